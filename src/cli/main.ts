@@ -1,0 +1,85 @@
+/** `culprit triage`: the core pipeline in a terminal or CI, printing a table or the JSON contract. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CulpritError, messageOf } from '../core/errors';
+import { runTriage } from '../core/triage/runTriage';
+import { createFileSource } from '../core/providers/file/fileSource';
+import { openTriageWorkspace } from '../core/triage/triageWorkspace';
+import type { ErrorSource } from '../core/providers/errorSource';
+import { USAGE, UsageError, parseTriageArgs, type TriageArgs } from './cliArgs';
+import { formatTextReport } from './textReport';
+import { createProviderSource } from './providerSources';
+
+const MAX_EVENT_BYTES = 256 * 1024 * 1024;
+
+function readEvent(path: string): string {
+  try {
+    if (path === '-') return readFileSync(0, 'utf8');
+    const text = readFileSync(path);
+    if (text.length > MAX_EVENT_BYTES) throw new CulpritError('invalid-input', `${path} is larger than 256 MB`);
+    return text.toString('utf8');
+  } catch (e) {
+    if (CulpritError.is(e)) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : messageOf(e);
+    throw new CulpritError('io', `cannot read event file ${path}: ${why}`);
+  }
+}
+
+function sourceFor(args: TriageArgs): ErrorSource {
+  if (args.event !== null) return createFileSource(readEvent(args.event), args.event === '-' ? 'stdin' : args.event);
+  return createProviderSource(args, process.env);
+}
+
+async function triage(argv: string[]): Promise<number> {
+  const args = parseTriageArgs(argv);
+  if (args === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const source = sourceFor(args);
+  const ws = await openTriageWorkspace({ dir: resolve(args.repo), trusted: true, mappings: args.maps });
+  const report = await runTriage(source, ws, {
+    limit: args.limit,
+    deployFlag: args.deploy ?? undefined,
+    tagPattern: args.tagPattern ?? undefined,
+    suspectLimit: 10,
+    blameFrames: 12,
+  });
+  if (report.issues.length === 0) {
+    const first = report.errors[0];
+    if (first) {
+      process.stderr.write(`culprit: ${first.message}\n`);
+      if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      return 1;
+    }
+  }
+  process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatTextReport(report));
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'triage') return await triage(rest);
+    if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+      process.stdout.write(`${USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    }
+    throw new UsageError(`unknown command '${command}' (try: culprit triage --help)`);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`culprit: ${e.message}\n`);
+      return 2;
+    }
+    // One clear line, never a stack dump: the message already says what and how to fix it.
+    process.stderr.write(`culprit: ${messageOf(e)}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,37 @@
+/** The human-readable report (the default output when --json is not given). */
+import type { TriageReport, TriagedIssue } from '../core/model/triage.types';
+
+function short(sha: string | null): string {
+  return sha ? sha.slice(0, 7) : '—';
+}
+
+function issueText(issue: TriagedIssue): string {
+  const lines: string[] = [];
+  const count = issue.count === null ? '' : ` ×${issue.count}`;
+  lines.push(`● ${issue.title}${count}${issue.release ? `  (release ${issue.release})` : ''}`);
+  if (issue.url) lines.push(`  ${issue.url}`);
+  const d = issue.deploy;
+  lines.push(d.source === 'none' ? '  deploy: unknown (blamed at HEAD)' : `  deploy: ${short(d.from)}..${short(d.to)} (from ${d.source})`);
+  lines.push('  frames (crashing first):');
+  const shown = issue.frames.filter((f) => f.inApp).slice(0, 12);
+  for (const f of shown) {
+    const where = f.file ? `${f.file}:${f.line ?? '?'}${f.column ? `:${f.column}` : ''}` : `unresolved ${f.raw}`;
+    const local = f.file && f.localLine !== f.line ? (f.localLine === null ? '  → line deleted since' : `  → now line ${f.localLine}`) : '';
+    lines.push(`    ${f.function ?? '<anonymous>'}  ${where}${local}`);
+  }
+  const hidden = issue.frames.length - shown.length;
+  if (hidden > 0) lines.push(`    (+${hidden} library or hidden frames)`);
+  if (issue.suspects.length === 0) lines.push('  suspects: none found');
+  else lines.push('  suspects:');
+  issue.suspects.forEach((s, i) => {
+    lines.push(`    ${i + 1}. ${short(s.sha)} ${s.summary}  — ${s.author}, ${s.date.slice(0, 10)}  score ${s.score.toFixed(2)}`);
+    for (const r of s.reasons) lines.push(`         · ${r}`);
+  });
+  return lines.join('\n');
+}
+
+export function formatTextReport(report: TriageReport): string {
+  const parts = report.issues.map(issueText);
+  for (const e of report.errors) parts.push(`✗ ${e.issueId ? `${e.issueId}: ` : ''}${e.message}`);
+  return parts.join('\n\n') + '\n';
+}

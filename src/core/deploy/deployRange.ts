@@ -1,0 +1,145 @@
+import { CulpritError } from '../errors';
+import type { GitRepo } from '../git/gitRepo';
+import { fetchHint } from '../git/revisionResolver';
+import type { DeploySource } from '../model/triage.types';
+import { candidateTags, packageTagGlobs, parseRelease, VERSION_TAG_GLOBS, type ParsedRelease } from './releaseTags';
+
+export interface DeployRangeInput {
+  /** `--deploy FROM..TO` (any revisions), or a single revision for TO. */
+  flag?: string;
+  /** Deployed revision the source reported (SHA or release name). */
+  providerTo?: string | null;
+  /** Previous deploy the source reported (SHA or release name). */
+  providerFrom?: string | null;
+  /** The event's release (`orders-api@1.5.0`, `v1.5.0`, a SHA…). */
+  release?: string | null;
+  /** Only consider earlier tags matching this glob (`git describe --match`). */
+  tagPattern?: string;
+}
+
+export interface ResolvedDeployRange {
+  from: string | null;
+  to: string | null;
+  source: DeploySource;
+  /** Human notes on how the range was chosen or why part of it is missing. */
+  notes: string[];
+}
+
+type TagMap = Map<string, string>;
+
+/** Every tag → the commit it points at (annotated tags peeled), in one `for-each-ref`. */
+async function loadTags(repo: GitRepo, signal?: AbortSignal): Promise<TagMap> {
+  const out = await repo.run(['for-each-ref', '--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)', 'refs/tags'], signal);
+  const tags: TagMap = new Map();
+  for (const line of out.split('\n')) {
+    const [name, obj, peeled] = line.split('\0');
+    if (name && obj) tags.set(name, peeled || obj);
+  }
+  return tags;
+}
+
+/**
+ * Resolves a release name or SHA to a commit: first as a tag (trying `v1.5.0`, `1.5.0`,
+ * `pkg@1.5.0`, `pkg-v1.5.0`… and ignoring `+build`), then as a commit SHA. Throws
+ * `unknown-revision` with a fetch hint when neither is in the clone.
+ */
+async function resolveRelease(repo: GitRepo, release: ParsedRelease, tags: TagMap, signal?: AbortSignal): Promise<{ sha: string; tag: string | null }> {
+  const candidates = candidateTags(release);
+  for (const t of candidates) {
+    const sha = tags.get(t);
+    if (sha) return { sha: await repo.resolveRevision(sha, signal), tag: t };
+  }
+  const lower = new Map([...tags].map(([k, v]) => [k.toLowerCase(), [k, v] as const]));
+  for (const t of candidates) {
+    const hit = lower.get(t.toLowerCase());
+    if (hit) return { sha: await repo.resolveRevision(hit[1], signal), tag: hit[0] };
+  }
+  const rev = release.sha ?? release.raw;
+  try {
+    return { sha: await repo.resolveRevision(rev, signal), tag: null };
+  } catch (e) {
+    if (!CulpritError.is(e, 'unknown-revision') && !CulpritError.is(e, 'invalid-input')) throw e;
+    const tried = release.sha ? '' : ` No tag matches it (tried ${candidates.slice(0, 6).join(', ')}).`;
+    const shallow = CulpritError.is(e) && e.details?.shallow ? ` ${e.message.replace(/^.*?(This clone is shallow)/, '$1')}` : '';
+    throw new CulpritError('unknown-revision', `Release "${release.raw}" is not in this clone.${tried} ${fetchHint(rev)}${shallow}`, {
+      revision: release.raw,
+    });
+  }
+}
+
+/** Nearest tag strictly before `to` on its ancestry (`git describe --tags --abbrev=0 TO^`). */
+async function previousTag(repo: GitRepo, to: string, pkg: string | null, tagPattern: string | undefined, signal?: AbortSignal): Promise<{ tag: string; sha: string } | null> {
+  // Most specific first: the caller's pattern alone; else the release's package, version-like tags, any tag.
+  const pkgGlobs = packageTagGlobs(pkg);
+  const globSets: string[][] = tagPattern ? [[tagPattern]] : [...(pkgGlobs.length ? [pkgGlobs] : []), [...VERSION_TAG_GLOBS], []];
+  for (const globs of globSets) {
+    const args = ['describe', '--tags', '--abbrev=0', ...globs.flatMap((g) => ['--match', g]), `${to}^`];
+    try {
+      const tag = (await repo.run(args, signal)).trim();
+      if (tag) return { tag, sha: await repo.resolveRevision(`refs/tags/${tag}`, signal) };
+    } catch (e) {
+      // "No names found" / a root commit (no TO^): try the next, broader glob set.
+      if (CulpritError.is(e, 'cancelled') || CulpritError.is(e, 'timeout') || CulpritError.is(e, 'untrusted')) throw e;
+    }
+  }
+  return null;
+}
+
+function splitFlag(flag: string): [string | null, string] {
+  const s = flag.trim();
+  const i = s.indexOf('..');
+  if (i < 0) return [null, s];
+  if (s.slice(i, i + 3) === '...') throw new CulpritError('invalid-input', `--deploy takes FROM..TO (two dots), not "${s.slice(0, 80)}".`);
+  const [from, to] = [s.slice(0, i), s.slice(i + 2)];
+  if (!to) throw new CulpritError('invalid-input', `--deploy "${s.slice(0, 80)}" has no TO revision; use FROM..TO.`);
+  return [from || null, to];
+}
+
+/**
+ * Chooses the deploy range to blame: `--deploy FROM..TO` wins; else the provider's revisions
+ * (`provider`); else the event's release matched against tags (`tags`), FROM being the nearest
+ * earlier version/deploy tag on TO's ancestry; else nothing (`none`). SHAs come back as 40 hex.
+ */
+export async function resolveDeployRange(repo: GitRepo, input: DeployRangeInput, signal?: AbortSignal): Promise<ResolvedDeployRange> {
+  const notes: string[] = [];
+  const str = (v: unknown): string | null => (typeof v === 'string' && v.trim().length > 0 ? v.trim() : null);
+  const flag = str(input?.flag);
+  const tagPattern = str(input?.tagPattern) ?? undefined;
+
+  const withPreviousTag = async (to: string, pkg: string | null, source: DeploySource): Promise<ResolvedDeployRange> => {
+    const prev = await previousTag(repo, to, pkg, tagPattern, signal);
+    if (prev) {
+      notes.push(`FROM is ${prev.tag}, the nearest earlier tag${tagPattern ? ` matching ${tagPattern}` : ''}.`);
+      return { from: prev.sha, to, source, notes };
+    }
+    notes.push(`No tag${tagPattern ? ` matching ${tagPattern}` : ''} precedes ${to.slice(0, 12)}, so the deploy range has no start; blame falls back to full history.`);
+    return { from: null, to, source, notes };
+  };
+
+  if (flag) {
+    const [fromRev, toRev] = splitFlag(flag);
+    const to = await repo.resolveRevision(toRev, signal);
+    if (fromRev) return { from: await repo.resolveRevision(fromRev, signal), to, source: 'flag', notes };
+    return withPreviousTag(to, null, 'flag');
+  }
+
+  const providerTo = str(input?.providerTo);
+  const release = str(input?.release);
+  if (providerTo || release) {
+    const tags = await loadTags(repo, signal);
+    const source: DeploySource = providerTo ? 'provider' : 'tags';
+    const parsed = parseRelease((providerTo ?? release) as string);
+    const to = await resolveRelease(repo, parsed, tags, signal);
+    notes.push(`TO is ${to.tag ? `tag ${to.tag}` : to.sha.slice(0, 12)} (from the ${providerTo ? 'error source’s deploy' : 'event’s release'} "${parsed.raw}").`);
+    const providerFrom = providerTo ? str(input?.providerFrom) : null;
+    if (providerFrom) {
+      const from = await resolveRelease(repo, parseRelease(providerFrom), tags, signal);
+      return { from: from.sha, to: to.sha, source, notes };
+    }
+    return withPreviousTag(to.sha, parsed.pkg, source);
+  }
+
+  if (str(input?.providerFrom)) notes.push('The error source named a previous deploy but no deployed revision; ignoring it.');
+  notes.push('No deploy range: pass --deploy FROM..TO, or tag releases so the event’s release can be matched.');
+  return { from: null, to: null, source: 'none', notes };
+}

@@ -1,0 +1,164 @@
+import { existsSync } from 'fs';
+import * as nodePath from 'path';
+import { CulpritError } from '../errors';
+import { parseBlamePorcelain, type PorcelainBlameLine } from './blamePorcelainParser';
+import { parseDiffU0 } from './diffParser';
+import type { CommitInfo, FileDiff } from './git.types';
+import { gitExitCode, gitStderr } from './gitErrors';
+import type { GitRunner } from './gitRunner';
+import { LOG_FORMAT_ARGS, parseLog } from './logParser';
+import { PromiseLru } from './lruCache';
+import { assertRevision, isFullSha, resolveRevisionWith } from './revisionResolver';
+
+/** A repository opened at its top level. Every method runs git there (paths are repo-relative). */
+export interface GitRepo {
+  readonly root: string;
+  /** Raw access at the root, for callers with a command of their own (e.g. line drift). */
+  run(args: string[], signal?: AbortSignal): Promise<string>;
+  resolveRevision(rev: string, signal?: AbortSignal): Promise<string>;
+  listFiles(rev?: string, signal?: AbortSignal): Promise<string[]>;
+  diffU0(from: string, to: string, paths: readonly string[], signal?: AbortSignal): Promise<FileDiff[]>;
+  blameRange(from: string, to: string, path: string, ranges: ReadonlyArray<[number, number]>, signal?: AbortSignal): Promise<PorcelainBlameLine[]>;
+  blameAt(rev: string, path: string, ranges: ReadonlyArray<[number, number]>, signal?: AbortSignal): Promise<PorcelainBlameLine[]>;
+  commitsInRange(from: string, to: string, signal?: AbortSignal): Promise<CommitInfo[]>;
+  commitInfo(sha: string, signal?: AbortSignal): Promise<CommitInfo>;
+  isAncestor(a: string, b: string, signal?: AbortSignal): Promise<boolean>;
+}
+
+const DIFF_U0 = ['diff', '-U0', '--no-renames', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/'];
+const PATH_CHUNK = 500;
+/** Upper bound on commits listed for one range, to keep memory bounded on huge ranges. */
+const MAX_RANGE_COMMITS = 5000;
+
+/** Normalises `-L` ranges: integers ≥ 1, start ≤ end, clamped to `maxLine` when known. */
+function lineArgs(ranges: ReadonlyArray<[number, number]>, maxLine = Infinity): string[] {
+  const args: string[] = [];
+  for (const r of Array.isArray(ranges) ? ranges : []) {
+    if (!Array.isArray(r)) continue;
+    let [a, b] = [Math.floor(Number(r[0])), Math.floor(Number(r[1]))];
+    if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
+    if (a > b) [a, b] = [b, a];
+    a = Math.max(1, a);
+    b = Math.min(b, maxLine);
+    if (a <= b) args.push('-L', `${a},${b}`);
+  }
+  return args;
+}
+
+/**
+ * Opens the repository containing `dir` (its `--show-toplevel`). Immutable, SHA-keyed results
+ * (range/full blame at a SHA, diffs and logs between SHAs, commit info, ancestry) are kept in a
+ * bounded LRU; branch names and the working tree are never cached, nor are failures.
+ */
+export async function openRepo(runner: GitRunner, dir: string, opts: { cacheEntries?: number } = {}): Promise<GitRepo> {
+  const top = (await runner.run(['rev-parse', '--show-toplevel'], undefined, { cwd: dir })).trim();
+  if (!top) throw new CulpritError('not-a-repo', `${dir} is not inside a git working tree.`);
+  const root = nodePath.resolve(top);
+  const cache = new PromiseLru<unknown>(opts.cacheEntries ?? 256);
+  const run = (args: string[], signal?: AbortSignal): Promise<string> => runner.run(args, signal, { cwd: root });
+  const cached = <T>(immutable: boolean, key: string, make: () => Promise<T>): Promise<T> =>
+    immutable ? (cache.getOrCreate(key, make) as Promise<T>) : make();
+
+  const blame = async (spec: string[], rev: string, path: string, ranges: ReadonlyArray<[number, number]>, signal?: AbortSignal) => {
+    if (typeof path !== 'string' || path.length === 0) throw new CulpritError('invalid-input', 'blame needs a file path.');
+    const ignore = existsSync(nodePath.join(root, '.git-blame-ignore-revs')) ? ['--ignore-revs-file', '.git-blame-ignore-revs'] : [];
+    const attempt = (lines: string[], ign: string[]) => run(['blame', '--porcelain', ...ign, ...lines, ...spec, '--', path], signal);
+    let lines = lineArgs(ranges);
+    if (ranges.length > 0 && lines.length === 0) return [];
+    try {
+      return parseBlamePorcelain(await attempt(lines, ignore));
+    } catch (e) {
+      const stderr = gitStderr(e);
+      if (/no such path/i.test(stderr)) throw new CulpritError('not-found', `${path} does not exist at ${rev}.`, { path, rev });
+      // A frame line past the end of the file must not lose the whole file's blame: clamp and retry.
+      const short = /has only (\d+) lines?/.exec(stderr);
+      if (short) {
+        lines = lineArgs(ranges, Number(short[1]));
+        return lines.length ? parseBlamePorcelain(await attempt(lines, ignore)) : [];
+      }
+      // A stale or malformed ignore-revs file should cost the ignoring, not the blame.
+      if (ignore.length > 0 && /ignore-revs|invalid object name|could not open/i.test(stderr)) {
+        return parseBlamePorcelain(await attempt(lines, []));
+      }
+      throw e;
+    }
+  };
+
+  const repo: GitRepo = {
+    root,
+    run,
+    resolveRevision: (rev, signal) =>
+      cached(isFullSha(rev), `rev:${rev}`, () => resolveRevisionWith(run, root, rev, signal)),
+
+    async listFiles(rev, signal) {
+      let out: string;
+      if (rev === undefined) out = await run(['ls-files', '-co', '--exclude-standard', '-z'], signal);
+      else {
+        assertRevision(rev);
+        out = await run(['ls-tree', '-r', '--name-only', '-z', rev], signal);
+      }
+      return out.split('\0').filter((p) => p.length > 0);
+    },
+
+    diffU0(from, to, paths, signal) {
+      assertRevision(from);
+      assertRevision(to);
+      const list = [...new Set(paths)].filter((p) => typeof p === 'string' && p.length > 0).sort();
+      if (list.length === 0) return Promise.resolve([]);
+      return cached(isFullSha(from) && isFullSha(to), `diff:${from}:${to}:${list.join('\0')}`, async () => {
+        const out: FileDiff[] = [];
+        for (let i = 0; i < list.length; i += PATH_CHUNK) {
+          out.push(...parseDiffU0(await run([...DIFF_U0, from, to, '--', ...list.slice(i, i + PATH_CHUNK)], signal)));
+        }
+        return out;
+      });
+    },
+
+    blameRange(from, to, path, ranges, signal) {
+      assertRevision(from);
+      assertRevision(to);
+      const key = `blameR:${from}:${to}:${path}:${JSON.stringify(ranges)}`;
+      return cached(isFullSha(from) && isFullSha(to), key, () => blame([`${from}..${to}`], to, path, ranges, signal));
+    },
+
+    blameAt(rev, path, ranges, signal) {
+      assertRevision(rev);
+      // --root: a root commit is a real author here, not a range boundary.
+      const key = `blameA:${rev}:${path}:${JSON.stringify(ranges)}`;
+      return cached(isFullSha(rev), key, () => blame(['--root', rev], rev, path, ranges, signal));
+    },
+
+    commitsInRange(from, to, signal) {
+      assertRevision(from);
+      assertRevision(to);
+      return cached(isFullSha(from) && isFullSha(to), `log:${from}:${to}`, async () => {
+        const out = await run(['log', ...LOG_FORMAT_ARGS, '--numstat', '--no-renames', `--max-count=${MAX_RANGE_COMMITS}`, `${from}..${to}`], signal);
+        return parseLog(out).map((c) => ({ ...c, files: c.files ?? [] }));
+      });
+    },
+
+    commitInfo(sha, signal) {
+      assertRevision(sha);
+      return cached(isFullSha(sha), `commit:${sha}`, async () => {
+        const [c] = parseLog(await run(['log', '-1', ...LOG_FORMAT_ARGS, '--numstat', '--no-renames', sha], signal));
+        if (!c) throw new CulpritError('unknown-revision', `Commit ${sha} is not in this clone.`);
+        return { ...c, files: c.files ?? [] };
+      });
+    },
+
+    isAncestor(a, b, signal) {
+      assertRevision(a);
+      assertRevision(b);
+      return cached(isFullSha(a) && isFullSha(b), `anc:${a}:${b}`, async () => {
+        try {
+          await run(['merge-base', '--is-ancestor', a, b], signal);
+          return true;
+        } catch (e) {
+          if (gitExitCode(e) === 1 && gitStderr(e).trim() === '') return false;
+          throw e;
+        }
+      });
+    },
+  };
+  return repo;
+}

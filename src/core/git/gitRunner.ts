@@ -1,0 +1,171 @@
+import { GitError, simpleGit, type SimpleGitOptions } from 'simple-git';
+import { CulpritError } from '../errors';
+import { classifyGitFailure } from './gitErrors';
+
+/** Runs git with a pinned environment. The only way core code starts a git process. */
+export interface GitRunner {
+  /** Directory git runs in unless a call says otherwise. */
+  readonly cwd: string;
+  /**
+   * Runs `git <args>` and resolves with stdout (UTF-8, untrimmed). Rejects with a `CulpritError`:
+   * `untrusted`, `git-missing`, `not-a-repo`, `unknown-revision`, `git-failed` (details: exitCode,
+   * stderr), `timeout` or `cancelled`.
+   */
+  run(args: readonly string[], signal?: AbortSignal, opts?: { cwd?: string }): Promise<string>;
+}
+
+export interface GitRunnerOptions {
+  cwd: string;
+  /** Workspace trust: false refuses every call without spawning (repo config can run programs). */
+  trusted: boolean;
+  /** Total time per process; default 30 s. */
+  timeoutMs?: number;
+  /** Processes at once; default 2 (measured best on 2 cores, perf-notes §2). */
+  maxConcurrent?: number;
+  /** git executable; default `git` from PATH. */
+  binary?: string;
+}
+
+/** Oldest git whose output formats and flags this code relies on. */
+export const MIN_GIT_VERSION: readonly [number, number] = [2, 20];
+
+/** `-c` settings on every call: stable, uncoloured, unquoted output; repo config cannot start fsmonitor hooks. */
+const PINNED_CONFIG = ['core.quotepath=false', 'color.ui=false', 'core.fsmonitor=false', 'diff.relative=false', 'log.showSignature=false'];
+
+/** Variables simple-git rejects when passed explicitly (editor/pager/askpass hooks, GIT_* overrides). */
+const DROPPED_ENV = /^(git.*|editor|visual|pager|prefix|ssh_askpass)$/i;
+
+/** Ambient environment minus anything that redirects or configures git, plus the pinned locale. */
+function pinnedEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v !== undefined && !DROPPED_ENV.test(k)) env[k] = v;
+  }
+  env.LC_ALL = 'C';
+  env.LANGUAGE = 'C';
+  env.GIT_TERMINAL_PROMPT = '0';
+  // Paths come from production stack traces: `[id].ts` must not act as a glob.
+  env.GIT_LITERAL_PATHSPECS = '1';
+  env.GIT_OPTIONAL_LOCKS = '0';
+  return env;
+}
+
+/** Parses `git version 2.39.5` (and vendor suffixes like `.windows.1`). */
+export function parseGitVersion(text: string): [number, number, number] | null {
+  const m = /git version (\d+)\.(\d+)(?:\.(\d+))?/.exec(String(text));
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : null;
+}
+
+/** A counting semaphore: at most `max` holders at once, FIFO. */
+function semaphore(max: number): () => Promise<() => void> {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  const release = (): void => {
+    active--;
+    waiting.shift()?.();
+  };
+  return async () => {
+    if (active >= max) await new Promise<void>((resolve) => waiting.push(resolve));
+    active++;
+    return release;
+  };
+}
+
+interface ExitInfo {
+  exitCode: number | null;
+  stderr: string;
+}
+
+/** Extends simple-git's error so its executor passes it through unwrapped. */
+class GitExit extends GitError {
+  constructor(readonly info: ExitInfo) {
+    super(undefined, 'git exited with an error');
+  }
+}
+
+/**
+ * Creates the git runner for one workspace folder. Arguments go to git as an array (never a shell
+ * string); every call gets `--no-pager`, the pinned `-c` settings and environment, a total timeout
+ * and a process slot (at most `maxConcurrent` at once). The git version is checked once.
+ */
+export function createGitRunner(opts: GitRunnerOptions): GitRunner {
+  const timeoutMs = opts.timeoutMs ?? 30_000;
+  const acquire = semaphore(Math.max(1, opts.maxConcurrent ?? 2));
+  const binary = opts.binary ?? 'git';
+  let versionCheck: Promise<void> | null = null;
+
+  const spawnGit = async (args: readonly string[], cwd: string, signal?: AbortSignal): Promise<string> => {
+    if (signal?.aborted) throw new CulpritError('cancelled', 'The git command was cancelled.');
+    const release = await acquire();
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const abort = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    try {
+      const options: Partial<SimpleGitOptions> = {
+        baseDir: cwd,
+        binary,
+        config: PINNED_CONFIG,
+        abort,
+        allowEnvironment: ['GIT_TERMINAL_PROMPT', 'GIT_LITERAL_PATHSPECS', 'GIT_OPTIONAL_LOCKS'],
+        unsafe: { allowUnsafeFsMonitor: true },
+        errors: (error, result) => {
+          if (!error && result.exitCode === 0) return undefined;
+          let stderr = Buffer.concat(result.stdErr).toString('utf8');
+          // Plugin refusals and spawn errors carry their text on the error, not on stderr.
+          if (!stderr.trim() && error instanceof Error) stderr = error.message;
+          return new GitExit({ exitCode: result.exitCode, stderr });
+        },
+      };
+      const git = simpleGit(options).env(pinnedEnv());
+      return await git.raw(['--no-pager', ...args]);
+    } catch (e) {
+      if (signal?.aborted) throw new CulpritError('cancelled', `git ${args[0] ?? ''} was cancelled.`);
+      if (timeout.aborted) {
+        throw new CulpritError('timeout', `git ${args[0] ?? ''} took longer than ${timeoutMs} ms and was stopped.`);
+      }
+      throw toCulpritError(e, args);
+    } finally {
+      release();
+    }
+  };
+
+  const checkVersion = (signal?: AbortSignal): Promise<void> => {
+    versionCheck ??= spawnGit(['version'], opts.cwd, signal).then((out) => {
+      const v = parseGitVersion(out);
+      const [maj, min] = MIN_GIT_VERSION;
+      if (v && (v[0] < maj || (v[0] === maj && v[1] < min))) {
+        throw new CulpritError('git-missing', `Culprit needs git ${maj}.${min} or newer; found ${v.join('.')}. Please upgrade git.`);
+      }
+    });
+    // Retry next time: a missing git may be installed meanwhile, and a cancelled check says nothing.
+    versionCheck.catch(() => (versionCheck = null));
+    return versionCheck;
+  };
+
+  return {
+    cwd: opts.cwd,
+    async run(args, signal, runOpts) {
+      if (!opts.trusted) {
+        throw new CulpritError('untrusted', 'Git is disabled in an untrusted workspace: a repository’s config can run programs. Trust the workspace to enable blame.');
+      }
+      if (!Array.isArray(args) || args.some((a) => typeof a !== 'string' || a.includes('\0'))) {
+        throw new CulpritError('invalid-input', 'git arguments must be strings without NUL bytes.');
+      }
+      await checkVersion(signal);
+      return spawnGit(args, runOpts?.cwd ?? opts.cwd, signal);
+    },
+  };
+}
+
+function toCulpritError(e: unknown, args: readonly string[]): CulpritError {
+  if (CulpritError.is(e)) return e;
+  if (e instanceof GitExit) {
+    const spawnCode = /\bENOENT\b/.test(e.info.stderr) ? 'ENOENT' : undefined;
+    return classifyGitFailure({ args, exitCode: e.info.exitCode, stderr: e.info.stderr, spawnCode });
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  // simple-git refuses a missing working directory before spawning.
+  if (/directory that does not exist/i.test(msg)) {
+    return new CulpritError('not-a-repo', `Not a git repository: the folder does not exist.`, { args: [...args] });
+  }
+  return classifyGitFailure({ args, exitCode: null, stderr: msg });
+}

@@ -1,0 +1,98 @@
+import { CulpritError } from '../../errors';
+import { createHttpClient, type HttpClient } from '../../http/httpClient';
+import type { HttpErrorContext, HttpRequest } from '../../http/http.types';
+import { findLink, parseLinkHeader } from '../../http/linkHeader';
+import type { SentrySourceOptions } from './sentry.types';
+
+/** Scopes a read-only Culprit token needs, and the extra one for resolve/ignore/assign. */
+export const SENTRY_READ_SCOPES = ['org:read', 'project:read', 'event:read', 'project:releases'] as const;
+export const SENTRY_WRITE_SCOPE = 'event:write';
+
+export const SENTRY_DEFAULT_BASE_URL = 'https://sentry.io';
+
+/** Sentry's wording for auth failures: one line naming the scopes to grant. */
+export function describeSentryError(ctx: HttpErrorContext): string | undefined {
+  const scopes = ctx.method === 'GET' ? SENTRY_READ_SCOPES.join(', ') : `${SENTRY_READ_SCOPES.join(', ')}, ${SENTRY_WRITE_SCOPE}`;
+  if (ctx.reason === 'auth') {
+    return `Sentry at ${ctx.host} rejected the token (401) for ${ctx.method} ${ctx.endpoint}: check that it is valid and has the scopes ${scopes}`;
+  }
+  if (ctx.reason === 'forbidden') {
+    return `Sentry at ${ctx.host} denied ${ctx.method} ${ctx.endpoint} (403): the token needs the scopes ${scopes} and access to the project`;
+  }
+  return undefined;
+}
+
+/** Builds the HTTP client for a Sentry source: Bearer auth, Sentry rate-limit headers and wording. */
+export function createSentryHttp(opts: SentrySourceOptions): HttpClient {
+  if (typeof opts.token !== 'string' || opts.token.trim() === '') {
+    throw new CulpritError('auth', 'no Sentry auth token given; create one with the scopes ' + SENTRY_READ_SCOPES.join(', '));
+  }
+  const token = opts.token.trim();
+  return createHttpClient({
+    ...(opts.http ?? {}),
+    baseUrl: opts.baseUrl ?? SENTRY_DEFAULT_BASE_URL,
+    provider: 'Sentry',
+    secretHeaders: { Authorization: `Bearer ${token}` },
+    secrets: [token],
+    resetHeaders: [{ name: 'X-Sentry-Rate-Limit-Reset', kind: 'epoch-seconds' }],
+    describeError: describeSentryError,
+    logger: opts.logger,
+  });
+}
+
+/**
+ * Whether to follow an org's `links.regionUrl`: only to the configured host, a subdomain of it,
+ * or between sentry.io hosts, and never from https down to http. Self-hosted installs often
+ * report an internal URL there, and the token must not be sent to a host the user did not name.
+ */
+export function acceptableRegionUrl(base: string, region: string | null): string | null {
+  if (!region) return null;
+  let b: URL;
+  let r: URL;
+  try {
+    b = new URL(base);
+    r = new URL(region);
+  } catch {
+    return null;
+  }
+  if (r.protocol !== 'https:' && r.protocol !== 'http:') return null;
+  if (b.protocol === 'https:' && r.protocol !== 'https:') return null;
+  if (r.username || r.password) return null;
+  const isSentryIo = (h: string): boolean => h === 'sentry.io' || h.endsWith('.sentry.io');
+  const ok = r.hostname === b.hostname || r.hostname.endsWith(`.${b.hostname}`) || (isSentryIo(r.hostname) && isSentryIo(b.hostname));
+  return ok ? r.origin : null;
+}
+
+/** URL-path segment for an untrusted value (slug, id, release version). */
+export function seg(v: string): string {
+  return encodeURIComponent(v);
+}
+
+/**
+ * Requests pages while the `Link` header's `rel="next"` says `results="true"`, passing its
+ * cursor back as the `cursor` parameter (the cursor is opaque; the link's host is ignored, so a
+ * misconfigured self-hosted URL prefix cannot redirect us). Stops at `maxItems` or `maxPages`.
+ */
+export async function fetchPages(
+  http: HttpClient,
+  req: HttpRequest,
+  maxItems: number,
+  maxPages: number,
+): Promise<unknown[]> {
+  const items: unknown[] = [];
+  const seen = new Set<string>();
+  let cursor: string | undefined;
+  for (let page = 0; page < maxPages && items.length < maxItems; page++) {
+    const res = await http.request({ ...req, query: { ...req.query, cursor } });
+    if (!Array.isArray(res.data)) {
+      throw new CulpritError('bad-response', `Sentry ${req.method ?? 'GET'} ${req.path} did not return a list`, { endpoint: req.path });
+    }
+    items.push(...res.data);
+    const next = findLink(parseLinkHeader(res.headers.link), 'next');
+    const nextCursor = next?.params.cursor;
+    if (!next || next.params.results !== 'true' || !nextCursor || seen.has(nextCursor) || res.data.length === 0) break;
+    seen.add(nextCursor);
+    cursor = nextCursor;
+  }
+  return items.slice(0, maxItems);
+}

@@ -1,0 +1,150 @@
+/**
+ * Pieces shared by the Sentry SDK (snake_case) and REST (camelCase) event decoders: frames,
+ * exception records, breadcrumbs and messages. Field names differ between the two formats, so
+ * each reader takes a key map; the assembly is the same.
+ */
+import type { Breadcrumb, ExceptionRecord, RawFrame, SourceContext } from '../../model/event.types';
+import {
+  MAX_BREADCRUMBS,
+  MAX_EXCEPTIONS,
+  MAX_FRAMES,
+  asArray,
+  asBool,
+  asClampedRecord,
+  asInt,
+  asIsoTimestamp,
+  asNonEmptyString,
+  asRecord,
+  asString,
+  type JsonRecord,
+} from '../file/valueDecoder';
+
+/** Where each frame field lives in one of the two formats. */
+export interface SentryFrameKeys {
+  absPath: string;
+  lineNo: string;
+  colNo: string;
+  inApp: string;
+  framesOmitted: string;
+  /** Reads the format's source context (split fields in the SDK, `[line, text]` pairs in REST). */
+  context(frame: JsonRecord, line: number | null): SourceContext | undefined;
+}
+
+/** Renders a structured frame the way a V8 stack line reads, for `RawFrame.raw`. */
+export function renderFrame(f: Pick<RawFrame, 'path' | 'module' | 'function' | 'line' | 'column'>): string {
+  let where = f.path ?? f.module ?? '<unknown>';
+  if (f.line !== null) where += `:${f.line}${f.column !== null ? `:${f.column}` : ''}`;
+  return f.function ? `at ${f.function} (${where})` : `at ${where}`;
+}
+
+function decodeFrame(v: unknown, keys: SentryFrameKeys): RawFrame | null {
+  const f = asRecord(v);
+  if (!f) return null;
+  const path = asNonEmptyString(f[keys.absPath]) ?? asNonEmptyString(f.filename);
+  const line = asInt(f[keys.lineNo]);
+  const frame: RawFrame = {
+    path,
+    module: asNonEmptyString(f.module),
+    function: asNonEmptyString(f.function, 1024),
+    line,
+    column: asInt(f[keys.colNo]),
+    inApp: asBool(f[keys.inApp]),
+    raw: '',
+  };
+  frame.raw = renderFrame(frame);
+  const context = keys.context(f, line);
+  if (context) frame.context = context;
+  const vars = asClampedRecord(f.vars, 4);
+  if (vars) frame.vars = vars;
+  return frame;
+}
+
+/**
+ * An exception (or thread) record from `{type, value, mechanism, stacktrace: {frames}}`.
+ * Sentry lists frames oldest call first; the model wants the crashing frame first, so the list
+ * is reversed, keeping the MAX_FRAMES frames nearest the crash.
+ */
+export function decodeExceptionRecord(v: unknown, keys: SentryFrameKeys): ExceptionRecord | null {
+  const e = asRecord(v);
+  if (!e) return null;
+  const stacktrace = asRecord(e.stacktrace);
+  const rawFrames = asArray(stacktrace?.frames);
+  const start = Math.max(0, rawFrames.length - MAX_FRAMES);
+  const frames: RawFrame[] = [];
+  for (let i = rawFrames.length - 1; i >= start; i--) {
+    const frame = decodeFrame(rawFrames[i], keys);
+    if (frame) frames.push(frame);
+  }
+  const record: ExceptionRecord = {
+    type: asNonEmptyString(e.type, 512),
+    value: asString(e.value),
+    frames,
+  };
+  const omitted = stacktrace?.[keys.framesOmitted];
+  if (start > 0 || (Array.isArray(omitted) && omitted.length > 0)) record.framesOmitted = true;
+  const handled = asBool(asRecord(e.mechanism)?.handled);
+  if (handled !== null) record.handled = handled;
+  return record.type === null && record.value === null && frames.length === 0 ? null : record;
+}
+
+/** Exception chain, root cause first (Sentry's own order), keeping the outermost MAX_EXCEPTIONS. */
+export function decodeExceptionList(values: unknown, keys: SentryFrameKeys): ExceptionRecord[] {
+  const list = asArray(values);
+  const out: ExceptionRecord[] = [];
+  for (const v of list.slice(Math.max(0, list.length - MAX_EXCEPTIONS))) {
+    const record = decodeExceptionRecord(v, keys);
+    if (record) out.push(record);
+  }
+  return out;
+}
+
+/**
+ * A stack without an exception (a message event with `attach_stacktrace`, or a thread dump):
+ * the crashed, else current, else first thread with frames becomes a type-less record.
+ */
+export function decodeThreadStack(threads: unknown, message: string | null, keys: SentryFrameKeys): ExceptionRecord[] {
+  const list = asArray(asRecord(threads)?.values ?? threads).map(asRecord).filter((t): t is JsonRecord => t !== null);
+  const withFrames = list.filter((t) => asArray(asRecord(t.stacktrace)?.frames).length > 0);
+  const pick = withFrames.find((t) => t.crashed === true) ?? withFrames.find((t) => t.current === true) ?? withFrames[0];
+  if (!pick) return [];
+  const record = decodeExceptionRecord({ stacktrace: pick.stacktrace }, keys);
+  return record ? [{ ...record, value: message }] : [];
+}
+
+/** Breadcrumbs from a list or `{values: [...]}`, keeping the latest MAX_BREADCRUMBS. */
+export function decodeBreadcrumbs(v: unknown): Breadcrumb[] {
+  const list = asArray(asRecord(v)?.values ?? v);
+  const out: Breadcrumb[] = [];
+  for (const item of list.slice(Math.max(0, list.length - MAX_BREADCRUMBS))) {
+    const b = asRecord(item);
+    if (!b) continue;
+    const crumb: Breadcrumb = {
+      timestamp: asIsoTimestamp(b.timestamp),
+      // Sentry treats a missing type as `default` (the REST API spells it out).
+      type: asNonEmptyString(b.type, 256) ?? 'default',
+      category: asNonEmptyString(b.category, 256),
+      level: asNonEmptyString(b.level, 64),
+      message: asString(b.message),
+    };
+    const data = asClampedRecord(b.data, 3);
+    if (data) crumb.data = data;
+    out.push(crumb);
+  }
+  return out;
+}
+
+/** Event message from a string, `{formatted}`/`{message}` object or `logentry`. */
+export function decodeMessage(message: unknown, logentry?: unknown): string | null {
+  for (const v of [message, logentry]) {
+    if (typeof v === 'string' && v !== '') return asString(v);
+    const r = asRecord(v);
+    const s = asNonEmptyString(r?.formatted) ?? asNonEmptyString(r?.message);
+    if (s !== null) return s;
+  }
+  return null;
+}
+
+/** Release name from a string or a REST release object (`{version}`). */
+export function decodeRelease(v: unknown): string | null {
+  return asNonEmptyString(v, 512) ?? asNonEmptyString(asRecord(v)?.version, 512);
+}

@@ -1,0 +1,195 @@
+import { CulpritError, messageOf } from '../../errors';
+import type { HttpClient } from '../../http/httpClient';
+import type { ErrorEvent } from '../../model/event.types';
+import type { ErrorSample } from '../../model/group.types';
+import type { ListOptions, SampleFailure } from '../errorSource';
+import { createDeployResolver, type DeployResolver } from './deployHints';
+import { decodeSentryRestEvent, looksLikeSentryRestEvent } from './restEvent';
+import { createSentryHttp, fetchPages, seg } from './sentryApi';
+import { type SentryContext, resolveSentryContext } from './sentryContext';
+import { type IssueDto, readCommitters, readIssue } from './sentryDtos';
+import type {
+  SentryIssueUpdateResult,
+  SentrySampleList,
+  SentrySource,
+  SentrySourceOptions,
+  SentrySuspectCommit,
+} from './sentry.types';
+
+const DEFAULT_QUERY = 'is:unresolved error.unhandled:true';
+const MAX_PAGE = 100;
+/** Failures that concern the whole source, not one issue: stop and tell the user. */
+const FATAL = new Set(['auth', 'forbidden', 'cancelled']);
+
+/**
+ * Creates the Sentry `ErrorSource`. Construction does no I/O; the org's region and project ids
+ * are learned on first use and kept for the source's lifetime (failures are not kept).
+ *
+ * @example
+ * const source = createSentrySource({ token, org: 'acme', projects: ['orders-api'] });
+ * const { samples, failures, sentrySuspects } = await source.listSamples({ limit: 20 });
+ */
+export function createSentrySource(opts: SentrySourceOptions): SentrySource {
+  if (typeof opts.org !== 'string' || opts.org.trim() === '') {
+    throw new CulpritError('invalid-input', 'no Sentry organization given (the org slug from your Sentry URL)');
+  }
+  const org = opts.org.trim();
+  const base = createSentryHttp(opts);
+  const environment = opts.environment ?? 'production';
+  const maxConcurrent = Math.max(1, Math.floor(opts.http?.maxConcurrent ?? 4));
+  let context: Promise<SentryContext> | null = null;
+
+  const getContext = (signal?: AbortSignal): Promise<SentryContext> => {
+    if (!context) {
+      context = resolveSentryContext(base, org, opts.projects ?? [], signal, opts.logger);
+      context.catch(() => (context = null));
+    }
+    return context;
+  };
+
+  return {
+    id: 'sentry',
+
+    async listSamples(options: ListOptions): Promise<SentrySampleList> {
+      const limit = Math.max(0, Math.floor(Number.isFinite(options.limit) ? options.limit : 0));
+      const result: SentrySampleList = { samples: [], failures: [], sentrySuspects: new Map() };
+      if (limit === 0) return result;
+      const { http, projectIds } = await getContext(options.signal);
+      const pageSize = Math.min(MAX_PAGE, limit);
+      const items = await fetchPages(
+        http,
+        {
+          path: `/api/0/organizations/${seg(org)}/issues/`,
+          query: {
+            project: projectIds,
+            environment: environment || undefined,
+            statsPeriod: opts.period ?? '14d',
+            sort: opts.sort ?? 'date',
+            query: opts.query ?? DEFAULT_QUERY,
+            limit: pageSize,
+          },
+          signal: options.signal,
+        },
+        limit,
+        Math.ceil(limit / pageSize) + 5,
+      );
+      const deploys = createDeployResolver(http, org, opts.logger);
+      const outcomes = await mapPool(items, maxConcurrent, (item) =>
+        sampleFor(item, { http, org, environment, deploys, suspects: !!opts.suspects, signal: options.signal, log: opts.logger }),
+      );
+      for (const o of outcomes) {
+        if ('failure' in o) result.failures.push(o.failure);
+        else {
+          result.samples.push(o.sample);
+          if (o.suspects.length > 0) result.sentrySuspects.set(o.sample.group.id, o.suspects);
+        }
+      }
+      return result;
+    },
+
+    async updateIssue(issueId, update, signal): Promise<SentryIssueUpdateResult> {
+      const { http } = await getContext(signal);
+      const body: Record<string, unknown> = {};
+      if (update.status !== undefined) body.status = update.status;
+      if (update.statusDetails !== undefined) body.statusDetails = update.statusDetails;
+      if (update.assignedTo !== undefined) body.assignedTo = update.assignedTo ?? '';
+      const res = await http.request({ method: 'PUT', path: `/api/0/organizations/${seg(org)}/issues/${seg(String(issueId))}/`, body, signal });
+      const data = res.data as Record<string, unknown> | null;
+      return { id: String(issueId), status: typeof data?.status === 'string' ? data.status : (update.status ?? null) };
+    },
+  };
+}
+
+interface SampleDeps {
+  http: HttpClient;
+  org: string;
+  environment: string;
+  deploys: DeployResolver;
+  suspects: boolean;
+  signal?: AbortSignal;
+  log?: (line: string) => void;
+}
+
+type Outcome = { sample: ErrorSample; suspects: SentrySuspectCommit[] } | { failure: SampleFailure };
+
+/** Builds one sample; anything confined to this issue becomes a failure, fatal reasons rethrow. */
+async function sampleFor(item: unknown, deps: SampleDeps): Promise<Outcome> {
+  const issue = readIssue(item);
+  if (!issue) return { failure: { issueId: null, message: 'Sentry listed an issue without an id' } };
+  try {
+    const event = await latestEvent(issue, deps);
+    const deploy = await deps.deploys.resolve(event.release, issue.projectId, deps.signal);
+    const suspects = deps.suspects && issue.projectSlug && event.eventId ? await committers(issue, event.eventId, deps) : [];
+    const sample: ErrorSample = {
+      group: {
+        id: issue.id,
+        title: issue.title,
+        count: issue.count,
+        userCount: issue.userCount,
+        firstSeen: issue.firstSeen,
+        lastSeen: issue.lastSeen,
+        release: event.release,
+        firstRelease: issue.firstRelease,
+        environment: event.environment ?? (deps.environment || null),
+        status: issue.status,
+        url: issue.permalink,
+        source: 'sentry',
+      },
+      event,
+      deploy,
+    };
+    return { sample, suspects };
+  } catch (e) {
+    if (CulpritError.is(e) && FATAL.has(e.reason)) throw e;
+    if (!CulpritError.is(e) && !(e instanceof Error)) throw e;
+    return { failure: { issueId: issue.id, message: `Sentry issue ${issue.id}: ${messageOf(e)}` } };
+  }
+}
+
+/** The issue's latest event, else Sentry's recommended one (latest can 404 after retention). */
+async function latestEvent(issue: IssueDto, deps: SampleDeps): Promise<ErrorEvent> {
+  for (const which of ['latest', 'recommended']) {
+    const res = await deps.http.request({
+      path: `/api/0/organizations/${seg(deps.org)}/issues/${seg(issue.id)}/events/${which}/`,
+      query: { environment: deps.environment || undefined },
+      signal: deps.signal,
+      acceptStatuses: [404],
+    });
+    if (res.status === 404) continue;
+    if (!looksLikeSentryRestEvent(res.data)) {
+      throw new CulpritError('bad-response', `the ${which} event is not a Sentry event object (no entries)`);
+    }
+    return decodeSentryRestEvent(res.data);
+  }
+  throw new CulpritError('not-found', 'no event found (latest and recommended both answered 404)');
+}
+
+/** Sentry's suspect commits (private endpoint): a 404 means "none"; other failures are logged, not fatal. */
+async function committers(issue: IssueDto, eventId: string, deps: SampleDeps): Promise<SentrySuspectCommit[]> {
+  try {
+    const res = await deps.http.request({
+      path: `/api/0/projects/${seg(deps.org)}/${seg(issue.projectSlug ?? '')}/events/${seg(eventId)}/committers/`,
+      signal: deps.signal,
+      acceptStatuses: [404],
+    });
+    return res.status === 404 ? [] : readCommitters(res.data);
+  } catch (e) {
+    if (CulpritError.is(e, 'cancelled')) throw e;
+    deps.log?.(`sentry: suspect commits for issue ${issue.id} unavailable (${messageOf(e)})`);
+    return [];
+  }
+}
+
+/** Maps with at most `width` calls pending, keeping input order. */
+async function mapPool<T, R>(items: T[], width: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+  return out;
+}

@@ -1,0 +1,147 @@
+import { confineToRoot, realRoot } from './confine';
+import { normalizeFramePath, splitUserPath } from './framePath';
+import { isBareJvmFile, jvmSuffix, pythonSuffixes } from './moduleFrames';
+import { StemIndex } from './pathIndex';
+import type { FrameResolution, FrameResolver, FrameResolverOptions, LearnedPrefix, ResolutionVia } from './resolve.types';
+
+/**
+ * Maps production frames onto workspace files. Order: user mappings (longest production prefix
+ * first), the prefix rewrite learned from this trace, an exact repo-relative or in-root absolute
+ * path, then the stem index (perf-notes §3: never glob per frame).
+ */
+
+interface Rewrite {
+  prod: string[];
+  local: string[];
+  label: string;
+}
+
+function startsWith(segments: readonly string[], prefix: readonly string[]): boolean {
+  if (prefix.length > segments.length) return false;
+  for (let i = 0; i < prefix.length; i++) {
+    if (segments[i] !== prefix[i] && segments[i].toLowerCase() !== prefix[i].toLowerCase()) return false;
+  }
+  return true;
+}
+
+function mappingRewrites(options: FrameResolverOptions): Rewrite[] {
+  const rewrites: Rewrite[] = [];
+  for (const m of options.mappings ?? []) {
+    if (!m || typeof m.prod !== 'string' || typeof m.local !== 'string') continue;
+    const prod = normalizeFramePath(m.prod)?.segments ?? [];
+    rewrites.push({ prod, local: splitUserPath(m.local), label: `${m.prod}=${m.local}` });
+  }
+  return rewrites.sort((a, b) => b.prod.length - a.prod.length);
+}
+
+/**
+ * Creates the resolver for one trace. Pass `index` to reuse a {@link StemIndex} built once for the
+ * workspace (then `files` is ignored). Every returned file is confined to `root` (see `confineToRoot`).
+ */
+export function createFrameResolver(options: FrameResolverOptions & { index?: StemIndex }): FrameResolver {
+  const index = options.index ?? StemIndex.build(options.files ?? []);
+  const root = options.root;
+  const rewrites = mappingRewrites(options);
+  const rootForms = [splitUserPath(root)];
+  const real = realRoot(root);
+  if (real !== null && real !== root) rootForms.push(splitUserPath(real));
+  const confined = new Map<string, string | null>();
+  let learned: LearnedPrefix | null = null;
+
+  function confine(file: string): string | null {
+    let result = confined.get(file);
+    if (result === undefined) {
+      result = confineToRoot(root, file);
+      confined.set(file, result);
+    }
+    return result;
+  }
+
+  function found(file: string, via: ResolutionVia, reason?: string): FrameResolution {
+    const safe = confine(file);
+    if (safe === null) return { file: null, candidates: [], via: 'none', reason: `${file} is missing or leads outside the workspace` };
+    return reason === undefined ? { file: safe, candidates: [], via } : { file: safe, candidates: [], via, reason };
+  }
+
+  function ambiguous(candidates: string[]): FrameResolution {
+    const safe = candidates.map(confine).filter((c): c is string => c !== null);
+    return { file: null, candidates: safe, via: 'none', reason: `ambiguous: ${safe.length} workspace files match equally well` };
+  }
+
+  /** Applies a prefix rewrite; the result must match a workspace file completely. */
+  function rewrite(segments: string[], prod: readonly string[], local: readonly string[]): string | null {
+    const rewritten = [...local, ...segments.slice(prod.length)];
+    if (rewritten.length === 0) return null;
+    const joined = rewritten.join('/');
+    if (index.has(joined)) return joined;
+    return index.lookup(rewritten, undefined, { anchored: true }).file;
+  }
+
+  function byModuleSuffixes(suffixes: string[][]): FrameResolution | null {
+    for (const suffix of suffixes) {
+      const match = index.lookup(suffix, undefined, { fullQuery: suffix.length > 1 });
+      if (match.file !== null) return found(match.file, 'module');
+      if (match.candidates.length > 0) return ambiguous(match.candidates);
+    }
+    return null;
+  }
+
+  function byPath(segments: string[], absolute: boolean): FrameResolution | null {
+    for (const r of rewrites) {
+      if (!startsWith(segments, r.prod)) continue;
+      const file = rewrite(segments, r.prod, r.local);
+      if (file !== null) return found(file, 'mapping');
+    }
+    if (learned !== null && startsWith(segments, learned.prod)) {
+      const file = rewrite(segments, learned.prod, learned.local);
+      if (file !== null) return found(file, 'prefix');
+    }
+    if (!absolute && index.has(segments.join('/'))) return found(segments.join('/'), 'exact');
+    if (absolute) {
+      for (const form of rootForms) {
+        if (form.length < segments.length && startsWith(segments, form)) {
+          const rel = segments.slice(form.length).join('/');
+          if (index.has(rel)) return found(rel, 'exact');
+        }
+      }
+    }
+    const match = index.lookup(segments);
+    if (match.file !== null) {
+      const result = found(match.file, 'suffix', match.depth === 1 && segments.length > 1 ? 'only the file name matched' : undefined);
+      const learnable = match.queryPrefix > 0 || match.localPrefix > 0;
+      // A lone file-name match says little about the folders; learn only from deeper evidence.
+      if (result.file !== null && learned === null && learnable && (match.depth >= 2 || match.localPrefix === 0)) {
+        learned = { prod: segments.slice(0, match.queryPrefix), local: match.file.split('/').slice(0, match.localPrefix) };
+      }
+      return result;
+    }
+    if (match.candidates.length > 0) return ambiguous(match.candidates);
+    return null;
+  }
+
+  function resolve(frame: Parameters<FrameResolver['resolve']>[0]): FrameResolution {
+    const path = typeof frame?.path === 'string' ? frame.path : null;
+    const module = typeof frame?.module === 'string' ? frame.module : null;
+    if (path !== null && isBareJvmFile(path)) {
+      const suffix = jvmSuffix(module, path.trim()) ?? [path.trim()];
+      return byModuleSuffixes([suffix]) ?? { file: null, candidates: [], via: 'none', reason: `no workspace file for ${suffix.join('/')}` };
+    }
+    const normalized = path === null ? null : normalizeFramePath(path);
+    if (path !== null && path.trim() !== '' && normalized === null) {
+      return { file: null, candidates: [], via: 'none', reason: 'not workspace code (dependency, runtime or eval frame)' };
+    }
+    const byPathResult = normalized === null ? null : byPath(normalized.segments, normalized.absolute);
+    if (byPathResult !== null && byPathResult.file !== null) return byPathResult;
+    const isPython = normalized === null || /\.pyw?$/i.test(normalized.segments[normalized.segments.length - 1]);
+    const byModule = isPython ? byModuleSuffixes(pythonSuffixes(module)) : null;
+    if (byModule !== null && byModule.file !== null) return byModule;
+    return byPathResult ?? byModule ?? { file: null, candidates: [], via: 'none', reason: 'no workspace file matches this frame' };
+  }
+
+  return {
+    resolve,
+    get learnedPrefix() {
+      return learned;
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { RawFrame } from '../model/event.types';
+
+/** A user-given rewrite of a production path prefix (`--map /srv/app/dist=src`). */
+export interface PathMapping {
+  /** Production prefix, e.g. `/app` or `webpack:///./`. */
+  prod: string;
+  /** Workspace folder relative to the root (`.` for the root itself). */
+  local: string;
+}
+
+/** How a frame was resolved; `none` exactly when `file` is null. */
+export type ResolutionVia = 'mapping' | 'prefix' | 'exact' | 'suffix' | 'module' | 'none';
+
+/** Where a production frame lives in the workspace. */
+export interface FrameResolution {
+  /** Repo-relative path (`/` separators), confined to the root; null when unresolved or ambiguous. */
+  file: string | null;
+  /** When ambiguous: the workspace files that match equally well, most likely first (capped). */
+  candidates: string[];
+  via: ResolutionVia;
+  /** Why the frame is unresolved or ambiguous, or a caveat on a weak match; for people. */
+  reason?: string;
+}
+
+/** A production → workspace prefix rewrite learned from a frame of the same trace. */
+export interface LearnedPrefix {
+  prod: string[];
+  local: string[];
+}
+
+/** Options for `createFrameResolver`. */
+export interface FrameResolverOptions {
+  /** Absolute workspace root. */
+  root: string;
+  /** Every workspace file, repo-relative with `/` separators (e.g. from `git ls-files` or findFiles). */
+  files: readonly string[];
+  mappings?: readonly PathMapping[];
+}
+
+/** Resolves the frames of one trace; learns a prefix rewrite as it goes, so use one per trace. */
+export interface FrameResolver {
+  resolve(frame: Pick<RawFrame, 'path' | 'module' | 'function'>): FrameResolution;
+  /** The rewrite learned so far, if any. */
+  readonly learnedPrefix: LearnedPrefix | null;
+}

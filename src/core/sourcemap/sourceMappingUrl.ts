@@ -1,0 +1,81 @@
+/**
+ * Finds a generated file's `sourceMappingURL` comment without regexes over the whole text: bundles
+ * are megabytes and often contain the string `sourceMappingURL=` inside code (bundlers, TypeScript),
+ * so only a comment on one of the last lines, followed by nothing but blank or comment lines, counts.
+ */
+
+const MARKER = 'sourceMappingURL=';
+const PREFIXES = ['//# ', '//@ ', '/*# ', '/*@ '];
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 13 || code === 10 || code === 0xfeff;
+}
+
+/** True when everything in `text` from `from` is blank lines or `//` comments. */
+function onlyTrailingComments(text: string, from: number): boolean {
+  let pos = from;
+  while (pos < text.length) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = text.length;
+    const line = text.slice(pos, end).trim();
+    if (line !== '' && !line.startsWith('//')) return false;
+    pos = end + 1;
+  }
+  return true;
+}
+
+/**
+ * Returns the URL of the last `//# sourceMappingURL=` (or `//@`, or a CSS-style block comment) in
+ * `text`, or null when there is none or the match is not a trailing comment.
+ */
+export function parseSourceMappingUrl(text: unknown): string | null {
+  if (typeof text !== 'string') return null;
+  const at = text.lastIndexOf(MARKER);
+  if (at < 4) return null;
+  const prefix = text.slice(at - 4, at);
+  if (!PREFIXES.includes(prefix)) return null;
+  // The comment must start its line (after indentation).
+  for (let i = at - 5; i >= 0 && text.charCodeAt(i) !== 10; i--) {
+    if (!isSpace(text.charCodeAt(i))) return null;
+  }
+  let end = at + MARKER.length;
+  while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
+  let url = text.slice(at + MARKER.length, end);
+  const block = prefix.startsWith('/*');
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = text.length;
+  let rest = text.slice(end, lineEnd).trim();
+  if (block) {
+    if (url.endsWith('*/')) url = url.slice(0, -2);
+    else if (rest.startsWith('*/')) rest = rest.slice(2).trim();
+    else return null;
+  }
+  if (url === '' || rest !== '' || /["'`]/.test(url)) return null;
+  return onlyTrailingComments(text, lineEnd + 1) ? url : null;
+}
+
+/** A decoded `data:` URL map, or why it cannot be used. */
+export type DataUrlResult = { ok: true; json: string } | { ok: false; message: string };
+
+/**
+ * Decodes a `data:application/json[;charset=…][;base64],…` URL. `maxBytes` bounds the decoded size
+ * before decoding (base64 is 4/3 of it).
+ */
+export function decodeDataUrl(url: string, maxBytes: number): DataUrlResult {
+  const comma = url.indexOf(',');
+  if (!url.startsWith('data:') || comma < 0 || comma > 200) return { ok: false, message: 'not a data: URL' };
+  const params = url.slice(5, comma).toLowerCase().split(';');
+  if (params[0] !== 'application/json' && params[0] !== 'text/plain' && params[0] !== '') {
+    return { ok: false, message: `inline map has unsupported type ${params[0]}` };
+  }
+  const payload = url.slice(comma + 1);
+  const base64 = params.includes('base64');
+  const estimate = base64 ? Math.floor((payload.length * 3) / 4) : payload.length;
+  if (estimate > maxBytes) return { ok: false, message: `inline source map is ${Math.round(estimate / 1048576)} MB, over the ${Math.round(maxBytes / 1048576)} MB limit` };
+  if (base64) return { ok: true, json: Buffer.from(payload, 'base64').toString('utf8') };
+  try {
+    return { ok: true, json: decodeURIComponent(payload) };
+  } catch {
+    return { ok: false, message: 'inline source map is not valid percent-encoding' };
+  }
+}

@@ -1,0 +1,76 @@
+import type { ExceptionRecord, RawFrame } from '../model/event.types';
+import { type LineReader, type ParserResult, makeFrame, matchingOpen, toPos } from './frameText';
+
+const GOROUTINE = /^goroutine \d{1,12} \[[^\]]{1,200}\]:$/;
+const LOCATION = /^\t(.{1,4096}?):(\d{1,9})(?: \+0x[0-9a-f]{1,16})?(?: fp=.*)?$/;
+const LOOKBACK = 40;
+
+/** True for the `goroutine 1 [running]:` line that opens a Go stack dump. */
+export function isGoroutineLine(line: string): boolean {
+  return line.startsWith('goroutine ') && GOROUTINE.test(line.trimEnd());
+}
+
+/** Splits `example.com/shop/pricing.(*Calc).Price` into package path and function. */
+function splitGoFunction(full: string): { module: string | null; fn: string } {
+  const slash = full.lastIndexOf('/');
+  const dot = full.indexOf('.', slash + 1);
+  if (dot <= 0) return { module: null, fn: full };
+  return { module: full.slice(0, dot), fn: full.slice(dot + 1) };
+}
+
+function parseFunctionLine(line: string): { module: string | null; fn: string } | null {
+  let s = line.trim();
+  if (s.startsWith('created by ')) {
+    s = s.slice(11);
+    const inG = s.indexOf(' in goroutine ');
+    if (inG > 0) s = s.slice(0, inG);
+  } else if (s.endsWith(')')) {
+    const open = matchingOpen(s, s.length - 1);
+    if (open <= 0) return null;
+    s = s.slice(0, open);
+  } else {
+    return null;
+  }
+  if (s === '' || /\s/.test(s)) return null;
+  return splitGoFunction(s);
+}
+
+/** Finds the `panic: ...` / `fatal error: ...` message above the goroutine dump. */
+function findPanic(lines: LineReader, anchor: number, floor: number): { type: string; value: string | null } {
+  for (let j = anchor - 1; j >= Math.max(floor, anchor - LOOKBACK); j--) {
+    const l = lines.get(j) ?? '';
+    for (const kind of ['panic', 'fatal error']) {
+      if (l.startsWith(kind + ': ')) {
+        const msg: string[] = [l.slice(kind.length + 2).replace(/ \[recovered\]$/, '')];
+        for (let k = j + 1; k < anchor; k++) {
+          const n = lines.get(k) ?? '';
+          // Nested panics and `[signal SIGSEGV ...]` details are not the message.
+          if (n.trim() === '' || n.startsWith('[signal ') || n.startsWith('\tpanic: ') || n.startsWith('goroutine ')) break;
+          msg.push(n);
+        }
+        return { type: kind, value: msg.join('\n') || null };
+      }
+    }
+  }
+  return { type: 'panic', value: null };
+}
+
+/** Parses the first goroutine of a Go panic dump (the one that panicked), anchored at its header. */
+export function parseGoStack(lines: LineReader, anchor: number, floor: number): ParserResult | null {
+  const frames: RawFrame[] = [];
+  let i = anchor + 1;
+  for (;;) {
+    const fl = lines.get(i);
+    const ll = lines.get(i + 1);
+    if (fl === undefined || ll === undefined) break;
+    const fn = parseFunctionLine(fl);
+    const loc = LOCATION.exec(ll);
+    if (!fn || !loc) break;
+    frames.push(makeFrame(fl.trim() + ' ' + ll.trim(), loc[1], fn.fn, toPos(loc[2]), null, fn.module));
+    i += 2;
+  }
+  if (frames.length === 0) return null;
+  const head = findPanic(lines, anchor, floor);
+  const exc: ExceptionRecord = { type: head.type, value: head.value, frames };
+  return { exceptions: [exc], end: i };
+}

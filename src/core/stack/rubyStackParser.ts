@@ -1,0 +1,84 @@
+import type { ExceptionRecord, RawFrame } from '../model/event.types';
+import { type LineReader, type ParserResult, hasFrames, joinMessage, makeFrame, toPos } from './frameText';
+
+// `/app/x.rb:12:in 'Foo#bar'` (Ruby 3.4) or ``in `bar'`` (older), optionally after `from `.
+const FRAME = /^\s*(?:from )?([^\s:][^:]{0,2000}):(\d{1,9}):in [`']([^`']{0,500})'(?:: (.*))?$/;
+// The tail of a header frame's message: `message (NoMethodError)`.
+const TYPE_SUFFIX = /^(.*) \(([A-Z][\w:]{0,200})\)$/;
+const BARE_TYPE = /^\(?([A-Z][\w:]{0,200})\)?$/;
+const MAX_MESSAGE_LINES = 50;
+
+interface RubyLine {
+  frame: RawFrame;
+  /** Text after the frame (`: message (Type)`), only on a header line. */
+  rest: string | null;
+}
+
+function parseRubyLine(line: string): RubyLine | null {
+  if (!line.includes(':in ')) return null;
+  const m = FRAME.exec(line);
+  if (!m) return null;
+  return { frame: makeFrame(line, m[1], m[3], toPos(m[2]), null), rest: m[4] ?? null };
+}
+
+/** True for a Ruby backtrace line. */
+export function isRubyFrameLine(line: string): boolean {
+  return parseRubyLine(line) !== null;
+}
+
+function headerOf(rest: string): { type: string | null; value: string | null } {
+  const t = TYPE_SUFFIX.exec(rest);
+  if (t) return { type: t[2], value: t[1] };
+  const b = BARE_TYPE.exec(rest.trim());
+  return b ? { type: b[1], value: null } : { type: null, value: rest || null };
+}
+
+/** Parses a Ruby backtrace starting at `anchor`; Ruby prints each `cause` after its exception. */
+export function parseRubyStack(lines: LineReader, anchor: number): ParserResult | null {
+  const chain: ExceptionRecord[] = [];
+  let current: ExceptionRecord | null = null;
+  let msgLines: string[] = [];
+  let sawBlank = false;
+  let i = anchor;
+  const close = (): void => {
+    if (current && msgLines.length > 0) current.value = joinMessage(current.value === null ? msgLines : [current.value, ...msgLines]);
+    msgLines = [];
+  };
+  for (;; i++) {
+    const l = lines.get(i);
+    if (l === undefined) break;
+    const r = parseRubyLine(l);
+    if (r) {
+      if (r.rest !== null || !current) {
+        // A header line (`file:1:in 'm': msg (Type)`) opens a new exception of the chain.
+        close();
+        const h = r.rest !== null ? headerOf(r.rest) : { type: null, value: null };
+        current = { type: h.type, value: h.value, frames: [] };
+        chain.push(current);
+        sawBlank = false;
+      }
+      current.frames.push(r.frame);
+      continue;
+    }
+    // Between a header and its first `from`: more message lines, then error_highlight's
+    // blank line + code + `^^^^` snippet, which is not part of the message.
+    if (current && current.frames.length === 1 && msgLines.length < MAX_MESSAGE_LINES) {
+      if (l.trim() === '') {
+        sawBlank = true;
+        continue;
+      }
+      if (!sawBlank) {
+        // Ruby puts `(Type)` after the first message line; older ones after the last.
+        const t = current.type === null ? TYPE_SUFFIX.exec(l) : null;
+        if (t) current.type = t[2];
+        msgLines.push(t ? t[1] : l);
+        continue;
+      }
+      if (l.startsWith(' ') || l.startsWith('\t')) continue;
+    }
+    break;
+  }
+  close();
+  if (!hasFrames(chain)) return null;
+  return { exceptions: chain.reverse(), end: i };
+}

@@ -1,0 +1,268 @@
+/**
+ * Gathers evidence linking commits to the stack: range blame over the frames' functions, the
+ * deploy diff's removed lines, and identifier matches in the range's patches. Costs, per the
+ * measured strategy: one diff for all frame files, one blame per changed file, one log -p.
+ */
+import type { BlameLine } from '../git/git.types';
+import { enclosingFunction } from './functionExtent';
+import type { BlameMode, CommitFacts, Evidence } from './evidence.types';
+import { RANGE_PATCH_FORMAT, isWhitespaceOnly, parseRangePatch, type PatchCommit, type PatchHunk } from './rangePatch';
+import type { BlameFrame, SuspectGitPort } from './suspectPort.types';
+import { tokenHits } from './errorTokens';
+import { mapLimit } from '../util/mapLimit';
+
+const NEAR = 3;
+const MAX_EXTENT = 200;
+const MAX_TOKENS = 12;
+
+export interface EvidenceRequest {
+  mode: BlameMode;
+  /** Deployed revision (SHA); for `head` mode, HEAD's SHA. */
+  to: string;
+  /** Previous deploy (SHA), required for `range` mode. */
+  from: string | null;
+  frames: BlameFrame[];
+  /** Identifiers from the error message and crashing line. */
+  tokens: string[];
+}
+
+export interface EvidenceResult {
+  evidence: Evidence[];
+  commits: Map<string, CommitFacts>;
+  /** Commits in the range (range mode), for the label. */
+  rangeCommitCount: number;
+}
+
+interface FrameExtent extends BlameFrame {
+  start: number;
+  end: number;
+}
+
+function clampExtent(f: BlameFrame, start: number, end: number): FrameExtent {
+  const s = Math.max(start, f.line - MAX_EXTENT);
+  const e = Math.min(end, f.line + MAX_EXTENT);
+  return { ...f, start: Math.min(s, f.line), end: Math.max(e, f.line) };
+}
+
+async function extentsOf(port: SuspectGitPort, rev: string, frames: BlameFrame[]): Promise<FrameExtent[]> {
+  const texts = new Map<string, string[] | null>();
+  for (const path of new Set(frames.map((f) => f.path))) {
+    const text = await port.show(rev, path);
+    texts.set(path, text === null ? null : text.split('\n'));
+  }
+  const out: FrameExtent[] = [];
+  for (const f of frames) {
+    const lines = texts.get(f.path);
+    if (!lines || f.line > lines.length) continue;
+    const ext = enclosingFunction(lines, f.line, f.function);
+    out.push(clampExtent(f, ext.start, ext.end));
+  }
+  return out;
+}
+
+function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const out: Array<[number, number]> = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r[0] <= last[1] + 1) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}
+
+/** Facts from blame headers; boundary lines only count outside a range (root commits). */
+function factsFromBlame(lines: BlameLine[], into: Map<string, CommitFacts>, includeBoundary: boolean): void {
+  for (const b of lines) {
+    if (into.has(b.sha) || (b.boundary && !includeBoundary)) continue;
+    into.set(b.sha, {
+      sha: b.sha,
+      author: b.author,
+      authorMail: b.authorMail.replace(/^<|>$/g, ''),
+      date: new Date(b.authorTime * 1000).toISOString(),
+      summary: b.summary,
+      filesChanged: 1,
+      linesAdded: 0,
+      linesRemoved: 0,
+      whitespaceOnly: false,
+    });
+  }
+}
+
+/** Line, near and function evidence from blame lines over each frame's function. */
+function blameEvidence(frames: FrameExtent[], blame: BlameLine[], mode: BlameMode): Evidence[] {
+  const out: Evidence[] = [];
+  const byLine = new Map<number, BlameLine>();
+  for (const b of blame) byLine.set(b.finalLine, b);
+  for (const f of frames) {
+    const perCommit = new Map<string, { nearest: number; count: number; nearestLine: number }>();
+    for (let l = f.start; l <= f.end; l++) {
+      const b = byLine.get(l);
+      if (!b || (mode === 'range' && b.boundary)) continue;
+      const d = Math.abs(l - f.line);
+      const cur = perCommit.get(b.sha) ?? { nearest: Infinity, count: 0, nearestLine: l };
+      cur.count++;
+      if (d < cur.nearest) {
+        cur.nearest = d;
+        cur.nearestLine = l;
+      }
+      perCommit.set(b.sha, cur);
+    }
+    for (const [sha, c] of perCommit) {
+      const kind = c.nearest === 0 ? 'line' : c.nearest <= NEAR ? 'near' : 'function';
+      out.push({ sha, kind, frameDepth: f.depth, file: f.path, frameLine: f.line, function: f.function, distance: c.nearest, lines: c.count, changedLine: c.nearestLine });
+    }
+  }
+  return out;
+}
+
+/** Whitespace-insensitive line identity: a reformat must not hide who removed a line. */
+function squash(line: string): string {
+  return line.replace(/\s+/g, '');
+}
+
+function significant(lines: string[]): string[] {
+  return lines.map(squash).filter((l) => l.length > 1);
+}
+
+/**
+ * Lines the deploy removed (net of what replaced them) inside a frame's function: a guard taken
+ * out, a default dropped. Attributed to the newest commit in the range that removed that text.
+ */
+function removedEvidence(frames: FrameExtent[], deployDiff: PatchCommit | undefined, patches: PatchCommit[]): Evidence[] {
+  const out: Evidence[] = [];
+  if (!deployDiff) return out;
+  for (const file of deployDiff.files) {
+    for (const h of file.hunks) {
+      if (h.newLines >= h.oldLines) continue;
+      const gone = new Set(significant(h.removed));
+      for (const a of significant(h.added)) gone.delete(a);
+      if (gone.size === 0) continue;
+      // A pure deletion sits between newStart and newStart+1 at TO.
+      const at = h.newLines === 0 ? h.newStart + 0.5 : h.newStart;
+      for (const f of frames) {
+        if (f.path !== file.path || at < f.start - 1 || at > f.end + 1) continue;
+        const sha = lastRemover(file.path, gone, patches);
+        if (!sha) continue;
+        const lines = Math.min(gone.size, h.oldLines - h.newLines);
+        out.push({ sha, kind: 'removed', frameDepth: f.depth, file: f.path, frameLine: f.line, function: f.function, distance: Math.round(Math.abs(at - f.line)), lines, changedLine: Math.floor(at) });
+      }
+    }
+  }
+  return out;
+}
+
+function lastRemover(path: string, gone: Set<string>, patches: PatchCommit[]): string | null {
+  // Patches come newest first from git log: the first commit whose removals cover a line wins.
+  for (const c of patches) {
+    for (const f of c.files) {
+      if (f.path !== path) continue;
+      if (f.hunks.some((h: PatchHunk) => significant(h.removed).some((r) => gone.has(r)))) return c.sha;
+    }
+  }
+  return null;
+}
+
+function fileEvidence(frames: FrameExtent[], patches: PatchCommit[], have: Evidence[]): Evidence[] {
+  const linked = new Set(have.map((e) => `${e.sha}\0${e.file}`));
+  const out: Evidence[] = [];
+  for (const c of patches) {
+    for (const file of c.files) {
+      const f = frames.filter((x) => x.path === file.path).sort((a, b) => a.depth - b.depth)[0];
+      if (!f || linked.has(`${c.sha}\0${file.path}`)) continue;
+      linked.add(`${c.sha}\0${file.path}`);
+      const lines = file.hunks.reduce((s, h) => s + h.added.length + h.removed.length, 0);
+      out.push({ sha: c.sha, kind: 'file', frameDepth: f.depth, file: file.path, frameLine: f.line, function: f.function, distance: Infinity, lines });
+    }
+  }
+  return out;
+}
+
+function tokenEvidence(patches: PatchCommit[], tokens: string[], frames: FrameExtent[]): Evidence[] {
+  const out: Evidence[] = [];
+  for (const c of patches) {
+    for (const file of c.files) {
+      const text = file.hunks.map((h) => [...h.removed, ...h.added].join('\n')).join('\n');
+      const hits = tokenHits(tokens, text);
+      if (hits.length === 0) continue;
+      const f = frames.find((x) => x.path === file.path);
+      out.push({ sha: c.sha, kind: 'token', frameDepth: f?.depth ?? 0, file: file.path, frameLine: f?.line ?? 0, function: f?.function ?? null, distance: Infinity, lines: 0, tokens: hits.slice(0, 4) });
+    }
+  }
+  return out;
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[$.*+?()[\]{}|^\\]/g, '\\$&');
+}
+
+async function rangeFacts(port: SuspectGitPort, from: string, to: string, framePatches: PatchCommit[], framePaths: Set<string>): Promise<Map<string, CommitFacts>> {
+  const facts = new Map<string, CommitFacts>();
+  const ws = new Map<string, boolean>();
+  for (const c of framePatches) {
+    const hunks = c.files.filter((f) => framePaths.has(f.path)).flatMap((f) => f.hunks);
+    ws.set(c.sha, hunks.length > 0 && hunks.every(isWhitespaceOnly));
+  }
+  for (const c of await port.commitsInRange(from, to)) {
+    const files = c.files ?? [];
+    facts.set(c.sha, {
+      sha: c.sha,
+      author: c.author,
+      authorMail: c.authorMail,
+      date: c.date,
+      summary: c.summary,
+      filesChanged: files.length,
+      linesAdded: files.reduce((s, f) => s + f.added, 0),
+      linesRemoved: files.reduce((s, f) => s + f.removed, 0),
+      whitespaceOnly: ws.get(c.sha) ?? false,
+    });
+  }
+  return facts;
+}
+
+/** Collects all evidence for one triage. */
+export async function collectEvidence(port: SuspectGitPort, req: EvidenceRequest): Promise<EvidenceResult> {
+  const frames = await extentsOf(port, req.to, req.frames);
+  const paths = [...new Set(frames.map((f) => f.path))];
+  if (req.mode !== 'range' || !req.from) {
+    const blame = (
+      await mapLimit(paths, 2, (p) =>
+        port.blameAt(req.to, p, mergeRanges(frames.filter((f) => f.path === p).map((f) => [f.start, f.end]))),
+      )
+    ).flat();
+    const commits = new Map<string, CommitFacts>();
+    factsFromBlame(blame, commits, true);
+    return { evidence: blameEvidence(frames, blame, req.mode), commits, rangeCommitCount: 0 };
+  }
+  const from = req.from;
+  const range = `${from}..${req.to}`;
+  const deployDiff = paths.length
+    ? parseRangePatch(`\0deploy\n${await port.run(['diff', '-U0', '--no-renames', '--no-color', from, req.to, '--', ...paths])}`)[0]
+    : undefined;
+  const changed = new Set((deployDiff?.files ?? []).map((f) => f.path));
+  const blamePaths = paths.filter((p) => changed.has(p));
+  const blame = (
+    await mapLimit(blamePaths, 2, (p) =>
+      port.blameRange(from, req.to, p, mergeRanges(frames.filter((f) => f.path === p).map((f) => [f.start, f.end]))),
+    )
+  ).flat();
+  const framePatches = blamePaths.length
+    ? parseRangePatch(await port.run(['log', '-p', '-U0', '--no-renames', '--no-color', RANGE_PATCH_FORMAT, range, '--', ...blamePaths]))
+    : [];
+  const tokens = req.tokens.slice(0, MAX_TOKENS);
+  const tokenPatches = tokens.length
+    ? parseRangePatch(await port.run(['log', '-p', '-U0', '--no-renames', '--no-color', '-E', `-G(^|[^A-Za-z0-9_$])(${tokens.map(escapeRegex).join('|')})([^A-Za-z0-9_$]|$)`, RANGE_PATCH_FORMAT, range]))
+    : [];
+  const evidence = blameEvidence(frames, blame, 'range');
+  evidence.push(...removedEvidence(frames, deployDiff, framePatches));
+  evidence.push(...fileEvidence(frames, framePatches, evidence));
+  evidence.push(...tokenEvidence(tokenPatches, tokens, frames));
+  const commits = await rangeFacts(port, from, req.to, framePatches, new Set(blamePaths));
+  const linked = new Set(evidence.map((e) => e.sha));
+  for (const sha of commits.keys()) {
+    if (!linked.has(sha)) evidence.push({ sha, kind: 'range', frameDepth: 0, file: '', frameLine: 0, function: null, distance: Infinity, lines: 0 });
+  }
+  // Commits after TO can only come from a broken range; never name them.
+  const inRange = evidence.filter((e) => commits.has(e.sha));
+  return { evidence: inRange, commits, rangeCommitCount: commits.size };
+}

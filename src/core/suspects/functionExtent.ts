@@ -1,0 +1,109 @@
+/**
+ * Estimates the lines of the function that encloses a line, without a parser per language:
+ * "a change in the same function outranks one elsewhere in the file" only needs a good guess.
+ * Brace languages are matched by braces, indentation languages by indentation.
+ */
+
+const MAX_SCAN_UP = 400;
+const MAX_SCAN_DOWN = 600;
+const HEADER = /^\s*(?:export\s+)?(?:default\s+)?(?:async\s+)?(?:function\b|def\s|func\s|fn\s|sub\s|proc\s|(?:(?:public|private|protected|internal|static|final|override|virtual|abstract|synchronized|suspend|open|async)\s+)+[\w<>[\],.?\s]*\w\s*\()/;
+const METHOD_LIKE = /^\s*(?:(?:static|async|get|set|public|private|protected)\s+)*[A-Za-z_$][\w$]*\s*\([^;]*\)\s*(?::\s*[^={]+)?\{\s*$/;
+const ARROW = /^\s*(?:export\s+)?(?:const|let|var)\s+[A-Za-z_$][\w$]*\s*=\s*(?:async\s*)?(?:function\b|\(?[^=]*\)?\s*=>)/;
+const RUBY_DEF = /^\s*def\s/;
+
+/** The last identifier of a frame's function name: `Object.applyDiscount [as x]` → `applyDiscount`. */
+export function functionBaseName(fn: string | null): string | null {
+  if (!fn) return null;
+  const cleaned = fn
+    .replace(/\s*\[as [^\]]*\]/, '')
+    .replace(/\([^()]*\)\s*$/, '')
+    .replace(/^async\s+|^new\s+/, '')
+    .replace(/[()*&]/g, '.');
+  const parts = cleaned.split(/[.#:/\\$]+|->/).filter((p) => /^[A-Za-z_][\w]*$/.test(p));
+  const last = parts[parts.length - 1];
+  if (!last || last === '<anonymous>' || last === 'anonymous' || last === '<module>' || last === 'lambda') return null;
+  return last;
+}
+
+function indentOf(s: string): number {
+  const m = /^[ \t]*/.exec(s);
+  return m ? m[0].replace(/\t/g, '    ').length : 0;
+}
+
+function isBlank(s: string): boolean {
+  return s.trim() === '' || /^\s*(?:#|\/\/)/.test(s);
+}
+
+function headerAt(lines: string[], i: number, name: string | null, maxIndent: number): boolean {
+  const text = lines[i];
+  if (text === undefined || isBlank(text) || indentOf(text) > maxIndent) return false;
+  if (name && new RegExp(`\\b${name}\\b\\s*(?:=|:|\\(|<)`).test(text)) return true;
+  if (name) return false;
+  return HEADER.test(text) || METHOD_LIKE.test(text) || ARROW.test(text);
+}
+
+function findHeader(lines: string[], idx: number, name: string | null): number | null {
+  const lineIndent = indentOf(lines[idx] ?? '');
+  const floor = Math.max(0, idx - MAX_SCAN_UP);
+  for (const useName of name ? [name, null] : [null]) {
+    for (let i = idx; i >= floor; i--) {
+      // The header sits at or left of the crashing line, except the line itself.
+      if (headerAt(lines, i, useName, i === idx ? Infinity : lineIndent)) return i;
+    }
+  }
+  return null;
+}
+
+function braceEnd(lines: string[], start: number): number | null {
+  let depth = 0;
+  let opened = false;
+  const last = Math.min(lines.length - 1, start + MAX_SCAN_DOWN);
+  for (let i = start; i <= last; i++) {
+    // Strings and comments are stripped roughly; a miscount only widens or narrows the guess.
+    const text = lines[i].replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""').replace(/\/\/.*$/, '');
+    for (const ch of text) {
+      if (ch === '{') {
+        depth++;
+        opened = true;
+      } else if (ch === '}') {
+        depth--;
+        if (opened && depth <= 0) return i;
+      }
+    }
+  }
+  return null;
+}
+
+function indentEnd(lines: string[], start: number): number {
+  const base = indentOf(lines[start]);
+  const last = Math.min(lines.length - 1, start + MAX_SCAN_DOWN);
+  let end = start;
+  for (let i = start + 1; i <= last; i++) {
+    const text = lines[i];
+    if (isBlank(text)) continue;
+    if (indentOf(text) <= base) {
+      // Ruby/Lua close with `end` at the header's indentation: include it.
+      if (/^\s*end\b/.test(text)) end = i;
+      break;
+    }
+    end = i;
+  }
+  return end;
+}
+
+/**
+ * 1-based inclusive [start, end] of the function around `line` in `lines` (0-based array of the file),
+ * or a small window around the line when no function can be found.
+ */
+export function enclosingFunction(lines: string[], line: number, fn: string | null): { start: number; end: number; named: boolean } {
+  const idx = Math.min(Math.max(line - 1, 0), Math.max(lines.length - 1, 0));
+  const fallback = { start: Math.max(1, line - 8), end: Math.min(lines.length || line, line + 4), named: false };
+  if (lines.length === 0) return fallback;
+  const name = functionBaseName(fn);
+  const header = findHeader(lines, idx, name);
+  if (header === null) return fallback;
+  const braced = !RUBY_DEF.test(lines[header]) && /\{\s*(?:\/\/.*)?$|=>\s*\{?|\)\s*\{/.test(lines.slice(header, header + 4).join('\n'));
+  const end = braced ? braceEnd(lines, header) : indentEnd(lines, header);
+  if (end === null || end < idx) return fallback;
+  return { start: header + 1, end: end + 1, named: name !== null && new RegExp(`\\b${name}\\b`).test(lines[header]) };
+}

@@ -1,0 +1,25 @@
+import type { BlameLine, CommitInfo } from '../git/git.types';
+
+/** The git operations suspect finding needs; the triage pipeline adapts the repo to it. */
+export interface SuspectGitPort {
+  /** Raw git output for read-only commands (log/diff), arguments as an array. */
+  run(args: string[]): Promise<string>;
+  /** File text at a revision, or null when the path does not exist there. */
+  show(rev: string, path: string): Promise<string | null>;
+  /** `git blame --porcelain -L … FROM..TO -- path`. */
+  blameRange(from: string, to: string, path: string, ranges: Array<[number, number]>): Promise<BlameLine[]>;
+  /** Full-history blame at one revision. */
+  blameAt(rev: string, path: string, ranges: Array<[number, number]>): Promise<BlameLine[]>;
+  commitsInRange(from: string, to: string): Promise<CommitInfo[]>;
+}
+
+/** A frame ready for blame: resolved to a path at the deployed revision. */
+export interface BlameFrame {
+  /** Index among resolved in-app frames, 0 = crashing. */
+  depth: number;
+  /** Repo-relative path at the blamed revision. */
+  path: string;
+  /** Line at the blamed revision. */
+  line: number;
+  function: string | null;
+}

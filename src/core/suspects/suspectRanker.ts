@@ -1,0 +1,124 @@
+/**
+ * Ranks commits by evidence. The rule: a change to the crashing frame's own line outranks a
+ * change elsewhere in its function, which outranks a change elsewhere in its file; the same
+ * evidence on a caller counts less the further up the stack it is; focused commits beat sweeping
+ * ones; whitespace-only changes are nearly discounted. Pure: evidence in, suspects out.
+ */
+import type { Suspect } from '../model/triage.types';
+import type { BlameMode, CommitFacts, Evidence, EvidenceKind } from './evidence.types';
+
+const KIND_WEIGHT: Record<EvidenceKind, number> = {
+  line: 1.0,
+  near: 0.8,
+  removed: 0.75,
+  function: 0.6,
+  token: 0.3,
+  file: 0.2,
+  range: 0.06,
+};
+
+const DEPTH_DECAY = 0.7;
+const MODE_CONFIDENCE: Record<BlameMode, number> = { range: 1, 'to-only': 0.7, head: 0.5 };
+
+function evidenceWeight(e: Evidence): number {
+  let w = KIND_WEIGHT[e.kind];
+  if (e.kind === 'removed' && e.distance <= 3) w = 0.85;
+  if (e.kind === 'function' && e.distance <= 6) w += 0.05;
+  if (e.kind === 'token') w += Math.min(0.15, 0.05 * ((e.tokens?.length ?? 1) - 1));
+  // Token and range evidence are not tied to a frame: no depth decay for them.
+  return e.kind === 'token' || e.kind === 'range' ? w : w * Math.pow(DEPTH_DECAY, e.frameDepth);
+}
+
+function focusFactor(c: CommitFacts | undefined): number {
+  if (!c) return 1;
+  const files = Math.max(0, c.filesChanged - 1);
+  const lines = Math.max(0, c.linesAdded + c.linesRemoved - 30);
+  return Math.max(0.7, 1 / (1 + 0.04 * files + 0.0004 * lines));
+}
+
+function frameLabel(depth: number): string {
+  if (depth === 0) return 'the crashing frame';
+  if (depth === 1) return 'its caller';
+  return `${depth} calls up the stack`;
+}
+
+function fnLabel(fn: string | null): string {
+  return fn ? ` (${fn})` : '';
+}
+
+/** One human sentence per piece of evidence. */
+export function describeEvidence(e: Evidence): string {
+  const where = `${e.file}${fnLabel(e.function)}`;
+  switch (e.kind) {
+    case 'line':
+      return `changed line ${e.frameLine} of ${e.file}${fnLabel(e.function)}, ${frameLabel(e.frameDepth)}`;
+    case 'near':
+      return `changed line ${e.changedLine ?? e.frameLine} of ${where}, ${e.distance} line${e.distance === 1 ? '' : 's'} from line ${e.frameLine} of ${frameLabel(e.frameDepth)}`;
+    case 'removed':
+      return `removed ${e.lines} line${e.lines === 1 ? '' : 's'} from ${where} near line ${e.frameLine}, ${frameLabel(e.frameDepth)}`;
+    case 'function':
+      return `changed ${e.lines} line${e.lines === 1 ? '' : 's'} of ${where}, ${e.distance} lines from line ${e.frameLine} of ${frameLabel(e.frameDepth)}`;
+    case 'file':
+      return `changed ${e.file} outside the function of ${frameLabel(e.frameDepth)}`;
+    case 'token':
+      return `its changes in ${e.file} mention ${(e.tokens ?? []).map((t) => `'${t}'`).join(', ')} from the error`;
+    case 'range':
+      return 'shipped in the deploy but touched none of the stack\'s code';
+  }
+}
+
+function commitLine(c: CommitFacts): string {
+  return `${c.filesChanged} file${c.filesChanged === 1 ? '' : 's'} changed, +${c.linesAdded}/−${c.linesRemoved}`;
+}
+
+export interface RankOptions {
+  mode: BlameMode;
+  /** E.g. `v1.4.0..v1.5.0 (7 commits)`; added to every suspect's reasons. */
+  rangeLabel: string | null;
+  limit?: number;
+}
+
+/** Scores and orders suspects, best first. Scores are in 0..1. */
+export function rankSuspects(evidence: Evidence[], commits: Map<string, CommitFacts>, options: RankOptions): Suspect[] {
+  const bySha = new Map<string, Evidence[]>();
+  for (const e of evidence) {
+    const list = bySha.get(e.sha) ?? [];
+    list.push(e);
+    bySha.set(e.sha, list);
+  }
+  const ranked: Array<Suspect & { raw: number }> = [];
+  for (const [sha, list] of bySha) {
+    const facts = commits.get(sha);
+    const weighted = list.map((e) => ({ e, w: evidenceWeight(e) })).sort((a, b) => b.w - a.w);
+    // The strongest evidence decides; corroborating evidence adds a little.
+    let raw = weighted[0].w + 0.2 * (weighted[1]?.w ?? 0) + 0.05 * weighted.slice(2).reduce((s, x) => s + x.w, 0);
+    raw *= focusFactor(facts);
+    if (facts?.whitespaceOnly) raw *= 0.25;
+    const reasons: string[] = [];
+    const seen = new Set<string>();
+    for (const { e } of weighted) {
+      const text = describeEvidence(e);
+      if (!seen.has(text)) reasons.push(text);
+      seen.add(text);
+      if (reasons.length >= 3) break;
+    }
+    if (weighted.length > 3) reasons.push(`and ${weighted.length - 3} more link${weighted.length - 3 === 1 ? '' : 's'} to the stack`);
+    if (facts?.whitespaceOnly) reasons.push('only whitespace changed in the stack files: unlikely to change behaviour');
+    if (facts) reasons.push(commitLine(facts));
+    if (options.mode === 'range' && options.rangeLabel) reasons.push(`in the deploy range ${options.rangeLabel}`);
+    if (options.mode === 'to-only') reasons.push('no earlier deploy found: blamed the full history at the deployed revision, lower confidence');
+    if (options.mode === 'head') reasons.push('no deploy range known: blamed at HEAD, lower confidence');
+    const score = (1 - Math.exp(-1.8 * raw)) * MODE_CONFIDENCE[options.mode];
+    ranked.push({
+      sha,
+      author: facts ? `${facts.author} <${facts.authorMail}>` : '',
+      date: facts?.date ?? '',
+      summary: facts?.summary ?? '',
+      score: Math.round(score * 1000) / 1000,
+      reasons,
+      raw,
+    });
+  }
+  ranked.sort((a, b) => b.raw - a.raw || (b.date < a.date ? -1 : b.date > a.date ? 1 : 0) || (a.sha < b.sha ? -1 : 1));
+  return ranked.slice(0, options.limit ?? 10).map(({ raw: _raw, ...s }) => s);
+}

@@ -1,0 +1,135 @@
+/**
+ * The triage of one error sample: deploy range → frames onto workspace files (mappings, source
+ * maps) → today's lines → evidence → ranked suspects. Pure orchestration over the core modules.
+ */
+import type { ErrorSample } from '../model/group.types';
+import type { RawFrame } from '../model/event.types';
+import type { DeployRange, TriagedFrame, TriagedIssue } from '../model/triage.types';
+import { flattenFrames, primaryException } from './frameSelection';
+import { collectEvidence } from '../suspects/collectEvidence';
+import { rankSuspects } from '../suspects/suspectRanker';
+import type { BlameMode } from '../suspects/evidence.types';
+import { lineTokens, messageTokens } from '../suspects/errorTokens';
+import type { BlameFrame } from '../suspects/suspectPort.types';
+import type { TriageWorkspace } from './triageWorkspace';
+import { isLibraryFrame } from '../stack/libraryFrames';
+
+export interface TriageSettings {
+  /** `FROM..TO` from the command line. */
+  deployFlag?: string;
+  tagPattern?: string;
+  /** Most suspects per issue. */
+  suspectLimit: number;
+  /** Most in-app frames to blame. */
+  blameFrames: number;
+}
+
+interface FrameWork {
+  raw: RawFrame;
+  /** Path at the revision production ran (TO), or in the working tree when TO is unknown. */
+  revPath: string | null;
+  line: number | null;
+  column: number | null;
+  inApp: boolean;
+  candidates: string[];
+  localPath: string | null;
+  localLine: number | null;
+}
+
+const VENDORED = /(^|\/)(node_modules|vendor|third_party|site-packages|dist-packages|bower_components)\//;
+
+async function resolveFrames(ws: TriageWorkspace, frames: RawFrame[], rev: string | null, language: string | null): Promise<FrameWork[]> {
+  const resolver = await ws.frameResolver(rev);
+  return frames.map((raw) => {
+    const library = isLibraryFrame(raw, language as never);
+    const res = resolver.resolve(raw);
+    let file = res.file;
+    let line = raw.line;
+    let column = raw.column;
+    const mapped = ws.mapGenerated(raw, file);
+    if (mapped) {
+      file = mapped.file;
+      line = mapped.line;
+      column = mapped.column;
+    }
+    const inApp = file !== null ? !library && !VENDORED.test(file) : (raw.inApp ?? !library) && !library;
+    return { raw, revPath: file, line, column, inApp, candidates: res.candidates, localPath: file, localLine: file ? line : null };
+  });
+}
+
+async function followToWorkingTree(ws: TriageWorkspace, frames: FrameWork[], rev: string | null): Promise<void> {
+  const byPath = new Map<string, FrameWork[]>();
+  for (const f of frames) {
+    if (!f.revPath || f.line === null) continue;
+    byPath.set(f.revPath, [...(byPath.get(f.revPath) ?? []), f]);
+  }
+  for (const [path, list] of byPath) {
+    const moved = await ws.localLines(rev, path, list.map((f) => f.line as number));
+    for (const f of list) {
+      const to = moved.get(f.line as number);
+      f.localPath = to?.path ?? null;
+      f.localLine = to?.line ?? null;
+    }
+  }
+}
+
+function toTriaged(f: FrameWork): TriagedFrame {
+  const out: TriagedFrame = {
+    file: f.localPath ?? f.revPath,
+    line: f.line,
+    column: f.column,
+    localLine: f.localLine,
+    function: f.raw.function,
+    inApp: f.inApp,
+    raw: f.raw.raw,
+  };
+  if (!f.revPath && f.candidates.length > 0) out.candidates = f.candidates;
+  return out;
+}
+
+function modeOf(range: DeployRange): BlameMode {
+  if (range.from && range.to) return 'range';
+  return range.to ? 'to-only' : 'head';
+}
+
+/** Triage of one sample. Throws CulpritError for what makes the whole sample unusable. */
+export async function triageSample(sample: ErrorSample, ws: TriageWorkspace, settings: TriageSettings): Promise<TriagedIssue> {
+  const { group, event } = sample;
+  const range = await ws.deployRange({
+    flag: settings.deployFlag,
+    providerTo: sample.deploy.to && sample.deploy.to !== event.release ? sample.deploy.to : null,
+    providerFrom: sample.deploy.from,
+    release: event.release ?? group.release,
+    tagPattern: settings.tagPattern,
+  });
+  const rev = range.to;
+  const frames = await resolveFrames(ws, flattenFrames(event.exceptions), rev, event.platform);
+  await followToWorkingTree(ws, frames, rev);
+
+  const issue: TriagedIssue = {
+    id: group.id,
+    title: group.title,
+    count: group.count,
+    firstSeen: group.firstSeen,
+    lastSeen: group.lastSeen,
+    release: group.release ?? event.release,
+    url: group.url,
+    deploy: { from: range.from, to: range.to, source: range.source },
+    frames: frames.map(toTriaged),
+    suspects: [],
+  };
+  if (!ws.git) return issue;
+
+  const blameable = frames.filter((f) => f.inApp && f.revPath && f.line !== null).slice(0, settings.blameFrames);
+  const blameFrames: BlameFrame[] = blameable.map((f, depth) => ({ depth, path: f.revPath as string, line: f.line as number, function: f.raw.function }));
+  const mode = modeOf(range);
+  const to = range.to ?? (await ws.git.head());
+  if (!to) return issue;
+  const primary = primaryException(event);
+  const crashText = blameable[0] ? (blameable[0].raw.context?.line ?? (await ws.lineAt(to, blameable[0].revPath as string, blameable[0].line as number))) : null;
+  const tokens = [...new Set([...messageTokens(primary?.value ?? null), ...messageTokens(event.exceptions[0]?.value ?? null), ...lineTokens(crashText)])];
+  const found = await collectEvidence(ws.git.suspectPort(), { mode, to, from: range.from, frames: blameFrames, tokens });
+  const rangeLabel = range.from && range.to ? `${ws.git.label(range.from)}..${ws.git.label(range.to)} (${found.rangeCommitCount} commit${found.rangeCommitCount === 1 ? '' : 's'})` : null;
+  issue.suspects = rankSuspects(found.evidence, found.commits, { mode, rangeLabel, limit: settings.suspectLimit });
+  return issue;
+}

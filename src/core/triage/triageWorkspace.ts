@@ -1,0 +1,186 @@
+/**
+ * The workspace a triage runs against: the git repository (absent in an untrusted folder, where
+ * git is never run), file lists and path indexes per revision, source maps, and caches. One per
+ * repository for a session; the CLI opens one per run, the extension keeps one per folder.
+ */
+import { createGitRunner } from '../git/gitRunner';
+import { openRepo, type GitRepo } from '../git/gitRepo';
+import { localLineOf, type LocalLine } from '../git/lineDrift';
+import { resolveDeployRange } from '../deploy/deployRange';
+import { createFrameResolver } from '../resolve/frameResolver';
+import { StemIndex } from '../resolve/pathIndex';
+import type { FrameResolver, PathMapping } from '../resolve/resolve.types';
+import { createSourceMapper } from '../sourcemap/sourceMapper';
+import type { DeployRange } from '../model/triage.types';
+import type { RawFrame } from '../model/event.types';
+import { CulpritError } from '../errors';
+import type { SuspectGitPort } from '../suspects/suspectPort.types';
+import { generatedCandidates, listWorkspaceFiles } from './workspaceFiles';
+
+export interface DeployInput {
+  flag?: string;
+  providerTo?: string | null;
+  providerFrom?: string | null;
+  release?: string | null;
+  tagPattern?: string;
+}
+
+export interface MappedFrame {
+  file: string;
+  line: number;
+  column: number | null;
+}
+
+/** Git as the triage needs it; null in an untrusted workspace. */
+export interface WorkspaceGit {
+  readonly repo: GitRepo;
+  head(): Promise<string | null>;
+  suspectPort(): SuspectGitPort;
+  /** A tag name for a SHA when one points at it, else the short SHA. */
+  label(sha: string): string;
+}
+
+export interface TriageWorkspace {
+  readonly root: string;
+  readonly git: WorkspaceGit | null;
+  /** A fresh resolver (one per trace: it learns that trace's prefix) over the files at `rev` and today. */
+  frameResolver(rev: string | null): Promise<FrameResolver>;
+  /** The original position of a frame in generated code, when a source map inside the root has it. */
+  mapGenerated(frame: RawFrame, resolved: string | null): MappedFrame | null;
+  /** Where lines of `path` at `rev` stand in today's working tree. */
+  localLines(rev: string | null, path: string, lines: number[]): Promise<Map<number, LocalLine>>;
+  deployRange(input: DeployInput): Promise<DeployRange>;
+  /** The text of one line of a file at a revision, or null. */
+  lineAt(rev: string, path: string, line: number): Promise<string | null>;
+}
+
+export interface WorkspaceOptions {
+  dir: string;
+  /** Workspace trust: false never runs git. */
+  trusted: boolean;
+  mappings?: PathMapping[];
+  /** Fail when `dir` is not a git repository (the CLI); otherwise work without git. */
+  requireGit?: boolean;
+}
+
+const GENERATED = /\.(?:js|mjs|cjs|jsx)$/i;
+
+function createWorkspaceGit(repo: GitRepo, tags: Map<string, string>): WorkspaceGit {
+  const texts = new Map<string, Promise<string | null>>();
+  const show = (rev: string, path: string): Promise<string | null> => {
+    const key = `${rev}:${path}`;
+    let p = texts.get(key);
+    if (!p) {
+      p = repo.run(['cat-file', 'blob', key]).catch(() => null);
+      texts.set(key, p);
+    }
+    return p;
+  };
+  const port: SuspectGitPort = {
+    run: (args) => repo.run(args),
+    show,
+    blameRange: (from, to, path, ranges) => repo.blameRange(from, to, path, ranges),
+    blameAt: (rev, path, ranges) => repo.blameAt(rev, path, ranges),
+    commitsInRange: (from, to) => repo.commitsInRange(from, to),
+  };
+  return {
+    repo,
+    async head() {
+      try {
+        return await repo.resolveRevision('HEAD');
+      } catch {
+        return null;
+      }
+    },
+    suspectPort: () => port,
+    label: (sha) => tags.get(sha) ?? sha.slice(0, 7),
+  };
+}
+
+async function readTags(repo: GitRepo): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const text = await repo.run(['for-each-ref', '--format=%(objectname) %(*objectname) %(refname:short)', 'refs/tags']).catch(() => '');
+  for (const line of text.split('\n')) {
+    const [obj, peeled, name] = line.split(' ');
+    if (!name) continue;
+    const sha = peeled || obj;
+    if (!out.has(sha)) out.set(sha, name);
+  }
+  return out;
+}
+
+/** Opens the workspace at `dir`. Throws `not-a-repo` only when `requireGit` is set. */
+export async function openTriageWorkspace(options: WorkspaceOptions): Promise<TriageWorkspace> {
+  let repo: GitRepo | null = null;
+  if (options.trusted) {
+    try {
+      repo = await openRepo(createGitRunner({ cwd: options.dir, trusted: true }), options.dir);
+    } catch (e) {
+      if (options.requireGit !== false && CulpritError.is(e)) throw e;
+    }
+  }
+  const root = repo?.root ?? options.dir;
+  const git = repo ? createWorkspaceGit(repo, await readTags(repo)) : null;
+  const mapper = createSourceMapper({ root });
+  const fileLists = new Map<string, Promise<string[]>>();
+  const indexes = new Map<string, Promise<{ index: StemIndex; files: string[] }>>();
+
+  const filesAt = (rev: string | null): Promise<string[]> => {
+    const key = rev ?? '';
+    let p = fileLists.get(key);
+    if (!p) {
+      p = repo ? repo.listFiles(rev ?? undefined) : Promise.resolve(listWorkspaceFiles(root));
+      fileLists.set(key, p);
+    }
+    return p;
+  };
+
+  const indexFor = (rev: string | null) => {
+    const key = rev ?? '';
+    let p = indexes.get(key);
+    if (!p) {
+      p = (async () => {
+        // Production ran TO, so its paths are TO's; today's files cover uncommitted and untracked ones.
+        const files = [...new Set([...(rev ? await filesAt(rev) : []), ...(await filesAt(null))])];
+        return { index: StemIndex.build(files), files };
+      })();
+      indexes.set(key, p);
+    }
+    return p;
+  };
+
+  return {
+    root,
+    git,
+    async frameResolver(rev) {
+      const { index, files } = await indexFor(rev);
+      return createFrameResolver({ root, files, index, mappings: options.mappings ?? [] });
+    },
+    mapGenerated(frame, resolved) {
+      if (frame.line === null) return null;
+      const tries = [...(resolved && GENERATED.test(resolved) ? [resolved] : []), ...(frame.path && GENERATED.test(frame.path) ? generatedCandidates(root, frame.path) : [])];
+      for (const rel of new Set(tries)) {
+        const pos = mapper.mapPosition(rel, frame.line, frame.column);
+        if (pos?.file) return { file: pos.file, line: pos.line, column: pos.column };
+      }
+      return null;
+    },
+    async localLines(rev, path, lines) {
+      if (!repo) return new Map(lines.map((l) => [l, { path, line: l }]));
+      return localLineOf(repo, rev ?? 'HEAD', path, lines);
+    },
+    async deployRange(input) {
+      if (!repo) {
+        if (input.flag) throw new CulpritError('untrusted', 'a deploy range needs git, which is not run in an untrusted workspace');
+        return { from: null, to: null, source: 'none' };
+      }
+      const r = await resolveDeployRange(repo, input);
+      return { from: r.from, to: r.to, source: r.source };
+    },
+    async lineAt(rev, path, line) {
+      if (!git) return null;
+      const text = await git.suspectPort().show(rev, path);
+      return text?.split('\n')[line - 1] ?? null;
+    },
+  };
+}

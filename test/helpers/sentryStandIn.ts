@@ -1,0 +1,259 @@
+/**
+ * A real HTTP server on 127.0.0.1 that answers like Sentry's REST API for the routes Culprit
+ * uses. Bodies start from the official examples in the OpenAPI subset (events from the fixture
+ * captured from the real SDK) and every canned body is validated against the spec, so the
+ * stand-in cannot drift from what Sentry documents. Faults can be programmed per route.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { loadSpecValidator } from './specValidator';
+
+export type SentryRoute = 'org' | 'projects' | 'issues' | 'event' | 'release' | 'releases' | 'committers' | 'updateIssue';
+
+export interface StandInFault {
+  status?: number;
+  headers?: Record<string, string>;
+  delayMs?: number;
+  /** truncated: valid body cut in half (consistent length); reset: connection dropped mid-body. */
+  body?: 'truncated' | 'html' | 'empty' | 'reset' | 'huge';
+  /** For `huge`: pad the normal (valid) body to about this many bytes. */
+  hugeBytes?: number;
+  /** How many requests the fault applies to (default: all). */
+  times?: number;
+  /** The `detail` text of a status fault's JSON body (e.g. to echo a credential back). */
+  detail?: string;
+  /** Only for requests about this issue id (event, committers, updateIssue). */
+  issueId?: string;
+}
+
+export interface StandInRequest {
+  route: SentryRoute | 'unknown';
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  at: number;
+  authorization: string | undefined;
+}
+
+export interface SentryStandInOptions {
+  org?: string;
+  projects?: Array<{ id: string; slug: string }>;
+  /** Issues the list returns in total (default 5). */
+  issueCount?: number;
+  /** `links.regionUrl` of the org (default: this server's URL). */
+  regionUrl?: string;
+  /** Whether org details embed `projects` (Sentry's detailed view does; default true). */
+  orgIncludesProjects?: boolean;
+  /** When set, any other bearer token gets a 401. */
+  token?: string;
+  /** Delay for every response, ms (default 0). */
+  latencyMs?: number;
+  /** Releases, oldest first: version, commit sha, creation date. */
+  releases?: Array<{ version: string; commit: string; dateCreated: string }>;
+}
+
+export interface SentryStandIn {
+  readonly url: string;
+  readonly requests: StandInRequest[];
+  count(route?: SentryRoute): number;
+  /** Most requests seen in flight at once. */
+  readonly maxInFlight: number;
+  fault(route: SentryRoute, fault: StandInFault): void;
+  close(): Promise<void>;
+}
+
+const SPEC = loadSpecValidator('sentry-openapi-subset.json');
+const P = {
+  org: '/api/0/organizations/{organization_id_or_slug}/',
+  issues: '/api/0/organizations/{organization_id_or_slug}/issues/',
+  issue: '/api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/',
+  event: '/api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/events/{event_id}/',
+  releases: '/api/0/organizations/{organization_id_or_slug}/releases/',
+  release: '/api/0/organizations/{organization_id_or_slug}/releases/{version}/',
+};
+const EVENT_FIXTURE = path.join(__dirname, '..', 'fixtures', 'events', 'sentry-rest-event.json');
+
+/** The event every issue serves: the SDK-captured fixture when present, else the spec example. */
+function baseEvent(): Record<string, unknown> {
+  const ev = fs.existsSync(EVENT_FIXTURE)
+    ? (JSON.parse(fs.readFileSync(EVENT_FIXTURE, 'utf8')) as Record<string, unknown>)
+    : (SPEC.example('get', P.event, 200) as Record<string, unknown>);
+  SPEC.assertValid('get', P.event, 200, ev);
+  return ev;
+}
+
+const ROUTES: Array<[RegExp, SentryRoute, string]> = [
+  [/^\/api\/0\/organizations\/[^/]+\/$/, 'org', 'GET'],
+  [/^\/api\/0\/organizations\/[^/]+\/projects\/$/, 'projects', 'GET'],
+  [/^\/api\/0\/organizations\/[^/]+\/issues\/$/, 'issues', 'GET'],
+  [/^\/api\/0\/organizations\/[^/]+\/issues\/([^/]+)\/events\/(latest|recommended|oldest)\/$/, 'event', 'GET'],
+  [/^\/api\/0\/organizations\/[^/]+\/issues\/([^/]+)\/$/, 'updateIssue', 'PUT'],
+  [/^\/api\/0\/organizations\/[^/]+\/releases\/$/, 'releases', 'GET'],
+  [/^\/api\/0\/organizations\/[^/]+\/releases\/([^/]+)\/$/, 'release', 'GET'],
+  [/^\/api\/0\/projects\/[^/]+\/[^/]+\/events\/([^/]+)\/committers\/$/, 'committers', 'GET'],
+];
+
+/** Starts the stand-in on a random port. */
+export async function startSentryStandIn(options: SentryStandInOptions = {}): Promise<SentryStandIn> {
+  const org = options.org ?? 'acme';
+  const projects = options.projects ?? [{ id: '11', slug: 'orders-api' }, { id: '12', slug: 'billing' }];
+  const issueCount = options.issueCount ?? 5;
+  const releases = options.releases ?? [
+    { version: 'orders-api@1.4.0', commit: 'a'.repeat(40), dateCreated: '2026-11-20T10:00:00Z' },
+    { version: 'orders-api@1.5.0', commit: 'b'.repeat(40), dateCreated: '2026-11-24T10:00:00Z' },
+  ];
+  const event = baseEvent();
+  const faults = new Map<SentryRoute, StandInFault[]>();
+  const requests: StandInRequest[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  let url = '';
+
+  const issueItem = SPEC.example('get', P.issues, 200) as Array<Record<string, unknown>>;
+  const issue = (i: number): Record<string, unknown> => ({
+    ...structuredClone(issueItem[0]),
+    id: String(1000 + i),
+    shortId: `ORDERS-API-${i}`,
+    title: `TypeError: boom ${i}`,
+    count: String(10 * (i + 1)),
+    userCount: i,
+    status: 'unresolved',
+    substatus: 'ongoing',
+    project: { id: projects[0].id, name: projects[0].slug, slug: projects[0].slug, platform: 'node' },
+    permalink: `https://sentry.example/organizations/${org}/issues/${1000 + i}/`,
+  });
+  const releaseBody = (r: (typeof releases)[number]): Record<string, unknown> => {
+    const b = SPEC.example('get', P.release, 200) as Record<string, unknown>;
+    return { ...b, version: r.version, shortVersion: r.version, dateCreated: r.dateCreated, lastCommit: { ...(b.lastCommit as object), id: r.commit } };
+  };
+
+  function canned(route: SentryRoute, m: RegExpExecArray, q: URLSearchParams): { status: number; body: unknown; headers?: Record<string, string> } {
+    switch (route) {
+      case 'org': {
+        const body: Record<string, unknown> = { ...(SPEC.example('get', P.org, 200) as object), slug: org };
+        body.links = { organizationUrl: url, regionUrl: options.regionUrl ?? url };
+        SPEC.assertValid('get', P.org, 200, body);
+        // Sentry's detailed org view embeds projects (outside the documented schema, which allows extras).
+        if (options.orgIncludesProjects !== false) body.projects = projects.map((p) => ({ ...p, name: p.slug }));
+        return { status: 200, body };
+      }
+      case 'projects':
+        return { status: 200, body: projects.map((p) => ({ ...p, name: p.slug })) };
+      case 'issues': {
+        const limit = Math.min(100, Number(q.get('limit') ?? 100));
+        const offset = Number((q.get('cursor') ?? '0:0:0').split(':')[1]) || 0;
+        const body = Array.from({ length: Math.max(0, Math.min(limit, issueCount - offset)) }, (_, k) => issue(offset + k));
+        SPEC.assertValid('get', P.issues, 200, body);
+        const base = `${url}/api/0/organizations/${org}/issues/`;
+        const link =
+          `<${base}?cursor=0:${Math.max(0, offset - limit)}:1>; rel="previous"; results="${offset > 0}"; cursor="0:${Math.max(0, offset - limit)}:1", ` +
+          `<${base}?cursor=0:${offset + limit}:0>; rel="next"; results="${offset + limit < issueCount}"; cursor="0:${offset + limit}:0"`;
+        return { status: 200, body, headers: { link } };
+      }
+      case 'event':
+        return { status: 200, body: { ...event, groupID: m[1], eventID: `${m[1]}`.padStart(32, 'e'), id: `${m[1]}`.padStart(32, 'e') } };
+      case 'release': {
+        const r = releases.find((x) => x.version === decodeURIComponent(m[1]));
+        if (!r) return { status: 404, body: { detail: 'The requested resource does not exist' } };
+        const body = releaseBody(r);
+        SPEC.assertValid('get', P.release, 200, body);
+        return { status: 200, body };
+      }
+      case 'releases': {
+        const item = (SPEC.example('get', P.releases, 200) as Array<Record<string, unknown>>)[0];
+        const body = [...releases].reverse().map((r) => ({ ...item, version: r.version, shortVersion: r.version, dateCreated: r.dateCreated, lastCommit: { id: r.commit } }));
+        SPEC.assertValid('get', P.releases, 200, body);
+        return { status: 200, body };
+      }
+      case 'committers':
+        // Private endpoint (not in the public spec): shape from x-not-in-public-spec.
+        return {
+          status: 200,
+          body: {
+            committers: [{
+              author: { name: 'Ada Dev', email: 'ada@example.com' },
+              commits: [{ id: 'c'.repeat(40), message: 'Refactor totals\n\nlong body', dateCreated: '2026-11-23T09:00:00Z', repository: { name: 'acme/orders-api' }, suspectCommitType: 'via SCM integration' }],
+              group_owner_id: 7,
+            }],
+          },
+        };
+      case 'updateIssue': {
+        const body = { ...(SPEC.example('get', P.issue, 200) as object), id: m[1], status: 'resolved' };
+        SPEC.assertValid('put', P.issue, 200, body);
+        return { status: 200, body };
+      }
+    }
+  }
+
+  const takeFault = (route: SentryRoute, issueId: string | undefined): StandInFault | undefined => {
+    const list = faults.get(route) ?? [];
+    const f = list.find((x) => (x.times ?? Infinity) > 0 && (x.issueId === undefined || x.issueId === issueId));
+    if (f && f.times !== undefined) f.times--;
+    return f;
+  };
+
+  const server = http.createServer((req, res) => {
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    res.on('close', () => inFlight--);
+    const u = new URL(req.url ?? '/', url);
+    const hit = ROUTES.map(([re, route, method]) => ({ m: re.exec(u.pathname), route, method })).find((x) => x.m && x.method === req.method);
+    requests.push({ route: hit?.route ?? 'unknown', method: req.method ?? '', path: u.pathname, query: u.searchParams, at: Date.now(), authorization: req.headers.authorization });
+    req.resume();
+    req.on('end', () => {
+      const send = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
+        res.writeHead(status, { 'content-type': 'application/json', ...headers });
+        res.end(JSON.stringify(body));
+      };
+      if (!hit?.m) return send(404, { detail: 'The requested resource does not exist' });
+      if (options.token && req.headers.authorization !== `Bearer ${options.token}`) return send(401, { detail: 'Invalid token' });
+      const issueId = hit.route === 'committers' ? undefined : hit.m[1];
+      const fault = takeFault(hit.route, issueId);
+      setTimeout(() => {
+        if (fault?.status && !fault.body) return send(fault.status, { detail: fault.detail ?? `stand-in fault ${fault.status}` }, fault.headers);
+        const c = canned(hit.route, hit.m as RegExpExecArray, u.searchParams);
+        const status = fault?.status ?? c.status;
+        const headers = { 'content-type': 'application/json', ...c.headers, ...fault?.headers };
+        let text = JSON.stringify(c.body);
+        if (fault?.body === 'huge' && c.body && typeof c.body === 'object') {
+          text = JSON.stringify({ ...c.body, _padding: 'x'.repeat(Math.max(0, (fault.hugeBytes ?? 80 * 1024 * 1024) - text.length)) });
+        }
+        if (fault?.body === 'html') {
+          res.writeHead(status, { ...headers, 'content-type': 'text/html; charset=utf-8' });
+          return res.end('<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>');
+        }
+        if (fault?.body === 'empty') text = '';
+        if (fault?.body === 'truncated') text = text.slice(0, Math.floor(text.length / 2));
+        if (fault?.body === 'reset') {
+          res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(text)) });
+          res.write(text.slice(0, Math.floor(text.length / 2)));
+          setTimeout(() => res.socket?.destroy(), 5);
+          return;
+        }
+        res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(text)) });
+        res.end(text);
+      }, (fault?.delayMs ?? 0) + (options.latencyMs ?? 0));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url,
+    requests,
+    count: (route) => requests.filter((r) => route === undefined || r.route === route).length,
+    get maxInFlight() {
+      return maxInFlight;
+    },
+    fault(route, fault) {
+      faults.set(route, [...(faults.get(route) ?? []), { ...fault }]);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import { CulpritError } from '../../../src/core/errors';
+import { acceptableRegionUrl } from '../../../src/core/providers/sentry/sentryApi';
+import { createSentrySource } from '../../../src/core/providers/sentry/sentrySource';
+import type { SentrySourceOptions } from '../../../src/core/providers/sentry/sentry.types';
+import { type SentryStandIn, type SentryStandInOptions, startSentryStandIn } from '../../helpers/sentryStandIn';
+
+const TOKEN = 'sntrys_CANARY_7f3a9c1e5b2d4f60_token';
+
+describe('Sentry source against the stand-in', () => {
+  const servers: SentryStandIn[] = [];
+  const start = async (o: SentryStandInOptions = {}): Promise<SentryStandIn> => {
+    const s = await startSentryStandIn({ token: TOKEN, ...o });
+    servers.push(s);
+    return s;
+  };
+  const source = (s: SentryStandIn, o: Partial<SentrySourceOptions> = {}) =>
+    createSentrySource({ baseUrl: s.url, token: TOKEN, org: 'acme', projects: ['orders-api'], http: { backoffBaseMs: 5, backoffMaxMs: 20 }, ...o });
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+
+  it('lists issues with their latest event, counts as numbers and a deploy range from releases', async () => {
+    const s = await start({ issueCount: 3 });
+    const res = await source(s, { suspects: true }).listSamples({ limit: 10 });
+    assert.deepEqual(res.failures, []);
+    assert.equal(res.samples.length, 3);
+    const g = res.samples[0].group;
+    assert.equal(g.id, '1000');
+    assert.equal(g.count, 10);
+    assert.equal(g.source, 'sentry');
+    assert.equal(g.release, 'orders-api@1.5.0');
+    assert.ok(g.url?.includes('/issues/1000/'));
+    assert.deepEqual(res.samples[0].deploy, { to: 'b'.repeat(40), from: 'a'.repeat(40) });
+    assert.ok(res.samples[0].event.exceptions.length > 0, 'event decoded with exceptions');
+    const issuesReq = s.requests.find((r) => r.route === 'issues');
+    assert.deepEqual(issuesReq?.query.getAll('project'), ['11']);
+    assert.equal(issuesReq?.query.get('environment'), 'production');
+    assert.equal(issuesReq?.query.get('query'), 'is:unresolved error.unhandled:true');
+    assert.equal(issuesReq?.query.get('statsPeriod'), '14d');
+    assert.equal(s.requests.find((r) => r.route === 'event')?.path, '/api/0/organizations/acme/issues/1000/events/latest/');
+    assert.equal(res.sentrySuspects.get('1000')?.[0].sha, 'c'.repeat(40));
+    assert.equal(res.sentrySuspects.get('1000')?.[0].summary, 'Refactor totals');
+    // One release lookup and one release list for three issues of the same release.
+    assert.equal(s.count('release'), 1);
+    assert.equal(s.count('releases'), 1);
+  });
+
+  it('follows Link cursors over several pages and stops at the limit', async () => {
+    const s = await start({ issueCount: 250 });
+    const res = await source(s).listSamples({ limit: 230 });
+    assert.equal(res.samples.length, 230);
+    assert.equal(s.count('issues'), 3);
+    assert.deepEqual(s.requests.filter((r) => r.route === 'issues').map((r) => r.query.get('cursor')), [null, '0:100:0', '0:200:0']);
+    assert.equal(new Set(res.samples.map((x) => x.group.id)).size, 230);
+  });
+
+  it('stops when the next link says results="false"', async () => {
+    const s = await start({ issueCount: 7 });
+    const res = await source(s).listSamples({ limit: 100 });
+    assert.equal(res.samples.length, 7);
+    assert.equal(s.count('issues'), 1);
+  });
+
+  it('keeps at most 4 requests in flight', async () => {
+    const s = await start({ issueCount: 20, latencyMs: 15 });
+    const res = await source(s).listSamples({ limit: 20 });
+    assert.equal(res.samples.length, 20);
+    assert.ok(s.maxInFlight <= 4 && s.maxInFlight >= 2, `max in flight ${s.maxInFlight}`);
+  });
+
+  it('follows the region URL from the org details', async () => {
+    const region = await start({ issueCount: 2 });
+    const control = await start({ regionUrl: region.url });
+    const res = await source(control).listSamples({ limit: 5 });
+    assert.equal(res.samples.length, 2);
+    assert.equal(control.count('issues'), 0);
+    assert.equal(region.count('issues'), 1);
+    assert.equal(region.count('event'), 2);
+  });
+
+  it('ignores a region URL on a foreign host (the token stays on the configured one)', async () => {
+    const control = await start({ regionUrl: 'http://sentry-web.internal:9000', issueCount: 1 });
+    const res = await source(control).listSamples({ limit: 5 });
+    assert.equal(res.samples.length, 1);
+    assert.equal(control.count('issues'), 1);
+    assert.equal(acceptableRegionUrl('https://sentry.io', 'https://de.sentry.io'), 'https://de.sentry.io');
+    assert.equal(acceptableRegionUrl('https://us.sentry.io', 'https://de.sentry.io/'), 'https://de.sentry.io');
+    assert.equal(acceptableRegionUrl('https://sentry.io', 'http://us.sentry.io'), null);
+    assert.equal(acceptableRegionUrl('https://sentry.acme.dev', 'https://evil.example'), null);
+  });
+
+  it('resolves project slugs through the project list when org details omit them', async () => {
+    const s = await start({ orgIncludesProjects: false, issueCount: 1 });
+    const res = await source(s, { projects: ['billing'] }).listSamples({ limit: 5 });
+    assert.equal(res.samples.length, 1);
+    assert.equal(s.count('projects'), 1);
+    assert.deepEqual(s.requests.find((r) => r.route === 'issues')?.query.getAll('project'), ['12']);
+  });
+
+  it('names the scopes on 401 and 403, the org on 404 and the unknown project', async () => {
+    const s = await start();
+    const e401 = await rejection(source(s, { token: 'wrong-token-value' }).listSamples({ limit: 1 }));
+    assert.equal(e401.reason, 'auth');
+    assert.match(e401.message, /org:read, project:read, event:read, project:releases/);
+    const s403 = await start();
+    s403.fault('issues', { status: 403 });
+    const e403 = await rejection(source(s403).listSamples({ limit: 1 }));
+    assert.equal(e403.reason, 'forbidden');
+    assert.match(e403.message, /scopes org:read, project:read, event:read, project:releases/);
+    const s404 = await start();
+    s404.fault('org', { status: 404 });
+    const e404 = await rejection(source(s404, { org: 'nope' }).listSamples({ limit: 1 }));
+    assert.equal(e404.message, `Sentry organization 'nope' not found at ${s404.url}`);
+    const eProj = await rejection(source(s, { projects: ['orders-api', 'ghost'] }).listSamples({ limit: 1 }));
+    assert.equal(eProj.reason, 'not-found');
+    assert.match(eProj.message, /project 'ghost' not found in organization 'acme' \(projects: orders-api, billing\)/);
+    assert.ok(![e401, e403, e404, eProj].some((e) => e.message.includes(TOKEN)));
+  });
+
+  it('updates an issue with PUT', async () => {
+    const s = await start();
+    const r = await source(s).updateIssue('1001', { status: 'resolved', assignedTo: 'user:1' });
+    assert.deepEqual(r, { id: '1001', status: 'resolved' });
+    assert.equal(s.requests.at(-1)?.method, 'PUT');
+  });
+});
+
+async function rejection(p: Promise<unknown>): Promise<CulpritError> {
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(e instanceof CulpritError, String(e));
+    return e;
+  }
+  assert.fail('expected rejection');
+}

@@ -1,0 +1,70 @@
+import { strict as assert } from 'assert';
+import fc from 'fast-check';
+import { parseDiffU0 } from '../../../src/core/git/diffParser';
+import { mapLineThroughHunks } from '../../../src/core/git/lineDrift';
+import { gitFixture } from './fixtures';
+
+describe('mapLineThroughHunks', () => {
+  const hunks = [
+    { oldStart: 0, oldLines: 0, newStart: 1, newLines: 2 }, // 2 lines inserted at the top
+    { oldStart: 3, oldLines: 1, newStart: 5, newLines: 1 }, // line 3 replaced
+    { oldStart: 5, oldLines: 0, newStart: 8, newLines: 3 }, // 3 lines inserted after line 5
+    { oldStart: 8, oldLines: 2, newStart: 13, newLines: 0 }, // lines 8-9 deleted
+  ];
+
+  it('shifts lines by insertions before them and drops replaced or deleted lines', () => {
+    assert.equal(mapLineThroughHunks(hunks, 1), 3);
+    assert.equal(mapLineThroughHunks(hunks, 2), 4);
+    assert.equal(mapLineThroughHunks(hunks, 3), null);
+    assert.equal(mapLineThroughHunks(hunks, 4), 6);
+    assert.equal(mapLineThroughHunks(hunks, 5), 7); // the insertion is *after* line 5
+    assert.equal(mapLineThroughHunks(hunks, 6), 11);
+    assert.equal(mapLineThroughHunks(hunks, 8), null);
+    assert.equal(mapLineThroughHunks(hunks, 9), null);
+    assert.equal(mapLineThroughHunks(hunks, 10), 13); // +2 +3 -2
+  });
+
+  it('is the identity without hunks and null for invalid lines', () => {
+    assert.equal(mapLineThroughHunks([], 42), 42);
+    assert.equal(mapLineThroughHunks(hunks, 0), null);
+    assert.equal(mapLineThroughHunks(hunks, 1.5), null);
+    assert.equal(mapLineThroughHunks(null as never, 3), null);
+  });
+
+  it('maps through hunks parsed from real git output', () => {
+    const app = parseDiffU0(gitFixture('diff-u0-no-renames.txt')).find((f) => f.newPath === 'src/app.js')!;
+    assert.equal(mapLineThroughHunks(app.hunks, 3), 3);
+    assert.equal(mapLineThroughHunks(app.hunks, 4), null);
+    assert.equal(mapLineThroughHunks(app.hunks, 7), null);
+    assert.equal(mapLineThroughHunks(app.hunks, 10), 10);
+  });
+
+  it('agrees with applying the edit to an array of lines (property)', () => {
+    // Random edits: a sorted set of disjoint hunks applied to numbered lines.
+    const edit = fc.array(fc.tuple(fc.nat(3), fc.nat(3), fc.nat(3)), { maxLength: 6 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), edit, (len, ops) => {
+        const old = Array.from({ length: len }, (_, i) => `o${i + 1}`);
+        const next: string[] = [];
+        const hs = [];
+        let i = 0; // old index (0-based)
+        for (const [skip, del, ins] of ops) {
+          const keep = Math.min(skip, len - i);
+          next.push(...old.slice(i, i + keep));
+          i += keep;
+          const d = Math.min(del, len - i);
+          if (d === 0 && ins === 0) continue;
+          hs.push({ oldStart: d === 0 ? i : i + 1, oldLines: d, newStart: d === 0 && ins === 0 ? next.length : next.length + (ins ? 1 : 0), newLines: ins });
+          next.push(...Array.from({ length: ins }, (_, k) => `n${k}`));
+          i += d;
+        }
+        next.push(...old.slice(i));
+        for (let line = 1; line <= len; line++) {
+          const mapped = mapLineThroughHunks(hs, line);
+          const expected = next.indexOf(`o${line}`);
+          assert.equal(mapped, expected < 0 ? null : expected + 1, `line ${line}`);
+        }
+      }),
+    );
+  });
+});

@@ -1,0 +1,57 @@
+import { strict as assert } from 'node:assert';
+import { isWhitespaceOnly, parseRangePatch } from '../../../src/core/suspects/rangePatch';
+
+// Output of: git log -p -U0 --no-renames --no-color --format=%x00%H (captured from a real repo).
+const text = [
+  '\u0000b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0',
+  '',
+  'diff --git a/src/services/pricing.js b/src/services/pricing.js',
+  'index 1111111..2222222 100644',
+  '--- a/src/services/pricing.js',
+  '+++ b/src/services/pricing.js',
+  '@@ -9 +9 @@ function applyDiscount(amount, customer) {',
+  '-  const rate = TIERS[customer.tier] || 0;',
+  '+  const rate = customer.loyalty.discountRate;',
+  '@@ -20,2 +19,0 @@ function quote(items, customer) {',
+  '-  if (!customer) {',
+  '--- a guard that starts with dashes',
+  'diff --git a/"src/caf\\303\\251.js" b/"src/caf\\303\\251.js"',
+  'new file mode 100644',
+  '--- /dev/null',
+  '+++ "b/src/caf\\303\\251.js"',
+  '@@ -0,0 +1 @@',
+  '+++ starts with pluses',
+  '\\ No newline at end of file',
+  '\u0000a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0',
+  '',
+  'diff --git a/x.py b/x.py',
+  '--- a/x.py',
+  '+++ b/x.py',
+  '@@ -3 +3 @@',
+  '-    return  a+b',
+  '+    return a + b',
+].join('\n');
+
+describe('parseRangePatch', () => {
+  const commits = parseRangePatch(text);
+  it('splits commits and files', () => {
+    assert.equal(commits.length, 2);
+    assert.deepEqual(commits[0].files.map((f) => f.path), ['src/services/pricing.js', 'src/café.js']);
+  });
+  it('keeps hunk positions and contents, including lines that look like headers', () => {
+    const [a, b] = commits[0].files[0].hunks;
+    assert.deepEqual([a.oldStart, a.oldLines, a.newStart, a.newLines], [9, 1, 9, 1]);
+    assert.deepEqual(a.added, ['  const rate = customer.loyalty.discountRate;']);
+    assert.deepEqual([b.newStart, b.newLines], [19, 0]);
+    assert.deepEqual(b.removed, ['  if (!customer) {', '-- a guard that starts with dashes']);
+    assert.deepEqual(commits[0].files[1].hunks[0].added, ['++ starts with pluses']);
+  });
+  it('tells whitespace-only hunks', () => {
+    assert.equal(isWhitespaceOnly(commits[1].files[0].hunks[0]), true);
+    assert.equal(isWhitespaceOnly(commits[0].files[0].hunks[0]), false);
+  });
+  it('ignores garbage', () => {
+    assert.deepEqual(parseRangePatch('no commits here\n@@ -1 +1 @@\n+x'), []);
+    assert.deepEqual(parseRangePatch(''), []);
+  });
+});

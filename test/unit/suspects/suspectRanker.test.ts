@@ -1,0 +1,46 @@
+import { strict as assert } from 'node:assert';
+import { rankSuspects } from '../../../src/core/suspects/suspectRanker';
+import type { CommitFacts, Evidence } from '../../../src/core/suspects/evidence.types';
+
+function facts(sha: string, over: Partial<CommitFacts> = {}): CommitFacts {
+  return { sha, author: `A ${sha}`, authorMail: `${sha}@x.test`, date: '2026-10-01T00:00:00.000Z', summary: `commit ${sha}`, filesChanged: 1, linesAdded: 2, linesRemoved: 1, whitespaceOnly: false, ...over };
+}
+
+function ev(sha: string, kind: Evidence['kind'], frameDepth: number, over: Partial<Evidence> = {}): Evidence {
+  return { sha, kind, frameDepth, file: 'src/a.js', frameLine: 10, function: 'fn', distance: kind === 'line' ? 0 : 5, lines: 1, ...over };
+}
+
+const commits = new Map(['a', 'b', 'c', 'd', 'e'].map((s) => [s, facts(s)]));
+
+describe('rankSuspects', () => {
+  it('puts the crashing line above a caller line, the function and the file', () => {
+    const out = rankSuspects([ev('b', 'line', 1), ev('c', 'function', 0), ev('a', 'line', 0), ev('d', 'file', 0)], commits, { mode: 'range', rangeLabel: 'v1..v2 (4 commits)' });
+    assert.deepEqual(out.map((s) => s.sha), ['a', 'b', 'c', 'd']);
+    assert.match(out[0].reasons[0], /changed line 10 of src\/a\.js \(fn\), the crashing frame/);
+    assert.ok(out[0].reasons.includes('in the deploy range v1..v2 (4 commits)'));
+    assert.ok(out.every((s) => s.score > 0 && s.score <= 1));
+  });
+  it('discounts whitespace-only commits and sweeping ones', () => {
+    const c = new Map(commits);
+    c.set('a', facts('a', { whitespaceOnly: true }));
+    c.set('b', facts('b', { filesChanged: 40, linesAdded: 3000 }));
+    const out = rankSuspects([ev('a', 'line', 0), ev('b', 'line', 0), ev('c', 'near', 0, { distance: 1 })], c, { mode: 'range', rangeLabel: null });
+    assert.deepEqual(out.map((s) => s.sha), ['c', 'b', 'a']);
+    assert.ok(out[2].reasons.some((r) => /whitespace/.test(r)));
+  });
+  it('lowers confidence without a deploy range and says why', () => {
+    const inRange = rankSuspects([ev('a', 'line', 0)], commits, { mode: 'range', rangeLabel: null })[0];
+    const atHead = rankSuspects([ev('a', 'line', 0)], commits, { mode: 'head', rangeLabel: null })[0];
+    assert.ok(atHead.score < inRange.score);
+    assert.ok(atHead.reasons.some((r) => /blamed at HEAD/.test(r)));
+  });
+  it('gives author, date and summary from the facts, and respects the limit', () => {
+    const out = rankSuspects(['a', 'b', 'c'].map((s) => ev(s, 'file', 0)), commits, { mode: 'range', rangeLabel: null, limit: 2 });
+    assert.equal(out.length, 2);
+    assert.equal(out[0].author, `A ${out[0].sha} <${out[0].sha}@x.test>`);
+    assert.equal(out[0].summary, `commit ${out[0].sha}`);
+  });
+  it('ranks nothing from no evidence', () => {
+    assert.deepEqual(rankSuspects([], commits, { mode: 'range', rangeLabel: null }), []);
+  });
+});
