@@ -23,6 +23,7 @@ export interface TriageArgs {
   service: string | null;
   env: string | null;
   from: string | null;
+  verbose: boolean;
 }
 
 export const USAGE = `Usage: culprit triage [options]
@@ -41,6 +42,7 @@ Options:
   --tag-pattern GLOB      only tags matching GLOB are deploys (e.g. 'v*')
   --limit N               most issues (default 10)
   --json                  print the JSON report on stdout
+  -v, --verbose           log each API request to stderr (secrets redacted)
   -h, --help              this text`;
 
 function parseMap(spec: string): { prod: string; local: string } {
@@ -75,6 +77,7 @@ export function parseTriageArgs(argv: string[]): TriageArgs | 'help' {
         service: { type: 'string' },
         env: { type: 'string' },
         from: { type: 'string' },
+        verbose: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -109,5 +112,6 @@ export function parseTriageArgs(argv: string[]): TriageArgs | 'help' {
     service: v.service ?? null,
     env: v.env ?? null,
     from: v.from ?? null,
+    verbose: !!v.verbose,
   };
 }

@@ -28,7 +28,7 @@ function readEvent(path: string): string {
 
 function sourceFor(args: TriageArgs): ErrorSource {
   if (args.event !== null) return createFileSource(readEvent(args.event), args.event === '-' ? 'stdin' : args.event);
-  return createProviderSource(args, process.env);
+  return createProviderSource(args, process.env, args.verbose ? (line) => process.stderr.write(`${line}\n`) : undefined);
 }
 
 async function triage(argv: string[]): Promise<number> {

@@ -1,11 +1,31 @@
-/** Builds the Sentry or Datadog source from CLI flags and environment variables. */
+/** Builds the Sentry or Datadog source from CLI flags and environment variables (secrets only from env). */
 import { CulpritError } from '../core/errors';
 import type { ErrorSource } from '../core/providers/errorSource';
+import { createSentrySource } from '../core/providers/sentry/sentrySource';
 import { UsageError, type TriageArgs } from './cliArgs';
 
-export function createProviderSource(args: TriageArgs, _env: NodeJS.ProcessEnv): ErrorSource {
-  if (args.sentry || args.datadog) {
-    throw new CulpritError('invalid-input', `the ${args.sentry ? 'Sentry' : 'Datadog'} source is not available in this build`);
-  }
+function need(value: string | null, flag: string, what: string): string {
+  if (!value) throw new UsageError(`${flag} is required with ${what}`);
+  return value;
+}
+
+function sentrySource(args: TriageArgs, env: NodeJS.ProcessEnv, log: ((line: string) => void) | undefined): ErrorSource {
+  const token = env.SENTRY_AUTH_TOKEN;
+  if (!token) throw new CulpritError('auth', 'set SENTRY_AUTH_TOKEN to a Sentry auth token with org:read, project:read, event:read and project:releases');
+  return createSentrySource({
+    baseUrl: args.url ?? undefined,
+    token,
+    org: need(args.org, '--org', '--sentry'),
+    projects: args.projects,
+    environment: args.environment ?? undefined,
+    query: args.query ?? undefined,
+    period: args.period ?? undefined,
+    logger: log,
+  });
+}
+
+export function createProviderSource(args: TriageArgs, env: NodeJS.ProcessEnv, log?: (line: string) => void): ErrorSource {
+  if (args.sentry) return sentrySource(args, env, log);
+  if (args.datadog) throw new CulpritError('invalid-input', 'the Datadog source is not available in this build');
   throw new UsageError('nothing to triage');
 }

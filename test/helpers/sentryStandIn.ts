@@ -52,6 +52,8 @@ export interface SentryStandInOptions {
   latencyMs?: number;
   /** Releases, oldest first: version, commit sha, creation date. */
   releases?: Array<{ version: string; commit: string; dateCreated: string }>;
+  /** The REST event every issue answers with (default: the captured fixture); validated against the spec. */
+  event?: Record<string, unknown>;
 }
 
 export interface SentryStandIn {
@@ -76,8 +78,10 @@ const P = {
 const EVENT_FIXTURE = path.join(__dirname, '..', 'fixtures', 'events', 'sentry-rest-event.json');
 
 /** The event every issue serves: the SDK-captured fixture when present, else the spec example. */
-function baseEvent(): Record<string, unknown> {
-  const ev = fs.existsSync(EVENT_FIXTURE)
+function baseEvent(given?: Record<string, unknown>): Record<string, unknown> {
+  const ev = given
+    ? given
+    : fs.existsSync(EVENT_FIXTURE)
     ? (JSON.parse(fs.readFileSync(EVENT_FIXTURE, 'utf8')) as Record<string, unknown>)
     : (SPEC.example('get', P.event, 200) as Record<string, unknown>);
   SPEC.assertValid('get', P.event, 200, ev);
@@ -104,7 +108,7 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
     { version: 'orders-api@1.4.0', commit: 'a'.repeat(40), dateCreated: '2026-11-20T10:00:00Z' },
     { version: 'orders-api@1.5.0', commit: 'b'.repeat(40), dateCreated: '2026-11-24T10:00:00Z' },
   ];
-  const event = baseEvent();
+  const event = baseEvent(options.event);
   const faults = new Map<SentryRoute, StandInFault[]>();
   const requests: StandInRequest[] = [];
   let inFlight = 0;

@@ -59,21 +59,27 @@ export class StemIndex {
   private pathSet: Set<string> | null = null;
 
   private constructor(private readonly paths: readonly string[]) {
-    const ids: number[] = [];
+    let ids = new Int32Array(paths.length * 8);
+    let used = 0;
     this.offsets = new Int32Array(paths.length + 1);
     for (let f = 0; f < paths.length; f++) {
-      this.offsets[f] = ids.length;
+      this.offsets[f] = used;
       const parts = String(paths[f]).toLowerCase().split('/');
-      for (let s = 0; s < parts.length - 1; s++) ids.push(this.internId(parts[s]));
-      ids.push(-1); // the file name slot: matched through the bucket, never by id
+      if (used + parts.length > ids.length) {
+        const grown = new Int32Array(Math.max(ids.length * 2, used + parts.length));
+        grown.set(ids);
+        ids = grown;
+      }
+      for (let s = 0; s < parts.length - 1; s++) ids[used++] = this.internId(parts[s]);
+      ids[used++] = -1; // the file name slot: matched through the bucket, never by id
       const { stem, ext } = stemOf(parts[parts.length - 1]);
       this.exts.push(ext);
       const bucket = this.buckets.get(stem);
       if (bucket) bucket.push(f);
       else this.buckets.set(stem, [f]);
     }
-    this.offsets[paths.length] = ids.length;
-    this.segIds = Int32Array.from(ids);
+    this.offsets[paths.length] = used;
+    this.segIds = ids.slice(0, used);
     this.srcId = this.intern.get('src') ?? -2;
   }
 

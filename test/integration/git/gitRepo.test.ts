@@ -235,7 +235,8 @@ describe('git runner', () => {
     const ac = new AbortController();
     ac.abort();
     await rejects(runner.run(['log'], ac.signal), 'cancelled');
-    await rejects(createGitRunner({ cwd: t.dir, trusted: true, timeoutMs: 1 }).run(['log']), 'timeout', /took longer than 1 ms/);
+    // `cat-file --batch` waits on stdin forever: only the timeout can end it.
+    await rejects(createGitRunner({ cwd: t.dir, trusted: true, timeoutMs: 300 }).run(['cat-file', '--batch']), 'timeout', /took longer than 300 ms/);
     t.cleanup();
   });
 });

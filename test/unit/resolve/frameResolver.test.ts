@@ -71,6 +71,15 @@ describe('createFrameResolver', () => {
     assert.equal(resolver().learnedPrefix, null);
   });
 
+  it('learns a rewrite that adds a local folder, and falls back when it does not fit', () => {
+    const r = resolver();
+    assert.equal(r.resolve(frame('/srv/www/orders/pricing.ts')).file, 'src/orders/pricing.ts');
+    assert.deepEqual(r.learnedPrefix, { prod: ['srv', 'www'], local: ['src'] });
+    assert.deepEqual(r.resolve(frame('/srv/www/app.ts')), { file: 'src/app.ts', candidates: [], via: 'prefix' });
+    const other = r.resolve(frame('/srv/www/billing/src/main/java/com/acme/orders/OrderService.java'));
+    assert.deepEqual([other.file, other.via], ['services/billing/src/main/java/com/acme/orders/OrderService.java', 'suffix']);
+  });
+
   it('applies user mappings, longest production prefix first', () => {
     const r = resolver([
       { prod: '/srv', local: 'nowhere' },

@@ -1,0 +1,85 @@
+// End to end through the Sentry API: a real repository, a real @sentry/node event of its 500
+// converted to the REST shape, served by the spec-validated stand-in, triaged by the built CLI.
+import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startSentryStandIn, type SentryStandIn } from '../../helpers/sentryStandIn';
+
+const projectRoot = path.resolve(__dirname, '../../..');
+const cli = path.join(projectRoot, 'dist', 'cli.js');
+const CANARY = 'sntrys_CANARY_TOKEN_5f1e0c9a';
+
+function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  // Async spawn: the stand-in runs in this process and must keep answering.
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [cli, 'triage', ...args], { env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('culprit triage --sentry against the stand-in (real SDK event, real git)', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let repo: string;
+  let commits: Array<{ sha: string; message: string }>;
+  let standIn: SentryStandIn;
+  const sha = (message: string) => commits.find((c) => c.message === message)?.sha as string;
+
+  before(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'culprit-sentry-e2e-'));
+    repo = path.join(dir, 'orders-api');
+    const demo = await import(path.join(projectRoot, 'scripts/demo/buildDemoRepo.mjs'));
+    const capture = await import(path.join(projectRoot, 'scripts/demo/captureDemoEvent.mjs'));
+    const converter = await import(path.join(projectRoot, 'scripts/fixtures/capture/sentryRestConverter.mjs'));
+    commits = demo.buildDemoRepo(repo).commits;
+    const { event } = await capture.captureDemoEvent({ repo, rev: 'v1.5.0', deployDir: path.join(dir, 'deploy', 'app'), release: 'orders-api@1.5.0' });
+    standIn = await startSentryStandIn({
+      issueCount: 3,
+      token: CANARY,
+      event: converter.toRestEvent(event),
+      releases: [
+        { version: 'orders-api@1.4.0', commit: sha('Release 1.4.0'), dateCreated: '2026-09-29T10:00:00Z' },
+        { version: 'orders-api@1.5.0', commit: sha('Release 1.5.0'), dateCreated: '2026-10-21T09:00:00Z' },
+      ],
+    });
+  });
+  after(async () => {
+    await standIn?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lists the issues and names the bug commit first, with the deploy range from Sentry releases', async () => {
+    const r = await runCli(['--sentry', '--url', standIn.url, '--org', 'acme', '--project', 'orders-api', '--repo', repo, '--limit', '3', '--json'], { SENTRY_AUTH_TOKEN: CANARY });
+    assert.equal(r.code, 0, r.stderr);
+    const report = JSON.parse(r.stdout);
+    assert.equal(report.issues.length, 3);
+    for (const issue of report.issues) {
+      assert.match(issue.url, /^https?:\/\//);
+      assert.deepEqual(issue.deploy, { from: sha('Release 1.4.0'), to: sha('Release 1.5.0'), source: 'provider' });
+      assert.equal(issue.frames[0].file, 'src/services/pricing.js');
+      assert.equal(issue.frames[0].localLine, 15);
+      assert.equal(issue.suspects[0].sha, sha('Use loyalty programme rates for discounts'));
+    }
+    assert.ok(!r.stdout.includes(CANARY) && !r.stderr.includes(CANARY));
+  });
+
+  it('says which scopes a rejected token needs, in one line, without the token', async () => {
+    const r = await runCli(['--sentry', '--url', standIn.url, '--org', 'acme', '--project', 'orders-api', '--repo', repo], { SENTRY_AUTH_TOKEN: 'sntrys_WRONG_CANARY_1234' });
+    assert.notEqual(r.code, 0);
+    assert.equal(r.stderr.trim().split('\n').length, 1);
+    assert.match(r.stderr, /event:read/);
+    assert.ok(!r.stderr.includes('WRONG_CANARY'));
+  });
+
+  it('asks for the token when SENTRY_AUTH_TOKEN is not set', async () => {
+    const r = await runCli(['--sentry', '--url', standIn.url, '--org', 'acme', '--repo', repo], { SENTRY_AUTH_TOKEN: '' });
+    assert.notEqual(r.code, 0);
+    assert.match(r.stderr, /SENTRY_AUTH_TOKEN/);
+  });
+});
