@@ -42,6 +42,13 @@ function parseBlock(lines: LineReader, start: number): { exc: ExceptionRecord; e
     }
     // Code lines, `^^^^` markers and `[Previous line repeated N more times]` are indented.
     if (l.startsWith(' ') || l.startsWith('\t')) {
+      // The first indented line after a frame is its source line: keep it, it locates the line
+      // in another revision when the deployed one is unknown.
+      const last = frames[frames.length - 1];
+      const code = l.trim();
+      if (last && !last.context && code && !/^[\^~\s]+$/.test(code) && !code.startsWith('[Previous line')) {
+        last.context = { pre: [], line: code, post: [] };
+      }
       i++;
       continue;
     }

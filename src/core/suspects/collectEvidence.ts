@@ -81,7 +81,8 @@ function factsFromBlame(lines: BlameLine[], into: Map<string, CommitFacts>, incl
       authorMail: b.authorMail.replace(/^<|>$/g, ''),
       date: new Date(b.authorTime * 1000).toISOString(),
       summary: b.summary,
-      filesChanged: 1,
+      // Blame headers carry no diff stats; 0 means unknown and keeps focus neutral.
+      filesChanged: 0,
       linesAdded: 0,
       linesRemoved: 0,
       whitespaceOnly: false,
@@ -89,12 +90,14 @@ function factsFromBlame(lines: BlameLine[], into: Map<string, CommitFacts>, incl
   }
 }
 
-/** Line, near and function evidence from blame lines over each frame's function. */
-function blameEvidence(frames: FrameExtent[], blame: BlameLine[], mode: BlameMode): Evidence[] {
+/** Line, near and function evidence from each file's blame lines over its frames' functions. */
+function blameEvidence(frames: FrameExtent[], blameByPath: Map<string, BlameLine[]>, mode: BlameMode): Evidence[] {
   const out: Evidence[] = [];
-  const byLine = new Map<number, BlameLine>();
-  for (const b of blame) byLine.set(b.finalLine, b);
+  const lineMaps = new Map<string, Map<number, BlameLine>>();
+  for (const [path, lines] of blameByPath) lineMaps.set(path, new Map(lines.map((b) => [b.finalLine, b])));
   for (const f of frames) {
+    const byLine = lineMaps.get(f.path);
+    if (!byLine) continue;
     const perCommit = new Map<string, { nearest: number; count: number; nearestLine: number }>();
     for (let l = f.start; l <= f.end; l++) {
       const b = byLine.get(l);
@@ -220,18 +223,20 @@ async function rangeFacts(port: SuspectGitPort, from: string, to: string, frameP
   return facts;
 }
 
+/** One blame per file over its frames' merged extents, at most two git processes at once. */
+async function blameFiles(paths: string[], frames: FrameExtent[], blame: (path: string, ranges: Array<[number, number]>) => Promise<BlameLine[]>): Promise<Map<string, BlameLine[]>> {
+  const results = await mapLimit(paths, 2, (p) => blame(p, mergeRanges(frames.filter((f) => f.path === p).map((f) => [f.start, f.end]))));
+  return new Map(paths.map((p, i) => [p, results[i]]));
+}
+
 /** Collects all evidence for one triage. */
 export async function collectEvidence(port: SuspectGitPort, req: EvidenceRequest): Promise<EvidenceResult> {
   const frames = await extentsOf(port, req.to, req.frames);
   const paths = [...new Set(frames.map((f) => f.path))];
   if (req.mode !== 'range' || !req.from) {
-    const blame = (
-      await mapLimit(paths, 2, (p) =>
-        port.blameAt(req.to, p, mergeRanges(frames.filter((f) => f.path === p).map((f) => [f.start, f.end]))),
-      )
-    ).flat();
+    const blame = await blameFiles(paths, frames, (p, ranges) => port.blameAt(req.to, p, ranges));
     const commits = new Map<string, CommitFacts>();
-    factsFromBlame(blame, commits, true);
+    factsFromBlame([...blame.values()].flat(), commits, true);
     return { evidence: blameEvidence(frames, blame, req.mode), commits, rangeCommitCount: 0 };
   }
   const from = req.from;
@@ -241,11 +246,7 @@ export async function collectEvidence(port: SuspectGitPort, req: EvidenceRequest
     : undefined;
   const changed = new Set((deployDiff?.files ?? []).map((f) => f.path));
   const blamePaths = paths.filter((p) => changed.has(p));
-  const blame = (
-    await mapLimit(blamePaths, 2, (p) =>
-      port.blameRange(from, req.to, p, mergeRanges(frames.filter((f) => f.path === p).map((f) => [f.start, f.end]))),
-    )
-  ).flat();
+  const blame = await blameFiles(blamePaths, frames, (p, ranges) => port.blameRange(from, req.to, p, ranges));
   const framePatches = blamePaths.length
     ? parseRangePatch(await port.run(['log', '-p', '-U0', '--no-renames', '--no-color', RANGE_PATCH_FORMAT, range, '--', ...blamePaths]))
     : [];

@@ -9,7 +9,8 @@ const KEYWORDS = new Set(
     'class def import from export default async await try catch finally throw raise except in of is not and or ' +
     'public private protected static void int string bool boolean final let type interface extends implements ' +
     'end then elif lambda with as yield pass break continue case switch nil err error object value data result ' +
-    'get set len str list dict map print println fmt log console require module exports').split(' '),
+    'get set len str list dict map print println fmt log console require module exports ' +
+    'double float long short char byte var val func go defer string number any unknown readonly const').split(' '),
 );
 
 const IDENT = /[A-Za-z_$][\w$]{2,}/g;

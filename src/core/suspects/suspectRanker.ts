@@ -67,6 +67,17 @@ export function describeEvidence(e: Evidence): string {
   }
 }
 
+/**
+ * Without a deploy range every line has some author; newer changes are likelier to have broken
+ * something that worked, so rank by recency among the candidates (newest ×1, oldest ×0.55).
+ */
+function recencyFactors(shas: string[], commits: Map<string, CommitFacts>): Map<string, number> {
+  const dated = shas.map((sha) => ({ sha, t: Date.parse(commits.get(sha)?.date ?? '') || 0 })).sort((a, b) => a.t - b.t);
+  const out = new Map<string, number>();
+  dated.forEach((d, i) => out.set(d.sha, dated.length < 2 ? 1 : 0.55 + 0.45 * (i / (dated.length - 1))));
+  return out;
+}
+
 function commitLine(c: CommitFacts): string {
   return `${c.filesChanged} file${c.filesChanged === 1 ? '' : 's'} changed, +${c.linesAdded}/−${c.linesRemoved}`;
 }
@@ -87,12 +98,13 @@ export function rankSuspects(evidence: Evidence[], commits: Map<string, CommitFa
     bySha.set(e.sha, list);
   }
   const ranked: Array<Suspect & { raw: number }> = [];
+  const recency = options.mode === 'range' ? null : recencyFactors([...bySha.keys()], commits);
   for (const [sha, list] of bySha) {
     const facts = commits.get(sha);
     const weighted = list.map((e) => ({ e, w: evidenceWeight(e) })).sort((a, b) => b.w - a.w);
     // The strongest evidence decides; corroborating evidence adds a little.
     let raw = weighted[0].w + 0.2 * (weighted[1]?.w ?? 0) + 0.05 * weighted.slice(2).reduce((s, x) => s + x.w, 0);
-    raw *= focusFactor(facts);
+    raw *= focusFactor(facts) * (recency?.get(sha) ?? 1);
     if (facts?.whitespaceOnly) raw *= 0.25;
     const reasons: string[] = [];
     const seen = new Set<string>();
@@ -104,7 +116,7 @@ export function rankSuspects(evidence: Evidence[], commits: Map<string, CommitFa
     }
     if (weighted.length > 3) reasons.push(`and ${weighted.length - 3} more link${weighted.length - 3 === 1 ? '' : 's'} to the stack`);
     if (facts?.whitespaceOnly) reasons.push('only whitespace changed in the stack files: unlikely to change behaviour');
-    if (facts) reasons.push(commitLine(facts));
+    if (facts && facts.filesChanged > 0) reasons.push(commitLine(facts));
     if (options.mode === 'range' && options.rangeLabel) reasons.push(`in the deploy range ${options.rangeLabel}`);
     if (options.mode === 'to-only') reasons.push('no earlier deploy found: blamed the full history at the deployed revision, lower confidence');
     if (options.mode === 'head') reasons.push('no deploy range known: blamed at HEAD, lower confidence');

@@ -29,6 +29,8 @@ interface FrameWork {
   /** Path at the revision production ran (TO), or in the working tree when TO is unknown. */
   revPath: string | null;
   line: number | null;
+  /** The line at `revPath`'s revision: the reported line, or where its text stands when the revision is a guess. */
+  revLine: number | null;
   column: number | null;
   inApp: boolean;
   candidates: string[];
@@ -53,20 +55,20 @@ async function resolveFrames(ws: TriageWorkspace, frames: RawFrame[], rev: strin
       column = mapped.column;
     }
     const inApp = file !== null ? !library && !VENDORED.test(file) : (raw.inApp ?? !library) && !library;
-    return { raw, revPath: file, line, column, inApp, candidates: res.candidates, localPath: file, localLine: file ? line : null };
+    return { raw, revPath: file, line, revLine: line, column, inApp, candidates: res.candidates, localPath: file, localLine: file ? line : null };
   });
 }
 
 async function followToWorkingTree(ws: TriageWorkspace, frames: FrameWork[], rev: string | null): Promise<void> {
   const byPath = new Map<string, FrameWork[]>();
   for (const f of frames) {
-    if (!f.revPath || f.line === null) continue;
+    if (!f.revPath || f.revLine === null) continue;
     byPath.set(f.revPath, [...(byPath.get(f.revPath) ?? []), f]);
   }
   for (const [path, list] of byPath) {
-    const moved = await ws.localLines(rev, path, list.map((f) => f.line as number));
+    const moved = await ws.localLines(rev, path, list.map((f) => f.revLine as number));
     for (const f of list) {
-      const to = moved.get(f.line as number);
+      const to = moved.get(f.revLine as number);
       f.localPath = to?.path ?? null;
       f.localLine = to?.line ?? null;
     }
@@ -87,6 +89,29 @@ function toTriaged(f: FrameWork): TriagedFrame {
   return out;
 }
 
+const REALIGN_WINDOW = 300;
+
+/**
+ * Without a deployed revision the reported line numbers may belong to an older version of the
+ * file. When the event carries the line's text (SDK context, Python tracebacks), find that text
+ * nearest the reported line at HEAD and blame there instead.
+ */
+async function realignToRevision(ws: TriageWorkspace, frames: FrameWork[], rev: string): Promise<void> {
+  for (const f of frames) {
+    const want = f.raw.context?.line?.trim();
+    if (!f.revPath || f.line === null || !want) continue;
+    const lines = (await ws.textAt(rev, f.revPath))?.split('\n');
+    if (!lines || lines[f.line - 1]?.trim() === want) continue;
+    for (let d = 1; d <= REALIGN_WINDOW; d++) {
+      const hit = [f.line - d, f.line + d].find((l) => l >= 1 && lines[l - 1]?.trim() === want);
+      if (hit !== undefined) {
+        f.revLine = hit;
+        break;
+      }
+    }
+  }
+}
+
 function modeOf(range: DeployRange): BlameMode {
   if (range.from && range.to) return 'range';
   return range.to ? 'to-only' : 'head';
@@ -104,6 +129,8 @@ export async function triageSample(sample: ErrorSample, ws: TriageWorkspace, set
   });
   const rev = range.to;
   const frames = await resolveFrames(ws, flattenFrames(event.exceptions), rev, event.platform);
+  const head = rev ? null : await ws.git?.head();
+  if (head) await realignToRevision(ws, frames, head);
   await followToWorkingTree(ws, frames, rev);
 
   const issue: TriagedIssue = {
@@ -120,13 +147,14 @@ export async function triageSample(sample: ErrorSample, ws: TriageWorkspace, set
   };
   if (!ws.git) return issue;
 
-  const blameable = frames.filter((f) => f.inApp && f.revPath && f.line !== null).slice(0, settings.blameFrames);
-  const blameFrames: BlameFrame[] = blameable.map((f, depth) => ({ depth, path: f.revPath as string, line: f.line as number, function: f.raw.function }));
+  const blameable = frames.filter((f) => f.inApp && f.revPath && f.revLine !== null).slice(0, settings.blameFrames);
+  const blameFrames: BlameFrame[] = blameable.map((f, depth) => ({ depth, path: f.revPath as string, line: f.revLine as number, function: f.raw.function }));
   const mode = modeOf(range);
-  const to = range.to ?? (await ws.git.head());
+  const to = range.to ?? head;
   if (!to) return issue;
   const primary = primaryException(event);
-  const crashText = blameable[0] ? (blameable[0].raw.context?.line ?? (await ws.lineAt(to, blameable[0].revPath as string, blameable[0].line as number))) : null;
+  const crashFrame = blameable[0];
+  const crashText = crashFrame ? (crashFrame.raw.context?.line ?? (await ws.textAt(to, crashFrame.revPath as string))?.split('\n')[(crashFrame.revLine as number) - 1] ?? null) : null;
   const tokens = [...new Set([...messageTokens(primary?.value ?? null), ...messageTokens(event.exceptions[0]?.value ?? null), ...lineTokens(crashText)])];
   const found = await collectEvidence(ws.git.suspectPort(), { mode, to, from: range.from, frames: blameFrames, tokens });
   const rangeLabel = range.from && range.to ? `${ws.git.label(range.from)}..${ws.git.label(range.to)} (${found.rangeCommitCount} commit${found.rangeCommitCount === 1 ? '' : 's'})` : null;

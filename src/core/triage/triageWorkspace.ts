@@ -50,8 +50,8 @@ export interface TriageWorkspace {
   /** Where lines of `path` at `rev` stand in today's working tree. */
   localLines(rev: string | null, path: string, lines: number[]): Promise<Map<number, LocalLine>>;
   deployRange(input: DeployInput): Promise<DeployRange>;
-  /** The text of one line of a file at a revision, or null. */
-  lineAt(rev: string, path: string, line: number): Promise<string | null>;
+  /** A file's text at a revision, or null when it does not exist there. */
+  textAt(rev: string, path: string): Promise<string | null>;
 }
 
 export interface WorkspaceOptions {
@@ -177,10 +177,8 @@ export async function openTriageWorkspace(options: WorkspaceOptions): Promise<Tr
       const r = await resolveDeployRange(repo, input);
       return { from: r.from, to: r.to, source: r.source };
     },
-    async lineAt(rev, path, line) {
-      if (!git) return null;
-      const text = await git.suspectPort().show(rev, path);
-      return text?.split('\n')[line - 1] ?? null;
+    async textAt(rev, path) {
+      return git ? git.suspectPort().show(rev, path) : null;
     },
   };
 }
