@@ -1,0 +1,41 @@
+// Bundles the core modules the benchmarks call into bench/.work/core.cjs with esbuild, the way
+// scripts/build.mjs bundles the CLI, so timings are of the code users run (not a tsx transform).
+import { build } from 'esbuild';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const EXPORTS = [
+  ['createFileSource', 'src/core/providers/file/fileSource'],
+  ['openTriageWorkspace', 'src/core/triage/triageWorkspace'],
+  ['runTriage', 'src/core/triage/runTriage'],
+  ['StemIndex', 'src/core/resolve/pathIndex'],
+  ['createFrameResolver', 'src/core/resolve/frameResolver'],
+  ['createSourceMapper', 'src/core/sourcemap/sourceMapper'],
+  ['createGitRunner', 'src/core/git/gitRunner'],
+  ['openRepo', 'src/core/git/gitRepo'],
+  ['createSentrySource', 'src/core/providers/sentry/sentrySource'],
+];
+
+/** Path of the bundle, building it first. */
+export async function buildCoreBundle(repoRoot) {
+  const outDir = join(repoRoot, 'bench/.work');
+  mkdirSync(outDir, { recursive: true });
+  const outfile = join(outDir, 'core.cjs');
+  const contents = EXPORTS.map(([name, from]) => `export { ${name} } from './${from}';`).join('\n');
+  await build({
+    stdin: { contents, resolveDir: repoRoot, loader: 'ts', sourcefile: 'benchCore.ts' },
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+/** Loads the bundle built by {@link buildCoreBundle}. */
+export function loadCore(bundlePath) {
+  return createRequire(import.meta.url)(bundlePath);
+}
