@@ -54,6 +54,8 @@ async function resolveRelease(repo: GitRepo, release: ParsedRelease, tags: TagMa
     const hit = lower.get(t.toLowerCase());
     if (hit) return { sha: await repo.resolveRevision(hit[1], signal), tag: hit[0] };
   }
+  const byVersion = tagByVersion(release, tags);
+  if (byVersion) return { sha: await repo.resolveRevision(byVersion[1], signal), tag: byVersion[0] };
   const rev = release.sha ?? release.raw;
   try {
     return { sha: await repo.resolveRevision(rev, signal), tag: null };
@@ -65,6 +67,20 @@ async function resolveRelease(repo: GitRepo, release: ParsedRelease, tags: TagMa
       revision: release.raw,
     });
   }
+}
+
+/**
+ * Any tag naming the same version in another style (`release-1.5.0`, `deploy/v1.5.0`, `api-1.5.0`
+ * for release `1.5.0`): the one of the release's own package when there is one, else the only one.
+ */
+function tagByVersion(release: ParsedRelease, tags: TagMap): [string, string] | null {
+  if (!release.version) return null;
+  const same = [...tags].filter(([name]) => parseRelease(name).version === release.version);
+  const pkg = release.pkg?.toLowerCase();
+  const own = pkg ? same.filter(([name]) => parseRelease(name).pkg?.toLowerCase() === pkg) : [];
+  if (own.length === 1) return own[0];
+  const shas = new Set(same.map(([, sha]) => sha));
+  return same.length > 0 && shas.size === 1 ? same[0] : null;
 }
 
 /** Nearest tag strictly before `to` on its ancestry (`git describe --tags --abbrev=0 TO^`). */

@@ -251,8 +251,9 @@ export async function collectEvidence(port: SuspectGitPort, req: EvidenceRequest
     ? parseRangePatch(await port.run(['log', '-p', '-U0', '--no-renames', '--no-color', RANGE_PATCH_FORMAT, range, '--', ...blamePaths]))
     : [];
   const tokens = req.tokens.slice(0, MAX_TOKENS);
+  // With -M a file moved in the range shows only its edits, not every line as a mention.
   const tokenPatches = tokens.length
-    ? parseRangePatch(await port.run(['log', '-p', '-U0', '--no-renames', '--no-color', '-E', `-G(^|[^A-Za-z0-9_$])(${tokens.map(escapeRegex).join('|')})([^A-Za-z0-9_$]|$)`, RANGE_PATCH_FORMAT, range]))
+    ? parseRangePatch(await port.run(['log', '-p', '-U0', '-M', '--no-color', '-E', `-G(^|[^A-Za-z0-9_$])(${tokens.map(escapeRegex).join('|')})([^A-Za-z0-9_$]|$)`, RANGE_PATCH_FORMAT, range]))
     : [];
   const evidence = blameEvidence(frames, blame, 'range');
   evidence.push(...removedEvidence(frames, deployDiff, framePatches));

@@ -56,6 +56,24 @@ describe('resolveDeployRange (real repositories)', function () {
     }
   });
 
+  it('finds a tag that names the same version in another style', async () => {
+    const t2 = createTempRepo();
+    try {
+      t2.write('a.js', '1\n');
+      t2.commit('c1', { author: ALICE });
+      t2.tag('release-2.0.0');
+      t2.write('a.js', '2\n');
+      const c2 = t2.commit('c2', { author: BOB });
+      t2.tag('release-2.1.0');
+      const r2 = await openRepo(createGitRunner({ cwd: t2.dir, trusted: true }), t2.dir);
+      const r = await resolveDeployRange(r2, { release: 'shop@2.1.0' });
+      assert.deepEqual({ to: r.to, source: r.source }, { to: c2, source: 'tags' });
+      assert.equal(r.from, t2.sha('release-2.0.0'));
+    } finally {
+      t2.cleanup();
+    }
+  });
+
   it('honours tagPattern for FROM', async () => {
     const r = await resolveDeployRange(repo, { release: '1.5.0', tagPattern: 'v*' });
     assert.equal(r.from, sha.c1);

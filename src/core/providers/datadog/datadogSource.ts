@@ -1,0 +1,125 @@
+import { CulpritError, messageOf } from '../../errors';
+import { mapLimit } from '../../util/mapLimit';
+import { asRecord } from '../file/valueDecoder';
+import type { ListOptions, SampleFailure, SampleList } from '../errorSource';
+import type { ErrorSample } from '../../model/group.types';
+import { DATADOG_ISSUE_STATES, type DatadogIssueState, type DatadogIssueUpdateResult, type DatadogSource, type DatadogSourceOptions } from './datadog.types';
+import { ISSUES_SEARCH_PATH, createDatadogHttp, searchTerm, seg } from './datadogApi';
+import { listDirect } from './datadogDirect';
+import { readIssueResponse, readIssueSearch } from './datadogDtos';
+import { type SampleContext, sampleForIssue } from './datadogSamples';
+import { datadogApiBaseUrl, normalizeDatadogSite } from './datadogSites';
+import { datadogWindow } from './datadogTime';
+
+/** Failures that concern the whole source, not one issue: stop and tell the user. */
+const FATAL = new Set(['auth', 'forbidden', 'cancelled']);
+const ISSUE_PATH = '/api/v2/error-tracking/issues';
+
+/**
+ * Creates the Datadog `ErrorSource`. Construction validates the options (site, keys, service,
+ * times) and does no I/O.
+ *
+ * @example
+ * const source = createDatadogSource({ site: 'datadoghq.eu', apiKey, appKey, service: 'orders-api' });
+ * const { samples, failures } = await source.listSamples({ limit: 20 });
+ */
+export function createDatadogSource(opts: DatadogSourceOptions): DatadogSource {
+  const site = normalizeDatadogSite(opts.site);
+  const service = typeof opts.service === 'string' ? opts.service.trim() : '';
+  if (!service) throw new CulpritError('invalid-input', 'no Datadog service given (the `service:` tag of the app, e.g. orders-api)');
+  const track = opts.track ?? 'trace';
+  if (track !== 'trace' && track !== 'logs') throw new CulpritError('invalid-input', `unknown Datadog track "${String(track)}"; use trace or logs`);
+  const env = (opts.env ?? 'production').trim();
+  const from = opts.from ?? 'now-24h';
+  const to = opts.to ?? 'now';
+  datadogWindow(from, to); // fail fast on a malformed window
+  const http = createDatadogHttp(opts, site, opts.baseUrl ?? datadogApiBaseUrl(site));
+  const maxConcurrent = Math.max(1, Math.floor(opts.http?.maxConcurrent ?? 4));
+  const pageLimit = Math.min(1000, Math.max(1, Math.floor(opts.pageLimit ?? 100)));
+  const maxPages = Math.max(1, Math.floor(opts.maxPages ?? 10));
+
+  const issueId = (id: unknown): string => {
+    if (typeof id !== 'string' || id.trim() === '') throw new CulpritError('invalid-input', 'no Datadog issue id given');
+    return id.trim();
+  };
+
+  return {
+    id: 'datadog',
+    baseUrl: http.baseUrl,
+    site,
+
+    async listSamples(options: ListOptions): Promise<SampleList> {
+      const limit = Math.max(0, Math.floor(Number.isFinite(options.limit) ? options.limit : 0));
+      if (limit === 0) return { samples: [], failures: [] };
+      // Relative times are fixed once per listing so every search covers the same window.
+      const ctx: SampleContext = { http, site, track, service, env, window: datadogWindow(from, to), signal: options.signal };
+      if (opts.mode === 'direct') return listDirect(ctx, { limit, query: opts.query, pageLimit, maxPages });
+
+      const query = opts.query ?? [searchTerm('service', service), env ? searchTerm('env', env) : null, '@http.status_code:500'].filter(Boolean).join(' ');
+      const res = await http.request({
+        method: 'POST',
+        path: ISSUES_SEARCH_PATH,
+        query: { include: 'issue' },
+        body: { data: { type: 'search_request', attributes: { query, from: ctx.window.from, to: ctx.window.to, track } } },
+        idempotent: true,
+        signal: options.signal,
+      });
+      if (!Array.isArray(asRecord(res.data)?.data)) {
+        throw new CulpritError('bad-response', `Datadog POST ${ISSUES_SEARCH_PATH} did not return a data list`, { endpoint: ISSUES_SEARCH_PATH });
+      }
+      // The endpoint has no cursor: it returns the top issues of the window.
+      const issues = readIssueSearch(res.data).slice(0, limit);
+      const outcomes = await mapLimit(issues, maxConcurrent, async (issue): Promise<{ sample: ErrorSample } | { failure: SampleFailure }> => {
+        if (!issue) return { failure: { issueId: null, message: 'Datadog listed an issue without an id' } };
+        try {
+          return { sample: await sampleForIssue(issue, ctx) };
+        } catch (e) {
+          if (CulpritError.is(e) && FATAL.has(e.reason)) throw e;
+          if (!(e instanceof Error)) throw e;
+          return { failure: { issueId: issue.id, message: `Datadog issue ${issue.id}: ${messageOf(e)}` } };
+        }
+      });
+      const result: SampleList = { samples: [], failures: [] };
+      for (const o of outcomes) {
+        if ('sample' in o) result.samples.push(o.sample);
+        else result.failures.push(o.failure);
+      }
+      return result;
+    },
+
+    async updateIssueState(id, state, signal): Promise<DatadogIssueUpdateResult> {
+      const issue = issueId(id);
+      const wanted = String(state).trim().toUpperCase() as DatadogIssueState;
+      if (!DATADOG_ISSUE_STATES.includes(wanted)) {
+        throw new CulpritError('invalid-input', `unknown Datadog issue state "${String(state).slice(0, 40)}"; use one of ${DATADOG_ISSUE_STATES.join(', ')}`);
+      }
+      const res = await http.request({
+        method: 'PUT',
+        path: `${ISSUE_PATH}/${seg(issue)}/state`,
+        body: { data: { id: issue, type: 'error_tracking_issue', attributes: { state: wanted } } },
+        signal,
+      });
+      const read = readIssueResponse(res.data);
+      return { id: issue, state: read.state ?? wanted, assigneeId: read.assigneeId };
+    },
+
+    async assign(id, userId, signal): Promise<DatadogIssueUpdateResult> {
+      const issue = issueId(id);
+      if (typeof userId !== 'string' || userId.trim() === '') throw new CulpritError('invalid-input', 'no Datadog user id given to assign');
+      const res = await http.request({
+        method: 'PUT',
+        path: `${ISSUE_PATH}/${seg(issue)}/assignee`,
+        body: { data: { id: userId.trim(), type: 'assignee' } },
+        signal,
+      });
+      const read = readIssueResponse(res.data);
+      return { id: issue, state: read.state, assigneeId: read.assigneeId ?? userId.trim() };
+    },
+
+    async unassign(id, signal): Promise<DatadogIssueUpdateResult> {
+      const issue = issueId(id);
+      await http.request({ method: 'DELETE', path: `${ISSUE_PATH}/${seg(issue)}/assignee`, signal });
+      return { id: issue, state: null, assigneeId: null };
+    },
+  };
+}
