@@ -21,8 +21,9 @@ export const DATADOG_DEFAULT_SITE: DatadogSite = 'datadoghq.com';
  * browser or docs (`https://app.datadoghq.eu/`, `api.us5.datadoghq.com`, any case).
  * Throws `invalid-input` listing the sites for anything else.
  */
-export function normalizeDatadogSite(input: string | undefined | null): DatadogSite {
-  if (input === undefined || input === null || input.trim() === '') return DATADOG_DEFAULT_SITE;
+export function normalizeDatadogSite(input: unknown): DatadogSite {
+  if (input === undefined || input === null || (typeof input === 'string' && input.trim() === '')) return DATADOG_DEFAULT_SITE;
+  if (typeof input !== 'string') throw new CulpritError('invalid-input', `the Datadog site must be a string, one of ${DATADOG_SITES.join(', ')}`);
   const host = input
     .trim()
     .toLowerCase()

@@ -29,9 +29,9 @@ export function createDatadogSource(opts: DatadogSourceOptions): DatadogSource {
   if (!service) throw new CulpritError('invalid-input', 'no Datadog service given (the `service:` tag of the app, e.g. orders-api)');
   const track = opts.track ?? 'trace';
   if (track !== 'trace' && track !== 'logs') throw new CulpritError('invalid-input', `unknown Datadog track "${String(track)}"; use trace or logs`);
-  const env = (opts.env ?? 'production').trim();
-  const from = opts.from ?? 'now-24h';
-  const to = opts.to ?? 'now';
+  const env = typeof opts.env === 'string' ? opts.env.trim() : 'production';
+  const from = typeof opts.from === 'string' && opts.from.trim() !== '' ? opts.from : 'now-24h';
+  const to = typeof opts.to === 'string' && opts.to.trim() !== '' ? opts.to : 'now';
   datadogWindow(from, to); // fail fast on a malformed window
   const http = createDatadogHttp(opts, site, opts.baseUrl ?? datadogApiBaseUrl(site));
   const maxConcurrent = Math.max(1, Math.floor(opts.http?.maxConcurrent ?? 4));
@@ -69,13 +69,18 @@ export function createDatadogSource(opts: DatadogSourceOptions): DatadogSource {
       }
       // The endpoint has no cursor: it returns the top issues of the window.
       const issues = readIssueSearch(res.data).slice(0, limit);
+      // Span/log search limits are low and per org: once one lookup is refused for longer than
+      // the client waits, the rest would be too, so they fail without asking.
+      let limited: string | null = null;
       const outcomes = await mapLimit(issues, maxConcurrent, async (issue): Promise<{ sample: ErrorSample } | { failure: SampleFailure }> => {
         if (!issue) return { failure: { issueId: null, message: 'Datadog listed an issue without an id' } };
+        if (limited) return { failure: { issueId: issue.id, message: `Datadog issue ${issue.id}: skipped, ${limited}` } };
         try {
           return { sample: await sampleForIssue(issue, ctx) };
         } catch (e) {
           if (CulpritError.is(e) && FATAL.has(e.reason)) throw e;
           if (!(e instanceof Error)) throw e;
+          if (CulpritError.is(e, 'rate-limited')) limited = messageOf(e);
           return { failure: { issueId: issue.id, message: `Datadog issue ${issue.id}: ${messageOf(e)}` } };
         }
       });

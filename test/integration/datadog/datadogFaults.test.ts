@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { CulpritError } from '../../../src/core/errors';
+import type { DatadogSourceOptions } from '../../../src/core/providers/datadog/datadog.types';
+import { describeDatadogError } from '../../../src/core/providers/datadog/datadogApi';
+import { DATADOG_SITES } from '../../../src/core/providers/datadog/datadogSites';
+import { createDatadogSource } from '../../../src/core/providers/datadog/datadogSource';
+import { type DatadogStandIn, type DatadogStandInOptions, startDatadogStandIn } from '../../helpers/datadogStandIn';
+
+const API_KEY = 'ddapi_CANARY_9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b';
+const APP_KEY = 'ddapp_CANARY_0f1e2d3c4b5a69788796a5b4c3d2e1f0deadbeef';
+
+describe('Datadog source under faults', () => {
+  const servers: DatadogStandIn[] = [];
+  const lines: string[] = [];
+  const start = async (o: DatadogStandInOptions = {}): Promise<DatadogStandIn> => {
+    const s = await startDatadogStandIn({ apiKey: API_KEY, appKey: APP_KEY, ...o });
+    servers.push(s);
+    return s;
+  };
+  const source = (s: DatadogStandIn, o: Partial<DatadogSourceOptions> = {}) =>
+    createDatadogSource({
+      baseUrl: s.url, apiKey: API_KEY, appKey: APP_KEY, service: 'orders-api', logger: (l) => lines.push(l),
+      ...o, http: { backoffBaseMs: 5, backoffMaxMs: 20, ...o.http },
+    });
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+    // The canary keys must never reach a log line, whatever the test did.
+    assert.ok(lines.every((l) => !l.includes(API_KEY) && !l.includes(APP_KEY) && !l.includes('CANARY')), 'key in a log line');
+    lines.length = 0;
+  });
+
+  it('waits X-RateLimit-Reset seconds on 429 before retrying once', async () => {
+    const s = await start();
+    s.fault('issues', { status: 429, times: 1, headers: { 'X-RateLimit-Reset': '1', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Name': 'error_tracking_search' } });
+    // No default wait: only the header can make the client wait.
+    const res = await source(s, { http: { defaultRateLimitWaitMs: 0 } }).listSamples({ limit: 3 });
+    assert.equal(res.samples.length, 3);
+    const calls = s.requests.filter((r) => r.route === 'issues');
+    assert.equal(calls.length, 2);
+    assert.ok(calls[1].at - calls[0].at >= 1000, `retried after ${calls[1].at - calls[0].at}ms, before the reset`);
+  });
+
+  it('gives up with rate-limited when the reset is beyond the wait cap, without asking for the other issues', async () => {
+    const s = await start();
+    s.fault('spans', { status: 429, headers: { 'X-RateLimit-Reset': '3600' } });
+    const res = await source(s, { http: { maxConcurrent: 1 } }).listSamples({ limit: 3 });
+    assert.equal(res.samples.length, 0);
+    assert.equal(res.failures.length, 3);
+    assert.match(res.failures[0].message, /rate limiting.*resets in 3600s, longer than the 60s this client waits/);
+    assert.match(res.failures[2].message, /skipped, .*resets in 3600s/);
+    assert.equal(s.count('spans'), 1);
+  });
+
+  it('explains a 403 as a probable wrong site, naming the host used and the other sites', async () => {
+    const s = await start();
+    const e = await rejection(source(s, { site: 'datadoghq.eu', appKey: 'wrong-app-key' }).listSamples({ limit: 1 }));
+    assert.equal(e.reason, 'forbidden');
+    assert.match(e.message, /keys belong to one site; this request went to 127\.0\.0\.1:\d+ \(set with --url\) — if your org is on another site, set --site to one of /);
+    for (const site of DATADOG_SITES.filter((x) => x !== 'datadoghq.eu')) assert.ok(e.message.includes(site), site);
+    const offered = /set --site to one of (.*?)\. Otherwise/.exec(e.message)?.[1] ?? '';
+    assert.deepEqual(offered.split(', '), DATADOG_SITES.filter((x) => x !== 'datadoghq.eu'));
+    // Against a real site the message names that API host.
+    const text = describeDatadogError('datadoghq.eu', false)({
+      reason: 'forbidden', status: 403, method: 'POST', endpoint: '/api/v2/error-tracking/issues/search', host: 'https://api.datadoghq.eu', serverDetail: 'Forbidden', defaultMessage: '',
+    });
+    assert.match(text ?? '', /this request went to api\.datadoghq\.eu — if your org is on another site, set --site to one of datadoghq\.com, us3\.datadoghq\.com, us5\.datadoghq\.com, ap1\.datadoghq\.com, ap2\.datadoghq\.com, ddog-gov\.com/);
+  });
+
+  it('reports a 401 as a missing or invalid API key', async () => {
+    const s = await start();
+    const e = await rejection(source(s, { apiKey: 'not-the-key' }).listSamples({ limit: 1 }));
+    assert.equal(e.reason, 'auth');
+    assert.match(e.message, /rejected the API key \(401\).*DD-API-KEY is missing or invalid/);
+  });
+
+  it('puts a truncated, an HTML and a span-less issue in failures and triages the rest', async () => {
+    const issues = ['A', 'B', 'C', 'D', 'E'].map((x, i) => ({ id: `issue-${x}`, errorType: `${x}Error`, errorMessage: x, events: i === 3 ? 0 : 1 }));
+    const s = await start({ issues });
+    s.fault('spans', { body: 'truncated', issueId: 'issue-A' });
+    s.fault('spans', { body: 'html', issueId: 'issue-C' });
+    const res = await source(s).listSamples({ limit: 5 });
+    assert.deepEqual(res.samples.map((x) => x.group.id), ['issue-B', 'issue-E']);
+    assert.deepEqual(res.failures.map((f) => f.issueId), ['issue-A', 'issue-C', 'issue-D']);
+    assert.match(res.failures[0].message, /truncated JSON/);
+    assert.match(res.failures[0].message, /\/api\/v2\/spans\/events\/search/);
+    assert.match(res.failures[1].message, /HTML page instead of JSON/);
+    assert.match(res.failures[2].message, /no error span matched "service:orders-api env:production status:error @error\.type:DError"/);
+  });
+
+  it('retries a 502 on the (read-only) span search', async () => {
+    const s = await start();
+    s.fault('spans', { status: 502, times: 1, issueId: '5f8ebd5c-6dd9-11f0-8a28-da7ad0900011' });
+    const res = await source(s).listSamples({ limit: 3 });
+    assert.deepEqual(res.failures, []);
+    assert.equal(s.count('spans'), 4);
+  });
+
+  it('never puts either key in an error, a failure or a log line', async () => {
+    const s = await start();
+    // Servers sometimes echo credentials back; the client must mask them anyway.
+    s.fault('spans', { status: 400, issueId: '5f8ebd5c-6dd9-11f0-8a28-da7ad0900010', detail: `bad key ${API_KEY} / ${APP_KEY}` });
+    const res = await source(s).listSamples({ limit: 3 });
+    const texts = res.failures.map((f) => f.message);
+    assert.match(texts[0], /\[redacted\]/);
+    for (const status of [400, 401, 403, 500]) {
+      const bad = await start();
+      bad.fault('issues', { status, detail: `echo DD-API-KEY=${API_KEY} DD-APPLICATION-KEY=${APP_KEY}` });
+      const e = await rejection(source(bad, { http: { maxRetries: 0 } }).listSamples({ limit: 1 }));
+      texts.push(e.message, JSON.stringify(e.details ?? {}), String(e.stack));
+      bad.fault('state', { status, detail: `echo ${APP_KEY}` });
+      const w = await rejection(source(bad, { http: { maxRetries: 0 } }).updateIssueState('5f8ebd5c-6dd9-11f0-8a28-da7ad0900010', 'RESOLVED'));
+      texts.push(w.message, JSON.stringify(w.details ?? {}));
+    }
+    assert.ok(texts.length >= 17 && lines.length > 0);
+    for (const t of [...texts, ...lines]) assert.ok(!t.includes(API_KEY) && !t.includes(APP_KEY) && !t.includes('CANARY'), t);
+  });
+
+  it('stands in strictly: a request body that breaks the spec gets a 400', async () => {
+    const s = await start();
+    const res = await fetch(`${s.url}/api/v2/spans/events/search`, {
+      method: 'POST',
+      headers: { 'DD-API-KEY': API_KEY, 'DD-APPLICATION-KEY': APP_KEY, 'content-type': 'application/json' },
+      body: JSON.stringify({ data: { type: 'search_request', attributes: { sort: 'newest', page: { limit: 5000 } } } }),
+    });
+    assert.equal(res.status, 400);
+    assert.match(await res.text(), /SpansListRequest/);
+  });
+
+  it('stops when the signal aborts', async () => {
+    const s = await start({ latencyMs: 200 });
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 50);
+    const e = await rejection(source(s).listSamples({ limit: 3, signal: ac.signal }));
+    assert.equal(e.reason, 'cancelled');
+  });
+});
+
+async function rejection(p: Promise<unknown>): Promise<CulpritError> {
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(e instanceof CulpritError, String(e));
+    return e;
+  }
+  assert.fail('expected rejection');
+}
