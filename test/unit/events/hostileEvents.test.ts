@@ -4,7 +4,7 @@ import { CulpritError } from '../../../src/core/errors';
 import { decodeDatadogLog } from '../../../src/core/providers/datadog/logEvent';
 import { decodeDatadogSpan } from '../../../src/core/providers/datadog/spanEvent';
 import { detectAndParse } from '../../../src/core/providers/file/eventFileParser';
-import { MAX_FRAMES, MAX_STRING, MAX_VALUE_STRING } from '../../../src/core/providers/file/valueDecoder';
+import { MAX_FRAMES, MAX_STRING, MAX_VALUE_STRING } from '../../../src/core/decode/valueDecoder';
 import { parseSentryEnvelope } from '../../../src/core/providers/sentry/sentryEnvelope';
 import { decodeSentryRestEvent } from '../../../src/core/providers/sentry/restEvent';
 import { decodeSentrySdkEvent } from '../../../src/core/providers/sentry/sdkEvent';

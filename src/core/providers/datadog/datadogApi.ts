@@ -2,7 +2,7 @@
 import { CulpritError } from '../../errors';
 import { createHttpClient, type HttpClient } from '../../http/httpClient';
 import type { HttpErrorContext } from '../../http/http.types';
-import { asArray, asNonEmptyString, asRecord } from '../file/valueDecoder';
+import { asArray, asNonEmptyString, asRecord } from '../../decode/valueDecoder';
 import type { DatadogSourceOptions } from './datadog.types';
 import { DATADOG_SITES, type DatadogSite } from './datadogSites';
 

@@ -1,5 +1,5 @@
 /** Reads Error Tracking responses (untrusted JSON) into small typed records; never throws. */
-import { asArray, asInt, asIsoTimestamp, asNonEmptyString, asRecord, asString } from '../file/valueDecoder';
+import { asArray, asInt, asIsoTimestamp, asNonEmptyString, asRecord, asString } from '../../decode/valueDecoder';
 
 /** One issue from a search result joined with its `included` issue object. */
 export interface DatadogIssueDto {

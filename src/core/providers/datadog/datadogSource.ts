@@ -1,6 +1,6 @@
 import { CulpritError, messageOf } from '../../errors';
 import { mapLimit } from '../../util/mapLimit';
-import { asRecord } from '../file/valueDecoder';
+import { asRecord } from '../../decode/valueDecoder';
 import type { ListOptions, SampleFailure, SampleList } from '../errorSource';
 import type { ErrorSample } from '../../model/group.types';
 import { DATADOG_ISSUE_STATES, type DatadogIssueState, type DatadogIssueUpdateResult, type DatadogSource, type DatadogSourceOptions } from './datadog.types';

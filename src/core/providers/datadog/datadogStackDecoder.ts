@@ -5,7 +5,7 @@
 import type { ExceptionRecord, RequestInfo } from '../../model/event.types';
 import { parseStackText } from '../../stack/parseStackText';
 import type { ParsedStack } from '../../stack/stack.types';
-import { asNonEmptyString, asString, clampString } from '../file/valueDecoder';
+import { asNonEmptyString, asString, clampString } from '../../decode/valueDecoder';
 
 /** Longest stack text handed to the parser (a real stack is a few KB; logs can be megabytes). */
 export const MAX_STACK_TEXT = 256 * 1024;

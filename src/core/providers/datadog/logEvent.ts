@@ -4,7 +4,7 @@
  * its bare `attributes`, or a raw JSON log line (`{"message", "error": {"stack"}, "dd": {...}}`).
  */
 import type { ErrorEvent } from '../../model/event.types';
-import { MAX_VALUE_STRING, asIsoTimestamp, asNonEmptyString, asRecord, asString, asTagRecord, getDotted } from '../file/valueDecoder';
+import { MAX_VALUE_STRING, asIsoTimestamp, asNonEmptyString, asRecord, asString, asTagRecord, getDotted } from '../../decode/valueDecoder';
 import { decodeErrorStack, decodeHttpRequest, platformOf } from './datadogStackDecoder';
 
 /** Where logs put a stack trace, most specific first (Datadog's standard attribute, then common loggers'). */

@@ -4,7 +4,7 @@
  * bare `attributes`, or a raw tracer span as the agent receives it (`{meta, metrics, span_id}`).
  */
 import type { ErrorEvent } from '../../model/event.types';
-import { MAX_VALUE_STRING, asIsoTimestamp, asNonEmptyString, asRecord, asString, asTagRecord, getDotted, type JsonRecord } from '../file/valueDecoder';
+import { MAX_VALUE_STRING, asIsoTimestamp, asNonEmptyString, asRecord, asString, asTagRecord, getDotted, type JsonRecord } from '../../decode/valueDecoder';
 import { decodeErrorStack, decodeHttpRequest, platformOf } from './datadogStackDecoder';
 
 /** Span attributes copied into `tags` (others stay in the provider's raw data). */

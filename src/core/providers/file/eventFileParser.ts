@@ -9,7 +9,7 @@ import { safeParseStackText } from '../datadog/datadogStackDecoder';
 import { looksLikeSentryEnvelope, parseSentryEnvelope } from '../sentry/sentryEnvelope';
 import { decodeSentrySdkEvent } from '../sentry/sdkEvent';
 import { JSON_FORMATS, MAX_EVENTS, decodeJsonValue } from './jsonEventDecoder';
-import { asRecord, clampString } from './valueDecoder';
+import { asRecord, clampString } from '../../decode/valueDecoder';
 
 /** Largest input accepted (a pasted trace or exported event is far smaller). */
 export const MAX_INPUT_CHARS = 32 * 1024 * 1024;

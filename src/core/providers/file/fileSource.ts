@@ -4,7 +4,7 @@ import type { ErrorEvent } from '../../model/event.types';
 import type { ErrorSample } from '../../model/group.types';
 import type { ErrorSource, ListOptions, SampleList } from '../errorSource';
 import { detectAndParse } from './eventFileParser';
-import { clampString } from './valueDecoder';
+import { clampString } from '../../decode/valueDecoder';
 
 /** `Type: value` of the outermost exception, else the message, else a placeholder. */
 export function eventTitle(event: ErrorEvent): string {

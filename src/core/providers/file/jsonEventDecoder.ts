@@ -7,7 +7,7 @@ import { decodeDatadogLog, findStackText, logLookup, looksLikeDatadogLog } from 
 import { decodeDatadogSpan, looksLikeDatadogSpan } from '../datadog/spanEvent';
 import { decodeSentryRestEvent, looksLikeSentryRestEvent } from '../sentry/restEvent';
 import { decodeSentrySdkEvent, looksLikeSentrySdkEvent } from '../sentry/sdkEvent';
-import { asRecord } from './valueDecoder';
+import { asRecord } from '../../decode/valueDecoder';
 
 /** Most events read from one input (arrays, NDJSON, search responses). */
 export const MAX_EVENTS = 1_000;

@@ -16,7 +16,7 @@ import {
   asTagRecord,
   clampValue,
   type JsonRecord,
-} from '../file/valueDecoder';
+} from '../../decode/valueDecoder';
 import {
   decodeBreadcrumbs,
   decodeExceptionList,

@@ -3,7 +3,7 @@
  * Format: an envelope header line, then per item a header line (`{"type", "length"?}`) and a
  * payload of `length` bytes, or up to the next newline when `length` is absent.
  */
-import { asInt, asRecord } from '../file/valueDecoder';
+import { asInt, asRecord } from '../../decode/valueDecoder';
 
 /** Most items read from one envelope. */
 const MAX_ITEMS = 1_000;

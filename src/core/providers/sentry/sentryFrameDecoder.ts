@@ -17,7 +17,7 @@ import {
   asRecord,
   asString,
   type JsonRecord,
-} from '../file/valueDecoder';
+} from '../../decode/valueDecoder';
 
 /** Where each frame field lives in one of the two formats. */
 export interface SentryFrameKeys {
