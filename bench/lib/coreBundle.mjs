@@ -11,6 +11,7 @@ const EXPORTS = [
   ['runTriage', 'src/core/triage/runTriage'],
   ['StemIndex', 'src/core/resolve/pathIndex'],
   ['createFrameResolver', 'src/core/resolve/frameResolver'],
+  ['normalizeFramePath', 'src/core/resolve/framePath'],
   ['createSourceMapper', 'src/core/sourcemap/sourceMapper'],
   ['createGitRunner', 'src/core/git/gitRunner'],
   ['openRepo', 'src/core/git/gitRepo'],

@@ -1,4 +1,6 @@
-import { GitError, simpleGit, type SimpleGitOptions } from 'simple-git';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { GitError } from 'simple-git';
 import { CulpritError } from '../errors';
 import { classifyGitFailure } from './gitErrors';
 
@@ -33,6 +35,9 @@ export const MIN_GIT_VERSION: readonly [number, number] = [2, 20];
 const PINNED_CONFIG = ['core.quotepath=false', 'color.ui=false', 'core.fsmonitor=false', 'diff.relative=false', 'log.showSignature=false'];
 
 /** Variables simple-git rejects when passed explicitly (editor/pager/askpass hooks, GIT_* overrides). */
+/** A blame or log of a huge file stays well under this; beyond it the call fails rather than eat memory. */
+const MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
+
 const DROPPED_ENV = /^(git.*|editor|visual|pager|prefix|ssh_askpass)$/i;
 
 /** Ambient environment minus anything that redirects or configures git, plus the pinned locale. */
@@ -100,23 +105,24 @@ export function createGitRunner(opts: GitRunnerOptions): GitRunner {
     const timeout = AbortSignal.timeout(timeoutMs);
     const abort = signal ? AbortSignal.any([signal, timeout]) : timeout;
     try {
-      const options: Partial<SimpleGitOptions> = {
-        baseDir: cwd,
-        binary,
-        config: PINNED_CONFIG,
-        abort,
-        allowEnvironment: ['GIT_TERMINAL_PROMPT', 'GIT_LITERAL_PATHSPECS', 'GIT_OPTIONAL_LOCKS'],
-        unsafe: { allowUnsafeFsMonitor: true },
-        errors: (error, result) => {
-          if (!error && result.exitCode === 0) return undefined;
-          let stderr = Buffer.concat(result.stdErr).toString('utf8');
-          // Plugin refusals and spawn errors carry their text on the error, not on stderr.
-          if (!stderr.trim() && error instanceof Error) stderr = error.message;
-          return new GitExit({ exitCode: result.exitCode, stderr });
-        },
-      };
-      const git = simpleGit(options).env(pinnedEnv());
-      return await git.raw(['--no-pager', ...args]);
+      if (!existsSync(cwd)) throw new CulpritError('not-a-repo', 'Not a git repository: the folder does not exist.', { args: [...args] });
+      // Spawned directly rather than through simple-git's raw(): its completion plugin sleeps a
+      // fixed 50 ms after any command that prints nothing (an unchanged diff), which was 650 ms of
+      // a 790 ms triage. Arguments stay an array; config, env, timeout and abort are as before.
+      return await new Promise<string>((resolve, reject) => {
+        execFile(
+          binary,
+          ['--no-pager', ...PINNED_CONFIG.flatMap((c) => ['-c', c]), ...args],
+          { cwd, env: pinnedEnv(), signal: abort, maxBuffer: MAX_OUTPUT_BYTES, encoding: 'utf8', windowsHide: true },
+          (err, stdout, stderr) => {
+            if (!err) return resolve(stdout);
+            const code = (err as NodeJS.ErrnoException).code;
+            const exitCode = typeof code === 'number' ? code : null;
+            // A spawn failure has no exit code; its message (ENOENT: git missing) stands in for stderr.
+            reject(new GitExit({ exitCode, stderr: exitCode === null ? `${err.message}${code === 'ENOENT' ? ' ENOENT' : ''}` : stderr }));
+          },
+        );
+      });
     } catch (e) {
       if (signal?.aborted) throw new CulpritError('cancelled', `git ${args[0] ?? ''} was cancelled.`);
       if (timeout.aborted) {
