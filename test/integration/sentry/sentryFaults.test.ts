@@ -4,7 +4,7 @@ import { createSentrySource } from '../../../src/core/providers/sentry/sentrySou
 import type { SentrySourceOptions } from '../../../src/core/providers/sentry/sentry.types';
 import { type SentryStandIn, type SentryStandInOptions, startSentryStandIn } from '../../helpers/sentryStandIn';
 
-const TOKEN = 'sntrys_CANARY_b41e2d0c99aa7731_token';
+const TOKEN = 'canarytok_CANARY_b41e2d0c99aa7731_token';
 
 describe('Sentry source under faults', () => {
   const servers: SentryStandIn[] = [];

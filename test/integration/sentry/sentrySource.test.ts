@@ -5,7 +5,7 @@ import { createSentrySource } from '../../../src/core/providers/sentry/sentrySou
 import type { SentrySourceOptions } from '../../../src/core/providers/sentry/sentry.types';
 import { type SentryStandIn, type SentryStandInOptions, startSentryStandIn } from '../../helpers/sentryStandIn';
 
-const TOKEN = 'sntrys_CANARY_7f3a9c1e5b2d4f60_token';
+const TOKEN = 'canarytok_CANARY_7f3a9c1e5b2d4f60_token';
 
 describe('Sentry source against the stand-in', () => {
   const servers: SentryStandIn[] = [];

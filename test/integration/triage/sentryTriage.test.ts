@@ -9,7 +9,7 @@ import { startSentryStandIn, type SentryStandIn } from '../../helpers/sentryStan
 
 const projectRoot = path.resolve(__dirname, '../../..');
 const cli = path.join(projectRoot, 'dist', 'cli.js');
-const CANARY = 'sntrys_CANARY_TOKEN_5f1e0c9a';
+const CANARY = 'canarytok_CANARY_TOKEN_5f1e0c9a';
 
 function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   // Async spawn: the stand-in runs in this process and must keep answering.
@@ -70,7 +70,7 @@ describe('culprit triage --sentry against the stand-in (real SDK event, real git
   });
 
   it('says which scopes a rejected token needs, in one line, without the token', async () => {
-    const r = await runCli(['--sentry', '--url', standIn.url, '--org', 'acme', '--project', 'orders-api', '--repo', repo], { SENTRY_AUTH_TOKEN: 'sntrys_WRONG_CANARY_1234' });
+    const r = await runCli(['--sentry', '--url', standIn.url, '--org', 'acme', '--project', 'orders-api', '--repo', repo], { SENTRY_AUTH_TOKEN: 'canarytok_WRONG_CANARY_1234' });
     assert.notEqual(r.code, 0);
     assert.equal(r.stderr.trim().split('\n').length, 1);
     assert.match(r.stderr, /event:read/);

@@ -35,7 +35,7 @@ describe('http helpers', () => {
   });
 
   it('redacts secrets, their encodings and bearer credentials, but not prose', () => {
-    const secret = 'sntrys_abc+/def=123';
+    const secret = 'canarytok_abc+/def=123';
     const r = createRedactor(secretVariants([`Bearer ${secret}`]));
     const out = r(`a ${secret} b ${encodeURIComponent(secret)} c Bearer xyz0123456789 the token needs scopes`);
     assert.ok(!out.includes(secret) && !out.includes(encodeURIComponent(secret)) && !out.includes('xyz0123456789'), out);
