@@ -25,10 +25,10 @@ export interface ResolvedDeployRange {
   notes: string[];
 }
 
-type TagMap = Map<string, string>;
+export type TagMap = Map<string, string>;
 
 /** Every tag → the commit it points at (annotated tags peeled), in one `for-each-ref`. */
-async function loadTags(repo: GitRepo, signal?: AbortSignal): Promise<TagMap> {
+export async function loadTags(repo: GitRepo, signal?: AbortSignal): Promise<TagMap> {
   const out = await repo.run(['for-each-ref', '--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)', 'refs/tags'], signal);
   const tags: TagMap = new Map();
   for (const line of out.split('\n')) {

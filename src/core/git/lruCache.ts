@@ -1,38 +1,31 @@
+import { LruCache } from '../util/lruCache';
+
 /**
  * A bounded LRU of promises for immutable (SHA-keyed) git results. Concurrent identical requests
  * share one promise; a rejected promise is dropped so failures and cancellations are never cached.
  */
 export class PromiseLru<V> {
-  private readonly map = new Map<string, Promise<V>>();
+  private readonly lru: LruCache<string, Promise<V>>;
 
-  constructor(private readonly maxEntries = 256) {}
+  constructor(maxEntries = 256) {
+    this.lru = new LruCache(maxEntries);
+  }
 
   get size(): number {
-    return this.map.size;
+    return this.lru.size;
   }
 
   /** Returns the cached promise for `key`, or starts `create()` and caches it. */
   getOrCreate(key: string, create: () => Promise<V>): Promise<V> {
-    const hit = this.map.get(key);
-    if (hit) {
-      // Re-insert to mark as most recently used (Map keeps insertion order).
-      this.map.delete(key);
-      this.map.set(key, hit);
-      return hit;
-    }
+    const hit = this.lru.get(key);
+    if (hit) return hit;
     const p = create();
-    this.map.set(key, p);
-    p.catch(() => {
-      if (this.map.get(key) === p) this.map.delete(key);
-    });
-    while (this.map.size > this.maxEntries) {
-      const oldest = this.map.keys().next().value as string;
-      this.map.delete(oldest);
-    }
+    this.lru.set(key, p);
+    p.catch(() => this.lru.delete(key, p));
     return p;
   }
 
   clear(): void {
-    this.map.clear();
+    this.lru.clear();
   }
 }

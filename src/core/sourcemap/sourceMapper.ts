@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AnyMap, GREATEST_LOWER_BOUND, LEAST_UPPER_BOUND, originalPositionFor, type TraceMap } from '@jridgewell/trace-mapping';
 import { confineToRoot, realRoot } from '../resolve/confine';
-import { LruCache } from './lruCache';
+import { LruCache } from '../util/lruCache';
 import { sourceToRepoFile } from './mapSources';
 import { decodeDataUrl, parseSourceMappingUrl } from './sourceMappingUrl';
 

@@ -13,6 +13,7 @@ import { lineTokens, messageTokens } from '../suspects/errorTokens';
 import type { BlameFrame } from '../suspects/suspectPort.types';
 import type { TriageWorkspace } from './triageWorkspace';
 import { isLibraryFrame } from '../stack/libraryFrames';
+import type { StackLanguage } from '../stack/stack.types';
 
 export interface TriageSettings {
   /** `FROM..TO` from the command line. */
@@ -38,12 +39,26 @@ interface FrameWork {
   localLine: number | null;
 }
 
+/** SDK platform names (Sentry's and the text parsers') → the stack language library rules use. */
+const PLATFORM_LANGUAGE = new Map<string, StackLanguage>([
+  ['node', 'javascript'],
+  ['javascript', 'javascript'],
+  ['python', 'python'],
+  ['java', 'java'],
+  ['go', 'go'],
+  ['ruby', 'ruby'],
+  ['csharp', 'dotnet'],
+  ['dotnet', 'dotnet'],
+  ['php', 'php'],
+]);
+
 const VENDORED = /(^|\/)(node_modules|vendor|third_party|site-packages|dist-packages|bower_components)\//;
 
-async function resolveFrames(ws: TriageWorkspace, frames: RawFrame[], rev: string | null, language: string | null): Promise<FrameWork[]> {
+async function resolveFrames(ws: TriageWorkspace, frames: RawFrame[], rev: string | null, platform: string | null): Promise<FrameWork[]> {
   const resolver = await ws.frameResolver(rev);
+  const language = (platform && PLATFORM_LANGUAGE.get(platform.toLowerCase())) || null;
   return frames.map((raw) => {
-    const library = isLibraryFrame(raw, language as never);
+    const library = isLibraryFrame(raw, language);
     const res = resolver.resolve(raw);
     let file = res.file;
     let line = raw.line;

@@ -6,7 +6,8 @@
 import { createGitRunner } from '../git/gitRunner';
 import { openRepo, type GitRepo } from '../git/gitRepo';
 import { localLineOf, type LocalLine } from '../git/lineDrift';
-import { resolveDeployRange } from '../deploy/deployRange';
+import { loadTags, resolveDeployRange } from '../deploy/deployRange';
+import { PromiseLru } from '../git/lruCache';
 import { createFrameResolver } from '../resolve/frameResolver';
 import { StemIndex } from '../resolve/pathIndex';
 import type { FrameResolver, PathMapping } from '../resolve/resolve.types';
@@ -66,16 +67,10 @@ export interface WorkspaceOptions {
 const GENERATED = /\.(?:js|mjs|cjs|jsx)$/i;
 
 function createWorkspaceGit(repo: GitRepo, tags: Map<string, string>): WorkspaceGit {
-  const texts = new Map<string, Promise<string | null>>();
-  const show = (rev: string, path: string): Promise<string | null> => {
-    const key = `${rev}:${path}`;
-    let p = texts.get(key);
-    if (!p) {
-      p = repo.run(['cat-file', 'blob', key]).catch(() => null);
-      texts.set(key, p);
-    }
-    return p;
-  };
+  // Callers pass SHAs, so a file's text at one never changes; bounded like every cache.
+  const texts = new PromiseLru<string | null>(256);
+  const show = (rev: string, path: string): Promise<string | null> =>
+    texts.getOrCreate(`${rev}:${path}`, () => repo.run(['cat-file', 'blob', `${rev}:${path}`]).catch(() => null));
   const port: SuspectGitPort = {
     run: (args) => repo.run(args),
     show,
@@ -97,15 +92,10 @@ function createWorkspaceGit(repo: GitRepo, tags: Map<string, string>): Workspace
   };
 }
 
-async function readTags(repo: GitRepo): Promise<Map<string, string>> {
+/** SHA → the first tag naming it, for labels like `v1.4.0..v1.5.0`. */
+async function tagLabels(repo: GitRepo): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  const text = await repo.run(['for-each-ref', '--format=%(objectname) %(*objectname) %(refname:short)', 'refs/tags']).catch(() => '');
-  for (const line of text.split('\n')) {
-    const [obj, peeled, name] = line.split(' ');
-    if (!name) continue;
-    const sha = peeled || obj;
-    if (!out.has(sha)) out.set(sha, name);
-  }
+  for (const [name, sha] of await loadTags(repo).catch(() => new Map<string, string>())) if (!out.has(sha)) out.set(sha, name);
   return out;
 }
 
@@ -120,7 +110,7 @@ export async function openTriageWorkspace(options: WorkspaceOptions): Promise<Tr
     }
   }
   const root = repo?.root ?? options.dir;
-  const git = repo ? createWorkspaceGit(repo, await readTags(repo)) : null;
+  const git = repo ? createWorkspaceGit(repo, await tagLabels(repo)) : null;
   const mapper = createSourceMapper({ root });
   const fileLists = new Map<string, Promise<string[]>>();
   const indexes = new Map<string, Promise<{ index: StemIndex; files: string[] }>>();

@@ -1,4 +1,4 @@
-/** A small least-recently-used map: bounded, so cached parsed maps cannot grow without limit. */
+/** A small least-recently-used map: bounded, so no cache (parsed maps, git results) grows without limit. */
 export class LruCache<K, V> {
   private readonly entries = new Map<K, V>();
 
@@ -25,6 +25,11 @@ export class LruCache<K, V> {
       const oldest = this.entries.keys().next().value as K;
       this.entries.delete(oldest);
     }
+  }
+
+  /** Removes `key`, only while it still maps to `expected` when that is given. */
+  delete(key: K, expected?: V): void {
+    if (expected === undefined || this.entries.get(key) === expected) this.entries.delete(key);
   }
 
   clear(): void {
