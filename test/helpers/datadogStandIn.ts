@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
+import { writeBody } from './standInResponse';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
@@ -311,21 +312,7 @@ export async function startDatadogStandIn(options: DatadogStandInOptions = {}): 
         if (c.status === 204 && !fault) return send(204, null);
         const status = fault?.status ?? c.status;
         const headers = { 'content-type': 'application/json', ...fault?.headers };
-        if (fault?.body === 'html') {
-          res.writeHead(status, { ...headers, 'content-type': 'text/html; charset=utf-8' });
-          return res.end('<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>');
-        }
-        let out = JSON.stringify(c.body);
-        if (fault?.body === 'empty') out = '';
-        if (fault?.body === 'truncated') out = out.slice(0, Math.floor(out.length / 2));
-        if (fault?.body === 'reset') {
-          res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(out)) });
-          res.write(out.slice(0, Math.floor(out.length / 2)));
-          setTimeout(() => res.socket?.destroy(), 5);
-          return;
-        }
-        res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(out)) });
-        res.end(out);
+        writeBody(res, status, headers, JSON.stringify(c.body), fault?.body);
       }, (fault?.delayMs ?? 0) + (options.latencyMs ?? 0));
     });
   });

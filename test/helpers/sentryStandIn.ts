@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
+import { writeBody } from './standInResponse';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { loadSpecValidator } from './specValidator';
@@ -224,20 +225,7 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
         if (fault?.body === 'huge' && c.body && typeof c.body === 'object') {
           text = JSON.stringify({ ...c.body, _padding: 'x'.repeat(Math.max(0, (fault.hugeBytes ?? 80 * 1024 * 1024) - text.length)) });
         }
-        if (fault?.body === 'html') {
-          res.writeHead(status, { ...headers, 'content-type': 'text/html; charset=utf-8' });
-          return res.end('<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>');
-        }
-        if (fault?.body === 'empty') text = '';
-        if (fault?.body === 'truncated') text = text.slice(0, Math.floor(text.length / 2));
-        if (fault?.body === 'reset') {
-          res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(text)) });
-          res.write(text.slice(0, Math.floor(text.length / 2)));
-          setTimeout(() => res.socket?.destroy(), 5);
-          return;
-        }
-        res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(text)) });
-        res.end(text);
+        writeBody(res, status, headers, text, fault?.body);
       }, (fault?.delayMs ?? 0) + (options.latencyMs ?? 0));
     });
   });

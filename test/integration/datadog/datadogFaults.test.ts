@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CulpritError } from '../../../src/core/errors';
+import { rejection } from '../../helpers/rejection';
 import type { DatadogSourceOptions } from '../../../src/core/providers/datadog/datadog.types';
 import { describeDatadogError } from '../../../src/core/providers/datadog/datadogApi';
 import { DATADOG_SITES } from '../../../src/core/providers/datadog/datadogSites';
@@ -135,12 +135,3 @@ describe('Datadog source under faults', () => {
   });
 });
 
-async function rejection(p: Promise<unknown>): Promise<CulpritError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof CulpritError, String(e));
-    return e;
-  }
-  assert.fail('expected rejection');
-}

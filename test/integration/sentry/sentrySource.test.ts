@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CulpritError } from '../../../src/core/errors';
+import { rejection } from '../../helpers/rejection';
 import { acceptableRegionUrl } from '../../../src/core/providers/sentry/sentryApi';
 import { createSentrySource } from '../../../src/core/providers/sentry/sentrySource';
 import type { SentrySourceOptions } from '../../../src/core/providers/sentry/sentry.types';
@@ -126,12 +126,3 @@ describe('Sentry source against the stand-in', () => {
   });
 });
 
-async function rejection(p: Promise<unknown>): Promise<CulpritError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof CulpritError, String(e));
-    return e;
-  }
-  assert.fail('expected rejection');
-}

@@ -1,27 +1,12 @@
 // End to end through the Datadog API: a real repository, the deployed service's real crash as the
 // span's error.stack, the deployed SHA in the span's git.commit.sha tag, triaged by the built CLI.
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { startDatadogStandIn, type DatadogStandIn } from '../../helpers/datadogStandIn';
+import { runTriageCli as runCli, setUpDemo, type DemoScenario } from '../../helpers/demoScenario';
 
-const projectRoot = path.resolve(__dirname, '../../..');
-const cli = path.join(projectRoot, 'dist', 'cli.js');
 const API_CANARY = 'ddapi0canary0000000000000000000000';
 const APP_CANARY = 'ddapp0canary000000000000000000000000000000';
-
-function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, 'triage', ...args], { env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 function stackOf(event: { exception: { values: Array<{ type: string; value: string; stacktrace: { frames: Array<Record<string, unknown>> } }> } }): string {
   // dd-trace records err.stack; rebuild the V8 text from the deployed service's real crash.
@@ -32,28 +17,23 @@ function stackOf(event: { exception: { values: Array<{ type: string; value: stri
 
 describe('culprit triage --datadog against the stand-in (real crash, real git)', function () {
   this.timeout(60_000);
-  let dir: string;
+  let demo: DemoScenario;
   let repo: string;
-  let commits: Array<{ sha: string; message: string }>;
   let standIn: DatadogStandIn;
-  const sha = (message: string) => commits.find((c) => c.message === message)?.sha as string;
+  const sha = (message: string) => demo.sha(message);
 
   before(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'culprit-dd-e2e-'));
-    repo = path.join(dir, 'orders-api');
-    const demo = await import(path.join(projectRoot, 'scripts/demo/buildDemoRepo.mjs'));
-    const capture = await import(path.join(projectRoot, 'scripts/demo/captureDemoEvent.mjs'));
-    commits = demo.buildDemoRepo(repo).commits;
-    const { event } = await capture.captureDemoEvent({ repo, rev: 'v1.5.0', deployDir: path.join(dir, 'deploy', 'app'), release: 'orders-api@1.5.0' });
+    demo = await setUpDemo('culprit-dd-e2e-');
+    repo = demo.repo;
     standIn = await startDatadogStandIn({
       apiKey: API_CANARY,
       appKey: APP_CANARY,
-      issues: [{ id: '5f8ebd5c-6dd9-11f0-8a28-da7ad0900020', errorType: 'TypeError', errorMessage: "Cannot read properties of undefined (reading 'discountRate')", stack: stackOf(event), count: 12, commit: sha('Release 1.5.0'), firstSeenVersion: '1.5.0', lastSeenVersion: '1.5.0' }],
+      issues: [{ id: '5f8ebd5c-6dd9-11f0-8a28-da7ad0900020', errorType: 'TypeError', errorMessage: "Cannot read properties of undefined (reading 'discountRate')", stack: stackOf(demo.event as Parameters<typeof stackOf>[0]), count: 12, commit: sha('Release 1.5.0'), firstSeenVersion: '1.5.0', lastSeenVersion: '1.5.0' }],
     });
   });
   after(async () => {
     await standIn?.close();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(demo.dir, { recursive: true, force: true });
   });
 
   it('takes the deployed SHA from the span tag and names the bug commit first', async () => {

@@ -1,53 +1,33 @@
 // End to end on the demo service: a real repository with a realistic history, a real @sentry/node
 // event captured from the deployed revision, and the built CLI printing the JSON contract.
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-
-const projectRoot = path.resolve(__dirname, '../../..');
-const cli = path.join(projectRoot, 'dist', 'cli.js');
-
-interface DemoModule {
-  buildDemoRepo(dir: string): { root: string; commits: Array<{ sha: string; message: string }> };
-}
-interface CaptureModule {
-  captureDemoEvent(o: { repo: string; rev: string; deployDir: string; release: string }): Promise<{ envelope: string; event: Record<string, unknown> }>;
-}
-
-function runCli(args: string[]) {
-  const r = spawnSync(process.execPath, [cli, 'triage', ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { runTriageCli as runCli, setUpDemo, type DemoScenario } from '../../helpers/demoScenario';
 
 describe('culprit triage on the demo service (real SDK event, real git)', function () {
   this.timeout(60_000);
+  let demo: DemoScenario;
   let dir: string;
   let repo: string;
-  let commits: Array<{ sha: string; message: string }>;
   let eventFile: string;
   let envelopeFile: string;
 
   before(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'culprit-demo-'));
-    repo = path.join(dir, 'orders-api');
-    const demo = (await import(path.join(projectRoot, 'scripts/demo/buildDemoRepo.mjs'))) as DemoModule;
-    const capture = (await import(path.join(projectRoot, 'scripts/demo/captureDemoEvent.mjs'))) as CaptureModule;
-    commits = demo.buildDemoRepo(repo).commits;
-    const { envelope, event } = await capture.captureDemoEvent({ repo, rev: 'v1.5.0', deployDir: path.join(dir, 'deploy', 'app'), release: 'orders-api@1.5.0' });
+    demo = await setUpDemo('culprit-demo-');
+    ({ dir, repo } = demo);
     eventFile = path.join(dir, 'event.json');
     envelopeFile = path.join(dir, 'envelope.txt');
-    writeFileSync(eventFile, JSON.stringify(event));
-    writeFileSync(envelopeFile, envelope);
+    writeFileSync(eventFile, JSON.stringify(demo.event));
+    writeFileSync(envelopeFile, demo.envelope);
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  const sha = (message: string) => commits.find((c) => c.message === message)?.sha;
+  const sha = (message: string) => demo.sha(message);
 
   for (const input of ['event', 'envelope'] as const) {
-    it(`names the bug commit first from the SDK ${input}`, () => {
-      const r = runCli(['--event', input === 'event' ? eventFile : envelopeFile, '--repo', repo, '--json']);
+    it(`names the bug commit first from the SDK ${input}`, async () => {
+      const r = await runCli(['--event', input === 'event' ? eventFile : envelopeFile, '--repo', repo, '--json']);
       assert.equal(r.code, 0, r.stderr);
       const report = JSON.parse(r.stdout);
       assert.equal(report.errors.length, 0);
@@ -71,47 +51,47 @@ describe('culprit triage on the demo service (real SDK event, real git)', functi
     });
   }
 
-  it('uses --deploy over tags and says so', () => {
-    const r = runCli(['--event', eventFile, '--repo', repo, '--deploy', 'v1.4.0..v1.5.0', '--json']);
+  it('uses --deploy over tags and says so', async () => {
+    const r = await runCli(['--event', eventFile, '--repo', repo, '--deploy', 'v1.4.0..v1.5.0', '--json']);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(JSON.parse(r.stdout).issues[0].deploy.source, 'flag');
   });
 
-  it('prints a readable table by default', () => {
-    const r = runCli(['--event', eventFile, '--repo', repo]);
+  it('prints a readable table by default', async () => {
+    const r = await runCli(['--event', eventFile, '--repo', repo]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /TypeError: Cannot read properties of undefined \(reading 'discountRate'\)/);
     assert.match(r.stdout, /1\. [0-9a-f]{7} Use loyalty programme rates for discounts/);
   });
 
-  it('fails with one clear line for a folder that is not a git repository', () => {
-    const r = runCli(['--event', eventFile, '--repo', dir]);
+  it('fails with one clear line for a folder that is not a git repository', async () => {
+    const r = await runCli(['--event', eventFile, '--repo', dir]);
     assert.notEqual(r.code, 0);
     assert.match(r.stderr, /^culprit: .*not .*git/m);
     assert.equal(r.stderr.trim().split('\n').length, 1);
   });
 
-  it('fails with one clear line for an unreadable or unknown input', () => {
-    const missing = runCli(['--event', path.join(dir, 'nope.json'), '--repo', repo]);
+  it('fails with one clear line for an unreadable or unknown input', async () => {
+    const missing = await runCli(['--event', path.join(dir, 'nope.json'), '--repo', repo]);
     assert.notEqual(missing.code, 0);
     assert.match(missing.stderr, /cannot read event file .*nope\.json: no such file/);
     const junk = path.join(dir, 'junk.txt');
     writeFileSync(junk, 'hello, nothing to see here\n');
-    const unknown = runCli(['--event', junk, '--repo', repo]);
+    const unknown = await runCli(['--event', junk, '--repo', repo]);
     assert.notEqual(unknown.code, 0);
     assert.equal(unknown.stderr.trim().split('\n').length, 1);
   });
 
-  it('names a deploy revision missing from the clone and how to fetch it', () => {
-    const r = runCli(['--event', eventFile, '--repo', repo, '--deploy', 'v1.4.0..0123456789abcdef0123456789abcdef01234567', '--json']);
+  it('names a deploy revision missing from the clone and how to fetch it', async () => {
+    const r = await runCli(['--event', eventFile, '--repo', repo, '--deploy', 'v1.4.0..0123456789abcdef0123456789abcdef01234567', '--json']);
     assert.notEqual(r.code, 0);
     assert.match(r.stderr, /0123456789abcdef0123456789abcdef01234567/);
     assert.match(r.stderr, /git fetch/);
   });
 
-  it('rejects bad flags with usage errors', () => {
-    assert.equal(runCli(['--event', eventFile, '--limit', 'x']).code, 2);
-    assert.equal(runCli(['--event', eventFile, '--deploy', 'v1']).code, 2);
-    assert.equal(runCli([]).code, 2);
+  it('rejects bad flags with usage errors', async () => {
+    assert.equal((await runCli(['--event', eventFile, '--limit', 'x'])).code, 2);
+    assert.equal((await runCli(['--event', eventFile, '--deploy', 'v1'])).code, 2);
+    assert.equal((await runCli([])).code, 2);
   });
 });

@@ -1,48 +1,28 @@
 // End to end through the Sentry API: a real repository, a real @sentry/node event of its 500
 // converted to the REST shape, served by the spec-validated stand-in, triaged by the built CLI.
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { startSentryStandIn, type SentryStandIn } from '../../helpers/sentryStandIn';
+import { projectRoot, runTriageCli as runCli, setUpDemo, type DemoScenario } from '../../helpers/demoScenario';
 
-const projectRoot = path.resolve(__dirname, '../../..');
-const cli = path.join(projectRoot, 'dist', 'cli.js');
 const CANARY = 'canarytok_CANARY_TOKEN_5f1e0c9a';
-
-function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  // Async spawn: the stand-in runs in this process and must keep answering.
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, 'triage', ...args], { env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('culprit triage --sentry against the stand-in (real SDK event, real git)', function () {
   this.timeout(60_000);
-  let dir: string;
+  let demo: DemoScenario;
   let repo: string;
-  let commits: Array<{ sha: string; message: string }>;
   let standIn: SentryStandIn;
-  const sha = (message: string) => commits.find((c) => c.message === message)?.sha as string;
+  const sha = (message: string) => demo.sha(message);
 
   before(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'culprit-sentry-e2e-'));
-    repo = path.join(dir, 'orders-api');
-    const demo = await import(path.join(projectRoot, 'scripts/demo/buildDemoRepo.mjs'));
-    const capture = await import(path.join(projectRoot, 'scripts/demo/captureDemoEvent.mjs'));
+    demo = await setUpDemo('culprit-sentry-e2e-');
+    repo = demo.repo;
     const converter = await import(path.join(projectRoot, 'scripts/fixtures/capture/sentryRestConverter.mjs'));
-    commits = demo.buildDemoRepo(repo).commits;
-    const { event } = await capture.captureDemoEvent({ repo, rev: 'v1.5.0', deployDir: path.join(dir, 'deploy', 'app'), release: 'orders-api@1.5.0' });
     standIn = await startSentryStandIn({
       issueCount: 3,
       token: CANARY,
-      event: converter.toRestEvent(event),
+      event: converter.toRestEvent(demo.event),
       releases: [
         { version: 'orders-api@1.4.0', commit: sha('Release 1.4.0'), dateCreated: '2026-09-29T10:00:00Z' },
         { version: 'orders-api@1.5.0', commit: sha('Release 1.5.0'), dateCreated: '2026-10-21T09:00:00Z' },
@@ -51,7 +31,7 @@ describe('culprit triage --sentry against the stand-in (real SDK event, real git
   });
   after(async () => {
     await standIn?.close();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(demo.dir, { recursive: true, force: true });
   });
 
   it('lists the issues and names the bug commit first, with the deploy range from Sentry releases', async () => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
+import { rejection } from '../../helpers/rejection';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHttpClient } from '../../../src/core/http/httpClient';
 import type { HttpClientOptions } from '../../../src/core/http/http.types';
-import { CulpritError } from '../../../src/core/errors';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
@@ -26,15 +26,6 @@ function client(url: string, extra: Partial<HttpClientOptions> = {}) {
   });
 }
 
-async function rejection(p: Promise<unknown>): Promise<CulpritError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof CulpritError, `expected CulpritError, got ${String(e)}`);
-    return e;
-  }
-  assert.fail('expected a rejection');
-}
 
 describe('httpClient', () => {
   let srv: { url: string; close: () => Promise<void> } | undefined;

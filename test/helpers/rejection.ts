@@ -1,0 +1,13 @@
+import assert from 'node:assert/strict';
+import { CulpritError } from '../../src/core/errors';
+
+/** Awaits `p`, asserts it rejects with a CulpritError, and returns that error. */
+export async function rejection(p: Promise<unknown>): Promise<CulpritError> {
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(e instanceof CulpritError, `expected CulpritError, got ${String(e)}`);
+    return e;
+  }
+  assert.fail('expected a rejection');
+}
