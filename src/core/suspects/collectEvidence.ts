@@ -6,7 +6,7 @@
 import type { BlameLine } from '../git/git.types';
 import { enclosingFunction } from './functionExtent';
 import type { BlameMode, CommitFacts, Evidence } from './evidence.types';
-import { RANGE_PATCH_FORMAT, isWhitespaceOnly, parseRangePatch, type PatchCommit, type PatchHunk } from './rangePatch';
+import { RANGE_PATCH_FORMAT, isCosmetic, parseRangePatch, type PatchCommit, type PatchHunk } from './rangePatch';
 import type { BlameFrame, SuspectGitPort } from './suspectPort.types';
 import { tokenHits } from './errorTokens';
 import { mapLimit } from '../util/mapLimit';
@@ -85,7 +85,7 @@ function factsFromBlame(lines: BlameLine[], into: Map<string, CommitFacts>, incl
       filesChanged: 0,
       linesAdded: 0,
       linesRemoved: 0,
-      whitespaceOnly: false,
+      cosmetic: false,
     });
   }
 }
@@ -204,7 +204,7 @@ async function rangeFacts(port: SuspectGitPort, from: string, to: string, frameP
   const ws = new Map<string, boolean>();
   for (const c of framePatches) {
     const hunks = c.files.filter((f) => framePaths.has(f.path)).flatMap((f) => f.hunks);
-    ws.set(c.sha, hunks.length > 0 && hunks.every(isWhitespaceOnly));
+    ws.set(c.sha, hunks.length > 0 && hunks.every(isCosmetic));
   }
   for (const c of await port.commitsInRange(from, to)) {
     const files = c.files ?? [];
@@ -217,7 +217,7 @@ async function rangeFacts(port: SuspectGitPort, from: string, to: string, frameP
       filesChanged: files.length,
       linesAdded: files.reduce((s, f) => s + f.added, 0),
       linesRemoved: files.reduce((s, f) => s + f.removed, 0),
-      whitespaceOnly: ws.get(c.sha) ?? false,
+      cosmetic: ws.get(c.sha) ?? false,
     });
   }
   return facts;

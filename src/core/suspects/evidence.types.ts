@@ -46,7 +46,7 @@ export interface CommitFacts {
   linesAdded: number;
   linesRemoved: number;
   /** Every change the commit made to frame files only re-indented or re-spaced lines. */
-  whitespaceOnly: boolean;
+  cosmetic: boolean;
 }
 
 /** How the suspects were found, which sets the confidence. */

@@ -90,8 +90,32 @@ export function parseRangePatch(text: string): PatchCommit[] {
   return commits;
 }
 
-/** True when the hunk only changed spacing: the same non-blank text before and after. */
-export function isWhitespaceOnly(h: PatchHunk): boolean {
-  const squash = (lines: string[]) => lines.map((l) => l.replace(/\s+/g, '')).filter((l) => l !== '').join('\n');
-  return squash(h.removed) === squash(h.added);
+const FULL_LINE_COMMENT = /^(?:\/\/|\/\*|\*(?:\s|\/|$)|--(?:\s|$)|<!--|#(?![a-z]))/;
+
+/** A line reduced to its code: comments and all whitespace removed (strings kept as they are). */
+function codeOf(line: string): string {
+  const t = line.trim();
+  if (FULL_LINE_COMMENT.test(t)) return '';
+  // A trailing comment starts at `//` or ` # ` outside a string; strings are skipped, not parsed.
+  let inString: string | null = null;
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i];
+    if (inString) {
+      if (ch === '\\') i++;
+      else if (ch === inString) inString = null;
+    } else if (ch === '"' || ch === "'" || ch === '`') inString = ch;
+    else if ((ch === '/' && t[i + 1] === '/') || (ch === '#' && /\s/.test(t[i - 1] ?? '') && /\s/.test(t[i + 1] ?? ''))) {
+      return t.slice(0, i).replace(/\s+/g, '');
+    }
+  }
+  return t.replace(/\s+/g, '');
+}
+
+/**
+ * True when the hunk cannot change behaviour: only spacing or comments differ (a reformat, a
+ * comment added above the crashing line). Such commits are discounted, not dropped.
+ */
+export function isCosmetic(h: PatchHunk): boolean {
+  const code = (lines: string[]) => lines.map(codeOf).filter((l) => l !== '').join('\n');
+  return code(h.removed) === code(h.added);
 }

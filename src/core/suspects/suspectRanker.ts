@@ -2,7 +2,7 @@
  * Ranks commits by evidence. The rule: a change to the crashing frame's own line outranks a
  * change elsewhere in its function, which outranks a change elsewhere in its file; the same
  * evidence on a caller counts less the further up the stack it is; focused commits beat sweeping
- * ones; whitespace-only changes are nearly discounted. Pure: evidence in, suspects out.
+ * ones; whitespace- and comment-only changes are nearly discounted. Pure: evidence in, suspects out.
  */
 import type { Suspect } from '../model/triage.types';
 import type { BlameMode, CommitFacts, Evidence, EvidenceKind } from './evidence.types';
@@ -105,7 +105,7 @@ export function rankSuspects(evidence: Evidence[], commits: Map<string, CommitFa
     // The strongest evidence decides; corroborating evidence adds a little.
     let raw = weighted[0].w + 0.2 * (weighted[1]?.w ?? 0) + 0.05 * weighted.slice(2).reduce((s, x) => s + x.w, 0);
     raw *= focusFactor(facts) * (recency?.get(sha) ?? 1);
-    if (facts?.whitespaceOnly) raw *= 0.25;
+    if (facts?.cosmetic) raw *= 0.25;
     const reasons: string[] = [];
     const seen = new Set<string>();
     for (const { e } of weighted) {
@@ -115,7 +115,7 @@ export function rankSuspects(evidence: Evidence[], commits: Map<string, CommitFa
       if (reasons.length >= 3) break;
     }
     if (weighted.length > 3) reasons.push(`and ${weighted.length - 3} more link${weighted.length - 3 === 1 ? '' : 's'} to the stack`);
-    if (facts?.whitespaceOnly) reasons.push('only whitespace changed in the stack files: unlikely to change behaviour');
+    if (facts?.cosmetic) reasons.push('only whitespace or comments changed in the stack files: unlikely to change behaviour');
     if (facts && facts.filesChanged > 0) reasons.push(commitLine(facts));
     if (options.mode === 'range' && options.rangeLabel) reasons.push(`in the deploy range ${options.rangeLabel}`);
     if (options.mode === 'to-only') reasons.push('no earlier deploy found: blamed the full history at the deployed revision, lower confidence');

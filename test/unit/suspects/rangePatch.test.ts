@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { isWhitespaceOnly, parseRangePatch } from '../../../src/core/suspects/rangePatch';
+import { isCosmetic, parseRangePatch } from '../../../src/core/suspects/rangePatch';
 
 // Output of: git log -p -U0 --no-renames --no-color --format=%x00%H (captured from a real repo).
 const text = [
@@ -46,9 +46,19 @@ describe('parseRangePatch', () => {
     assert.deepEqual(b.removed, ['  if (!customer) {', '-- a guard that starts with dashes']);
     assert.deepEqual(commits[0].files[1].hunks[0].added, ['++ starts with pluses']);
   });
+  it('tells comment-only hunks, and keeps code that looks like a comment marker', () => {
+    const hunk = (removed: string[], added: string[]) => ({ oldStart: 1, oldLines: removed.length, newStart: 1, newLines: added.length, removed, added });
+    assert.equal(isCosmetic(hunk([], ['  // Rates are fractions of one.'])), true);
+    assert.equal(isCosmetic(hunk(['x = 1'], ['x = 1  # default', '# why'])), true);
+    assert.equal(isCosmetic(hunk(['  const a = b;'], ['  const a = b; /* fine */'])), false);
+    assert.equal(isCosmetic(hunk(['  url = "http://x"'], ['  url = "http://y"'])), false);
+    assert.equal(isCosmetic(hunk(['  --count;'], [])), false);
+    assert.equal(isCosmetic(hunk(['#include <a.h>'], [])), false);
+    assert.equal(isCosmetic(hunk(['  if (!customer) return 0;'], ['  // if (!customer) return 0;'])), false);
+  });
   it('tells whitespace-only hunks', () => {
-    assert.equal(isWhitespaceOnly(commits[1].files[0].hunks[0]), true);
-    assert.equal(isWhitespaceOnly(commits[0].files[0].hunks[0]), false);
+    assert.equal(isCosmetic(commits[1].files[0].hunks[0]), true);
+    assert.equal(isCosmetic(commits[0].files[0].hunks[0]), false);
   });
   it('ignores garbage', () => {
     assert.deepEqual(parseRangePatch('no commits here\n@@ -1 +1 @@\n+x'), []);

@@ -3,7 +3,7 @@ import { rankSuspects } from '../../../src/core/suspects/suspectRanker';
 import type { CommitFacts, Evidence } from '../../../src/core/suspects/evidence.types';
 
 function facts(sha: string, over: Partial<CommitFacts> = {}): CommitFacts {
-  return { sha, author: `A ${sha}`, authorMail: `${sha}@x.test`, date: '2026-10-01T00:00:00.000Z', summary: `commit ${sha}`, filesChanged: 1, linesAdded: 2, linesRemoved: 1, whitespaceOnly: false, ...over };
+  return { sha, author: `A ${sha}`, authorMail: `${sha}@x.test`, date: '2026-10-01T00:00:00.000Z', summary: `commit ${sha}`, filesChanged: 1, linesAdded: 2, linesRemoved: 1, cosmetic: false, ...over };
 }
 
 function ev(sha: string, kind: Evidence['kind'], frameDepth: number, over: Partial<Evidence> = {}): Evidence {
@@ -22,7 +22,7 @@ describe('rankSuspects', () => {
   });
   it('discounts whitespace-only commits and sweeping ones', () => {
     const c = new Map(commits);
-    c.set('a', facts('a', { whitespaceOnly: true }));
+    c.set('a', facts('a', { cosmetic: true }));
     c.set('b', facts('b', { filesChanged: 40, linesAdded: 3000 }));
     const out = rankSuspects([ev('a', 'line', 0), ev('b', 'line', 0), ev('c', 'near', 0, { distance: 1 })], c, { mode: 'range', rangeLabel: null });
     assert.deepEqual(out.map((s) => s.sha), ['c', 'b', 'a']);
