@@ -31,43 +31,57 @@ export interface LocalLine {
 const DIFF_ARGS = ['diff', '-U0', '-M', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/'];
 
 /**
- * Maps lines of `path` at `toSha` onto today's working tree (commits after TO plus uncommitted
- * edits) with one `git diff -U0 -M <to> -- <path>`. When the file no longer exists under that name,
- * a whole-tree `--name-status` diff finds its rename and the diff is rerun on both names. Lines
- * that were changed or deleted map to `line: null`; a deleted file maps everything to nulls.
+ * Maps lines of several files at `toSha` onto today's working tree (commits after TO plus
+ * uncommitted edits) with one `git diff -U0 -M <to> -- <paths>`. Files that no longer exist under
+ * their name are looked up once in a whole-tree `--name-status` diff and, when renamed, diffed
+ * again under both names. Lines that were changed or deleted map to `line: null`; a deleted file
+ * maps everything to nulls.
  */
-export async function localLineOf(
+export async function localLinesOf(
   repo: GitRepo,
   toSha: string,
-  path: string,
-  lines: readonly number[],
+  linesByPath: ReadonlyMap<string, readonly number[]>,
   signal?: AbortSignal,
-): Promise<Map<number, LocalLine>> {
-  const result = new Map<number, LocalLine>();
+): Promise<Map<string, Map<number, LocalLine>>> {
+  const out = new Map<string, Map<number, LocalLine>>();
+  const paths = [...linesByPath.keys()];
+  if (paths.length === 0) return out;
   const to = await repo.resolveRevision(toSha, signal);
-  let files = parseDiffU0(await repo.run([...DIFF_ARGS, to, '--', path], signal));
-  let fd = files.find((f) => f.oldPath === path);
-  if (fd && fd.newPath === null) {
-    const renamed = await findRename(repo, to, path, signal);
-    if (renamed) {
-      files = parseDiffU0(await repo.run([...DIFF_ARGS, to, '--', path, renamed], signal));
-      fd = files.find((f) => f.oldPath === path) ?? { oldPath: path, newPath: renamed, hunks: [] };
+  const byOld = new Map(parseDiffU0(await repo.run([...DIFF_ARGS, to, '--', ...paths], signal)).map((f) => [f.oldPath, f]));
+  const gone = paths.filter((p) => byOld.get(p)?.newPath === null);
+  if (gone.length > 0) {
+    const renames = await findRenames(repo, to, signal);
+    const moved = gone.filter((p) => renames.has(p));
+    if (moved.length > 0) {
+      const again = parseDiffU0(await repo.run([...DIFF_ARGS, to, '--', ...moved, ...moved.map((p) => renames.get(p) as string)], signal));
+      for (const p of moved) byOld.set(p, again.find((f) => f.oldPath === p) ?? { oldPath: p, newPath: renames.get(p) as string, hunks: [] });
     }
   }
-  for (const line of lines) {
-    if (!fd) result.set(line, { path, line: Number.isInteger(line) && line >= 1 ? line : null });
-    else if (fd.newPath === null) result.set(line, { path: null, line: null });
-    else result.set(line, { path: fd.newPath, line: mapLineThroughHunks(fd.hunks, line) });
+  for (const [path, lines] of linesByPath) {
+    const fd = byOld.get(path);
+    const result = new Map<number, LocalLine>();
+    for (const line of lines) {
+      if (!fd) result.set(line, { path, line: Number.isInteger(line) && line >= 1 ? line : null });
+      else if (fd.newPath === null) result.set(line, { path: null, line: null });
+      else result.set(line, { path: fd.newPath, line: mapLineThroughHunks(fd.hunks, line) });
+    }
+    out.set(path, result);
   }
-  return result;
+  return out;
 }
 
-/** The working-tree name of `path` (as of `to`) when git sees a rename, else null. */
-async function findRename(repo: GitRepo, to: string, path: string, signal?: AbortSignal): Promise<string | null> {
+/** {@link localLinesOf} for one file. */
+export async function localLineOf(repo: GitRepo, toSha: string, path: string, lines: readonly number[], signal?: AbortSignal): Promise<Map<number, LocalLine>> {
+  return (await localLinesOf(repo, toSha, new Map([[path, lines]]), signal)).get(path) ?? new Map();
+}
+
+/** Old name → working-tree name for every file git sees renamed since `to`. */
+async function findRenames(repo: GitRepo, to: string, signal?: AbortSignal): Promise<Map<string, string>> {
   const out = await repo.run(['diff', '--name-status', '-z', '-M', '--diff-filter=R', '--no-ext-diff', to], signal);
   const tok = out.split('\0');
+  const renames = new Map<string, string>();
   for (let i = 0; i + 2 < tok.length; i += 3) {
-    if (tok[i].startsWith('R') && tok[i + 1] === path) return tok[i + 2];
+    if (tok[i].startsWith('R')) renames.set(tok[i + 1], tok[i + 2]);
   }
-  return null;
+  return renames;
 }

@@ -242,18 +242,18 @@ export async function collectEvidence(port: SuspectGitPort, req: EvidenceRequest
   const from = req.from;
   const range = `${from}..${req.to}`;
   const deployDiff = paths.length
-    ? parseRangePatch(`\0deploy\n${await port.run(['diff', '-U0', '--no-renames', '--no-color', from, req.to, '--', ...paths])}`)[0]
+    ? parseRangePatch(`\0deploy\n${await port.runImmutable(['diff', '-U0', '--no-renames', '--no-color', from, req.to, '--', ...paths])}`)[0]
     : undefined;
   const changed = new Set((deployDiff?.files ?? []).map((f) => f.path));
   const blamePaths = paths.filter((p) => changed.has(p));
   const blame = await blameFiles(blamePaths, frames, (p, ranges) => port.blameRange(from, req.to, p, ranges));
   const framePatches = blamePaths.length
-    ? parseRangePatch(await port.run(['log', '-p', '-U0', '--no-renames', '--no-color', RANGE_PATCH_FORMAT, range, '--', ...blamePaths]))
+    ? parseRangePatch(await port.runImmutable(['log', '-p', '-U0', '--no-renames', '--no-color', RANGE_PATCH_FORMAT, range, '--', ...blamePaths]))
     : [];
   const tokens = req.tokens.slice(0, MAX_TOKENS);
   // With -M a file moved in the range shows only its edits, not every line as a mention.
   const tokenPatches = tokens.length
-    ? parseRangePatch(await port.run(['log', '-p', '-U0', '-M', '--no-color', '-E', `-G(^|[^A-Za-z0-9_$])(${tokens.map(escapeRegex).join('|')})([^A-Za-z0-9_$]|$)`, RANGE_PATCH_FORMAT, range]))
+    ? parseRangePatch(await port.runImmutable(['log', '-p', '-U0', '-M', '--no-color', '-E', `-G(^|[^A-Za-z0-9_$])(${tokens.map(escapeRegex).join('|')})([^A-Za-z0-9_$]|$)`, RANGE_PATCH_FORMAT, range]))
     : [];
   const evidence = blameEvidence(frames, blame, 'range');
   evidence.push(...removedEvidence(frames, deployDiff, framePatches));

@@ -2,8 +2,11 @@ import type { BlameLine, CommitInfo } from '../git/git.types';
 
 /** The git operations suspect finding needs; the triage pipeline adapts the repo to it. */
 export interface SuspectGitPort {
-  /** Raw git output for read-only commands (log/diff), arguments as an array. */
-  run(args: string[]): Promise<string>;
+  /**
+   * Raw output of a read-only git command whose output is fixed by its SHA arguments (a diff or
+   * log between two SHAs), so the host may cache it. Arguments as an array.
+   */
+  runImmutable(args: string[]): Promise<string>;
   /** File text at a revision, or null when the path does not exist there. */
   show(rev: string, path: string): Promise<string | null>;
   /** `git blame --porcelain -L … FROM..TO -- path`. */

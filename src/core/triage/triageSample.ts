@@ -80,10 +80,10 @@ async function followToWorkingTree(ws: TriageWorkspace, frames: FrameWork[], rev
     if (!f.revPath || f.revLine === null) continue;
     byPath.set(f.revPath, [...(byPath.get(f.revPath) ?? []), f]);
   }
+  const moved = await ws.localLines(rev, new Map([...byPath].map(([path, list]) => [path, list.map((f) => f.revLine as number)])));
   for (const [path, list] of byPath) {
-    const moved = await ws.localLines(rev, path, list.map((f) => f.revLine as number));
     for (const f of list) {
-      const to = moved.get(f.revLine as number);
+      const to = moved.get(path)?.get(f.revLine as number);
       f.localPath = to?.path ?? null;
       f.localLine = to?.line ?? null;
     }
@@ -172,7 +172,7 @@ export async function triageSample(sample: ErrorSample, ws: TriageWorkspace, set
   const crashText = crashFrame ? (crashFrame.raw.context?.line ?? (await ws.textAt(to, crashFrame.revPath as string))?.split('\n')[(crashFrame.revLine as number) - 1] ?? null) : null;
   const tokens = [...new Set([...messageTokens(primary?.value ?? null), ...messageTokens(event.exceptions[0]?.value ?? null), ...lineTokens(crashText)])];
   const found = await collectEvidence(ws.git.suspectPort(), { mode, to, from: range.from, frames: blameFrames, tokens });
-  const rangeLabel = range.from && range.to ? `${ws.git.label(range.from)}..${ws.git.label(range.to)} (${found.rangeCommitCount} commit${found.rangeCommitCount === 1 ? '' : 's'})` : null;
+  const rangeLabel = range.from && range.to ? `${await ws.git.label(range.from)}..${await ws.git.label(range.to)} (${found.rangeCommitCount} commit${found.rangeCommitCount === 1 ? '' : 's'})` : null;
   issue.suspects = rankSuspects(found.evidence, found.commits, { mode, rangeLabel, limit: settings.suspectLimit });
   return issue;
 }

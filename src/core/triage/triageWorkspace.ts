@@ -5,7 +5,7 @@
  */
 import { createGitRunner } from '../git/gitRunner';
 import { openRepo, type GitRepo } from '../git/gitRepo';
-import { localLineOf, type LocalLine } from '../git/lineDrift';
+import { localLinesOf, type LocalLine } from '../git/lineDrift';
 import { loadTags, resolveDeployRange } from '../deploy/deployRange';
 import { PromiseLru } from '../git/lruCache';
 import { createFrameResolver } from '../resolve/frameResolver';
@@ -38,7 +38,9 @@ export interface WorkspaceGit {
   head(): Promise<string | null>;
   suspectPort(): SuspectGitPort;
   /** A tag name for a SHA when one points at it, else the short SHA. */
-  label(sha: string): string;
+  label(sha: string): Promise<string>;
+  /** Forgets HEAD and the tags (after commits, checkouts, fetches). */
+  invalidate(): void;
 }
 
 export interface TriageWorkspace {
@@ -48,11 +50,16 @@ export interface TriageWorkspace {
   frameResolver(rev: string | null): Promise<FrameResolver>;
   /** The original position of a frame in generated code, when a source map inside the root has it. */
   mapGenerated(frame: RawFrame, resolved: string | null): MappedFrame | null;
-  /** Where lines of `path` at `rev` stand in today's working tree. */
-  localLines(rev: string | null, path: string, lines: number[]): Promise<Map<number, LocalLine>>;
+  /** Where lines of files at `rev` stand in today's working tree (one git call for all of them). */
+  localLines(rev: string | null, linesByPath: Map<string, number[]>): Promise<Map<string, Map<number, LocalLine>>>;
   deployRange(input: DeployInput): Promise<DeployRange>;
   /** A file's text at a revision, or null when it does not exist there. */
   textAt(rev: string, path: string): Promise<string | null>;
+  /**
+   * Forgets what depends on refs and the working tree (file lists, indexes, HEAD, tags, deploy
+   * ranges); call after commits, checkouts, fetches or file changes. SHA-keyed results stay.
+   */
+  invalidate(): void;
 }
 
 export interface WorkspaceOptions {
@@ -66,13 +73,16 @@ export interface WorkspaceOptions {
 
 const GENERATED = /\.(?:js|mjs|cjs|jsx)$/i;
 
-function createWorkspaceGit(repo: GitRepo, tags: Map<string, string>): WorkspaceGit {
-  // Callers pass SHAs, so a file's text at one never changes; bounded like every cache.
+function createWorkspaceGit(repo: GitRepo): WorkspaceGit {
+  let tags: Promise<Map<string, string>> | null = null;
+  let head: Promise<string | null> | null = null;
+  // Callers pass SHAs, so these never change; bounded like every cache.
   const texts = new PromiseLru<string | null>(256);
+  const immutable = new PromiseLru<string>(64);
   const show = (rev: string, path: string): Promise<string | null> =>
     texts.getOrCreate(`${rev}:${path}`, () => repo.run(['cat-file', 'blob', `${rev}:${path}`]).catch(() => null));
   const port: SuspectGitPort = {
-    run: (args) => repo.run(args),
+    runImmutable: (args) => immutable.getOrCreate(args.join('\0'), () => repo.run(args)),
     show,
     blameRange: (from, to, path, ranges) => repo.blameRange(from, to, path, ranges),
     blameAt: (rev, path, ranges) => repo.blameAt(rev, path, ranges),
@@ -80,15 +90,19 @@ function createWorkspaceGit(repo: GitRepo, tags: Map<string, string>): Workspace
   };
   return {
     repo,
-    async head() {
-      try {
-        return await repo.resolveRevision('HEAD');
-      } catch {
-        return null;
-      }
+    head() {
+      head ??= repo.resolveRevision('HEAD').catch(() => null);
+      return head;
     },
     suspectPort: () => port,
-    label: (sha) => tags.get(sha) ?? sha.slice(0, 7),
+    async label(sha) {
+      tags ??= tagLabels(repo);
+      return (await tags).get(sha) ?? sha.slice(0, 7);
+    },
+    invalidate() {
+      head = null;
+      tags = null;
+    },
   };
 }
 
@@ -110,10 +124,20 @@ export async function openTriageWorkspace(options: WorkspaceOptions): Promise<Tr
     }
   }
   const root = repo?.root ?? options.dir;
-  const git = repo ? createWorkspaceGit(repo, await tagLabels(repo)) : null;
+  const git = repo ? createWorkspaceGit(repo) : null;
   const mapper = createSourceMapper({ root });
   const fileLists = new Map<string, Promise<string[]>>();
   const indexes = new Map<string, Promise<{ index: StemIndex; files: string[] }>>();
+  const deployRanges = new Map<string, Promise<DeployRange>>();
+
+  const resolveDeploy = async (input: DeployInput): Promise<DeployRange> => {
+    if (!repo) {
+      if (input.flag) throw new CulpritError('untrusted', 'a deploy range needs git, which is not run in an untrusted workspace');
+      return { from: null, to: null, source: 'none' };
+    }
+    const r = await resolveDeployRange(repo, input);
+    return { from: r.from, to: r.to, source: r.source };
+  };
 
   const filesAt = (rev: string | null): Promise<string[]> => {
     const key = rev ?? '';
@@ -155,20 +179,29 @@ export async function openTriageWorkspace(options: WorkspaceOptions): Promise<Tr
       }
       return null;
     },
-    async localLines(rev, path, lines) {
-      if (!repo) return new Map(lines.map((l) => [l, { path, line: l }]));
-      return localLineOf(repo, rev ?? 'HEAD', path, lines);
+    async localLines(rev, linesByPath) {
+      if (repo) return localLinesOf(repo, rev ?? 'HEAD', linesByPath);
+      return new Map([...linesByPath].map(([path, lines]) => [path, new Map(lines.map((l) => [l, { path, line: l }]))]));
     },
-    async deployRange(input) {
-      if (!repo) {
-        if (input.flag) throw new CulpritError('untrusted', 'a deploy range needs git, which is not run in an untrusted workspace');
-        return { from: null, to: null, source: 'none' };
+    deployRange(input) {
+      const key = JSON.stringify(input);
+      let p = deployRanges.get(key);
+      if (!p) {
+        p = resolveDeploy(input);
+        deployRanges.set(key, p);
+        // Failures are not kept: the revision may be fetched before the next try.
+        p.catch(() => deployRanges.delete(key));
       }
-      const r = await resolveDeployRange(repo, input);
-      return { from: r.from, to: r.to, source: r.source };
+      return p;
     },
     async textAt(rev, path) {
       return git ? git.suspectPort().show(rev, path) : null;
+    },
+    invalidate() {
+      fileLists.clear();
+      indexes.clear();
+      deployRanges.clear();
+      git?.invalidate();
     },
   };
 }

@@ -15,7 +15,7 @@ describe('newestBlameBaseline (what the trackers do)', () => {
       t.write('a.js', 'one\nTWO\nTHREE\n');
       const later = t.commit('after the deploy', { author: CAROL, date: '2026-01-03T00:00:00Z' });
       const repo = await openRepo(createGitRunner({ cwd: t.dir, trusted: true }), t.dir);
-      const port = { run: repo.run, show: async () => null, blameRange: repo.blameRange, blameAt: repo.blameAt, commitsInRange: repo.commitsInRange };
+      const port = { runImmutable: repo.run, show: async () => null, blameRange: repo.blameRange, blameAt: repo.blameAt, commitsInRange: repo.commitsInRange };
       const out = await newestBlameBaseline(port, t.sha('HEAD'), [
         { depth: 0, path: 'a.js', line: 2, function: null },
         { depth: 1, path: 'a.js', line: 3, function: null },
