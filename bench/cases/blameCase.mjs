@@ -52,7 +52,7 @@ export async function blameCase({ bundle, work, log }) {
     rows: [
       { name: 'blameRange(v-old, v-new, file, windows)', stat: rs },
       { name: 'blameAt(v-new, file, same windows)', stat: fs },
-      { name: 'full / range, per run (×)', stat: ratios, unit: '×', target: 'range ≪ full', ok: ratios.median > 10 },
+      { name: 'full / range, per run (×)', stat: ratios, unit: '×', target: 'range ≤ 1/20 of full (≥ 20×)', ok: ratios.median >= 20 },
     ],
     notes: [
       `${RUNS} interleaved runs after one warm-up; both return ${rangeLines}/${fullLines} blamed lines; no commit-graph (a fresh clone's state).`,

@@ -31,7 +31,7 @@ export async function triageCase({ repoRoot, bundle, work, log }) {
       { name: '  of which openTriageWorkspace', stat: summarize(runs.map((r) => r.openMs)) },
       { name: '  before the timer: Node start-up + loading the bundle', stat: summarize(runs.map((r) => r.startupMs)) },
       { name: 'warm: same workspace, same sample again', stat: warm, target: '< 20 ms', ok: warm.median < 20 },
-      { name: 'warm / cold ratio', value: warm.median / cold.median, target: '≤ 1/20 (0.05)', ok: warm.median / cold.median <= 0.05 },
+      { name: 'warm / cold ratio', value: warm.median / cold.median },
     ],
     notes: [
       `Git processes per triage: ${runs[0].coldProcesses.all} cold (${runs[0].coldProcesses.silent} with no output), ${runs[0].warmProcesses.all} warm (${runs[0].warmProcesses.silent} with no output).`,

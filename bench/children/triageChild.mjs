@@ -8,14 +8,15 @@ import { performance } from 'node:perf_hooks';
 // Counts the processes the triage starts (all git) and those that print nothing on stdout:
 // the number of processes is what a triage's time is made of.
 const spawned = { all: 0, silent: 0 };
-const spawn = childProcess.spawn;
-childProcess.spawn = function countedSpawn(...args) {
-  const child = spawn.apply(this, args);
+// Patched on the prototype: spawn, execFile and exec all end in ChildProcess#spawn.
+const protoSpawn = childProcess.ChildProcess.prototype.spawn;
+childProcess.ChildProcess.prototype.spawn = function countedSpawn(...args) {
+  const result = protoSpawn.apply(this, args);
   spawned.all++;
   let printed = false;
-  child.stdout?.on('data', () => (printed = true));
-  child.on('close', () => !printed && spawned.silent++);
-  return child;
+  this.stdout?.on('data', () => (printed = true));
+  this.on('close', () => !printed && spawned.silent++);
+  return result;
 };
 const counted = () => ({ ...spawned });
 
