@@ -1,0 +1,44 @@
+/** Every command, view and context-key id in one place; package.json declares the same strings. */
+export const EXTENSION_ID = 'culprit-dev.culprit';
+
+export const VIEW_ERRORS = 'culprit.errors';
+
+export const CMD = {
+  refresh: 'culprit.refresh',
+  connectSentry: 'culprit.connectSentry',
+  disconnectSentry: 'culprit.disconnectSentry',
+  connectDatadog: 'culprit.connectDatadog',
+  disconnectDatadog: 'culprit.disconnectDatadog',
+  pasteStackTrace: 'culprit.pasteStackTrace',
+  openEventFile: 'culprit.openEventFile',
+  triageEditor: 'culprit.triageEditor',
+  openFrame: 'culprit.openFrame',
+  selectIssue: 'culprit.selectIssue',
+  showSuspects: 'culprit.showSuspects',
+  openSuspectDiff: 'culprit.openSuspectDiff',
+  copyIssueLink: 'culprit.copyIssueLink',
+  openInProvider: 'culprit.openInProvider',
+  addPathMapping: 'culprit.addPathMapping',
+  showLog: 'culprit.showLog',
+  toggleDecorations: 'culprit.toggleDecorations',
+} as const;
+
+export type CommandId = (typeof CMD)[keyof typeof CMD];
+
+/** Commands a hover may link to: markdown is trusted for these and nothing else. */
+export const HOVER_COMMANDS: readonly CommandId[] = [CMD.openSuspectDiff, CMD.showSuspects, CMD.openInProvider, CMD.copyIssueLink, CMD.openFrame];
+
+export const CONTEXT = {
+  configured: 'culprit.configured',
+  untrusted: 'culprit.untrusted',
+  hasIssues: 'culprit.hasIssues',
+} as const;
+
+export const SECRET_KEYS = {
+  sentryToken: 'culprit.sentry.token',
+  datadogApiKey: 'culprit.datadog.apiKey',
+  datadogAppKey: 'culprit.datadog.appKey',
+} as const;
+
+/** Read-only documents of a file at a commit, for the suspect diff. */
+export const GIT_SCHEME = 'culprit-git';

@@ -1,0 +1,57 @@
+/** "Open Frame": the file at today's line and the production column, centred; candidates when unresolved. */
+import * as vscode from 'vscode';
+import { CMD } from '../constants';
+import type { IssueStore } from '../state/issueStore';
+import { framePosition, workspaceFileUri } from './frameLocation';
+import type { TriagedFrame } from '../../core/model/triage.types';
+
+export class FrameNavigator {
+  constructor(private readonly store: IssueStore) {}
+
+  async open(key: string, index: number): Promise<vscode.TextEditor | undefined> {
+    const entry = this.store.get(key);
+    const frame = entry?.triage?.issue.frames[index];
+    if (!entry || !frame) {
+      void vscode.window.showWarningMessage('Culprit: that frame is no longer listed; refresh the view.');
+      return undefined;
+    }
+    this.store.select(key);
+    if (!frame.file) return this.openUnresolved(key, frame);
+    const uri = workspaceFileUri(entry, frame.file);
+    if (!uri) {
+      void vscode.window.showWarningMessage(`Culprit: ${frame.file} is not inside this workspace, so it is not opened.`);
+      return undefined;
+    }
+    if (frame.localLine === null && frame.line !== null && entry.triage?.gitRan) {
+      void vscode.window.showInformationMessage(`Culprit: line ${frame.line} of the deployed ${frame.file} no longer exists in your working tree; showing where it was.`);
+    }
+    return this.show(uri, frame.localLine ?? frame.line, frame.column);
+  }
+
+  async show(uri: vscode.Uri, line: number | null, column: number | null): Promise<vscode.TextEditor> {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const pos = doc.validatePosition(framePosition(line, column));
+    const editor = await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos), preview: true });
+    editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenter);
+    return editor;
+  }
+
+  private async openUnresolved(key: string, frame: TriagedFrame): Promise<vscode.TextEditor | undefined> {
+    const entry = this.store.get(key);
+    type Pick = vscode.QuickPickItem & { path?: string; mapping?: true };
+    const items: Pick[] = (frame.candidates ?? []).map((c) => ({ label: c, description: 'workspace file', path: c }));
+    items.push({ label: '$(add) Add path mapping…', description: 'map the production path prefix onto a workspace folder', mapping: true });
+    const choice = await vscode.window.showQuickPick(items, {
+      title: `Culprit: ${frame.raw.slice(0, 120)}`,
+      placeHolder: items.length > 1 ? 'Which workspace file is this frame?' : 'This frame did not match a workspace file',
+    });
+    if (!choice) return undefined;
+    if (choice.mapping) {
+      await vscode.commands.executeCommand(CMD.addPathMapping, key, entry?.triage?.issue.frames.indexOf(frame));
+      return undefined;
+    }
+    const uri = entry && choice.path ? workspaceFileUri(entry, choice.path) : null;
+    if (!uri) return undefined;
+    return this.show(uri, frame.line, frame.column);
+  }
+}

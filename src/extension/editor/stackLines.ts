@@ -1,0 +1,86 @@
+/**
+ * Which lines of which open documents carry a frame of the selected issue, kept current as the
+ * user edits. Decorations and hovers both read this one index.
+ */
+import * as vscode from 'vscode';
+import type { IssueEntry, IssueStore } from '../state/issueStore';
+import { workspaceFileUri } from './frameLocation';
+import { newlineCount, shiftLine } from './lineShift';
+
+export interface StackLine {
+  /** 0-based, in the document as it is now. */
+  line: number;
+  entryKey: string;
+  frameIndex: number;
+  /** The first in-app frame: where it crashed. */
+  crashing: boolean;
+}
+
+export class StackLineIndex implements vscode.Disposable {
+  private byDoc = new Map<string, StackLine[]>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly store: IssueStore) {
+    store.onDidChangeSelection(() => this.rebuild(), this, this.disposables);
+    store.onDidChange((key) => {
+      if (key === undefined || key === store.selected?.key) this.rebuild();
+    }, this, this.disposables);
+    vscode.workspace.onDidChangeTextDocument((e) => this.follow(e), this, this.disposables);
+  }
+
+  linesOf(uri: vscode.Uri): StackLine[] {
+    return this.byDoc.get(uri.toString()) ?? [];
+  }
+
+  at(uri: vscode.Uri, line: number): StackLine[] {
+    return this.linesOf(uri).filter((l) => l.line === line);
+  }
+
+  rebuild(): void {
+    const entry = this.store.selected;
+    this.byDoc = entry ? indexOf(entry) : new Map();
+    this.changed.fire();
+  }
+
+  private follow(e: vscode.TextDocumentChangeEvent): void {
+    const key = e.document.uri.toString();
+    const lines = this.byDoc.get(key);
+    if (!lines || e.contentChanges.length === 0) return;
+    let current = lines;
+    // contentChanges are in document order from the end backwards is not guaranteed: apply in
+    // descending start order so earlier edits do not move later ranges.
+    const changes = [...e.contentChanges].sort((a, b) => b.range.start.line - a.range.start.line);
+    for (const c of changes) {
+      const edit = { startLine: c.range.start.line, endLine: c.range.end.line, insertedNewlines: newlineCount(c.text) };
+      current = current.flatMap((l) => {
+        const moved = shiftLine(l.line, edit);
+        return moved === null ? [] : [{ ...l, line: moved }];
+      });
+    }
+    this.byDoc.set(key, current);
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function indexOf(entry: IssueEntry): Map<string, StackLine[]> {
+  const out = new Map<string, StackLine[]>();
+  const frames = entry.triage?.issue.frames ?? [];
+  const crashing = frames.findIndex((f) => f.inApp && f.file !== null);
+  frames.forEach((f, i) => {
+    const line = f.localLine ?? (entry.triage?.gitRan ? null : f.line);
+    if (!f.inApp || line === null) return;
+    const uri = workspaceFileUri(entry, f.file);
+    if (!uri) return;
+    const list = out.get(uri.toString()) ?? [];
+    if (!list.some((l) => l.line === line - 1)) list.push({ line: line - 1, entryKey: entry.key, frameIndex: i, crashing: i === crashing });
+    out.set(uri.toString(), list);
+  });
+  return out;
+}

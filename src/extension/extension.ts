@@ -1,0 +1,227 @@
+/**
+ * Activation: builds each feature once, hands it its dependencies, and pushes one owner of every
+ * disposable into the context. Business logic lives in src/core; this file only wires.
+ */
+import * as vscode from 'vscode';
+import { CMD, CONTEXT, GIT_SCHEME, VIEW_ERRORS } from './constants';
+import { affects, readConfig, type CulpritConfig } from './settings';
+import { ExtensionLog } from './log';
+import { Secrets } from './secrets';
+import { Workspaces } from './state/workspaces';
+import { IssueStore } from './state/issueStore';
+import { buildSource } from './sources/sourceFactory';
+import { ErrorsTreeProvider } from './tree/errorsTreeProvider';
+import { StatusNode, type ErrorTreeNode } from './tree/errorNodes';
+import { StackLineIndex } from './editor/stackLines';
+import { StackDecorations } from './editor/stackDecorations';
+import { StackHoverProvider } from './editor/stackHoverProvider';
+import { FrameNavigator } from './editor/frameNavigator';
+import { GitContentProvider, openSuspectDiff } from './editor/suspectDiff';
+import { NewErrorsStatus } from './statusBar';
+import { RefreshScheduler } from './refreshScheduler';
+import { CulpritUriHandler } from './uriHandler';
+import { connectDatadog, connectSentry, disconnect } from './commands/connectCommands';
+import { openEventFile, pasteStackTrace, triageActiveEditor } from './commands/inputCommands';
+import { addPathMapping, copyIssueLink, openInProvider } from './commands/issueCommands';
+
+/** What activate() returns: the live model, for the extension-host tests and other extensions. */
+export interface CulpritApi {
+  readonly store: IssueStore;
+  readonly lines: StackLineIndex;
+  readonly decorations: StackDecorations;
+  readonly status: NewErrorsStatus;
+  refresh(): Promise<boolean>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<CulpritApi> {
+  const started = Date.now();
+  const subs = context.subscriptions;
+  const log = new ExtensionLog();
+  subs.push(log);
+  const secrets = new Secrets(context.secrets, log);
+  let config: CulpritConfig = readConfig();
+  let setupMessage: string | null = null;
+
+  const workspaces = new Workspaces();
+  const store = new IssueStore(workspaces, () => ({ mappings: config.pathMappings, tagPattern: config.deployTagPattern, issueLimit: config.issueLimit }), log);
+  subs.push(workspaces, store);
+
+  const notices = (): StatusNode[] => {
+    const out: StatusNode[] = [];
+    const empty = store.entries().length === 0;
+    if (setupMessage) out.push(new StatusNode('status:setup', 'Not connected', setupMessage, 'warning', { id: config.provider === 'datadog' ? CMD.connectDatadog : CMD.connectSentry, title: 'Connect' }));
+    const s = store.status;
+    if (s.state === 'error' && s.message) {
+      out.push(new StatusNode('status:provider', s.lastOk && !empty ? `${s.label}: showing the last good list` : `${s.label}: refresh failed`, s.message, 'error', { id: CMD.refresh, title: 'Retry' }));
+    }
+    if (!vscode.workspace.isTrusted && (!empty || store.hasProvider)) {
+      out.push(new StatusNode('status:untrusted', 'Restricted Mode', 'git is not run here: no suspects, frames open at the reported lines', 'warning', { id: 'workbench.trust.manage', title: 'Manage Workspace Trust' }));
+    }
+    if (!vscode.workspace.workspaceFolders?.length && !empty) out.push(new StatusNode('status:nofolder', 'No folder open', 'open the repository to resolve frames onto your code', 'info'));
+    return out;
+  };
+
+  const tree = new ErrorsTreeProvider(store, { notices });
+  const view = vscode.window.createTreeView<ErrorTreeNode>(VIEW_ERRORS, { treeDataProvider: tree, showCollapseAll: true });
+  subs.push(tree, view);
+
+  const lines = new StackLineIndex(store);
+  const decorations = new StackDecorations(context.extensionUri, store, lines, config.decorationsEnabled);
+  const navigator = new FrameNavigator(store);
+  const status = new NewErrorsStatus(store, context.workspaceState);
+  subs.push(lines, decorations, status);
+  subs.push(vscode.languages.registerHoverProvider({ scheme: 'file' }, new StackHoverProvider(store, lines, () => config.decorationsEnabled)));
+  subs.push(vscode.workspace.registerTextDocumentContentProvider(GIT_SCHEME, new GitContentProvider(workspaces)));
+
+  const refreshNow = async (): Promise<boolean> => {
+    if (!store.hasProvider) return true;
+    return Promise.resolve(
+      vscode.window.withProgress({ location: { viewId: VIEW_ERRORS }, title: 'Fetching production errors' }, async () => {
+        const ok = await store.refresh();
+        if (ok && view.visible) status.markLooked();
+        return ok;
+      }),
+    );
+  };
+  const scheduler = new RefreshScheduler(refreshNow, () => config.refreshIntervalMinutes * 60_000);
+  subs.push(scheduler);
+
+  const setContexts = () => {
+    void vscode.commands.executeCommand('setContext', CONTEXT.configured, config.provider !== 'none');
+    void vscode.commands.executeCommand('setContext', CONTEXT.hasIssues, store.entries().length > 0);
+    void vscode.commands.executeCommand('setContext', CONTEXT.untrusted, !vscode.workspace.isTrusted);
+  };
+
+  const applySource = async (): Promise<void> => {
+    const setup = await buildSource(config, secrets, log);
+    setupMessage = setup.kind === 'incomplete' ? setup.message : null;
+    store.setSource(setup.kind === 'ready' ? setup.configured : null);
+    setContexts();
+    tree.refreshAll();
+    if (setup.kind === 'ready') await scheduler.runNow();
+  };
+
+  const openIssue = async (key: string): Promise<void> => {
+    store.select(key);
+    const node = tree.issueNode(key);
+    if (node) await view.reveal(node, { select: true, focus: false, expand: 2 }).then(undefined, () => undefined);
+    const frames = store.get(key)?.triage?.issue.frames ?? [];
+    const crashing = frames.findIndex((f) => f.inApp && f.file !== null);
+    if (crashing >= 0) await navigator.open(key, crashing);
+  };
+
+  const showAdded = async (keys: string[] | undefined): Promise<string[] | undefined> => {
+    if (keys?.length) await openIssue(keys[0]);
+    return keys;
+  };
+
+  // Selecting anything under an issue selects that issue for decorations and hovers.
+  view.onDidChangeSelection((e) => {
+    const node = e.selection[0];
+    if (node && 'entry' in node) store.select(node.entry.key);
+    else if (node && node.kind === 'reason') store.select(node.parent.entry.key);
+  }, null, subs);
+  view.onDidChangeVisibility((e) => {
+    scheduler.setVisible(e.visible);
+    if (e.visible) status.markLooked();
+  }, null, subs);
+  store.onDidChange(() => {
+    setContexts();
+    // Something is always decorated once there is something to show.
+    if (!store.selected) {
+      const first = store.entries().find((e) => e.triage);
+      if (first) store.select(first.key);
+    }
+  }, null, subs);
+
+  /** Commands get either explicit arguments (hover links, tests) or the tree node they were run on. */
+  const fromNode = (arg: unknown): { key?: string; index?: number; sha?: string } => {
+    if (!arg || typeof arg !== 'object') return {};
+    const n = arg as { entry?: { key?: unknown }; index?: unknown; suspect?: { sha?: unknown } };
+    return {
+      key: typeof n.entry?.key === 'string' ? n.entry.key : undefined,
+      index: typeof n.index === 'number' ? n.index : undefined,
+      sha: typeof n.suspect?.sha === 'string' ? n.suspect.sha : undefined,
+    };
+  };
+  const reg = (id: string, fn: (...args: never[]) => unknown) => subs.push(vscode.commands.registerCommand(id, fn));
+  const entryKey = (arg: unknown): string | undefined => (typeof arg === 'string' ? arg : fromNode(arg).key ?? store.selected?.key);
+  reg(CMD.refresh, async () => {
+    if (!store.hasProvider) {
+      await applySource();
+      if (!store.hasProvider) return store.retriageAll();
+    }
+    return scheduler.runNow();
+  });
+  reg(CMD.connectSentry, async () => (await connectSentry(secrets)) && applySource());
+  reg(CMD.connectDatadog, async () => (await connectDatadog(secrets)) && applySource());
+  reg(CMD.disconnectSentry, () => disconnect(secrets, 'sentry'));
+  reg(CMD.disconnectDatadog, () => disconnect(secrets, 'datadog'));
+  reg(CMD.pasteStackTrace, async () => showAdded(await pasteStackTrace(store)));
+  reg(CMD.openEventFile, async (uri?: vscode.Uri) => showAdded(await openEventFile(store, uri instanceof vscode.Uri ? uri : undefined)));
+  reg(CMD.triageEditor, async () => showAdded(await triageActiveEditor(store)));
+  reg(CMD.openFrame, (arg: unknown, index: unknown) => {
+    const n = fromNode(arg);
+    if (n.key !== undefined && n.index !== undefined) return navigator.open(n.key, n.index);
+    return typeof arg === 'string' && typeof index === 'number' ? navigator.open(arg, index) : undefined;
+  });
+  reg(CMD.selectIssue, (arg: unknown) => {
+    const key = entryKey(arg);
+    return key ? openIssue(key) : undefined;
+  });
+  reg(CMD.showSuspects, async (arg: unknown) => {
+    const key = entryKey(arg);
+    const node = key ? tree.issueNode(key) : undefined;
+    if (!key || !node) return;
+    store.select(key);
+    await view.reveal(node, { select: true, focus: true, expand: 2 });
+  });
+  reg(CMD.openSuspectDiff, (arg: unknown, sha: unknown) => {
+    const n = fromNode(arg);
+    if (n.key !== undefined && n.sha !== undefined) return openSuspectDiff(store, workspaces, n.key, n.sha);
+    return typeof arg === 'string' && typeof sha === 'string' ? openSuspectDiff(store, workspaces, arg, sha) : undefined;
+  });
+  reg(CMD.copyIssueLink, (arg: unknown) => {
+    const key = entryKey(arg);
+    return key ? copyIssueLink(store, key) : undefined;
+  });
+  reg(CMD.openInProvider, (arg: unknown) => {
+    const key = entryKey(arg);
+    return key ? openInProvider(store, key) : undefined;
+  });
+  reg(CMD.addPathMapping, (arg: unknown, index: unknown) => {
+    const n = fromNode(arg);
+    if (n.key !== undefined) return addPathMapping(store, n.key, n.index);
+    return addPathMapping(store, typeof arg === 'string' ? arg : undefined, typeof index === 'number' ? index : undefined);
+  });
+  reg(CMD.showLog, () => log.channel.show(true));
+  reg(CMD.toggleDecorations, () => vscode.workspace.getConfiguration('culprit').update('decorations.enabled', !config.decorationsEnabled, vscode.ConfigurationTarget.Global));
+
+  subs.push(vscode.window.registerUriHandler(new CulpritUriHandler(store, refreshNow, openIssue)));
+
+  vscode.workspace.onDidChangeConfiguration((e) => {
+    const what = affects(e);
+    config = readConfig();
+    if (what.decorations) decorations.setEnabled(config.decorationsEnabled);
+    if (what.polling) scheduler.reschedule();
+    if (what.source) void applySource();
+    else if (what.triage) void store.retriageAll();
+  }, null, subs);
+  secrets.onDidChange(() => void applySource(), null, subs);
+  vscode.workspace.onDidGrantWorkspaceTrust(() => {
+    setContexts();
+    tree.refreshAll();
+    void store.retriageAll();
+  }, null, subs);
+  vscode.workspace.onDidChangeWorkspaceFolders(() => void store.retriageAll(), null, subs);
+
+  setContexts();
+  void applySource().then(() => scheduler.setVisible(view.visible));
+  log.info(`Culprit activated in ${Date.now() - started} ms (${vscode.workspace.isTrusted ? 'trusted' : 'Restricted Mode: git is not run'})`);
+
+  return { store, lines, decorations, status, refresh: refreshNow };
+}
+
+export function deactivate(): void {
+  // Everything is owned by context.subscriptions.
+}

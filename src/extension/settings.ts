@@ -1,0 +1,99 @@
+/**
+ * The one place that reads `culprit.*` settings. `CulpritConfig` mirrors package.json's
+ * `contributes.configuration`; to add a setting: declare it there, add the field and its
+ * normalizer here, and react to it where `affects()` names it.
+ */
+import * as vscode from 'vscode';
+import type { PathMapping } from '../core/resolve/resolve.types';
+
+export type ProviderId = 'none' | 'sentry' | 'datadog';
+
+export interface CulpritConfig {
+  provider: ProviderId;
+  sentry: { url: string; org: string; projects: string[]; environment: string; query: string };
+  datadog: { site: string; url: string; service: string; env: string; query: string };
+  pathMappings: PathMapping[];
+  deployTagPattern: string;
+  /** Minutes; 0 turns polling off. */
+  refreshIntervalMinutes: number;
+  issueLimit: number;
+  decorationsEnabled: boolean;
+}
+
+const SECTION = 'culprit';
+
+function str(c: vscode.WorkspaceConfiguration, key: string, fallback: string): string {
+  const v = c.get<unknown>(key);
+  return typeof v === 'string' ? v.trim() : fallback;
+}
+
+function num(c: vscode.WorkspaceConfiguration, key: string, fallback: number, min: number, max: number): number {
+  const v = c.get<unknown>(key);
+  return typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : fallback;
+}
+
+function strings(c: vscode.WorkspaceConfiguration, key: string): string[] {
+  const v = c.get<unknown>(key);
+  return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s.trim() !== '').map((s) => s.trim()) : [];
+}
+
+/** `{ "/app/dist": "." }` or `[{ "from": "/app", "to": "." }]`: both forms people write. */
+function mappings(c: vscode.WorkspaceConfiguration): PathMapping[] {
+  const v = c.get<unknown>('pathMappings');
+  const out: PathMapping[] = [];
+  if (Array.isArray(v)) {
+    for (const m of v) {
+      if (m && typeof m === 'object' && typeof (m as { from?: unknown }).from === 'string' && typeof (m as { to?: unknown }).to === 'string') {
+        out.push({ prod: (m as { from: string }).from, local: (m as { to: string }).to || '.' });
+      }
+    }
+  } else if (v && typeof v === 'object') {
+    for (const [prod, local] of Object.entries(v)) if (typeof local === 'string') out.push({ prod, local: local || '.' });
+  }
+  return out.filter((m) => m.prod !== '');
+}
+
+/** A snapshot of the settings; core and features receive plain values, never the API object. */
+export function readConfig(): CulpritConfig {
+  const c = vscode.workspace.getConfiguration(SECTION);
+  const provider = str(c, 'provider', 'none');
+  return {
+    provider: provider === 'sentry' || provider === 'datadog' ? provider : 'none',
+    sentry: {
+      url: str(c, 'sentry.url', 'https://sentry.io') || 'https://sentry.io',
+      org: str(c, 'sentry.org', ''),
+      projects: strings(c, 'sentry.projects'),
+      environment: str(c, 'sentry.environment', 'production'),
+      query: str(c, 'sentry.query', ''),
+    },
+    datadog: {
+      site: str(c, 'datadog.site', 'datadoghq.com') || 'datadoghq.com',
+      url: str(c, 'datadog.url', ''),
+      service: str(c, 'datadog.service', ''),
+      env: str(c, 'datadog.env', 'production'),
+      query: str(c, 'datadog.query', ''),
+    },
+    pathMappings: mappings(c),
+    deployTagPattern: str(c, 'deployTagPattern', ''),
+    refreshIntervalMinutes: num(c, 'refreshInterval', 5, 0, 1440),
+    issueLimit: num(c, 'issueLimit', 20, 1, 200),
+    decorationsEnabled: c.get<unknown>('decorations.enabled') !== false,
+  };
+}
+
+/** Writes one setting at the workspace level when a folder is open, else for the user. */
+export async function updateSetting(key: string, value: unknown): Promise<void> {
+  const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await vscode.workspace.getConfiguration(SECTION).update(key, value, target);
+}
+
+/** Which parts of the extension a configuration change touches. */
+export function affects(e: vscode.ConfigurationChangeEvent): { source: boolean; triage: boolean; decorations: boolean; polling: boolean } {
+  const a = (k: string) => e.affectsConfiguration(`${SECTION}.${k}`);
+  return {
+    source: a('provider') || a('sentry') || a('datadog') || a('issueLimit'),
+    triage: a('pathMappings') || a('deployTagPattern'),
+    decorations: a('decorations'),
+    polling: a('refreshInterval'),
+  };
+}

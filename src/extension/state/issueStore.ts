@@ -1,0 +1,198 @@
+/**
+ * The model behind the tree, decorations, hovers and status bar: the issues listed by the
+ * configured provider and the traces the user pasted or opened, each with its triage.
+ * Refreshes never overlap (a newer one cancels the older) and a failed one keeps the last good
+ * list beside an error status. The tree and editors only read this; they never call providers.
+ */
+import * as vscode from 'vscode';
+import type { ErrorSource } from '../../core/providers/errorSource';
+import type { ErrorSample } from '../../core/model/group.types';
+import type { SentrySuspectCommit } from '../../core/providers/sentry/sentry.types';
+import { CulpritError, messageOf } from '../../core/errors';
+import type { FolderTriage, TriageOptions, Workspaces } from './workspaces';
+import type { Logger } from '../log';
+
+export type EntryOrigin = 'provider' | 'file';
+
+export interface IssueEntry {
+  /** Stable across refreshes: `<source>:<group id>`. */
+  key: string;
+  origin: EntryOrigin;
+  sample: ErrorSample;
+  triage: FolderTriage | null;
+  triageError: string | null;
+  /** Sentry's own suspect commits, shown beside Culprit's ranking. */
+  providerSuspects: SentrySuspectCommit[];
+}
+
+export interface ProviderStatus {
+  state: 'off' | 'loading' | 'ok' | 'error';
+  /** `Sentry acme/orders-api`, `Datadog orders-api (datadoghq.eu)`. */
+  label: string;
+  message?: string;
+  reason?: string;
+  /** When the last good list arrived (ms). */
+  lastOk?: number;
+}
+
+export interface ConfiguredSource {
+  source: ErrorSource;
+  label: string;
+}
+
+const MAX_FILE_ENTRIES = 20;
+
+export class IssueStore implements vscode.Disposable {
+  private readonly byKey = new Map<string, IssueEntry>();
+  private providerKeys: string[] = [];
+  private fileKeys: string[] = [];
+  private configured: ConfiguredSource | null = null;
+  private generation = 0;
+  private inFlight: AbortController | null = null;
+  private readonly changed = new vscode.EventEmitter<string | undefined>();
+  private readonly selectionChanged = new vscode.EventEmitter<IssueEntry | undefined>();
+  private selectedKey: string | undefined;
+  status: ProviderStatus = { state: 'off', label: '' };
+
+  /** Fires with an entry key for a targeted change, undefined when the list changed. */
+  readonly onDidChange = this.changed.event;
+  readonly onDidChangeSelection = this.selectionChanged.event;
+
+  constructor(
+    private readonly workspaces: Workspaces,
+    private readonly triageOptions: () => TriageOptions,
+    private readonly log: Logger,
+  ) {}
+
+  entries(): IssueEntry[] {
+    return [...this.providerKeys, ...this.fileKeys].map((k) => this.byKey.get(k)).filter((e): e is IssueEntry => e !== undefined);
+  }
+
+  get(key: string): IssueEntry | undefined {
+    return this.byKey.get(key);
+  }
+
+  get selected(): IssueEntry | undefined {
+    return this.selectedKey ? this.byKey.get(this.selectedKey) : undefined;
+  }
+
+  select(key: string | undefined): void {
+    if (key === this.selectedKey) return;
+    this.selectedKey = key && this.byKey.has(key) ? key : undefined;
+    this.selectionChanged.fire(this.selected);
+  }
+
+  get hasProvider(): boolean {
+    return this.configured !== null;
+  }
+
+  /** A new provider (or none): its old issues go, pasted traces stay. */
+  setSource(configured: ConfiguredSource | null): void {
+    this.inFlight?.abort();
+    this.generation++;
+    for (const k of this.providerKeys) this.byKey.delete(k);
+    this.providerKeys = [];
+    this.configured = configured;
+    this.status = configured ? { state: 'ok', label: configured.label } : { state: 'off', label: '' };
+    if (this.selectedKey && !this.byKey.has(this.selectedKey)) this.select(undefined);
+    this.changed.fire(undefined);
+  }
+
+  /** Lists the provider's issues and triages each; returns false when the list could not be read. */
+  async refresh(): Promise<boolean> {
+    const configured = this.configured;
+    if (!configured) return false;
+    this.inFlight?.abort();
+    const controller = new AbortController();
+    this.inFlight = controller;
+    const generation = ++this.generation;
+    const current = () => generation === this.generation && this.configured === configured;
+    this.status = { ...this.status, state: 'loading', label: configured.label };
+    this.changed.fire(undefined);
+    const started = Date.now();
+    try {
+      const listed = await configured.source.listSamples({ limit: this.limit(), signal: controller.signal });
+      if (!current()) return false;
+      this.workspaces.invalidate();
+      const extra = (listed as { sentrySuspects?: Map<string, SentrySuspectCommit[]> }).sentrySuspects;
+      const keys: string[] = [];
+      for (const sample of listed.samples) {
+        const key = `${sample.group.source}:${sample.group.id}`;
+        keys.push(key);
+        const previous = this.byKey.get(key);
+        // Until its new triage lands, an issue keeps its previous one: nothing goes blank.
+        this.byKey.set(key, { key, origin: 'provider', sample, triage: previous?.triage ?? null, triageError: previous?.triageError ?? null, providerSuspects: extra?.get(sample.group.id) ?? [] });
+      }
+      for (const k of this.providerKeys) if (!keys.includes(k)) this.byKey.delete(k);
+      this.providerKeys = keys;
+      const failures = listed.failures.map((f) => `${f.issueId ?? 'an issue'}: ${f.message}`);
+      this.status = { state: failures.length ? 'error' : 'ok', label: configured.label, lastOk: Date.now(), message: failures.length ? `${failures.length} issue(s) could not be read: ${failures[0]}` : undefined };
+      this.changed.fire(undefined);
+      this.log.info(`listed ${keys.length} issue(s) from ${configured.label} in ${Date.now() - started} ms`);
+      for (const key of keys) {
+        if (!current()) return false;
+        await this.triageEntry(key, controller.signal, current);
+      }
+      return true;
+    } catch (e) {
+      if (!current()) return false;
+      const reason = CulpritError.is(e) ? e.reason : 'unknown';
+      this.status = { state: 'error', label: configured.label, lastOk: this.status.lastOk, message: messageOf(e), reason };
+      this.log.error(`${configured.label}: ${messageOf(e)}`);
+      this.changed.fire(undefined);
+      return false;
+    } finally {
+      if (this.inFlight === controller) this.inFlight = null;
+    }
+  }
+
+  /** Adds the errors of a pasted or opened trace/event; returns their keys (newest first). */
+  async addSamples(samples: ErrorSample[]): Promise<string[]> {
+    const keys: string[] = [];
+    for (const sample of samples) {
+      const key = `${sample.group.source}:${sample.group.id}`;
+      keys.push(key);
+      this.byKey.set(key, { key, origin: 'file', sample, triage: null, triageError: null, providerSuspects: [] });
+      this.fileKeys = [key, ...this.fileKeys.filter((k) => k !== key)];
+    }
+    for (const k of this.fileKeys.splice(MAX_FILE_ENTRIES)) this.byKey.delete(k);
+    this.changed.fire(undefined);
+    const generation = this.generation;
+    for (const key of keys) await this.triageEntry(key, undefined, () => this.byKey.has(key) && generation === this.generation);
+    return keys;
+  }
+
+  /** Triages everything again (mappings or tag pattern changed, trust granted). */
+  async retriageAll(): Promise<void> {
+    const generation = this.generation;
+    for (const e of this.entries()) await this.triageEntry(e.key, undefined, () => generation === this.generation && this.byKey.has(e.key));
+  }
+
+  private async triageEntry(key: string, signal: AbortSignal | undefined, current: () => boolean): Promise<void> {
+    const entry = this.byKey.get(key);
+    if (!entry) return;
+    const started = Date.now();
+    try {
+      const result = await this.workspaces.triage(entry.sample, { ...this.triageOptions(), signal });
+      if (!current()) return;
+      entry.triage = result;
+      entry.triageError = result ? null : 'open a folder to resolve the stack onto your code';
+      this.log.debug(`triaged ${key} in ${Date.now() - started} ms`);
+    } catch (e) {
+      if (!current()) return;
+      entry.triageError = messageOf(e);
+      this.log.warn(`triage of ${key} failed: ${messageOf(e)}`);
+    }
+    this.changed.fire(key);
+  }
+
+  private limit(): number {
+    return this.triageOptions().issueLimit ?? 20;
+  }
+
+  dispose(): void {
+    this.inFlight?.abort();
+    this.changed.dispose();
+    this.selectionChanged.dispose();
+  }
+}

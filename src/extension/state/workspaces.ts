@@ -1,0 +1,115 @@
+/**
+ * One core TriageWorkspace per workspace folder, opened lazily with the folder's trust and the
+ * path mappings; forgotten when trust, mappings or folders change, and told to drop its
+ * working-tree caches when files or refs change.
+ */
+import * as vscode from 'vscode';
+import { openTriageWorkspace, type TriageWorkspace } from '../../core/triage/triageWorkspace';
+import { triageSample } from '../../core/triage/triageSample';
+import type { ErrorSample } from '../../core/model/group.types';
+import type { TriagedIssue } from '../../core/model/triage.types';
+import type { PathMapping } from '../../core/resolve/resolve.types';
+
+export interface FolderTriage {
+  issue: TriagedIssue;
+  /** Repository root (or folder) the frame paths are relative to. */
+  root: string;
+  folder: vscode.WorkspaceFolder;
+  /** False when git was not run (untrusted folder or no repository). */
+  gitRan: boolean;
+}
+
+export interface TriageOptions {
+  mappings: PathMapping[];
+  tagPattern: string;
+  /** Most issues a provider refresh lists. */
+  issueLimit?: number;
+  signal?: AbortSignal;
+}
+
+export class Workspaces implements vscode.Disposable {
+  private readonly open = new Map<string, Promise<TriageWorkspace>>();
+  private mappingsKey = '';
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor() {
+    const forget = () => this.open.clear();
+    const invalidate = () => {
+      for (const ws of this.open.values()) void ws.then((w) => w.invalidate(), () => undefined);
+    };
+    vscode.workspace.onDidChangeWorkspaceFolders(forget, this, this.disposables);
+    vscode.workspace.onDidGrantWorkspaceTrust(forget, this, this.disposables);
+    vscode.workspace.onDidSaveTextDocument(invalidate, this, this.disposables);
+    vscode.workspace.onDidCreateFiles(invalidate, this, this.disposables);
+    vscode.workspace.onDidDeleteFiles(invalidate, this, this.disposables);
+    vscode.workspace.onDidRenameFiles(invalidate, this, this.disposables);
+    // Commits, checkouts and pulls happen outside the editor: refs changing is the signal.
+    const refs = vscode.workspace.createFileSystemWatcher('**/.git/{HEAD,ORIG_HEAD,FETCH_HEAD,packed-refs,refs/**}');
+    refs.onDidChange(invalidate, this, this.disposables);
+    refs.onDidCreate(invalidate, this, this.disposables);
+    refs.onDidDelete(invalidate, this, this.disposables);
+    this.disposables.push(refs);
+  }
+
+  get trusted(): boolean {
+    return vscode.workspace.isTrusted;
+  }
+
+  /** Drops working-tree caches everywhere (refresh does this so a result is never older than the tree). */
+  invalidate(): void {
+    for (const ws of this.open.values()) void ws.then((w) => w.invalidate(), () => undefined);
+  }
+
+  private workspaceFor(folder: vscode.WorkspaceFolder, mappings: PathMapping[]): Promise<TriageWorkspace> {
+    const key = JSON.stringify(mappings);
+    if (key !== this.mappingsKey) {
+      this.open.clear();
+      this.mappingsKey = key;
+    }
+    const id = folder.uri.toString();
+    let ws = this.open.get(id);
+    if (!ws) {
+      ws = openTriageWorkspace({ dir: folder.uri.fsPath, trusted: this.trusted, mappings, requireGit: false });
+      ws.catch(() => this.open.delete(id));
+      this.open.set(id, ws);
+    }
+    return ws;
+  }
+
+  /**
+   * Triages a sample against every local folder and keeps the one where most in-app frames
+   * resolve: in a multi-root workspace the service that crashed is the one its paths match.
+   */
+  async triage(sample: ErrorSample, options: TriageOptions): Promise<FolderTriage | null> {
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+    let best: (FolderTriage & { score: number }) | null = null;
+    let lastError: unknown = null;
+    for (const folder of folders) {
+      if (options.signal?.aborted) break;
+      try {
+        const ws = await this.workspaceFor(folder, options.mappings);
+        const issue = await triageSample(sample, ws, { tagPattern: options.tagPattern || undefined, suspectLimit: 10, blameFrames: 12 });
+        const score = issue.frames.filter((f) => f.file && f.inApp).length * 2 + issue.frames.filter((f) => f.file).length;
+        if (!best || score > best.score) best = { issue, root: ws.root, folder, gitRan: ws.git !== null, score };
+      } catch (e) {
+        lastError = e;
+      }
+    }
+    if (!best && lastError) throw lastError;
+    return best;
+  }
+
+  /** The open core workspace whose root holds `root`, for git reads (suspect diffs). */
+  async byRoot(root: string): Promise<TriageWorkspace | null> {
+    for (const ws of this.open.values()) {
+      const w = await ws.catch(() => null);
+      if (w && w.root === root) return w;
+    }
+    return null;
+  }
+
+  dispose(): void {
+    this.open.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+}

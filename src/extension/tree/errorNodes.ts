@@ -1,0 +1,91 @@
+/** The node kinds of the Production Errors tree: plain data with stable ids; the provider renders them. */
+import type { IssueEntry } from '../state/issueStore';
+import type { Suspect, TriagedFrame } from '../../core/model/triage.types';
+import type { SentrySuspectCommit } from '../../core/providers/sentry/sentry.types';
+
+export class StatusNode {
+  readonly kind = 'status';
+  constructor(
+    readonly id: string,
+    readonly label: string,
+    readonly detail: string,
+    readonly severity: 'error' | 'warning' | 'info' | 'loading',
+    readonly command?: { id: string; title: string },
+  ) {}
+}
+
+export class IssueNode {
+  readonly kind = 'issue';
+  constructor(readonly entry: IssueEntry) {}
+  get id(): string {
+    return `issue:${this.entry.key}`;
+  }
+}
+
+export class FrameNode {
+  readonly kind = 'frame';
+  constructor(
+    readonly entry: IssueEntry,
+    readonly index: number,
+    readonly frame: TriagedFrame,
+  ) {}
+  get id(): string {
+    return `frame:${this.entry.key}:${this.index}`;
+  }
+}
+
+export class LibraryFramesNode {
+  readonly kind = 'libraryFrames';
+  constructor(
+    readonly entry: IssueEntry,
+    readonly frames: Array<{ index: number; frame: TriagedFrame }>,
+  ) {}
+  get id(): string {
+    return `libraries:${this.entry.key}`;
+  }
+}
+
+export class SuspectsNode {
+  readonly kind = 'suspects';
+  constructor(readonly entry: IssueEntry) {}
+  get id(): string {
+    return `suspects:${this.entry.key}`;
+  }
+}
+
+export class SuspectNode {
+  readonly kind = 'suspect';
+  constructor(
+    readonly entry: IssueEntry,
+    readonly rank: number,
+    readonly suspect: Suspect,
+  ) {}
+  get id(): string {
+    return `suspect:${this.entry.key}:${this.suspect.sha}`;
+  }
+}
+
+export class ProviderSuspectNode {
+  readonly kind = 'providerSuspect';
+  constructor(
+    readonly entry: IssueEntry,
+    readonly commit: SentrySuspectCommit,
+  ) {}
+  get id(): string {
+    return `providerSuspect:${this.entry.key}:${this.commit.sha}`;
+  }
+}
+
+export class ReasonNode {
+  readonly kind = 'reason';
+  constructor(
+    readonly parent: SuspectNode,
+    readonly index: number,
+    readonly text: string,
+  ) {}
+  get id(): string {
+    return `${this.parent.id}:reason:${this.index}`;
+  }
+}
+
+export type ErrorTreeNode = StatusNode | IssueNode | FrameNode | LibraryFramesNode | SuspectsNode | SuspectNode | ProviderSuspectNode | ReasonNode;

@@ -1,0 +1,228 @@
+/**
+ * Renders the IssueStore as the Production Errors tree. Thin on purpose: no I/O here, nodes are
+ * cached per issue so a triage landing refreshes only that issue's row.
+ */
+import * as vscode from 'vscode';
+import { CMD } from '../constants';
+import type { IssueEntry, IssueStore } from '../state/issueStore';
+import { authorName, frameLabel, frameLocation, issueDescription, relativeTime, releaseLabel, shortSha, suspectDescription } from '../../core/present/issueSummary';
+import { FrameNode, IssueNode, LibraryFramesNode, ProviderSuspectNode, ReasonNode, StatusNode, SuspectNode, SuspectsNode, type ErrorTreeNode } from './errorNodes';
+
+export interface TreeNotices {
+  /** Shown above the issues (untrusted folder, incomplete setup…). */
+  notices(): StatusNode[];
+}
+
+export class ErrorsTreeProvider implements vscode.TreeDataProvider<ErrorTreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ErrorTreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly issueNodes = new Map<string, IssueNode>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly store: IssueStore,
+    private readonly notices: TreeNotices,
+  ) {
+    store.onDidChange(
+      (key) => {
+        const node = key ? this.issueNodes.get(key) : undefined;
+        this.changed.fire(node);
+      },
+      this,
+      this.disposables,
+    );
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  refreshAll(): void {
+    this.changed.fire(undefined);
+  }
+
+  /** The cached node of an issue, for `reveal`. */
+  issueNode(key: string): IssueNode | undefined {
+    const entry = this.store.get(key);
+    return entry ? this.nodeFor(entry) : undefined;
+  }
+
+  private nodeFor(entry: IssueEntry): IssueNode {
+    let node = this.issueNodes.get(entry.key);
+    if (!node || node.entry !== entry) {
+      node = new IssueNode(entry);
+      this.issueNodes.set(entry.key, node);
+    }
+    return node;
+  }
+
+  getChildren(node?: ErrorTreeNode): ErrorTreeNode[] {
+    if (!node) {
+      const entries = this.store.entries();
+      for (const k of [...this.issueNodes.keys()]) if (!this.store.get(k)) this.issueNodes.delete(k);
+      return [...this.notices.notices(), ...entries.map((e) => this.nodeFor(e))];
+    }
+    switch (node.kind) {
+      case 'issue':
+        return this.issueChildren(node.entry);
+      case 'libraryFrames':
+        return node.frames.map((f) => new FrameNode(node.entry, f.index, f.frame));
+      case 'suspects':
+        return [
+          ...(node.entry.triage?.issue.suspects ?? []).map((s, i) => new SuspectNode(node.entry, i + 1, s)),
+          ...node.entry.providerSuspects.map((c) => new ProviderSuspectNode(node.entry, c)),
+        ];
+      case 'suspect':
+        return node.suspect.reasons.map((r, i) => new ReasonNode(node, i, r));
+      default:
+        return [];
+    }
+  }
+
+  private issueChildren(entry: IssueEntry): ErrorTreeNode[] {
+    const frames = entry.triage?.issue.frames ?? [];
+    const out: ErrorTreeNode[] = [new SuspectsNode(entry)];
+    const library: Array<{ index: number; frame: (typeof frames)[number] }> = [];
+    frames.forEach((frame, index) => {
+      if (frame.inApp) out.push(new FrameNode(entry, index, frame));
+      else library.push({ index, frame });
+    });
+    if (library.length) out.push(new LibraryFramesNode(entry, library));
+    return out;
+  }
+
+  getParent(node: ErrorTreeNode): ErrorTreeNode | undefined {
+    switch (node.kind) {
+      case 'frame':
+      case 'suspects':
+      case 'libraryFrames':
+        return this.nodeFor(node.entry);
+      case 'suspect':
+      case 'providerSuspect':
+        return new SuspectsNode(node.entry);
+      case 'reason':
+        return node.parent;
+      default:
+        return undefined;
+    }
+  }
+
+  getTreeItem(node: ErrorTreeNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'status':
+        return statusItem(node);
+      case 'issue':
+        return this.issueItem(node);
+      case 'frame':
+        return frameItem(node);
+      case 'libraryFrames': {
+        const item = new vscode.TreeItem(`${node.frames.length} library frame${node.frames.length === 1 ? '' : 's'}`, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = node.id;
+        item.iconPath = new vscode.ThemeIcon('library');
+        return item;
+      }
+      case 'suspects':
+        return suspectsItem(node);
+      case 'suspect':
+        return suspectItem(node);
+      case 'providerSuspect': {
+        const c = node.commit;
+        const item = new vscode.TreeItem(`${shortSha(c.sha)} ${c.summary}`, vscode.TreeItemCollapsibleState.None);
+        item.id = node.id;
+        item.description = `Sentry's suspect${c.authorName ? ` · ${c.authorName}` : ''}`;
+        item.tooltip = `Sentry suspects this commit ${c.suspectCommitType ?? ''}`.trim();
+        item.iconPath = new vscode.ThemeIcon('git-commit', new vscode.ThemeColor('disabledForeground'));
+        item.contextValue = 'providerSuspect';
+        return item;
+      }
+      case 'reason': {
+        const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+        item.id = node.id;
+        item.iconPath = new vscode.ThemeIcon('info');
+        return item;
+      }
+    }
+  }
+
+  private issueItem(node: IssueNode): vscode.TreeItem {
+    const { sample, triage, triageError } = node.entry;
+    const g = sample.group;
+    const item = new vscode.TreeItem(g.title, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = node.id;
+    item.description = issueDescription(sample, triage?.issue ?? null);
+    const pending = !triage && !triageError;
+    item.iconPath = pending ? new vscode.ThemeIcon('sync~spin') : new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+    item.contextValue = g.url ? 'issue.linked' : 'issue';
+    const md = new vscode.MarkdownString();
+    md.appendMarkdown('**').appendText(g.title).appendMarkdown('**\n\n');
+    const facts = [
+      g.count !== null ? `${g.count} events` : null,
+      g.firstSeen ? `first seen ${relativeTime(g.firstSeen)}` : null,
+      g.lastSeen ? `last seen ${relativeTime(g.lastSeen)}` : null,
+      g.release ? `release ${releaseLabel(g.release)}` : null,
+      g.environment ? `env ${g.environment}` : null,
+    ].filter((x): x is string => x !== null);
+    if (facts.length) md.appendText(facts.join(' · ')).appendMarkdown('\n\n');
+    const top = triage?.issue.suspects[0];
+    if (top) md.appendText(`Top suspect: ${shortSha(top.sha)} ${top.summary} (${authorName(top.author)})`);
+    if (triageError) md.appendText(`Not triaged: ${triageError}`);
+    item.tooltip = md;
+    return item;
+  }
+}
+
+function statusItem(node: StatusNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.description = node.detail;
+  item.tooltip = node.detail ? `${node.label}: ${node.detail}` : node.label;
+  const icon = { error: 'error', warning: 'warning', info: 'info', loading: 'sync~spin' }[node.severity];
+  item.iconPath = new vscode.ThemeIcon(icon, node.severity === 'error' ? new vscode.ThemeColor('errorForeground') : undefined);
+  item.contextValue = `status.${node.severity}`;
+  if (node.command) item.command = { command: node.command.id, title: node.command.title };
+  return item;
+}
+
+function frameItem(node: FrameNode): vscode.TreeItem {
+  const f = node.frame;
+  const item = new vscode.TreeItem(frameLabel(f), vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.description = frameLocation(f);
+  item.tooltip = f.raw;
+  const resolved = f.file !== null;
+  item.iconPath = resolved ? new vscode.ThemeIcon(f.inApp ? 'debug-stackframe' : 'library') : new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+  item.contextValue = resolved ? 'frame' : 'frame.unresolved';
+  item.command = { command: CMD.openFrame, title: 'Open Frame', arguments: [node.entry.key, node.index] };
+  return item;
+}
+
+function suspectsItem(node: SuspectsNode): vscode.TreeItem {
+  const t = node.entry.triage;
+  const count = (t?.issue.suspects.length ?? 0) + node.entry.providerSuspects.length;
+  const item = new vscode.TreeItem('Suspects', count ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.iconPath = new vscode.ThemeIcon('search');
+  if (!t) item.description = node.entry.triageError ?? 'ranking…';
+  else if (!t.gitRan) item.description = 'git is not run in Restricted Mode';
+  else if (count === 0) item.description = t.issue.deploy.to ? 'no commit in the deploy range touches the stack' : 'no deploy found to compare';
+  else item.description = t.issue.deploy.from ? `${t.issue.deploy.from.slice(0, 12)}..${t.issue.deploy.to?.slice(0, 12) ?? ''}` : `${count} ranked`;
+  item.contextValue = 'suspects';
+  return item;
+}
+
+function suspectItem(node: SuspectNode): vscode.TreeItem {
+  const s = node.suspect;
+  const item = new vscode.TreeItem(`${node.rank}. ${shortSha(s.sha)} ${s.summary}`, s.reasons.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.description = suspectDescription(s);
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown('**').appendText(`${shortSha(s.sha)} ${s.summary}`).appendMarkdown('**\n\n');
+  md.appendText(`${s.author} · ${s.date}`).appendMarkdown('\n\n');
+  for (const r of s.reasons) md.appendMarkdown('- ').appendText(r).appendMarkdown('\n');
+  item.tooltip = md;
+  item.iconPath = new vscode.ThemeIcon('git-commit');
+  item.contextValue = 'suspect';
+  item.command = { command: CMD.openSuspectDiff, title: 'Open Suspect Diff', arguments: [node.entry.key, s.sha] };
+  return item;
+}
