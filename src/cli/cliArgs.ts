@@ -24,6 +24,12 @@ export interface TriageArgs {
   env: string | null;
   from: string | null;
   verbose: boolean;
+  /** `--bugsnag`: Bugsnag's Data Access API (token in BUGSNAG_TOKEN). */
+  bugsnag: boolean;
+  /** `--stage`: Bugsnag release stage (default production). */
+  stage: string | null;
+  /** `--event-id`: open one error by event/correlation ID (or a Sentry short ID) instead of listing. */
+  eventId: string | null;
 }
 
 export const USAGE = `Usage: culprit triage [options]
@@ -34,6 +40,10 @@ Inputs (one of):
                           recent issues from Sentry (token in SENTRY_AUTH_TOKEN)
   --datadog --service S [--site SITE | --url URL] [--env ENV] [--query Q] [--from now-24h]
                           recent issues from Datadog (keys in DD_API_KEY and DD_APP_KEY)
+  --bugsnag --project ID [--url URL] [--stage production]
+                          recent errors from Bugsnag (personal auth token in BUGSNAG_TOKEN)
+  --event-id ID           with --sentry, --datadog or --bugsnag: open the one error with this event ID,
+                          request/correlation or trace ID (Datadog), or Sentry short ID (ORDERS-API-1K)
 
 Options:
   --repo DIR              the git checkout of the service (default: current directory)
@@ -77,6 +87,9 @@ export function parseTriageArgs(argv: string[]): TriageArgs | 'help' {
         service: { type: 'string' },
         env: { type: 'string' },
         from: { type: 'string' },
+        bugsnag: { type: 'boolean' },
+        stage: { type: 'string' },
+        'event-id': { type: 'string' },
         verbose: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -89,9 +102,12 @@ export function parseTriageArgs(argv: string[]): TriageArgs | 'help' {
   const limit = v.limit === undefined ? 10 : Number(v.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit takes a whole number from 1 to 1000, got '${v.limit}'`);
   if (v.deploy !== undefined && !/^[^.\s][^\s]*\.\.[^.\s][^\s]*$/.test(v.deploy)) throw new UsageError(`--deploy takes FROM..TO (two revisions), got '${v.deploy}'`);
-  const sources = [v.event !== undefined, !!v.sentry, !!v.datadog].filter(Boolean).length;
-  if (sources === 0) throw new UsageError('nothing to triage: pass --event FILE, --sentry or --datadog');
-  if (sources > 1) throw new UsageError('pass only one of --event, --sentry and --datadog');
+  const sources = [v.event !== undefined, !!v.sentry, !!v.datadog, !!v.bugsnag].filter(Boolean).length;
+  if (sources === 0) throw new UsageError('nothing to triage: pass --event FILE, --sentry, --datadog or --bugsnag');
+  if (sources > 1) throw new UsageError('pass only one of --event, --sentry, --datadog and --bugsnag');
+  if (v['event-id'] !== undefined && (v.event !== undefined || v['event-id'].trim() === '')) {
+    throw new UsageError('--event-id takes an ID and goes with --sentry, --datadog or --bugsnag');
+  }
   return {
     event: v.event ?? null,
     repo: v.repo ?? process.cwd(),
@@ -113,5 +129,8 @@ export function parseTriageArgs(argv: string[]): TriageArgs | 'help' {
     env: v.env ?? null,
     from: v.from ?? null,
     verbose: !!v.verbose,
+    bugsnag: !!v.bugsnag,
+    stage: v.stage ?? null,
+    eventId: v['event-id']?.trim() ?? null,
   };
 }

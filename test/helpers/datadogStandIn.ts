@@ -46,6 +46,8 @@ export interface DatadogStandInIssue {
   events?: number;
   /** The span's `git.commit.sha` tag (default: the captured one). */
   commit?: string;
+  /** `http.request_id` of the issue's events (for lookups by request/correlation ID). */
+  requestId?: string;
 }
 
 export interface DatadogStandInRequest {
@@ -166,7 +168,7 @@ export async function startDatadogStandIn(options: DatadogStandInOptions = {}): 
     const custom = s.attributes.custom;
     custom.error = { type: iss.errorType, message: iss.errorMessage, stack: iss.stack ?? (custom.error as { stack: string }).stack };
     custom.language = iss.language ?? 'javascript';
-    custom.http = { ...(custom.http as object), route: `/api/orders/${issues.indexOf(iss)}` };
+    custom.http = { ...(custom.http as object), route: `/api/orders/${issues.indexOf(iss)}`, ...(iss.requestId ? { request_id: iss.requestId } : {}) };
     Object.assign(s.attributes, { trace_id: trace, span_id: span, start_timestamp: new Date(base - n * 1000).toISOString(), end_timestamp: new Date(base - n * 1000 + 6).toISOString() });
     s.id = `AYMz${String(n).padStart(20, '0')}`;
     if (iss.commit) {
@@ -181,7 +183,7 @@ export async function startDatadogStandIn(options: DatadogStandInOptions = {}): 
     const inner = l.attributes.attributes;
     inner.error = { kind: iss.errorType, message: iss.errorMessage, stack: iss.stack ?? (inner.error as { stack: string }).stack };
     inner.dd = { ...(inner.dd as object), trace_id: trace, span_id: span };
-    inner.http = { ...(inner.http as object), route: `/api/orders/${issues.indexOf(iss)}` };
+    inner.http = { ...(inner.http as object), route: `/api/orders/${issues.indexOf(iss)}`, ...(iss.requestId ? { request_id: iss.requestId } : {}) };
     l.attributes.timestamp = new Date(base - n * 1000).toISOString();
     l.id = `AYbG${String(n).padStart(20, '0')}`;
     return l;
@@ -213,7 +215,10 @@ export async function startDatadogStandIn(options: DatadogStandInOptions = {}): 
     const filter = (attrs.filter ?? {}) as { query?: string };
     const pg = (attrs.page ?? {}) as { limit?: number; cursor?: string };
     const only = issueOfQuery(filter.query ?? '');
-    const matching = events.filter((e) => !only || e.iss === only);
+    // A lookup by ID (`@http.request_id:X OR … trace_id:X`) matches the events carrying that request or trace id.
+    const wanted = /@http\.request_id:(?:"((?:[^"\\]|\\.)*)"|([^\s)]+))/.exec(filter.query ?? '');
+    const wantedId = wanted ? (wanted[1] !== undefined ? wanted[1].replace(/\\(.)/g, '$1') : wanted[2]) : null;
+    const matching = events.filter((e) => (!only || e.iss === only) && (wantedId === null || e.iss.requestId === wantedId || ids(e.n).trace === wantedId));
     const offset = pg.cursor ? (JSON.parse(Buffer.from(pg.cursor, 'base64url').toString('utf8')) as { offset: number }).offset : 0;
     const limit = pg.limit ?? 10;
     const remaining = matching.length - offset;

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { loadSpecValidator } from './specValidator';
 
-export type SentryRoute = 'org' | 'projects' | 'issues' | 'event' | 'release' | 'releases' | 'committers' | 'updateIssue';
+export type SentryRoute = 'org' | 'projects' | 'issues' | 'event' | 'release' | 'releases' | 'committers' | 'updateIssue' | 'eventids' | 'shortids' | 'issue' | 'projectEvent' | 'issueTag' | 'issueEvents' | 'discover';
 
 export interface StandInFault {
   status?: number;
@@ -55,6 +55,12 @@ export interface SentryStandInOptions {
   releases?: Array<{ version: string; commit: string; dateCreated: string }>;
   /** The REST event every issue answers with (default: the captured fixture); validated against the spec. */
   event?: Record<string, unknown>;
+  /** Tag values of every issue's events (issueTag route), per key: [value, count] pairs. */
+  issueTags?: Record<string, Array<[string, number]>>;
+  /** The project's error events per tag key (discover route), and their total (`field=count()` alone). */
+  discover?: { total: number; byKey: Record<string, Array<[string, number]>> };
+  /** Events the issueEvents route lists (per issue, any query); default 0. */
+  issueEventCount?: number;
 }
 
 export interface SentryStandIn {
@@ -75,6 +81,9 @@ const P = {
   event: '/api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/events/{event_id}/',
   releases: '/api/0/organizations/{organization_id_or_slug}/releases/',
   release: '/api/0/organizations/{organization_id_or_slug}/releases/{version}/',
+  eventids: '/api/0/organizations/{organization_id_or_slug}/eventids/{event_id}/',
+  shortids: '/api/0/organizations/{organization_id_or_slug}/shortids/{issue_id}/',
+  projectEvent: '/api/0/projects/{organization_id_or_slug}/{project_id_or_slug}/events/{event_id}/',
 };
 const EVENT_FIXTURE = path.join(__dirname, '..', 'fixtures', 'events', 'sentry-rest-event.json');
 
@@ -98,6 +107,14 @@ const ROUTES: Array<[RegExp, SentryRoute, string]> = [
   [/^\/api\/0\/organizations\/[^/]+\/releases\/$/, 'releases', 'GET'],
   [/^\/api\/0\/organizations\/[^/]+\/releases\/([^/]+)\/$/, 'release', 'GET'],
   [/^\/api\/0\/projects\/[^/]+\/[^/]+\/events\/([^/]+)\/committers\/$/, 'committers', 'GET'],
+  [/^\/api\/0\/organizations\/[^/]+\/issues\/([^/]+)\/tags\/([^/]+)\/$/, 'issueTag', 'GET'],
+  [/^\/api\/0\/organizations\/[^/]+\/issues\/([^/]+)\/events\/$/, 'issueEvents', 'GET'],
+  [/^\/api\/0\/organizations\/[^/]+\/events\/$/, 'discover', 'GET'],
+  // Event-ID lookup: events of issue N have the id N left-padded with 'e' to 32 hex digits.
+  [/^\/api\/0\/organizations\/[^/]+\/eventids\/([^/]+)\/$/, 'eventids', 'GET'],
+  [/^\/api\/0\/organizations\/[^/]+\/shortids\/([^/]+)\/$/, 'shortids', 'GET'],
+  [/^\/api\/0\/organizations\/[^/]+\/issues\/([^/]+)\/$/, 'issue', 'GET'],
+  [/^\/api\/0\/projects\/[^/]+\/[^/]+\/events\/([^/]+)\/$/, 'projectEvent', 'GET'],
 ];
 
 /** Starts the stand-in on a random port. */
@@ -184,6 +201,65 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
             }],
           },
         };
+      case 'eventids': {
+        const i = Number(/^e*(\d+)$/.exec(m[1])?.[1] ?? NaN) - 1000;
+        if (!(i >= 0 && i < issueCount) || m[1].length !== 32) return { status: 404, body: { detail: 'Event not found' } };
+        const ex = SPEC.example('get', P.eventids, 200) as Record<string, unknown>;
+        const ids = { groupID: String(1000 + i), eventID: m[1], id: m[1], projectID: projects[0].id };
+        const body = { ...ex, organizationSlug: org, projectSlug: projects[0].slug, groupId: String(1000 + i), eventId: m[1], event: { ...(ex.event as object), ...structuredClone(event), ...ids } };
+        SPEC.assertValid('get', P.eventids, 200, body);
+        return { status: 200, body };
+      }
+      case 'shortids': {
+        const i = Number(/^ORDERS-API-(\d+)$/i.exec(decodeURIComponent(m[1]))?.[1] ?? NaN);
+        if (!(i >= 0 && i < issueCount)) return { status: 404, body: { detail: 'Short ID not found' } };
+        const ex = SPEC.example('get', P.shortids, 200) as Record<string, unknown>;
+        const body = { ...ex, organizationSlug: org, projectSlug: projects[0].slug, groupId: String(1000 + i), shortId: `ORDERS-API-${i}`, group: { ...(ex.group as object), ...issue(i) } };
+        SPEC.assertValid('get', P.shortids, 200, body);
+        return { status: 200, body };
+      }
+      case 'issue': {
+        const i = Number(m[1]) - 1000;
+        if (!(i >= 0 && i < issueCount)) return { status: 404, body: { detail: 'Issue not found' } };
+        const { id, shortId, title, count, userCount, status, substatus, project, permalink } = issue(i);
+        const body = { ...(SPEC.example('get', P.issue, 200) as object), id, shortId, title, count, userCount, status, substatus, project, permalink };
+        SPEC.assertValid('get', P.issue, 200, body);
+        return { status: 200, body };
+      }
+      case 'projectEvent': {
+        const i = Number(/^e*(\d+)$/.exec(m[1])?.[1] ?? NaN) - 1000;
+        if (!(i >= 0 && i < issueCount)) return { status: 404, body: { detail: 'Event not found' } };
+        const body = { ...event, groupID: String(1000 + i), eventID: m[1], id: m[1] };
+        SPEC.assertValid('get', P.projectEvent, 200, body);
+        return { status: 200, body };
+      }
+      case 'issueTag': {
+        const key = decodeURIComponent(m[2]);
+        const values = options.issueTags?.[key];
+        if (!values) return { status: 404, body: { detail: 'The requested resource does not exist' } };
+        const topValues = values.map(([value, count]) => ({ key: value, name: value, value, count, lastSeen: '2026-11-24T10:00:00Z', firstSeen: '2026-11-20T10:00:00Z' }));
+        const body = { key, name: key, uniqueValues: values.length, totalValues: values.reduce((n, [, c]) => n + c, 0), topValues };
+        SPEC.assertValid('get', `${P.issue}tags/{key}/`, 200, body);
+        return { status: 200, body };
+      }
+      case 'issueEvents': {
+        const item = (SPEC.example('get', `${P.issue}events/`, 200) as Array<Record<string, unknown>>)[0];
+        const perPage = Math.min(100, Number(q.get('per_page') ?? 100));
+        const offset = Number((q.get('cursor') ?? '0:0:0').split(':')[1]) || 0;
+        const total = options.issueEventCount ?? 0;
+        const body = Array.from({ length: Math.max(0, Math.min(perPage, total - offset)) }, (_, k) => ({ ...item, id: String(offset + k).padStart(32, 'f'), eventID: String(offset + k).padStart(32, 'f'), groupID: m[1] }));
+        SPEC.assertValid('get', `${P.issue}events/`, 200, body);
+        const base = `${url}/api/0/organizations/${org}/issues/${m[1]}/events/`;
+        const link = `<${base}?cursor=0:0:1>; rel="previous"; results="false"; cursor="0:0:1", <${base}?cursor=0:${offset + perPage}:0>; rel="next"; results="${offset + perPage < total}"; cursor="0:${offset + perPage}:0"`;
+        return { status: 200, body, headers: { link } };
+      }
+      case 'discover': {
+        const key = q.getAll('field').find((f) => f !== 'count()');
+        const rows = key ? (options.discover?.byKey[key] ?? []).map(([value, count]) => ({ [key]: value, 'count()': count })) : [{ 'count()': options.discover?.total ?? 0 }];
+        const body = { data: rows, meta: { fields: { ...(key ? { [key]: 'string' } : {}), 'count()': 'integer' } } };
+        SPEC.assertValid('get', '/api/0/organizations/{organization_id_or_slug}/events/', 200, body);
+        return { status: 200, body };
+      }
       case 'updateIssue': {
         const body = { ...(SPEC.example('get', P.issue, 200) as object), id: m[1], status: 'resolved' };
         SPEC.assertValid('put', P.issue, 200, body);
@@ -214,7 +290,7 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
       };
       if (!hit?.m) return send(404, { detail: 'The requested resource does not exist' });
       if (options.token && req.headers.authorization !== `Bearer ${options.token}`) return send(401, { detail: 'Invalid token' });
-      const issueId = hit.route === 'committers' ? undefined : hit.m[1];
+      const issueId = hit.route === 'committers' || hit.route === 'discover' ? undefined : hit.m[1];
       const fault = takeFault(hit.route, issueId);
       setTimeout(() => {
         if (fault?.status && !fault.body) return send(fault.status, { detail: fault.detail ?? `stand-in fault ${fault.status}` }, fault.headers);

@@ -1,0 +1,87 @@
+/** Bugsnag HTTP plumbing: token auth, API version header, wording of auth errors, Link paging. */
+import { CulpritError } from '../../errors';
+import { createHttpClient, type HttpClient } from '../../http/httpClient';
+import type { HttpErrorContext, HttpRequest, QueryValue } from '../../http/http.types';
+import { findLink, parseLinkHeader } from '../../http/linkHeader';
+import type { BugsnagSourceOptions } from './bugsnag.types';
+
+export const BUGSNAG_DEFAULT_BASE_URL = 'https://api.bugsnag.com';
+
+/** URL-path segment for an untrusted id. */
+export function seg(v: string): string {
+  return encodeURIComponent(v);
+}
+
+/**
+ * Bugsnag's wording: a 401 is the personal auth token; the API answers 404 (not 403) for
+ * projects the token's user cannot see, so a 404 names that possibility.
+ */
+export function describeBugsnagError(ctx: HttpErrorContext): string | undefined {
+  const where = `${ctx.method} ${ctx.endpoint}`;
+  if (ctx.reason === 'auth') {
+    return `Bugsnag at ${ctx.host} rejected the auth token (401) for ${where}: check BUGSNAG_TOKEN (a personal auth token from Settings > My account)`;
+  }
+  if (ctx.reason === 'forbidden') return `Bugsnag at ${ctx.host} denied ${where} (403): the token's user lacks access to this project`;
+  if (ctx.reason === 'not-found' && /^\/projects\/[^/]+\/?$/.test(ctx.endpoint.replace(/\/(errors|events|releases).*$/, ''))) {
+    return `${ctx.defaultMessage} (Bugsnag also answers 404 for projects the token's user cannot see)`;
+  }
+  return undefined;
+}
+
+/** Builds the HTTP client: `Authorization: token …` (a secret) and `X-Version: 2`. */
+export function createBugsnagHttp(opts: BugsnagSourceOptions): HttpClient {
+  const token = typeof opts.token === 'string' ? opts.token.trim() : '';
+  if (!token) throw new CulpritError('auth', 'no Bugsnag auth token given; create a personal auth token in Bugsnag under Settings > My account');
+  return createHttpClient({
+    ...(opts.http ?? {}),
+    baseUrl: opts.baseUrl ?? BUGSNAG_DEFAULT_BASE_URL,
+    provider: 'Bugsnag',
+    headers: { 'X-Version': '2' },
+    secretHeaders: { Authorization: `token ${token}` },
+    secrets: [token],
+    describeError: describeBugsnagError,
+    logger: opts.logger,
+  });
+}
+
+/**
+ * Query parameters of the `rel="next"` link, or null. Only the query is kept: the link's host
+ * and path are ignored, so a misconfigured proxy cannot send the token elsewhere.
+ */
+export function nextLinkQuery(header: string | undefined): Record<string, QueryValue> | null {
+  const next = findLink(parseLinkHeader(header), 'next');
+  if (!next) return null;
+  let url: URL;
+  try {
+    url = new URL(next.url, 'http://link.invalid');
+  } catch {
+    return null;
+  }
+  const query: Record<string, Array<string>> = {};
+  for (const [k, v] of url.searchParams) (query[k] ??= []).push(v);
+  return Object.keys(query).length > 0 ? query : null;
+}
+
+/**
+ * Requests pages while the `Link` header has a `rel="next"`, re-sending that link's query on the
+ * same path (Bugsnag's links carry `offset`/`base` and the filters). Stops at `maxItems`,
+ * `maxPages`, an empty page or a repeated link.
+ */
+export async function fetchLinkPages(http: HttpClient, req: HttpRequest, maxItems: number, maxPages: number): Promise<unknown[]> {
+  const items: unknown[] = [];
+  const seen = new Set<string>();
+  let query = req.query;
+  for (let page = 0; page < maxPages && items.length < maxItems; page++) {
+    const res = await http.request({ ...req, query });
+    if (!Array.isArray(res.data)) {
+      throw new CulpritError('bad-response', `Bugsnag GET ${req.path} did not return a list`, { endpoint: req.path });
+    }
+    items.push(...res.data);
+    const next = nextLinkQuery(res.headers.link);
+    const key = next ? JSON.stringify(next) : '';
+    if (!next || res.data.length === 0 || seen.has(key)) break;
+    seen.add(key);
+    query = next;
+  }
+  return items.slice(0, maxItems);
+}

@@ -1,0 +1,140 @@
+// The Bugsnag source against a local stand-in whose every body is validated against the Data
+// Access API subset: paging, auth, rate limits, damaged bodies and per-error failures.
+import assert from 'node:assert/strict';
+import { rejection } from '../../helpers/rejection';
+import { createBugsnagSource } from '../../../src/core/providers/bugsnag/bugsnagSource';
+import type { BugsnagSourceOptions } from '../../../src/core/providers/bugsnag/bugsnag.types';
+import { type BugsnagStandIn, type BugsnagStandInOptions, startBugsnagStandIn } from '../../helpers/bugsnagStandIn';
+
+const TOKEN = 'bsgtok_CANARY_4c2f9e1a7d0b3e58_token';
+
+describe('Bugsnag source against the stand-in', () => {
+  const servers: BugsnagStandIn[] = [];
+  const lines: string[] = [];
+  const start = async (o: BugsnagStandInOptions = {}): Promise<BugsnagStandIn> => {
+    const s = await startBugsnagStandIn({ token: TOKEN, ...o });
+    servers.push(s);
+    return s;
+  };
+  const source = (s: BugsnagStandIn, o: Partial<BugsnagSourceOptions> = {}) =>
+    createBugsnagSource({ baseUrl: s.url, token: TOKEN, project: s.projectId, logger: (l) => lines.push(l), ...o, http: { backoffBaseMs: 5, backoffMaxMs: 20, ...o.http } });
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+    assert.ok(lines.every((l) => !l.includes(TOKEN) && !l.includes('CANARY')), 'token in a log line');
+    lines.length = 0;
+  });
+
+  it('follows the Link header over three pages with the filters, and decodes the latest events', async () => {
+    const s = await start({ errorCount: 7 });
+    const res = await source(s, { perPage: 3 }).listSamples({ limit: 7 });
+    assert.deepEqual(res.failures, []);
+    assert.equal(res.samples.length, 7);
+    const pages = s.requests.filter((r) => r.route === 'errors');
+    assert.equal(pages.length, 3);
+    assert.deepEqual(pages.map((p) => p.query.get('offset')), [null, '3', '6']);
+    for (const p of pages) {
+      assert.equal(p.query.get('sort'), 'last_seen');
+      assert.deepEqual(p.query.getAll('filters[error.status][][value]'), ['open']);
+      assert.deepEqual(p.query.getAll('filters[app.release_stage][][value]'), ['production']);
+      assert.deepEqual(p.query.getAll('filters[event.unhandled][][value]'), ['true']);
+    }
+    assert.ok(s.requests.every((r) => r.version === '2' && r.authorization === `token ${TOKEN}`));
+    const first = res.samples[0];
+    assert.equal(first.group.source, 'bugsnag');
+    assert.equal(first.group.count, 10);
+    assert.match(first.group.title, /^Error: Could not price order/);
+    // Root cause first, the thrown error last, crashing frame first: the model's order.
+    const outer = first.event.exceptions[first.event.exceptions.length - 1];
+    assert.equal(outer.type, 'Error');
+    assert.equal(outer.frames[0].function, 'createOrder');
+    assert.equal(outer.frames[0].line, 30);
+    assert.equal(outer.frames[0].inApp, true);
+    assert.match(outer.frames[0].context?.line ?? '', /throw new Error/);
+    assert.equal(first.event.release, '1.5.0');
+    assert.equal(first.event.environment, 'production');
+    assert.equal(first.event.request?.method, 'POST');
+    assert.deepEqual(first.deploy, { to: 'b'.repeat(40), from: 'a'.repeat(40) });
+  });
+
+  it('resolves a project slug through organizations and projects', async () => {
+    const s = await start({ errorCount: 1 });
+    const res = await source(s, { project: 'orders-api' }).listSamples({ limit: 1 });
+    assert.equal(res.samples.length, 1);
+    assert.equal(s.count('orgs'), 1);
+    const e = await rejection(source(s, { project: 'billing' }).listSamples({ limit: 1 }));
+    assert.equal(e.reason, 'not-found');
+    assert.match(e.message, /project 'billing' not found.*orders-api/);
+  });
+
+  it('names BUGSNAG_TOKEN on a 401, without the token', async () => {
+    const s = await start();
+    const wrong = 'bsgtok_WRONG_CANARY_0000';
+    const e = await rejection(createBugsnagSource({ baseUrl: s.url, token: wrong, project: s.projectId }).listSamples({ limit: 3 }));
+    assert.equal(e.reason, 'auth');
+    assert.match(e.message, /BUGSNAG_TOKEN/);
+    assert.ok(!e.message.includes(wrong) && !JSON.stringify(e.details).includes(wrong));
+  });
+
+  it('waits for Retry-After on 429 (no early retry), then succeeds', async () => {
+    const s = await start({ errorCount: 2 });
+    s.fault('errors', { status: 429, times: 1, headers: { 'Retry-After': '1' } });
+    const t0 = Date.now();
+    const res = await source(s).listSamples({ limit: 2 });
+    assert.equal(res.samples.length, 2);
+    const calls = s.requests.filter((r) => r.route === 'errors');
+    assert.equal(calls.length, 2);
+    assert.ok(calls[1].at - calls[0].at >= 1000, `retried after ${calls[1].at - calls[0].at}ms`);
+    assert.ok(Date.now() - t0 < 5000);
+  });
+
+  it('gives up with rate-limited when Retry-After is beyond the wait cap, asking once', async () => {
+    const s = await start();
+    s.fault('errors', { status: 429, headers: { 'Retry-After': '600' } });
+    const e = await rejection(source(s).listSamples({ limit: 3 }));
+    assert.equal(e.reason, 'rate-limited');
+    assert.equal(s.count('errors'), 1);
+  });
+
+  it('puts a truncated body, a 404 and an HTML page in errors and returns the other samples', async () => {
+    const s = await start({ errorCount: 4 });
+    s.fault('latestEvent', { body: 'truncated', errorId: s.errorId(0) });
+    s.fault('latestEvent', { status: 404, errorId: s.errorId(1) });
+    s.fault('latestEvent', { body: 'html', status: 200, errorId: s.errorId(2) });
+    const res = await source(s).listSamples({ limit: 4 });
+    assert.equal(res.samples.length, 1);
+    assert.equal(res.samples[0].group.id, s.errorId(3));
+    assert.deepEqual(res.failures.map((f) => f.issueId), [s.errorId(0), s.errorId(1), s.errorId(2)]);
+    assert.match(res.failures[0].message, /truncated JSON/);
+    assert.match(res.failures[1].message, /found nothing \(404\)/);
+    assert.match(res.failures[2].message, /HTML page/);
+    assert.ok(res.failures.every((f) => !f.message.includes(TOKEN)));
+  });
+
+  it('fails the whole listing on a truncated error list', async () => {
+    const s = await start();
+    s.fault('errors', { body: 'truncated' });
+    const e = await rejection(source(s).listSamples({ limit: 3 }));
+    assert.equal(e.reason, 'bad-response');
+    assert.match(e.message, /truncated JSON/);
+  });
+
+  it('keeps the version names when releases are unavailable', async () => {
+    const s = await start({ errorCount: 1 });
+    s.fault('releases', { status: 500 });
+    const res = await source(s, { http: { maxRetries: 0 } }).listSamples({ limit: 1 });
+    assert.deepEqual(res.samples[0].deploy, { to: '1.5.0', from: null });
+    assert.ok(lines.some((l) => /releases unavailable/.test(l)));
+  });
+
+  it('looks up one event by id, and says so specifically when it does not exist', async () => {
+    const s = await start({ errorCount: 3 });
+    const sample = await source(s).lookupEvent(s.eventId(2));
+    assert.equal(sample.group.id, s.errorId(2));
+    assert.equal(sample.event.eventId, s.eventId(2));
+    assert.equal(sample.group.count, 30);
+    const e = await rejection(source(s).lookupEvent('0123456789abcdef01234567'));
+    assert.equal(e.reason, 'not-found');
+    assert.match(e.message, /no event 0123456789abcdef01234567 in project/);
+    assert.equal((await rejection(source(s).lookupEvent('../../user'))).reason, 'invalid-input');
+  });
+});
