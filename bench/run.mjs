@@ -1,12 +1,13 @@
 // `npm run bench`: the performance benchmarks of the issue's targets, on generated but real
 // inputs (real git history, a real V8 crash, a real esbuild source map, a local Sentry stand-in).
 // Prints one table per benchmark and writes bench/RESULTS.md. Usage:
-//   node bench/run.mjs [triage] [paths] [sourcemap] [blame] [sentry]   (default: all)
+//   node bench/run.mjs [triage] [paths] [sourcemap] [blame] [sentry] [accuracy]   (default: all)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { accuracyCase } from './cases/accuracyCase.mjs';
 import { blameCase } from './cases/blameCase.mjs';
 import { pathIndexCase } from './cases/pathIndexCase.mjs';
 import { sentryCase } from './cases/sentryCase.mjs';
@@ -17,7 +18,7 @@ import { fmtMs, markdownTable } from './lib/stats.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = path.join(repoRoot, 'bench/.work');
-const CASES = { triage: triageCase, paths: pathIndexCase, sourcemap: sourceMapCase, blame: blameCase, sentry: sentryCase };
+const CASES = { triage: triageCase, paths: pathIndexCase, sourcemap: sourceMapCase, blame: blameCase, sentry: sentryCase, accuracy: accuracyCase };
 
 function machine() {
   const cpuinfo = (() => {
@@ -83,7 +84,7 @@ async function main() {
     const result = await CASES[id]({ repoRoot, bundle, work, log });
     result.seconds = (performance.now() - started) / 1000;
     results.push(result);
-    process.stdout.write(`\n## ${result.title}\n\n${tableOf(result)}\n\n${result.notes.map((n) => `- ${n}`).join('\n')}\n`);
+    process.stdout.write(`\n## ${result.title}\n\n${result.table ?? tableOf(result)}\n\n${result.notes.map((n) => `- ${n}`).join('\n')}\n`);
   }
   const total = (performance.now() - t0) / 1000;
   const md = [
@@ -96,7 +97,7 @@ async function main() {
     `- Date: ${info.date}, repository at ${info.commit}`,
     `- Benchmarks: ${selected.join(', ')}; total ${total.toFixed(0)} s`,
     '',
-    ...results.flatMap((r) => [`## ${r.title}`, '', tableOf(r), '', ...r.notes.map((n) => `- ${n}`), `- Took ${r.seconds.toFixed(1)} s including generation.`, '']),
+    ...results.flatMap((r) => [`## ${r.title}`, '', r.table ?? tableOf(r), '', ...r.notes.map((n) => `- ${n}`), `- Took ${r.seconds.toFixed(1)} s including generation.`, '']),
   ].join('\n');
   writeFileSync(path.join(repoRoot, 'bench/RESULTS.md'), md);
   writeFileSync(path.join(work, 'results.json'), JSON.stringify({ info, results }, null, 2));

@@ -16,6 +16,7 @@ const EXPORTS = [
   ['createGitRunner', 'src/core/git/gitRunner'],
   ['openRepo', 'src/core/git/gitRepo'],
   ['createSentrySource', 'src/core/providers/sentry/sentrySource'],
+  ['newestBlameBaseline', 'src/core/suspects/newestBlameBaseline'],
 ];
 
 /** Path of the bundle, building it first. */

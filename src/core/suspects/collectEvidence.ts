@@ -5,6 +5,7 @@
  */
 import type { BlameLine } from '../git/git.types';
 import { enclosingFunction } from './functionExtent';
+import { lastExecutedLine } from './executedLines';
 import type { BlameMode, CommitFacts, Evidence } from './evidence.types';
 import { RANGE_PATCH_FORMAT, isCosmetic, parseRangePatch, type PatchCommit, type PatchHunk } from './rangePatch';
 import type { BlameFrame, SuspectGitPort } from './suspectPort.types';
@@ -36,12 +37,14 @@ export interface EvidenceResult {
 interface FrameExtent extends BlameFrame {
   start: number;
   end: number;
+  /** Last line that may have run before the frame stopped; changes below it never ran. */
+  ranUntil: number;
 }
 
-function clampExtent(f: BlameFrame, start: number, end: number): FrameExtent {
-  const s = Math.max(start, f.line - MAX_EXTENT);
-  const e = Math.min(end, f.line + MAX_EXTENT);
-  return { ...f, start: Math.min(s, f.line), end: Math.max(e, f.line) };
+function clampExtent(f: BlameFrame, start: number, end: number, lines: string[]): FrameExtent {
+  const s = Math.min(Math.max(start, f.line - MAX_EXTENT), f.line);
+  const e = Math.max(Math.min(end, f.line + MAX_EXTENT), f.line);
+  return { ...f, start: s, end: e, ranUntil: lastExecutedLine(lines, f.line, s, e) };
 }
 
 async function extentsOf(port: SuspectGitPort, rev: string, frames: BlameFrame[]): Promise<FrameExtent[]> {
@@ -55,7 +58,7 @@ async function extentsOf(port: SuspectGitPort, rev: string, frames: BlameFrame[]
     const lines = texts.get(f.path);
     if (!lines || f.line > lines.length) continue;
     const ext = enclosingFunction(lines, f.line, f.function);
-    out.push(clampExtent(f, ext.start, ext.end));
+    out.push(clampExtent(f, ext.start, ext.end, lines));
   }
   return out;
 }
@@ -98,22 +101,23 @@ function blameEvidence(frames: FrameExtent[], blameByPath: Map<string, BlameLine
   for (const f of frames) {
     const byLine = lineMaps.get(f.path);
     if (!byLine) continue;
-    const perCommit = new Map<string, { nearest: number; count: number; nearestLine: number }>();
+    // Per commit, the nearest changed line that had run and the nearest that had not.
+    const perCommit = new Map<string, { ran: number; ranLine: number; later: number; laterLine: number; count: number }>();
     for (let l = f.start; l <= f.end; l++) {
       const b = byLine.get(l);
       if (!b || (mode === 'range' && b.boundary)) continue;
       const d = Math.abs(l - f.line);
-      const cur = perCommit.get(b.sha) ?? { nearest: Infinity, count: 0, nearestLine: l };
+      const cur = perCommit.get(b.sha) ?? { ran: Infinity, ranLine: l, later: Infinity, laterLine: l, count: 0 };
       cur.count++;
-      if (d < cur.nearest) {
-        cur.nearest = d;
-        cur.nearestLine = l;
-      }
+      if (l <= f.ranUntil && d < cur.ran) [cur.ran, cur.ranLine] = [d, l];
+      if (l > f.ranUntil && d < cur.later) [cur.later, cur.laterLine] = [d, l];
       perCommit.set(b.sha, cur);
     }
     for (const [sha, c] of perCommit) {
-      const kind = c.nearest === 0 ? 'line' : c.nearest <= NEAR ? 'near' : 'function';
-      out.push({ sha, kind, frameDepth: f.depth, file: f.path, frameLine: f.line, function: f.function, distance: c.nearest, lines: c.count, changedLine: c.nearestLine });
+      const ran = Number.isFinite(c.ran);
+      const distance = ran ? c.ran : c.later;
+      const kind = !ran ? 'later' : distance === 0 ? 'line' : distance <= NEAR ? 'near' : 'function';
+      out.push({ sha, kind, frameDepth: f.depth, file: f.path, frameLine: f.line, function: f.function, distance, lines: c.count, changedLine: ran ? c.ranLine : c.laterLine });
     }
   }
   return out;
@@ -148,7 +152,9 @@ function removedEvidence(frames: FrameExtent[], deployDiff: PatchCommit | undefi
         const sha = lastRemover(file.path, gone, patches);
         if (!sha) continue;
         const lines = Math.min(gone.size, h.oldLines - h.newLines);
-        out.push({ sha, kind: 'removed', frameDepth: f.depth, file: f.path, frameLine: f.line, function: f.function, distance: Math.round(Math.abs(at - f.line)), lines, changedLine: Math.floor(at) });
+        // Code removed below where the frame stopped would not have run either.
+        const kind = at > f.ranUntil + 0.5 ? 'later' : 'removed';
+        out.push({ sha, kind, frameDepth: f.depth, file: f.path, frameLine: f.line, function: f.function, distance: Math.round(Math.abs(at - f.line)), lines, changedLine: Math.floor(at) });
       }
     }
   }

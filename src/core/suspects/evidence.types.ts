@@ -9,6 +9,11 @@ export type EvidenceKind =
   | 'function'
   /** The commit removed lines inside the frame's function (a guard taken out, a default dropped). */
   | 'removed'
+  /**
+   * The commit changed (or removed) lines of the frame's function only below where the frame
+   * stopped: code that had not run yet when it failed.
+   */
+  | 'later'
   /** The commit changed the frame's file outside the frame's function. */
   | 'file'
   /** The commit's added or removed lines mention identifiers from the error or the crashing line. */

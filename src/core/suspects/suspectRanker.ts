@@ -1,8 +1,8 @@
 /**
  * Ranks commits by evidence. The rule: a change to the crashing frame's own line outranks a
  * change elsewhere in its function, which outranks a change elsewhere in its file; the same
- * evidence on a caller counts less the further up the stack it is; focused commits beat sweeping
- * ones; whitespace- and comment-only changes are nearly discounted. Pure: evidence in, suspects out.
+ * evidence on a caller counts less the further up the stack it is; a change below where a frame
+ * stopped (code that had not run yet) counts little; focused commits beat sweeping ones; whitespace- and comment-only changes are nearly discounted. Pure: evidence in, suspects out.
  */
 import type { Suspect } from '../model/triage.types';
 import type { BlameMode, CommitFacts, Evidence, EvidenceKind } from './evidence.types';
@@ -13,6 +13,7 @@ const KIND_WEIGHT: Record<EvidenceKind, number> = {
   removed: 0.75,
   function: 0.6,
   token: 0.3,
+  later: 0.2,
   file: 0.2,
   range: 0.06,
 };
@@ -58,6 +59,8 @@ export function describeEvidence(e: Evidence): string {
       return `removed ${e.lines} line${e.lines === 1 ? '' : 's'} from ${where} near line ${e.frameLine}, ${frameLabel(e.frameDepth)}`;
     case 'function':
       return `changed ${e.lines} line${e.lines === 1 ? '' : 's'} of ${where}, ${e.distance} lines from line ${e.frameLine} of ${frameLabel(e.frameDepth)}`;
+    case 'later':
+      return `changed line ${e.changedLine ?? e.frameLine} of ${where}, below line ${e.frameLine} where ${frameLabel(e.frameDepth)} stopped: code that had not run yet`;
     case 'file':
       return `changed ${e.file} outside the function of ${frameLabel(e.frameDepth)}`;
     case 'token':

@@ -28,6 +28,11 @@ describe('rankSuspects', () => {
     assert.deepEqual(out.map((s) => s.sha), ['c', 'b', 'a']);
     assert.ok(out[2].reasons.some((r) => /whitespace/.test(r)));
   });
+  it('ranks a change below where a frame stopped (not yet run) under one above it, and says so', () => {
+    const out = rankSuspects([ev('a', 'later', 0, { distance: 1, changedLine: 11 }), ev('b', 'near', 2, { distance: 1 })], commits, { mode: 'range', rangeLabel: null });
+    assert.deepEqual(out.map((s) => s.sha), ['b', 'a']);
+    assert.match(out[1].reasons[0], /below line 10 where the crashing frame stopped: code that had not run yet/);
+  });
   it('lowers confidence without a deploy range and says why', () => {
     const inRange = rankSuspects([ev('a', 'line', 0)], commits, { mode: 'range', rangeLabel: null })[0];
     const atHead = rankSuspects([ev('a', 'line', 0)], commits, { mode: 'head', rangeLabel: null })[0];

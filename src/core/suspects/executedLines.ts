@@ -1,0 +1,78 @@
+/**
+ * Which lines of a frame's function had run when the frame stopped. A frame stops at its line
+ * (the crash, or the call in progress), so lines after it had not run yet, unless they belong
+ * to the same statement (a call split over lines) or to a loop around the line, whose later
+ * lines ran in earlier iterations. A change to code that never ran cannot have caused the crash.
+ */
+
+const MAX_STATEMENT = 20;
+const LOOP = /^\s*(?:for|while|do)\b|^\s*}\s*while\b|\.(?:forEach|map|flatMap|filter|reduce|some|every|find)\s*\(/;
+const CONTINUES = /(?:[,+\-*/%&|^?=([{.\\]|\b(?:and|or|not|in))\s*$/;
+
+function indentOf(s: string): number {
+  const m = /^[ \t]*/.exec(s);
+  return m ? m[0].replace(/\t/g, '    ').length : 0;
+}
+
+function isBlank(s: string): boolean {
+  return s.trim() === '' || /^\s*(?:#|\/\/|\*|\/\*)/.test(s);
+}
+
+/** Open minus closed brackets on a line, strings roughly removed. */
+function bracketBalance(line: string): number {
+  const code = line.replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""').replace(/\/\/.*$/, '');
+  let n = 0;
+  for (const ch of code) {
+    if (ch === '(' || ch === '[' || ch === '{') n++;
+    else if (ch === ')' || ch === ']' || ch === '}') n--;
+  }
+  return n;
+}
+
+/** Last line of the statement that starts at `line` (1-based), within `end`. */
+function statementEnd(lines: string[], line: number, end: number): number {
+  let last = line;
+  let balance = Math.max(0, bracketBalance(lines[line - 1] ?? ''));
+  // An opening brace at the end starts a block, not a continued statement.
+  if (/\{\s*$/.test(lines[line - 1] ?? '')) balance = Math.max(0, balance - 1);
+  while (last < end && last - line < MAX_STATEMENT && (balance > 0 || CONTINUES.test(lines[last - 1] ?? ''))) {
+    last++;
+    balance = Math.max(0, balance + bracketBalance(lines[last - 1] ?? ''));
+  }
+  return last;
+}
+
+/** Last line of the indented block opened by the header at `header` (1-based). */
+function blockEnd(lines: string[], header: number, end: number): number {
+  const base = indentOf(lines[header - 1] ?? '');
+  let last = header;
+  for (let l = header + 1; l <= end; l++) {
+    const text = lines[l - 1] ?? '';
+    if (isBlank(text)) continue;
+    if (indentOf(text) <= base) {
+      // The closing brace or `end` of the block sits at the header's indentation.
+      if (/^\s*(?:[}\])]|end\b)/.test(text)) last = l;
+      break;
+    }
+    last = l;
+  }
+  return last;
+}
+
+/**
+ * The last line (1-based) of `lines` that may have run before the frame at `line` stopped, in
+ * the function spanning `start..end`: at least `line`, more for multi-line statements and loops.
+ */
+export function lastExecutedLine(lines: string[], line: number, start: number, end: number): number {
+  if (!Number.isInteger(line) || line < 1 || line > lines.length) return line;
+  const stop = Math.min(end, lines.length);
+  let ran = statementEnd(lines, line, stop);
+  let minIndent = indentOf(lines[line - 1] ?? '');
+  for (let l = line - 1; l >= Math.max(1, start) && minIndent > 0; l--) {
+    const text = lines[l - 1] ?? '';
+    if (isBlank(text) || indentOf(text) >= minIndent) continue;
+    minIndent = indentOf(text);
+    if (LOOP.test(text)) ran = Math.max(ran, blockEnd(lines, l, stop));
+  }
+  return ran;
+}
