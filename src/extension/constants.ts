@@ -9,6 +9,9 @@ export const CMD = {
   disconnectSentry: 'culprit.disconnectSentry',
   connectDatadog: 'culprit.connectDatadog',
   disconnectDatadog: 'culprit.disconnectDatadog',
+  connectBugsnag: 'culprit.connectBugsnag',
+  disconnectBugsnag: 'culprit.disconnectBugsnag',
+  openErrorById: 'culprit.openErrorById',
   pasteStackTrace: 'culprit.pasteStackTrace',
   openEventFile: 'culprit.openEventFile',
   triageEditor: 'culprit.triageEditor',
@@ -38,6 +41,7 @@ export const SECRET_KEYS = {
   sentryToken: 'culprit.sentry.token',
   datadogApiKey: 'culprit.datadog.apiKey',
   datadogAppKey: 'culprit.datadog.appKey',
+  bugsnagToken: 'culprit.bugsnag.token',
 } as const;
 
 /** Read-only documents of a file at a commit, for the suspect diff. */

@@ -20,17 +20,25 @@ import { GitContentProvider, openSuspectDiff } from './editor/suspectDiff';
 import { NewErrorsStatus } from './statusBar';
 import { RefreshScheduler } from './refreshScheduler';
 import { CulpritUriHandler } from './uriHandler';
-import { connectDatadog, connectSentry, disconnect } from './commands/connectCommands';
+import { connectBugsnag, connectDatadog, connectSentry, disconnect } from './commands/connectCommands';
+import { openErrorById } from './commands/openByIdCommand';
+import type { ProviderSetup } from './sources/sourceFactory';
 import { openEventFile, pasteStackTrace, triageActiveEditor } from './commands/inputCommands';
 import { addPathMapping, copyIssueLink, openInProvider } from './commands/issueCommands';
 
 /** What activate() returns: the live model, for the extension-host tests and other extensions. */
 export interface CulpritApi {
   readonly store: IssueStore;
+  readonly tree: ErrorsTreeProvider;
+  readonly secrets: Secrets;
+  /** Folder of the log channel's file (tests read it to prove nothing secret was logged). */
+  readonly logUri: vscode.Uri;
   readonly lines: StackLineIndex;
   readonly decorations: StackDecorations;
   readonly status: NewErrorsStatus;
   refresh(): Promise<boolean>;
+  /** The URI handler itself: a web workbench cannot route vscode:// links to it from inside a test. */
+  handleUri(uri: vscode.Uri): Promise<void>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<CulpritApi> {
@@ -41,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
   const secrets = new Secrets(context.secrets, log);
   let config: CulpritConfig = readConfig();
   let setupMessage: string | null = null;
+  let providerSetup: ProviderSetup | null = null;
 
   const workspaces = new Workspaces();
   const store = new IssueStore(workspaces, () => ({ mappings: config.pathMappings, tagPattern: config.deployTagPattern, issueLimit: config.issueLimit }), log);
@@ -49,7 +58,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
   const notices = (): StatusNode[] => {
     const out: StatusNode[] = [];
     const empty = store.entries().length === 0;
-    if (setupMessage) out.push(new StatusNode('status:setup', 'Not connected', setupMessage, 'warning', { id: config.provider === 'datadog' ? CMD.connectDatadog : CMD.connectSentry, title: 'Connect' }));
+    const connect = { sentry: CMD.connectSentry, datadog: CMD.connectDatadog, bugsnag: CMD.connectBugsnag, none: CMD.connectSentry }[config.provider];
+    if (setupMessage) out.push(new StatusNode('status:setup', 'Not connected', setupMessage, 'warning', { id: connect, title: 'Connect' }));
     const s = store.status;
     if (s.state === 'error' && s.message) {
       out.push(new StatusNode('status:provider', s.lastOk && !empty ? `${s.label}: showing the last good list` : `${s.label}: refresh failed`, s.message, 'error', { id: CMD.refresh, title: 'Retry' }));
@@ -95,7 +105,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
   const applySource = async (): Promise<void> => {
     const setup = await buildSource(config, secrets, log);
     setupMessage = setup.kind === 'incomplete' ? setup.message : null;
-    store.setSource(setup.kind === 'ready' ? setup.configured : null);
+    providerSetup = setup.kind === 'ready' ? setup.setup : null;
+    store.setSource(providerSetup ? { source: providerSetup.source, label: providerSetup.label } : null);
     setContexts();
     tree.refreshAll();
     if (setup.kind === 'ready') await scheduler.runNow();
@@ -157,6 +168,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
   reg(CMD.connectDatadog, async () => (await connectDatadog(secrets)) && applySource());
   reg(CMD.disconnectSentry, () => disconnect(secrets, 'sentry'));
   reg(CMD.disconnectDatadog, () => disconnect(secrets, 'datadog'));
+  reg(CMD.connectBugsnag, async () => (await connectBugsnag(secrets)) && applySource());
+  reg(CMD.disconnectBugsnag, () => disconnect(secrets, 'bugsnag'));
+  reg(CMD.openErrorById, async (id?: unknown) => showAdded(await openErrorById(store, providerSetup, typeof id === 'string' ? id : undefined)));
   reg(CMD.pasteStackTrace, async () => showAdded(await pasteStackTrace(store)));
   reg(CMD.openEventFile, async (uri?: vscode.Uri) => showAdded(await openEventFile(store, uri instanceof vscode.Uri ? uri : undefined)));
   reg(CMD.triageEditor, async () => showAdded(await triageActiveEditor(store)));
@@ -197,7 +211,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
   reg(CMD.showLog, () => log.channel.show(true));
   reg(CMD.toggleDecorations, () => vscode.workspace.getConfiguration('culprit').update('decorations.enabled', !config.decorationsEnabled, vscode.ConfigurationTarget.Global));
 
-  subs.push(vscode.window.registerUriHandler(new CulpritUriHandler(store, refreshNow, openIssue)));
+  const uriHandler = new CulpritUriHandler(store, refreshNow, openIssue);
+  subs.push(vscode.window.registerUriHandler(uriHandler));
 
   vscode.workspace.onDidChangeConfiguration((e) => {
     const what = affects(e);
@@ -219,7 +234,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
   void applySource().then(() => scheduler.setVisible(view.visible));
   log.info(`Culprit activated in ${Date.now() - started} ms (${vscode.workspace.isTrusted ? 'trusted' : 'Restricted Mode: git is not run'})`);
 
-  return { store, lines, decorations, status, refresh: refreshNow };
+  return { store, tree, secrets, logUri: context.logUri, lines, decorations, status, refresh: refreshNow, handleUri: (uri) => uriHandler.handleUri(uri) };
 }
 
 export function deactivate(): void {

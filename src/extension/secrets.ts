@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { SECRET_KEYS } from './constants';
 import type { Logger } from './log';
 
-export interface SentryCredentials {
+/** A single token (Sentry auth token, Bugsnag personal auth token). */
+export interface TokenCredentials {
   token: string;
 }
 export interface DatadogCredentials {
@@ -27,7 +28,7 @@ export class Secrets {
     return v || undefined;
   }
 
-  async sentry(): Promise<SentryCredentials | undefined> {
+  async sentry(): Promise<TokenCredentials | undefined> {
     const token = await this.read(SECRET_KEYS.sentryToken);
     return token ? { token } : undefined;
   }
@@ -38,7 +39,21 @@ export class Secrets {
     return apiKey && appKey ? { apiKey, appKey } : undefined;
   }
 
-  async storeSentry(c: SentryCredentials): Promise<void> {
+  async bugsnag(): Promise<TokenCredentials | undefined> {
+    const token = await this.read(SECRET_KEYS.bugsnagToken);
+    return token ? { token } : undefined;
+  }
+
+  async storeBugsnag(c: TokenCredentials): Promise<void> {
+    this.log.addSecrets([c.token]);
+    await this.storage.store(SECRET_KEYS.bugsnagToken, c.token);
+  }
+
+  async deleteBugsnag(): Promise<void> {
+    await this.storage.delete(SECRET_KEYS.bugsnagToken);
+  }
+
+  async storeSentry(c: TokenCredentials): Promise<void> {
     this.log.addSecrets([c.token]);
     await this.storage.store(SECRET_KEYS.sentryToken, c.token);
   }

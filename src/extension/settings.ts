@@ -6,12 +6,13 @@
 import * as vscode from 'vscode';
 import type { PathMapping } from '../core/resolve/resolve.types';
 
-export type ProviderId = 'none' | 'sentry' | 'datadog';
+export type ProviderId = 'none' | 'sentry' | 'datadog' | 'bugsnag';
 
 export interface CulpritConfig {
   provider: ProviderId;
   sentry: { url: string; org: string; projects: string[]; environment: string; query: string };
   datadog: { site: string; url: string; service: string; env: string; query: string };
+  bugsnag: { url: string; project: string; stage: string };
   pathMappings: PathMapping[];
   deployTagPattern: string;
   /** Minutes; 0 turns polling off. */
@@ -58,7 +59,7 @@ export function readConfig(): CulpritConfig {
   const c = vscode.workspace.getConfiguration(SECTION);
   const provider = str(c, 'provider', 'none');
   return {
-    provider: provider === 'sentry' || provider === 'datadog' ? provider : 'none',
+    provider: provider === 'sentry' || provider === 'datadog' || provider === 'bugsnag' ? provider : 'none',
     sentry: {
       url: str(c, 'sentry.url', 'https://sentry.io') || 'https://sentry.io',
       org: str(c, 'sentry.org', ''),
@@ -72,6 +73,11 @@ export function readConfig(): CulpritConfig {
       service: str(c, 'datadog.service', ''),
       env: str(c, 'datadog.env', 'production'),
       query: str(c, 'datadog.query', ''),
+    },
+    bugsnag: {
+      url: str(c, 'bugsnag.url', 'https://api.bugsnag.com') || 'https://api.bugsnag.com',
+      project: str(c, 'bugsnag.project', ''),
+      stage: str(c, 'bugsnag.stage', 'production'),
     },
     pathMappings: mappings(c),
     deployTagPattern: str(c, 'deployTagPattern', ''),
@@ -91,7 +97,7 @@ export async function updateSetting(key: string, value: unknown): Promise<void> 
 export function affects(e: vscode.ConfigurationChangeEvent): { source: boolean; triage: boolean; decorations: boolean; polling: boolean } {
   const a = (k: string) => e.affectsConfiguration(`${SECTION}.${k}`);
   return {
-    source: a('provider') || a('sentry') || a('datadog') || a('issueLimit'),
+    source: a('provider') || a('sentry') || a('datadog') || a('bugsnag') || a('issueLimit'),
     triage: a('pathMappings') || a('deployTagPattern'),
     decorations: a('decorations'),
     polling: a('refreshInterval'),

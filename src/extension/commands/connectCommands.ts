@@ -64,9 +64,31 @@ export async function connectDatadog(secrets: Secrets): Promise<boolean> {
   return true;
 }
 
-export async function disconnect(secrets: Secrets, provider: 'sentry' | 'datadog'): Promise<void> {
+export async function connectBugsnag(secrets: Secrets): Promise<boolean> {
+  const config = readConfig();
+  const title = 'Connect Bugsnag';
+  const url = await vscode.window.showInputBox({ title: `${title} (1/4)`, prompt: 'Bugsnag Data Access API URL (api.bugsnag.com or your on-premise API)', value: config.bugsnag.url, ignoreFocusOut: true, validateInput: validUrl });
+  if (url === undefined) return false;
+  const project = await vscode.window.showInputBox({ title: `${title} (2/4)`, prompt: 'Project ID (24 hex digits, from the project settings) or its name', value: config.bugsnag.project, ignoreFocusOut: true, validateInput: required('The project') });
+  if (project === undefined) return false;
+  const stage = await vscode.window.showInputBox({ title: `${title} (3/4)`, prompt: 'Release stage (empty for all)', value: config.bugsnag.stage, ignoreFocusOut: true });
+  if (stage === undefined) return false;
+  const token = await vscode.window.showInputBox({ title: `${title} (4/4)`, prompt: 'Personal auth token (Bugsnag → My account → Personal auth tokens). Stored in your OS keychain, never in settings.', password: true, ignoreFocusOut: true, validateInput: required('The token') });
+  if (token === undefined) return false;
+  await secrets.storeBugsnag({ token: token.trim() });
+  await updateSetting('bugsnag.url', url.trim());
+  await updateSetting('bugsnag.project', project.trim());
+  await updateSetting('bugsnag.stage', stage.trim());
+  await updateSetting('provider', 'bugsnag');
+  return true;
+}
+
+const NAMES = { sentry: 'Sentry', datadog: 'Datadog', bugsnag: 'Bugsnag' } as const;
+
+export async function disconnect(secrets: Secrets, provider: 'sentry' | 'datadog' | 'bugsnag'): Promise<void> {
   if (provider === 'sentry') await secrets.deleteSentry();
-  else await secrets.deleteDatadog();
+  else if (provider === 'datadog') await secrets.deleteDatadog();
+  else await secrets.deleteBugsnag();
   if (readConfig().provider === provider) await updateSetting('provider', 'none');
-  void vscode.window.showInformationMessage(`Culprit: ${provider === 'sentry' ? 'Sentry' : 'Datadog'} disconnected and its credentials removed from the keychain.`);
+  void vscode.window.showInformationMessage(`Culprit: ${NAMES[provider]} disconnected and its credentials removed from the keychain.`);
 }

@@ -12,7 +12,7 @@ import { CulpritError, messageOf } from '../../core/errors';
 import type { FolderTriage, TriageOptions, Workspaces } from './workspaces';
 import type { Logger } from '../log';
 
-export type EntryOrigin = 'provider' | 'file';
+export type EntryOrigin = 'provider' | 'file' | 'lookup';
 
 export interface IssueEntry {
   /** Stable across refreshes: `<source>:<group id>`. */
@@ -39,6 +39,8 @@ export interface ConfiguredSource {
   source: ErrorSource;
   label: string;
 }
+
+/** Provider issues are keyed by source and group id; a looked-up event joins the provider's list. */
 
 const MAX_FILE_ENTRIES = 20;
 
@@ -147,18 +149,20 @@ export class IssueStore implements vscode.Disposable {
   }
 
   /** Adds the errors of a pasted or opened trace/event; returns their keys (newest first). */
-  async addSamples(samples: ErrorSample[]): Promise<string[]> {
+  async addSamples(samples: ErrorSample[], origin: Exclude<EntryOrigin, 'provider'> = 'file'): Promise<string[]> {
     const keys: string[] = [];
     for (const sample of samples) {
       const key = `${sample.group.source}:${sample.group.id}`;
       keys.push(key);
-      this.byKey.set(key, { key, origin: 'file', sample, triage: null, triageError: null, providerSuspects: [] });
+      // Already listed by the provider (an ID of a listed issue): keep that entry.
+      if (this.providerKeys.includes(key)) continue;
+      this.byKey.set(key, { key, origin, sample, triage: null, triageError: null, providerSuspects: [] });
       this.fileKeys = [key, ...this.fileKeys.filter((k) => k !== key)];
     }
     for (const k of this.fileKeys.splice(MAX_FILE_ENTRIES)) this.byKey.delete(k);
     this.changed.fire(undefined);
     const generation = this.generation;
-    for (const key of keys) await this.triageEntry(key, undefined, () => this.byKey.has(key) && generation === this.generation);
+    for (const key of keys) if (!this.byKey.get(key)?.triage) await this.triageEntry(key, undefined, () => this.byKey.has(key) && generation === this.generation);
     return keys;
   }
 

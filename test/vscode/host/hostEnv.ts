@@ -1,0 +1,25 @@
+// What the runner tells extension-host tests about their run, through the server's environment.
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+
+/** Name of the host run executing this test ('trusted', 'untrusted', …). */
+export function hostRunName(): string {
+  return process.env.CULPRIT_HOST_RUN || 'trusted';
+}
+
+/** Absolute path of the first workspace folder; throws when the run opened none. */
+export function workspaceRoot(): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('no workspace folder is open in this host run');
+  return folder.uri.fsPath;
+}
+
+/**
+ * The JSON value returned by the run's `workspace.mjs` `prepare(dir)`, or undefined when it
+ * returned nothing.
+ */
+export function workspaceInfo<T = unknown>(): T | undefined {
+  const file = process.env.CULPRIT_WORKSPACE_INFO;
+  if (!file || !fs.existsSync(file)) return undefined;
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+}
