@@ -10,3 +10,5 @@ chmodSync('dist/cli.js', 0o755);
 if (existsSync('src/extension/extension.ts')) {
   await build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], format: 'cjs' });
 }
+
+await (await import('./buildWebview.mjs')).buildWebview();

@@ -23,12 +23,15 @@ import { CulpritUriHandler } from './uriHandler';
 import { connectBugsnag, connectDatadog, connectSentry, disconnect } from './commands/connectCommands';
 import { openErrorById } from './commands/openByIdCommand';
 import type { ProviderSetup } from './sources/sourceFactory';
+import { PanelHost } from './panel/panelHost';
+import { DETAIL_PANEL_VIEW_TYPE } from './panel/detailPanel';
 import { openEventFile, pasteStackTrace, triageActiveEditor } from './commands/inputCommands';
 import { addPathMapping, copyIssueLink, openInProvider } from './commands/issueCommands';
 
 /** What activate() returns: the live model, for the extension-host tests and other extensions. */
 export interface CulpritApi {
   readonly store: IssueStore;
+  readonly panels: PanelHost;
   readonly tree: ErrorsTreeProvider;
   readonly secrets: Secrets;
   /** Folder of the log channel's file (tests read it to prove nothing secret was logged). */
@@ -71,7 +74,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
     return out;
   };
 
-  const tree = new ErrorsTreeProvider(store, { notices });
+  // panelHost is created below; the tree asks it for fix texts only once rendering starts.
+  const tree = new ErrorsTreeProvider(store, { notices, fixText: (key) => panelHost.fixText(key) });
   const view = vscode.window.createTreeView<ErrorTreeNode>(VIEW_ERRORS, { treeDataProvider: tree, showCollapseAll: true });
   subs.push(tree, view);
 
@@ -93,6 +97,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
       }),
     );
   };
+  const panelHost = new PanelHost({
+    extensionUri: context.extensionUri,
+    store,
+    navigator,
+    state: context.workspaceState,
+    provider: () => providerSetup,
+    openSuspectDiff: (key, sha) => openSuspectDiff(store, workspaces, key, sha, vscode.ViewColumn.One),
+    refresh: () => refreshNow(),
+    log: (line) => log.info(line),
+  });
+  subs.push(panelHost);
+  subs.push(vscode.window.registerWebviewPanelSerializer(DETAIL_PANEL_VIEW_TYPE, { deserializeWebviewPanel: async (panel) => panelHost.panel.revive(panel) }));
+  store.onDidChange((key) => {
+    if (key === undefined || store.get(key)?.sample.group.id === panelHost.panel.issueId) panelHost.refreshShown();
+  }, null, subs);
   const scheduler = new RefreshScheduler(refreshNow, () => config.refreshIntervalMinutes * 60_000);
   subs.push(scheduler);
 
@@ -119,6 +138,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
     const frames = store.get(key)?.triage?.issue.frames ?? [];
     const crashing = frames.findIndex((f) => f.inApp && f.file !== null);
     if (crashing >= 0) await navigator.open(key, crashing);
+    panelHost.show(key);
   };
 
   const showAdded = async (keys: string[] | undefined): Promise<string[] | undefined> => {
@@ -183,6 +203,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
     const key = entryKey(arg);
     return key ? openIssue(key) : undefined;
   });
+  reg(CMD.openDetails, (arg: unknown) => {
+    const key = entryKey(arg);
+    if (key) panelHost.show(key);
+  });
   reg(CMD.showSuspects, async (arg: unknown) => {
     const key = entryKey(arg);
     const node = key ? tree.issueNode(key) : undefined;
@@ -234,7 +258,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
   void applySource().then(() => scheduler.setVisible(view.visible));
   log.info(`Culprit activated in ${Date.now() - started} ms (${vscode.workspace.isTrusted ? 'trusted' : 'Restricted Mode: git is not run'})`);
 
-  return { store, tree, secrets, logUri: context.logUri, lines, decorations, status, refresh: refreshNow, handleUri: (uri) => uriHandler.handleUri(uri) };
+  return { store, panels: panelHost, tree, secrets, logUri: context.logUri, lines, decorations, status, refresh: refreshNow, handleUri: (uri) => uriHandler.handleUri(uri) };
 }
 
 export function deactivate(): void {

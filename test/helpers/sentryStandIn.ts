@@ -36,6 +36,8 @@ export interface StandInRequest {
   query: URLSearchParams;
   at: number;
   authorization: string | undefined;
+  /** The JSON request body (PUTs), when it parsed. */
+  body?: unknown;
 }
 
 export interface SentryStandInOptions {
@@ -281,9 +283,16 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
     res.on('close', () => inFlight--);
     const u = new URL(req.url ?? '/', url);
     const hit = ROUTES.map(([re, route, method]) => ({ m: re.exec(u.pathname), route, method })).find((x) => x.m && x.method === req.method);
-    requests.push({ route: hit?.route ?? 'unknown', method: req.method ?? '', path: u.pathname, query: u.searchParams, at: Date.now(), authorization: req.headers.authorization });
-    req.resume();
+    const seen: StandInRequest = { route: hit?.route ?? 'unknown', method: req.method ?? '', path: u.pathname, query: u.searchParams, at: Date.now(), authorization: req.headers.authorization };
+    requests.push(seen);
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      try {
+        if (chunks.length) seen.body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      } catch {
+        seen.body = Buffer.concat(chunks).toString('utf8');
+      }
       const send = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
         res.end(JSON.stringify(body));

@@ -8,7 +8,8 @@ import type { TriagedFrame } from '../../core/model/triage.types';
 export class FrameNavigator {
   constructor(private readonly store: IssueStore) {}
 
-  async open(key: string, index: number): Promise<vscode.TextEditor | undefined> {
+  /** `column`: where to open (the panel passes the first group so it stays visible beside the code). */
+  async open(key: string, index: number, column?: vscode.ViewColumn): Promise<vscode.TextEditor | undefined> {
     const entry = this.store.get(key);
     const frame = entry?.triage?.issue.frames[index];
     if (!entry || !frame) {
@@ -25,13 +26,13 @@ export class FrameNavigator {
     if (frame.localLine === null && frame.line !== null && entry.triage?.gitRan) {
       void vscode.window.showInformationMessage(`Culprit: line ${frame.line} of the deployed ${frame.file} no longer exists in your working tree; showing where it was.`);
     }
-    return this.show(uri, frame.localLine ?? frame.line, frame.column);
+    return this.show(uri, frame.localLine ?? frame.line, frame.column, column);
   }
 
-  async show(uri: vscode.Uri, line: number | null, column: number | null): Promise<vscode.TextEditor> {
+  async show(uri: vscode.Uri, line: number | null, column: number | null, viewColumn?: vscode.ViewColumn): Promise<vscode.TextEditor> {
     const doc = await vscode.workspace.openTextDocument(uri);
     const pos = doc.validatePosition(framePosition(line, column));
-    const editor = await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos), preview: true });
+    const editor = await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos), preview: true, viewColumn });
     editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenter);
     return editor;
   }

@@ -90,7 +90,7 @@ export function buildHover(entry: IssueEntry, frameIndex: number): vscode.Markdo
     md.appendMarkdown('\n').appendText('Suspects need git, which is not run in Restricted Mode.').appendMarkdown('\n');
   }
 
-  const links = [commandLink('Show suspects', CMD.showSuspects, [entry.key])];
+  const links = [commandLink('Details', CMD.openDetails, [entry.key]), commandLink('Show suspects', CMD.showSuspects, [entry.key])];
   if (group.url) links.push(commandLink(`Open in ${group.source === 'datadog' ? 'Datadog' : 'Sentry'}`, CMD.openInProvider, [entry.key]));
   md.appendMarkdown(`\n${links.join(' · ')}`);
   return md;

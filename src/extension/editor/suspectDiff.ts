@@ -39,7 +39,7 @@ export class GitContentProvider implements vscode.TextDocumentContentProvider {
   }
 }
 
-export async function openSuspectDiff(store: IssueStore, workspaces: Workspaces, key: string, sha: string): Promise<void> {
+export async function openSuspectDiff(store: IssueStore, workspaces: Workspaces, key: string, sha: string, viewColumn?: vscode.ViewColumn): Promise<void> {
   const entry = store.get(key);
   const triage = entry?.triage;
   if (!entry || !triage || typeof sha !== 'string' || !SHA.test(sha)) {
@@ -71,6 +71,7 @@ export async function openSuspectDiff(store: IssueStore, workspaces: Workspaces,
   const line = Math.max(0, (frame?.line ?? 1) - 1);
   await vscode.commands.executeCommand('vscode.diff', gitUri(triage.root, `${sha}^`, file), gitUri(triage.root, sha, file), title, {
     preview: true,
+    viewColumn,
     selection: new vscode.Range(line, 0, line, 0),
   });
 }

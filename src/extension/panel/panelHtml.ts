@@ -1,6 +1,6 @@
 /** The detail panel's one HTML shell: strict CSP, nonce'd script, bundle URIs only. */
 import { randomBytes } from 'node:crypto';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 
 /** A fresh nonce for one render (128 bits, base64). */
 export function createNonce(): string {
@@ -24,12 +24,12 @@ function attr(s: string): string {
 }
 
 /**
- * The whole document. It carries no issue data: the model arrives by message after the
+ * The whole document (`bundleRoot` = `<extension>/dist/webview`). It carries no issue data: the model arrives by message after the
  * script's `ready`, and the script renders it with textContent.
  */
-export function renderShell(webview: vscode.Webview, nonce: string, bundleRoot: vscode.Uri, joinPath: (base: vscode.Uri, ...p: string[]) => vscode.Uri): string {
-  const script = webview.asWebviewUri(joinPath(bundleRoot, 'panel.js')).toString();
-  const style = webview.asWebviewUri(joinPath(bundleRoot, 'panel.css')).toString();
+export function renderShell(webview: vscode.Webview, nonce: string, bundleRoot: vscode.Uri): string {
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(bundleRoot, 'panel.js')).toString();
+  const style = webview.asWebviewUri(vscode.Uri.joinPath(bundleRoot, 'panel.css')).toString();
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

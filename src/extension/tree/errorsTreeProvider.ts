@@ -11,6 +11,8 @@ import { FrameNode, IssueNode, LibraryFramesNode, ProviderSuspectNode, ReasonNod
 export interface TreeNotices {
   /** Shown above the issues (untrusted folder, incomplete setup…). */
   notices(): StatusNode[];
+  /** Fix verification of a watched issue (`no events in 6 h since 1.5.1`), when known. */
+  fixText(key: string): string | null;
 }
 
 export class ErrorsTreeProvider implements vscode.TreeDataProvider<ErrorTreeNode>, vscode.Disposable {
@@ -150,7 +152,8 @@ export class ErrorsTreeProvider implements vscode.TreeDataProvider<ErrorTreeNode
     const g = sample.group;
     const item = new vscode.TreeItem(g.title, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = node.id;
-    item.description = issueDescription(sample, triage?.issue ?? null);
+    const fix = this.notices.fixText(node.entry.key);
+    item.description = [issueDescription(sample, triage?.issue ?? null), fix].filter(Boolean).join(' · ');
     const pending = !triage && !triageError;
     item.iconPath = pending ? new vscode.ThemeIcon('sync~spin') : new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
     item.contextValue = g.url ? 'issue.linked' : 'issue';
@@ -206,7 +209,7 @@ function suspectsItem(node: SuspectsNode): vscode.TreeItem {
   if (!t) item.description = node.entry.triageError ?? 'ranking…';
   else if (!t.gitRan) item.description = 'git is not run in Restricted Mode';
   else if (count === 0) item.description = t.issue.deploy.to ? 'no commit in the deploy range touches the stack' : 'no deploy found to compare';
-  else item.description = t.issue.deploy.from ? `${t.issue.deploy.from.slice(0, 12)}..${t.issue.deploy.to?.slice(0, 12) ?? ''}` : `${count} ranked`;
+  else item.description = t.issue.deploy.from ? `deploy ${t.issue.deploy.from.slice(0, 7)}..${t.issue.deploy.to?.slice(0, 7) ?? ''}` : `${count} ranked`;
   item.contextValue = 'suspects';
   return item;
 }

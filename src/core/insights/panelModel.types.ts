@@ -1,0 +1,87 @@
+/** The detail panel's view model: plain JSON, already stripped of secrets and bounded in size. */
+import type { FixStatus } from './fixStatus';
+import type { TagComparison } from './tagComparison.types';
+
+export interface PanelFrame {
+  /** Index into `TriagedIssue.frames` (and the flattened event frames): what `openFrame` takes. */
+  index: number;
+  function: string | null;
+  /** Workspace path when resolved, else the path production reported. */
+  file: string | null;
+  line: number | null;
+  column: number | null;
+  /** Line in today's working tree, when the file still has it. */
+  localLine: number | null;
+  inApp: boolean;
+  /** Whether the frame maps onto a workspace file (so clicking it can open something). */
+  resolved: boolean;
+  raw: string;
+  /** Local variables as [name, rendered value]. */
+  vars: Array<[string, string]>;
+}
+
+export interface PanelRequest {
+  method: string | null;
+  /** Without credentials in the URL and with secret-looking query values masked. */
+  url: string | null;
+  query: Array<[string, string]>;
+  headers: Array<[string, string]>;
+  /** Pretty-printed when JSON. */
+  body: string | null;
+  bodyIsJson: boolean;
+}
+
+export interface PanelBreadcrumb {
+  timestamp: string | null;
+  category: string | null;
+  level: string | null;
+  message: string | null;
+  /** `data` rendered as compact JSON. */
+  data: string | null;
+}
+
+export interface PanelSuspect {
+  sha: string;
+  shortSha: string;
+  author: string;
+  date: string;
+  summary: string;
+  /** 0..100 */
+  score: number;
+  reasons: string[];
+  /** The in-app frame the suspect touches, for "Open diff" (top resolved in-app frame). */
+  file: string | null;
+  line: number | null;
+}
+
+export interface PanelModel {
+  issueId: string;
+  /** `sentry`, `datadog`, `file`… */
+  source: string;
+  title: string;
+  message: string | null;
+  exceptionType: string | null;
+  count: number | null;
+  userCount: number | null;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  release: string | null;
+  environment: string | null;
+  status: string | null;
+  /** http(s) link to the issue in the provider's UI, else null. */
+  providerUrl: string | null;
+  providerLabel: string;
+  deploy: { from: string | null; to: string | null; source: string } | null;
+  tags: Array<[string, string]>;
+  frames: PanelFrame[];
+  request: PanelRequest | null;
+  breadcrumbs: PanelBreadcrumb[];
+  suspects: PanelSuspect[];
+  /** Present once computed; the panel asks for it through the protocol otherwise. */
+  comparison: TagComparison | null;
+  fixStatus: { status: FixStatus; text: string } | null;
+  /** Whether resolve/ignore/assign make sense (a provider issue, not a pasted file). */
+  actionable: boolean;
+  /** Whether the event has a request to build a regression test from. */
+  canCreateRegressionTest: boolean;
+}

@@ -1,0 +1,172 @@
+/**
+ * The extension's side of the detail panel: implements PanelActions over the store, the editor
+ * features and the provider (issue actions, tag insights, fix verification), and remembers the
+ * fixes being watched (workspace state, keyed by issue).
+ */
+import * as vscode from 'vscode';
+import * as path from 'node:path';
+import { CulpritError } from '../../core/errors';
+import { datadogIssueActions, sentryIssueActions, type IssueActionResult, type IssueActions } from '../../core/actions/issueActions';
+import { describeFixStatus, type FixStatus, type FixWatch } from '../../core/insights/fixStatus';
+import { toPanelModel } from '../../core/insights/panelModel';
+import { compareTagDistributions, distributionsFromEvents } from '../../core/insights/tagComparison';
+import type { TagComparison } from '../../core/insights/tagComparison.types';
+import { createSentryInsights } from '../../core/providers/sentry/sentryTagInsights';
+import { createDatadogInsights } from '../../core/providers/datadog/datadogTagInsights';
+import type { SentrySource } from '../../core/providers/sentry/sentry.types';
+import type { DatadogSource, DatadogSourceOptions } from '../../core/providers/datadog/datadog.types';
+import { writeRegressionTest } from '../../core/regression/regressionTestWriter';
+import type { IssueEntry, IssueStore } from '../state/issueStore';
+import type { ProviderSetup } from '../sources/sourceFactory';
+import type { FrameNavigator } from '../editor/frameNavigator';
+import type { PanelActions } from './panelActions';
+import type { PanelIssueAction } from './panelProtocol';
+import { DetailPanel } from './detailPanel';
+import { workspaceFileUri } from '../editor/frameLocation';
+
+const WATCHES = 'culprit.fixWatches';
+
+export interface PanelHostDeps {
+  extensionUri: vscode.Uri;
+  store: IssueStore;
+  navigator: FrameNavigator;
+  state: vscode.Memento;
+  provider: () => ProviderSetup | null;
+  openSuspectDiff: (key: string, sha: string) => Promise<void>;
+  refresh: () => Promise<boolean>;
+  log: (line: string) => void;
+}
+
+export class PanelHost implements PanelActions, vscode.Disposable {
+  readonly panel: DetailPanel;
+  private readonly fixes = new Map<string, FixStatus>();
+
+  constructor(private readonly deps: PanelHostDeps) {
+    this.panel = new DetailPanel(deps.extensionUri, this, { log: deps.log });
+  }
+
+  /** Opens the panel on an issue (from the tree, a hover link or a URI). */
+  show(key: string): void {
+    const entry = this.deps.store.get(key);
+    if (!entry) return;
+    const fix = this.fixes.get(key);
+    this.panel.show(toPanelModel(entry.sample, entry.triage?.issue ?? null, { fixStatus: fix ?? null }));
+    if (this.watchOf(key)) void this.fixStatus(entry.sample.group.id, false).catch(() => undefined);
+  }
+
+  /** Re-renders the shown issue after its triage or the list changed. */
+  refreshShown(): void {
+    const id = this.panel.issueId;
+    const entry = id ? this.entryOf(id, false) : undefined;
+    if (entry) this.show(entry.key);
+  }
+
+  /** `no events in 6 h since 1.5.1` for the tree, when the issue's fix is watched and checked. */
+  fixText(key: string): string | null {
+    const s = this.fixes.get(key);
+    return s ? describeFixStatus(s) : null;
+  }
+
+  private entryOf(issueId: string, must = true): IssueEntry | undefined {
+    const selected = this.deps.store.selected;
+    const entry = selected?.sample.group.id === issueId ? selected : this.deps.store.entries().find((e) => e.sample.group.id === issueId);
+    if (!entry && must) throw new CulpritError('not-found', `issue ${issueId} is no longer listed; refresh the Culprit view`);
+    return entry;
+  }
+
+  private watchOf(key: string): FixWatch | undefined {
+    return this.deps.state.get<Record<string, FixWatch>>(WATCHES, {})[key];
+  }
+
+  private async setWatch(key: string, watch: FixWatch): Promise<void> {
+    const all = { ...this.deps.state.get<Record<string, FixWatch>>(WATCHES, {}), [key]: watch };
+    await this.deps.state.update(WATCHES, all);
+  }
+
+  private issueActions(entry: IssueEntry): IssueActions {
+    const setup = this.deps.provider();
+    const source = setup?.source;
+    if (entry.origin === 'file' || !setup || !source || source.id !== entry.sample.group.source) {
+      throw new CulpritError('invalid-input', 'this error came from a pasted trace or file: resolve, ignore and assign need the provider it came from');
+    }
+    if (source.id === 'sentry') return sentryIssueActions(source as SentrySource);
+    if (source.id === 'datadog') return datadogIssueActions(source as DatadogSource);
+    throw new CulpritError('invalid-input', `${source.id} issues cannot be changed from Culprit yet`);
+  }
+
+  async openFrame(issueId: string, frameIndex: number): Promise<void> {
+    await this.deps.navigator.open(this.entryOf(issueId)!.key, frameIndex, vscode.ViewColumn.One);
+  }
+
+  async openSuspectDiff(issueId: string, sha: string): Promise<void> {
+    await this.deps.openSuspectDiff(this.entryOf(issueId)!.key, sha);
+  }
+
+  async runIssueAction(issueId: string, action: PanelIssueAction): Promise<IssueActionResult> {
+    const entry = this.entryOf(issueId)!;
+    const actions = this.issueActions(entry);
+    const result =
+      action.kind === 'resolve'
+        ? await actions.resolve(issueId)
+        : action.kind === 'resolveInNextRelease'
+          ? await actions.resolveInNextRelease(issueId)
+          : action.kind === 'ignore'
+            ? await actions.ignore(issueId)
+            : await actions.assign(issueId, action.assignee);
+    // A resolved issue is a fix to verify: watch it from now, in the release it was seen in.
+    if (action.kind === 'resolve' || action.kind === 'resolveInNextRelease') {
+      await this.setWatch(entry.key, { release: action.kind === 'resolve' ? entry.sample.group.release : null, since: new Date().toISOString() });
+    }
+    void vscode.window.showInformationMessage(`Culprit: ${result.message}`);
+    void this.deps.refresh();
+    return result;
+  }
+
+  async createRegressionTest(issueId: string): Promise<{ relPath: string }> {
+    const entry = this.entryOf(issueId)!;
+    const root = entry.triage?.root ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    if (!root) throw new CulpritError('invalid-input', 'open the service folder first: the test is written into it');
+    if (!entry.sample.event.request) throw new CulpritError('invalid-input', 'this event carries no request to replay');
+    const written = writeRegressionTest(root, { issueId, title: entry.sample.group.title, request: entry.sample.event.request });
+    const uri = workspaceFileUri(entry, written.relPath) ?? vscode.Uri.file(path.join(root, written.relPath));
+    await vscode.window.showTextDocument(uri, { preview: false, viewColumn: vscode.ViewColumn.One });
+    return { relPath: written.relPath };
+  }
+
+  async whatDiffers(issueId: string): Promise<TagComparison> {
+    const entry = this.entryOf(issueId)!;
+    const setup = this.deps.provider();
+    const window = { from: entry.sample.group.firstSeen, to: entry.sample.group.lastSeen };
+    if (setup && entry.origin !== 'file' && setup.target.provider === entry.sample.group.source) {
+      if (setup.target.provider === 'sentry') return createSentryInsights(setup.target.options).whatDiffers(issueId, { window });
+      if (setup.target.provider === 'datadog') return createDatadogInsights(setup.target.options as DatadogSourceOptions).whatDiffers(issueId);
+    }
+    const reason =
+      entry.origin === 'file' ? 'this error came from a single pasted or opened event, so there is nothing to compare it with' : `${entry.sample.group.source} gives no tag distributions to compare with`;
+    return compareTagDistributions(distributionsFromEvents([entry.sample.event]), { baseline: null, baselineInfo: { available: false, reason }, window });
+  }
+
+  async fixStatus(issueId: string, startWatching: boolean): Promise<FixStatus> {
+    const entry = this.entryOf(issueId)!;
+    if (startWatching) await this.setWatch(entry.key, { release: entry.sample.group.release, since: new Date().toISOString() });
+    const watch = this.watchOf(entry.key);
+    const setup = this.deps.provider();
+    let status: FixStatus;
+    if (!watch) status = { kind: 'unknown', reason: 'no fix is watched for this issue yet' };
+    else if (setup?.target.provider === 'sentry' && entry.origin !== 'file') status = await createSentryInsights(setup.target.options).fixStatus(issueId, watch);
+    else if (setup?.target.provider === 'datadog' && entry.origin !== 'file') status = await createDatadogInsights(setup.target.options as DatadogSourceOptions).fixStatus(issueId, watch);
+    else status = { kind: 'unknown', reason: 'fix verification needs the provider the error came from' };
+    this.fixes.set(entry.key, status);
+    this.panel.updateFixStatus(issueId, status);
+    return status;
+  }
+
+  async openExternal(url: string): Promise<void> {
+    if (!/^https?:\/\//i.test(url)) throw new CulpritError('invalid-input', 'only http(s) links open outside the editor');
+    await vscode.env.openExternal(vscode.Uri.parse(url, true));
+  }
+
+  dispose(): void {
+    this.panel.dispose();
+  }
+}

@@ -1,0 +1,124 @@
+/** Renders the issue's facts: header, stack with variables, request, breadcrumbs, suspects. */
+import type { PanelFrame, PanelModel, PanelRequest, PanelSuspect } from '../../src/core/insights/panelModel.types';
+import { el, pairTable, section, when } from './dom';
+
+/** What the rendered elements can ask of the host. */
+export interface IssueHandlers {
+  openFrame(frameIndex: number): void;
+  openSuspectDiff(s: PanelSuspect): void;
+  openProvider(): void;
+}
+
+function fmtCount(n: number | null | undefined): string {
+  return typeof n === 'number' && Number.isFinite(n) ? n.toLocaleString() : '—';
+}
+
+export function renderHeader(m: PanelModel, h: IssueHandlers): HTMLElement {
+  const meta = el('dl', { id: 'issue-meta' });
+  const add = (field: string, label: string, value: string): void => {
+    meta.appendChild(el('div', { attrs: { 'data-field': field } }, el('dt', { text: label }), el('dd', { text: value })));
+  };
+  add('count', 'Events', fmtCount(m.count));
+  add('users', 'Users', fmtCount(m.userCount));
+  add('first-seen', 'First seen', when(m.firstSeen));
+  add('last-seen', 'Last seen', when(m.lastSeen));
+  add('release', 'Release', m.release ?? '—');
+  add('environment', 'Environment', m.environment ?? '—');
+  if (m.status) add('status', 'Status', m.status);
+  if (m.deploy) add('deploy', 'Deploy range', `${m.deploy.from ?? '?'} → ${m.deploy.to ?? '?'} (${m.deploy.source})`);
+  let link: HTMLElement | null = null;
+  if (m.providerUrl) {
+    link = el('vscode-button', { id: 'provider-link', text: `Open in ${m.providerLabel}`, attrs: { secondary: '', 'aria-label': `Open this issue in ${m.providerLabel}` } });
+    link.addEventListener('click', () => h.openProvider());
+  }
+  return el(
+    'header',
+    { id: 'issue-header' },
+    el('h1', { id: 'issue-title', text: m.title }),
+    m.message && m.message !== m.title ? el('p', { id: 'issue-message', text: m.message }) : null,
+    meta,
+    link,
+  );
+}
+
+function frameLabel(f: PanelFrame): string {
+  const where = f.file ? `${f.file}${f.line !== null ? `:${f.localLine ?? f.line}` : ''}` : f.raw;
+  return `${f.function ?? '<anonymous>'} — ${where}`;
+}
+
+export function renderStack(m: PanelModel, h: IssueHandlers): HTMLElement {
+  const list = el('ol', { id: 'frames', attrs: { 'aria-label': 'Stack frames, crashing frame first' } });
+  for (const f of m.frames) {
+    const item = el('li', { className: f.inApp ? 'frame in-app' : 'frame library', attrs: { 'data-frame-index': String(f.index) } });
+    const button = el('button', {
+      className: 'frame-open',
+      text: frameLabel(f),
+      attrs: { type: 'button', 'data-frame-index': String(f.index), 'aria-label': `Open frame ${f.index + 1}: ${frameLabel(f)}` },
+    });
+    if (!f.resolved) button.setAttribute('aria-disabled', 'true');
+    button.addEventListener('click', () => h.openFrame(f.index));
+    item.appendChild(button);
+    if (!f.inApp) item.appendChild(el('span', { className: 'badge', text: 'library' }));
+    if (f.vars.length > 0) {
+      const details = el('details', { className: 'vars' }, el('summary', { text: `Local variables (${f.vars.length})` }), pairTable(`vars-${f.index}`, `Variables of frame ${f.index + 1}`, f.vars));
+      item.appendChild(details);
+    }
+    list.appendChild(item);
+  }
+  return section('stack', 'Stack', m.frames.length ? list : el('p', { text: 'No stack frames in this event.' }));
+}
+
+export function renderRequest(r: PanelRequest | null): HTMLElement {
+  if (!r) return section('request', 'Failing request', el('p', { text: 'This event carries no HTTP request.' }));
+  return section(
+    'request',
+    'Failing request',
+    el('p', {}, el('code', { id: 'request-method', text: r.method ?? '?' }), document.createTextNode(' '), el('code', { id: 'request-url', text: r.url ?? '?' })),
+    r.query.length ? el('h3', { text: 'Query' }) : null,
+    r.query.length ? pairTable('request-query', 'Query parameters', r.query) : null,
+    el('h3', { text: 'Headers (credentials removed)' }),
+    pairTable('request-headers', 'Request headers', r.headers),
+    r.body !== null ? el('h3', { text: 'Body' }) : null,
+    r.body !== null ? el('pre', { id: 'request-body', className: r.bodyIsJson ? 'json' : 'text', attrs: { tabindex: '0' } }, el('code', { text: r.body })) : null,
+  );
+}
+
+export function renderBreadcrumbs(m: PanelModel): HTMLElement {
+  if (!m.breadcrumbs.length) return section('breadcrumbs', 'Breadcrumbs', el('p', { text: 'No breadcrumbs.' }));
+  const list = el('ol', { id: 'breadcrumb-list', className: 'timeline', attrs: { 'aria-label': 'Breadcrumbs, oldest first' } });
+  for (const b of m.breadcrumbs) {
+    list.appendChild(
+      el(
+        'li',
+        { className: `crumb level-${(b.level ?? 'info').replace(/[^a-z]/gi, '')}` },
+        el('time', { text: when(b.timestamp), attrs: b.timestamp ? { datetime: b.timestamp } : {} }),
+        el('span', { className: 'crumb-category', text: b.category ?? '' }),
+        el('span', { className: 'crumb-message', text: b.message ?? '' }),
+        b.data ? el('code', { className: 'crumb-data', text: b.data }) : null,
+      ),
+    );
+  }
+  return section('breadcrumbs', 'Breadcrumbs', list);
+}
+
+export function renderSuspects(m: PanelModel, h: IssueHandlers): HTMLElement {
+  if (!m.suspects.length) return section('suspects', 'Suspect commits', el('p', { text: 'No suspect commits (run triage in a workspace with git history).' }));
+  const list = el('ol', { id: 'suspect-list' });
+  for (const s of m.suspects) {
+    const diff = el('vscode-button', { className: 'open-diff', text: 'Open diff', attrs: { 'data-sha': s.sha, 'aria-label': `Open diff of ${s.shortSha}` } });
+    diff.addEventListener('click', () => h.openSuspectDiff(s));
+    const reasons = el('ul', { className: 'reasons' });
+    for (const r of s.reasons) reasons.appendChild(el('li', { text: r }));
+    list.appendChild(
+      el(
+        'li',
+        { className: 'suspect', attrs: { 'data-sha': s.sha } },
+        el('div', { className: 'suspect-head' }, el('code', { text: s.shortSha }), el('span', { className: 'score', text: `${s.score}%` }), el('span', { text: s.summary })),
+        el('div', { className: 'suspect-meta', text: `${s.author} · ${when(s.date)}` }),
+        reasons,
+        diff,
+      ),
+    );
+  }
+  return section('suspects', 'Suspect commits', list);
+}
