@@ -9,7 +9,8 @@ import { lastExecutedLine } from './executedLines';
 import type { BlameMode, CommitFacts, Evidence } from './evidence.types';
 import { RANGE_PATCH_FORMAT, isCosmetic, parseRangePatch, type PatchCommit, type PatchHunk } from './rangePatch';
 import type { BlameFrame, SuspectGitPort } from './suspectPort.types';
-import { tokenHits } from './errorTokens';
+import { crashLineEvidence, tokenEvidence } from './tokenEvidence';
+import { flowEvidence, removedFlow, traceFlow, type FrameFlow } from './flowEvidence';
 import { mapLimit } from '../util/mapLimit';
 
 const NEAR = 3;
@@ -25,6 +26,8 @@ export interface EvidenceRequest {
   frames: BlameFrame[];
   /** Identifiers from the error message and crashing line. */
   tokens: string[];
+  /** The names the error is about beyond the crashing line's code (errorTokens.keyTokens); matched ignoring case. */
+  keyTokens?: string[];
 }
 
 export interface EvidenceResult {
@@ -39,12 +42,14 @@ interface FrameExtent extends BlameFrame {
   end: number;
   /** Last line that may have run before the frame stopped; changes below it never ran. */
   ranUntil: number;
+  /** The file's lines at TO. */
+  text: string[];
 }
 
 function clampExtent(f: BlameFrame, start: number, end: number, lines: string[]): FrameExtent {
   const s = Math.min(Math.max(start, f.line - MAX_EXTENT), f.line);
   const e = Math.max(Math.min(end, f.line + MAX_EXTENT), f.line);
-  return { ...f, start: s, end: e, ranUntil: lastExecutedLine(lines, f.line, s, e) };
+  return { ...f, start: s, end: e, ranUntil: lastExecutedLine(lines, f.line, s, e), text: lines };
 }
 
 async function extentsOf(port: SuspectGitPort, rev: string, frames: BlameFrame[]): Promise<FrameExtent[]> {
@@ -136,7 +141,7 @@ function significant(lines: string[]): string[] {
  * Lines the deploy removed (net of what replaced them) inside a frame's function: a guard taken
  * out, a default dropped. Attributed to the newest commit in the range that removed that text.
  */
-function removedEvidence(frames: FrameExtent[], deployDiff: PatchCommit | undefined, patches: PatchCommit[]): Evidence[] {
+function removedEvidence(frames: FrameExtent[], deployDiff: PatchCommit | undefined, patches: PatchCommit[], flows: FrameFlow[]): Evidence[] {
   const out: Evidence[] = [];
   if (!deployDiff) return out;
   for (const file of deployDiff.files) {
@@ -145,6 +150,7 @@ function removedEvidence(frames: FrameExtent[], deployDiff: PatchCommit | undefi
       const gone = new Set(significant(h.removed));
       for (const a of significant(h.added)) gone.delete(a);
       if (gone.size === 0) continue;
+      const goneText = h.removed.filter((r) => gone.has(squash(r)));
       // A pure deletion sits between newStart and newStart+1 at TO.
       const at = h.newLines === 0 ? h.newStart + 0.5 : h.newStart;
       for (const f of frames) {
@@ -154,7 +160,11 @@ function removedEvidence(frames: FrameExtent[], deployDiff: PatchCommit | undefi
         const lines = Math.min(gone.size, h.oldLines - h.newLines);
         // Code removed below where the frame stopped would not have run either.
         const kind = at > f.ranUntil + 0.5 ? 'later' : 'removed';
-        out.push({ sha, kind, frameDepth: f.depth, file: f.path, frameLine: f.line, function: f.function, distance: Math.round(Math.abs(at - f.line)), lines, changedLine: Math.floor(at) });
+        const base: Evidence = { sha, kind, frameDepth: f.depth, file: f.path, frameLine: f.line, function: f.function, distance: Math.round(Math.abs(at - f.line)), lines, changedLine: Math.floor(at) };
+        const related = kind === 'removed' ? removedFlow(flows.find((x) => x.frame.depth === f.depth), goneText) : null;
+        if (related === 'off') base.offFlow = true;
+        out.push(base);
+        if (related === 'flow') out.push({ ...base, kind: 'flow' });
       }
     }
   }
@@ -182,20 +192,6 @@ function fileEvidence(frames: FrameExtent[], patches: PatchCommit[], have: Evide
       linked.add(`${c.sha}\0${file.path}`);
       const lines = file.hunks.reduce((s, h) => s + h.added.length + h.removed.length, 0);
       out.push({ sha: c.sha, kind: 'file', frameDepth: f.depth, file: file.path, frameLine: f.line, function: f.function, distance: Infinity, lines });
-    }
-  }
-  return out;
-}
-
-function tokenEvidence(patches: PatchCommit[], tokens: string[], frames: FrameExtent[]): Evidence[] {
-  const out: Evidence[] = [];
-  for (const c of patches) {
-    for (const file of c.files) {
-      const text = file.hunks.map((h) => [...h.removed, ...h.added].join('\n')).join('\n');
-      const hits = tokenHits(tokens, text);
-      if (hits.length === 0) continue;
-      const f = frames.find((x) => x.path === file.path);
-      out.push({ sha: c.sha, kind: 'token', frameDepth: f?.depth ?? 0, file: file.path, frameLine: f?.line ?? 0, function: f?.function ?? null, distance: Infinity, lines: 0, tokens: hits.slice(0, 4) });
     }
   }
   return out;
@@ -256,15 +252,22 @@ export async function collectEvidence(port: SuspectGitPort, req: EvidenceRequest
   const framePatches = blamePaths.length
     ? parseRangePatch(await port.runImmutable(['log', '-p', '-U0', '--no-renames', '--no-color', RANGE_PATCH_FORMAT, range, '--', ...blamePaths]))
     : [];
-  const tokens = req.tokens.slice(0, MAX_TOKENS);
-  // With -M a file moved in the range shows only its edits, not every line as a mention.
+  const keys = (req.keyTokens ?? []).slice(0, MAX_TOKENS);
+  const tokens = [...new Set([...keys, ...req.tokens])].slice(0, MAX_TOKENS);
+  // With -M a file moved in the range shows only its edits, not every line as a mention. Key
+  // names match ignoring case (`Address` for `address`); plain tokens are filtered exactly later.
   const tokenPatches = tokens.length
-    ? parseRangePatch(await port.runImmutable(['log', '-p', '-U0', '-M', '--no-color', '-E', `-G(^|[^A-Za-z0-9_$])(${tokens.map(escapeRegex).join('|')})([^A-Za-z0-9_$]|$)`, RANGE_PATCH_FORMAT, range]))
+    ? parseRangePatch(await port.runImmutable(['log', '-p', '-U0', '-M', '--no-color', '-E', ...(keys.length ? ['-i'] : []), `-G(^|[^A-Za-z0-9_$])(${tokens.map(escapeRegex).join('|')})([^A-Za-z0-9_$]|$)`, RANGE_PATCH_FORMAT, range]))
     : [];
   const evidence = blameEvidence(frames, blame, 'range');
-  evidence.push(...removedEvidence(frames, deployDiff, framePatches));
+  const flows = traceFlow([...frames].sort((a, b) => a.depth - b.depth));
+  evidence.push(...flowEvidence(flows, blame, framePatches, evidence, (b) => !b.boundary));
+  evidence.push(...removedEvidence(frames, deployDiff, framePatches, flows));
   evidence.push(...fileEvidence(frames, framePatches, evidence));
-  evidence.push(...tokenEvidence(tokenPatches, tokens, frames));
+  const crash = frames.find((f) => f.depth === 0);
+  const crashBlame = crash ? blame.get(crash.path)?.find((b) => b.finalLine === crash.line && !b.boundary) : undefined;
+  evidence.push(...crashLineEvidence(crash, framePatches, crashBlame, keys, evidence));
+  evidence.push(...tokenEvidence(tokenPatches, tokens, keys, frames));
   const commits = await rangeFacts(port, from, req.to, framePatches, new Set(blamePaths));
   const linked = new Set(evidence.map((e) => e.sha));
   for (const sha of commits.keys()) {

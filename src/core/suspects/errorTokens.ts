@@ -50,3 +50,46 @@ export function tokenHits(tokens: string[], text: string): string[] {
   const words = new Set(text.match(/[A-Za-z_$][\w$]*/g) ?? []);
   return tokens.filter((t) => words.has(t));
 }
+
+/** `because "<parameter1>.address" is null` (Java's helpful NullPointerException) → `address`. */
+const JAVA_NULL = /because "([^"]{1,200})" is null/;
+/** The property read on a missing value: V8 `(reading 'x')`, Python `has no attribute 'x'`, Ruby `` method `x' ``. */
+const READ_PROP = /\(reading ['"]([A-Za-z_$][\w$]{0,60})['"]\)|has no attribute ['"]([A-Za-z_]\w{0,60})['"]|undefined method [`']([A-Za-z_]\w{0,60})'/;
+
+function escapeRe(s: string): string {
+  return s.replace(/[$.*+?()[\]{}|^\\]/g, '\\$&');
+}
+
+/**
+ * The names an error is about, beyond the code of its crashing line: a quoted name the message
+ * gives that the line's code does not contain (`KeyError: 'WELCOME'`, a key the data lacked), and
+ * the name of the value that was null or undefined (`"<parameter1>.address" is null`, or
+ * `customer.address` on the line for `(reading 'city')` → `address`). A commit that removed such
+ * a name, or wrote it into the crashing line, is tied to this error specifically.
+ */
+export function keyTokens(message: string | null, crashLine: string | null): string[] {
+  const out = new Set<string>();
+  if (!message) return [];
+  const text = message.slice(0, 2000);
+  const onLine = new Set(lineTokens(crashLine));
+  // `'NoneType' object …` names a type, not a key.
+  for (const m of text.matchAll(/['"`‘’]([A-Za-z_$][\w$]{1,60})['"`‘’](?!\s+object\b)/g)) {
+    if (!onLine.has(m[1])) add(out, m[1]);
+  }
+  const subject = JAVA_NULL.exec(text)?.[1].split('.').pop();
+  if (subject && /^[A-Za-z_$][\w$]*$/.test(subject)) add(out, subject);
+  const read = READ_PROP.exec(text);
+  const prop = read?.[1] ?? read?.[2] ?? read?.[3];
+  if (prop && crashLine) {
+    const code = crashLine.slice(0, 1000);
+    const receiver = new RegExp(`([A-Za-z_$][\\w$]*)\\s*(?:\\?\\.|\\.)\\s*${escapeRe(prop)}(?![\\w$])`).exec(code);
+    if (receiver) add(out, receiver[1]);
+  }
+  return [...out];
+}
+
+/** `keys` that occur in `text` as whole words, ignoring case (`Address` for `address`). */
+export function keyHits(keys: string[], text: string): Set<string> {
+  const words = new Set((text.match(/[A-Za-z_$][\w$]*/g) ?? []).map((w) => w.toLowerCase()));
+  return new Set(keys.filter((k) => words.has(k.toLowerCase())));
+}

@@ -7,6 +7,17 @@ export type EvidenceKind =
   | 'near'
   /** The commit changed lines elsewhere in the frame's function. */
   | 'function'
+  /**
+   * The commit changed what reaches the crash through this frame: an assignment to a name the
+   * crashing line reads (directly or through the arguments of the calls down the stack), the
+   * arguments a caller passes for a parameter the crash used, or it removed such an assignment.
+   */
+  | 'flow'
+  /**
+   * The commit changed a caller's call line around the call but not its arguments: that part
+   * runs after the call returns, which it never did.
+   */
+  | 'around'
   /** The commit removed lines inside the frame's function (a guard taken out, a default dropped). */
   | 'removed'
   /**
@@ -38,6 +49,17 @@ export interface Evidence {
   tokens?: string[];
   /** First changed line of the evidence (for reasons), at TO. */
   changedLine?: number;
+  /** For near/function/removed: the change reads or writes none of the names that reach the frame's line. */
+  offFlow?: boolean;
+  /**
+   * Names the error is about (errorTokens.keyTokens) that this change removed (`token`) or wrote
+   * into the crashing line (`line`).
+   */
+  keys?: string[];
+  /** For `line`: a later commit in the range rewrote the line again (blame names that one). */
+  superseded?: boolean;
+  /** For `line`: the commit rewrote the crashing line, but another put the error's key name on it. */
+  carried?: boolean;
 }
 
 /** Facts about a commit that the ranker weighs beside the evidence. */

@@ -9,16 +9,27 @@ import type { BlameMode, CommitFacts, Evidence, EvidenceKind } from './evidence.
 
 const KIND_WEIGHT: Record<EvidenceKind, number> = {
   line: 1.0,
+  flow: 0.9,
   near: 0.8,
   removed: 0.75,
   function: 0.6,
   token: 0.3,
   later: 0.2,
+  around: 0.25,
   file: 0.2,
   range: 0.06,
 };
 
 const DEPTH_DECAY = 0.7;
+/** A change to the value the crash used matters however far up it was made: decay gently. */
+const FLOW_DECAY = 0.93;
+/** A change near the frame's line that touches none of the names reaching it. */
+const OFF_FLOW = 0.7;
+const KEY_REMOVED = 0.8;
+/** An earlier rewrite of the crashing line; one that wrote the error's key name there; a later rewrite that only carried it. */
+const SUPERSEDED = 0.7;
+const KEY_ON_LINE = 0.95;
+const CARRIED = 0.8;
 const MODE_CONFIDENCE: Record<BlameMode, number> = { range: 1, 'to-only': 0.7, head: 0.5 };
 
 function evidenceWeight(e: Evidence): number {
@@ -26,8 +37,17 @@ function evidenceWeight(e: Evidence): number {
   if (e.kind === 'removed' && e.distance <= 3) w = 0.85;
   if (e.kind === 'function' && e.distance <= 6) w += 0.05;
   if (e.kind === 'token') w += Math.min(0.15, 0.05 * ((e.tokens?.length ?? 1) - 1));
+  // Removing the very name the error reports missing or null is nearly as telling as the line.
+  if (e.kind === 'token' && e.keys?.length) w = Math.max(w, KEY_REMOVED);
+  if (e.kind === 'line') {
+    if (e.superseded) w = SUPERSEDED;
+    if (e.keys?.length) w = Math.max(w, KEY_ON_LINE);
+    if (e.carried) w *= CARRIED;
+  }
+  if (e.offFlow) w *= OFF_FLOW;
   // Token and range evidence are not tied to a frame: no depth decay for them.
-  return e.kind === 'token' || e.kind === 'range' ? w : w * Math.pow(DEPTH_DECAY, e.frameDepth);
+  if (e.kind === 'token' || e.kind === 'range') return w;
+  return w * Math.pow(e.kind === 'flow' ? FLOW_DECAY : DEPTH_DECAY, e.frameDepth);
 }
 
 function focusFactor(c: CommitFacts | undefined): number {
@@ -47,16 +67,29 @@ function fnLabel(fn: string | null): string {
   return fn ? ` (${fn})` : '';
 }
 
+function quoted(names: string[]): string {
+  return names.map((t) => `'${t}'`).join(', ');
+}
+
 /** One human sentence per piece of evidence. */
 export function describeEvidence(e: Evidence): string {
   const where = `${e.file}${fnLabel(e.function)}`;
   switch (e.kind) {
-    case 'line':
-      return `changed line ${e.frameLine} of ${e.file}${fnLabel(e.function)}, ${frameLabel(e.frameDepth)}`;
+    case 'line': {
+      const keys = e.keys?.length ? `, writing ${quoted(e.keys)} that the error names` : '';
+      const more = e.superseded ? ' (a later commit rewrote it again)' : e.carried ? ' (the name the error is about was already there)' : '';
+      return `changed line ${e.frameLine} of ${e.file}${fnLabel(e.function)}, ${frameLabel(e.frameDepth)}${keys}${more}`;
+    }
     case 'near':
       return `changed line ${e.changedLine ?? e.frameLine} of ${where}, ${e.distance} line${e.distance === 1 ? '' : 's'} from line ${e.frameLine} of ${frameLabel(e.frameDepth)}`;
     case 'removed':
       return `removed ${e.lines} line${e.lines === 1 ? '' : 's'} from ${where} near line ${e.frameLine}, ${frameLabel(e.frameDepth)}`;
+    case 'flow':
+      return e.distance === 0
+        ? `changed the arguments line ${e.frameLine} of ${where} passes down the stack to the crash, ${frameLabel(e.frameDepth)}`
+        : `changed line ${e.changedLine ?? e.frameLine} of ${where}, which computes a value that reaches the crash through line ${e.frameLine}, ${frameLabel(e.frameDepth)}`;
+    case 'around':
+      return `changed line ${e.frameLine} of ${where} around the call but not its arguments, ${frameLabel(e.frameDepth)}: that part runs after the call returns`;
     case 'function':
       return `changed ${e.lines} line${e.lines === 1 ? '' : 's'} of ${where}, ${e.distance} lines from line ${e.frameLine} of ${frameLabel(e.frameDepth)}`;
     case 'later':
@@ -64,7 +97,9 @@ export function describeEvidence(e: Evidence): string {
     case 'file':
       return `changed ${e.file} outside the function of ${frameLabel(e.frameDepth)}`;
     case 'token':
-      return `its changes in ${e.file} mention ${(e.tokens ?? []).map((t) => `'${t}'`).join(', ')} from the error`;
+      return e.keys?.length
+        ? `removed ${quoted(e.keys)} from ${e.file}, the name${e.keys.length === 1 ? '' : 's'} the error reports missing or null`
+        : `its changes in ${e.file} mention ${quoted(e.tokens ?? [])} from the error`;
     case 'range':
       return 'shipped in the deploy but touched none of the stack\'s code';
   }

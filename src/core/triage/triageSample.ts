@@ -9,7 +9,7 @@ import { flattenFrames, primaryException } from './frameSelection';
 import { collectEvidence } from '../suspects/collectEvidence';
 import { rankSuspects } from '../suspects/suspectRanker';
 import type { BlameMode } from '../suspects/evidence.types';
-import { lineTokens, messageTokens } from '../suspects/errorTokens';
+import { keyTokens, lineTokens, messageTokens } from '../suspects/errorTokens';
 import type { BlameFrame } from '../suspects/suspectPort.types';
 import type { TriageWorkspace } from './triageWorkspace';
 import { isLibraryFrame } from '../stack/libraryFrames';
@@ -171,7 +171,8 @@ export async function triageSample(sample: ErrorSample, ws: TriageWorkspace, set
   const crashFrame = blameable[0];
   const crashText = crashFrame ? (crashFrame.raw.context?.line ?? (await ws.textAt(to, crashFrame.revPath as string))?.split('\n')[(crashFrame.revLine as number) - 1] ?? null) : null;
   const tokens = [...new Set([...messageTokens(primary?.value ?? null), ...messageTokens(event.exceptions[0]?.value ?? null), ...lineTokens(crashText)])];
-  const found = await collectEvidence(ws.git.suspectPort(), { mode, to, from: range.from, frames: blameFrames, tokens });
+  const keys = [...new Set([...keyTokens(primary?.value ?? null, crashText), ...keyTokens(event.exceptions[0]?.value ?? null, crashText)])];
+  const found = await collectEvidence(ws.git.suspectPort(), { mode, to, from: range.from, frames: blameFrames, tokens, keyTokens: keys });
   const rangeLabel = range.from && range.to ? `${await ws.git.label(range.from)}..${await ws.git.label(range.to)} (${found.rangeCommitCount} commit${found.rangeCommitCount === 1 ? '' : 's'})` : null;
   issue.suspects = rankSuspects(found.evidence, found.commits, { mode, rangeLabel, limit: settings.suspectLimit });
   return issue;

@@ -48,4 +48,15 @@ describe('rankSuspects', () => {
   it('ranks nothing from no evidence', () => {
     assert.deepEqual(rankSuspects([], commits, { mode: 'range', rangeLabel: null }), []);
   });
+  it('weighs the flow to the crash over unrelated changes nearer the top, and says why', () => {
+    const out = rankSuspects([ev('a', 'flow', 2, { distance: 1, changedLine: 9 }), ev('b', 'near', 0, { distance: 1, offFlow: true }), ev('c', 'around', 1, { distance: 0 })], commits, { mode: 'range', rangeLabel: null });
+    assert.deepEqual(out.map((s) => s.sha), ['a', 'b', 'c']);
+    assert.match(out[0].reasons[0], /changed line 9 of src\/a\.js \(fn\), which computes a value that reaches the crash through line 10, 2 calls up the stack/);
+    assert.match(out[2].reasons[0], /around the call but not its arguments/);
+  });
+  it('puts the rewrite that wrote the key above the later rewrite that carried it', () => {
+    const out = rankSuspects([ev('a', 'line', 0, { carried: true }), ev('b', 'line', 0, { superseded: true, keys: ['shipping'] }), ev('c', 'line', 0, { superseded: true })], commits, { mode: 'range', rangeLabel: null });
+    assert.deepEqual(out.map((s) => s.sha), ['b', 'a', 'c']);
+    assert.match(out[0].reasons[0], /writing 'shipping' that the error names \(a later commit rewrote it again\)/);
+  });
 });

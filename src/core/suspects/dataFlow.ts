@@ -1,0 +1,223 @@
+/**
+ * Data flow, lite: which names carry the value a frame failed on. A crash uses some values; the
+ * ones that arrived as parameters were computed by the caller, in the arguments of its call line
+ * and the assignments before it. Following that chain down the stack tells a caller's change
+ * that produced the bad value from one that changed unrelated code nearby. Line-based, without a
+ * parser per language: assignments are `name = …`, parameters come from the function header.
+ */
+
+const KEYWORDS = new Set(
+  ('if else for while do return function const let var new this self cls null undefined true false None True False ' +
+    'class def import from export default async await try catch finally throw throws raise except in of is not and or ' +
+    'public private protected static void int bool boolean final type interface extends implements instanceof typeof ' +
+    'elif lambda with as yield pass break continue case switch nil super double float long short char byte val func').split(' '),
+);
+
+const MAX_LINE = 1000;
+const MAX_SLICE_LINES = 200;
+
+/** Source text with string literals emptied (template expressions kept) and trailing comments cut, for name scanning. */
+function codeOf(line: string): string {
+  return line
+    .slice(0, MAX_LINE)
+    .replace(/`(?:\\.|[^`\\])*`/g, (t) => ` (${[...t.matchAll(/\$\{([^{}]*)\}/g)].map((m) => m[1]).join(', ')}) `)
+    .replace(/(["'])(?:\\.|(?!\1).)*\1/g, '""')
+    .replace(/\/\/.*$|(?:^|\s)#.*$/, '');
+}
+
+/** Identifiers that name variables, not properties: no `.` before them, keywords dropped. */
+export function rootNames(text: string): string[] {
+  const code = codeOf(text);
+  const out = new Set<string>();
+  for (const m of code.matchAll(/[A-Za-z_$][\w$]*/g)) {
+    let i = (m.index ?? 0) - 1;
+    while (i >= 0 && (code[i] === ' ' || code[i] === '\t')) i--;
+    if (code[i] === '.' || KEYWORDS.has(m[0])) continue;
+    out.add(m[0]);
+  }
+  return [...out];
+}
+
+/** Index of the first plain `=` (not `==`, `!=`, `<=`, `>=`, `=>`) at bracket depth 0, or -1. */
+function assignIndex(code: string): number {
+  let depth = 0;
+  for (let i = 0; i < code.length; i++) {
+    const ch = code[i];
+    if ('([{'.includes(ch)) depth++;
+    else if (')]}'.includes(ch)) depth--;
+    else if (ch === '=' && depth === 0) {
+      const prev = code[i - 1] ?? '';
+      const next = code[i + 1] ?? '';
+      if (next === '=' || next === '>' || '=!<>'.includes(prev)) {
+        if (next === '=') i++;
+        continue;
+      }
+      return i;
+    }
+  }
+  return -1;
+}
+
+/** The names a line assigns (`x = …`, `Type x = …`, `const {a, b} = …`, `x.f = …`), and its right-hand side. */
+export function assignment(line: string): { names: string[]; rhs: string } | null {
+  const code = codeOf(line);
+  const at = assignIndex(code);
+  if (at <= 0) return null;
+  // `x += 1` assigns x too; the operator sits just before the `=`.
+  let lhs = code.slice(0, at).replace(/(?:[-+*/%&|^]|\?\?|\|\||&&|<<|>>>?|\*\*)$/, '').trim();
+  const rhs = code.slice(at + 1);
+  lhs = lhs.replace(/^(?:(?:const|let|var|final|val|auto|readonly)\s+)+/, '');
+  if (/^[{[(]/.test(lhs) || /,/.test(lhs.replace(/<[^<>]*>/g, ''))) return { names: rootNames(lhs), rhs };
+  // A type annotation (`code: string`) is not a name.
+  lhs = lhs.replace(/\s*:[^:]*$/, '').replace(/\?$/, '');
+  const last = /([A-Za-z_$][\w$]*)$/.exec(lhs);
+  // `x.f = …` and `x[k] = …` change what x holds.
+  if (!last || /[.\]]\s*[A-Za-z_$][\w$]*$/.test(lhs) || /\]$/.test(lhs)) {
+    const first = rootNames(lhs)[0];
+    return first ? { names: [first], rhs } : null;
+  }
+  return KEYWORDS.has(last[1]) ? null : { names: [last[1]], rhs };
+}
+
+/** Splits `text` (starting just after an opening parenthesis) into top-level arguments. */
+function splitArgs(text: string): string[] | null {
+  const args: string[] = [];
+  let depth = 0;
+  let quote: string | null = null;
+  let cur = '';
+  for (let i = 0; i < text.length && i < 4 * MAX_LINE; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === '\\') cur += ch + (text[++i] ?? '');
+      else {
+        if (ch === quote) quote = null;
+        cur += ch;
+      }
+      continue;
+    }
+    if (ch === '"' || ch === "'" || ch === '`') quote = ch;
+    else if ('([{'.includes(ch)) depth++;
+    else if (')]}'.includes(ch)) {
+      if (depth === 0) {
+        if (cur.trim() !== '' || args.length > 0) args.push(cur.trim());
+        return args;
+      }
+      depth--;
+    } else if (ch === ',' && depth === 0) {
+      args.push(cur.trim());
+      cur = '';
+      continue;
+    }
+    cur += ch;
+  }
+  return null;
+}
+
+export interface CallSite {
+  /** The text right before the name (`Pricing.`, `self.`), squashed, to see a changed receiver. */
+  receiver: string;
+  args: string[];
+}
+
+/** The first call of one of `names` in `text`, with its arguments as written. */
+export function findCall(text: string, names: string[]): CallSite | null {
+  const clipped = text.slice(0, 4 * MAX_LINE);
+  for (const name of names) {
+    if (!/^[A-Za-z_$][\w$]*$/.test(name)) continue;
+    const re = new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}\\s*\\(`, 'g');
+    for (const m of clipped.matchAll(re)) {
+      const args = splitArgs(clipped.slice((m.index ?? 0) + m[0].length));
+      if (!args) continue;
+      // The receiver is the member chain right before the name (`Pricing.`, `self.`), if any.
+      let from = m.index ?? 0;
+      while (from > 0 && /\s/.test(clipped[from - 1])) from--;
+      if (clipped[from - 1] === '.') while (from > 0 && /[\w$.?\s]/.test(clipped[from - 1])) from--;
+      const receiver = clipped.slice(from, m.index).replace(/\s+/g, '');
+      return { receiver, args };
+    }
+  }
+  return null;
+}
+
+/** The name a function header declares (`def f(`, `function f(`, `T f(`, `const f = (`), if any. */
+export function headerName(header: string): string | null {
+  const code = codeOf(header);
+  const arrow = /^\s*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]*)?=/.exec(code);
+  if (arrow) return arrow[1];
+  const m = /([A-Za-z_$][\w$]*)\s*(?:<[^()]*>)?\s*\(/.exec(code);
+  return m && !KEYWORDS.has(m[1]) ? m[1] : null;
+}
+
+/** A function header as enclosingFunction finds them, not a fallback window's first line. */
+const HEADER_SHAPE = /^\s*(?:async\s+)?def\s|\bfunction\b|=>|\).*\{\s*$/m;
+
+/** Parameter declarations, as written, of the function whose header starts `header` (may span lines). */
+export function parameterTexts(header: string): string[] | null {
+  const code = header.split('\n').map(codeOf).join(' ');
+  if (!HEADER_SHAPE.test(header.split('\n').map(codeOf).join('\n'))) return null;
+  const arrow = /^\s*(?:export\s+)?(?:const|let|var)\s+[A-Za-z_$][\w$]*\s*(?::[^=(]*)?=\s*(?:async\s*)?\(/.exec(code);
+  const name = arrow ? null : headerName(code);
+  const named = name ? new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}\\s*(?:<[^()]*>)?\\s*\\(`).exec(code) : null;
+  const open = arrow ? arrow.index + arrow[0].length : named ? named.index + named[0].length : -1;
+  if (open < 0) return null;
+  return splitArgs(code.slice(open));
+}
+
+/** Parameter names of the function whose header starts `header` (may span lines), in order. */
+export function parameterNames(header: string): string[] | null {
+  const args = parameterTexts(header);
+  if (!args) return null;
+  return args.map((a) => {
+    // Destructured parameters carry several names; none of them is positional.
+    if (/^[{[]/.test(a)) return '';
+    const bare = a.replace(/=[\s\S]*$/, '').replace(/^(?:\.\.\.|\*\*?)/, '');
+    const beforeType = bare.includes(':') ? bare.slice(0, bare.indexOf(':')) : bare;
+    const names = beforeType.replace(/\.\.\.|\?/g, ' ').match(/[A-Za-z_$][\w$]*/g) ?? [];
+    return names[names.length - 1] ?? '';
+  });
+}
+
+export interface Slice {
+  /** Names whose values reach the frame's line. */
+  names: Set<string>;
+  /** Lines (1-based) before the frame's line that assign one of the names. */
+  defLines: number[];
+}
+
+/**
+ * Backward slice within one function: start from `seeds` at `line` and walk up to `start`; a
+ * line that assigns a tracked name adds the names its right-hand side reads.
+ */
+export function sliceBack(lines: string[], start: number, line: number, seeds: string[]): Slice {
+  const names = new Set(seeds);
+  const defLines: number[] = [];
+  for (let l = line - 1; l > start && l >= line - MAX_SLICE_LINES; l--) {
+    const a = assignment(lines[l - 1] ?? '');
+    if (!a || !a.names.some((n) => names.has(n))) continue;
+    defLines.push(l);
+    for (const n of rootNames(a.rhs)) names.add(n);
+  }
+  return { names, defLines };
+}
+
+/** The names a crashing line reads: its right-hand side when it assigns, else all of it. */
+export function crashSeeds(text: string): string[] {
+  const a = assignment(text);
+  return rootNames(a ? a.rhs : text);
+}
+
+/** The statement starting at `line` (1-based): following lines while parentheses stay open, at most 8. */
+export function statementText(lines: string[], line: number): string {
+  let text = lines[line - 1] ?? '';
+  let depth = 0;
+  for (let l = line; l < line + 8; l++) {
+    // Braces are left out: the `{` ending a header or an `if` opens a block, not an argument.
+    for (const ch of codeOf(lines[l - 1] ?? '')) {
+      if (ch === '(' || ch === '[') depth++;
+      else if (ch === ')' || ch === ']') depth--;
+    }
+    if (depth <= 0 || l >= lines.length) break;
+    text += `\n${lines[l] ?? ''}`;
+  }
+  return text;
+}

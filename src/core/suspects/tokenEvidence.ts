@@ -1,0 +1,65 @@
+/**
+ * Evidence from the names in the error: commits whose changes mention them anywhere in the range,
+ * commits that removed a name the error is about (a key the data lost, the field found null), and,
+ * among the commits that rewrote the crashing line, the one that wrote such a name into it.
+ */
+import type { BlameLine } from '../git/git.types';
+import type { Evidence } from './evidence.types';
+import { keyHits, tokenHits } from './errorTokens';
+import { lineHistory } from './lineHistory';
+import type { PatchCommit } from './rangePatch';
+import type { BlameFrame } from './suspectPort.types';
+
+/** `token` evidence per commit and file; `keys` lists the error's key names the commit removed there. */
+export function tokenEvidence(patches: PatchCommit[], tokens: string[], keys: string[], frames: BlameFrame[]): Evidence[] {
+  const out: Evidence[] = [];
+  for (const c of patches) {
+    for (const file of c.files) {
+      const removed = file.hunks.map((h) => h.removed.join('\n')).join('\n');
+      const added = file.hunks.map((h) => h.added.join('\n')).join('\n');
+      const hits = tokenHits(tokens, `${removed}\n${added}`);
+      const kept = keyHits(keys, added);
+      const gone = [...keyHits(keys, removed)].filter((k) => !kept.has(k));
+      if (hits.length === 0 && gone.length === 0) continue;
+      const f = frames.find((x) => x.path === file.path);
+      const e: Evidence = { sha: c.sha, kind: 'token', frameDepth: f?.depth ?? 0, file: file.path, frameLine: f?.line ?? 0, function: f?.function ?? null, distance: Infinity, lines: 0, tokens: [...new Set([...gone, ...hits])].slice(0, 4) };
+      if (gone.length) e.keys = gone;
+      out.push(e);
+    }
+  }
+  return out;
+}
+
+/**
+ * The crashing line's other authors in the range: earlier commits that rewrote it get `line`
+ * evidence marked `superseded`; the one that wrote a key name into it gets `keys`, and the last
+ * author (blame's) is marked `carried` when the name was already there before it.
+ */
+export function crashLineEvidence(frame: BlameFrame | undefined, patches: PatchCommit[], blame: BlameLine | undefined, keys: string[], have: Evidence[]): Evidence[] {
+  if (!frame || frame.depth !== 0) return [];
+  const touches = lineHistory(patches, frame.path, frame.line);
+  if (touches.length === 0) return [];
+  const introduced = new Map(
+    touches.map((t) => {
+      const before = keyHits(keys, t.removed.join('\n'));
+      return [t.sha, [...keyHits(keys, t.added.join('\n'))].filter((k) => !before.has(k))];
+    }),
+  );
+  const out: Evidence[] = [];
+  const last = blame?.sha;
+  const someoneIntroduced = [...introduced.values()].some((k) => k.length > 0);
+  for (const e of have) {
+    if (e.sha !== last || e.kind !== 'line' || e.frameDepth !== 0) continue;
+    const k = introduced.get(e.sha) ?? [];
+    if (k.length) e.keys = k;
+    else if (someoneIntroduced) e.carried = true;
+  }
+  for (const t of touches) {
+    if (t.sha === last) continue;
+    const k = introduced.get(t.sha) ?? [];
+    const e: Evidence = { sha: t.sha, kind: 'line', frameDepth: 0, file: frame.path, frameLine: frame.line, function: frame.function, distance: 0, lines: 1, changedLine: frame.line, superseded: true };
+    if (k.length) e.keys = k;
+    out.push(e);
+  }
+  return out;
+}

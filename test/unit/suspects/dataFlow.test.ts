@@ -1,0 +1,67 @@
+import { strict as assert } from 'node:assert';
+import { assignment, crashSeeds, findCall, parameterNames, rootNames, sliceBack, statementText } from '../../../src/core/suspects/dataFlow';
+import { traceFlow, type FlowFrame } from '../../../src/core/suspects/flowEvidence';
+
+function frame(depth: number, src: string, lineText: string, fn: string | null = null): FlowFrame {
+  const text = src.split('\n');
+  const line = text.findIndex((l) => l.includes(lineText)) + 1;
+  assert.ok(line > 0, `${lineText} not in the source`);
+  let start = line;
+  while (start > 1 && !/function |def |static |\) \{$/.test(text[start - 1])) start--;
+  return { depth, path: `f${depth}`, line, function: fn, start, end: text.length, ranUntil: line, text };
+}
+
+describe('dataFlow', () => {
+  it('names variables, not properties, keywords or strings', () => {
+    assert.deepEqual(rootNames('const city = customer.address.city; // note'), ['city', 'customer']);
+    assert.deepEqual(rootNames('return `${amount.toFixed(2)} ${currency.toUpperCase()}`'), ['amount', 'currency']);
+    assert.deepEqual(rootNames('x = d["key"] if self.y else None'), ['x', 'd']);
+  });
+  it('reads assignments in Java, TypeScript and Python shapes', () => {
+    assert.deepEqual(assignment('        Customer customer = new Customer(stored.id, null);')?.names, ['customer']);
+    assert.deepEqual(assignment('  const code: string | undefined = cart.coupon;')?.names, ['code']);
+    assert.deepEqual(assignment('    coupon = "NONE";')?.names, ['coupon']);
+    assert.deepEqual(assignment('  customer.address = null;')?.names, ['customer']);
+    assert.deepEqual(assignment('  const { a, b } = pair;')?.names, ['a', 'b']);
+    assert.deepEqual(assignment('  total += line.price;')?.names, ['total']);
+    assert.equal(assignment('  if (a == b || c >= d) return a => a;'), null);
+    assert.deepEqual(crashSeeds('    String city = customer.address.city;'), ['customer']);
+  });
+  it('reads parameter names from headers of several languages', () => {
+    assert.deepEqual(parameterNames('    static String summary(final Customer customer, List<Item> items, double total) {'), ['customer', 'items', 'total']);
+    assert.deepEqual(parameterNames('export function couponRule(code?: string, opts: { a: number } = {}): { rate: number } {'), ['code', 'opts']);
+    assert.deepEqual(parameterNames('def price(self, lines, *args, coupon=None, **kw):'), ['self', 'lines', 'args', 'coupon', 'kw']);
+    assert.deepEqual(parameterNames('const money = (amount, currency = "EUR") => {'), ['amount', 'currency']);
+    assert.equal(parameterNames('  total = price(lines)'), null);
+  });
+  it('finds a call and its arguments, nested calls and strings included', () => {
+    assert.deepEqual(findCall('  x = Pricing.priceItems(lines, new Customer(a, "b,c"), coupon);', ['priceItems']), { receiver: 'Pricing.', args: ['lines', 'new Customer(a, "b,c")', 'coupon'] });
+    assert.equal(findCall('  x = other(1)', ['priceItems']), null);
+    assert.equal(statementText(['  f(a,', '    b);', 'next'], 1), '  f(a,\n    b);');
+  });
+  it('slices back through assignments that feed the line', () => {
+    const lines = ['function f(code) {', '  const rule = RULES[code];', '  const unrelated = 2;', '  const label = rule.label.trim();', '}'];
+    const s = sliceBack(lines, 1, 4, crashSeeds(lines[3]));
+    assert.deepEqual([...s.names].sort(), ['RULES', 'code', 'rule']);
+    assert.deepEqual(s.defLines, [2]);
+  });
+  it('follows the crashing value up the stack through the arguments that carry it', () => {
+    const rules = 'export function couponRule(code: string) {\n  const rule = RULES[code];\n  const label = rule.label.trim();\n}';
+    const coupons = 'export function applyCoupon(amount: number, code?: string): number {\n  if (!code || amount === 0) return amount;\n  const rule = couponRule(code);\n}';
+    const checkout = 'export function checkout(cart: Cart): string {\n  const subtotal = sum(cart.lines);\n  const code = cart.coupon ? cart.coupon.toLowerCase() : undefined;\n  const total = applyCoupon(subtotal, code);\n}';
+    const flows = traceFlow([frame(0, rules, 'rule.label.trim', 'r'), frame(1, coupons, 'couponRule(code)', 'u'), frame(2, checkout, 'applyCoupon(subtotal', 'i')]);
+    assert.equal(flows.length, 3);
+    assert.deepEqual(flows[1].call?.positions, [0]);
+    // Only the second argument carries the value: the subtotal line is not part of the flow.
+    assert.deepEqual([...flows[2].names].sort(), ['cart', 'code']);
+    assert.deepEqual(flows[2].defLines, [3]);
+  });
+  it('stops where a caller does not pass the value on', () => {
+    const callee = 'function f(a) {\n  return a.x;\n}';
+    const caller = 'function g(b) {\n  const a = make();\n  return f(a);\n}';
+    const top = 'function h(b) {\n  return g(b);\n}';
+    const flows = traceFlow([frame(0, callee, 'a.x'), frame(1, caller, 'f(a)'), frame(2, top, 'g(b)')]);
+    assert.equal(flows.length, 2);
+    assert.deepEqual(flows[1].defLines, [2]);
+  });
+});
