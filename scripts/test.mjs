@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 
 const suites = [
-  { name: 'unit and integration (mocha)', cmd: process.execPath, args: ['node_modules/mocha/bin/mocha.js', '--reporter', './scripts/mochaReporter.cjs', 'test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'] },
+  { name: 'unit and integration (mocha)', cmd: process.execPath, args: ['node_modules/mocha/bin/mocha.js', '--reporter', './scripts/mochaReporter.cjs', 'test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/fuzz/**/*.test.ts'] },
   { name: 'real VS Code (code-server: extension host + UI)', cmd: process.execPath, args: ['scripts/vscode/runVscodeTests.mjs'] },
 ];
 

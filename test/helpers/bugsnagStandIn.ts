@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { loadSpecValidator } from './specValidator';
 import { writeBody } from './standInResponse';
+import { FIXTURES_DIR } from './fixturesDir';
 
 export type BugsnagRoute = 'orgs' | 'projects' | 'errors' | 'error' | 'latestEvent' | 'event' | 'releases';
 
@@ -63,7 +64,7 @@ export interface BugsnagStandIn {
   close(): Promise<void>;
 }
 
-export const BUGSNAG_SPEC = loadSpecValidator(path.join(__dirname, '..', 'fixtures', 'bugsnag', 'bugsnag-data-access-subset.json'));
+export const BUGSNAG_SPEC = loadSpecValidator(path.join(FIXTURES_DIR, 'bugsnag', 'bugsnag-data-access-subset.json'));
 const P = {
   orgs: '/user/organizations',
   projects: '/organizations/{organization_id}/projects',
@@ -138,7 +139,7 @@ export function bugsnagEventFromSentry(sdk: SdkEvent, opts: { id: string; errorI
   };
 }
 
-const SDK_FIXTURE = path.join(__dirname, '..', 'fixtures', 'events', 'sentry-sdk-event.json');
+const SDK_FIXTURE = path.join(FIXTURES_DIR, 'events', 'sentry-sdk-event.json');
 const hex24 = (prefix: string, n: number): string => `${prefix}${n.toString(16)}`.padStart(24, '0').slice(-24);
 
 /** Starts the stand-in on a random port. */

@@ -13,6 +13,7 @@ import path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { loadSpecValidator } from './specValidator';
+import { FIXTURES_DIR } from './fixturesDir';
 
 export type DatadogRoute = 'issues' | 'state' | 'assign' | 'unassign' | 'spans' | 'logs';
 
@@ -21,7 +22,9 @@ export interface DatadogStandInFault {
   headers?: Record<string, string>;
   delayMs?: number;
   /** truncated: valid body cut in half; html: a proxy page; reset: connection dropped mid-body. */
-  body?: 'truncated' | 'html' | 'empty' | 'reset';
+  body?: 'truncated' | 'html' | 'empty' | 'reset' | 'huge';
+  /** For `huge`: pad the normal (valid) body to about this many bytes. */
+  hugeBytes?: number;
   /** How many requests the fault applies to (default: all). */
   times?: number;
   /** The detail text of a status fault's JSON body (e.g. to echo a credential back). */
@@ -93,7 +96,7 @@ const P = {
   spans: '/api/v2/spans/events/search',
   logs: '/api/v2/logs/events/search',
 };
-const FIXTURES = path.join(__dirname, '..', 'fixtures', 'events');
+const FIXTURES = path.join(FIXTURES_DIR, 'events');
 const SPAN = (JSON.parse(fs.readFileSync(path.join(FIXTURES, 'dd-api-span.json'), 'utf8')) as { data: Array<Record<string, unknown>> }).data[0];
 const LOG = (JSON.parse(fs.readFileSync(path.join(FIXTURES, 'dd-api-log.json'), 'utf8')) as { data: Array<Record<string, unknown>> }).data[0];
 /** The real commit the capture tagged its spans with. */
@@ -126,7 +129,7 @@ const ROUTES: Array<[RegExp, DatadogRoute, string, string | null]> = [
   [/^\/api\/v2\/logs\/events\/search$/, 'logs', 'POST', 'LogsListRequest'],
 ];
 
-const STACKS = path.join(__dirname, '..', 'fixtures', 'stacks');
+const STACKS = path.join(FIXTURES_DIR, 'stacks');
 /** Three issues whose stacks are real runtime output: the dd-trace capture, a Node and a Python crash. */
 const defaultIssues = (): DatadogStandInIssue[] => [
   { id: '5f8ebd5c-6dd9-11f0-8a28-da7ad0900010', errorType: 'Error', errorMessage: 'Could not price order ord_1000', count: 10 },
@@ -317,7 +320,11 @@ export async function startDatadogStandIn(options: DatadogStandInOptions = {}): 
         if (c.status === 204 && !fault) return send(204, null);
         const status = fault?.status ?? c.status;
         const headers = { 'content-type': 'application/json', ...fault?.headers };
-        writeBody(res, status, headers, JSON.stringify(c.body), fault?.body);
+        let text = JSON.stringify(c.body);
+        if (fault?.body === 'huge' && c.body && typeof c.body === 'object') {
+          text = JSON.stringify({ ...c.body, _padding: 'x'.repeat(Math.max(0, (fault.hugeBytes ?? 50 * 1024 * 1024) - text.length)) });
+        }
+        writeBody(res, status, headers, text, fault?.body);
       }, (fault?.delayMs ?? 0) + (options.latencyMs ?? 0));
     });
   });

@@ -10,6 +10,7 @@ import { writeBody } from './standInResponse';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { loadSpecValidator } from './specValidator';
+import { FIXTURES_DIR } from './fixturesDir';
 
 export type SentryRoute = 'org' | 'projects' | 'issues' | 'event' | 'release' | 'releases' | 'committers' | 'updateIssue' | 'eventids' | 'shortids' | 'issue' | 'projectEvent' | 'issueTag' | 'issueEvents' | 'discover';
 
@@ -87,7 +88,7 @@ const P = {
   shortids: '/api/0/organizations/{organization_id_or_slug}/shortids/{issue_id}/',
   projectEvent: '/api/0/projects/{organization_id_or_slug}/{project_id_or_slug}/events/{event_id}/',
 };
-const EVENT_FIXTURE = path.join(__dirname, '..', 'fixtures', 'events', 'sentry-rest-event.json');
+const EVENT_FIXTURE = path.join(FIXTURES_DIR, 'events', 'sentry-rest-event.json');
 
 /** The event every issue serves: the SDK-captured fixture when present, else the spec example. */
 function baseEvent(given?: Record<string, unknown>): Record<string, unknown> {

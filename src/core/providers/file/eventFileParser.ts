@@ -11,8 +11,10 @@ import { decodeSentrySdkEvent } from '../sentry/sdkEvent';
 import { JSON_FORMATS, MAX_EVENTS, decodeJsonValue } from './jsonEventDecoder';
 import { asRecord, clampString } from '../../decode/valueDecoder';
 
-/** Largest input accepted (a pasted trace or exported event is far smaller). */
-export const MAX_INPUT_CHARS = 32 * 1024 * 1024;
+/** Largest input accepted: a service's log file (the stack search is linear and reads lines lazily). */
+export const MAX_INPUT_CHARS = 256 * 1024 * 1024;
+/** Largest input parsed as one JSON document (an exported event is far smaller; bounds memory). */
+export const MAX_JSON_DOCUMENT_CHARS = 32 * 1024 * 1024;
 
 const TRIED = `JSON (${JSON_FORMATS}), NDJSON, Sentry envelope, plain-text stack trace (JavaScript, Python, Java, Go, Ruby, .NET, PHP)`;
 
@@ -86,7 +88,8 @@ export function detectAndParse(text: string, fileName?: string): ErrorEvent[] {
 
   let jsonProblem: string | null = null;
   if (body[0] === '{' || body[0] === '[') {
-    const whole = tryJson(body);
+    // Bigger inputs are logs: read as JSON lines or text, never as one parsed document.
+    const whole = body.length <= MAX_JSON_DOCUMENT_CHARS ? tryJson(body) : { ok: false as const, error: 'too large to parse as one document' };
     if (whole.ok) {
       const events = decodeJsonValue(whole.value);
       if (events.length > 0) return events;
