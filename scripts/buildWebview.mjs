@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Builds the webview bundle; `outDir` defaults to `<repo>/dist/webview`. */
-export async function buildWebview({ outDir = path.join(root, 'dist', 'webview'), minify = false } = {}) {
+export async function buildWebview({ outDir = path.join(root, 'dist', 'webview'), minify = false, sourcemap = true } = {}) {
   mkdirSync(outDir, { recursive: true });
   await build({
     entryPoints: [path.join(root, 'webview', 'src', 'main.ts')],
@@ -16,7 +16,7 @@ export async function buildWebview({ outDir = path.join(root, 'dist', 'webview')
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
-    sourcemap: true,
+    sourcemap,
     minify,
     logLevel: 'warning',
     tsconfig: path.join(root, 'webview', 'tsconfig.json'),

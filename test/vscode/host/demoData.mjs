@@ -21,14 +21,7 @@ export async function prepareDemo(dir, options = {}) {
     return hit.sha;
   };
   const parent = path.dirname(dir);
-  // The SDK's LocalVariables integration fills `vars` asynchronously and now and then misses the
-  // crash; tests assert on the variables, so capture again rather than test a partial event.
-  let event;
-  for (let attempt = 1; ; attempt++) {
-    ({ event } = await captureDemoEvent({ repo: dir, rev: 'v1.5.0', deployDir: path.join(parent, 'deploy', 'app'), release: 'orders-api@1.5.0' }));
-    const frames = event.exception?.values?.at(-1)?.stacktrace?.frames ?? [];
-    if (frames.filter((f) => f.in_app).every((f) => f.vars && Object.keys(f.vars).length > 0) || attempt === 4) break;
-  }
+  const { event } = await captureDemoEvent({ repo: dir, rev: 'v1.5.0', deployDir: path.join(parent, 'deploy', 'app'), release: 'orders-api@1.5.0' });
   const eventFile = path.join(parent, 'orders-api-500.json');
   writeFileSync(eventFile, JSON.stringify(event, null, 2));
   let marker = null;

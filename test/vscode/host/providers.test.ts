@@ -1,0 +1,123 @@
+// Provider routes beyond the basic Sentry list, in the real extension host: opening an error by
+// its event or short ID, Datadog as the provider, and refreshes that overlap or lose their token
+// mid-flight (no stale result may be shown as current).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { startSentryStandIn, type SentryStandIn } from '../../helpers/sentryStandIn';
+import { startDatadogStandIn, type DatadogStandIn } from '../../helpers/datadogStandIn';
+import { workspaceInfo } from './hostEnv';
+import type { CulpritApi } from '../../../src/extension/extension';
+import type { ErrorTreeNode } from '../../../src/extension/tree/errorNodes';
+import { CMD } from '../../../src/extension/constants';
+
+const SENTRY_TOKEN = 'canarytok_PROVIDERS_SENTRY_91c2';
+const DD_API = 'ddapi0canary00000000000000host0001';
+const DD_APP = 'ddapp0canary000000000000000000000host00001';
+
+interface DemoInfo {
+  restEvent: Record<string, unknown> & { entries: Array<{ type: string; data: { values?: Array<{ type?: string; value?: string; stacktrace?: { frames: Array<{ function?: string; filename?: string; absPath?: string; lineNo?: number; colNo?: number }> } }> } }> };
+  releases: Array<{ version: string; commit: string; dateCreated: string }>;
+  commits: Array<{ sha: string; message: string }>;
+  bugSha: string;
+}
+
+async function until<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 20_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = probe();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The V8 stack text dd-trace records, rebuilt from the real SDK capture's frames. */
+function stackText(info: DemoInfo): string {
+  const ex = info.restEvent.entries.find((e) => e.type === 'exception')!.data.values!.at(-1)!;
+  const frames = [...(ex.stacktrace?.frames ?? [])].reverse().map((f) => `    at ${f.function ?? '<anonymous>'} (${f.absPath ?? f.filename}:${f.lineNo}:${f.colNo})`);
+  return `${ex.type}: ${ex.value}\n${frames.join('\n')}`;
+}
+
+describe('Culprit providers in the extension host', function () {
+  this.timeout(90_000);
+  let api: CulpritApi;
+  let info: DemoInfo;
+  let sentry: SentryStandIn;
+  let datadog: DatadogStandIn;
+  const config = () => vscode.workspace.getConfiguration('culprit');
+  const set = (key: string, value: unknown) => config().update(key, value, vscode.ConfigurationTarget.Global);
+
+  before(async () => {
+    info = workspaceInfo<DemoInfo>()!;
+    sentry = await startSentryStandIn({ issueCount: 3, token: SENTRY_TOKEN, event: info.restEvent, releases: info.releases, latencyMs: 150 });
+    const releaseSha = info.commits.find((c) => c.message === 'Release 1.5.0')!.sha;
+    datadog = await startDatadogStandIn({
+      apiKey: DD_API,
+      appKey: DD_APP,
+      issues: [{ id: '5f8ebd5c-6dd9-11f0-8a28-da7ad0900020', errorType: 'TypeError', errorMessage: "Cannot read properties of undefined (reading 'discountRate')", stack: stackText(info), count: 12, commit: releaseSha, firstSeenVersion: '1.5.0', lastSeenVersion: '1.5.0' }],
+    });
+    api = await vscode.extensions.getExtension<CulpritApi>('culprit-dev.culprit')!.activate();
+    await api.secrets.storeSentry({ token: SENTRY_TOKEN });
+    await set('sentry.url', sentry.url);
+    await set('sentry.org', 'acme');
+    await set('sentry.projects', ['orders-api']);
+    await set('provider', 'sentry');
+    await until('the Sentry issues from this stand-in', () => api.store.status.label.startsWith('Sentry') && api.store.entries().filter((e) => e.origin === 'provider' && e.triage).length === 3);
+  });
+
+  after(async () => {
+    await set('provider', 'none');
+    await sentry?.close();
+    await datadog?.close();
+  });
+
+  it('opens an error by its Sentry event ID and by a short ID, triaged to the bug commit', async () => {
+    const byEvent = await vscode.commands.executeCommand<string[]>(CMD.openErrorById, `${'e'.repeat(28)}1002`);
+    assert.equal(byEvent?.length, 1);
+    assert.equal(api.store.get(byEvent[0])?.sample.group.id, '1002');
+    assert.equal(api.store.get(byEvent[0])?.triage?.issue.suspects[0]?.sha, info.bugSha);
+    assert.ok(sentry.count('eventids') >= 1);
+    const byShort = await vscode.commands.executeCommand<string[]>(CMD.openErrorById, 'ORDERS-API-1');
+    assert.equal(api.store.get(byShort![0])?.sample.group.id, '1001');
+    const missing = await vscode.commands.executeCommand<string[] | undefined>(CMD.openErrorById, 'ORDERS-API-999');
+    assert.equal(missing, undefined, 'an unknown ID adds nothing');
+  });
+
+  it('lets overlapping refreshes settle on one current list', async () => {
+    const before = sentry.count('issues');
+    const results = await Promise.all([api.refresh(), api.refresh(), api.refresh()]);
+    assert.deepEqual(results, [false, false, true], 'older refreshes are superseded, the newest lands');
+    assert.equal(api.store.status.state, 'ok');
+    assert.equal(api.store.entries().filter((e) => e.origin === 'provider').length, 3);
+    assert.ok(sentry.count('issues') - before <= 3, 'no request storm');
+  });
+
+  it('never shows the old token’s result once the token changed mid-refresh', async () => {
+    // Hold the events so the token surely changes while this refresh is in flight.
+    sentry.fault('event', { delayMs: 3000, times: 3 });
+    const listed = sentry.count('issues');
+    const pending = api.refresh();
+    await until('the list requested', () => sentry.count('issues') > listed);
+    await api.secrets.storeSentry({ token: 'canarytok_WRONG_TOKEN_0000' });
+    assert.equal(await pending, false, 'the refresh with the old token is discarded');
+    await until('the new token rejected', () => api.store.status.state === 'error');
+    assert.equal(api.store.entries().filter((e) => e.origin === 'provider').length, 0, 'issues read with the old token are not shown as current');
+    assert.ok(!api.store.status.message?.includes('WRONG_TOKEN'));
+    await api.secrets.storeSentry({ token: SENTRY_TOKEN });
+    await until('the list back', () => api.store.status.state === 'ok' && api.store.entries().filter((e) => e.origin === 'provider').length === 3);
+  });
+
+  it('switches to Datadog: the issue from the span, triaged with the deployed SHA from its tag', async () => {
+    await api.secrets.storeDatadog({ apiKey: DD_API, appKey: DD_APP });
+    await set('datadog.url', datadog.url);
+    await set('datadog.service', 'orders-api');
+    await set('datadog.env', 'production');
+    await set('provider', 'datadog');
+    const entry = await until('the Datadog issue triaged', () => api.store.entries().find((e) => e.sample.group.source === 'datadog' && e.triage));
+    assert.equal(entry.triage!.issue.frames[0].file, 'src/services/pricing.js');
+    assert.equal(entry.triage!.issue.suspects[0]?.sha, info.bugSha);
+    const rows = api.tree.getChildren() as ErrorTreeNode[];
+    assert.ok(!rows.some((n) => n.kind === 'issue' && n.entry.sample.group.source === 'sentry' && n.entry.origin === 'provider'), 'Sentry issues left with their provider');
+    assert.match(String(api.tree.getTreeItem(rows.find((n) => n.kind === 'issue' && n.entry.key === entry.key)!).description), /×12/);
+  });
+});
