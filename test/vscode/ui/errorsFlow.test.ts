@@ -178,6 +178,7 @@ describe('Culprit in the real workbench: from a Sentry 500 to the suspect commit
       pwned: (window as unknown as { __culpritPwned?: number }).__culpritPwned,
     }));
     assert.deepEqual(probe, { imgs: 0, scripts: [], links: 0, pwned: undefined });
+    assert.ok(!(await inner.content()).includes(TOKEN), 'the webview never sees the token');
     await wb.screenshot('ui-6-panel');
 
     await view.locator('#frames button.frame-open[data-frame-index="0"]').click();
@@ -207,5 +208,18 @@ describe('Culprit in the real workbench: from a Sentry 500 to the suspect commit
     assert.ok(!content.includes('SECRET-77'), 'the regression test carries no credentials');
     await wb.editorTab(path.basename(created)).waitFor({ timeout: 15_000 });
     await wb.screenshot('ui-7-regression-test');
+  });
+
+  it('keeps the token out of every file VS Code saved (settings, state, logs)', async () => {
+    const hits: string[] = [];
+    const walk = (d: string) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        const p = path.join(d, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (e.isFile() && fs.statSync(p).size < 64 * 1024 * 1024 && fs.readFileSync(p).includes(TOKEN)) hits.push(path.relative(wb.server.stateDir, p));
+      }
+    };
+    walk(path.join(wb.server.stateDir, 'ud'));
+    assert.deepEqual(hits, []);
   });
 });
