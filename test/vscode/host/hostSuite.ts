@@ -19,6 +19,8 @@ export interface HostRunResult {
   durationMs: number;
   tests: Array<{ title: string; state: 'passed' | 'failed' | 'pending'; durationMs?: number }>;
   failures: Array<{ title: string; message: string; stack?: string }>;
+  /** What tests recorded with note() (measurements); the runner shows them. */
+  notes?: string[];
 }
 
 type MochaModule = typeof import('mocha');
@@ -42,6 +44,10 @@ export async function run(): Promise<void> {
   const runName = process.env.CULPRIT_HOST_RUN || 'trusted';
   const started = Date.now();
   const result: HostRunResult = { run: runName, vscodeVersion: vscode.version, nodeVersion: process.version, passed: 0, failed: 0, pending: 0, durationMs: 0, tests: [], failures: [] };
+  // The extension host's console goes nowhere (and VS Code ignores assignments to console.log):
+  // tests call note() from hostEnv.ts, and the runner prints what they noted.
+  result.notes = [];
+  (globalThis as { __culpritHostNotes?: string[] }).__culpritHostNotes = result.notes;
   const files = groups[runName];
   if (!files || files.length === 0) {
     result.failed = 1;
