@@ -226,7 +226,8 @@ export function workbenchUrl(server, target) {
   if (target.devPath) payload.push(['extensionDevelopmentPath', server.remoteUri(target.devPath)]);
   if (target.testsPath) payload.push(['extensionTestsPath', server.remoteUri(target.testsPath)]);
   const q = [];
-  if (target.folder) q.push(`folder=${encodeURIComponent(resolve(target.folder))}`);
+  if (target.workspace) q.push(`workspace=${encodeURIComponent(resolve(target.workspace))}`);
+  else if (target.folder) q.push(`folder=${encodeURIComponent(resolve(target.folder))}`);
   if (payload.length) q.push(`payload=${encodeURIComponent(JSON.stringify(payload))}`);
   return `${server.url}/${q.length ? `?${q.join('&')}` : ''}`;
 }

@@ -20,6 +20,8 @@ import { launchBrowser } from './browser.mjs';
 export const HOST_RUNS = Object.freeze([
   { name: 'trusted', dir: '', workspaceTrust: false },
   { name: 'untrusted', dir: 'untrusted', workspaceTrust: true },
+  // prepare() returns { workspaceFile } there: a multi-root .code-workspace is opened instead.
+  { name: 'multiroot', dir: 'multiroot', workspaceTrust: false },
 ]);
 
 export const defaultTestRoot = join(repoRoot, 'test', 'vscode');
@@ -106,6 +108,7 @@ export async function prepareWorkspace(hostDir, run, stateDir) {
   const candidates = [join(hostDir, run.dir, 'workspace.mjs'), join(hostDir, 'workspace.mjs')];
   const setup = candidates.find((c) => existsSync(c));
   let infoFile;
+  let workspaceFile;
   if (setup) {
     const mod = await import(pathToFileURL(setup).href);
     if (typeof mod.prepare !== 'function') throw new Error(`${setup} must export prepare(dir, { run })`);
@@ -113,9 +116,10 @@ export async function prepareWorkspace(hostDir, run, stateDir) {
     if (info !== undefined) {
       infoFile = join(stateDir, 'workspace-info.json');
       writeFileSync(infoFile, JSON.stringify(info, null, 2));
+      if (typeof info?.workspaceFile === 'string') workspaceFile = info.workspaceFile;
     }
   }
-  return { ws, infoFile };
+  return { ws, infoFile, workspaceFile };
 }
 
 /**
@@ -131,7 +135,7 @@ export async function runHostRun(run, { suitePath, devPath, testRoot, timeoutMs,
   let server;
   let browser;
   try {
-    const { ws, infoFile } = await prepareWorkspace(hostDir, run, stateDir);
+    const { ws, infoFile, workspaceFile } = await prepareWorkspace(hostDir, run, stateDir);
     const env = { CULPRIT_HOST_RESULT: resultFile, CULPRIT_HOST_RUN: run.name, CULPRIT_TEST_WORKSPACE: ws };
     if (infoFile) env.CULPRIT_WORKSPACE_INFO = infoFile;
     if (grep) env.CULPRIT_HOST_GREP = grep;
@@ -144,7 +148,7 @@ export async function runHostRun(run, { suitePath, devPath, testRoot, timeoutMs,
     const exited = new Promise((r) => (onExit = r));
     // The workbench calls this when the extensionTestsPath module settles (0 = resolved).
     await browser.page.exposeFunction('codeAutomationExit', (code) => onExit(code));
-    await browser.page.goto(workbenchUrl(server, { folder: ws, devPath, testsPath: suitePath }));
+    await browser.page.goto(workbenchUrl(server, { folder: ws, workspace: workspaceFile, devPath, testsPath: suitePath }));
     let timer;
     const timeout = new Promise((r) => (timer = setTimeout(() => r('timeout'), timeoutMs)));
     const code = await Promise.race([exited, timeout]);

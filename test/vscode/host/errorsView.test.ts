@@ -170,6 +170,12 @@ describe('Culprit extension: Production Errors from Sentry', function () {
     assert.ok(!(api.tree.getChildren() as ErrorTreeNode[]).some((n) => n.kind === 'status' && n.severity === 'error'));
   });
 
+  it('counts the issues with events since the user last looked, and none right after looking', async () => {
+    assert.equal(api.status.newCount(), 3, 'the view was never shown, so every listed issue is new');
+    api.status.markLooked();
+    assert.equal(api.status.newCount(), 0);
+  });
+
   it('never writes the token to its log', async () => {
     await api.refresh();
     const dir = path.dirname(api.logUri.fsPath);
