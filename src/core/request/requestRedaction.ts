@@ -3,8 +3,11 @@
  * credentials are dropped (not masked: a masked value still tempts a copy-paste into a replay).
  */
 import type { RequestInfo } from '../model/event.types';
+import { stripSecretHeaders } from '../insights/secretHeaders';
 
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'x-auth-token', 'x-csrf-token', 'x-xsrf-token', 'dd-api-key', 'dd-application-key', 'x-sentry-auth']);
+// Query parameters and URL parts use this stricter word match (a bare 'key' fragment would hide
+// ordinary parameters like 'monkey'); headers use insights/secretHeaders.
 /** Any name that says what it holds is a credential. */
 const SECRET_NAME = /(?:^|[-_.])(?:token|secret|passw(?:or)?d|pwd|api[-_]?key|apikey|session|auth|credential|signature|sig|jwt|bearer)(?:$|[-_.])|key$/i;
 
@@ -14,9 +17,9 @@ export function isSecretName(name: string): boolean {
   return SECRET_HEADERS.has(n) || SECRET_NAME.test(n);
 }
 
-/** Headers without credentials, in their original order. */
+/** Headers without credentials, in their original order: the one header rule the panel and the regression tests use too. */
 export function safeHeaders(headers: ReadonlyArray<readonly [string, string]>): Array<[string, string]> {
-  return headers.filter(([name]) => typeof name === 'string' && !isSecretName(name)).map(([n, v]) => [n, String(v)]);
+  return stripSecretHeaders(headers);
 }
 
 /** A query string (`a=1&token=x`) without credential parameters. */

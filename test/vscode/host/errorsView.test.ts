@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { startSentryStandIn, type SentryStandIn } from '../../helpers/sentryStandIn';
-import { workspaceInfo, workspaceRoot } from './hostEnv';
+import { until, workspaceInfo, workspaceRoot } from './hostEnv';
 import type { CulpritApi } from '../../../src/extension/extension';
 import type { ErrorTreeNode } from '../../../src/extension/tree/errorNodes';
 import { CMD } from '../../../src/extension/constants';
@@ -18,16 +18,6 @@ interface DemoInfo {
   restEvent: Record<string, unknown>;
   releases: Array<{ version: string; commit: string; dateCreated: string }>;
   bugSha: string;
-}
-
-async function until<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 function textOf(md: vscode.MarkdownString | vscode.MarkedString): string {

@@ -28,3 +28,14 @@ export function workspaceInfo<T = unknown>(): T | undefined {
 export function note(line: string): void {
   (globalThis as { __culpritHostNotes?: string[] }).__culpritHostNotes?.push(line);
 }
+
+/** Polls `probe` every 50 ms until it returns something truthy, or fails naming `what`. */
+export async function until<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 20_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = probe();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startSentryStandIn, type SentryStandIn } from '../../helpers/sentryStandIn';
 import { startDatadogStandIn, type DatadogStandIn } from '../../helpers/datadogStandIn';
-import { workspaceInfo } from './hostEnv';
+import { until, workspaceInfo } from './hostEnv';
 import type { CulpritApi } from '../../../src/extension/extension';
 import type { ErrorTreeNode } from '../../../src/extension/tree/errorNodes';
 import { CMD } from '../../../src/extension/constants';
@@ -19,16 +19,6 @@ interface DemoInfo {
   releases: Array<{ version: string; commit: string; dateCreated: string }>;
   commits: Array<{ sha: string; message: string }>;
   bugSha: string;
-}
-
-async function until<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 /** The V8 stack text dd-trace records, rebuilt from the real SDK capture's frames. */
