@@ -25,7 +25,9 @@ export function renderHeader(m: PanelModel, h: IssueHandlers): HTMLElement {
   add('release', 'Release', m.release ?? '—');
   add('environment', 'Environment', m.environment ?? '—');
   if (m.status) add('status', 'Status', m.status);
-  if (m.deploy) add('deploy', 'Deploy range', `${m.deploy.from ?? '?'} → ${m.deploy.to ?? '?'} (${m.deploy.source})`);
+  // Short SHAs, as the tree and the hovers show them.
+  const short = (sha: string | null) => (sha && /^[0-9a-f]{40}$/i.test(sha) ? sha.slice(0, 7) : (sha ?? '?'));
+  if (m.deploy) add('deploy', 'Deploy range', `${short(m.deploy.from)} → ${short(m.deploy.to)} (${m.deploy.source})`);
   let link: HTMLElement | null = null;
   if (m.providerUrl) {
     link = el('vscode-button', { id: 'provider-link', text: `Open in ${m.providerLabel}`, attrs: { secondary: '', 'aria-label': `Open this issue in ${m.providerLabel}` } });

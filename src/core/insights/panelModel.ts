@@ -13,7 +13,7 @@ const MAX_BODY = 64 * 1024;
 const MAX_VARS = 50;
 const MAX_FRAMES = 200;
 const MAX_CRUMBS = 100;
-const PROVIDER_LABELS: Record<string, string> = { sentry: 'Sentry', datadog: 'Datadog', file: 'file' };
+const PROVIDER_LABELS: Record<string, string> = { sentry: 'Sentry', datadog: 'Datadog', bugsnag: 'Bugsnag', file: 'file' };
 
 /** Optional inputs computed elsewhere. */
 export interface PanelExtras {

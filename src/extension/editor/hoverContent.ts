@@ -91,7 +91,8 @@ export function buildHover(entry: IssueEntry, frameIndex: number): vscode.Markdo
   }
 
   const links = [commandLink('Details', CMD.openDetails, [entry.key]), commandLink('Show suspects', CMD.showSuspects, [entry.key])];
-  if (group.url) links.push(commandLink(`Open in ${group.source === 'datadog' ? 'Datadog' : 'Sentry'}`, CMD.openInProvider, [entry.key]));
+  const provider = ({ sentry: 'Sentry', datadog: 'Datadog', bugsnag: 'Bugsnag' } as Record<string, string>)[group.source] ?? 'the provider';
+  if (group.url) links.push(commandLink(`Open in ${provider}`, CMD.openInProvider, [entry.key]));
   md.appendMarkdown(`\n${links.join(' · ')}`);
   return md;
 }
