@@ -5,6 +5,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startSentryStandIn, type SentryStandIn } from '../../helpers/sentryStandIn';
 import { startDatadogStandIn, type DatadogStandIn } from '../../helpers/datadogStandIn';
+import { bugsnagEventFromSentry, startBugsnagStandIn, type BugsnagStandIn } from '../../helpers/bugsnagStandIn';
+import * as fs from 'node:fs';
 import { until, workspaceInfo } from './hostEnv';
 import type { CulpritApi } from '../../../src/extension/extension';
 import type { ErrorTreeNode } from '../../../src/extension/tree/errorNodes';
@@ -13,8 +15,10 @@ import { CMD } from '../../../src/extension/constants';
 const SENTRY_TOKEN = 'canarytok_PROVIDERS_SENTRY_91c2';
 const DD_API = 'ddapi0canary00000000000000host0001';
 const DD_APP = 'ddapp0canary000000000000000000000host00001';
+const BUGSNAG_TOKEN = 'canarytok_HOST_BUGSNAG_5a1d';
 
 interface DemoInfo {
+  eventFile: string;
   restEvent: Record<string, unknown> & { entries: Array<{ type: string; data: { values?: Array<{ type?: string; value?: string; stacktrace?: { frames: Array<{ function?: string; filename?: string; absPath?: string; lineNo?: number; colNo?: number }> } }> } }> };
   releases: Array<{ version: string; commit: string; dateCreated: string }>;
   commits: Array<{ sha: string; message: string }>;
@@ -34,6 +38,7 @@ describe('Culprit providers in the extension host', function () {
   let info: DemoInfo;
   let sentry: SentryStandIn;
   let datadog: DatadogStandIn;
+  let bugsnag: BugsnagStandIn;
   const config = () => vscode.workspace.getConfiguration('culprit');
   const set = (key: string, value: unknown) => config().update(key, value, vscode.ConfigurationTarget.Global);
 
@@ -45,6 +50,16 @@ describe('Culprit providers in the extension host', function () {
       apiKey: DD_API,
       appKey: DD_APP,
       issues: [{ id: '5f8ebd5c-6dd9-11f0-8a28-da7ad0900020', errorType: 'TypeError', errorMessage: "Cannot read properties of undefined (reading 'discountRate')", stack: stackText(info), count: 12, commit: releaseSha, firstSeenVersion: '1.5.0', lastSeenVersion: '1.5.0' }],
+    });
+    const sdkEvent = JSON.parse(fs.readFileSync(info.eventFile, 'utf8')) as Parameters<typeof bugsnagEventFromSentry>[0];
+    bugsnag = await startBugsnagStandIn({
+      token: BUGSNAG_TOKEN,
+      errorCount: 2,
+      event: bugsnagEventFromSentry(sdkEvent, { id: 'f'.repeat(24), errorId: 'e'.repeat(24), version: '1.5.0' }),
+      releases: [
+        { version: '1.4.0', commit: info.commits.find((c) => c.message === 'Release 1.4.0')!.sha, releaseTime: '2026-09-29T10:00:00Z' },
+        { version: '1.5.0', commit: releaseSha, releaseTime: '2026-10-21T09:00:00Z' },
+      ],
     });
     api = await vscode.extensions.getExtension<CulpritApi>('culprit-dev.culprit')!.activate();
     await api.secrets.storeSentry({ token: SENTRY_TOKEN });
@@ -59,6 +74,7 @@ describe('Culprit providers in the extension host', function () {
     await set('provider', 'none');
     await sentry?.close();
     await datadog?.close();
+    await bugsnag?.close();
   });
 
   it('opens an error by its Sentry event ID and by a short ID, triaged to the bug commit', async () => {
@@ -109,5 +125,17 @@ describe('Culprit providers in the extension host', function () {
     const rows = api.tree.getChildren() as ErrorTreeNode[];
     assert.ok(!rows.some((n) => n.kind === 'issue' && n.entry.sample.group.source === 'sentry' && n.entry.origin === 'provider'), 'Sentry issues left with their provider');
     assert.match(String(api.tree.getTreeItem(rows.find((n) => n.kind === 'issue' && n.entry.key === entry.key)!).description), /×12/);
+  });
+
+  it('switches to Bugsnag: its errors, the deploy range from its releases, the bug commit first', async () => {
+    await api.secrets.storeBugsnag({ token: BUGSNAG_TOKEN });
+    await set('bugsnag.url', bugsnag.url);
+    await set('bugsnag.project', bugsnag.projectId);
+    await set('provider', 'bugsnag');
+    await until('two Bugsnag errors triaged', () => api.store.entries().filter((e) => e.sample.group.source === 'bugsnag' && e.triage).length === 2, 30_000);
+    const entry = api.store.entries().find((e) => e.sample.group.source === 'bugsnag')!;
+    assert.equal(entry.triage!.issue.frames[0].file, 'src/services/pricing.js');
+    assert.equal(entry.triage!.issue.suspects[0]?.sha, info.bugSha);
+    assert.ok(bugsnag.requests.every((r) => r.authorization === `token ${BUGSNAG_TOKEN}`));
   });
 });
