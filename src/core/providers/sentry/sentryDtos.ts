@@ -3,6 +3,8 @@
  * every field is checked and odd values become null instead of throwing.
  */
 import type { SentrySuspectCommit } from './sentry.types';
+import type { ErrorEvent } from '../../model/event.types';
+import type { ErrorGroup } from '../../model/group.types';
 
 type Rec = Record<string, unknown>;
 
@@ -133,4 +135,22 @@ export function readCommitters(v: unknown): SentrySuspectCommit[] {
     }
   }
   return out;
+}
+
+/** The normalized group of a Sentry issue with the event triaged for it. */
+export function toSentryGroup(issue: IssueDto, event: ErrorEvent, environmentFallback: string | null): ErrorGroup {
+  return {
+    id: issue.id,
+    title: issue.title,
+    count: issue.count,
+    userCount: issue.userCount,
+    firstSeen: issue.firstSeen,
+    lastSeen: issue.lastSeen,
+    release: event.release,
+    firstRelease: issue.firstRelease,
+    environment: event.environment ?? environmentFallback,
+    status: issue.status,
+    url: issue.permalink,
+    source: 'sentry',
+  };
 }

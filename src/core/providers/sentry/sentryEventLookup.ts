@@ -12,7 +12,7 @@ import { createDeployResolver } from './deployHints';
 import { decodeSentryRestEvent, looksLikeSentryRestEvent } from './restEvent';
 import { createSentryHttp, seg } from './sentryApi';
 import { resolveSentryContext } from './sentryContext';
-import { type IssueDto, readIssue } from './sentryDtos';
+import { type IssueDto, readIssue, toSentryGroup } from './sentryDtos';
 import type { SentrySourceOptions } from './sentry.types';
 
 /** What kind of Sentry ID a string is. */
@@ -70,20 +70,7 @@ export async function lookupSentryEvent(opts: SentrySourceOptions, input: string
   }
   const deploy = await createDeployResolver(http, org, opts.logger).resolve(event.release, issue.projectId, signal);
   return {
-    group: {
-      id: issue.id,
-      title: issue.title,
-      count: issue.count,
-      userCount: issue.userCount,
-      firstSeen: issue.firstSeen,
-      lastSeen: issue.lastSeen,
-      release: event.release,
-      firstRelease: issue.firstRelease,
-      environment: event.environment,
-      status: issue.status,
-      url: issue.permalink,
-      source: 'sentry',
-    },
+    group: toSentryGroup(issue, event, null),
     event,
     deploy,
   };

@@ -7,7 +7,7 @@ import { createDeployResolver, type DeployResolver } from './deployHints';
 import { decodeSentryRestEvent, looksLikeSentryRestEvent } from './restEvent';
 import { createSentryHttp, fetchPages, seg } from './sentryApi';
 import { type SentryContext, resolveSentryContext } from './sentryContext';
-import { type IssueDto, readCommitters, readIssue } from './sentryDtos';
+import { type IssueDto, readCommitters, readIssue, toSentryGroup } from './sentryDtos';
 import type {
   SentryIssueUpdateResult,
   SentrySampleList,
@@ -121,20 +121,7 @@ async function sampleFor(item: unknown, deps: SampleDeps): Promise<Outcome> {
     const deploy = await deps.deploys.resolve(event.release, issue.projectId, deps.signal);
     const suspects = deps.suspects && issue.projectSlug && event.eventId ? await committers(issue, event.eventId, deps) : [];
     const sample: ErrorSample = {
-      group: {
-        id: issue.id,
-        title: issue.title,
-        count: issue.count,
-        userCount: issue.userCount,
-        firstSeen: issue.firstSeen,
-        lastSeen: issue.lastSeen,
-        release: event.release,
-        firstRelease: issue.firstRelease,
-        environment: event.environment ?? (deps.environment || null),
-        status: issue.status,
-        url: issue.permalink,
-        source: 'sentry',
-      },
+      group: toSentryGroup(issue, event, deps.environment || null),
       event,
       deploy,
     };
