@@ -1,7 +1,10 @@
 import type { ExceptionRecord, RawFrame } from '../model/event.types';
 import { type LineReader, type ParserResult, makeFrame, matchingOpen, toPos } from './frameText';
 
-const GOROUTINE = /^goroutine \d{1,12} \[[^\]]{1,200}\]:$/;
+// `goroutine 1 [running]:`; GOTRACEBACK=crash on newer Go adds `gp=0x… m=0 mp=0x…` before the state.
+const GOROUTINE = /^goroutine \d{1,12}(?: [\w=]{1,40}){0,6} \[[^\]]{1,200}\]:$/;
+// net/http recovers handler panics and logs `http: panic serving 10.0.0.1:5000: msg` before the dump.
+const HTTP_PANIC = /\bhttp: panic serving [^\s:]{0,200}(?::\d{1,5})?: (.{0,4096})$/;
 const LOCATION = /^\t(.{1,4096}?):(\d{1,9})(?: \+0x[0-9a-f]{1,16})?(?: fp=.*)?$/;
 const LOOKBACK = 40;
 
@@ -39,6 +42,8 @@ function parseFunctionLine(line: string): { module: string | null; fn: string } 
 function findPanic(lines: LineReader, anchor: number, floor: number): { type: string; value: string | null } {
   for (let j = anchor - 1; j >= Math.max(floor, anchor - LOOKBACK); j--) {
     const l = lines.get(j) ?? '';
+    const http = l.includes('http: panic serving ') ? HTTP_PANIC.exec(l) : null;
+    if (http) return { type: 'panic', value: http[1] || null };
     for (const kind of ['panic', 'fatal error']) {
       if (l.startsWith(kind + ': ')) {
         const msg: string[] = [l.slice(kind.length + 2).replace(/ \[recovered\]$/, '')];

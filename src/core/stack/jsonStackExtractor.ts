@@ -41,3 +41,23 @@ export function jsonStackCandidates(line: string): string[] {
   }
   return out;
 }
+
+// Keys under which structured loggers put the human message of a log record.
+const MESSAGE_KEY = /"(message|msg|error\.message|panic\.message|panic)"\s{0,20}:\s{0,20}"/g;
+const MAX_MESSAGE_CHARS = 4096;
+
+/** The string under the first message-like key of a JSON log line (`"message"`, `"msg"`…), or null. */
+export function jsonMessage(line: string): string | null {
+  MESSAGE_KEY.lastIndex = 0;
+  const m = MESSAGE_KEY.exec(line);
+  if (!m) return null;
+  const start = m.index + m[0].length;
+  const end = endOfJsonString(line, start);
+  if (end < 0 || end - start > MAX_MESSAGE_CHARS) return null;
+  try {
+    const value: unknown = JSON.parse(line.slice(start - 1, end));
+    return typeof value === 'string' && value.trim() !== '' ? value : null;
+  } catch {
+    return null;
+  }
+}

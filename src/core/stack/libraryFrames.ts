@@ -7,14 +7,27 @@ const LIBRARY_PATH_PARTS = [
   '/site-packages/', '/dist-packages/', '\\site-packages\\', '/usr/lib/python3', '/usr/local/lib/python3',
   '/usr/local/go/src/', '/usr/lib/go/src/', '/usr/lib/go-1.', '/go/pkg/mod/',
   '/gems/', '/rubygems/', '/vendor/', '\\vendor\\',
+  // Rust: crates from the registry or git (`~/.cargo/…`, `/usr/local/cargo/…` in images), rustup's std sources.
+  '/cargo/registry/', '/.cargo/registry/', '/cargo/git/checkouts/', '/.cargo/git/checkouts/', '/rustlib/src/rust/library/',
 ];
-const LIBRARY_PATH_PREFIXES = ['node:', 'internal/', '<frozen ', 'vendor/', 'runtime/', 'GOROOT/', '<internal:'];
+const LIBRARY_PATH_PREFIXES = [
+  'node:', 'internal/', '<frozen ', 'vendor/', 'runtime/', 'GOROOT/', '<internal:',
+  // Rust's std as built by rustup (`/rustc/<sha>/`, `./rustc/…` when run from /) and Debian; glibc start-up.
+  '/rustc/', './rustc/', '/usr/src/rustc-', './csu/', './nptl/', './misc/../sysdeps/',
+];
 const EXACT_PATHS = new Set(['<anonymous>', 'native', '[native code]', 'unknown location', '<string>']);
 const JVM_PACKAGES = [
   'java.', 'javax.', 'jdk.', 'sun.', 'com.sun.', 'kotlin.', 'kotlinx.', 'scala.',
   'org.springframework.', 'org.apache.', 'io.netty.', 'org.hibernate.', 'org.eclipse.jetty.', 'io.micronaut.',
   'io.quarkus.', 'reactor.', 'io.reactivex.', 'com.fasterxml.', 'org.junit.', 'io.undertow.', 'okhttp3.',
 ];
+// Rust crates that are runtime or framework plumbing (`std::`, `tokio::runtime::`, `actix_web::`).
+const RUST_CRATES = /^(?:std|core|alloc|__rustc|tokio|tokio_util|hyper|hyper_util|axum|axum_core|tower|tower_http|actix_web|actix_rt|actix_server|actix_http|actix_service|futures|futures_util|futures_core|async_std|rocket|warp|tracing|backtrace|anyhow|eyre|serde|serde_json)(?:::|$)/;
+// Frames of the C runtime and the panic entry that a Rust backtrace prints without a useful path.
+const NATIVE_FUNCTIONS = new Set([
+  '_start', '__libc_start_main', '__libc_start_call_main', '__libc_start_main_impl', 'start_thread', 'clone', 'clone3',
+  '__clone', '__clone3', '__GI___clone3', '<unknown>', '__rust_try', 'rust_begin_unwind', '__rust_begin_short_backtrace', '__rust_end_short_backtrace',
+]);
 const DOTNET_NAMESPACES = ['System.', 'Microsoft.'];
 // Go standard library packages have no dot in their first path element (`net/http`, `runtime`).
 const GO_STDLIB = /^(?:runtime|net|net\/http|sync|syscall|reflect|internal\/[\w/]+|encoding\/[\w/]+|io|os|fmt|testing)$/;
@@ -44,6 +57,10 @@ export function isLibraryFrame(frame: RawFrame, language?: StackLanguage | null)
     const dotnet = language === 'dotnet' || language == null;
     if (dotnet && (startsWithAny(module, DOTNET_NAMESPACES) || module === 'System')) return true;
     if ((language === 'go' || language == null) && GO_STDLIB.test(module)) return true;
+    // Unknown language: only a `crate::path` module counts (a Python module named `core` is app code).
+    if ((language === 'rust' || (language == null && module.includes('::'))) && RUST_CRATES.test(module)) return true;
   }
+  const fn = typeof frame.function === 'string' ? frame.function : '';
+  if (path === '' && NATIVE_FUNCTIONS.has(fn) && (language === 'rust' || language == null)) return true;
   return false;
 }

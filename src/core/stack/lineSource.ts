@@ -6,6 +6,12 @@ export const MAX_LINE_CHARS = 8192;
 const LOG_PREFIXES: readonly RegExp[] = [
   // ISO-ish timestamp, optional bracketed, then optional `app[web.1]:` / `host app[123]:` source.
   /^\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?\]? (?:[\w.-]{1,64}\[[\w.-]{1,64}\]: ?)?/,
+  // Go's standard `log` package: `2026/01/01 00:00:00 ` (optionally with microseconds).
+  /^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d(?:\.\d{1,9})? /,
+  // Ruby's Logger: `E, [2026-01-01T00:00:00.123456 #42] ERROR -- app: `.
+  /^[DIWEFAU], \[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})? #\d{1,10}\] {1,6}[A-Z]{1,7} -- [^:]{0,100}: /,
+  // PHP's error_log file: `[01-Jan-2026 00:00:00 UTC] `.
+  /^\[\d\d-[A-Z][a-z]{2}-\d{4} \d\d:\d\d:\d\d(?: [\w/+-]{1,40})?\] /,
   // syslog: `Jan  1 00:00:00 host app[123]: `
   /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d [\w.-]{1,64} [\w./-]{1,64}(?:\[\d{1,10}\])?: ?/,
   // docker compose: `web-1  | `

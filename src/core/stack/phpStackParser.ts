@@ -60,22 +60,38 @@ function findHeader(lines: LineReader, stackTraceLine: number, floor: number): P
     const u = l.indexOf('Uncaught ');
     const start = u >= 0 ? u + 9 : l.startsWith('Next ') ? 5 : -1;
     if (start < 0) continue;
-    const parts = [l.slice(start)];
-    for (let k = j + 1; k < stackTraceLine; k++) parts.push(lines.get(k) ?? '');
-    let text = parts.join('\n');
-    let path: string | null = null;
-    let lineNo: number | null = null;
-    const cut = text.lastIndexOf(' in ');
-    const loc = cut > 0 ? splitLocation(text.slice(cut + 4)) : null;
-    if (loc && loc.column === null && loc.line !== null) {
-      text = text.slice(0, cut);
-      path = loc.path;
-      lineNo = loc.line;
-    }
-    const m = TYPE.exec(text);
-    return { type: m ? m[1] : null, value: m ? (m[2] ?? null) || null : text || null, path, line: lineNo, raw: l.trim() };
+    return headerFrom(lines, j, start, stackTraceLine);
   }
-  return null;
+  // A logged `(string) $e` has no `Uncaught`: `TypeError: msg in /app/x.php:12` (the topmost
+  // `Class: ` line of the block right above `Stack trace:`).
+  let top = -1;
+  for (let j = stackTraceLine - 1; j >= Math.max(floor, stackTraceLine - HEADER_LOOKBACK); j--) {
+    const l = lines.get(j) ?? '';
+    if (l.trim() === '') break;
+    if (CLASS_LINE.test(l)) top = j;
+  }
+  return top >= 0 ? headerFrom(lines, top, 0, stackTraceLine) : null;
+}
+
+const CLASS_LINE = /^[A-Z][\w\\]{0,300}: /;
+
+/** The header whose text starts at column `start` of line `j` and runs to the `Stack trace:` line. */
+function headerFrom(lines: LineReader, j: number, start: number, stackTraceLine: number): PhpHeader {
+  const l = lines.get(j) ?? '';
+  const parts = [l.slice(start)];
+  for (let k = j + 1; k < stackTraceLine; k++) parts.push(lines.get(k) ?? '');
+  let text = parts.join('\n');
+  let path: string | null = null;
+  let lineNo: number | null = null;
+  const cut = text.lastIndexOf(' in ');
+  const loc = cut > 0 ? splitLocation(text.slice(cut + 4)) : null;
+  if (loc && loc.column === null && loc.line !== null) {
+    text = text.slice(0, cut);
+    path = loc.path;
+    lineNo = loc.line;
+  }
+  const m = TYPE.exec(text);
+  return { type: m ? m[1] : null, value: m ? (m[2] ?? null) || null : text || null, path, line: lineNo, raw: l.trim() };
 }
 
 /** Pairs each call site with the function running there (PHP lists the callee beside the caller's line). */

@@ -33,6 +33,26 @@ function headerOf(rest: string): { type: string | null; value: string | null } {
   return b ? { type: b[1], value: null } : { type: null, value: rest || null };
 }
 
+// Rails and `logger.error("#{e.class} (#{e.message}):\n  " + e.backtrace.join(...))` print `Type (message):`.
+const RAILS_HEAD = /^([A-Z][\w:]{0,200}) \((.*)$/;
+
+/** The `NoMethodError (message):` block right above a backtrace that has no header frame. */
+function railsHeader(lines: LineReader, anchor: number): { type: string | null; value: string | null } {
+  let j = anchor - 1;
+  while (j >= 0 && j > anchor - 3 && (lines.get(j) ?? 'x').trim() === '') j--;
+  const last = lines.get(j) ?? '';
+  if (!last.endsWith('):')) return { type: null, value: null };
+  for (let k = j; k >= 0 && k > j - MAX_MESSAGE_LINES; k--) {
+    const m = RAILS_HEAD.exec(lines.get(k) ?? '');
+    if (!m) continue;
+    const parts = [m[2]];
+    for (let n = k + 1; n <= j; n++) parts.push(lines.get(n) ?? '');
+    const text = parts.join('\n');
+    return { type: m[1], value: text.slice(0, -2) || null };
+  }
+  return { type: null, value: null };
+}
+
 /** Parses a Ruby backtrace starting at `anchor`; Ruby prints each `cause` after its exception. */
 export function parseRubyStack(lines: LineReader, anchor: number): ParserResult | null {
   const chain: ExceptionRecord[] = [];
@@ -74,11 +94,13 @@ export function parseRubyStack(lines: LineReader, anchor: number): ParserResult 
         msgLines.push(t ? t[1] : l);
         continue;
       }
-      if (l.startsWith(' ') || l.startsWith('\t')) continue;
+      // error_highlight's snippet is indented; did_you_mean adds `Did you mean?  name` after it.
+      if (l.startsWith(' ') || l.startsWith('\t') || l.startsWith('Did you mean?')) continue;
     }
     break;
   }
   close();
   if (!hasFrames(chain)) return null;
+  if (chain[0].type === null && chain[0].value === null) Object.assign(chain[0], railsHeader(lines, anchor));
   return { exceptions: chain.reverse(), end: i };
 }

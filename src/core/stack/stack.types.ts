@@ -1,6 +1,6 @@
 import type { ExceptionRecord } from '../model/event.types';
 
-export type StackLanguage = 'javascript' | 'python' | 'java' | 'go' | 'ruby' | 'dotnet' | 'php';
+export type StackLanguage = 'javascript' | 'python' | 'java' | 'go' | 'ruby' | 'dotnet' | 'php' | 'rust';
 
 /** A stack trace found in text. */
 export interface ParsedStack {

@@ -1,7 +1,7 @@
 import type { ParsedStack, StackLanguage } from './stack.types';
 import { type LineReader, type ParserResult } from './frameText';
 import { LineSource } from './lineSource';
-import { MAX_JSON_LINE_CHARS, jsonStackCandidates } from './jsonStackExtractor';
+import { MAX_JSON_LINE_CHARS, jsonMessage, jsonStackCandidates } from './jsonStackExtractor';
 import { isPythonAnchor, parsePythonStack } from './pythonStackParser';
 import { parseGeckoFrame, parseV8Frame, parseV8Stack } from './v8StackParser';
 import { parseJvmFrame, parseJvmStack } from './jvmStackParser';
@@ -9,6 +9,7 @@ import { parseDotnetFrame, parseDotnetStack } from './dotnetStackParser';
 import { isGoroutineLine, parseGoStack } from './goStackParser';
 import { isRubyFrameLine, parseRubyStack } from './rubyStackParser';
 import { isPhpFrameLine, parsePhpStack } from './phpStackParser';
+import { isRustFrameZero, isRustPanicLine, parseRustStack } from './rustStackParser';
 
 /** How deep JSON-in-JSON (a stack string holding another JSON line) is followed. */
 const MAX_JSON_DEPTH = 2;
@@ -27,6 +28,7 @@ const DOTNET: Anchor = { language: 'dotnet', parse: parseDotnetStack };
 const GO: Anchor = { language: 'go', parse: parseGoStack };
 const RUBY: Anchor = { language: 'ruby', parse: (l, a) => parseRubyStack(l, a) };
 const PHP: Anchor = { language: 'php', parse: parsePhpStack };
+const RUST: Anchor = { language: 'rust', parse: parseRustStack };
 
 /**
  * Which trace (if any) line `line` opens. Cheap substring checks come first so that noise lines
@@ -42,12 +44,26 @@ export function anchorOf(line: string): Anchor | null {
     if (parseDotnetFrame(t)) return DOTNET;
     return null;
   }
+  if (line.includes('panicked at ') && isRustPanicLine(line)) return RUST;
+  if (t.startsWith('0: ') && isRustFrameZero(line)) return RUST;
   if ((t.startsWith('Traceback') || t.startsWith('File "') || line.includes('Traceback (')) && isPythonAnchor(line)) return PYTHON;
   if (line.startsWith('goroutine ') && isGoroutineLine(line)) return GO;
   if (line.includes(':in ') && isRubyFrameLine(line)) return RUBY;
   if (t.startsWith('#') && isPhpFrameLine(t)) return PHP;
   if (line.includes('@') && parseGeckoFrame(line)) return V8;
   return null;
+}
+
+/**
+ * A stack logged under its own key (`"backtrace": "…"`) often has its message under another
+ * (`"message"`); give the outermost exception that message when the stack text had none.
+ */
+function withJsonMessage(found: ParsedStack, raw: string): ParsedStack {
+  const outer = found.exceptions[found.exceptions.length - 1];
+  if (!outer || outer.value !== null) return found;
+  const message = jsonMessage(raw);
+  if (message !== null) outer.value = message;
+  return found;
 }
 
 /** Scans `text` line by line for the first stack trace and parses it with its language's parser. */
@@ -60,7 +76,7 @@ export function locateStack(text: string, depth = 0): ParsedStack | null {
       const raw = lines.raw(i, MAX_JSON_LINE_CHARS) ?? '';
       for (const candidate of jsonStackCandidates(raw)) {
         const found = locateStack(candidate, depth + 1);
-        if (found) return found;
+        if (found) return withJsonMessage(found, raw);
       }
     }
     const anchor = anchorOf(line);
