@@ -16,7 +16,7 @@ export const MAX_INPUT_CHARS = 256 * 1024 * 1024;
 /** Largest input parsed as one JSON document (an exported event is far smaller; bounds memory). */
 export const MAX_JSON_DOCUMENT_CHARS = 32 * 1024 * 1024;
 
-const TRIED = `JSON (${JSON_FORMATS}), NDJSON, Sentry envelope, plain-text stack trace (JavaScript, Python, Java, Go, Ruby, .NET, PHP)`;
+const TRIED = `JSON (${JSON_FORMATS}), NDJSON, Sentry envelope, plain-text stack trace (JavaScript, Python, Java, Go, Ruby, .NET, PHP, Rust)`;
 
 const parseFailure = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
