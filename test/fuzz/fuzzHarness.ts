@@ -87,7 +87,11 @@ const FIXTURES = path.join(__dirname, '..', 'fixtures');
 /** Lines of the real runtime stack captures in test/fixtures/stacks (seeds for text mutation). */
 export function fixtureStackLines(): string[] {
   const dir = path.join(FIXTURES, 'stacks');
-  return fs.readdirSync(dir).flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n')).filter((l) => l.length > 0);
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.txt'))
+    .flatMap((e) => fs.readFileSync(path.join(dir, e.name), 'utf8').split('\n'))
+    .filter((l) => l.length > 0);
 }
 
 /** A parsed fixture from test/fixtures/events. */
