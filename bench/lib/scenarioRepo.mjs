@@ -121,16 +121,31 @@ function applyStep(files, step, def, rnd) {
     files.set(file, replaceOnce(files.get(file), from, to, `${def.name} (${step.msg}) ${file}`));
     written.add(file);
   }
+  // A formatter pass: every occurrence of a token (quote style, spacing) in one file.
+  for (const [file, from, to] of step.replaceAll ?? []) {
+    const text = files.get(file);
+    if (text === undefined || !text.includes(from)) throw new Error(`${def.name} (${step.msg}): '${from}' not in ${file}`);
+    files.set(file, text.split(from).join(to));
+    written.add(file);
+  }
+  // A formatter pass that changes the indentation width of every line of one file.
+  for (const [file, fromWidth, toWidth] of step.reindent ?? []) {
+    const text = files.get(file);
+    if (text === undefined) throw new Error(`${def.name}: cannot reindent missing ${file}`);
+    files.set(file, text.replace(/^( +)/gm, (lead) => ' '.repeat(Math.floor(lead.length / fromWidth) * toWidth + (lead.length % fromWidth))));
+    written.add(file);
+  }
   for (const file of written) removed.delete(file);
   return { written, removed };
 }
 
-function fastImportCommit(out, mark, author, when, msg, files, change) {
+function fastImportCommit(out, mark, author, when, msg, files, change, parents = mark > 1 ? [mark - 1] : [], branch = 'main') {
   const [name, mail] = author;
   const stamp = `${Math.floor(when / 1000)} +0000`;
-  out.push(`commit refs/heads/main\nmark :${mark}\nauthor ${name} <${mail}> ${stamp}\ncommitter ${name} <${mail}> ${stamp}\n`);
+  out.push(`commit refs/heads/${branch}\nmark :${mark}\nauthor ${name} <${mail}> ${stamp}\ncommitter ${name} <${mail}> ${stamp}\n`);
   out.push(`data ${Buffer.byteLength(msg)}\n${msg}\n`);
-  if (mark > 1) out.push(`from :${mark - 1}\n`);
+  if (parents.length > 0) out.push(`from :${parents[0]}\n`);
+  for (const p of parents.slice(1)) out.push(`merge :${p}\n`);
   for (const file of change.removed) out.push(`D ${file}\n`);
   for (const file of [...change.written].sort()) {
     const text = files.get(file);
@@ -147,7 +162,7 @@ function fastImportCommit(out, mark, author, when, msg, files, change) {
 function planHistory(def, rnd) {
   const lang = def.lang;
   const hot = def.hot ?? Object.keys(def.files).filter((f) => !/^(main|Main|README|package|VERSION)/.test(path.basename(f)));
-  const steps = [{ msg: def.initialMessage ?? 'Initial import', write: { ...def.files, VERSION: '1.0.0\n', '.gitignore': 'dist/\nout/\n__pycache__/\n*.class\n' } }];
+  const steps = [{ msg: def.initialMessage ?? 'Initial import', write: { ...def.files, VERSION: '1.0.0\n', '.gitignore': def.gitignore ?? 'dist/\nout/\n__pycache__/\n*.class\n' } }];
   for (let i = 0; i < (def.history ?? 6); i++) steps.push({ msg: `${['Tune', 'Adjust', 'Rebalance', 'Retune'][i % 4]} ${path.basename(hot[i % hot.length]).replace(/\.[^.]+$/, '')} weights`, tweak: def.historyFiles ?? Object.keys(def.files) });
   for (const s of def.before ?? []) steps.push(s);
   const [prevTag, deployTag] = def.tags ?? ['v1.4.0', 'v1.5.0'];
@@ -165,6 +180,38 @@ function planHistory(def, rnd) {
   return { steps, prevTag, deployTag, lang };
 }
 
+/** The edits of an earlier step (named by `revert: msg`) undone, as `git revert` would. */
+function revertOf(steps, step, def) {
+  const undone = steps.find((s) => s.msg === step.revert);
+  if (!undone || !undone.edit) throw new Error(`${def.name}: nothing to revert named '${step.revert}'`);
+  return { msg: step.msg, edit: [...undone.edit].reverse().map(([file, from, to]) => [file, to, from]) };
+}
+
+/**
+ * Merges a feature branch into main's file map: a file only one side changed takes that side;
+ * one both changed gets the branch's edits replayed (a clean three-way merge of disjoint edits).
+ */
+function mergeBranch(files, branch, def, rnd, step) {
+  if (!branch) throw new Error(`${def.name}: no branch '${step.merge}' to merge`);
+  const written = new Set();
+  const removed = new Set();
+  for (const file of new Set([...branch.files.keys(), ...branch.base.keys()])) {
+    const [base, ours, theirs] = [branch.base.get(file), files.get(file), branch.files.get(file)];
+    if (theirs === base || theirs === ours) continue;
+    if (theirs === undefined) {
+      files.delete(file);
+      removed.add(file);
+    } else if (ours === base) files.set(file, theirs);
+    else {
+      const replay = new Map([[file, ours]]);
+      for (const s of branch.steps) if ((s.edit ?? []).some(([f]) => f === file)) applyStep(replay, { msg: s.msg, edit: s.edit.filter(([f]) => f === file) }, def, rnd);
+      files.set(file, replay.get(file));
+    }
+    written.add(file);
+  }
+  return { written, removed };
+}
+
 function buildRepo(def, repo, home) {
   const rnd = seededRandom(hashOf(def.name));
   const { steps, prevTag, deployTag } = planHistory(def, rnd);
@@ -174,17 +221,35 @@ function buildRepo(def, repo, home) {
   let when = START + Math.floor(rnd() * 30) * 86400_000;
   let bugMark = null;
   let mark = 0;
+  let mainTip = 0;
+  // Feature branches (`branch: name` steps fork from main at their first use; `merge: name` joins).
+  const branches = new Map();
   for (const step of steps) {
     let change;
-    if (step.tweak) {
-      const file = tweak(files, step.tweak, rnd);
+    let target = files;
+    let parents = mark > 0 ? [mainTip] : [];
+    let branch = null;
+    if (step.branch) {
+      if (!branches.has(step.branch)) branches.set(step.branch, { base: new Map(files), files: new Map(files), tip: mainTip, steps: [] });
+      branch = branches.get(step.branch);
+      target = branch.files;
+      parents = [branch.tip];
+    }
+    if (step.merge) change = mergeBranch(files, branches.get(step.merge), def, rnd, step);
+    else if (step.tweak) {
+      const file = tweak(target, step.tweak, rnd);
       change = { written: new Set(file ? [file] : []), removed: new Set() };
-    } else change = applyStep(files, step, def, rnd);
-    if (change.written.size === 0 && change.removed.size === 0) continue;
+    } else change = applyStep(target, step.revert ? revertOf(steps, step, def) : step, def, rnd);
+    if (change.written.size === 0 && change.removed.size === 0 && !step.merge) continue;
     mark++;
-    when += (2 + Math.floor(rnd() * 40)) * 3600_000;
+    when += step.gapMinutes !== undefined ? step.gapMinutes * 60_000 : (2 + Math.floor(rnd() * 40)) * 3600_000;
     const author = step.author !== undefined ? AUTHORS[step.author % AUTHORS.length] : AUTHORS[Math.floor(rnd() * AUTHORS.length)];
-    fastImportCommit(stream, mark, author, when, step.msg, files, change);
+    if (step.merge) parents = [mainTip, branches.get(step.merge).tip];
+    fastImportCommit(stream, mark, author, when, step.msg, target, change, parents, step.branch ?? 'main');
+    if (branch) {
+      branch.tip = mark;
+      branch.steps.push(step);
+    } else mainTip = mark;
     if (step.bug) bugMark = mark;
     if (step.tag) tags.push([step.tag, mark, author, when]);
   }
@@ -287,8 +352,30 @@ async function runSentry(def, dir, release) {
   }
 }
 
+/**
+ * Installs `def.vendor` (third-party packages, relative to the deployed folder: `node_modules/...`
+ * or `../venv/lib/python3.11/site-packages/...`) next to the deployed code, and the ones inside the
+ * folder into the developer's checkout too (git-ignored, as an install would leave them).
+ * @returns the site-packages folders, for PYTHONPATH
+ */
+function installVendor(def, deployDir, repo) {
+  const sitePackages = new Set();
+  for (const [rel, text] of Object.entries(def.vendor ?? {})) {
+    for (const root of rel.startsWith('../') ? [deployDir] : [deployDir, repo]) {
+      const file = path.join(root, rel);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, text);
+    }
+    const at = rel.indexOf('site-packages/');
+    if (at >= 0) sitePackages.add(path.join(deployDir, rel.slice(0, at + 'site-packages'.length)));
+  }
+  return [...sitePackages];
+}
+
 async function capture(def, deployDir, repo, deployTag) {
-  if (def.lang === 'py') return { file: 'trace.txt', text: crashed(spawnSync('python3', [def.main ?? 'main.py'], { cwd: deployDir, encoding: 'utf8' }), def.name) };
+  const sitePackages = installVendor(def, deployDir, repo);
+  const pyEnv = sitePackages.length ? { ...process.env, PYTHONPATH: sitePackages.join(path.delimiter) } : process.env;
+  if (def.lang === 'py') return { file: 'trace.txt', text: crashed(spawnSync('python3', [def.main ?? 'main.py'], { cwd: deployDir, encoding: 'utf8', env: pyEnv }), def.name) };
   if (def.lang === 'java') return { file: 'trace.txt', text: runJava(def, deployDir) };
   if (def.capture === 'sentry') return { file: 'event.json', text: await runSentry(def, deployDir, deployTag) };
   if (def.capture === 'bundle') return { file: 'trace.txt', text: await runBundle(def, deployDir, repo) };
@@ -331,6 +418,7 @@ export async function buildScenario(def, dir) {
     lang: def.lang,
     capture: def.lang === 'js' ? (def.capture ?? 'stderr') : 'stderr',
     cases: def.cases ?? [],
+    heldOut: def.heldOut === true,
     repo,
     deployDir,
     traceFile,

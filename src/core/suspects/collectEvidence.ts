@@ -7,9 +7,11 @@ import type { BlameLine } from '../git/git.types';
 import { enclosingFunction } from './functionExtent';
 import { lastExecutedLine } from './executedLines';
 import type { BlameMode, CommitFacts, Evidence } from './evidence.types';
-import { RANGE_PATCH_FORMAT, isCosmetic, parseRangePatch, type PatchCommit, type PatchHunk } from './rangePatch';
+import { RANGE_PATCH_FORMAT, isCosmetic, isGuard, isRename, parseRangePatch, type PatchCommit, type PatchHunk } from './rangePatch';
+import { collectCalleeEvidence } from './calleeEvidence';
+import { collectLiteralEvidence } from './literalEvidence';
 import type { BlameFrame, SuspectGitPort } from './suspectPort.types';
-import { crashLineEvidence, tokenEvidence } from './tokenEvidence';
+import { crashLineEvidence, crashLineTouches, tokenEvidence } from './tokenEvidence';
 import { flowEvidence, removedFlow, traceFlow, type FrameFlow } from './flowEvidence';
 import { mapLimit } from '../util/mapLimit';
 
@@ -28,6 +30,10 @@ export interface EvidenceRequest {
   tokens: string[];
   /** The names the error is about beyond the crashing line's code (errorTokens.keyTokens); matched ignoring case. */
   keyTokens?: string[];
+  /** The names the failing operation used (errorTokens.failingNames): the property read, the key. */
+  failing?: string[];
+  /** The key a lookup did not find (errorTokens.missingKeys). */
+  missing?: string[];
 }
 
 export interface EvidenceResult {
@@ -201,12 +207,20 @@ function escapeRegex(s: string): string {
   return s.replace(/[$.*+?()[\]{}|^\\]/g, '\\$&');
 }
 
-async function rangeFacts(port: SuspectGitPort, from: string, to: string, framePatches: PatchCommit[], framePaths: Set<string>): Promise<Map<string, CommitFacts>> {
+async function rangeFacts(port: SuspectGitPort, from: string, to: string, framePatches: PatchCommit[], framePaths: Set<string>, incidentalHunks: Map<string, string[]>): Promise<Map<string, CommitFacts>> {
   const facts = new Map<string, CommitFacts>();
   const ws = new Map<string, boolean>();
+  const renamed = new Set<string>();
+  const incidental = new Set<string>();
+  const guards = new Set<string>();
   for (const c of framePatches) {
     const hunks = c.files.filter((f) => framePaths.has(f.path)).flatMap((f) => f.hunks);
     ws.set(c.sha, hunks.length > 0 && hunks.every(isCosmetic));
+    if (isRename(hunks)) renamed.add(c.sha);
+    // Incidental: the crashing line's rewrite left the failing expression alone, and the rest is formatting.
+    const touched = incidentalHunks.get(c.sha);
+    if (touched && hunks.every((h) => h.removed === touched || isCosmetic(h))) incidental.add(c.sha);
+    if (hunks.length > 0 && hunks.every(isGuard)) guards.add(c.sha);
   }
   for (const c of await port.commitsInRange(from, to)) {
     const files = c.files ?? [];
@@ -220,6 +234,9 @@ async function rangeFacts(port: SuspectGitPort, from: string, to: string, frameP
       linesAdded: files.reduce((s, f) => s + f.added, 0),
       linesRemoved: files.reduce((s, f) => s + f.removed, 0),
       cosmetic: ws.get(c.sha) ?? false,
+      renamed: renamed.has(c.sha),
+      incidental: incidental.has(c.sha),
+      guardOnly: guards.has(c.sha),
     });
   }
   return facts;
@@ -260,15 +277,19 @@ export async function collectEvidence(port: SuspectGitPort, req: EvidenceRequest
     ? parseRangePatch(await port.runImmutable(['log', '-p', '-U0', '-M', '--no-color', '-E', ...(keys.length ? ['-i'] : []), `-G(^|[^A-Za-z0-9_$])(${tokens.map(escapeRegex).join('|')})([^A-Za-z0-9_$]|$)`, RANGE_PATCH_FORMAT, range]))
     : [];
   const evidence = blameEvidence(frames, blame, 'range');
-  const flows = traceFlow([...frames].sort((a, b) => a.depth - b.depth));
+  const flows = traceFlow([...frames].sort((a, b) => a.depth - b.depth), req.failing ?? []);
   evidence.push(...flowEvidence(flows, blame, framePatches, evidence, (b) => !b.boundary));
   evidence.push(...removedEvidence(frames, deployDiff, framePatches, flows));
   evidence.push(...fileEvidence(frames, framePatches, evidence));
   const crash = frames.find((f) => f.depth === 0);
   const crashBlame = crash ? blame.get(crash.path)?.find((b) => b.finalLine === crash.line && !b.boundary) : undefined;
-  evidence.push(...crashLineEvidence(crash, framePatches, crashBlame, keys, evidence));
+  const touches = crashLineTouches(crash, framePatches, [...new Set([...(req.failing ?? []), ...keys])]);
+  evidence.push(...crashLineEvidence(crash, touches, crashBlame, keys, evidence));
   evidence.push(...tokenEvidence(tokenPatches, tokens, keys, frames));
-  const commits = await rangeFacts(port, from, req.to, framePatches, new Set(blamePaths));
+  evidence.push(...(await collectCalleeEvidence(port, { from, to: req.to, range }, frames, flows, keys)));
+  evidence.push(...(await collectLiteralEvidence(port, range, req.missing ?? [])));
+  const incidentalHunks = new Map(touches.filter((t) => t.incidental).map((t) => [t.sha, t.removed]));
+  const commits = await rangeFacts(port, from, req.to, framePatches, new Set(blamePaths), incidentalHunks);
   const linked = new Set(evidence.map((e) => e.sha));
   for (const sha of commits.keys()) {
     if (!linked.has(sha)) evidence.push({ sha, kind: 'range', frameDepth: 0, file: '', frameLine: 0, function: null, distance: Infinity, lines: 0 });

@@ -200,6 +200,31 @@ export function sliceBack(lines: string[], start: number, line: number, seeds: s
   return { names, defLines };
 }
 
+const CHAIN_END = /([A-Za-z_$][\w$]*)(?:\s*(?:\?\.|!?\.)\s*[A-Za-z_$][\w$]*|\s*\[[^[\]]*\]|\s*\([^()]*\)|!)*\s*$/;
+
+function escapeRe(s: string): string {
+  return s.replace(/[$.*+?()[\]{}|^\\]/g, '\\$&');
+}
+
+/**
+ * The root names of the expressions that failed on a crashing line: for `w["stock"]` with the key
+ * `stock`, `w`; for `hold.id` with the property `id`, `hold`. Empty when the line does not show
+ * the access plainly (then every name on the line is a seed).
+ */
+export function failingRoots(text: string, failing: string[]): string[] {
+  const out = new Set<string>();
+  const code = text.slice(0, 2000);
+  for (const name of failing) {
+    const access = new RegExp(`(?:\\?\\.|!?\\.)\\s*${escapeRe(name)}(?![\\w$])|\\[\\s*["'\`]${escapeRe(name)}["'\`]\\s*\\]`, 'g');
+    for (const m of code.matchAll(access)) {
+      // The chain before the access: a bounded window keeps the anchored match linear.
+      const root = CHAIN_END.exec(code.slice(Math.max(0, m.index - 300), m.index))?.[1];
+      if (root && !KEYWORDS.has(root)) out.add(root);
+    }
+  }
+  return [...out];
+}
+
 /** The names a crashing line reads: its right-hand side when it assigns, else all of it. */
 export function crashSeeds(text: string): string[] {
   const a = assignment(text);

@@ -53,6 +53,10 @@ export function tokenHits(tokens: string[], text: string): string[] {
 
 /** `because "<parameter1>.address" is null` (Java's helpful NullPointerException) → `address`. */
 const JAVA_NULL = /because "([^"]{1,200})" is null/;
+/** `because the return value of "com.acme.User.email()" is null` → `email`. */
+const JAVA_NULL_RETURN = /because the return value of "([^"]{1,200}?)(?:\(\))?" is null/;
+/** `Cannot invoke "String.trim()"`, `Cannot read field "city"` (Java) → `trim`, `city`. */
+const JAVA_USE = /Cannot (?:invoke|read field|assign field|load from|store to) "(?:[^"]{0,200}\.)?([A-Za-z_$][\w$]{0,60})(?:\([^"]{0,200}\))?"/;
 /** The property read on a missing value: V8 `(reading 'x')`, Python `has no attribute 'x'`, Ruby `` method `x' ``. */
 const READ_PROP = /\(reading ['"]([A-Za-z_$][\w$]{0,60})['"]\)|has no attribute ['"]([A-Za-z_]\w{0,60})['"]|undefined method [`']([A-Za-z_]\w{0,60})'/;
 
@@ -76,13 +80,15 @@ export function keyTokens(message: string | null, crashLine: string | null): str
   for (const m of text.matchAll(/['"`‘’]([A-Za-z_$][\w$]{1,60})['"`‘’](?!\s+object\b)/g)) {
     if (!onLine.has(m[1])) add(out, m[1]);
   }
-  const subject = JAVA_NULL.exec(text)?.[1].split('.').pop();
-  if (subject && /^[A-Za-z_$][\w$]*$/.test(subject)) add(out, subject);
+  for (const re of [JAVA_NULL, JAVA_NULL_RETURN]) {
+    const subject = re.exec(text)?.[1].split('.').pop();
+    if (subject && /^[A-Za-z_$][\w$]*$/.test(subject)) add(out, subject);
+  }
   const read = READ_PROP.exec(text);
   const prop = read?.[1] ?? read?.[2] ?? read?.[3];
   if (prop && crashLine) {
     const code = crashLine.slice(0, 1000);
-    const receiver = new RegExp(`([A-Za-z_$][\\w$]*)\\s*(?:\\?\\.|\\.)\\s*${escapeRe(prop)}(?![\\w$])`).exec(code);
+    const receiver = new RegExp(`([A-Za-z_$][\\w$]*)\\s*(?:\\?\\.|!?\\.)\\s*${escapeRe(prop)}(?![\\w$])`).exec(code);
     if (receiver) add(out, receiver[1]);
   }
   return [...out];
@@ -92,4 +98,28 @@ export function keyTokens(message: string | null, crashLine: string | null): str
 export function keyHits(keys: string[], text: string): Set<string> {
   const words = new Set((text.match(/[A-Za-z_$][\w$]*/g) ?? []).map((w) => w.toLowerCase()));
   return new Set(keys.filter((k) => words.has(k.toLowerCase())));
+}
+
+/**
+ * The names the failing operation used, as the message states them: the property read on a
+ * missing value, the key not found, the method invoked on null (`reading 'id'`, `KeyError:
+ * 'stock'`, `Cannot invoke "String.trim()"`). Short keys count too: `KeyError: 'en'`.
+ */
+export function failingNames(message: string | null): string[] {
+  if (!message) return [];
+  const text = message.slice(0, 2000);
+  const out = new Set<string>();
+  const read = READ_PROP.exec(text);
+  const prop = read?.[1] ?? read?.[2] ?? read?.[3];
+  if (prop) out.add(prop);
+  const use = JAVA_USE.exec(text)?.[1];
+  if (use) out.add(use);
+  if (!prop && !use) for (const k of missingKeys(text)) out.add(k);
+  return [...out];
+}
+
+/** The key a lookup did not find, when the message is only that key (Python's `KeyError: 'en'`). */
+export function missingKeys(message: string | null): string[] {
+  const m = /^\s*(?:KeyError:\s*)?['"]([A-Za-z_$][\w$.-]{0,60})['"]\s*$/.exec((message ?? '').slice(0, 200));
+  return m ? [m[1]] : [];
 }

@@ -29,6 +29,13 @@ export type EvidenceKind =
   | 'file'
   /** The commit's added or removed lines mention identifiers from the error or the crashing line. */
   | 'token'
+  /**
+   * The commit changed code that ran and returned before the crash: the body of a function a
+   * frame called on or before its line, or the value of a constant or config key the line reads.
+   */
+  | 'callee'
+  /** The commit wrote the very key a lookup did not find (`KeyError: 'en'`) as a string literal. */
+  | 'literal'
   /** The commit is in the deploy range but touched nothing the stack points at. */
   | 'range';
 
@@ -60,6 +67,16 @@ export interface Evidence {
   superseded?: boolean;
   /** For `line`: the commit rewrote the crashing line, but another put the error's key name on it. */
   carried?: boolean;
+  /** For a `superseded` line: every later rewrite was neutral or incidental, so this one still owns the line. */
+  owner?: boolean;
+  /** For `line`: the rewrite kept the failing expression as it was and removed nothing from the line. */
+  incidental?: boolean;
+  /** For `callee`: the function called or the value read, where the frame used it, and which. */
+  callee?: string;
+  calledLine?: number;
+  calleeKind?: 'call' | 'value';
+  /** For `callee`: used on the frame's line or in an assignment whose value reaches it. */
+  feeds?: boolean;
 }
 
 /** Facts about a commit that the ranker weighs beside the evidence. */
@@ -74,6 +91,12 @@ export interface CommitFacts {
   linesRemoved: number;
   /** Every change the commit made to frame files only re-indented or re-spaced lines. */
   cosmetic: boolean;
+  /** Every change the commit made to frame files renamed one identifier (with its declaration). */
+  renamed?: boolean;
+  /** The commit's only real change to frame files rewrote the crashing line around its failing expression. */
+  incidental?: boolean;
+  /** Every change the commit made to frame files added a guard that exits early (`if …: continue`). */
+  guardOnly?: boolean;
 }
 
 /** How the suspects were found, which sets the confidence. */

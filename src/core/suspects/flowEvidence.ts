@@ -7,7 +7,7 @@
 import type { BlameLine } from '../git/git.types';
 import type { Evidence } from './evidence.types';
 import { functionBaseName } from './functionExtent';
-import { assignment, crashSeeds, findCall, headerName, parameterNames, parameterTexts, rootNames, sliceBack, statementText, type CallSite } from './dataFlow';
+import { assignment, crashSeeds, failingRoots, findCall, headerName, parameterNames, parameterTexts, rootNames, sliceBack, statementText, type CallSite } from './dataFlow';
 import type { PatchCommit } from './rangePatch';
 
 /** A frame with its function's extent and its file's text at TO. */
@@ -64,11 +64,15 @@ function flowingArgs(site: CallSite, callee: FlowFrame, positions: number[]): st
  * Follows the crash's values from the crashing frame up through consecutive callers, as far as
  * each call passes them on. Frames must be sorted by depth.
  */
-export function traceFlow(frames: FlowFrame[]): FrameFlow[] {
+export function traceFlow(frames: FlowFrame[], failing: string[] = []): FrameFlow[] {
   const out: FrameFlow[] = [];
   const first = frames[0];
   if (!first || first.depth !== 0) return out;
-  const slice0 = sliceBack(first.text, first.start, first.line, crashSeeds(statementText(first.text, first.line)));
+  // When the error names what failed (`reading 'id'`, `KeyError: 'stock'`), only the value it
+  // was read from matters: `hold` in `{ qty: line.qty, id: hold.id }`, `w` in `(d, -w["stock"])`.
+  const seeds = crashSeeds(statementText(first.text, first.line));
+  const roots = failingRoots(statementText(first.text, first.line), failing).filter((r) => seeds.includes(r));
+  const slice0 = sliceBack(first.text, first.start, first.line, roots.length ? roots : seeds);
   out.push({ frame: first, names: slice0.names, defLines: slice0.defLines, call: null });
   let positions = flowingPositions(first, slice0.names);
   for (let k = 1; k < frames.length && positions.length > 0; k++) {

@@ -60,7 +60,9 @@ function braceEnd(lines: string[], start: number): number | null {
   const last = Math.min(lines.length - 1, start + MAX_SCAN_DOWN);
   for (let i = start; i <= last; i++) {
     // Strings and comments are stripped roughly; a miscount only widens or narrows the guess.
-    const text = lines[i].replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""').replace(/\/\/.*$/, '');
+    let text = lines[i].replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""').replace(/\/\/.*$/, '');
+    // Braces inside the header's parameter list (a destructured or defaulted object) open no body.
+    if (i === start) for (let k = 0, prev = ''; k < 8 && prev !== text; k++) [prev, text] = [text, text.replace(/\([^()]*\)/g, '_')];
     for (const ch of text) {
       if (ch === '{') {
         depth++;

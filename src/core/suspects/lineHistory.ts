@@ -4,7 +4,7 @@
  * the failing construct there is an earlier one. Follows the line back through each commit's
  * `-U0` hunks, so it costs no git process beyond the range patch already read.
  */
-import { isCosmetic, type PatchCommit, type PatchHunk } from './rangePatch';
+import { isCosmetic, isRename, type PatchCommit, type PatchHunk } from './rangePatch';
 
 export interface LineTouch {
   sha: string;
@@ -27,7 +27,7 @@ function isAbove(h: PatchHunk, line: number): boolean {
 /**
  * Commits that changed `line` (1-based, at the newest revision of `patches`) of `path`, newest
  * first. `patches` come from `git log -p -U0` newest first; behaviour-neutral edits (spacing,
- * comments) are followed through but not listed. Stops where the line was first written or
+ * line breaks, quote style, comments, a renamed identifier) are followed through but not listed. Stops where the line was first written or
  * where the file appears whole (created or renamed).
  */
 export function lineHistory(patches: PatchCommit[], path: string, line: number): LineTouch[] {
@@ -45,7 +45,8 @@ export function lineHistory(patches: PatchCommit[], path: string, line: number):
     // The file appears whole here (created, or renamed: the patch has no renames): its lines
     // are older than this commit or were written by it, and blame already names the latter.
     if (hit.oldStart === 0 && hit.oldLines === 0) break;
-    if (!isCosmetic(hit)) out.push({ sha: c.sha, removed: hit.removed, added: hit.added });
+    // A formatter pass or a rename of a function with its callers is followed through, not listed.
+    if (!isCosmetic(hit) && !isRename(c.files.flatMap((f) => f.hunks))) out.push({ sha: c.sha, removed: hit.removed, added: hit.added });
     // A hunk that adds without removing wrote the line: nothing older touched it.
     if (hit.oldLines === 0 || out.length >= MAX_TOUCHES) break;
     cur = hit.oldStart + Math.min(cur - hit.newStart, hit.oldLines - 1);

@@ -112,10 +112,76 @@ function codeOf(line: string): string {
 }
 
 /**
- * True when the hunk cannot change behaviour: only spacing or comments differ (a reformat, a
- * comment added above the crashing line). Such commits are discounted, not dropped.
+ * What a formatter may change without changing behaviour: line breaks (a call wrapped over
+ * lines), the quote style of plain strings ('a' and "a" are the same value in JS and Python), and
+ * a trailing comma before a closing bracket.
+ */
+function formatted(lines: string[]): string {
+  return lines
+    .map(codeOf)
+    .filter((l) => l !== '')
+    .join('')
+    .replace(/'((?:[^'"\\`$]|\\.){0,200})'/g, '"$1"')
+    .replace(/,([)\]}])/g, '$1');
+}
+
+/**
+ * True when the hunk cannot change behaviour: only spacing, line breaks, quote style or comments
+ * differ (a formatter pass, a comment added above the crashing line). Such commits are
+ * discounted, not dropped.
  */
 export function isCosmetic(h: PatchHunk): boolean {
-  const code = (lines: string[]) => lines.map(codeOf).filter((l) => l !== '').join('\n');
-  return code(h.removed) === code(h.added);
+  return formatted(h.removed) === formatted(h.added);
+}
+
+const WORD = /[A-Za-z_$][\w$]*|\S/g;
+
+/** Old → new identifier pairs when two hunk sides differ only by identifiers swapped one for one. */
+function swaps(h: PatchHunk): Array<[string, string]> | null {
+  const words = (lines: string[]) => lines.join(' ').match(WORD) ?? [];
+  const [a, b] = [words(h.removed), words(h.added)];
+  if (a.length !== b.length || a.length === 0) return null;
+  const out: Array<[string, string]> = [];
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (!/^[A-Za-z_$]/.test(a[i]) || !/^[A-Za-z_$]/.test(b[i])) return null;
+    out.push([a[i], b[i]]);
+  }
+  return out;
+}
+
+function declares(lines: string[], name: string): boolean {
+  const n = name.replace(/\$/g, '\\$');
+  const decl = new RegExp(
+    `\\b(?:def|function|func|fn|fun|class|interface|record|enum|struct)\\s+${n}\\b|^\\s*(?:(?:public|private|protected|static|final|async|override|abstract|synchronized|export|get|set)\\s+)*(?:[\\w<>\\[\\],.?]+\\s+)?${n}\\s*\\([^;]*\\)\\s*(?::[^={;]+)?(?:throws\\s+[\\w.,\\s]+)?\\{?\\s*$|\\b(?:const|let|var|val)\\s+${n}\\s*=`,
+  );
+  return lines.some((l) => decl.test(l) && !/^\s*(?:return|if|for|while|switch|catch|new|throw|await|else|yield)\b/.test(l));
+}
+
+/**
+ * True when every hunk of a commit (in the files given) only renames one identifier, and the
+ * commit declares the new name: a function or method renamed along with its callers. Such a
+ * commit rewrites stack lines without changing what they do.
+ */
+export function isRename(hunks: PatchHunk[]): boolean {
+  if (hunks.length === 0) return false;
+  let pair: [string, string] | null = null;
+  for (const h of hunks) {
+    const s = swaps(h);
+    if (s === null) return false;
+    for (const p of s) {
+      if (pair && (pair[0] !== p[0] || pair[1] !== p[1])) return false;
+      pair = p;
+    }
+  }
+  return pair !== null && declares(hunks.flatMap((h) => h.added), pair[1]);
+}
+
+const EXIT = /^\s*(?:}\s*)?(?:(?:if|elif|unless|guard)\b.*\b(?:return|continue|break|raise|throw)\b.*|(?:return|continue|break|raise|throw)\b.*)$/;
+const GUARD_PART = /^\s*(?:(?:if|elif|else|unless|guard)\b.*|[{}()[\];\s]*)$/;
+
+/** A hunk that only adds an early exit: `if not row: continue`, `if (!body) return { status: 400 };`. */
+export function isGuard(h: PatchHunk): boolean {
+  const code = h.added.filter((l) => l.trim() !== '' && !/^\s*(?:\/\/|#)/.test(l));
+  return h.removed.length === 0 && code.length > 0 && code.length <= 6 && code.every((l) => l.length <= 500) && code.some((l) => EXIT.test(l)) && code.every((l) => EXIT.test(l) || GUARD_PART.test(l));
 }

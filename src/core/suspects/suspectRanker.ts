@@ -14,6 +14,8 @@ const KIND_WEIGHT: Record<EvidenceKind, number> = {
   removed: 0.75,
   function: 0.6,
   token: 0.3,
+  callee: 0.6,
+  literal: 0.8,
   later: 0.2,
   around: 0.25,
   file: 0.2,
@@ -30,7 +32,27 @@ const KEY_REMOVED = 0.8;
 const SUPERSEDED = 0.7;
 const KEY_ON_LINE = 0.95;
 const CARRIED = 0.8;
+const CALLEE_FEEDS = 0.82;
+const CALLEE_VALUE = 0.78;
+const CALLEE_DECAY = 0.85;
+/** A rewrite of the crashing line that left its failing expression as it was. */
+const INCIDENTAL = 0.5;
+/** Commits whose frame-file changes cannot change behaviour: a rename, an incidental rewrite. */
+const RENAMED_COMMIT = 0.3;
+const INCIDENTAL_COMMIT = 0.45;
+const GUARD_COMMIT = 0.6;
 const MODE_CONFIDENCE: Record<BlameMode, number> = { range: 1, 'to-only': 0.7, head: 0.5 };
+
+/**
+ * A helper whose result reaches the crash (called on the frame's line, or assigning a value that
+ * flows there) is nearly as close as the line; more so when its change names what the error is
+ * about. A helper merely called earlier in the function is weaker.
+ */
+function calleeWeight(e: Evidence): number {
+  if (e.calleeKind === 'value') return CALLEE_VALUE;
+  const base = e.feeds ? CALLEE_FEEDS : KIND_WEIGHT.callee;
+  return e.keys?.length ? Math.min(0.92, base + 0.1) : base;
+}
 
 function evidenceWeight(e: Evidence): number {
   let w = KIND_WEIGHT[e.kind];
@@ -40,14 +62,18 @@ function evidenceWeight(e: Evidence): number {
   // Removing the very name the error reports missing or null is nearly as telling as the line.
   if (e.kind === 'token' && e.keys?.length) w = Math.max(w, KEY_REMOVED);
   if (e.kind === 'line') {
-    if (e.superseded) w = SUPERSEDED;
+    if (e.superseded && !e.owner) w = SUPERSEDED;
     if (e.keys?.length) w = Math.max(w, KEY_ON_LINE);
     if (e.carried) w *= CARRIED;
+    if (e.incidental) w *= INCIDENTAL;
   }
+  if (e.kind === 'callee') w = calleeWeight(e);
   if (e.offFlow) w *= OFF_FLOW;
   // Token and range evidence are not tied to a frame: no depth decay for them.
-  if (e.kind === 'token' || e.kind === 'range') return w;
-  return w * Math.pow(e.kind === 'flow' ? FLOW_DECAY : DEPTH_DECAY, e.frameDepth);
+  if (e.kind === 'token' || e.kind === 'range' || e.kind === 'literal') return w;
+  // A helper whose change names what the error is about stays relevant far up the stack; others fade.
+  const callee = e.kind === 'callee' && e.keys?.length ? CALLEE_DECAY : DEPTH_DECAY;
+  return w * Math.pow(e.kind === 'flow' ? FLOW_DECAY : callee, e.frameDepth);
 }
 
 function focusFactor(c: CommitFacts | undefined): number {
@@ -77,7 +103,13 @@ export function describeEvidence(e: Evidence): string {
   switch (e.kind) {
     case 'line': {
       const keys = e.keys?.length ? `, writing ${quoted(e.keys)} that the error names` : '';
-      const more = e.superseded ? ' (a later commit rewrote it again)' : e.carried ? ' (the name the error is about was already there)' : '';
+      const more = e.incidental
+        ? ' (around the failing expression, which was already there)'
+        : e.superseded
+          ? ' (a later commit rewrote it again)'
+          : e.carried
+            ? ' (the name the error is about was already there)'
+            : '';
       return `changed line ${e.frameLine} of ${e.file}${fnLabel(e.function)}, ${frameLabel(e.frameDepth)}${keys}${more}`;
     }
     case 'near':
@@ -100,6 +132,12 @@ export function describeEvidence(e: Evidence): string {
       return e.keys?.length
         ? `removed ${quoted(e.keys)} from ${e.file}, the name${e.keys.length === 1 ? '' : 's'} the error reports missing or null`
         : `its changes in ${e.file} mention ${quoted(e.tokens ?? [])} from the error`;
+    case 'callee':
+      return e.calleeKind === 'value'
+        ? `changed the value of '${e.callee}' in ${e.file} (line ${e.changedLine}), which line ${e.frameLine} of ${e.function ?? 'the frame'} reads, ${frameLabel(e.frameDepth)}`
+        : `changed ${e.callee}() in ${e.file} (line ${e.changedLine}), called on line ${e.calledLine} of ${e.function ?? 'the frame'} before it failed, ${frameLabel(e.frameDepth)}: it had returned, so it is on no frame`;
+    case 'literal':
+      return `wrote '${e.tokens?.[0] ?? ''}' into ${e.file} (line ${e.changedLine ?? '?'}), the key the error reports missing`;
     case 'range':
       return 'shipped in the deploy but touched none of the stack\'s code';
   }
@@ -144,6 +182,10 @@ export function rankSuspects(evidence: Evidence[], commits: Map<string, CommitFa
     let raw = weighted[0].w + 0.2 * (weighted[1]?.w ?? 0) + 0.05 * weighted.slice(2).reduce((s, x) => s + x.w, 0);
     raw *= focusFactor(facts) * (recency?.get(sha) ?? 1);
     if (facts?.cosmetic) raw *= 0.25;
+    else if (facts?.renamed) raw *= RENAMED_COMMIT;
+    else if (facts?.incidental) raw *= INCIDENTAL_COMMIT;
+    // An added early exit only makes the crashing code run less, unless it is the crashing line.
+    if (facts?.guardOnly && !list.some((e) => e.kind === 'line' && e.frameDepth === 0)) raw *= GUARD_COMMIT;
     const reasons: string[] = [];
     const seen = new Set<string>();
     for (const { e } of weighted) {
@@ -153,7 +195,10 @@ export function rankSuspects(evidence: Evidence[], commits: Map<string, CommitFa
       if (reasons.length >= 3) break;
     }
     if (weighted.length > 3) reasons.push(`and ${weighted.length - 3} more link${weighted.length - 3 === 1 ? '' : 's'} to the stack`);
-    if (facts?.cosmetic) reasons.push('only whitespace or comments changed in the stack files: unlikely to change behaviour');
+    if (facts?.cosmetic) reasons.push('only whitespace, line breaks, quote style or comments changed in the stack files: unlikely to change behaviour');
+    else if (facts?.renamed) reasons.push('only renamed an identifier in the stack files: unlikely to change behaviour');
+    else if (facts?.incidental) reasons.push('its only real change to the stack rewrote the crashing line around a failing expression that was already there');
+    if (facts?.guardOnly) reasons.push('it only added an early exit to the stack’s code');
     if (facts && facts.filesChanged > 0) reasons.push(commitLine(facts));
     if (options.mode === 'range' && options.rangeLabel) reasons.push(`in the deploy range ${options.rangeLabel}`);
     if (options.mode === 'to-only') reasons.push('no earlier deploy found: blamed the full history at the deployed revision, lower confidence');

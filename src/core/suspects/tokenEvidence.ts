@@ -6,7 +6,7 @@
 import type { BlameLine } from '../git/git.types';
 import type { Evidence } from './evidence.types';
 import { keyHits, tokenHits } from './errorTokens';
-import { lineHistory } from './lineHistory';
+import { lineHistory, type LineTouch } from './lineHistory';
 import type { PatchCommit } from './rangePatch';
 import type { BlameFrame } from './suspectPort.types';
 
@@ -30,15 +30,47 @@ export function tokenEvidence(patches: PatchCommit[], tokens: string[], keys: st
   return out;
 }
 
+function identifierCounts(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const w of text.match(/[A-Za-z_$][\w$]*/g) ?? []) out.set(w, (out.get(w) ?? 0) + 1);
+  return out;
+}
+
+/**
+ * True when a rewrite of the crashing line left the failing expression as it was: every name the
+ * failure used (`needed`: the property read, the key, the null value's name) was already on the
+ * line, and no identifier was taken off it (an argument added, a field put beside it, a result
+ * wrapped). Such a rewrite did not make the line fail.
+ */
+export function isIncidentalRewrite(t: LineTouch, needed: string[]): boolean {
+  if (needed.length === 0 || t.removed.length === 0) return false;
+  const before = t.removed.join('\n');
+  if (keyHits(needed, before).size < new Set(needed.map((n) => n.toLowerCase())).size) return false;
+  const after = identifierCounts(t.added.join('\n'));
+  for (const [w, n] of identifierCounts(before)) if ((after.get(w) ?? 0) < n) return false;
+  return true;
+}
+
+/** The crashing line's rewrites in the range, newest first, with the incidental ones marked. */
+export function crashLineTouches(frame: BlameFrame | undefined, patches: PatchCommit[], needed: string[]): Array<LineTouch & { incidental: boolean }> {
+  if (!frame || frame.depth !== 0) return [];
+  return lineHistory(patches, frame.path, frame.line).map((t) => ({ ...t, incidental: isIncidentalRewrite(t, needed) }));
+}
+
 /**
  * The crashing line's other authors in the range: earlier commits that rewrote it get `line`
- * evidence marked `superseded`; the one that wrote a key name into it gets `keys`, and the last
- * author (blame's) is marked `carried` when the name was already there before it.
+ * evidence marked `superseded` (unless every later rewrite was incidental); the one that wrote a
+ * key name into it gets `keys`, and the last author (blame's) is marked `carried` when the name
+ * was already there before it, `incidental` when its rewrite left the failing expression alone.
  */
-export function crashLineEvidence(frame: BlameFrame | undefined, patches: PatchCommit[], blame: BlameLine | undefined, keys: string[], have: Evidence[]): Evidence[] {
-  if (!frame || frame.depth !== 0) return [];
-  const touches = lineHistory(patches, frame.path, frame.line);
-  if (touches.length === 0) return [];
+export function crashLineEvidence(
+  frame: BlameFrame | undefined,
+  touches: Array<LineTouch & { incidental: boolean }>,
+  blame: BlameLine | undefined,
+  keys: string[],
+  have: Evidence[],
+): Evidence[] {
+  if (!frame || frame.depth !== 0 || touches.length === 0) return [];
   const introduced = new Map(
     touches.map((t) => {
       const before = keyHits(keys, t.removed.join('\n'));
@@ -48,17 +80,23 @@ export function crashLineEvidence(frame: BlameFrame | undefined, patches: PatchC
   const out: Evidence[] = [];
   const last = blame?.sha;
   const someoneIntroduced = [...introduced.values()].some((k) => k.length > 0);
+  const incidental = new Set(touches.filter((t) => t.incidental).map((t) => t.sha));
   for (const e of have) {
     if (e.sha !== last || e.kind !== 'line' || e.frameDepth !== 0) continue;
     const k = introduced.get(e.sha) ?? [];
     if (k.length) e.keys = k;
     else if (someoneIntroduced) e.carried = true;
+    if (incidental.has(e.sha) && !k.length) e.incidental = true;
   }
+  // The rewrite that counts is the newest one that was neither neutral (not listed) nor incidental.
+  const owner = touches.find((t) => !t.incidental)?.sha;
   for (const t of touches) {
     if (t.sha === last) continue;
     const k = introduced.get(t.sha) ?? [];
     const e: Evidence = { sha: t.sha, kind: 'line', frameDepth: 0, file: frame.path, frameLine: frame.line, function: frame.function, distance: 0, lines: 1, changedLine: frame.line, superseded: true };
+    if (t.sha === owner) e.owner = true;
     if (k.length) e.keys = k;
+    if (t.incidental && !k.length) e.incidental = true;
     out.push(e);
   }
   return out;

@@ -2,6 +2,7 @@
  * The triage of one error sample: deploy range → frames onto workspace files (mappings, source
  * maps) → today's lines → evidence → ranked suspects. Pure orchestration over the core modules.
  */
+import { CulpritError } from '../errors';
 import type { ErrorSample } from '../model/group.types';
 import type { RawFrame } from '../model/event.types';
 import type { DeployRange, TriagedFrame, TriagedIssue } from '../model/triage.types';
@@ -9,7 +10,7 @@ import { flattenFrames, primaryException } from './frameSelection';
 import { collectEvidence } from '../suspects/collectEvidence';
 import { rankSuspects } from '../suspects/suspectRanker';
 import type { BlameMode } from '../suspects/evidence.types';
-import { keyTokens, lineTokens, messageTokens } from '../suspects/errorTokens';
+import { failingNames, keyTokens, lineTokens, messageTokens, missingKeys } from '../suspects/errorTokens';
 import type { BlameFrame } from '../suspects/suspectPort.types';
 import type { TriageWorkspace } from './triageWorkspace';
 import { isLibraryFrame } from '../stack/libraryFrames';
@@ -50,6 +51,7 @@ const PLATFORM_LANGUAGE = new Map<string, StackLanguage>([
   ['csharp', 'dotnet'],
   ['dotnet', 'dotnet'],
   ['php', 'php'],
+  ['rust', 'rust'],
 ]);
 
 const VENDORED = /(^|\/)(node_modules|vendor|third_party|site-packages|dist-packages|bower_components)\//;
@@ -132,18 +134,53 @@ function modeOf(range: DeployRange): BlameMode {
   return range.to ? 'to-only' : 'head';
 }
 
+/**
+ * Without a release, a provider revision or `--deploy`, the newest tag reachable from HEAD is the
+ * likeliest deploy (tags mark releases), and the range runs from the tag before it. Trusted only
+ * when the frames that carry their line's text (Python tracebacks, SDK context) find that text
+ * at their reported lines there: otherwise the trace came from another revision.
+ */
+async function rangeFromNewestTag(ws: TriageWorkspace, settings: TriageSettings): Promise<DeployRange | null> {
+  if (!ws.git) return null;
+  let tag: string;
+  try {
+    tag = (await ws.git.repo.run(['describe', '--tags', '--abbrev=0', ...(settings.tagPattern ? ['--match', settings.tagPattern] : []), 'HEAD'])).trim();
+  } catch (e) {
+    if (CulpritError.is(e, 'cancelled') || CulpritError.is(e, 'timeout')) throw e;
+    return null;
+  }
+  if (!tag || tag.startsWith('-')) return null;
+  const range = await ws.deployRange({ flag: tag, tagPattern: settings.tagPattern });
+  return range.to ? { from: range.from, to: range.to, source: 'tags' } : null;
+}
+
+async function linesMatch(ws: TriageWorkspace, frames: FrameWork[], rev: string): Promise<boolean> {
+  for (const f of frames.filter((x) => x.inApp && x.revPath && x.line !== null && x.raw.context?.line?.trim()).slice(0, 5)) {
+    const text = (await ws.textAt(rev, f.revPath as string))?.split('\n')[(f.line as number) - 1];
+    if (text?.trim() !== f.raw.context?.line?.trim()) return false;
+  }
+  return true;
+}
+
 /** Triage of one sample. Throws CulpritError for what makes the whole sample unusable. */
 export async function triageSample(sample: ErrorSample, ws: TriageWorkspace, settings: TriageSettings): Promise<TriagedIssue> {
   const { group, event } = sample;
-  const range = await ws.deployRange({
+  let range = await ws.deployRange({
     flag: settings.deployFlag,
     providerTo: sample.deploy.to && sample.deploy.to !== event.release ? sample.deploy.to : null,
     providerFrom: sample.deploy.from,
     release: event.release ?? group.release,
     tagPattern: settings.tagPattern,
   });
+  const raw = flattenFrames(event.exceptions);
+  let frames: FrameWork[] | null = null;
+  const guess = range.source === 'none' ? await rangeFromNewestTag(ws, settings) : null;
+  if (guess?.to) {
+    const tried = await resolveFrames(ws, raw, guess.to, event.platform);
+    if (await linesMatch(ws, tried, guess.to)) [range, frames] = [guess, tried];
+  }
   const rev = range.to;
-  const frames = await resolveFrames(ws, flattenFrames(event.exceptions), rev, event.platform);
+  frames ??= await resolveFrames(ws, raw, rev, event.platform);
   const head = rev ? null : await ws.git?.head();
   if (head) await realignToRevision(ws, frames, head);
   await followToWorkingTree(ws, frames, rev);
@@ -172,7 +209,8 @@ export async function triageSample(sample: ErrorSample, ws: TriageWorkspace, set
   const crashText = crashFrame ? (crashFrame.raw.context?.line ?? (await ws.textAt(to, crashFrame.revPath as string))?.split('\n')[(crashFrame.revLine as number) - 1] ?? null) : null;
   const tokens = [...new Set([...messageTokens(primary?.value ?? null), ...messageTokens(event.exceptions[0]?.value ?? null), ...lineTokens(crashText)])];
   const keys = [...new Set([...keyTokens(primary?.value ?? null, crashText), ...keyTokens(event.exceptions[0]?.value ?? null, crashText)])];
-  const found = await collectEvidence(ws.git.suspectPort(), { mode, to, from: range.from, frames: blameFrames, tokens, keyTokens: keys });
+  const failing = [...new Set([...failingNames(primary?.value ?? null), ...failingNames(event.exceptions[0]?.value ?? null)])];
+  const found = await collectEvidence(ws.git.suspectPort(), { mode, to, from: range.from, frames: blameFrames, tokens, keyTokens: keys, failing, missing: missingKeys(primary?.value ?? null) });
   const rangeLabel = range.from && range.to ? `${await ws.git.label(range.from)}..${await ws.git.label(range.to)} (${found.rangeCommitCount} commit${found.rangeCommitCount === 1 ? '' : 's'})` : null;
   issue.suspects = rankSuspects(found.evidence, found.commits, { mode, rangeLabel, limit: settings.suspectLimit });
   return issue;

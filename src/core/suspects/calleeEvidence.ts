@@ -1,0 +1,260 @@
+/**
+ * Evidence for code that ran and returned before the crash, so it is on no frame: a function a
+ * frame called on or before its line (a helper that now returns the wrong value), or the value of
+ * a constant or config key that a frame's line reads (`Limits.WORKERS`, `config.dateColumn`).
+ * Reads the deploy diff of the whole repository once, and opens at TO only the changed files that
+ * could define such a name.
+ */
+import type { Evidence } from './evidence.types';
+import { enclosingFunction, functionBaseName } from './functionExtent';
+import { RANGE_PATCH_FORMAT, parseRangePatch, type PatchFile, type PatchHunk } from './rangePatch';
+import type { SuspectGitPort } from './suspectPort.types';
+import { keyHits } from './errorTokens';
+
+/** A frame with its function's first line and its file's lines at TO. */
+export interface UsingFrame {
+  depth: number;
+  path: string;
+  line: number;
+  function: string | null;
+  start: number;
+  text: string[];
+}
+
+/** Where a frame used a name: the nearest line to the frame's line. */
+export interface NameUse {
+  name: string;
+  depth: number;
+  frame: UsingFrame;
+  line: number;
+  kind: 'call' | 'value';
+  /** Used on the frame's own line, or on a line assigning a name whose value reaches it. */
+  feeds: boolean;
+}
+
+const LOOKBACK = 40;
+const MAX_DEPTH = 6;
+const MAX_NAMES = 60;
+/** Control words and the standard library's most common members: never a project's helper. */
+const NOT_HELPERS = new Set(
+  ('if for while switch catch return function typeof instanceof new throw await async yield super this self ' +
+    'print println printf format log error warn info debug assert require import map filter reduce forEach find some every ' +
+    'push pop shift unshift slice splice concat join split trim strip lower upper toLowerCase toUpperCase toString valueOf ' +
+    'get set has add put remove delete keys values items entries length size append extend update copy sort sorted reversed ' +
+    'len str int float bool list dict tuple range enumerate zip min max abs round sum any all isinstance getattr setattr ' +
+    'parse stringify then resolve reject call apply bind equals hashCode compareTo stream collect orElse orElseThrow of ' +
+    'Number String Boolean Object Array Math JSON Promise Date Map Set Error List Optional Collectors Arrays').split(' '),
+);
+
+const CALL = /([A-Za-z_$][\w$]*)\s*\(|::\s*([A-Za-z_$][\w$]*)/g;
+const MEMBER = /\.\s*([A-Za-z_$][\w$]{2,})\b(?!\s*\()|\[\s*["']([A-Za-z_$][\w$-]{1,60})["']\s*\]|\b([A-Z][A-Z0-9_]{2,})\b/g;
+
+function stripStrings(line: string): string {
+  return line.slice(0, 1000).replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""');
+}
+
+/**
+ * The names each frame used before it stopped: functions called on its executed lines (its own
+ * line first) and the members and constants its own line reads. Names of frames on the stack are
+ * left out: blame over their functions covers them.
+ */
+export function namesUsed(frames: UsingFrame[], feedLines: Map<number, number[]> = new Map()): NameUse[] {
+  const onStack = new Set(frames.map((f) => functionBaseName(f.function)).filter((n): n is string => !!n));
+  const uses = new Map<string, NameUse>();
+  const note = (name: string | undefined, f: UsingFrame, line: number, kind: NameUse['kind'], feeds: boolean) => {
+    if (!name || name.length < 3 || NOT_HELPERS.has(name) || onStack.has(name)) return;
+    const key = `${kind}\0${name}`;
+    const had = uses.get(key);
+    const better = !had || f.depth < had.depth || (f.depth === had.depth && (feeds ? 1 : 0) - (had.feeds ? 1 : 0) + (Math.abs(line - f.line) < Math.abs(had.line - f.line) ? 0.5 : 0) > 0);
+    if (better) uses.set(key, { name, depth: f.depth, frame: f, line, kind, feeds });
+  };
+  for (const f of frames) {
+    if (f.depth >= MAX_DEPTH) continue;
+    const feeding = new Set([f.line, ...(feedLines.get(f.depth) ?? [])]);
+    for (let l = f.line; l >= Math.max(f.start, f.line - LOOKBACK); l--) {
+      const code = stripStrings(f.text[l - 1] ?? '');
+      for (const m of code.matchAll(CALL)) note(m[1] ?? m[2], f, l, 'call', feeding.has(l));
+    }
+    const raw = (f.text[f.line - 1] ?? '').slice(0, 1000);
+    for (const m of raw.matchAll(MEMBER)) note(m[1] ?? m[2] ?? m[3], f, f.line, 'value', true);
+  }
+  return [...uses.values()].sort((a, b) => a.depth - b.depth).slice(0, MAX_NAMES);
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[$.*+?()[\]{}|^\\]/g, '\\$&');
+}
+
+/** The first line (1-based) declaring function `name` in `lines`, or null. */
+export function declarationLine(lines: string[], name: string): number | null {
+  const n = escapeRe(name);
+  const decl = new RegExp(
+    `\\b(?:def|function|func|fn|fun)\\s+${n}\\s*[(<]|^\\s*(?:(?:public|private|protected|static|final|async|override|abstract|synchronized|export|default)\\s+)*(?:[\\w<>\\[\\],.?]+\\s+)?${n}\\s*\\([^;]*\\)\\s*(?::[^={;]+)?(?:throws\\s+[\\w.,\\s]+)?\\{\\s*$|\\b(?:const|let|var)\\s+${n}\\s*=\\s*(?:async\\s*)?(?:function\\b|\\(|[A-Za-z_$][\\w$]*\\s*=>)|\\b${n}\\s*[:=]\\s*(?:async\\s+)?(?:function\\b|lambda\\b)`,
+  );
+  for (let i = 0; i < lines.length; i++) {
+    // Most lines never mention the name: a plain search first keeps big files cheap.
+    if (lines[i].length > 1000 || !lines[i].includes(name)) continue;
+    if (decl.test(lines[i]) && !/^\s*(?:return|if|for|while|switch|catch|new|throw|await|else|yield)\b/.test(lines[i])) return i + 1;
+  }
+  return null;
+}
+
+/** Changed line numbers at TO of a hunk (a pure deletion sits between newStart and newStart+1). */
+function hunkSpan(h: PatchHunk): [number, number] {
+  return h.newLines === 0 ? [h.newStart + 0.5, h.newStart + 0.5] : [h.newStart, h.newStart + h.newLines - 1];
+}
+
+/** A changed region of a file at TO that defines a name a frame used. */
+export interface DefinitionHit {
+  use: NameUse;
+  path: string;
+  hunk: PatchHunk;
+}
+
+type Extent = { path: string; start: number; end: number };
+
+/** Whether a hunk lies inside a frame's own function: blame over the frames covers it. */
+function inFrame(path: string, h: PatchHunk, frames: Extent[]): boolean {
+  const [a, b] = hunkSpan(h);
+  return frames.some((f) => f.path === path && b >= f.start && a <= f.end);
+}
+
+/**
+ * Hunks outside the frames' functions that assign a value to one of the `value` names
+ * (`NAME = …`, `"name": …` in a config file, `name: …` in an object literal).
+ */
+export function valueDefinitions(file: PatchFile, uses: NameUse[], frames: Extent[] = []): DefinitionHit[] {
+  const out: DefinitionHit[] = [];
+  for (const use of uses) {
+    if (use.kind !== 'value') continue;
+    // A key (`"name": …`, `name: …`) anywhere; an assignment only where it defines a constant,
+    // a field or a module-level value, not a local variable that happens to share the name.
+    const n = escapeRe(use.name);
+    const key = new RegExp(`^\\s*["']?${n}["']?\\s*:(?!:)|[{,]\\s*["']?${n}["']?\\s*:(?!:)`);
+    const assign = new RegExp(`^(?:\\s*(?:(?:public|private|protected|static|final|const|readonly|export|val|var|let)\\s+)+(?:[\\w<>[\\],.]+\\s+)*|(?:[\\w<>[\\],.]+\\s+)*)${n}\\s*(?::\\s*[\\w<>[\\],.|]+\\s*)?=(?!=)`);
+    const constant = /^[A-Z][A-Z0-9_]+$/.test(use.name);
+    const def = { test: (l: string) => l.length <= 1000 && l.includes(use.name) && (key.test(l) || ((constant || /^\S/.test(l) || /\b(?:static|final|const|readonly)\b/.test(l)) && assign.test(l))) };
+    for (const h of file.hunks) {
+      if (!inFrame(file.path, h, frames) && [...h.added, ...h.removed].some((l) => def.test(l))) out.push({ use, path: file.path, hunk: h });
+    }
+  }
+  return out;
+}
+
+/**
+ * Hunks inside the body of a function one of the `call` names declares in `lines` (the file at
+ * TO), outside every frame's own function in that file.
+ */
+export function calleeDefinitions(file: PatchFile, lines: string[], uses: NameUse[], frames: Extent[]): DefinitionHit[] {
+  const out: DefinitionHit[] = [];
+  const own = frames.filter((f) => f.path === file.path);
+  for (const use of uses) {
+    if (use.kind !== 'call') continue;
+    const at = declarationLine(lines, use.name);
+    if (at === null) continue;
+    const ext = enclosingFunction(lines, Math.min(at + 1, lines.length), use.name);
+    if (!ext.named) continue;
+    if (own.some((f) => f.start <= ext.start && ext.end <= f.end)) continue;
+    for (const h of file.hunks) {
+      const [a, b] = hunkSpan(h);
+      if (b >= ext.start && a <= ext.end) out.push({ use, path: file.path, hunk: h });
+    }
+  }
+  return out;
+}
+
+/** Test and fixture code never runs in production: its definitions cannot explain a crash. */
+export function isTestPath(path: string): boolean {
+  return /(?:^|\/)(?:tests?|__tests__|spec|specs|testdata|fixtures?)\/|(?:\.|_)(?:test|spec)\.[A-Za-z]+$|(?:^|\/)test_[^/]+$|Tests?\.(?:java|kt|cs|scala)$/.test(path);
+}
+
+/** Evidence for one commit found to have written a definition hit; `keys` it names are noted. */
+export function calleeEvidence(sha: string, hit: DefinitionHit, lines: number, keys: string[] = []): Evidence {
+  const f = hit.use.frame;
+  const [a] = hunkSpan(hit.hunk);
+  const named = [...keyHits(keys, [...hit.hunk.added, ...hit.hunk.removed].join('\n'))];
+  return {
+    ...(named.length ? { keys: named } : {}),
+    feeds: hit.use.feeds,
+    sha,
+    kind: 'callee',
+    frameDepth: f.depth,
+    file: hit.path,
+    frameLine: f.line,
+    function: f.function,
+    distance: Math.abs(hit.use.line - f.line),
+    lines,
+    changedLine: Math.floor(a),
+    callee: hit.use.name,
+    calledLine: hit.use.line,
+    calleeKind: hit.use.kind,
+  };
+}
+
+const MAX_FILES = 30;
+const MAX_FILE_CHARS = 2_000_000;
+const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|java|kt|kts|scala|go|rb|cs|php|rs|swift|groovy|json|ya?ml|toml|ini|cfg|conf|properties|env)$/i;
+
+function squash(line: string): string {
+  return line.replace(/\s+/g, '');
+}
+
+/**
+ * `callee` evidence for the deploy range FROM..TO: reads the whole deploy diff, finds the changed
+ * definitions of names the frames used, and names the commits that wrote them (blame for added
+ * lines; for removed ones, the newest commit in the range whose patch removed them).
+ */
+export async function collectCalleeEvidence(
+  port: SuspectGitPort,
+  revs: { from: string; to: string; range: string },
+  frames: Array<UsingFrame & { end: number }>,
+  flows: Array<{ frame: { depth: number }; defLines: number[] }>,
+  keys: string[],
+): Promise<Evidence[]> {
+  const { from, to, range } = revs;
+  const uses = namesUsed(frames, new Map(flows.map((f) => [f.frame.depth, f.defLines])));
+  if (uses.length === 0) return [];
+  const diff = parseRangePatch(`\0deploy\n${await port.runImmutable(['diff', '-U0', '--no-renames', '--no-color', from, to])}`)[0];
+  // A file gone at TO (deleted, or moved: the diff has no renames) defines nothing that ran.
+  const gone = (f: PatchFile) => f.hunks.length > 0 && f.hunks.every((h) => h.newStart === 0 && h.newLines === 0);
+  const files = (diff?.files ?? []).filter((f) => f.path && CODE_FILE.test(f.path) && !isTestPath(f.path) && !gone(f)).slice(0, MAX_FILES);
+  const hits: DefinitionHit[] = [];
+  const frameText = new Map(frames.map((f) => [f.path, f.text]));
+  const callNames = uses.filter((u) => u.kind === 'call').map((u) => u.name);
+  for (const file of files) {
+    hits.push(...valueDefinitions(file, uses, frames));
+    if (callNames.length === 0 || /\.(?:json|ya?ml|toml|ini|cfg|conf|properties|env)$/i.test(file.path)) continue;
+    let lines = frameText.get(file.path) ?? null;
+    if (!lines) {
+      const text = await port.show(to, file.path);
+      if (text === null || text.length > MAX_FILE_CHARS || !callNames.some((n) => text.includes(n))) continue;
+      lines = text.split('\n');
+    }
+    hits.push(...calleeDefinitions(file, lines, uses, frames));
+  }
+  if (hits.length === 0) return [];
+  const out: Evidence[] = [];
+  for (const path of new Set(hits.map((h) => h.path))) {
+    const mine = hits.filter((h) => h.path === path);
+    const added = mine.filter((h) => h.hunk.newLines > 0);
+    if (added.length) {
+      const blame = await port.blameRange(from, to, path, added.map((h) => [h.hunk.newStart, h.hunk.newStart + h.hunk.newLines - 1] as [number, number]));
+      for (const h of added) {
+        const shas = new Map<string, number>();
+        for (const b of blame) if (!b.boundary && b.finalLine >= h.hunk.newStart && b.finalLine < h.hunk.newStart + h.hunk.newLines) shas.set(b.sha, (shas.get(b.sha) ?? 0) + 1);
+        for (const [sha, n] of shas) out.push(calleeEvidence(sha, h, n, keys));
+      }
+    }
+    const gone = mine.filter((h) => h.hunk.newLines === 0 || h.hunk.removed.length > 0);
+    if (gone.length === 0) continue;
+    const patches = parseRangePatch(await port.runImmutable(['log', '-p', '-U0', '--no-renames', '--no-color', RANGE_PATCH_FORMAT, range, '--', path]));
+    for (const h of gone) {
+      const want = new Set(h.hunk.removed.map(squash).filter((l) => l.length > 1));
+      for (const a of h.hunk.added) want.delete(squash(a));
+      if (want.size === 0) continue;
+      const by = patches.find((c) => c.files.some((f) => f.path === path && f.hunks.some((x) => x.removed.some((r) => want.has(squash(r))))));
+      if (by) out.push(calleeEvidence(by.sha, h, want.size, keys));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,42 @@
+/**
+ * Evidence from the key a lookup did not find (`KeyError: 'en'`): a commit in the deploy range
+ * that wrote that exact string literal into production code put the missing key into the data,
+ * wherever it did so (a constant, a default, a column name).
+ */
+import { isTestPath } from './calleeEvidence';
+import type { Evidence } from './evidence.types';
+import { RANGE_PATCH_FORMAT, parseRangePatch } from './rangePatch';
+import type { SuspectGitPort } from './suspectPort.types';
+
+const MAX_KEYS = 3;
+
+function escapeRe(s: string): string {
+  return s.replace(/[$.*+?()[\]{}|^\\]/g, '\\$&');
+}
+
+function count(lines: string[], literal: RegExp): number {
+  return lines.reduce((n, l) => n + (l.match(literal)?.length ?? 0), 0);
+}
+
+/** `literal` evidence for each missing key some commit in `range` added more often than it removed. */
+export async function collectLiteralEvidence(port: SuspectGitPort, range: string, missing: string[]): Promise<Evidence[]> {
+  const keys = [...new Set(missing)].filter((k) => k.length > 0 && k.length <= 60).slice(0, MAX_KEYS);
+  if (keys.length === 0) return [];
+  const pattern = `(["'\`])(${keys.map(escapeRe).join('|')})(["'\`])`;
+  const patches = parseRangePatch(await port.runImmutable(['log', '-p', '-U0', '--no-renames', '--no-color', '-E', `-G${pattern}`, RANGE_PATCH_FORMAT, range]));
+  const out: Evidence[] = [];
+  for (const c of patches) {
+    for (const file of c.files) {
+      if (isTestPath(file.path)) continue;
+      for (const key of keys) {
+        const literal = new RegExp(`(["'\`])${escapeRe(key)}\\1`, 'g');
+        const added = count(file.hunks.flatMap((h) => h.added), literal);
+        const removed = count(file.hunks.flatMap((h) => h.removed), literal);
+        if (added <= removed) continue;
+        const first = file.hunks.find((h) => h.added.some((l) => literal.test(l)));
+        out.push({ sha: c.sha, kind: 'literal', frameDepth: 0, file: file.path, frameLine: 0, function: null, distance: Infinity, lines: added - removed, changedLine: first?.newStart, tokens: [key] });
+      }
+    }
+  }
+  return out;
+}
