@@ -35,7 +35,8 @@ export interface TriageArgs {
 export const USAGE = `Usage: culprit triage [options]
 
 Inputs (one of):
-  --event FILE            a Sentry event/envelope, Datadog span/log JSON, or a text stack trace ("-" for stdin)
+  --event FILE            a Sentry event/envelope, Datadog span/log JSON, or a text stack trace ("-" for stdin);
+                          --file FILE is the same
   --sentry --org ORG --project SLUG[,SLUG] [--url URL] [--environment ENV] [--query Q] [--period 14d]
                           recent issues from Sentry (token in SENTRY_AUTH_TOKEN)
   --datadog --service S [--site SITE | --url URL] [--env ENV] [--query Q] [--from now-24h]
@@ -69,6 +70,8 @@ export function parseTriageArgs(argv: string[]): TriageArgs | 'help' {
       allowPositionals: false,
       options: {
         event: { type: 'string' },
+        // The same input under the name people reach for first.
+        file: { type: 'string' },
         repo: { type: 'string' },
         deploy: { type: 'string' },
         map: { type: 'string', multiple: true },
@@ -99,6 +102,10 @@ export function parseTriageArgs(argv: string[]): TriageArgs | 'help' {
   }
   const v = parsed.values;
   if (v.help) return 'help';
+  if (v.file !== undefined) {
+    if (v.event !== undefined && v.event !== v.file) throw new UsageError('--file is another name for --event: give one of them');
+    v.event = v.file;
+  }
   const limit = v.limit === undefined ? 10 : Number(v.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit takes a whole number from 1 to 1000, got '${v.limit}'`);
   if (v.deploy !== undefined && !/^[^.\s][^\s]*\.\.[^.\s][^\s]*$/.test(v.deploy)) throw new UsageError(`--deploy takes FROM..TO (two revisions), got '${v.deploy}'`);

@@ -17,7 +17,8 @@ function parseV8Location(loc: string, depth = 0): { path: string | null; line: n
     return { path: null, line: null, column: null };
   }
   if (loc === 'native' || loc === '<anonymous>' || loc === 'unknown location') return { path: loc, line: null, column: null };
-  if (/^index \d+$/.test(loc)) return { path: null, line: null, column: null };
+  // `Promise.all (index 0)`: the runtime's own combinator, never application code.
+  if (/^index \d+$/.test(loc)) return { path: 'native', line: null, column: null };
   const split = splitLocation(loc);
   if (!split || split.line === null || split.path === '') return null;
   return split;
