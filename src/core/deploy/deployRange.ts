@@ -1,6 +1,6 @@
 import { CulpritError } from '../errors';
 import type { GitRepo } from '../git/gitRepo';
-import { fetchHint } from '../git/revisionResolver';
+import { fetchHint, shallowBoundary } from '../git/revisionResolver';
 import type { DeploySource } from '../model/triage.types';
 import { candidateTags, packageTagGlobs, parseRelease, VERSION_TAG_GLOBS, type ParsedRelease } from './releaseTags';
 
@@ -127,6 +127,16 @@ export async function resolveDeployRange(repo: GitRepo, input: DeployRangeInput,
     if (prev) {
       notes.push(`FROM is ${prev.tag}, the nearest earlier tag${tagPattern ? ` matching ${tagPattern}` : ''}.`);
       return { from: prev.sha, to, source, notes };
+    }
+    // In a shallow clone the previous deploy is usually just not fetched, and blame over the cut
+    // history would pin every line on the boundary commit: name the missing history instead.
+    const boundary = await shallowBoundary(repo.run, repo.root, signal).catch(() => null);
+    if (boundary) {
+      throw new CulpritError(
+        'unknown-revision',
+        `No earlier deploy tag before ${to.slice(0, 12)} is in this clone: it is shallow, its history stops at ${boundary}. Run \`git fetch --unshallow --tags\` (or pass --deploy FROM..TO with a fetched FROM).`,
+        { revision: to, shallow: true },
+      );
     }
     notes.push(`No tag${tagPattern ? ` matching ${tagPattern}` : ''} precedes ${to.slice(0, 12)}, so the deploy range has no start; blame falls back to full history.`);
     return { from: null, to, source, notes };

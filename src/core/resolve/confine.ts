@@ -58,3 +58,35 @@ export function confineToRoot(root: string, relPath: string): string | null {
   if (!isInside(base, real)) return null;
   return path.relative(base, lexical).split(path.sep).join('/');
 }
+
+/**
+ * {@link confineToRoot} for a path git lists at a revision: also accepts one that no longer exists
+ * on disk (the deployed file was renamed or deleted since) when it stays inside the root lexically
+ * and its nearest existing folder is really inside the root. Such a file is read through git, never
+ * from disk; a path that exists must pass {@link confineToRoot} itself.
+ */
+export function confineRevisionPath(root: string, relPath: string): string | null {
+  const direct = confineToRoot(root, relPath);
+  if (direct !== null) return direct;
+  if (typeof root !== 'string' || typeof relPath !== 'string' || relPath.length === 0 || relPath.length > MAX_FRAME_PATH_LENGTH) return null;
+  if (relPath.includes('\0') || looksAbsolute(relPath)) return null;
+  const base = realRoot(root);
+  if (base === null) return null;
+  const lexical = path.resolve(base, relPath.replace(/\\/g, '/'));
+  if (lexical === base || !isInside(base, lexical)) return null;
+  try {
+    fs.lstatSync(lexical);
+    return null; // it exists (a dangling or escaping symlink): confineToRoot said no
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') return null;
+  }
+  for (let dir = path.dirname(lexical); isInside(base, dir); dir = path.dirname(dir)) {
+    try {
+      return isInside(base, fs.realpathSync.native(dir)) ? path.relative(base, lexical).split(path.sep).join('/') : null;
+    } catch {
+      // this folder is gone too: look further up
+    }
+  }
+  return null;
+}

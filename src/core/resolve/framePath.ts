@@ -91,6 +91,33 @@ function isRuntimeInternal(text: string): boolean {
  * or absurdly long (> 4096 chars) input.
  */
 export function normalizeFramePath(input: unknown): NormalizedPath | null {
+  return normalize(input, false);
+}
+
+/** Folders that hold installed Python packages: what follows is the package's own path. */
+const INSTALLED_PACKAGE_SEGMENTS = new Set(['site-packages', 'dist-packages']);
+
+/**
+ * The path of a file inside an installed Python package (`…/site-packages/myapp/orders/utils.py`
+ * → `myapp/orders/utils.py`), for services that install their own package into a virtualenv or
+ * image: the repository may hold that package (`src/myapp/…`). Null for any other path, for a
+ * bare module file (`six.py`: too little to tell it from a dependency), and for anything
+ * {@link normalizeFramePath} rejects for another reason.
+ */
+export function installedPackagePath(input: unknown): string[] | null {
+  const norm = normalize(input, true);
+  if (!norm) return null;
+  let last = -1;
+  norm.segments.forEach((s, i) => {
+    if (INSTALLED_PACKAGE_SEGMENTS.has(s.toLowerCase())) last = i;
+  });
+  if (last < 0) return null;
+  const rest = norm.segments.slice(last + 1);
+  if (rest.length < 2 || rest.some((s) => FOREIGN_SEGMENTS.has(s.toLowerCase()))) return null;
+  return rest;
+}
+
+function normalize(input: unknown, keepInstalled: boolean): NormalizedPath | null {
   if (typeof input !== 'string' || input.length > MAX_FRAME_PATH_LENGTH || input.includes('\0')) return null;
   let text = input.trim();
   if (text === '' || isRuntimeInternal(text)) return null;
@@ -123,7 +150,8 @@ export function normalizeFramePath(input: unknown): NormalizedPath | null {
       segments.pop(); // `..` above the start is dropped: production paths are not anchored here
       continue;
     }
-    if (FOREIGN_SEGMENTS.has(part.toLowerCase())) return null;
+    const lower = part.toLowerCase();
+    if (FOREIGN_SEGMENTS.has(lower) && !(keepInstalled && INSTALLED_PACKAGE_SEGMENTS.has(lower))) return null;
     if (isBundlerMarker(part, segments.length)) continue;
     segments.push(part);
   }

@@ -1,5 +1,5 @@
-import { confineToRoot, realRoot } from './confine';
-import { normalizeFramePath, splitUserPath } from './framePath';
+import { confineRevisionPath, realRoot } from './confine';
+import { installedPackagePath, normalizeFramePath, splitUserPath } from './framePath';
 import { isBareJvmFile, jvmSuffix, pythonSuffixes } from './moduleFrames';
 import { StemIndex } from './pathIndex';
 import type { FrameResolution, FrameResolver, FrameResolverOptions, LearnedPrefix, ResolutionVia } from './resolve.types';
@@ -36,7 +36,7 @@ function mappingRewrites(options: FrameResolverOptions): Rewrite[] {
 
 /**
  * Creates the resolver for one trace. Pass `index` to reuse a {@link StemIndex} built once for the
- * workspace (then `files` is ignored). Every returned file is confined to `root` (see `confineToRoot`).
+ * workspace (then `files` is ignored). Every returned file is confined to `root` (see `confineRevisionPath`).
  */
 export function createFrameResolver(options: FrameResolverOptions & { index?: StemIndex }): FrameResolver {
   const index = options.index ?? StemIndex.build(options.files ?? []);
@@ -51,7 +51,8 @@ export function createFrameResolver(options: FrameResolverOptions & { index?: St
   function confine(file: string): string | null {
     let result = confined.get(file);
     if (result === undefined) {
-      result = confineToRoot(root, file);
+      // Index paths come from git: the deployed file may be renamed or deleted on disk since.
+      result = confineRevisionPath(root, file);
       confined.set(file, result);
     }
     return result;
@@ -63,8 +64,14 @@ export function createFrameResolver(options: FrameResolverOptions & { index?: St
     return reason === undefined ? { file: safe, candidates: [], via } : { file: safe, candidates: [], via, reason };
   }
 
+  const preferred = typeof options.preferUnder === 'string' ? splitUserPath(options.preferUnder).join('/') : '';
+
   function ambiguous(candidates: string[]): FrameResolution {
     const safe = candidates.map(confine).filter((c): c is string => c !== null);
+    if (preferred) {
+      const inside = safe.filter((c) => c.startsWith(`${preferred}/`));
+      if (inside.length === 1) return { file: inside[0], candidates: [], via: 'suffix', reason: `the only match under ${preferred}` };
+    }
     return { file: null, candidates: safe, via: 'none', reason: `ambiguous: ${safe.length} workspace files match equally well` };
   }
 
@@ -84,6 +91,18 @@ export function createFrameResolver(options: FrameResolverOptions & { index?: St
       if (match.candidates.length > 0) return ambiguous(match.candidates);
     }
     return null;
+  }
+
+  /**
+   * A file of an installed package resolves only when the whole package-relative path ends one
+   * workspace file (`myapp/orders/utils.py` ↔ `src/myapp/orders/utils.py`): the service's own
+   * package, installed. A dependency's path matches nothing in the repository, or ties.
+   */
+  function byInstalledPackage(path: string): FrameResolution | null {
+    const segments = installedPackagePath(path);
+    if (segments === null) return null;
+    const match = index.lookup(segments, undefined, { fullQuery: true });
+    return match.file !== null && match.depth === segments.length ? found(match.file, 'suffix', 'an installed copy of a workspace package') : null;
   }
 
   function byPath(segments: string[], absolute: boolean): FrameResolution | null {
@@ -128,6 +147,8 @@ export function createFrameResolver(options: FrameResolverOptions & { index?: St
     }
     const normalized = path === null ? null : normalizeFramePath(path);
     if (path !== null && path.trim() !== '' && normalized === null) {
+      const installed = byInstalledPackage(path);
+      if (installed !== null) return installed;
       return { file: null, candidates: [], via: 'none', reason: 'not workspace code (dependency, runtime or eval frame)' };
     }
     const byPathResult = normalized === null ? null : byPath(normalized.segments, normalized.absolute);

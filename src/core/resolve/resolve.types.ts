@@ -35,6 +35,11 @@ export interface FrameResolverOptions {
   /** Every workspace file, repo-relative with `/` separators (e.g. from `git ls-files` or findFiles). */
   files: readonly string[];
   mappings?: readonly PathMapping[];
+  /**
+   * Repo-relative folder the user pointed at (`--repo services/orders` inside a monorepo): when
+   * several files tie, the only one under it wins.
+   */
+  preferUnder?: string;
 }
 
 /** Resolves the frames of one trace; learns a prefix rewrite as it goes, so use one per trace. */

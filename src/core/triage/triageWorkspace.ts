@@ -3,7 +3,9 @@
  * git is never run), file lists and path indexes per revision, source maps, and caches. One per
  * repository for a session; the CLI opens one per run, the extension keeps one per folder.
  */
+import * as nodePath from 'node:path';
 import { createGitRunner } from '../git/gitRunner';
+import { isInside, realRoot } from '../resolve/confine';
 import { openRepo, type GitRepo } from '../git/gitRepo';
 import { localLinesOf, type LocalLine } from '../git/lineDrift';
 import { loadTags, resolveDeployRange } from '../deploy/deployRange';
@@ -16,7 +18,7 @@ import type { DeployRange } from '../model/triage.types';
 import type { RawFrame } from '../model/event.types';
 import { CulpritError } from '../errors';
 import type { SuspectGitPort } from '../suspects/suspectPort.types';
-import { generatedCandidates, listWorkspaceFiles } from './workspaceFiles';
+import { generatedCandidates, listWorkspaceFiles, parentFolders } from './workspaceFiles';
 
 export interface DeployInput {
   flag?: string;
@@ -113,6 +115,14 @@ async function tagLabels(repo: GitRepo): Promise<Map<string, string>> {
   return out;
 }
 
+/** `dir` relative to the repository root ('' for the root itself or when it cannot be told). */
+function subfolderOf(root: string, dir: string): string {
+  const base = realRoot(root);
+  const real = realRoot(nodePath.resolve(dir));
+  if (!base || !real || real === base || !isInside(base, real)) return '';
+  return nodePath.relative(base, real).split(nodePath.sep).join('/');
+}
+
 /** Opens the workspace at `dir`. Throws `not-a-repo` only when `requireGit` is set. */
 export async function openTriageWorkspace(options: WorkspaceOptions): Promise<TriageWorkspace> {
   let repo: GitRepo | null = null;
@@ -124,6 +134,8 @@ export async function openTriageWorkspace(options: WorkspaceOptions): Promise<Tr
     }
   }
   const root = repo?.root ?? options.dir;
+  // `--repo services/orders` inside a monorepo: ties and build output are looked up there first.
+  const sub = subfolderOf(root, options.dir);
   const git = repo ? createWorkspaceGit(repo) : null;
   const mapper = createSourceMapper({ root });
   const fileLists = new Map<string, Promise<string[]>>();
@@ -168,11 +180,11 @@ export async function openTriageWorkspace(options: WorkspaceOptions): Promise<Tr
     git,
     async frameResolver(rev) {
       const { index, files } = await indexFor(rev);
-      return createFrameResolver({ root, files, index, mappings: options.mappings ?? [] });
+      return createFrameResolver({ root, files, index, mappings: options.mappings ?? [], preferUnder: sub || undefined });
     },
     mapGenerated(frame, resolved) {
       if (frame.line === null) return null;
-      const tries = [...(resolved && GENERATED.test(resolved) ? [resolved] : []), ...(frame.path && GENERATED.test(frame.path) ? generatedCandidates(root, frame.path) : [])];
+      const tries = [...(resolved && GENERATED.test(resolved) ? [resolved] : []), ...(frame.path && GENERATED.test(frame.path) ? generatedCandidates(root, frame.path, [sub, ...parentFolders(resolved)].filter(Boolean)) : [])];
       for (const rel of new Set(tries)) {
         const pos = mapper.mapPosition(rel, frame.line, frame.column);
         if (pos?.file) return { file: pos.file, line: pos.line, column: pos.column };

@@ -32,22 +32,34 @@ export function listWorkspaceFiles(root: string): string[] {
 /**
  * Repo-relative paths where a generated file named by a production path could sit on disk
  * (build output is usually git-ignored, so it is not in any file list): the path's suffixes,
- * longest first, that exist inside the root.
+ * longest first, under the root and under each of `bases` (the folder `--repo` named inside a
+ * monorepo, the folders of the file the frame resolved to), that exist inside the root.
  */
-export function generatedCandidates(root: string, framePath: string): string[] {
+export function generatedCandidates(root: string, framePath: string, bases: readonly string[] = []): string[] {
   const norm = normalizeFramePath(framePath);
   if (!norm) return [];
   const segs = norm.segments;
   const out: string[] = [];
+  const folders = [...new Set(['', ...bases.filter((b) => typeof b === 'string').slice(0, 8)])];
   for (let k = Math.min(segs.length, 8); k >= 1 && out.length < 3; k--) {
-    const rel = segs.slice(segs.length - k).join('/');
-    const confined = confineToRoot(root, rel);
-    if (!confined) continue;
-    try {
-      if (statSync(nodePath.join(root, confined)).isFile()) out.push(confined);
-    } catch {
-      // not there
+    const suffix = segs.slice(segs.length - k).join('/');
+    for (const base of folders) {
+      if (base && k < 2) continue; // a bare file name under another folder is a guess, not build output
+      const confined = confineToRoot(root, base ? `${base}/${suffix}` : suffix);
+      if (!confined || out.includes(confined)) continue;
+      try {
+        if (statSync(nodePath.join(root, confined)).isFile()) out.push(confined);
+      } catch {
+        // not there
+      }
     }
   }
-  return out;
+  return out.slice(0, 3);
+}
+
+/** The folders above a repo-relative file, deepest first (`a/b/c.ts` → `a/b`, `a`). */
+export function parentFolders(file: string | null): string[] {
+  if (!file) return [];
+  const parts = file.split('/').slice(0, -1);
+  return parts.map((_, i) => parts.slice(0, parts.length - i).join('/'));
 }

@@ -1,0 +1,122 @@
+/** Runs the built CLI and checks its output against README's JSON contract, field by field. */
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const cli = path.resolve(__dirname, '../../../dist/cli.js');
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], cwd?: string): CliRun {
+  const r = spawnSync(process.execPath, [cli, 'triage', ...args, '--json'], { encoding: 'utf8', cwd });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export interface JsonFrame {
+  file: string | null;
+  line: number | null;
+  column: number | null;
+  localLine: number | null;
+  function: string | null;
+  inApp: boolean;
+  raw: string;
+  candidates?: string[];
+}
+
+export interface JsonSuspect {
+  sha: string;
+  author: string;
+  date: string;
+  summary: string;
+  score: number;
+  reasons: string[];
+}
+
+export interface JsonIssue {
+  id: string;
+  release: string | null;
+  deploy: { from: string | null; to: string | null; source: string };
+  frames: JsonFrame[];
+  suspects: JsonSuspect[];
+}
+
+const SHA = /^[0-9a-f]{40}$/;
+const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/;
+
+function keys(o: object): string[] {
+  return Object.keys(o).sort();
+}
+
+function nullOr(v: unknown, type: string, what: string): void {
+  assert.ok(v === null || typeof v === type, `${what} must be ${type} or null, got ${JSON.stringify(v)}`);
+}
+
+/** Asserts the exact contract shape and returns the parsed report. */
+export function assertContract(stdout: string): { issues: JsonIssue[]; errors: Array<{ issueId: string | null; message: string }> } {
+  const report = JSON.parse(stdout) as Record<string, unknown>;
+  assert.deepEqual(keys(report), ['errors', 'issues']);
+  assert.ok(Array.isArray(report.issues) && Array.isArray(report.errors));
+  for (const e of report.errors as Array<Record<string, unknown>>) {
+    assert.deepEqual(keys(e), ['issueId', 'message']);
+    nullOr(e.issueId, 'string', 'errors[].issueId');
+    assert.equal(typeof e.message, 'string');
+  }
+  for (const i of report.issues as Array<Record<string, unknown>>) {
+    assert.deepEqual(keys(i), ['count', 'deploy', 'firstSeen', 'frames', 'id', 'lastSeen', 'release', 'suspects', 'title', 'url']);
+    assert.equal(typeof i.id, 'string');
+    assert.equal(typeof i.title, 'string');
+    nullOr(i.count, 'number', 'count');
+    for (const k of ['firstSeen', 'lastSeen'] as const) if (i[k] !== null) assert.match(String(i[k]), ISO);
+    nullOr(i.release, 'string', 'release');
+    nullOr(i.url, 'string', 'url');
+    const d = i.deploy as Record<string, unknown>;
+    assert.deepEqual(keys(d), ['from', 'source', 'to']);
+    for (const k of ['from', 'to'] as const) if (d[k] !== null) assert.match(String(d[k]), SHA);
+    assert.ok(['flag', 'provider', 'tags', 'none'].includes(String(d.source)));
+    for (const f of i.frames as Array<Record<string, unknown>>) {
+      const want = ['column', 'file', 'function', 'inApp', 'line', 'localLine', 'raw'];
+      assert.deepEqual(keys(f), 'candidates' in f ? [...want, 'candidates'].sort() : want);
+      nullOr(f.file, 'string', 'file');
+      if (typeof f.file === 'string') assert.ok(!f.file.startsWith('/') && !f.file.includes('\\') && !f.file.split('/').includes('..'), f.file);
+      for (const k of ['line', 'column', 'localLine'] as const) nullOr(f[k], 'number', k);
+      nullOr(f.function, 'string', 'function');
+      assert.equal(typeof f.inApp, 'boolean');
+      assert.equal(typeof f.raw, 'string');
+      if ('candidates' in f) assert.ok(Array.isArray(f.candidates) && f.file === null);
+    }
+    for (const s of i.suspects as Array<Record<string, unknown>>) {
+      assert.deepEqual(keys(s), ['author', 'date', 'reasons', 'score', 'sha', 'summary']);
+      assert.match(String(s.sha), SHA);
+      assert.match(String(s.author), /^.+ <[^<>]*>$/);
+      assert.match(String(s.date), ISO);
+      assert.equal(typeof s.summary, 'string');
+      assert.ok(typeof s.score === 'number' && s.score >= 0 && s.score <= 1, `score ${String(s.score)}`);
+      assert.ok(Array.isArray(s.reasons) && s.reasons.every((r) => typeof r === 'string'));
+    }
+  }
+  return report as never;
+}
+
+/** Runs the CLI, expects exit 0 and one issue, and returns it. */
+export function triageOne(args: string[]): JsonIssue {
+  const r = runCli(args);
+  assert.equal(r.status, 0, r.stderr);
+  const report = assertContract(r.stdout);
+  assert.equal(report.issues.length, 1, r.stdout);
+  return report.issues[0];
+}
+
+/** The first frame with a file (the crashing one when resolution works) in a compact form. */
+export function top(issue: JsonIssue): Pick<JsonFrame, 'file' | 'line' | 'localLine'> {
+  const f = issue.frames[0];
+  return { file: f.file, line: f.line, localLine: f.localLine };
+}
+
+/** A readable dump for assertion messages. */
+export function dump(issue: JsonIssue): string {
+  return JSON.stringify({ deploy: issue.deploy, frames: issue.frames.slice(0, 4), suspects: issue.suspects.slice(0, 3).map((s) => [s.sha.slice(0, 8), s.summary, s.score, s.reasons]) }, null, 1);
+}
