@@ -55,6 +55,7 @@ const PLATFORM_LANGUAGE = new Map<string, StackLanguage>([
 ]);
 
 const VENDORED = /(^|\/)(node_modules|vendor|third_party|site-packages|dist-packages|bower_components)\//;
+const INSTALLED = /\/(site-packages|dist-packages)\//;
 
 async function resolveFrames(ws: TriageWorkspace, frames: RawFrame[], rev: string | null, platform: string | null): Promise<FrameWork[]> {
   const resolver = await ws.frameResolver(rev);
@@ -71,7 +72,10 @@ async function resolveFrames(ws: TriageWorkspace, frames: RawFrame[], rev: strin
       line = mapped.line;
       column = mapped.column;
     }
-    const inApp = file !== null ? !library && !VENDORED.test(file) : (raw.inApp ?? !library) && !library;
+    // An app installed as a package (pip into site-packages) reports library-looking paths; once
+    // the path after site-packages is one of the workspace's own files, it is app code.
+    const installedApp = library && file !== null && typeof raw.path === 'string' && INSTALLED.test(raw.path.replace(/\\/g, '/'));
+    const inApp = file !== null ? (!library || installedApp) && !VENDORED.test(file) : (raw.inApp ?? !library) && !library;
     return { raw, revPath: file, line, revLine: line, column, inApp, candidates: res.candidates, localPath: file, localLine: file ? line : null };
   });
 }

@@ -133,7 +133,6 @@ const cells: Cell[] = [
     app: pythonApp(),
     crash: (h) => pythonCrash(h, 'usr/local/lib/python3.11/site-packages', '.'),
     // The bug still ranks first (on the error's key), but the frames are not blamed.
-    inAppGap: 'triageSample takes isLibraryFrame (site-packages) over a frame that resolved into the repo',
     also(issue) {
       const caller = issue.frames.find((f) => f.function === 'quote');
       assert.equal(caller?.file, 'src/myapp/orders/__init__.py', dump(issue));
