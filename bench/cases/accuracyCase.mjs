@@ -60,17 +60,17 @@ function contractProblems(report) {
  * `--deploy` (without it the range comes from the event's release and the tags, or from nothing).
  * `--file` is tried first (the documented acceptance invocation), then `--event`.
  */
-function cliRun(repoRoot, s, withDeploy) {
+function cliRun(repoRoot, s, withDeploy, flags = ['--file', '--event']) {
   const cli = path.join(repoRoot, 'dist/cli.js');
   const tail = ['--repo', s.repo, '--json', ...(withDeploy ? ['--deploy', s.deploy] : [])];
   let flag = '--file';
   let out;
-  for (flag of ['--file', '--event']) {
+  for (flag of flags) {
     try {
       out = execFileSync(process.execPath, [cli, 'triage', flag, s.traceFile, ...tail], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
       break;
     } catch (e) {
-      if (flag === '--event') return { flag, error: String(e.stderr || e.message).trim().slice(0, 200) };
+      if (flag === flags.at(-1)) return { flag, error: String(e.stderr || e.message).trim().slice(0, 200) };
     }
   }
   const report = JSON.parse(out);
@@ -100,6 +100,7 @@ async function judge(core, s, rnd) {
   return {
     name: s.name,
     heldOut: s.heldOut === true,
+    fresh: s.fresh === true,
     cases: s.cases,
     lang: s.lang,
     capture: s.capture,
@@ -119,7 +120,7 @@ const pct = (x) => `${(100 * x).toFixed(1)}%`;
 function missNote(r, reasons = 2) {
   const bug = r.bug ? `bug ranked #${r.culprit} (${r.bug.score}: ${r.bug.reasons.slice(0, reasons).join('; ')})` : 'bug not among the suspects';
   const top = r.top ? `top was "${r.top.summary}" (${r.top.score}: ${r.top.reasons.slice(0, reasons).join('; ')})` : 'no suspects';
-  return `Miss${r.heldOut ? ' (held out)' : ''} **${r.name}** [${r.cases.join(', ')}]: ${bug}; ${top}.`;
+  return `Miss${r.heldOut ? ' (held out)' : r.fresh ? ' (fresh)' : ''} **${r.name}** [${r.cases.join(', ')}]: ${bug}; ${top}.`;
 }
 
 const metricRow = (name, x) => [name, pct(x.top1), pct(x.top3), pct(x.top5), x.mrr.toFixed(3)];
@@ -153,10 +154,39 @@ function heldOutSection(held, cli) {
   return { table, notes, metrics: m };
 }
 
+/**
+ * The fresh set (bench/scenarios/fresh.mjs) on its own: written without reading the ranking rules
+ * and measured once, so an independent figure. Culprit, baseline and random, the CLI run without
+ * `--deploy`, and every miss with all of Culprit's reasons.
+ */
+function freshSection(fresh, cli) {
+  if (fresh.length === 0) return { table: [], notes: [] };
+  const m = { culprit: metrics(fresh.map((r) => r.culprit)), baseline: metrics(fresh.map((r) => r.baseline)), random: metrics(fresh.map((r) => r.random)) };
+  const table = [
+    '',
+    `**Fresh set** (${fresh.length} scenarios in bench/scenarios/fresh.mjs, written without reading the ranking rules and not tuned after their results were seen: the independent figure):`,
+    '',
+    markdownTable(['ranking (fresh)', 'top-1', 'top-3', 'top-5', 'MRR'], [
+      metricRow('Culprit', m.culprit),
+      metricRow('newest blame at HEAD (Sentry/Datadog baseline)', m.baseline),
+      metricRow('random order of the deploy range (seeded)', m.random),
+      ...(cli.length ? [metricRow('Culprit CLI, `--deploy FROM..TO`', metrics(cli.map((c) => c.withDeploy.rank ?? 0))), metricRow('Culprit CLI, no `--deploy` (release and tags only)', metrics(cli.map((c) => c.noDeploy.rank ?? 0)))] : []),
+    ]),
+  ];
+  const notes = [`Fresh ranks (Culprit / baseline / random${cli.length ? ' / CLI without --deploy' : ''}): ${fresh.map((r) => `${r.name} #${r.culprit || '—'}/#${r.baseline || '—'}/#${r.random || '—'}${cli.length ? `/#${cli.find((c) => c.name === r.name)?.noDeploy.rank || '—'}` : ''}`).join(', ')}.`];
+  if (cli.length) {
+    const problems = cli.flatMap((c) => [c.withDeploy, c.noDeploy].flatMap((x) => (x.error ? [`${c.name}: ${x.error}`] : x.problems.map((p) => `${c.name}: ${p}`))));
+    notes.push(`Fresh CLI runs (\`node dist/cli.js triage --event TRACE --repo REPO --json\`, with and without \`--deploy\`): JSON contract ${problems.length ? `**broken**: ${problems.slice(0, 5).join('; ')}` : 'held on every run'}; ranges found without \`--deploy\`: ${[...new Set(cli.map((c) => c.noDeploy.source ?? '?'))].join(', ')}.`);
+  }
+  const misses = fresh.filter((r) => r.culprit !== 1);
+  notes.push(...(misses.length ? misses.map((r) => missNote(r, 8)) : ['No fresh misses.']));
+  return { table, notes, metrics: m };
+}
+
 export async function accuracyCase({ repoRoot, bundle, work, log, filter = process.env.CULPRIT_SCENARIOS || null }) {
   const defs = await loadScenarioDefs(repoRoot, filter);
   const t0 = performance.now();
-  const built = (await buildScenarios(defs, path.join(work, 'scenarios'), log)).map((b, i) => ({ ...b, heldOut: defs[i].heldOut === true }));
+  const built = (await buildScenarios(defs, path.join(work, 'scenarios'), log)).map((b, i) => ({ ...b, heldOut: defs[i].heldOut === true, fresh: defs[i].fresh === true }));
   const buildSeconds = (performance.now() - t0) / 1000;
   const fresh = built.filter((b) => !b.cached).length;
   log(`  ${built.length} scenarios (${fresh} generated, ${built.length - fresh} from the cache) in ${buildSeconds.toFixed(1)} s`);
@@ -169,7 +199,13 @@ export async function accuracyCase({ repoRoot, bundle, work, log, filter = proce
     log(`  ${r.culprit === 1 ? 'hit ' : 'MISS'} ${s.name}: culprit #${r.culprit || '—'}, baseline #${r.baseline || '—'}, random #${r.random}`);
   }
   const cli = [];
+  const freshCli = [];
   if (existsSync(path.join(repoRoot, 'dist/cli.js'))) {
+    for (const s of built.filter((b) => b.fresh)) {
+      const c = { name: s.name, withDeploy: cliRun(repoRoot, s, true, ['--event']), noDeploy: cliRun(repoRoot, s, false, ['--event']) };
+      freshCli.push(c);
+      log(`  cli ${s.name}: --deploy #${c.withDeploy.rank || '—'}, without #${c.noDeploy.rank || '—'} (${c.noDeploy.source})${[c.withDeploy, c.noDeploy].some((x) => x.error || x.problems.length) ? ' CONTRACT PROBLEM' : ''}`);
+    }
     for (const s of built.filter((b) => b.heldOut)) {
       const c = { name: s.name, withDeploy: cliRun(repoRoot, s, true), noDeploy: cliRun(repoRoot, s, false) };
       cli.push(c);
@@ -177,8 +213,9 @@ export async function accuracyCase({ repoRoot, bundle, work, log, filter = proce
     }
   }
   const held = heldOutSection(results.filter((r) => r.heldOut), cli);
+  const freshSet = freshSection(results.filter((r) => r.fresh), freshCli);
   const m = { culprit: metrics(results.map((r) => r.culprit)), baseline: metrics(results.map((r) => r.baseline)), random: metrics(results.map((r) => r.random)) };
-  const designed = results.filter((r) => !r.heldOut);
+  const designed = results.filter((r) => !r.heldOut && !r.fresh);
   const md = designed.length < results.length ? metrics(designed.map((r) => r.culprit)) : null;
   const ok = {
     top1: m.culprit.top1 >= TARGETS.top1,
@@ -204,6 +241,7 @@ export async function accuracyCase({ repoRoot, bundle, work, log, filter = proce
       }),
     ),
     ...held.table,
+    ...freshSet.table,
   ].join('\n');
   const langs = ['js', 'py', 'java'].map((l) => `${results.filter((r) => r.lang === l).length} ${l}`).join(', ');
   const captures = `${results.filter((r) => r.capture === 'sentry').length} through @sentry/node, ${results.filter((r) => r.capture === 'bundle').length} through a minified esbuild bundle`;
@@ -219,9 +257,10 @@ export async function accuracyCase({ repoRoot, bundle, work, log, filter = proce
       'Baseline: blame at HEAD on the reported line of each in-app frame (at most 12), newest commit first — post-deploy commits included, as the trackers do. Random: one seeded shuffle of the deploy range per scenario. Rank 0 (absent) counts as a miss and adds 0 to the MRR.',
       `Each scenario is a real repository (history with several authors, deploy tags, ${Math.min(...results.map((r) => r.rangeSize))}–${Math.max(...results.map((r) => r.rangeSize))} commits in the deploy range, post-deploy commits) whose deployed tag was run until it crashed; ${fresh} generated this run in ${buildSeconds.toFixed(1)} s, the rest from the cache.`,
       `Triage per scenario (in process, core bundle): median ${triageMs[Math.floor(triageMs.length / 2)]?.toFixed(0)} ms.`,
-      ...(misses.filter((r) => !r.heldOut).length ? misses.filter((r) => !r.heldOut).map((r) => missNote(r)) : ['No misses among the design scenarios.']),
+      ...(misses.filter((r) => !r.heldOut && !r.fresh).length ? misses.filter((r) => !r.heldOut && !r.fresh).map((r) => missNote(r)) : ['No misses among the design scenarios.']),
       ...held.notes,
+      ...freshSet.notes,
     ],
-    detail: { metrics: m, heldOut: held.metrics ?? null, cli, results },
+    detail: { metrics: m, heldOut: held.metrics ?? null, fresh: freshSet.metrics ?? null, cli, freshCli, results },
   };
 }
