@@ -16,6 +16,9 @@ const LIBRARY_PATH_PREFIXES = [
   '/rustc/', './rustc/', '/usr/src/rustc-', './csu/', './nptl/', './misc/../sysdeps/',
 ];
 const EXACT_PATHS = new Set(['<anonymous>', 'native', '[native code]', 'unknown location', '<string>']);
+// An interpreter's own standard library wherever it is installed (pyenv, conda, /opt, Windows):
+// `…/lib/python3.11/_strptime.py`, `…/lib/ruby/3.1.0/json/common.rb`.
+const STDLIB_DIRS = /[\\/]lib[\\/](?:python\d(?:\.\d+)?|ruby[\\/]\d+\.\d+(?:\.\d+)?)[\\/]/i;
 const JVM_PACKAGES = [
   'java.', 'javax.', 'jdk.', 'sun.', 'com.sun.', 'kotlin.', 'kotlinx.', 'scala.',
   'org.springframework.', 'org.apache.', 'io.netty.', 'org.hibernate.', 'org.eclipse.jetty.', 'io.micronaut.',
@@ -50,6 +53,7 @@ export function isLibraryFrame(frame: RawFrame, language?: StackLanguage | null)
     if (startsWithAny(path, LIBRARY_PATH_PREFIXES)) return true;
     const p = path.startsWith('file://') ? path.slice(7) : path;
     if (LIBRARY_PATH_PARTS.some((part) => p.includes(part))) return true;
+    if (STDLIB_DIRS.test(p)) return true;
   }
   if (module !== '') {
     const jvm = language === 'java' || language == null;
