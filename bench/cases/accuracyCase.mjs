@@ -101,6 +101,7 @@ async function judge(core, s, rnd) {
     name: s.name,
     heldOut: s.heldOut === true,
     fresh: s.fresh === true,
+    fresh2: s.fresh2 === true,
     cases: s.cases,
     lang: s.lang,
     capture: s.capture,
@@ -120,7 +121,7 @@ const pct = (x) => `${(100 * x).toFixed(1)}%`;
 function missNote(r, reasons = 2) {
   const bug = r.bug ? `bug ranked #${r.culprit} (${r.bug.score}: ${r.bug.reasons.slice(0, reasons).join('; ')})` : 'bug not among the suspects';
   const top = r.top ? `top was "${r.top.summary}" (${r.top.score}: ${r.top.reasons.slice(0, reasons).join('; ')})` : 'no suspects';
-  return `Miss${r.heldOut ? ' (held out)' : r.fresh ? ' (fresh)' : ''} **${r.name}** [${r.cases.join(', ')}]: ${bug}; ${top}.`;
+  return `Miss${r.heldOut ? ' (held out)' : r.fresh ? ' (fresh)' : r.fresh2 ? ' (fresh2)' : ''} **${r.name}** [${r.cases.join(', ')}]: ${bug}; ${top}.`;
 }
 
 const metricRow = (name, x) => [name, pct(x.top1), pct(x.top3), pct(x.top5), x.mrr.toFixed(3)];
@@ -183,10 +184,42 @@ function freshSection(fresh, cli) {
   return { table, notes, metrics: m };
 }
 
+/**
+ * The second blind set (bench/scenarios/fresh2.mjs), kept out of every other row: written without
+ * reading the ranking rules while they were being changed from the older sets' misses, and never
+ * scored before that change landed. Culprit, baseline and random, the CLI runs (`--event`, with and
+ * without `--deploy`), and every miss with all of Culprit's reasons.
+ */
+function fresh2Section(fresh2, cli) {
+  if (fresh2.length === 0) return { table: [], notes: [] };
+  const m = { culprit: metrics(fresh2.map((r) => r.culprit)), baseline: metrics(fresh2.map((r) => r.baseline)), random: metrics(fresh2.map((r) => r.random)) };
+  const table = [
+    '',
+    `**Fresh2 set** (${fresh2.length} scenarios in bench/scenarios/fresh2.mjs, a second blind set written without reading the ranking rules while they were being changed, first scored after that change; excluded from every other row above):`,
+    '',
+    markdownTable(['ranking (fresh2)', 'top-1', 'top-3', 'top-5', 'MRR'], [
+      metricRow('Culprit', m.culprit),
+      metricRow('newest blame at HEAD (Sentry/Datadog baseline)', m.baseline),
+      metricRow('random order of the deploy range (seeded)', m.random),
+      ...(cli.length ? [metricRow('Culprit CLI, `--deploy FROM..TO`', metrics(cli.map((c) => c.withDeploy.rank ?? 0))), metricRow('Culprit CLI, no `--deploy` (release and tags only)', metrics(cli.map((c) => c.noDeploy.rank ?? 0)))] : []),
+    ]),
+  ];
+  const notes = [`Fresh2 ranks (Culprit / baseline / random${cli.length ? ' / CLI without --deploy' : ''}): ${fresh2.map((r) => `${r.name} #${r.culprit || '—'}/#${r.baseline || '—'}/#${r.random || '—'}${cli.length ? `/#${cli.find((c) => c.name === r.name)?.noDeploy.rank || '—'}` : ''}`).join(', ')}.`];
+  if (cli.length) {
+    const problems = cli.flatMap((c) => [c.withDeploy, c.noDeploy].flatMap((x) => (x.error ? [`${c.name}: ${x.error}`] : x.problems.map((p) => `${c.name}: ${p}`))));
+    notes.push(`Fresh2 CLI runs (\`node dist/cli.js triage --event TRACE --repo REPO --json\`, with and without \`--deploy\`): JSON contract ${problems.length ? `**broken**: ${problems.slice(0, 5).join('; ')}` : 'held on every run'}; ranges found without \`--deploy\`: ${[...new Set(cli.map((c) => c.noDeploy.source ?? '?'))].join(', ')}.`);
+  }
+  const misses = fresh2.filter((r) => r.culprit !== 1);
+  notes.push(...(misses.length ? misses.map((r) => missNote(r, 8)) : ['No fresh2 misses.']));
+  return { table, notes, metrics: m };
+}
+
 export async function accuracyCase({ repoRoot, bundle, work, log, filter = process.env.CULPRIT_SCENARIOS || null }) {
-  const defs = await loadScenarioDefs(repoRoot, filter);
+  // The second blind set stays unscored until it is asked for (CULPRIT_FRESH2=1), so nobody tuning
+  // the ranking sees its results by running the bench.
+  const defs = (await loadScenarioDefs(repoRoot, filter)).filter((d) => d.fresh2 !== true || process.env.CULPRIT_FRESH2 === '1');
   const t0 = performance.now();
-  const built = (await buildScenarios(defs, path.join(work, 'scenarios'), log)).map((b, i) => ({ ...b, heldOut: defs[i].heldOut === true, fresh: defs[i].fresh === true }));
+  const built = (await buildScenarios(defs, path.join(work, 'scenarios'), log)).map((b, i) => ({ ...b, heldOut: defs[i].heldOut === true, fresh: defs[i].fresh === true, fresh2: defs[i].fresh2 === true }));
   const buildSeconds = (performance.now() - t0) / 1000;
   const fresh = built.filter((b) => !b.cached).length;
   log(`  ${built.length} scenarios (${fresh} generated, ${built.length - fresh} from the cache) in ${buildSeconds.toFixed(1)} s`);
@@ -200,10 +233,16 @@ export async function accuracyCase({ repoRoot, bundle, work, log, filter = proce
   }
   const cli = [];
   const freshCli = [];
+  const fresh2Cli = [];
   if (existsSync(path.join(repoRoot, 'dist/cli.js'))) {
     for (const s of built.filter((b) => b.fresh)) {
       const c = { name: s.name, withDeploy: cliRun(repoRoot, s, true, ['--event']), noDeploy: cliRun(repoRoot, s, false, ['--event']) };
       freshCli.push(c);
+      log(`  cli ${s.name}: --deploy #${c.withDeploy.rank || '—'}, without #${c.noDeploy.rank || '—'} (${c.noDeploy.source})${[c.withDeploy, c.noDeploy].some((x) => x.error || x.problems.length) ? ' CONTRACT PROBLEM' : ''}`);
+    }
+    for (const s of built.filter((b) => b.fresh2)) {
+      const c = { name: s.name, withDeploy: cliRun(repoRoot, s, true, ['--event']), noDeploy: cliRun(repoRoot, s, false, ['--event']) };
+      fresh2Cli.push(c);
       log(`  cli ${s.name}: --deploy #${c.withDeploy.rank || '—'}, without #${c.noDeploy.rank || '—'} (${c.noDeploy.source})${[c.withDeploy, c.noDeploy].some((x) => x.error || x.problems.length) ? ' CONTRACT PROBLEM' : ''}`);
     }
     for (const s of built.filter((b) => b.heldOut)) {
@@ -214,9 +253,12 @@ export async function accuracyCase({ repoRoot, bundle, work, log, filter = proce
   }
   const held = heldOutSection(results.filter((r) => r.heldOut), cli);
   const freshSet = freshSection(results.filter((r) => r.fresh), freshCli);
-  const m = { culprit: metrics(results.map((r) => r.culprit)), baseline: metrics(results.map((r) => r.baseline)), random: metrics(results.map((r) => r.random)) };
-  const designed = results.filter((r) => !r.heldOut && !r.fresh);
-  const md = designed.length < results.length ? metrics(designed.map((r) => r.culprit)) : null;
+  const fresh2Set = fresh2Section(results.filter((r) => r.fresh2), fresh2Cli);
+  // The fresh2 set is reported only in its own table: every other row and note leaves it out.
+  const all = results.filter((r) => !r.fresh2);
+  const m = { culprit: metrics(all.map((r) => r.culprit)), baseline: metrics(all.map((r) => r.baseline)), random: metrics(all.map((r) => r.random)) };
+  const designed = all.filter((r) => !r.heldOut && !r.fresh);
+  const md = designed.length < all.length ? metrics(designed.map((r) => r.culprit)) : null;
   const ok = {
     top1: m.culprit.top1 >= TARGETS.top1,
     top3: m.culprit.top3 >= TARGETS.top3,
@@ -225,7 +267,7 @@ export async function accuracyCase({ repoRoot, bundle, work, log, filter = proce
   };
   const row = metricRow;
   const table = [
-    markdownTable(['ranking (all scenarios)', 'top-1', 'top-3', 'top-5', 'MRR'], [
+    markdownTable([`ranking (all scenarios${all.length < results.length ? ' but fresh2' : ''})`, 'top-1', 'top-3', 'top-5', 'MRR'], [
       row('Culprit', m.culprit),
       ...(md ? [row(`Culprit, the ${designed.length} design scenarios only`, md)] : []),
       row('newest blame at HEAD (Sentry/Datadog baseline)', m.baseline),
@@ -235,17 +277,18 @@ export async function accuracyCase({ repoRoot, bundle, work, log, filter = proce
     '',
     markdownTable(
       ['family', 'scenarios', 'Culprit top-1', 'baseline top-1'],
-      [...new Set(defs.map((d) => d.family))].map((fam) => {
-        const rs = results.filter((r, i) => defs[i].family === fam);
+      [...new Set(defs.filter((d) => d.fresh2 !== true).map((d) => d.family))].map((fam) => {
+        const rs = results.filter((r, i) => defs[i].family === fam && !r.fresh2);
         return [fam, rs.length, pct(metrics(rs.map((r) => r.culprit)).top1), pct(metrics(rs.map((r) => r.baseline)).top1)];
       }),
     ),
     ...held.table,
     ...freshSet.table,
+    ...fresh2Set.table,
   ].join('\n');
   const langs = ['js', 'py', 'java'].map((l) => `${results.filter((r) => r.lang === l).length} ${l}`).join(', ');
   const captures = `${results.filter((r) => r.capture === 'sentry').length} through @sentry/node, ${results.filter((r) => r.capture === 'bundle').length} through a minified esbuild bundle`;
-  const misses = results.filter((r) => r.culprit !== 1);
+  const misses = all.filter((r) => r.culprit !== 1);
   const triageMs = results.map((r) => r.ms).sort((a, b) => a - b);
   return {
     id: 'accuracy',
@@ -260,7 +303,8 @@ export async function accuracyCase({ repoRoot, bundle, work, log, filter = proce
       ...(misses.filter((r) => !r.heldOut && !r.fresh).length ? misses.filter((r) => !r.heldOut && !r.fresh).map((r) => missNote(r)) : ['No misses among the design scenarios.']),
       ...held.notes,
       ...freshSet.notes,
+      ...fresh2Set.notes,
     ],
-    detail: { metrics: m, heldOut: held.metrics ?? null, fresh: freshSet.metrics ?? null, cli, freshCli, results },
+    detail: { metrics: m, heldOut: held.metrics ?? null, fresh: freshSet.metrics ?? null, fresh2: fresh2Set.metrics ?? null, cli, freshCli, fresh2Cli, results },
   };
 }
