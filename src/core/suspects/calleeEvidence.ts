@@ -7,7 +7,7 @@
  */
 import type { Evidence } from './evidence.types';
 import { enclosingFunction, functionBaseName } from './functionExtent';
-import { RANGE_PATCH_FORMAT, parseRangePatch, type PatchFile, type PatchHunk } from './rangePatch';
+import { RANGE_PATCH_FORMAT, isCosmetic, parseRangePatch, type PatchFile, type PatchHunk } from './rangePatch';
 import type { SuspectGitPort } from './suspectPort.types';
 import { keyHits } from './errorTokens';
 
@@ -232,10 +232,12 @@ export async function collectCalleeEvidence(
     }
     hits.push(...calleeDefinitions(file, lines, uses, frames));
   }
-  if (hits.length === 0) return [];
+  // A definition the deploy only reformatted (`60000` → `60_000`) computes what it did before.
+  const real = hits.filter((h) => !isCosmetic(h.hunk));
+  if (real.length === 0) return [];
   const out: Evidence[] = [];
-  for (const path of new Set(hits.map((h) => h.path))) {
-    const mine = hits.filter((h) => h.path === path);
+  for (const path of new Set(real.map((h) => h.path))) {
+    const mine = real.filter((h) => h.path === path);
     const added = mine.filter((h) => h.hunk.newLines > 0);
     if (added.length) {
       const blame = await port.blameRange(from, to, path, added.map((h) => [h.hunk.newStart, h.hunk.newStart + h.hunk.newLines - 1] as [number, number]));

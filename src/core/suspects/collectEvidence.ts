@@ -34,6 +34,8 @@ export interface EvidenceRequest {
   failing?: string[];
   /** The key a lookup did not find (errorTokens.missingKeys). */
   missing?: string[];
+  /** Other literals the message quotes (errorTokens.quotedLiterals). */
+  literals?: string[];
 }
 
 export interface EvidenceResult {
@@ -287,7 +289,7 @@ export async function collectEvidence(port: SuspectGitPort, req: EvidenceRequest
   evidence.push(...crashLineEvidence(crash, touches, crashBlame, keys, evidence));
   evidence.push(...tokenEvidence(tokenPatches, tokens, keys, frames));
   evidence.push(...(await collectCalleeEvidence(port, { from, to: req.to, range }, frames, flows, keys)));
-  evidence.push(...(await collectLiteralEvidence(port, range, req.missing ?? [])));
+  evidence.push(...(await collectLiteralEvidence(port, range, req.missing ?? [], req.literals ?? [])));
   const incidentalHunks = new Map(touches.filter((t) => t.incidental).map((t) => [t.sha, t.removed]));
   const commits = await rangeFacts(port, from, req.to, framePatches, new Set(blamePaths), incidentalHunks);
   const linked = new Set(evidence.map((e) => e.sha));

@@ -105,7 +105,7 @@ export function keyHits(keys: string[], text: string): Set<string> {
  * missing value, the key not found, the method invoked on null (`reading 'id'`, `KeyError:
  * 'stock'`, `Cannot invoke "String.trim()"`). Short keys count too: `KeyError: 'en'`.
  */
-export function failingNames(message: string | null): string[] {
+export function failingNames(message: string | null, crashLine: string | null = null): string[] {
   if (!message) return [];
   const text = message.slice(0, 2000);
   const out = new Set<string>();
@@ -114,12 +114,45 @@ export function failingNames(message: string | null): string[] {
   if (prop) out.add(prop);
   const use = JAVA_USE.exec(text)?.[1];
   if (use) out.add(use);
-  if (!prop && !use) for (const k of missingKeys(text)) out.add(k);
+  const callee = NOT_CALLABLE.exec(text)?.[1].split('.').pop();
+  if (callee) out.add(callee);
+  if (!prop && !use && !callee) for (const k of missingKeys(text)) out.add(k);
+  if (DIVISION.test(text)) for (const d of divisorNames(crashLine)) out.add(d);
   return [...out];
+}
+
+/** `rule.test is not a function` (V8), `'int' object is not callable` names no callee. */
+const NOT_CALLABLE = /(?:^|\s)([A-Za-z_$][\w$]{0,60}(?:\.[A-Za-z_$][\w$]{0,60}){0,4}) is not a (?:function|constructor)\b/;
+/** Python's ZeroDivisionError, Java's `/ by zero`, Go's `integer divide by zero`, .NET's DivideByZeroException. */
+const DIVISION = /division by zero|divide by zero|\/ by zero|modulo by zero|DivideByZero/i;
+
+/**
+ * The names in the divisor of the crashing line's last division (`1.0 / per_second()` →
+ * `per_second`): the operand that was zero.
+ */
+export function divisorNames(crashLine: string | null): string[] {
+  if (!crashLine) return [];
+  const code = crashLine.slice(0, 1000).replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""');
+  let last: string | null = null;
+  for (const m of code.matchAll(/(?:\/\/?|%)=?\s*(\(?[A-Za-z_$][\w$.]*(?:\([^()]{0,200}\))?)/g)) last = m[1];
+  return last ? [...new Set(last.match(/[A-Za-z_$][\w$]*/g) ?? [])] : [];
 }
 
 /** The key a lookup did not find, when the message is only that key (Python's `KeyError: 'en'`). */
 export function missingKeys(message: string | null): string[] {
   const m = /^\s*(?:KeyError:\s*)?['"]([A-Za-z_$][\w$.-]{0,60})['"]\s*$/.exec((message ?? '').slice(0, 200));
   return m ? [m[1]] : [];
+}
+
+/**
+ * Literals the message quotes that are not plain names (`'%Y-%m-%dT%H:%M%z'`, `'2025-03-01 09:30'`):
+ * formats and values a commit may have written as they are.
+ */
+export function quotedLiterals(message: string | null): string[] {
+  const out = new Set<string>();
+  const text = (message ?? '').slice(0, 2000);
+  for (const m of text.matchAll(/(?:^|[\s(=:,])['"`‘]([^'"`‘’\n]{3,120})['"`’](?=$|[\s),.:;])/g)) {
+    if (!/^[A-Za-z_$][\w$]*$/.test(m[1]) && /\S/.test(m[1])) out.add(m[1]);
+  }
+  return [...out].slice(0, 3);
 }

@@ -34,7 +34,7 @@ export type EvidenceKind =
    * frame called on or before its line, or the value of a constant or config key the line reads.
    */
   | 'callee'
-  /** The commit wrote the very key a lookup did not find (`KeyError: 'en'`) as a string literal. */
+  /** The commit wrote the very key a lookup did not find (`KeyError: 'en'`), or another literal the message quotes, as a string literal. */
   | 'literal'
   /** The commit is in the deploy range but touched nothing the stack points at. */
   | 'range';
@@ -75,6 +75,8 @@ export interface Evidence {
   callee?: string;
   calledLine?: number;
   calleeKind?: 'call' | 'value';
+  /** For `literal`: a literal the message quotes (a format, a value), not a key it reports missing. */
+  quoted?: boolean;
   /** For `callee`: used on the frame's line or in an assignment whose value reaches it. */
   feeds?: boolean;
 }

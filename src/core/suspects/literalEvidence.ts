@@ -1,14 +1,16 @@
 /**
  * Evidence from the key a lookup did not find (`KeyError: 'en'`): a commit in the deploy range
  * that wrote that exact string literal into production code put the missing key into the data,
- * wherever it did so (a constant, a default, a column name).
+ * wherever it did so (a constant, a default, a column name). Likewise for any other literal the
+ * message quotes (`does not match format '%Y-%m-%dT%H:%M%z'`): the commit that wrote it chose
+ * the value the failing operation was given.
  */
 import { isTestPath } from './calleeEvidence';
 import type { Evidence } from './evidence.types';
 import { RANGE_PATCH_FORMAT, parseRangePatch } from './rangePatch';
 import type { SuspectGitPort } from './suspectPort.types';
 
-const MAX_KEYS = 3;
+const MAX_KEYS = 4;
 
 function escapeRe(s: string): string {
   return s.replace(/[$.*+?()[\]{}|^\\]/g, '\\$&');
@@ -18,9 +20,10 @@ function count(lines: string[], literal: RegExp): number {
   return lines.reduce((n, l) => n + (l.match(literal)?.length ?? 0), 0);
 }
 
-/** `literal` evidence for each missing key some commit in `range` added more often than it removed. */
-export async function collectLiteralEvidence(port: SuspectGitPort, range: string, missing: string[]): Promise<Evidence[]> {
-  const keys = [...new Set(missing)].filter((k) => k.length > 0 && k.length <= 60).slice(0, MAX_KEYS);
+/** `literal` evidence for each missing key (or quoted `literals`) some commit in `range` added more often than it removed. */
+export async function collectLiteralEvidence(port: SuspectGitPort, range: string, missing: string[], literals: string[] = []): Promise<Evidence[]> {
+  const keySet = new Set(missing);
+  const keys = [...new Set([...missing, ...literals])].filter((k) => k.length > 0 && k.length <= 120 && !/["'`\n]/.test(k)).slice(0, MAX_KEYS);
   if (keys.length === 0) return [];
   const pattern = `(["'\`])(${keys.map(escapeRe).join('|')})(["'\`])`;
   const patches = parseRangePatch(await port.runImmutable(['log', '-p', '-U0', '--no-renames', '--no-color', '-E', `-G${pattern}`, RANGE_PATCH_FORMAT, range]));
@@ -33,8 +36,10 @@ export async function collectLiteralEvidence(port: SuspectGitPort, range: string
         const added = count(file.hunks.flatMap((h) => h.added), literal);
         const removed = count(file.hunks.flatMap((h) => h.removed), literal);
         if (added <= removed) continue;
-        const first = file.hunks.find((h) => h.added.some((l) => literal.test(l)));
-        out.push({ sha: c.sha, kind: 'literal', frameDepth: 0, file: file.path, frameLine: 0, function: null, distance: Infinity, lines: added - removed, changedLine: first?.newStart, tokens: [key] });
+        const first = file.hunks.find((h) => h.added.some((l) => l.match(literal)));
+        const e: Evidence = { sha: c.sha, kind: 'literal', frameDepth: 0, file: file.path, frameLine: 0, function: null, distance: Infinity, lines: added - removed, changedLine: first?.newStart, tokens: [key] };
+        if (!keySet.has(key)) e.quoted = true;
+        out.push(e);
       }
     }
   }

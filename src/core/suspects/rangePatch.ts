@@ -113,12 +113,13 @@ function codeOf(line: string): string {
 
 /**
  * What a formatter may change without changing behaviour: line breaks (a call wrapped over
- * lines), the quote style of plain strings ('a' and "a" are the same value in JS and Python), and
- * a trailing comma before a closing bracket.
+ * lines), the quote style of plain strings ('a' and "a" are the same value in JS and Python),
+ * a trailing comma before a closing bracket, and digit separators in numbers.
  */
 function formatted(lines: string[]): string {
   return lines
-    .map(codeOf)
+    // Digit separators (`60_000`) write the same number; before spacing is dropped, for `\b`.
+    .map((l) => codeOf(l.replace(/\b\d[\d_]*\d\b/g, (n) => n.replace(/_/g, ''))))
     .filter((l) => l !== '')
     .join('')
     .replace(/'((?:[^'"\\`$]|\\.){0,200})'/g, '"$1"')

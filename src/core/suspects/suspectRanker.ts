@@ -41,6 +41,8 @@ const INCIDENTAL = 0.5;
 const RENAMED_COMMIT = 0.3;
 const INCIDENTAL_COMMIT = 0.45;
 const GUARD_COMMIT = 0.6;
+const QUOTED_TEXT = 1.0;
+const QUOTED_WORD = 0.5;
 const MODE_CONFIDENCE: Record<BlameMode, number> = { range: 1, 'to-only': 0.7, head: 0.5 };
 
 /**
@@ -68,6 +70,8 @@ function evidenceWeight(e: Evidence): number {
     if (e.incidental) w *= INCIDENTAL;
   }
   if (e.kind === 'callee') w = calleeWeight(e);
+  // Writing the exact text the error quotes (a format with its punctuation) is as specific as the line; a bare word less so.
+  if (e.kind === 'literal' && e.quoted) w = /^[\w$]+$/.test(e.tokens?.[0] ?? '') || (e.tokens?.[0]?.length ?? 0) < 6 ? QUOTED_WORD : QUOTED_TEXT;
   if (e.offFlow) w *= OFF_FLOW;
   // Token and range evidence are not tied to a frame: no depth decay for them.
   if (e.kind === 'token' || e.kind === 'range' || e.kind === 'literal') return w;
@@ -137,7 +141,7 @@ export function describeEvidence(e: Evidence): string {
         ? `changed the value of '${e.callee}' in ${e.file} (line ${e.changedLine}), which line ${e.frameLine} of ${e.function ?? 'the frame'} reads, ${frameLabel(e.frameDepth)}`
         : `changed ${e.callee}() in ${e.file} (line ${e.changedLine}), called on line ${e.calledLine} of ${e.function ?? 'the frame'} before it failed, ${frameLabel(e.frameDepth)}: it had returned, so it is on no frame`;
     case 'literal':
-      return `wrote '${e.tokens?.[0] ?? ''}' into ${e.file} (line ${e.changedLine ?? '?'}), the key the error reports missing`;
+      return `wrote '${e.tokens?.[0] ?? ''}' into ${e.file} (line ${e.changedLine ?? '?'}), ${e.quoted ? 'the text the error quotes' : 'the key the error reports missing'}`;
     case 'range':
       return 'shipped in the deploy but touched none of the stack\'s code';
   }

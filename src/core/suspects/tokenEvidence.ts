@@ -36,18 +36,41 @@ function identifierCounts(text: string): Map<string, number> {
   return out;
 }
 
+const STRING = /(["'`])(?:\\.|(?!\1).){0,500}?\1/g;
+const THROW = /^(.*?)\b(?:throw|raise)\b/;
+
+/** The text of a statement, with string literals blanked (a reworded message is not code). */
+function code(lines: string[]): string {
+  return lines.join('\n').replace(STRING, '""');
+}
+
+/**
+ * A rewrite of a throw or raise statement whose condition (on the line, or none) is unchanged:
+ * the throw was reached either way, so a new message or exception type cannot have caused it.
+ */
+function isThrowReworded(before: string[], after: string[]): boolean {
+  const [b, a] = [THROW.exec(code(before).trim()), THROW.exec(code(after).trim())];
+  return b !== null && a !== null && b[1].replace(/\s+/g, '') === a[1].replace(/\s+/g, '');
+}
+
 /**
  * True when a rewrite of the crashing line left the failing expression as it was: every name the
- * failure used (`needed`: the property read, the key, the null value's name) was already on the
- * line, and no identifier was taken off it (an argument added, a field put beside it, a result
- * wrapped). Such a rewrite did not make the line fail.
+ * failure used (`needed`: the property read, the key, the null value's name, the callee that was
+ * not a function, the divisor) was already on the line, and no identifier of its code was taken
+ * off it (an argument added, a field put beside it, a result wrapped, a string reworded); or the
+ * line is a throw whose condition did not change. Such a rewrite did not make the line fail.
  */
 export function isIncidentalRewrite(t: LineTouch, needed: string[]): boolean {
-  if (needed.length === 0 || t.removed.length === 0) return false;
+  if (t.removed.length === 0) return false;
+  if (isThrowReworded(t.removed, t.added)) return true;
+  if (needed.length === 0) return false;
   const before = t.removed.join('\n');
   if (keyHits(needed, before).size < new Set(needed.map((n) => n.toLowerCase())).size) return false;
-  const after = identifierCounts(t.added.join('\n'));
-  for (const [w, n] of identifierCounts(before)) if ((after.get(w) ?? 0) < n) return false;
+  // A key the lookup missed is in a string on the line (`row['en']`): that string must stay as it was.
+  const kept = new Set(t.added.join('\n').match(STRING) ?? []);
+  if ((before.match(STRING) ?? []).some((s) => keyHits(needed, s).size > 0 && !kept.has(s))) return false;
+  const after = identifierCounts(code(t.added));
+  for (const [w, n] of identifierCounts(code(t.removed))) if ((after.get(w) ?? 0) < n) return false;
   return true;
 }
 
