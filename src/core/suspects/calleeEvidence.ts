@@ -10,6 +10,7 @@ import { enclosingFunction, functionBaseName } from './functionExtent';
 import { RANGE_PATCH_FORMAT, isCosmetic, parseRangePatch, type PatchFile, type PatchHunk } from './rangePatch';
 import type { SuspectGitPort } from './suspectPort.types';
 import { keyHits } from './errorTokens';
+import { constantUses, operandDefinitions } from './operandSource';
 
 /** A frame with its function's first line and its file's lines at TO. */
 export interface UsingFrame {
@@ -109,6 +110,8 @@ export interface DefinitionHit {
   use: NameUse;
   path: string;
   hunk: PatchHunk;
+  /** Found as the source of a failing operand (operandSource.ts). */
+  operand?: boolean;
 }
 
 type Extent = { path: string; start: number; end: number };
@@ -175,6 +178,7 @@ export function calleeEvidence(sha: string, hit: DefinitionHit, lines: number, k
   const named = [...keyHits(keys, [...hit.hunk.added, ...hit.hunk.removed].join('\n'))];
   return {
     ...(named.length ? { keys: named } : {}),
+    ...(hit.operand ? { operand: true } : {}),
     feeds: hit.use.feeds,
     sha,
     kind: 'callee',
@@ -210,10 +214,14 @@ export async function collectCalleeEvidence(
   frames: Array<UsingFrame & { end: number }>,
   flows: Array<{ frame: { depth: number }; defLines: number[] }>,
   keys: string[],
+  failing: string[] = [],
+  nullish = false,
 ): Promise<Evidence[]> {
   const { from, to, range } = revs;
-  const uses = namesUsed(frames, new Map(flows.map((f) => [f.frame.depth, f.defLines])));
-  if (uses.length === 0) return [];
+  const feedLines = new Map(flows.map((f) => [f.frame.depth, f.defLines]));
+  const uses = namesUsed(frames, feedLines);
+  const constants = constantUses(frames, feedLines);
+  if (uses.length === 0 && constants.length === 0 && failing.length === 0) return [];
   const diff = parseRangePatch(`\0deploy\n${await port.runImmutable(['diff', '-U0', '--no-renames', '--no-color', from, to])}`)[0];
   // A file gone at TO (deleted, or moved: the diff has no renames) defines nothing that ran.
   const gone = (f: PatchFile) => f.hunks.length > 0 && f.hunks.every((h) => h.newStart === 0 && h.newLines === 0);
@@ -221,15 +229,19 @@ export async function collectCalleeEvidence(
   const hits: DefinitionHit[] = [];
   const frameText = new Map(frames.map((f) => [f.path, f.text]));
   const callNames = uses.filter((u) => u.kind === 'call').map((u) => u.name);
+  const crash = frames.find((f) => f.depth === 0);
   for (const file of files) {
     hits.push(...valueDefinitions(file, uses, frames));
-    if (callNames.length === 0 || /\.(?:json|ya?ml|toml|ini|cfg|conf|properties|env)$/i.test(file.path)) continue;
+    const config = /\.(?:json|ya?ml|toml|ini|cfg|conf|properties|env)$/i.test(file.path);
     let lines = frameText.get(file.path) ?? null;
-    if (!lines) {
+    const wanted = [...callNames, ...constants.map((c) => c.name)];
+    if (!lines && !config && wanted.length > 0) {
       const text = await port.show(to, file.path);
-      if (text === null || text.length > MAX_FILE_CHARS || !callNames.some((n) => text.includes(n))) continue;
-      lines = text.split('\n');
+      if (text !== null && text.length <= MAX_FILE_CHARS && wanted.some((n) => text.includes(n))) lines = text.split('\n');
     }
+    // Table entries and operand-named constants; hunks inside a frame's function are blame's.
+    hits.push(...operandDefinitions(file, lines, constants, failing, crash, nullish).filter((h) => !inFrame(file.path, h.hunk, frames)));
+    if (!lines || config || callNames.length === 0) continue;
     hits.push(...calleeDefinitions(file, lines, uses, frames));
   }
   // A definition the deploy only reformatted (`60000` → `60_000`) computes what it did before.

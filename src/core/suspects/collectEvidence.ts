@@ -36,6 +36,8 @@ export interface EvidenceRequest {
   missing?: string[];
   /** Other literals the message quotes (errorTokens.quotedLiterals). */
   literals?: string[];
+  /** The error is a read of a null or undefined value (errorTokens.isNullishError). */
+  nullish?: boolean;
 }
 
 export interface EvidenceResult {
@@ -288,7 +290,7 @@ export async function collectEvidence(port: SuspectGitPort, req: EvidenceRequest
   const touches = crashLineTouches(crash, framePatches, [...new Set([...(req.failing ?? []), ...keys])]);
   evidence.push(...crashLineEvidence(crash, touches, crashBlame, keys, evidence));
   evidence.push(...tokenEvidence(tokenPatches, tokens, keys, frames));
-  evidence.push(...(await collectCalleeEvidence(port, { from, to: req.to, range }, frames, flows, keys)));
+  evidence.push(...(await collectCalleeEvidence(port, { from, to: req.to, range }, frames, flows, keys, req.failing ?? [], req.nullish ?? false)));
   evidence.push(...(await collectLiteralEvidence(port, range, req.missing ?? [], req.literals ?? [])));
   const incidentalHunks = new Map(touches.filter((t) => t.incidental).map((t) => [t.sha, t.removed]));
   const commits = await rangeFacts(port, from, req.to, framePatches, new Set(blamePaths), incidentalHunks);

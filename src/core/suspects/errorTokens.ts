@@ -156,3 +156,8 @@ export function quotedLiterals(message: string | null): string[] {
   }
   return [...out].slice(0, 3);
 }
+
+/** Whether the message reports a use of a null, None or undefined value. */
+export function isNullishError(message: string | null): boolean {
+  return /\b(?:NoneType|null|undefined|nil|NullPointerException|NullReferenceException)\b/i.test((message ?? '').slice(0, 2000));
+}

@@ -79,6 +79,8 @@ export interface Evidence {
   quoted?: boolean;
   /** For `callee`: used on the frame's line or in an assignment whose value reaches it. */
   feeds?: boolean;
+  /** For `callee`: the change defined a value the failing operation used (a table entry, a constant named after the operand). */
+  operand?: boolean;
 }
 
 /** Facts about a commit that the ranker weighs beside the evidence. */

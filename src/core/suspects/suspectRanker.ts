@@ -35,6 +35,8 @@ const CARRIED = 0.8;
 const CALLEE_FEEDS = 0.82;
 const CALLEE_VALUE = 0.78;
 const CALLEE_DECAY = 0.85;
+/** A changed definition of the very value the failing operation used: as telling as the line. */
+const OPERAND_SOURCE = 0.97;
 /** A rewrite of the crashing line that left its failing expression as it was. */
 const INCIDENTAL = 0.5;
 /** Commits whose frame-file changes cannot change behaviour: a rename, an incidental rewrite. */
@@ -51,6 +53,8 @@ const MODE_CONFIDENCE: Record<BlameMode, number> = { range: 1, 'to-only': 0.7, h
  * about. A helper merely called earlier in the function is weaker.
  */
 function calleeWeight(e: Evidence): number {
+  // When the change names the error's key, the key evidence (same commit) says it better.
+  if (e.operand) return e.keys?.length ? KEY_REMOVED - 0.01 : OPERAND_SOURCE;
   if (e.calleeKind === 'value') return CALLEE_VALUE;
   const base = e.feeds ? CALLEE_FEEDS : KIND_WEIGHT.callee;
   return e.keys?.length ? Math.min(0.92, base + 0.1) : base;
@@ -76,7 +80,7 @@ function evidenceWeight(e: Evidence): number {
   // Token and range evidence are not tied to a frame: no depth decay for them.
   if (e.kind === 'token' || e.kind === 'range' || e.kind === 'literal') return w;
   // A helper whose change names what the error is about stays relevant far up the stack; others fade.
-  const callee = e.kind === 'callee' && e.keys?.length ? CALLEE_DECAY : DEPTH_DECAY;
+  const callee = e.kind === 'callee' && (e.keys?.length || e.operand) ? CALLEE_DECAY : DEPTH_DECAY;
   return w * Math.pow(e.kind === 'flow' ? FLOW_DECAY : callee, e.frameDepth);
 }
 

@@ -10,7 +10,7 @@ import { flattenFrames, primaryException } from './frameSelection';
 import { collectEvidence } from '../suspects/collectEvidence';
 import { rankSuspects } from '../suspects/suspectRanker';
 import type { BlameMode } from '../suspects/evidence.types';
-import { failingNames, keyTokens, lineTokens, messageTokens, missingKeys, quotedLiterals } from '../suspects/errorTokens';
+import { failingNames, isNullishError, keyTokens, lineTokens, messageTokens, missingKeys, quotedLiterals } from '../suspects/errorTokens';
 import type { BlameFrame } from '../suspects/suspectPort.types';
 import type { TriageWorkspace } from './triageWorkspace';
 import { isLibraryFrame } from '../stack/libraryFrames';
@@ -214,7 +214,7 @@ export async function triageSample(sample: ErrorSample, ws: TriageWorkspace, set
   const tokens = [...new Set([...messageTokens(primary?.value ?? null), ...messageTokens(event.exceptions[0]?.value ?? null), ...lineTokens(crashText)])];
   const keys = [...new Set([...keyTokens(primary?.value ?? null, crashText), ...keyTokens(event.exceptions[0]?.value ?? null, crashText)])];
   const failing = [...new Set([...failingNames(primary?.value ?? null, crashText), ...failingNames(event.exceptions[0]?.value ?? null, crashText)])];
-  const found = await collectEvidence(ws.git.suspectPort(), { mode, to, from: range.from, frames: blameFrames, tokens, keyTokens: keys, failing, missing: missingKeys(primary?.value ?? null), literals: quotedLiterals(primary?.value ?? null) });
+  const found = await collectEvidence(ws.git.suspectPort(), { mode, to, from: range.from, frames: blameFrames, tokens, keyTokens: keys, failing, missing: missingKeys(primary?.value ?? null), literals: quotedLiterals(primary?.value ?? null), nullish: isNullishError(`${primary?.type ?? ''} ${primary?.value ?? ''}`) });
   const rangeLabel = range.from && range.to ? `${await ws.git.label(range.from)}..${await ws.git.label(range.to)} (${found.rangeCommitCount} commit${found.rangeCommitCount === 1 ? '' : 's'})` : null;
   issue.suspects = rankSuspects(found.evidence, found.commits, { mode, rangeLabel, limit: settings.suspectLimit });
   return issue;

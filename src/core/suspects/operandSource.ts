@@ -1,0 +1,162 @@
+/**
+ * Operand sources: where the values the failing operation used were defined, when that is on no
+ * frame. A data table or constant a line feeding the crash reads (`SEPARATORS[locale]`, whose
+ * `"nl-NL"` entry changed), and a constant named after the failing operand (`/ by zero` on
+ * `config.windowSeconds()` → `DEFAULT_WINDOW_SECONDS = 0`). A commit that changed such a
+ * definition chose the value the operation failed on.
+ */
+import type { DefinitionHit, NameUse, UsingFrame } from './calleeEvidence';
+import type { PatchFile, PatchHunk } from './rangePatch';
+
+const CONSTANT = /\b([A-Z][A-Z0-9_]{2,})\b/g;
+const MAX_INITIALIZER = 200;
+const MAX_USES = 20;
+
+function escapeRe(s: string): string {
+  return s.replace(/[$.*+?()[\]{}|^\\]/g, '\\$&');
+}
+
+function stripStrings(line: string): string {
+  return line.slice(0, 1000).replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""');
+}
+
+/** Lower-case words of an identifier: `windowSeconds`, `window_seconds`, `WINDOW_SECONDS` → window, seconds. */
+export function identifierWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .split(/[^A-Za-z0-9]+/)
+    .map((w) => w.toLowerCase())
+    .filter((w) => w.length > 0);
+}
+
+/**
+ * Whether constant `name` is named after `operand`: all the operand's words, in order, among
+ * its own. One-word operands must match the whole name (`QUOTA` for `quota`), or a short word
+ * (`size`) would tie every `MAX_SIZE` to the crash.
+ */
+export function namedAfter(name: string, operand: string): boolean {
+  const want = identifierWords(operand);
+  const have = identifierWords(name);
+  if (want.length === 0 || want.join('').length < 4) return false;
+  if (want.length === 1) return have.length === 1 && have[0] === want[0];
+  let i = 0;
+  for (const w of have) if (w === want[i]) i++;
+  return i === want.length;
+}
+
+/**
+ * Constants (UPPER_CASE) read on the crashing line or on the lines assigning values that reach
+ * it, as `value` uses that feed the crash.
+ */
+export function constantUses(frames: UsingFrame[], feedLines: Map<number, number[]>): NameUse[] {
+  const out = new Map<string, NameUse>();
+  for (const f of [...frames].sort((a, b) => a.depth - b.depth)) {
+    for (const l of [f.line, ...(feedLines.get(f.depth) ?? [])]) {
+      for (const m of stripStrings(f.text[l - 1] ?? '').matchAll(CONSTANT)) {
+        if (!out.has(m[1])) out.set(m[1], { name: m[1], depth: f.depth, frame: f, line: l, kind: 'value', feeds: true });
+      }
+    }
+  }
+  return [...out.values()].slice(0, MAX_USES);
+}
+
+/** The declaration line (1-based) of a module- or class-level value `name` in `lines`, or null. */
+export function valueDeclarationLine(lines: string[], name: string): number | null {
+  const decl = new RegExp(`^\\s*(?:(?:export|public|private|protected|static|final|const|readonly|let|var|val)\\s+)*(?:[\\w<>[\\],.]+\\s+)?${escapeRe(name)}\\s*(?::\\s*[^=]{1,80})?=(?!=)`);
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].length <= 1000 && lines[i].includes(name) && decl.test(lines[i])) return i + 1;
+  }
+  return null;
+}
+
+/** Last line of the initializer starting at `at`: where its brackets close again. */
+export function initializerEnd(lines: string[], at: number): number {
+  let depth = 0;
+  for (let l = at; l <= Math.min(lines.length, at + MAX_INITIALIZER); l++) {
+    for (const ch of stripStrings(lines[l - 1])) {
+      if (ch === '(' || ch === '[' || ch === '{') depth++;
+      else if (ch === ')' || ch === ']' || ch === '}') depth--;
+    }
+    if (depth <= 0) return l;
+  }
+  return at;
+}
+
+const TOKEN = /(["'`])(?:\\.|(?!\1).)*\1|[\w$.]+/g;
+
+/**
+ * The hunk only added to what was there: the removed lines' literals and names, in order, are
+ * all still in the added lines (`{"md": a}` → `{"md": a, "txt": b}`). A swapped or changed
+ * value (`(".", ",")` → `(",", ".")`) is not.
+ */
+export function extendsOnly(h: PatchHunk): boolean {
+  const added = h.added.slice(0, 200).map((l) => l.slice(0, 1000).match(TOKEN) ?? []);
+  // Each removed line survives, in order, inside one added line.
+  return h.removed.slice(0, 200).every((r) => {
+    const want = r.slice(0, 1000).match(TOKEN) ?? [];
+    return added.some((a) => {
+      let i = 0;
+      for (const t of a) if (i < want.length && t === want[i]) i++;
+      return i === want.length;
+    });
+  });
+}
+
+/**
+ * The part of a hunk within lines `at..end` at TO: -U0 hunks of equal size pair removed and
+ * added lines by position, so a neighbouring line's change is not the initializer's.
+ */
+function narrow(h: PatchHunk, at: number, end: number): PatchHunk {
+  if (h.newLines === 0 || (h.newStart >= at && h.newStart + h.newLines - 1 <= end)) return h;
+  const lo = Math.max(at, h.newStart) - h.newStart;
+  const hi = Math.min(end, h.newStart + h.newLines - 1) - h.newStart + 1;
+  const paired = h.oldLines === h.newLines;
+  return { oldStart: h.oldStart + (paired ? lo : 0), oldLines: paired ? hi - lo : h.oldLines, newStart: h.newStart + lo, newLines: hi - lo, added: h.added.slice(lo, hi), removed: paired ? h.removed.slice(lo, hi) : h.removed };
+}
+
+function span(h: PatchHunk): [number, number] {
+  return h.newLines === 0 ? [h.newStart + 0.5, h.newStart + 0.5] : [h.newStart, h.newStart + h.newLines - 1];
+}
+
+/**
+ * Hunks of `file` (its lines at TO) inside the initializer of a constant the crash read (a table
+ * entry), or assigning a constant named after a failing operand; all marked as operand sources.
+ */
+export function operandDefinitions(file: PatchFile, lines: string[] | null, uses: NameUse[], failing: string[], crash: UsingFrame | undefined, nullish = false): DefinitionHit[] {
+  const out: DefinitionHit[] = [];
+  const seen = new Set<PatchHunk>();
+  const push = (use: NameUse, hunk: PatchHunk) => {
+    if (seen.has(hunk)) return;
+    seen.add(hunk);
+    out.push({ use, path: file.path, hunk, operand: true });
+  };
+  // A changed table entry gives a wrong value, not a missing one: no source for a null read.
+  if (lines && !nullish) {
+    for (const use of uses) {
+      // A name the frame's own file declares is that one, not a namesake elsewhere.
+      if (use.frame.path !== file.path && valueDeclarationLine(use.frame.text, use.name) !== null) continue;
+      const at = valueDeclarationLine(lines, use.name);
+      if (at === null) continue;
+      const end = initializerEnd(lines, at);
+      for (const h of file.hunks) {
+        const [a, b] = span(h);
+        if (b < at || a > end) continue;
+        // A new entry leaves the entries already looked up as they were.
+        const part = narrow(h, at, end);
+        if (!extendsOnly(part)) push(use, part);
+      }
+    }
+  }
+  if (!crash) return out;
+  const operands = failing.filter((n) => n.length >= 4);
+  for (const h of file.hunks) {
+    for (const line of [...h.added, ...h.removed]) {
+      const m = /^\s*(?:(?:export|public|private|protected|static|final|const|readonly|let|var|val)\s+)*(?:[\w<>[\],.]+\s+)?([A-Z][A-Z0-9_]{2,})\s*(?::\s*[^=]{1,80})?=(?!=)/.exec(line.slice(0, 1000));
+      if (m && operands.some((o) => namedAfter(m[1], o))) {
+        push({ name: m[1], depth: 0, frame: crash, line: crash.line, kind: 'value', feeds: true }, h);
+        break;
+      }
+    }
+  }
+  return out;
+}
