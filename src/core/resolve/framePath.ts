@@ -17,6 +17,9 @@ export const MAX_FRAME_PATH_LENGTH = 4096;
 
 /** Folders that only ever hold third-party code. */
 const FOREIGN_SEGMENTS = new Set(['node_modules', 'bower_components', 'jspm_packages', 'site-packages', 'dist-packages']);
+/** Their shortest and longest names (ASCII: lower-casing keeps the length): others need no lower-casing. */
+const FOREIGN_MIN = Math.min(...[...FOREIGN_SEGMENTS].map((s) => s.length));
+const FOREIGN_MAX = Math.max(...[...FOREIGN_SEGMENTS].map((s) => s.length));
 
 /** `[project]` is Turbopack's root marker; `(rsc)`-style segments are Next.js webpack layers. */
 function isBundlerMarker(segment: string, index: number): boolean {
@@ -69,11 +72,13 @@ function stripScheme(text: string): { rest: string; absolute: boolean } | null {
   return { rest: slash < 0 ? '' : rest.slice(slash), absolute: false };
 }
 
-function isDriveLetter(text: string): boolean {
-  if (text.length < 2 || text[1] !== ':') return false;
-  const c = text.charCodeAt(0) | 0x20;
-  return c >= 97 && c <= 122 && (text.length === 2 || text[2] === '/' || text[2] === '\\');
+function isDriveLetter(text: string, at = 0): boolean {
+  if (text.length < at + 2 || text.charCodeAt(at + 1) !== 58) return false;
+  const c = text.charCodeAt(at) | 0x20;
+  const next = text.charCodeAt(at + 2); // NaN past the end
+  return c >= 97 && c <= 122 && (text.length === at + 2 || next === 47 || next === 92);
 }
+
 
 function isRuntimeInternal(text: string): boolean {
   if (text === 'native' || text.startsWith('node:') || text.startsWith('<')) return true;
@@ -127,14 +132,16 @@ function normalize(input: unknown, keepInstalled: boolean): NormalizedPath | nul
   text = stripped.rest;
   let absolute = stripped.absolute;
 
-  const cut = text.search(/[?#]/);
+  const query = text.indexOf('?');
+  const hash = text.indexOf('#');
+  const cut = query < 0 ? hash : hash < 0 ? query : Math.min(query, hash);
   if (cut >= 0) text = text.slice(0, cut);
-  if (text.startsWith('/') && isDriveLetter(text.slice(1))) text = text.slice(1); // file:///C:/x
+  if (text.startsWith('/') && isDriveLetter(text, 1)) text = text.slice(1); // file:///C:/x
   if (isDriveLetter(text)) {
     text = text.slice(2);
     absolute = true;
   }
-  text = text.replace(/\\/g, '/');
+  if (text.includes('\\')) text = text.replace(/\\/g, '/');
   if (text.startsWith('~/')) text = text.slice(1); // Sentry's "URL path root"
   if (text.startsWith('/proc/self/cwd/')) {
     // Bazel and containers report paths relative to the process working directory this way.
@@ -150,9 +157,11 @@ function normalize(input: unknown, keepInstalled: boolean): NormalizedPath | nul
       segments.pop(); // `..` above the start is dropped: production paths are not anchored here
       continue;
     }
-    const lower = part.toLowerCase();
-    if (FOREIGN_SEGMENTS.has(lower) && !(keepInstalled && INSTALLED_PACKAGE_SEGMENTS.has(lower))) return null;
-    if (isBundlerMarker(part, segments.length)) continue;
+    if (part.length >= FOREIGN_MIN && part.length <= FOREIGN_MAX) {
+      const lower = part.toLowerCase();
+      if (FOREIGN_SEGMENTS.has(lower) && !(keepInstalled && INSTALLED_PACKAGE_SEGMENTS.has(lower))) return null;
+    }
+    if (segments.length === 0 && isBundlerMarker(part, 0)) continue;
     segments.push(part);
   }
   if (segments.length === 0) return null;

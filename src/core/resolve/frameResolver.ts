@@ -13,6 +13,8 @@ import type { FrameResolution, FrameResolver, FrameResolverOptions, LearnedPrefi
 interface Rewrite {
   prod: string[];
   local: string[];
+  /** `local.join('/')`. */
+  localJoined: string;
   label: string;
 }
 
@@ -29,7 +31,8 @@ function mappingRewrites(options: FrameResolverOptions): Rewrite[] {
   for (const m of options.mappings ?? []) {
     if (!m || typeof m.prod !== 'string' || typeof m.local !== 'string') continue;
     const prod = normalizeFramePath(m.prod)?.segments ?? [];
-    rewrites.push({ prod, local: splitUserPath(m.local), label: `${m.prod}=${m.local}` });
+    const local = splitUserPath(m.local);
+    rewrites.push({ prod, local, localJoined: local.join('/'), label: `${m.prod}=${m.local}` });
   }
   return rewrites.sort((a, b) => b.prod.length - a.prod.length);
 }
@@ -47,6 +50,7 @@ export function createFrameResolver(options: FrameResolverOptions & { index?: St
   if (real !== null && real !== root) rootForms.push(splitUserPath(real));
   const confined = new Map<string, string | null>();
   let learned: LearnedPrefix | null = null;
+  let learnedLocalJoined = '';
 
   function confine(file: string): string | null {
     let result = confined.get(file);
@@ -75,13 +79,16 @@ export function createFrameResolver(options: FrameResolverOptions & { index?: St
     return { file: null, candidates: safe, via: 'none', reason: `ambiguous: ${safe.length} workspace files match equally well` };
   }
 
-  /** Applies a prefix rewrite; the result must match a workspace file completely. */
-  function rewrite(segments: string[], prod: readonly string[], local: readonly string[]): string | null {
-    const rewritten = [...local, ...segments.slice(prod.length)];
-    if (rewritten.length === 0) return null;
-    const joined = rewritten.join('/');
+  /**
+   * Applies a prefix rewrite; the result must match a workspace file completely. `localJoined` is
+   * `local.join('/')`, kept with the rewrite: most frames hit the exact path, so no array is built.
+   */
+  function rewrite(segments: string[], prod: readonly string[], local: readonly string[], localJoined: string): string | null {
+    const rest = segments.slice(prod.length);
+    if (local.length + rest.length === 0) return null;
+    const joined = local.length === 0 ? rest.join('/') : rest.length === 0 ? localJoined : `${localJoined}/${rest.join('/')}`;
     if (index.has(joined)) return joined;
-    return index.lookup(rewritten, undefined, { anchored: true }).file;
+    return index.lookup(local.concat(rest), undefined, { anchored: true }).file;
   }
 
   function byModuleSuffixes(suffixes: string[][]): FrameResolution | null {
@@ -108,11 +115,11 @@ export function createFrameResolver(options: FrameResolverOptions & { index?: St
   function byPath(segments: string[], absolute: boolean): FrameResolution | null {
     for (const r of rewrites) {
       if (!startsWith(segments, r.prod)) continue;
-      const file = rewrite(segments, r.prod, r.local);
+      const file = rewrite(segments, r.prod, r.local, r.localJoined);
       if (file !== null) return found(file, 'mapping');
     }
     if (learned !== null && startsWith(segments, learned.prod)) {
-      const file = rewrite(segments, learned.prod, learned.local);
+      const file = rewrite(segments, learned.prod, learned.local, learnedLocalJoined);
       if (file !== null) return found(file, 'prefix');
     }
     if (!absolute && index.has(segments.join('/'))) return found(segments.join('/'), 'exact');
@@ -131,6 +138,7 @@ export function createFrameResolver(options: FrameResolverOptions & { index?: St
       // A lone file-name match says little about the folders; learn only from deeper evidence.
       if (result.file !== null && learned === null && learnable && (match.depth >= 2 || match.localPrefix === 0)) {
         learned = { prod: segments.slice(0, match.queryPrefix), local: match.file.split('/').slice(0, match.localPrefix) };
+        learnedLocalJoined = learned.local.join('/');
       }
       return result;
     }

@@ -2,8 +2,10 @@ import { codeFamily, stemOf } from './codeExtensions';
 
 /**
  * Index of workspace files by lower-cased basename stem, for matching production paths from the
- * file name upward (perf-notes §3: 75k files build in ~80 ms, ~10 µs per lookup). Directory
- * segments are interned as integers so a lookup compares numbers, not strings.
+ * file name upward (perf-notes §3: 75k files build in ~80 ms). Directory segments are interned as
+ * integers so a lookup compares numbers, not strings. Stems shared by many files (`index`: one in
+ * every folder of a monorepo) get a second level keyed by the parent folder, so a lookup scans only
+ * the files whose parent can match instead of thousands.
  */
 
 /** The outcome of one lookup. */
@@ -36,6 +38,19 @@ const NEXT_SUBFOLDERS = new Set(['server', 'static', 'chunks', 'pages', 'app']);
 
 const NO_MATCH: IndexMatch = { file: null, candidates: [], depth: 0, queryPrefix: 0, localPrefix: 0 };
 const DEFAULT_MAX_CANDIDATES = 20;
+/** Buckets larger than this get the by-parent level. */
+export const SPLIT_BUCKET_AT = 32;
+/** The by-parent key of a file at the root (no parent folder). */
+const NO_PARENT = -1;
+/** Query segment ids no indexed folder has. */
+const UNKNOWN = -3;
+
+interface Bucket {
+  /** File ids, ascending. */
+  ids: number[];
+  /** For large buckets: parent folder id → file ids, ascending. */
+  byParent: Map<number, number[]> | null;
+}
 
 interface Scored {
   id: number;
@@ -44,24 +59,54 @@ interface Scored {
   queryPrefix: number;
 }
 
+/** The best depth found so far and the candidates tied at it, in ascending id order. */
+interface ScanState {
+  bestDepth: number;
+  tied: Scored[];
+}
+
 function better(a: Scored, b: Scored): number {
   return b.sameExt - a.sameExt || a.localPrefix - b.localPrefix;
 }
 
+/** The id of `key` in `map`, adding it as `map.size + first` when new. */
+/** `stemOf(lowerName).stem`, without allocating the pair. */
+function stemKey(lowerName: string): string {
+  const dot = lowerName.lastIndexOf('.');
+  return dot > 0 && codeFamily(lowerName.slice(dot + 1)) !== null ? lowerName.slice(0, dot) : lowerName;
+}
+
+function internIn(map: Map<string, number>, key: string, first = 0): number {
+  let id = map.get(key);
+  if (id === undefined) {
+    id = map.size + first;
+    map.set(key, id);
+  }
+  return id;
+}
+
 /** Immutable once built; rebuild (cheap) when the file list changes. */
 export class StemIndex {
-  private readonly buckets = new Map<string, number[]>();
+  private readonly buckets = new Map<string, Bucket>();
   private readonly intern = new Map<string, number>();
-  private readonly exts: Array<string | null> = [];
+  /** Per file: code extension id and language family id, 0 for none (both from a fixed small set). */
+  private readonly extIds: Uint8Array;
+  private readonly familyIds: Uint8Array;
+  private readonly extIntern = new Map<string, number>();
+  private readonly familyIntern = new Map<string, number>();
   private readonly offsets: Int32Array;
   private readonly segIds: Int32Array;
   private readonly srcId: number;
-  private pathSet: Set<string> | null = null;
+  /** Per-lookup scratch: query segment ids and build-folder flags (lookups never nest). */
+  private qIds = new Int32Array(16);
+  private qBuild = new Uint8Array(16);
 
   private constructor(private readonly paths: readonly string[]) {
     let ids = new Int32Array(paths.length * 8);
     let used = 0;
     this.offsets = new Int32Array(paths.length + 1);
+    this.extIds = new Uint8Array(paths.length);
+    this.familyIds = new Uint8Array(paths.length);
     for (let f = 0; f < paths.length; f++) {
       this.offsets[f] = used;
       const parts = String(paths[f]).toLowerCase().split('/');
@@ -70,17 +115,30 @@ export class StemIndex {
         grown.set(ids);
         ids = grown;
       }
-      for (let s = 0; s < parts.length - 1; s++) ids[used++] = this.internId(parts[s]);
+      for (let s = 0; s < parts.length - 1; s++) ids[used++] = internIn(this.intern, parts[s]);
       ids[used++] = -1; // the file name slot: matched through the bucket, never by id
       const { stem, ext } = stemOf(parts[parts.length - 1]);
-      this.exts.push(ext);
+      const family = codeFamily(ext);
+      if (ext !== null) this.extIds[f] = internIn(this.extIntern, ext, 1);
+      if (family !== null) this.familyIds[f] = internIn(this.familyIntern, family, 1);
       const bucket = this.buckets.get(stem);
-      if (bucket) bucket.push(f);
-      else this.buckets.set(stem, [f]);
+      if (bucket) bucket.ids.push(f);
+      else this.buckets.set(stem, { ids: [f], byParent: null });
     }
     this.offsets[paths.length] = used;
     this.segIds = ids.slice(0, used);
     this.srcId = this.intern.get('src') ?? -2;
+    for (const bucket of this.buckets.values()) {
+      if (bucket.ids.length <= SPLIT_BUCKET_AT) continue;
+      const byParent = new Map<number, number[]>();
+      for (const id of bucket.ids) {
+        const parent = this.parentOf(id);
+        const list = byParent.get(parent);
+        if (list) list.push(id);
+        else byParent.set(parent, [id]);
+      }
+      bucket.byParent = byParent;
+    }
   }
 
   /** Builds the index from repo-relative paths with `/` separators. */
@@ -97,19 +155,27 @@ export class StemIndex {
     return this.paths[id];
   }
 
-  /** True when `path` is exactly one of the indexed paths. */
+  /** True when `path` is exactly one of the indexed paths (found through its bucket: no extra Set). */
   has(path: string): boolean {
-    if (this.pathSet === null) this.pathSet = new Set(this.paths);
-    return this.pathSet.has(path);
+    if (typeof path !== 'string') return false;
+    // Segments are lower-cased one by one, as `lookup` does: `/` ends any case-mapping context.
+    const slash = path.lastIndexOf('/');
+    const bucket = this.buckets.get(stemKey((slash < 0 ? path : path.slice(slash + 1)).toLowerCase()));
+    if (!bucket) return false;
+    let ids = bucket.ids;
+    if (bucket.byParent !== null) {
+      const parent = slash < 0 ? NO_PARENT : this.intern.get(path.slice(path.lastIndexOf('/', slash - 1) + 1, slash).toLowerCase());
+      const list = parent === undefined ? undefined : bucket.byParent.get(parent);
+      if (list === undefined) return false;
+      ids = list;
+    }
+    for (const id of ids) if (this.paths[id] === path) return true;
+    return false;
   }
 
-  private internId(segment: string): number {
-    let id = this.intern.get(segment);
-    if (id === undefined) {
-      id = this.intern.size;
-      this.intern.set(segment, id);
-    }
-    return id;
+  private parentOf(id: number): number {
+    const end = this.offsets[id + 1];
+    return end - this.offsets[id] >= 2 ? this.segIds[end - 2] : NO_PARENT;
   }
 
   /**
@@ -121,32 +187,74 @@ export class StemIndex {
     const n = segments.length;
     if (n === 0) return NO_MATCH;
     const base = stemOf(String(segments[n - 1]).toLowerCase());
-    const frameExt = typeof ext === 'string' ? ext.toLowerCase() : base.ext;
-    const family = codeFamily(frameExt);
     const bucket = this.buckets.get(base.stem);
     if (!bucket) return NO_MATCH;
+    const frameExt = typeof ext === 'string' ? ext.toLowerCase() : base.ext;
+    const family = codeFamily(frameExt);
+    const familyId = family === null ? -1 : (this.familyIntern.get(family) ?? -2);
+    const extId = frameExt === null ? 0 : (this.extIntern.get(frameExt) ?? -2);
 
-    const qIds = new Int32Array(n - 1);
-    const qBuild = new Uint8Array(n - 1);
+    if (this.qIds.length < n) {
+      this.qIds = new Int32Array(n * 2);
+      this.qBuild = new Uint8Array(n * 2);
+    }
+    const qIds = this.qIds;
+    const qBuild = this.qBuild;
+    let prev = '';
     for (let i = 0; i < n - 1; i++) {
       const lower = String(segments[i]).toLowerCase();
-      qIds[i] = this.intern.get(lower) ?? -3;
-      const prev = i > 0 ? String(segments[i - 1]).toLowerCase() : '';
+      qIds[i] = this.intern.get(lower) ?? UNKNOWN;
       qBuild[i] = BUILD_FOLDERS.has(lower) || (prev === '.next' && NEXT_SUBFOLDERS.has(lower)) ? 1 : 0;
+      prev = lower;
     }
 
-    let bestDepth = 0;
-    let tied: Scored[] = [];
-    for (const id of bucket) {
-      const fileExt = this.exts[id];
-      if (family !== null && codeFamily(fileExt) !== family) continue;
-      const start = this.offsets[id];
-      let j = this.offsets[id + 1] - 2;
+    const state: ScanState = { bestDepth: 0, tied: [] };
+    const near = bucket.byParent === null || n < 2 ? null : this.parentMatches(bucket.byParent, n);
+    // Files whose parent can match score depth ≥ 2 and beat every other file; only when none is
+    // accepted does the answer come from the rest of the bucket.
+    if (near !== null) this.scan(near, n, familyId, extId, options, state);
+    if (state.tied.length === 0) this.scan(bucket.ids, n, familyId, extId, options, state);
+    return this.answer(state, options);
+  }
+
+  /**
+   * The files of a split bucket whose parent folder matches the query's first folder test in
+   * {@link StemIndex.scan}: the query's parent, or, through build folders, one further up or `src`.
+   */
+  private parentMatches(byParent: Map<number, number[]>, n: number): number[] | null {
+    const parents: number[] = [];
+    let sawBuild = false;
+    for (let i = n - 2; i >= 0; i--) {
+      if (this.qIds[i] >= 0 && !parents.includes(this.qIds[i])) parents.push(this.qIds[i]);
+      if (this.qBuild[i] !== 1) break;
+      sawBuild = true;
+    }
+    if (sawBuild && this.srcId >= 0 && !parents.includes(this.srcId)) parents.push(this.srcId);
+    let found: number[] | null = null;
+    let merged = false;
+    for (const parent of parents) {
+      const list = byParent.get(parent);
+      if (list === undefined) continue;
+      merged = found !== null;
+      found = found === null ? list : found.concat(list);
+    }
+    // Lists are disjoint (one parent per file) and ascending; keep the bucket's order for ties.
+    if (merged && found !== null) found.sort((a, b) => a - b);
+    return found;
+  }
+
+  private scan(ids: readonly number[], n: number, familyId: number, extId: number, options: LookupOptions, state: ScanState): void {
+    const { qIds, qBuild, segIds, offsets, srcId } = this;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k];
+      if (familyId !== -1 && this.familyIds[id] !== familyId) continue;
+      const start = offsets[id];
+      let j = offsets[id + 1] - 2;
       let i = n - 2;
       let depth = 1;
       while (i >= 0 && j >= start) {
-        const f = this.segIds[j];
-        if (qIds[i] === f || (qBuild[i] === 1 && f === this.srcId)) {
+        const f = segIds[j];
+        if (qIds[i] === f || (qBuild[i] === 1 && f === srcId)) {
           depth++;
           i--;
           j--;
@@ -161,15 +269,18 @@ export class StemIndex {
       const localPrefix = j - start + 1;
       if (options.anchored && (queryPrefix > 0 || localPrefix > 0)) continue;
       if (options.fullQuery && queryPrefix > 0) continue;
-      if (depth < bestDepth) continue;
-      const scored: Scored = { id, sameExt: fileExt === frameExt ? 1 : 0, localPrefix, queryPrefix };
-      if (depth > bestDepth) {
-        bestDepth = depth;
-        tied = [scored];
+      if (depth < state.bestDepth) continue;
+      const scored: Scored = { id, sameExt: this.extIds[id] === extId ? 1 : 0, localPrefix, queryPrefix };
+      if (depth > state.bestDepth) {
+        state.bestDepth = depth;
+        state.tied = [scored];
       } else {
-        tied.push(scored);
+        state.tied.push(scored);
       }
     }
+  }
+
+  private answer({ bestDepth, tied }: ScanState, options: LookupOptions): IndexMatch {
     if (tied.length === 0) return NO_MATCH;
     let top = tied[0];
     let ties = 1;

@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { AnyMap, GREATEST_LOWER_BOUND, LEAST_UPPER_BOUND, originalPositionFor, type TraceMap } from '@jridgewell/trace-mapping';
 import { confineToRoot, realRoot } from '../resolve/confine';
 import { LruCache } from '../util/lruCache';
+import { parseMapJson } from './mapJson';
 import { sourceToRepoFile } from './mapSources';
-import { decodeDataUrl, parseSourceMappingUrl } from './sourceMappingUrl';
+import { decodeDataUrl, parseSourceMappingUrl, sourceMappingUrlFromTail } from './sourceMappingUrl';
 
 /**
  * Maps generated positions (minified bundles) back to original sources with
@@ -71,21 +72,32 @@ const DEFAULT_MAX_MAP_BYTES = 64 * 1024 * 1024;
 /** Above this, only the tail of a generated file is searched for the comment. */
 const WHOLE_FILE_LIMIT = 128 * 1024 * 1024;
 const TAIL_BYTES = 1024 * 1024;
+/** First try to find the comment in this many last bytes (the whole file only when they cannot tell). */
+const PROBE_BYTES = 64 * 1024;
 
 function fail(reason: SourceMapFailureReason, message: string): Failure {
   return { ok: false, reason, message };
 }
 
-function readTextFile(abs: string, size: number): string {
-  if (size <= WHOLE_FILE_LIMIT) return fs.readFileSync(abs, 'utf8');
+function readTail(abs: string, size: number, bytes: number): string {
   const fd = fs.openSync(abs, 'r');
   try {
-    const buffer = Buffer.alloc(TAIL_BYTES);
-    const read = fs.readSync(fd, buffer, 0, TAIL_BYTES, size - TAIL_BYTES);
+    const buffer = Buffer.alloc(bytes);
+    const read = fs.readSync(fd, buffer, 0, bytes, size - bytes);
     return buffer.subarray(0, read).toString('utf8');
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** The generated file's `sourceMappingURL`, read from its tail when that decides it. */
+function readSourceMappingUrl(abs: string, size: number): string | null {
+  if (size > WHOLE_FILE_LIMIT) return parseSourceMappingUrl(readTail(abs, size, TAIL_BYTES));
+  if (size > PROBE_BYTES) {
+    const fromTail = sourceMappingUrlFromTail(readTail(abs, size, PROBE_BYTES));
+    if (fromTail !== undefined) return fromTail;
+  }
+  return parseSourceMappingUrl(fs.readFileSync(abs, 'utf8'));
 }
 
 /** Creates a mapper for one workspace; keep it for the session so parsed maps stay cached. */
@@ -98,6 +110,8 @@ export function createSourceMapper(options: SourceMapperOptions): SourceMapper {
   /** Generated path → its loaded map, checked recently. */
   // Holds cache keys, not maps, so evicted maps are really freed.
   const recent = new LruCache<string, { checkedAt: number; key: string }>(256);
+  /** The generated file of the last mapping (its map is the most recently used one), as `recent` holds it. */
+  let last: { path: string; loaded: LoadedMap; checkedAt: number } | null = null;
 
   function confinedFile(base: string, rel: string): { rel: string; stat: fs.Stats } | null {
     const safe = confineToRoot(base, rel);
@@ -115,7 +129,7 @@ export function createSourceMapper(options: SourceMapperOptions): SourceMapper {
     const cached = discovered.get(key);
     if (cached) return cached;
     let located: Located = { kind: 'none' };
-    const url = parseSourceMappingUrl(readTextFile(path.join(base, genRel), stat.size));
+    const url = readSourceMappingUrl(path.join(base, genRel), stat.size);
     if (url !== null && url.startsWith('data:')) {
       located = { kind: 'inline', url };
     } else if (url !== null) {
@@ -143,9 +157,9 @@ export function createSourceMapper(options: SourceMapperOptions): SourceMapper {
     return located;
   }
 
-  function parse(json: string, mapUrl: string, label: string): TraceMap | Failure {
+  function parse(json: string | Buffer, mapUrl: string, label: string): TraceMap | Failure {
     try {
-      const raw: unknown = JSON.parse(json);
+      const raw: unknown = typeof json === 'string' ? JSON.parse(json) : parseMapJson(json);
       if (typeof raw !== 'object' || raw === null || !('mappings' in raw || 'sections' in raw)) {
         return fail('invalid-map', `${label} is not a source map (no "mappings")`);
       }
@@ -180,7 +194,7 @@ export function createSourceMapper(options: SourceMapperOptions): SourceMapper {
     const hit = maps.get(key);
     if (hit) return hit;
     const abs = path.join(base, file.rel);
-    const trace = parse(fs.readFileSync(abs, 'utf8'), abs, `source map ${file.rel}`);
+    const trace = parse(fs.readFileSync(abs), abs, `source map ${file.rel}`);
     if ('ok' in trace) return trace;
     const loaded: LoadedMap = { key, trace, anchor: file.rel, files: new Map() };
     maps.set(key, loaded);
@@ -189,9 +203,15 @@ export function createSourceMapper(options: SourceMapperOptions): SourceMapper {
 
   function recentMap(base: string, generatedRelPath: string): LoadedMap | Failure {
     const now = Date.now();
+    // Frames of one trace come in runs through the same bundle. The last map loaded or used is
+    // the most recent entry of both caches already, so touching them again changes nothing.
+    if (last !== null && last.path === generatedRelPath && now - last.checkedAt < revalidateMs) return last.loaded;
     const hit = recent.get(generatedRelPath);
     const fresh = hit && now - hit.checkedAt < revalidateMs ? maps.get(hit.key) : undefined;
-    if (fresh) return fresh;
+    if (fresh && hit) {
+      last = { path: generatedRelPath, loaded: fresh, checkedAt: hit.checkedAt };
+      return fresh;
+    }
     const generated = confinedFile(base, generatedRelPath);
     if (!generated) return fail(confineToRoot(base, generatedRelPath) === null ? 'outside-workspace' : 'no-generated-file', `${generatedRelPath} is not a file inside the workspace`);
     let loaded: LoadedMap | Failure;
@@ -200,7 +220,10 @@ export function createSourceMapper(options: SourceMapperOptions): SourceMapper {
     } catch (e) {
       return fail('invalid-map', `reading the source map of ${generated.rel} failed: ${e instanceof Error ? e.message : String(e)}`);
     }
-    if (!('ok' in loaded)) recent.set(generatedRelPath, { checkedAt: now, key: loaded.key });
+    if (!('ok' in loaded)) {
+      recent.set(generatedRelPath, { checkedAt: now, key: loaded.key });
+      last = { path: generatedRelPath, loaded, checkedAt: now };
+    }
     return loaded;
   }
 
@@ -213,9 +236,9 @@ export function createSourceMapper(options: SourceMapperOptions): SourceMapper {
     const loaded = recentMap(base, generatedRelPath);
     if ('ok' in loaded) return loaded;
     // trace-mapping: 1-based lines, 0-based columns; frames report 1-based columns.
-    const needle = { line, column: column === null ? 0 : Math.max(0, column - 1) };
-    let original = originalPositionFor(loaded.trace, { ...needle, bias: GREATEST_LOWER_BOUND });
-    if (original.source === null) original = originalPositionFor(loaded.trace, { ...needle, bias: LEAST_UPPER_BOUND });
+    const column0 = column === null ? 0 : Math.max(0, column - 1);
+    let original = originalPositionFor(loaded.trace, { line, column: column0, bias: GREATEST_LOWER_BOUND });
+    if (original.source === null) original = originalPositionFor(loaded.trace, { line, column: column0, bias: LEAST_UPPER_BOUND });
     if (original.source === null || original.line === null) return fail('unmapped', `${generatedRelPath}:${line}:${column ?? ''} has no mapping`);
     let file = loaded.files.get(original.source);
     if (file === undefined) {
@@ -236,6 +259,7 @@ export function createSourceMapper(options: SourceMapperOptions): SourceMapper {
       return maps.size;
     },
     clear: () => {
+      last = null;
       maps.clear();
       discovered.clear();
       recent.clear();

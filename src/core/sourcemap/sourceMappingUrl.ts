@@ -54,6 +54,23 @@ export function parseSourceMappingUrl(text: unknown): string | null {
   return onlyTrailingComments(text, lineEnd + 1) ? url : null;
 }
 
+/**
+ * {@link parseSourceMappingUrl} of a whole file, decided from its last bytes when they suffice
+ * (bundles are megabytes; the comment is on the last line). `tail` is the file from some byte
+ * offset on: its first, possibly partial, line is dropped, and the rest is an exact suffix of the
+ * text starting at a line. Undefined when the tail cannot decide (no marker in it, yet nothing but
+ * blank or comment lines): parse the whole text then.
+ */
+export function sourceMappingUrlFromTail(tail: string): string | null | undefined {
+  const newline = tail.indexOf('\n');
+  if (newline < 0) return undefined;
+  const lines = tail.slice(newline + 1);
+  // The last marker of the whole text is in `lines`, and everything the parser reads around it
+  // (its line and what follows) is too; a marker before `lines` needs only comments after it.
+  if (lines.includes(MARKER)) return parseSourceMappingUrl(lines);
+  return onlyTrailingComments(lines, 0) ? undefined : null;
+}
+
 /** A decoded `data:` URL map, or why it cannot be used. */
 export type DataUrlResult = { ok: true; json: string } | { ok: false; message: string };
 
