@@ -11,6 +11,7 @@ import { RANGE_PATCH_FORMAT, isCosmetic, parseRangePatch, type PatchFile, type P
 import type { SuspectGitPort } from './suspectPort.types';
 import { keyHits } from './errorTokens';
 import { constantUses, operandDefinitions } from './operandSource';
+import { isAwaitRemoved, isBoundChange } from './shapeEvidence';
 
 /** A frame with its function's first line and its file's lines at TO. */
 export interface UsingFrame {
@@ -216,6 +217,8 @@ export async function collectCalleeEvidence(
   keys: string[],
   failing: string[] = [],
   nullish = false,
+  /** The error is an index out of range: a helper's bound moved by one is named as such. */
+  index = false,
 ): Promise<Evidence[]> {
   const { from, to, range } = revs;
   const feedLines = new Map(flows.map((f) => [f.frame.depth, f.defLines]));
@@ -255,8 +258,22 @@ export async function collectCalleeEvidence(
       const blame = await port.blameRange(from, to, path, added.map((h) => [h.hunk.newStart, h.hunk.newStart + h.hunk.newLines - 1] as [number, number]));
       for (const h of added) {
         const shas = new Map<string, number>();
-        for (const b of blame) if (!b.boundary && b.finalLine >= h.hunk.newStart && b.finalLine < h.hunk.newStart + h.hunk.newLines) shas.set(b.sha, (shas.get(b.sha) ?? 0) + 1);
-        for (const [sha, n] of shas) out.push(calleeEvidence(sha, h, n, keys));
+        const bound = new Map<string, 'bound' | 'await'>();
+        for (const b of blame) {
+          if (b.boundary || b.finalLine < h.hunk.newStart || b.finalLine >= h.hunk.newStart + h.hunk.newLines) continue;
+          shas.set(b.sha, (shas.get(b.sha) ?? 0) + 1);
+          const i = b.finalLine - h.hunk.newStart;
+          // Line-for-line replacements only: the removed line at the same offset is what this one was.
+          const [was, now] = h.hunk.removed.length === h.hunk.added.length ? [h.hunk.removed[i] ?? '', h.hunk.added[i] ?? ''] : ['', ''];
+          if (index && isBoundChange(was, now)) bound.set(b.sha, 'bound');
+          if (isAwaitRemoved(was, now)) bound.set(b.sha, 'await');
+        }
+        for (const [sha, n] of shas) {
+          const e = calleeEvidence(sha, h, n, keys);
+          out.push(e);
+          const shape = bound.get(sha);
+          if (shape) out.push({ ...e, kind: 'shape', shape });
+        }
       }
     }
     const gone = mine.filter((h) => h.hunk.newLines === 0 || h.hunk.removed.length > 0);

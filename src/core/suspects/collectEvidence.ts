@@ -14,6 +14,7 @@ import type { BlameFrame, SuspectGitPort } from './suspectPort.types';
 import { crashLineEvidence, crashLineTouches, tokenEvidence } from './tokenEvidence';
 import { flowEvidence, removedFlow, traceFlow, type FrameFlow } from './flowEvidence';
 import { mapLimit } from '../util/mapLimit';
+import { enumConstants, enumEvidence, isIndexError, shapeEvidence } from './shapeEvidence';
 
 const NEAR = 3;
 const MAX_EXTENT = 200;
@@ -38,6 +39,8 @@ export interface EvidenceRequest {
   literals?: string[];
   /** The error is a read of a null or undefined value (errorTokens.isNullishError). */
   nullish?: boolean;
+  /** The error's type and message, for rules that read its kind (an index error, an enum constant). */
+  message?: string | null;
 }
 
 export interface EvidenceResult {
@@ -274,7 +277,8 @@ export async function collectEvidence(port: SuspectGitPort, req: EvidenceRequest
     ? parseRangePatch(await port.runImmutable(['log', '-p', '-U0', '--no-renames', '--no-color', RANGE_PATCH_FORMAT, range, '--', ...blamePaths]))
     : [];
   const keys = (req.keyTokens ?? []).slice(0, MAX_TOKENS);
-  const tokens = [...new Set([...keys, ...req.tokens])].slice(0, MAX_TOKENS);
+  const enums = enumConstants(req.message ?? null);
+  const tokens = [...new Set([...keys, ...enums, ...req.tokens])].slice(0, MAX_TOKENS);
   // With -M a file moved in the range shows only its edits, not every line as a mention. Key
   // names match ignoring case (`Address` for `address`); plain tokens are filtered exactly later.
   const tokenPatches = tokens.length
@@ -290,7 +294,8 @@ export async function collectEvidence(port: SuspectGitPort, req: EvidenceRequest
   const touches = crashLineTouches(crash, framePatches, [...new Set([...(req.failing ?? []), ...keys])]);
   evidence.push(...crashLineEvidence(crash, touches, crashBlame, keys, evidence));
   evidence.push(...tokenEvidence(tokenPatches, tokens, keys, frames));
-  evidence.push(...(await collectCalleeEvidence(port, { from, to: req.to, range }, frames, flows, keys, req.failing ?? [], req.nullish ?? false)));
+  evidence.push(...shapeEvidence({ frames, blame, framePatches, message: req.message ?? null }), ...enumEvidence(tokenPatches, enums, req.missing ?? []));
+  evidence.push(...(await collectCalleeEvidence(port, { from, to: req.to, range }, frames, flows, keys, req.failing ?? [], req.nullish ?? false, isIndexError(req.message ?? null))));
   evidence.push(...(await collectLiteralEvidence(port, range, req.missing ?? [], req.literals ?? [])));
   const incidentalHunks = new Map(touches.filter((t) => t.incidental).map((t) => [t.sha, t.removed]));
   const commits = await rangeFacts(port, from, req.to, framePatches, new Set(blamePaths), incidentalHunks);

@@ -36,6 +36,11 @@ export type EvidenceKind =
   | 'callee'
   /** The commit wrote the very key a lookup did not find (`KeyError: 'en'`), or another literal the message quotes, as a string literal. */
   | 'literal'
+  /**
+   * The shape of the change says what broke (see `shape`): a bound moved by one on a line that
+   * controls the crashing line, arguments reordered, an `await` dropped, an enum constant renamed.
+   */
+  | 'shape'
   /** The commit is in the deploy range but touched nothing the stack points at. */
   | 'range';
 
@@ -81,6 +86,8 @@ export interface Evidence {
   feeds?: boolean;
   /** For `callee`: the change defined a value the failing operation used (a table entry, a constant named after the operand). */
   operand?: boolean;
+  /** For `shape`: which change. */
+  shape?: 'bound' | 'reorder' | 'await' | 'enum';
 }
 
 /** Facts about a commit that the ranker weighs beside the evidence. */

@@ -19,6 +19,7 @@ const KIND_WEIGHT: Record<EvidenceKind, number> = {
   later: 0.2,
   around: 0.25,
   file: 0.2,
+  shape: 1.05,
   range: 0.06,
 };
 
@@ -45,6 +46,10 @@ const INCIDENTAL_COMMIT = 0.45;
 const GUARD_COMMIT = 0.6;
 const QUOTED_TEXT = 1.0;
 const QUOTED_WORD = 0.5;
+/** A missing key whose member definition a commit removed: strong, but keys also go missing from data. */
+const ENUM_MEMBER = 0.9;
+/** A bound moved by one (before an index error) or an `await` dropped in a helper that ran: below the crashing function's own. */
+const CALLEE_BOUND = 0.97;
 const MODE_CONFIDENCE: Record<BlameMode, number> = { range: 1, 'to-only': 0.7, head: 0.5 };
 
 /**
@@ -77,6 +82,10 @@ function evidenceWeight(e: Evidence): number {
   // Writing the exact text the error quotes (a format with its punctuation) is as specific as the line; a bare word less so.
   if (e.kind === 'literal' && e.quoted) w = /^[\w$]+$/.test(e.tokens?.[0] ?? '') || (e.tokens?.[0]?.length ?? 0) < 6 ? QUOTED_WORD : QUOTED_TEXT;
   if (e.offFlow) w *= OFF_FLOW;
+  // An enum constant is not tied to a frame; a reorder or a dropped await reaches the crash like a changed value.
+  if (e.kind === 'shape' && e.shape === 'enum') return e.keys?.length ? ENUM_MEMBER : w;
+  if (e.kind === 'shape' && e.callee) return CALLEE_BOUND * Math.pow(CALLEE_DECAY, e.frameDepth);
+  if (e.kind === 'shape' && e.shape !== 'bound') return w * Math.pow(FLOW_DECAY, e.frameDepth);
   // Token and range evidence are not tied to a frame: no depth decay for them.
   if (e.kind === 'token' || e.kind === 'range' || e.kind === 'literal') return w;
   // A helper whose change names what the error is about stays relevant far up the stack; others fade.
@@ -103,6 +112,22 @@ function fnLabel(fn: string | null): string {
 
 function quoted(names: string[]): string {
   return names.map((t) => `'${t}'`).join(', ');
+}
+
+function describeShape(e: Evidence): string {
+  const at = `line ${e.changedLine ?? e.frameLine} of ${e.file}${fnLabel(e.function)}`;
+  switch (e.shape) {
+    case 'bound':
+      if (e.callee) return `moved a bound or comparison by one in ${e.callee}() in ${e.file} (line ${e.changedLine}), called on line ${e.calledLine} of ${e.function ?? 'the frame'} before it went out of range, ${frameLabel(e.frameDepth)}`;
+      return `moved a bound or comparison by one on ${at}, which controls line ${e.frameLine} where ${frameLabel(e.frameDepth)} went out of range`;
+    case 'reorder':
+      return `reordered the arguments or parameters on ${at}, on the path to line ${e.frameLine} of ${frameLabel(e.frameDepth)}`;
+    case 'await':
+      if (e.callee) return `removed an \`await\` in ${e.callee}() in ${e.file} (line ${e.changedLine}), called on line ${e.calledLine} of ${e.function ?? 'the frame'} before it failed, ${frameLabel(e.frameDepth)}: a promise is used where its value was`;
+      return `removed an \`await\` on ${at}, ${frameLabel(e.frameDepth)}: a promise is used where its value was`;
+    default:
+      return `removed or renamed '${e.tokens?.[0] ?? ''}' in ${e.file} (line ${e.changedLine ?? '?'}), the constant the lookup did not find`;
+  }
 }
 
 /** One human sentence per piece of evidence. */
@@ -146,6 +171,8 @@ export function describeEvidence(e: Evidence): string {
         : `changed ${e.callee}() in ${e.file} (line ${e.changedLine}), called on line ${e.calledLine} of ${e.function ?? 'the frame'} before it failed, ${frameLabel(e.frameDepth)}: it had returned, so it is on no frame`;
     case 'literal':
       return `wrote '${e.tokens?.[0] ?? ''}' into ${e.file} (line ${e.changedLine ?? '?'}), ${e.quoted ? 'the text the error quotes' : 'the key the error reports missing'}`;
+    case 'shape':
+      return describeShape(e);
     case 'range':
       return 'shipped in the deploy but touched none of the stack\'s code';
   }

@@ -214,7 +214,7 @@ export async function triageSample(sample: ErrorSample, ws: TriageWorkspace, set
   const tokens = [...new Set([...messageTokens(primary?.value ?? null), ...messageTokens(event.exceptions[0]?.value ?? null), ...lineTokens(crashText)])];
   const keys = [...new Set([...keyTokens(primary?.value ?? null, crashText), ...keyTokens(event.exceptions[0]?.value ?? null, crashText)])];
   const failing = [...new Set([...failingNames(primary?.value ?? null, crashText), ...failingNames(event.exceptions[0]?.value ?? null, crashText)])];
-  const found = await collectEvidence(ws.git.suspectPort(), { mode, to, from: range.from, frames: blameFrames, tokens, keyTokens: keys, failing, missing: missingKeys(primary?.value ?? null), literals: quotedLiterals(primary?.value ?? null), nullish: isNullishError(`${primary?.type ?? ''} ${primary?.value ?? ''}`) });
+  const found = await collectEvidence(ws.git.suspectPort(), { mode, to, from: range.from, frames: blameFrames, tokens, keyTokens: keys, failing, missing: missingKeys(primary?.value ?? null), literals: quotedLiterals(primary?.value ?? null), nullish: isNullishError(`${primary?.type ?? ''} ${primary?.value ?? ''}`), message: `${primary?.type ?? ''}: ${primary?.value ?? ''}` });
   const rangeLabel = range.from && range.to ? `${await ws.git.label(range.from)}..${await ws.git.label(range.to)} (${found.rangeCommitCount} commit${found.rangeCommitCount === 1 ? '' : 's'})` : null;
   issue.suspects = rankSuspects(found.evidence, found.commits, { mode, rangeLabel, limit: settings.suspectLimit });
   return issue;
