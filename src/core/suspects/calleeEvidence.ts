@@ -12,6 +12,8 @@ import type { SuspectGitPort } from './suspectPort.types';
 import { keyHits } from './errorTokens';
 import { constantUses, operandDefinitions } from './operandSource';
 import { isAwaitRemoved, isBoundChange } from './shapeEvidence';
+import { isNormalizerRemoved } from './normalizerShape';
+import { producerUses, type ProducerUse } from './producerChain';
 
 /** A frame with its function's first line and its file's lines at TO. */
 export interface UsingFrame {
@@ -173,13 +175,16 @@ export function isTestPath(path: string): boolean {
 }
 
 /** Evidence for one commit found to have written a definition hit; `keys` it names are noted. */
-export function calleeEvidence(sha: string, hit: DefinitionHit, lines: number, keys: string[] = []): Evidence {
+export function calleeEvidence(sha: string, hit: DefinitionHit, lines: number, keys: string[] = [], nullOrigins: Set<string> = new Set()): Evidence {
   const f = hit.use.frame;
+  const via = (hit.use as Partial<ProducerUse>).via;
   const [a] = hunkSpan(hit.hunk);
   const named = [...keyHits(keys, [...hit.hunk.added, ...hit.hunk.removed].join('\n'))];
   return {
     ...(named.length ? { keys: named } : {}),
     ...(hit.operand ? { operand: true } : {}),
+    ...(via?.length ? { via } : {}),
+    ...(nullOrigins.has(hit.use.name) ? { nullOrigin: true } : {}),
     feeds: hit.use.feeds,
     sha,
     kind: 'callee',
@@ -233,6 +238,7 @@ export async function collectCalleeEvidence(
   const frameText = new Map(frames.map((f) => [f.path, f.text]));
   const callNames = uses.filter((u) => u.kind === 'call').map((u) => u.name);
   const crash = frames.find((f) => f.depth === 0);
+  const read = new Map(frameText);
   for (const file of files) {
     hits.push(...valueDefinitions(file, uses, frames));
     const config = /\.(?:json|ya?ml|toml|ini|cfg|conf|properties|env)$/i.test(file.path);
@@ -240,12 +246,20 @@ export async function collectCalleeEvidence(
     const wanted = [...callNames, ...constants.map((c) => c.name)];
     if (!lines && !config && wanted.length > 0) {
       const text = await port.show(to, file.path);
-      if (text !== null && text.length <= MAX_FILE_CHARS && wanted.some((n) => text.includes(n))) lines = text.split('\n');
+      if (text !== null && text.length <= MAX_FILE_CHARS) read.set(file.path, text.split('\n'));
+      if (text !== null && wanted.some((n) => text.includes(n))) lines = read.get(file.path) ?? null;
     }
     // Table entries and operand-named constants; hunks inside a frame's function are blame's.
     hits.push(...operandDefinitions(file, lines, constants, failing, crash, nullish).filter((h) => !inFrame(file.path, h.hunk, frames)));
     if (!lines || config || callNames.length === 0) continue;
     hits.push(...calleeDefinitions(file, lines, uses, frames));
+  }
+  // Producers below the helpers: found in the files already read, no further git.
+  const producers = producerUses(uses, [...read.values()], declarationLine, (n) => NOT_HELPERS.has(n));
+  const nullOrigins = nullish ? producers.nullOrigins : new Set<string>();
+  for (const file of producers.nested.length ? files : []) {
+    const text = read.get(file.path);
+    hits.push(...valueDefinitions(file, producers.nested, frames), ...(text ? calleeDefinitions(file, text, producers.nested, frames) : []));
   }
   // A definition the deploy only reformatted (`60000` → `60_000`) computes what it did before.
   const real = hits.filter((h) => !isCosmetic(h.hunk));
@@ -258,7 +272,7 @@ export async function collectCalleeEvidence(
       const blame = await port.blameRange(from, to, path, added.map((h) => [h.hunk.newStart, h.hunk.newStart + h.hunk.newLines - 1] as [number, number]));
       for (const h of added) {
         const shas = new Map<string, number>();
-        const bound = new Map<string, 'bound' | 'await'>();
+        const bound = new Map<string, 'bound' | 'await' | 'normalize'>();
         for (const b of blame) {
           if (b.boundary || b.finalLine < h.hunk.newStart || b.finalLine >= h.hunk.newStart + h.hunk.newLines) continue;
           shas.set(b.sha, (shas.get(b.sha) ?? 0) + 1);
@@ -267,9 +281,10 @@ export async function collectCalleeEvidence(
           const [was, now] = h.hunk.removed.length === h.hunk.added.length ? [h.hunk.removed[i] ?? '', h.hunk.added[i] ?? ''] : ['', ''];
           if (index && isBoundChange(was, now)) bound.set(b.sha, 'bound');
           if (isAwaitRemoved(was, now)) bound.set(b.sha, 'await');
+          if (h.use.feeds && isNormalizerRemoved(was, now)) bound.set(b.sha, 'normalize');
         }
         for (const [sha, n] of shas) {
-          const e = calleeEvidence(sha, h, n, keys);
+          const e = calleeEvidence(sha, h, n, keys, nullOrigins);
           out.push(e);
           const shape = bound.get(sha);
           if (shape) out.push({ ...e, kind: 'shape', shape });
@@ -284,7 +299,7 @@ export async function collectCalleeEvidence(
       for (const a of h.hunk.added) want.delete(squash(a));
       if (want.size === 0) continue;
       const by = patches.find((c) => c.files.some((f) => f.path === path && f.hunks.some((x) => x.removed.some((r) => want.has(squash(r))))));
-      if (by) out.push(calleeEvidence(by.sha, h, want.size, keys));
+      if (by) out.push(calleeEvidence(by.sha, h, want.size, keys, nullOrigins));
     }
   }
   return out;

@@ -7,9 +7,11 @@ import type { BlameLine } from '../git/git.types';
 import { enclosingFunction } from './functionExtent';
 import { lastExecutedLine } from './executedLines';
 import type { BlameMode, CommitFacts, Evidence } from './evidence.types';
-import { RANGE_PATCH_FORMAT, isCosmetic, isGuard, isRename, parseRangePatch, type PatchCommit, type PatchHunk } from './rangePatch';
+import { RANGE_PATCH_FORMAT, parseRangePatch, type PatchCommit, type PatchHunk } from './rangePatch';
+import { rangeFacts } from './rangeFacts';
 import { collectCalleeEvidence } from './calleeEvidence';
 import { collectLiteralEvidence } from './literalEvidence';
+import { hierarchyEvidence } from './hierarchyEvidence';
 import type { BlameFrame, SuspectGitPort } from './suspectPort.types';
 import { crashLineEvidence, crashLineTouches, tokenEvidence } from './tokenEvidence';
 import { flowEvidence, removedFlow, traceFlow, type FrameFlow } from './flowEvidence';
@@ -214,41 +216,6 @@ function escapeRegex(s: string): string {
   return s.replace(/[$.*+?()[\]{}|^\\]/g, '\\$&');
 }
 
-async function rangeFacts(port: SuspectGitPort, from: string, to: string, framePatches: PatchCommit[], framePaths: Set<string>, incidentalHunks: Map<string, string[]>): Promise<Map<string, CommitFacts>> {
-  const facts = new Map<string, CommitFacts>();
-  const ws = new Map<string, boolean>();
-  const renamed = new Set<string>();
-  const incidental = new Set<string>();
-  const guards = new Set<string>();
-  for (const c of framePatches) {
-    const hunks = c.files.filter((f) => framePaths.has(f.path)).flatMap((f) => f.hunks);
-    ws.set(c.sha, hunks.length > 0 && hunks.every(isCosmetic));
-    if (isRename(hunks)) renamed.add(c.sha);
-    // Incidental: the crashing line's rewrite left the failing expression alone, and the rest is formatting.
-    const touched = incidentalHunks.get(c.sha);
-    if (touched && hunks.every((h) => h.removed === touched || isCosmetic(h))) incidental.add(c.sha);
-    if (hunks.length > 0 && hunks.every(isGuard)) guards.add(c.sha);
-  }
-  for (const c of await port.commitsInRange(from, to)) {
-    const files = c.files ?? [];
-    facts.set(c.sha, {
-      sha: c.sha,
-      author: c.author,
-      authorMail: c.authorMail,
-      date: c.date,
-      summary: c.summary,
-      filesChanged: files.length,
-      linesAdded: files.reduce((s, f) => s + f.added, 0),
-      linesRemoved: files.reduce((s, f) => s + f.removed, 0),
-      cosmetic: ws.get(c.sha) ?? false,
-      renamed: renamed.has(c.sha),
-      incidental: incidental.has(c.sha),
-      guardOnly: guards.has(c.sha),
-    });
-  }
-  return facts;
-}
-
 /** One blame per file over its frames' merged extents, at most two git processes at once. */
 async function blameFiles(paths: string[], frames: FrameExtent[], blame: (path: string, ranges: Array<[number, number]>) => Promise<BlameLine[]>): Promise<Map<string, BlameLine[]>> {
   const results = await mapLimit(paths, 2, (p) => blame(p, mergeRanges(frames.filter((f) => f.path === p).map((f) => [f.start, f.end]))));
@@ -296,7 +263,7 @@ export async function collectEvidence(port: SuspectGitPort, req: EvidenceRequest
   evidence.push(...tokenEvidence(tokenPatches, tokens, keys, frames));
   evidence.push(...shapeEvidence({ frames, blame, framePatches, message: req.message ?? null }), ...enumEvidence(tokenPatches, enums, req.missing ?? []));
   evidence.push(...(await collectCalleeEvidence(port, { from, to: req.to, range }, frames, flows, keys, req.failing ?? [], req.nullish ?? false, isIndexError(req.message ?? null))));
-  evidence.push(...(await collectLiteralEvidence(port, range, req.missing ?? [], req.literals ?? [])));
+  evidence.push(...(await collectLiteralEvidence(port, range, req.missing ?? [], req.literals ?? [])), ...(await hierarchyEvidence(port, from, req.to, req.message ?? null)));
   const incidentalHunks = new Map(touches.filter((t) => t.incidental).map((t) => [t.sha, t.removed]));
   const commits = await rangeFacts(port, from, req.to, framePatches, new Set(blamePaths), incidentalHunks);
   const linked = new Set(evidence.map((e) => e.sha));

@@ -86,8 +86,12 @@ export interface Evidence {
   feeds?: boolean;
   /** For `callee`: the change defined a value the failing operation used (a table entry, a constant named after the operand). */
   operand?: boolean;
-  /** For `shape`: which change. */
-  shape?: 'bound' | 'reorder' | 'await' | 'enum';
+  /** For `shape`: which change (`normalize`: a helper's returned value lost its round/trim/parse call; `hierarchy`: the thrown class's base changed). */
+  shape?: 'bound' | 'reorder' | 'await' | 'enum' | 'normalize' | 'hierarchy';
+  /** For `callee`: helpers between the frame's call and this producer, outermost first. */
+  via?: string[];
+  /** For `callee` on a null read: the changed function itself returns a null literal, so it made the null. */
+  nullOrigin?: boolean;
 }
 
 /** Facts about a commit that the ranker weighs beside the evidence. */
@@ -104,6 +108,8 @@ export interface CommitFacts {
   cosmetic: boolean;
   /** Every change the commit made to frame files renamed one identifier (with its declaration). */
   renamed?: boolean;
+  /** Every change the commit made to frame files replaced a literal by a constant it defined with that literal. */
+  extracted?: boolean;
   /** The commit's only real change to frame files rewrote the crashing line around its failing expression. */
   incidental?: boolean;
   /** Every change the commit made to frame files added a guard that exits early (`if …: continue`). */

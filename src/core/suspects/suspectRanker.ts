@@ -50,6 +50,13 @@ const QUOTED_WORD = 0.5;
 const ENUM_MEMBER = 0.9;
 /** A bound moved by one (before an index error) or an `await` dropped in a helper that ran: below the crashing function's own. */
 const CALLEE_BOUND = 0.97;
+/** A changed function that itself returns null, below the helper whose result was read as null. */
+const NULL_ORIGIN = 0.9;
+/** Each helper between the frame's call and a changed producer that only passed its value on. */
+const PRODUCER_DECAY = 0.85;
+const PRODUCER_KEY = 0.92;
+/** The error's own class changed its base: handlers written for the old one no longer catch it. */
+const HIERARCHY = 1.1;
 const MODE_CONFIDENCE: Record<BlameMode, number> = { range: 1, 'to-only': 0.7, head: 0.5 };
 
 /**
@@ -60,6 +67,9 @@ const MODE_CONFIDENCE: Record<BlameMode, number> = { range: 1, 'to-only': 0.7, h
 function calleeWeight(e: Evidence): number {
   // When the change names the error's key, the key evidence (same commit) says it better.
   if (e.operand) return e.keys?.length ? KEY_REMOVED - 0.01 : OPERAND_SOURCE;
+  if (e.nullOrigin) return NULL_ORIGIN;
+  // A producer below a helper that wrote what the error names is the key's source; others fade per helper.
+  if (e.via?.length) return e.keys?.length ? PRODUCER_KEY : (e.calleeKind === 'value' ? CALLEE_VALUE : KIND_WEIGHT.callee) * Math.pow(PRODUCER_DECAY, e.via.length);
   if (e.calleeKind === 'value') return CALLEE_VALUE;
   const base = e.feeds ? CALLEE_FEEDS : KIND_WEIGHT.callee;
   return e.keys?.length ? Math.min(0.92, base + 0.1) : base;
@@ -84,12 +94,13 @@ function evidenceWeight(e: Evidence): number {
   if (e.offFlow) w *= OFF_FLOW;
   // An enum constant is not tied to a frame; a reorder or a dropped await reaches the crash like a changed value.
   if (e.kind === 'shape' && e.shape === 'enum') return e.keys?.length ? ENUM_MEMBER : w;
+  if (e.kind === 'shape' && e.shape === 'hierarchy') return HIERARCHY;
   if (e.kind === 'shape' && e.callee) return CALLEE_BOUND * Math.pow(CALLEE_DECAY, e.frameDepth);
   if (e.kind === 'shape' && e.shape !== 'bound') return w * Math.pow(FLOW_DECAY, e.frameDepth);
   // Token and range evidence are not tied to a frame: no depth decay for them.
   if (e.kind === 'token' || e.kind === 'range' || e.kind === 'literal') return w;
   // A helper whose change names what the error is about stays relevant far up the stack; others fade.
-  const callee = e.kind === 'callee' && (e.keys?.length || e.operand) ? CALLEE_DECAY : DEPTH_DECAY;
+  const callee = e.kind === 'callee' && (e.keys?.length || e.operand || e.nullOrigin) ? CALLEE_DECAY : DEPTH_DECAY;
   return w * Math.pow(e.kind === 'flow' ? FLOW_DECAY : callee, e.frameDepth);
 }
 
@@ -125,6 +136,10 @@ function describeShape(e: Evidence): string {
     case 'await':
       if (e.callee) return `removed an \`await\` in ${e.callee}() in ${e.file} (line ${e.changedLine}), called on line ${e.calledLine} of ${e.function ?? 'the frame'} before it failed, ${frameLabel(e.frameDepth)}: a promise is used where its value was`;
       return `removed an \`await\` on ${at}, ${frameLabel(e.frameDepth)}: a promise is used where its value was`;
+    case 'normalize':
+      return `took off or swapped a rounding or normalizing call on the value ${e.callee}() in ${e.file} (line ${e.changedLine}) returns, called on line ${e.calledLine} of ${e.function ?? 'the frame'} before it failed, ${frameLabel(e.frameDepth)}`;
+    case 'hierarchy':
+      return `changed what '${e.tokens?.[0] ?? ''}', the error's class, extends in ${e.file} (line ${e.changedLine}): handlers that caught it by its old base no longer do`;
     default:
       return `removed or renamed '${e.tokens?.[0] ?? ''}' in ${e.file} (line ${e.changedLine ?? '?'}), the constant the lookup did not find`;
   }
@@ -165,10 +180,12 @@ export function describeEvidence(e: Evidence): string {
       return e.keys?.length
         ? `removed ${quoted(e.keys)} from ${e.file}, the name${e.keys.length === 1 ? '' : 's'} the error reports missing or null`
         : `its changes in ${e.file} mention ${quoted(e.tokens ?? [])} from the error`;
-    case 'callee':
-      return e.calleeKind === 'value'
-        ? `changed the value of '${e.callee}' in ${e.file} (line ${e.changedLine}), which line ${e.frameLine} of ${e.function ?? 'the frame'} reads, ${frameLabel(e.frameDepth)}`
-        : `changed ${e.callee}() in ${e.file} (line ${e.changedLine}), called on line ${e.calledLine} of ${e.function ?? 'the frame'} before it failed, ${frameLabel(e.frameDepth)}: it had returned, so it is on no frame`;
+    case 'callee': {
+      const via = e.via?.length ? ` whose result ${[...e.via].reverse().map((v) => `${v}()`).join(' then ')} returned to line ${e.calledLine} of ${e.function ?? 'the frame'}, ${frameLabel(e.frameDepth)}` : null;
+      if (e.calleeKind === 'value') return via ? `changed the value of '${e.callee}' in ${e.file} (line ${e.changedLine}),${via}` : `changed the value of '${e.callee}' in ${e.file} (line ${e.changedLine}), which line ${e.frameLine} of ${e.function ?? 'the frame'} reads, ${frameLabel(e.frameDepth)}`;
+      const head = `changed ${e.callee}() in ${e.file} (line ${e.changedLine})${e.nullOrigin ? ', which can return null,' : ''}`;
+      return via ? `${head}${via}` : `${head} called on line ${e.calledLine} of ${e.function ?? 'the frame'} before it failed, ${frameLabel(e.frameDepth)}: it had returned, so it is on no frame`;
+    }
     case 'literal':
       return `wrote '${e.tokens?.[0] ?? ''}' into ${e.file} (line ${e.changedLine ?? '?'}), ${e.quoted ? 'the text the error quotes' : 'the key the error reports missing'}`;
     case 'shape':
@@ -212,12 +229,15 @@ export function rankSuspects(evidence: Evidence[], commits: Map<string, CommitFa
   const recency = options.mode === 'range' ? null : recencyFactors([...bySha.keys()], commits);
   for (const [sha, list] of bySha) {
     const facts = commits.get(sha);
-    const weighted = list.map((e) => ({ e, w: evidenceWeight(e) })).sort((a, b) => b.w - a.w);
+    // The missing key written into a value a returned helper hands to the lookup: the key's source.
+    const chain = new Set(list.filter((e) => e.kind === 'callee' && e.via?.length).map((e) => `${e.file}:${e.changedLine}`));
+    const onChain = (e: Evidence) => e.kind === 'literal' && !e.quoted && chain.has(`${e.file}:${e.changedLine}`);
+    const weighted = list.map((e) => ({ e, w: onChain(e) ? Math.max(evidenceWeight(e), PRODUCER_KEY) : evidenceWeight(e) })).sort((a, b) => b.w - a.w);
     // The strongest evidence decides; corroborating evidence adds a little.
     let raw = weighted[0].w + 0.2 * (weighted[1]?.w ?? 0) + 0.05 * weighted.slice(2).reduce((s, x) => s + x.w, 0);
     raw *= focusFactor(facts) * (recency?.get(sha) ?? 1);
     if (facts?.cosmetic) raw *= 0.25;
-    else if (facts?.renamed) raw *= RENAMED_COMMIT;
+    else if (facts?.renamed || facts?.extracted) raw *= RENAMED_COMMIT;
     else if (facts?.incidental) raw *= INCIDENTAL_COMMIT;
     // An added early exit only makes the crashing code run less, unless it is the crashing line.
     if (facts?.guardOnly && !list.some((e) => e.kind === 'line' && e.frameDepth === 0)) raw *= GUARD_COMMIT;
@@ -232,6 +252,7 @@ export function rankSuspects(evidence: Evidence[], commits: Map<string, CommitFa
     if (weighted.length > 3) reasons.push(`and ${weighted.length - 3} more link${weighted.length - 3 === 1 ? '' : 's'} to the stack`);
     if (facts?.cosmetic) reasons.push('only whitespace, line breaks, quote style or comments changed in the stack files: unlikely to change behaviour');
     else if (facts?.renamed) reasons.push('only renamed an identifier in the stack files: unlikely to change behaviour');
+    else if (facts?.extracted) reasons.push('only replaced a literal with a constant it defined with the same value: unlikely to change behaviour');
     else if (facts?.incidental) reasons.push('its only real change to the stack rewrote the crashing line around a failing expression that was already there');
     if (facts?.guardOnly) reasons.push('it only added an early exit to the stack’s code');
     if (facts && facts.filesChanged > 0) reasons.push(commitLine(facts));

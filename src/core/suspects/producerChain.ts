@@ -1,0 +1,103 @@
+/**
+ * Producers below the stack: a helper called on a feeding line returned the value the crash used,
+ * but it may only pass on what a function it calls returned, two or three calls down. Follows the
+ * names on the helpers' return statements through declarations in files already read (the deploy
+ * diff's files at TO), and notes which producer can return null itself: for a null read, that one
+ * made the value, the helpers above only passed it on.
+ */
+import type { NameUse } from './calleeEvidence';
+import { enclosingFunction } from './functionExtent';
+
+/** A use found by following a helper's returns: the chain of helpers, outermost first. */
+export interface ProducerUse extends NameUse {
+  /** Helpers between the frame and this one (`forEmail` for `findOne`). */
+  via: string[];
+  /** This function itself returns a null literal (`?? null`, `return None`). */
+  nullOrigin: boolean;
+}
+
+const MAX_LEVELS = 3;
+const MAX_USES = 40;
+const MAX_BODY = 200;
+const CALL = /([A-Za-z_$][\w$]*)\s*\(/g;
+const CONSTANT = /\b([A-Z][A-Z0-9_]{2,})\b(?!\s*\()/g;
+const NULL_LITERAL = /\b(?:null|None|nil|undefined)\b/;
+const RETURN = /^\s*(?:return\b|yield\b)/;
+const ASSIGN = /^\s*(?:(?:const|let|var|final|val)\s+)?(?:[\w<>[\],.?]+\s+)?([A-Za-z_$][\w$]*)\s*(?::\s*[^=]+)?=(?!=)/;
+
+function stripStrings(line: string): string {
+  return line.slice(0, 1000).replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""');
+}
+
+/**
+ * What a function's body returns: the calls on its return lines and on lines assigning a name a
+ * return line reads, and whether a return line is a null literal.
+ */
+export function returnedCalls(lines: string[], start: number, end: number): { calls: string[]; constants: string[]; nullLiteral: boolean } {
+  const last = Math.min(end, start + MAX_BODY, lines.length);
+  const body = lines.slice(start, last).map(stripStrings);
+  const returns = body.filter((l) => RETURN.test(l));
+  const read = new Set(returns.flatMap((l) => l.match(/[A-Za-z_$][\w$]*/g) ?? []));
+  const feeding = body.filter((l) => !RETURN.test(l) && read.has(ASSIGN.exec(l)?.[1] ?? '\0'));
+  const calls = new Set<string>();
+  const constants = new Set<string>();
+  for (const l of [...returns, ...feeding]) {
+    for (const m of l.matchAll(CALL)) calls.add(m[1]);
+    for (const m of l.matchAll(CONSTANT)) constants.add(m[1]);
+  }
+  return { calls: [...calls], constants: [...constants], nullLiteral: returns.some((l) => NULL_LITERAL.test(l.replace(RETURN, ''))) };
+}
+
+/**
+ * The producers below each feeding call of the crashing frame, to `MAX_LEVELS` calls down, and the names of the
+ * helpers (at any level) that return a null literal themselves. Declarations are looked up with
+ * `declarationLine` in `texts` (files already read); `skip` rejects names never a project's helper.
+ */
+export function producerUses(
+  uses: NameUse[],
+  texts: string[][],
+  declarationLine: (lines: string[], name: string) => number | null,
+  skip: (name: string) => boolean,
+): { nested: ProducerUse[]; nullOrigins: Set<string> } {
+  const declare = (name: string) => {
+    for (const lines of texts) {
+      const at = declarationLine(lines, name);
+      if (at !== null) return { lines, at };
+    }
+    return null;
+  };
+  const nested: ProducerUse[] = [];
+  const nullOrigins = new Set<string>();
+  const seen = new Set(uses.map((u) => u.name));
+  // Only the crashing frame's own calls: on a caller's line the call on the stack and the ones that
+  // ran before it cannot be told apart, and one that wraps the frame's call never ran.
+  let level: ProducerUse[] = uses.filter((u) => u.kind === 'call' && u.feeds && u.depth === 0).map((u) => ({ ...u, via: [], nullOrigin: false }));
+  for (let depth = 0; depth < MAX_LEVELS && level.length > 0 && nested.length < MAX_USES; depth++) {
+    const next: ProducerUse[] = [];
+    for (const use of level) {
+      const decl = declare(use.name);
+      if (!decl) continue;
+      const ext = enclosingFunction(decl.lines, Math.min(decl.at + 1, decl.lines.length), use.name);
+      if (!ext.named) continue;
+      const { calls, constants, nullLiteral } = returnedCalls(decl.lines, ext.start, ext.end);
+      if (nullLiteral) {
+        nullOrigins.add(use.name);
+        use.nullOrigin = true;
+      }
+      for (const name of calls) {
+        if (name.length < 3 || skip(name) || seen.has(name)) continue;
+        seen.add(name);
+        next.push({ ...use, name, via: [...use.via, use.name], nullOrigin: false });
+      }
+      // A constant the helper returns is a producer too; it calls nothing, so it ends the chain.
+      for (const name of constants) {
+        if (seen.has(name)) continue;
+        seen.add(name);
+        nested.push({ ...use, name, kind: 'value', via: [...use.via, use.name], nullOrigin: false });
+      }
+    }
+    nested.push(...next);
+    level = next;
+  }
+  return { nested: nested.slice(0, MAX_USES), nullOrigins };
+}
