@@ -6,8 +6,8 @@ import { DATADOG_SITES } from '../../../src/core/providers/datadog/datadogSites'
 import { createDatadogSource } from '../../../src/core/providers/datadog/datadogSource';
 import { type DatadogStandIn, type DatadogStandInOptions, startDatadogStandIn } from '../../helpers/datadogStandIn';
 
-const API_KEY = 'ddapi_CANARY_9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b';
-const APP_KEY = 'ddapp_CANARY_0f1e2d3c4b5a69788796a5b4c3d2e1f0deadbeef';
+const API_KEY = 'test-canary-dd-api-key-CANARY-faults-001';
+const APP_KEY = 'test-canary-dd-app-key-CANARY-faults-001';
 
 describe('Datadog source under faults', () => {
   const servers: DatadogStandIn[] = [];

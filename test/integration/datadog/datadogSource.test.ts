@@ -7,8 +7,8 @@ import { DATADOG_SITES } from '../../../src/core/providers/datadog/datadogSites'
 import { createDatadogSource } from '../../../src/core/providers/datadog/datadogSource';
 import { DD_FIXTURE_SHA, type DatadogStandIn, type DatadogStandInOptions, startDatadogStandIn } from '../../helpers/datadogStandIn';
 
-const API_KEY = 'ddapi_CANARY_1f0e2d3c4b5a69788796a5b4c3d2e1f0';
-const APP_KEY = 'ddapp_CANARY_a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
+const API_KEY = 'test-canary-dd-api-key-CANARY-source-01';
+const APP_KEY = 'test-canary-dd-app-key-CANARY-source-01';
 
 describe('Datadog source against the stand-in', () => {
   const servers: DatadogStandIn[] = [];

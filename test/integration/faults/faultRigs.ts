@@ -11,9 +11,9 @@ import { startSentryStandIn, type StandInFault } from '../../helpers/sentryStand
 import { startDatadogStandIn } from '../../helpers/datadogStandIn';
 
 /** Canary secrets: set in every fault run and searched for in every output. */
-export const SENTRY_TOKEN = 'sntrys_CANARY_7f3a9c2e5b1d4068a9e2c7f1b3d5e8a0';
-export const DD_API_KEY = 'ddapi_CANARY_5e4d3c2b1a09f8e7d6c5b4a3f2e1d0c9';
-export const DD_APP_KEY = 'ddapp_CANARY_a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4';
+export const SENTRY_TOKEN = 'test-canary-sentry-token-CANARY-not-a-secret';
+export const DD_API_KEY = 'test-canary-dd-api-key-CANARY-not-a-secret';
+export const DD_APP_KEY = 'test-canary-dd-app-key-CANARY-not-a-secret';
 export const CANARIES = [SENTRY_TOKEN, DD_API_KEY, DD_APP_KEY, 'CANARY'];
 
 export type Fault = StandInFault;

@@ -8,19 +8,17 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { collectEvidence } from '../../../src/core/suspects/collectEvidence';
 import { declarationLine, namesUsed } from '../../../src/core/suspects/calleeEvidence';
 import { failingRoots } from '../../../src/core/suspects/dataFlow';
 import { failingNames, keyTokens, missingKeys } from '../../../src/core/suspects/errorTokens';
 import { enclosingFunction } from '../../../src/core/suspects/functionExtent';
 import { isCosmetic, isRename, type PatchHunk } from '../../../src/core/suspects/rangePatch';
-import { rankSuspects } from '../../../src/core/suspects/suspectRanker';
-import type { BlameFrame } from '../../../src/core/suspects/suspectPort.types';
 import { isIncidentalRewrite } from '../../../src/core/suspects/tokenEvidence';
 import { createFileSource } from '../../../src/core/providers/file/fileSource';
 import { runTriage } from '../../../src/core/triage/runTriage';
 import { openTriageWorkspace } from '../../../src/core/triage/triageWorkspace';
 import { ALICE, BOB, CAROL, DAN, cleanupTempDirs, createTempRepo, type TempRepo } from '../../helpers/gitRepo';
+import { edit, rankRange, type FrameSpec } from '../../helpers/rankingRepo';
 
 const hunk = (removed: string[], added: string[]): PatchHunk => ({ oldStart: 1, oldLines: removed.length, newStart: 1, newLines: added.length, removed, added });
 
@@ -85,26 +83,8 @@ describe('held-out rules: pure parts', () => {
   });
 });
 
-function lineOf(repo: TempRepo, file: string, text: string): number {
-  const n = repo.read(file).split('\n').findIndex((l) => l.includes(text)) + 1;
-  assert.ok(n > 0, `${text} not in ${file}`);
-  return n;
-}
-
-function edit(repo: TempRepo, file: string, from: string, to: string): void {
-  const before = repo.read(file);
-  assert.ok(before.includes(from), `${from} not in ${file}`);
-  repo.write(file, before.replace(from, to));
-}
-
-async function rank(repo: TempRepo, frames: Array<[string, string, string]>, failing: string[], keys: string[] = [], missing: string[] = []) {
-  const ws = await openTriageWorkspace({ dir: repo.dir, trusted: true });
-  const port = ws.git?.suspectPort();
-  assert.ok(port);
-  const blameFrames: BlameFrame[] = frames.map(([file, text, fn], depth) => ({ depth, path: file, line: lineOf(repo, file, text), function: fn }));
-  const found = await collectEvidence(port, { mode: 'range', from: repo.sha('v1'), to: repo.sha('v2'), frames: blameFrames, tokens: [], keyTokens: keys, failing, missing });
-  const suspects = rankSuspects(found.evidence, found.commits, { mode: 'range', rangeLabel: null });
-  return { suspects, why: JSON.stringify(suspects.map((s) => [s.summary, s.score, s.reasons[0]])) };
+function rank(repo: TempRepo, frames: FrameSpec, failing: string[], keys: string[] = [], missing: string[] = []) {
+  return rankRange(repo, frames, { keyTokens: keys, failing, missing });
 }
 
 describe('held-out rules on real repositories', function () {

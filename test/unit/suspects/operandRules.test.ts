@@ -11,6 +11,7 @@ import type { BlameFrame } from '../../../src/core/suspects/suspectPort.types';
 import { isIncidentalRewrite } from '../../../src/core/suspects/tokenEvidence';
 import { openTriageWorkspace } from '../../../src/core/triage/triageWorkspace';
 import { ALICE, BOB, CAROL, cleanupTempDirs, createTempRepo, type TempRepo } from '../../helpers/gitRepo';
+import { edit, lineOf, rankRange, type FrameSpec } from '../../helpers/rankingRepo';
 
 const hunk = (removed: string[], added: string[]): PatchHunk => ({ oldStart: 1, oldLines: removed.length, newStart: 1, newLines: added.length, removed, added });
 const touch = (before: string, after: string) => ({ sha: 'x', removed: [before], added: [after] });
@@ -53,26 +54,8 @@ describe('operand rules: pure parts', () => {
   });
 });
 
-function lineOf(repo: TempRepo, file: string, text: string): number {
-  const n = repo.read(file).split('\n').findIndex((l) => l.includes(text)) + 1;
-  assert.ok(n > 0, `${text} not in ${file}`);
-  return n;
-}
-
-function edit(repo: TempRepo, file: string, from: string, to: string): void {
-  const before = repo.read(file);
-  assert.ok(before.includes(from), `${from} not in ${file}`);
-  repo.write(file, before.replace(from, to));
-}
-
-async function rank(repo: TempRepo, frames: Array<[string, string, string]>, failing: string[], missing: string[] = [], tokens: string[] = []) {
-  const ws = await openTriageWorkspace({ dir: repo.dir, trusted: true });
-  const port = ws.git?.suspectPort();
-  assert.ok(port);
-  const blameFrames: BlameFrame[] = frames.map(([file, text, fn], depth) => ({ depth, path: file, line: lineOf(repo, file, text), function: fn }));
-  const found = await collectEvidence(port, { mode: 'range', from: repo.sha('v1'), to: repo.sha('v2'), frames: blameFrames, tokens, keyTokens: [], failing, missing });
-  const suspects = rankSuspects(found.evidence, found.commits, { mode: 'range', rangeLabel: null });
-  return { suspects, why: JSON.stringify(suspects.map((s) => [s.summary, s.score, s.reasons[0]])) };
+function rank(repo: TempRepo, frames: FrameSpec, failing: string[], missing: string[] = [], tokens: string[] = []) {
+  return rankRange(repo, frames, { tokens, failing, missing });
 }
 
 describe('operand rules on real repositories', function () {

@@ -2,7 +2,7 @@
 // helper that returned null, a helper whose result lost its rounding, and an exception class whose
 // base changed so its handler stopped catching it. Pure parts on inputs, the ranking on real git.
 import { strict as assert } from 'node:assert';
-import { collectEvidence, type EvidenceRequest } from '../../../src/core/suspects/collectEvidence';
+import { collectEvidence } from '../../../src/core/suspects/collectEvidence';
 import { failingNames, isNullishError } from '../../../src/core/suspects/errorTokens';
 import { declaredBase, errorClassName } from '../../../src/core/suspects/hierarchyEvidence';
 import { isNormalizerRemoved } from '../../../src/core/suspects/normalizerShape';
@@ -13,6 +13,7 @@ import { rankSuspects } from '../../../src/core/suspects/suspectRanker';
 import type { BlameFrame } from '../../../src/core/suspects/suspectPort.types';
 import { openTriageWorkspace } from '../../../src/core/triage/triageWorkspace';
 import { ALICE, BOB, CAROL, cleanupTempDirs, createTempRepo, type TempRepo } from '../../helpers/gitRepo';
+import { edit, lineOf, rankRange, type FrameSpec } from '../../helpers/rankingRepo';
 
 const hunk = (removed: string[], added: string[]): PatchHunk => ({ oldStart: 1, oldLines: removed.length, newStart: 1, newLines: added.length, removed, added });
 
@@ -55,28 +56,9 @@ describe('producer rules: pure parts', () => {
   });
 });
 
-function lineOf(repo: TempRepo, file: string, text: string): number {
-  const n = repo.read(file).split('\n').findIndex((l) => l.includes(text)) + 1;
-  assert.ok(n > 0, `${text} not in ${file}`);
-  return n;
-}
-
-function edit(repo: TempRepo, file: string, from: string, to: string): void {
-  const before = repo.read(file);
-  assert.ok(before.includes(from), `${from} not in ${file}`);
-  repo.write(file, before.replace(from, to));
-}
-
-async function rank(repo: TempRepo, frames: Array<[string, string, string]>, message: string, crashText: string, tokens: string[] = []) {
-  const ws = await openTriageWorkspace({ dir: repo.dir, trusted: true });
-  const port = ws.git?.suspectPort();
-  assert.ok(port);
-  const blameFrames: BlameFrame[] = frames.map(([file, text, fn], depth) => ({ depth, path: file, line: lineOf(repo, file, text), function: fn }));
+function rank(repo: TempRepo, frames: FrameSpec, message: string, crashText: string, tokens: string[] = []) {
   const value = message.slice(message.indexOf(':') + 1).trim();
-  const req: EvidenceRequest = { mode: 'range', from: repo.sha('v1'), to: repo.sha('v2'), frames: blameFrames, tokens, keyTokens: [], failing: failingNames(value, crashText), nullish: isNullishError(message), message };
-  const found = await collectEvidence(port, req);
-  const suspects = rankSuspects(found.evidence, found.commits, { mode: 'range', rangeLabel: null });
-  return { suspects, why: JSON.stringify(suspects.map((s) => [s.summary, s.score, s.reasons[0]])) };
+  return rankRange(repo, frames, { tokens, failing: failingNames(value, crashText), nullish: isNullishError(message), message });
 }
 
 describe('producer rules on real repositories', function () {

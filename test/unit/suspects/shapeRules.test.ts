@@ -2,13 +2,10 @@
 // one on a line controlling an index error, arguments or parameters reordered, an `await`
 // dropped, an enum constant renamed. Pure parts on inputs, the ranking on real git repositories.
 import { strict as assert } from 'node:assert';
-import { collectEvidence } from '../../../src/core/suspects/collectEvidence';
 import { failingNames, keyTokens, lineTokens, messageTokens, missingKeys } from '../../../src/core/suspects/errorTokens';
 import { controllingLines, enumConstants, isAwaitRemoved, isBoundChange, isIndexError, reorderedArguments } from '../../../src/core/suspects/shapeEvidence';
-import { rankSuspects } from '../../../src/core/suspects/suspectRanker';
-import type { BlameFrame } from '../../../src/core/suspects/suspectPort.types';
-import { openTriageWorkspace } from '../../../src/core/triage/triageWorkspace';
 import { ALICE, BOB, CAROL, cleanupTempDirs, createTempRepo, type TempRepo } from '../../helpers/gitRepo';
+import { edit, rankRange, type FrameSpec } from '../../helpers/rankingRepo';
 
 describe('shape rules: pure parts', () => {
   it('recognises a bound or comparison moved by one, not other edits', () => {
@@ -46,33 +43,16 @@ describe('shape rules: pure parts', () => {
   });
 });
 
-function lineOf(repo: TempRepo, file: string, text: string): number {
-  const n = repo.read(file).split('\n').findIndex((l) => l.includes(text)) + 1;
-  assert.ok(n > 0, `${text} not in ${file}`);
-  return n;
-}
-
-function edit(repo: TempRepo, file: string, from: string, to: string): void {
-  const before = repo.read(file);
-  assert.ok(before.includes(from), `${from} not in ${file}`);
-  repo.write(file, before.replace(from, to));
-}
-
 /** Ranks as triage does: tokens, keys, failing names and missing keys from the message and the crashing line. */
-async function rank(repo: TempRepo, frames: Array<[string, string, string]>, message: string) {
-  const ws = await openTriageWorkspace({ dir: repo.dir, trusted: true });
-  const port = ws.git?.suspectPort();
-  assert.ok(port);
-  const blameFrames: BlameFrame[] = frames.map(([file, text, fn], depth) => ({ depth, path: file, line: lineOf(repo, file, text), function: fn }));
-  const crash = repo.read(frames[0][0]).split('\n')[blameFrames[0].line - 1];
-  const value = message.replace(/^[\w.]+:\s*/, '');
-  const found = await collectEvidence(port, {
-    mode: 'range', from: repo.sha('v1'), to: repo.sha('v2'), frames: blameFrames,
-    tokens: [...new Set([...messageTokens(value), ...lineTokens(crash)])], keyTokens: keyTokens(value, crash),
-    failing: failingNames(value, crash), missing: missingKeys(value), message,
+function rank(repo: TempRepo, frames: FrameSpec, message: string) {
+  return rankRange(repo, frames, (blameFrames) => {
+    const crash = repo.read(frames[0][0]).split('\n')[blameFrames[0].line - 1];
+    const value = message.replace(/^[\w.]+:\s*/, '');
+    return {
+      tokens: [...new Set([...messageTokens(value), ...lineTokens(crash)])], keyTokens: keyTokens(value, crash),
+      failing: failingNames(value, crash), missing: missingKeys(value), message,
+    };
   });
-  const suspects = rankSuspects(found.evidence, found.commits, { mode: 'range', rangeLabel: null });
-  return { suspects, why: JSON.stringify(suspects.map((s) => [s.summary, s.score, s.reasons[0]])) };
 }
 
 describe('shape rules on real repositories', function () {
