@@ -11,20 +11,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { loadSpecValidator } from './specValidator';
-import { writeBody } from './standInResponse';
+import { closeStandIn, writeBody, type StandInFault } from './standInResponse';
 import { FIXTURES_DIR } from './fixturesDir';
 
 export type BugsnagRoute = 'orgs' | 'projects' | 'errors' | 'error' | 'latestEvent' | 'event' | 'releases';
 
-export interface BugsnagStandInFault {
-  status?: number;
-  headers?: Record<string, string>;
-  delayMs?: number;
-  body?: 'truncated' | 'html' | 'empty' | 'reset';
-  /** How many requests the fault applies to (default: all). */
-  times?: number;
-  /** Text of the error body (e.g. to echo a credential back). */
-  detail?: string;
+export interface BugsnagStandInFault extends Omit<StandInFault, 'body' | 'hugeBytes'> {
+  body?: Exclude<StandInFault['body'], 'huge'>;
   /** Only for requests about this error id (error, latestEvent). */
   errorId?: string;
 }
@@ -264,10 +257,6 @@ export async function startBugsnagStandIn(options: BugsnagStandInOptions = {}): 
     fault(route, fault) {
       faults.set(route, [...(faults.get(route) ?? []), { ...fault }]);
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => closeStandIn(server),
   };
 }

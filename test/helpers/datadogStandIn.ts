@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
-import { writeBody } from './standInResponse';
+import { closeStandIn, writeBody, type StandInFault } from './standInResponse';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
@@ -17,18 +17,7 @@ import { FIXTURES_DIR } from './fixturesDir';
 
 export type DatadogRoute = 'issues' | 'state' | 'assign' | 'unassign' | 'spans' | 'logs';
 
-export interface DatadogStandInFault {
-  status?: number;
-  headers?: Record<string, string>;
-  delayMs?: number;
-  /** truncated: valid body cut in half; html: a proxy page; reset: connection dropped mid-body. */
-  body?: 'truncated' | 'html' | 'empty' | 'reset' | 'huge';
-  /** For `huge`: pad the normal (valid) body to about this many bytes. */
-  hugeBytes?: number;
-  /** How many requests the fault applies to (default: all). */
-  times?: number;
-  /** The detail text of a status fault's JSON body (e.g. to echo a credential back). */
-  detail?: string;
+export interface DatadogStandInFault extends StandInFault {
   /** Only for requests about this issue (span/log searches by its error type, or its id in the path). */
   issueId?: string;
 }
@@ -339,10 +328,6 @@ export async function startDatadogStandIn(options: DatadogStandInOptions = {}): 
     fault(route, fault) {
       faults.set(route, [...(faults.get(route) ?? []), { ...fault }]);
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => closeStandIn(server),
   };
 }

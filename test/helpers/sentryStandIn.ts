@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
-import { writeBody } from './standInResponse';
+import { closeStandIn, writeBody, type StandInFault } from './standInResponse';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { loadSpecValidator } from './specValidator';
@@ -14,18 +14,7 @@ import { FIXTURES_DIR } from './fixturesDir';
 
 export type SentryRoute = 'org' | 'projects' | 'issues' | 'event' | 'release' | 'releases' | 'committers' | 'updateIssue' | 'eventids' | 'shortids' | 'issue' | 'projectEvent' | 'issueTag' | 'issueEvents' | 'discover';
 
-export interface StandInFault {
-  status?: number;
-  headers?: Record<string, string>;
-  delayMs?: number;
-  /** truncated: valid body cut in half (consistent length); reset: connection dropped mid-body. */
-  body?: 'truncated' | 'html' | 'empty' | 'reset' | 'huge';
-  /** For `huge`: pad the normal (valid) body to about this many bytes. */
-  hugeBytes?: number;
-  /** How many requests the fault applies to (default: all). */
-  times?: number;
-  /** The `detail` text of a status fault's JSON body (e.g. to echo a credential back). */
-  detail?: string;
+export interface SentryStandInFault extends StandInFault {
   /** Only for requests about this issue id (event, committers, updateIssue). */
   issueId?: string;
 }
@@ -72,7 +61,7 @@ export interface SentryStandIn {
   count(route?: SentryRoute): number;
   /** Most requests seen in flight at once. */
   readonly maxInFlight: number;
-  fault(route: SentryRoute, fault: StandInFault): void;
+  fault(route: SentryRoute, fault: SentryStandInFault): void;
   close(): Promise<void>;
 }
 
@@ -130,7 +119,7 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
     { version: 'orders-api@1.5.0', commit: 'b'.repeat(40), dateCreated: '2026-11-24T10:00:00Z' },
   ];
   const event = baseEvent(options.event);
-  const faults = new Map<SentryRoute, StandInFault[]>();
+  const faults = new Map<SentryRoute, SentryStandInFault[]>();
   const requests: StandInRequest[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
@@ -271,7 +260,7 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
     }
   }
 
-  const takeFault = (route: SentryRoute, issueId: string | undefined): StandInFault | undefined => {
+  const takeFault = (route: SentryRoute, issueId: string | undefined): SentryStandInFault | undefined => {
     const list = faults.get(route) ?? [];
     const f = list.find((x) => (x.times ?? Infinity) > 0 && (x.issueId === undefined || x.issueId === issueId));
     if (f && f.times !== undefined) f.times--;
@@ -328,10 +317,6 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
     fault(route, fault) {
       faults.set(route, [...(faults.get(route) ?? []), { ...fault }]);
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => closeStandIn(server),
   };
 }

@@ -1,8 +1,31 @@
-/** How the local API stand-ins write a (possibly faulty) response body; shared by Sentry and Datadog. */
-import type { ServerResponse } from 'node:http';
+/** What the local API stand-ins (Sentry, Datadog, Bugsnag) share: their faults, faulty bodies, shutdown. */
+import type { Server, ServerResponse } from 'node:http';
 
 /** Faults of the body, as the real services and proxies produce them. */
 export type BodyFault = 'truncated' | 'html' | 'empty' | 'reset' | 'huge';
+
+/** A fault a stand-in applies to the requests of one route. */
+export interface StandInFault {
+  status?: number;
+  headers?: Record<string, string>;
+  delayMs?: number;
+  /** truncated: valid body cut in half (consistent length); html: a proxy page; reset: connection dropped mid-body. */
+  body?: BodyFault;
+  /** For `huge`: pad the normal (valid) body to about this many bytes. */
+  hugeBytes?: number;
+  /** How many requests the fault applies to (default: all). */
+  times?: number;
+  /** The detail text of a status fault's body (e.g. to echo a credential back). */
+  detail?: string;
+}
+
+/** Stops a stand-in, dropping kept-alive connections so tests never wait for them. */
+export function closeStandIn(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+}
 
 /**
  * Writes `text` with `status`, damaged as `fault` says: an nginx HTML error page, an empty body,

@@ -7,7 +7,7 @@ import type { ErrorSource } from '../../../src/core/providers/errorSource';
 import type { HttpTuning } from '../../../src/core/http/http.types';
 import { createSentrySource } from '../../../src/core/providers/sentry/sentrySource';
 import { createDatadogSource } from '../../../src/core/providers/datadog/datadogSource';
-import { startSentryStandIn, type StandInFault } from '../../helpers/sentryStandIn';
+import { startSentryStandIn, type SentryStandInFault } from '../../helpers/sentryStandIn';
 import { startDatadogStandIn } from '../../helpers/datadogStandIn';
 
 /** Canary secrets: set in every fault run and searched for in every output. */
@@ -16,7 +16,7 @@ export const DD_API_KEY = 'test-canary-dd-api-key-CANARY-not-a-secret';
 export const DD_APP_KEY = 'test-canary-dd-app-key-CANARY-not-a-secret';
 export const CANARIES = [SENTRY_TOKEN, DD_API_KEY, DD_APP_KEY, 'CANARY'];
 
-export type Fault = StandInFault;
+export type Fault = SentryStandInFault;
 
 export interface Stand {
   url: string;
