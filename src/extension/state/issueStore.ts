@@ -40,8 +40,6 @@ export interface ConfiguredSource {
   label: string;
 }
 
-/** Provider issues are keyed by source and group id; a looked-up event joins the provider's list. */
-
 const MAX_FILE_ENTRIES = 20;
 
 export class IssueStore implements vscode.Disposable {

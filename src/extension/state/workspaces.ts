@@ -34,9 +34,7 @@ export class Workspaces implements vscode.Disposable {
 
   constructor() {
     const forget = () => this.open.clear();
-    const invalidate = () => {
-      for (const ws of this.open.values()) void ws.then((w) => w.invalidate(), () => undefined);
-    };
+    const invalidate = () => this.invalidate();
     vscode.workspace.onDidChangeWorkspaceFolders(forget, this, this.disposables);
     vscode.workspace.onDidGrantWorkspaceTrust(forget, this, this.disposables);
     vscode.workspace.onDidSaveTextDocument(invalidate, this, this.disposables);
