@@ -21,7 +21,15 @@ import { fmtMs, markdownTable } from './lib/stats.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = path.join(repoRoot, 'bench/.work');
-const CASES = { triage: triageCase, paths: pathIndexCase, sourcemap: sourceMapCase, blame: blameCase, sentry: sentryCase, accuracy: accuracyCase, extension: extensionCase };
+const CASES = {
+  triage: triageCase,
+  paths: pathIndexCase,
+  sourcemap: sourceMapCase,
+  blame: blameCase,
+  sentry: sentryCase,
+  accuracy: accuracyCase,
+  extension: extensionCase,
+};
 
 function machine() {
   const cpuinfo = (() => {
@@ -39,11 +47,17 @@ function machine() {
       return String(cpus().length);
     }
   })();
-  const git = execFileSync('git', ['--version'], { encoding: 'utf8' }).trim().replace(/^git version /, '');
+  const git = execFileSync('git', ['--version'], { encoding: 'utf8' })
+    .trim()
+    .replace(/^git version /, '');
   const commit = (() => {
     try {
       const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
-      const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: repoRoot, encoding: 'utf8' }).trim() !== '';
+      const dirty =
+        execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
+          cwd: repoRoot,
+          encoding: 'utf8',
+        }).trim() !== '';
       return dirty ? `${sha} with uncommitted changes` : sha;
     } catch {
       return 'unknown';
@@ -72,7 +86,8 @@ function tableOf(result) {
 async function main() {
   const wanted = process.argv.slice(2);
   const unknown = wanted.filter((w) => !(w in CASES));
-  if (unknown.length) throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; choose from ${Object.keys(CASES).join(', ')}`);
+  if (unknown.length)
+    throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; choose from ${Object.keys(CASES).join(', ')}`);
   const selected = wanted.length ? wanted : Object.keys(CASES);
   mkdirSync(work, { recursive: true });
   const info = machine();
@@ -87,7 +102,9 @@ async function main() {
     const result = await CASES[id]({ repoRoot, bundle, work, log });
     result.seconds = (performance.now() - started) / 1000;
     results.push(result);
-    process.stdout.write(`\n## ${result.title}\n\n${result.table ?? tableOf(result)}\n\n${result.notes.map((n) => `- ${n}`).join('\n')}\n`);
+    process.stdout.write(
+      `\n## ${result.title}\n\n${result.table ?? tableOf(result)}\n\n${result.notes.map((n) => `- ${n}`).join('\n')}\n`,
+    );
   }
   const total = (performance.now() - t0) / 1000;
   const header = [
@@ -102,11 +119,21 @@ async function main() {
   const fresh = new Map(
     results.map((r) => [
       r.id,
-      [`## ${r.title}`, '', r.table ?? tableOf(r), '', ...r.notes.map((n) => `- ${n}`), `- Took ${r.seconds.toFixed(1)} s including generation; run ${info.date}, repository at ${info.commit}.`].join('\n'),
+      [
+        `## ${r.title}`,
+        '',
+        r.table ?? tableOf(r),
+        '',
+        ...r.notes.map((n) => `- ${n}`),
+        `- Took ${r.seconds.toFixed(1)} s including generation; run ${info.date}, repository at ${info.commit}.`,
+      ].join('\n'),
     ]),
   );
   const file = path.join(repoRoot, 'bench/RESULTS.md');
-  writeFileSync(file, mergeResults(existsSync(file) ? readFileSync(file, 'utf8') : '', header, fresh, Object.keys(CASES)));
+  writeFileSync(
+    file,
+    mergeResults(existsSync(file) ? readFileSync(file, 'utf8') : '', header, fresh, Object.keys(CASES)),
+  );
   const jsonFile = path.join(work, 'results.json');
   const previous = (() => {
     try {

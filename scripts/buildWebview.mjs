@@ -7,7 +7,11 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Builds the webview bundle; `outDir` defaults to `<repo>/dist/webview`. */
-export async function buildWebview({ outDir = path.join(root, 'dist', 'webview'), minify = false, sourcemap = true } = {}) {
+export async function buildWebview({
+  outDir = path.join(root, 'dist', 'webview'),
+  minify = false,
+  sourcemap = true,
+} = {}) {
   mkdirSync(outDir, { recursive: true });
   await build({
     entryPoints: [path.join(root, 'webview', 'src', 'main.ts')],

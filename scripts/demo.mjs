@@ -15,12 +15,27 @@ mkdirSync(work, { recursive: true });
 console.log(`Building the sample service repository in ${path.relative(process.cwd(), repo)} …`);
 buildDemoRepo(repo);
 console.log('Running the deployed revision v1.5.0 with @sentry/node and sending the order that fails …');
-const { envelope, event } = await captureDemoEvent({ repo, rev: 'v1.5.0', deployDir: path.join(work, 'deploy', 'app'), release: 'orders-api@1.5.0' });
+const { envelope, event } = await captureDemoEvent({
+  repo,
+  rev: 'v1.5.0',
+  deployDir: path.join(work, 'deploy', 'app'),
+  release: 'orders-api@1.5.0',
+});
 const eventFile = path.join(work, 'sentry-event.json');
 writeFileSync(eventFile, JSON.stringify(event, null, 2));
 writeFileSync(path.join(work, 'sentry-envelope.txt'), envelope);
 console.log(`Captured event ${event.event_id} → ${path.relative(process.cwd(), eventFile)}\n`);
 
-const args = [path.join(projectRoot, 'dist', 'cli.js'), 'triage', '--event', eventFile, '--repo', repo, ...process.argv.slice(2)];
-console.log(`$ culprit triage --event ${path.relative(process.cwd(), eventFile)} --repo ${path.relative(process.cwd(), repo)} ${process.argv.slice(2).join(' ')}\n`);
+const args = [
+  path.join(projectRoot, 'dist', 'cli.js'),
+  'triage',
+  '--event',
+  eventFile,
+  '--repo',
+  repo,
+  ...process.argv.slice(2),
+];
+console.log(
+  `$ culprit triage --event ${path.relative(process.cwd(), eventFile)} --repo ${path.relative(process.cwd(), repo)} ${process.argv.slice(2).join(' ')}\n`,
+);
 process.stdout.write(execFileSync(process.execPath, args, { encoding: 'utf8' }));

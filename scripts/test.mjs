@@ -3,8 +3,23 @@
 import { spawnSync } from 'node:child_process';
 
 const suites = [
-  { name: 'unit and integration (mocha)', cmd: process.execPath, args: ['node_modules/mocha/bin/mocha.js', '--reporter', './scripts/mochaReporter.cjs', 'test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/fuzz/**/*.test.ts'] },
-  { name: 'real VS Code (code-server: extension host + UI)', cmd: process.execPath, args: ['scripts/vscode/runVscodeTests.mjs'] },
+  {
+    name: 'unit and integration (mocha)',
+    cmd: process.execPath,
+    args: [
+      'node_modules/mocha/bin/mocha.js',
+      '--reporter',
+      './scripts/mochaReporter.cjs',
+      'test/unit/**/*.test.ts',
+      'test/integration/**/*.test.ts',
+      'test/fuzz/**/*.test.ts',
+    ],
+  },
+  {
+    name: 'real VS Code (code-server: extension host + UI)',
+    cmd: process.execPath,
+    args: ['scripts/vscode/runVscodeTests.mjs'],
+  },
 ];
 
 let passed = 0;
@@ -12,7 +27,11 @@ let failed = 0;
 let broken = false;
 for (const suite of suites) {
   console.log(`\n=== ${suite.name}`);
-  const r = spawnSync(suite.cmd, suite.args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(suite.cmd, suite.args, {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   process.stdout.write(r.stdout ?? '');
   const m = /CULPRIT-SUITE passed=(\d+) failed=(\d+)/.exec(r.stdout ?? '');
   if (!m) {

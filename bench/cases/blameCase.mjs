@@ -21,8 +21,11 @@ function windows(repo, file, lines) {
 export async function blameCase({ bundle, work, log }) {
   const { createGitRunner, openRepo } = loadCore(bundle);
   const built = await buildBlameRepo(path.join(work, 'blame'));
-  log(`  ${built.file}: ${built.lines} lines, ${built.commits} commits (${built.reused ? 'reused' : 'generated with git fast-import'}), ${built.rangeCommits} in v-old..v-new`);
-  const sha = (rev) => execFileSync('git', ['rev-parse', `${rev}^{commit}`], { cwd: built.repo, encoding: 'utf8' }).trim();
+  log(
+    `  ${built.file}: ${built.lines} lines, ${built.commits} commits (${built.reused ? 'reused' : 'generated with git fast-import'}), ${built.rangeCommits} in v-old..v-new`,
+  );
+  const sha = (rev) =>
+    execFileSync('git', ['rev-parse', `${rev}^{commit}`], { cwd: built.repo, encoding: 'utf8' }).trim();
   const [from, to] = [sha('v-old'), sha('v-new')];
   const ranges = windows(built.repo, built.file, built.lines);
   const fresh = () => openRepo(createGitRunner({ cwd: built.repo, trusted: true }), built.repo);
@@ -52,7 +55,13 @@ export async function blameCase({ bundle, work, log }) {
     rows: [
       { name: 'blameRange(v-old, v-new, file, windows)', stat: rs },
       { name: 'blameAt(v-new, file, same windows)', stat: fs },
-      { name: 'full / range, per run (×)', stat: ratios, unit: '×', target: 'range ≤ 1/20 of full (≥ 20×)', ok: ratios.median >= 20 },
+      {
+        name: 'full / range, per run (×)',
+        stat: ratios,
+        unit: '×',
+        target: 'range ≤ 1/20 of full (≥ 20×)',
+        ok: ratios.median >= 20,
+      },
     ],
     notes: [
       `${RUNS} interleaved runs after one warm-up; both return ${rangeLines}/${fullLines} blamed lines; no commit-graph (a fresh clone's state).`,

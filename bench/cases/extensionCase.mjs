@@ -17,11 +17,16 @@ function packageVsix(repoRoot, work) {
   const ext = path.join(work, 'extension');
   rmSync(ext, { recursive: true, force: true });
   mkdirSync(ext, { recursive: true });
-  for (const f of ['package.json', 'README.md', 'LICENSE', '.vscodeignore']) copyFileSync(path.join(repoRoot, f), path.join(ext, f));
+  for (const f of ['package.json', 'README.md', 'LICENSE', '.vscodeignore'])
+    copyFileSync(path.join(repoRoot, f), path.join(ext, f));
   cpSync(path.join(repoRoot, 'media'), path.join(ext, 'media'), { recursive: true });
   return buildBundles({ production: true, outDir: path.join(ext, 'dist') }).then(() => {
     const vsix = path.join(work, 'culprit.vsix');
-    execFileSync(process.execPath, [path.join(repoRoot, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', vsix], { cwd: ext, stdio: 'ignore' });
+    execFileSync(
+      process.execPath,
+      [path.join(repoRoot, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', vsix],
+      { cwd: ext, stdio: 'ignore' },
+    );
     return vsix;
   });
 }
@@ -29,14 +34,28 @@ function packageVsix(repoRoot, work) {
 async function activationOnce(vsix, folder) {
   const host = setupHost();
   const stateDir = newRunDir('bench-activation');
-  execFileSync(host.node24, [host.codeServer, '--extensions-dir', path.join(stateDir, 'ext'), '--user-data-dir', path.join(stateDir, 'ud'), '--install-extension', vsix], { stdio: 'ignore' });
+  execFileSync(
+    host.node24,
+    [
+      host.codeServer,
+      '--extensions-dir',
+      path.join(stateDir, 'ext'),
+      '--user-data-dir',
+      path.join(stateDir, 'ud'),
+      '--install-extension',
+      vsix,
+    ],
+    { stdio: 'ignore' },
+  );
   const server = await startCodeServer({ stateDir, folder });
   const browser = await launchBrowser({ profileParent: server.stateDir });
   try {
     const { page } = browser;
     await page.goto(workbenchUrl(server, { folder }));
     await page.waitForSelector('.monaco-workbench');
-    const row = page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: /Culprit|culprit-dev\.culprit/ });
+    const row = page.locator('.runtime-extensions-editor .monaco-list-row', {
+      hasText: /Culprit|culprit-dev\.culprit/,
+    });
     for (let attempt = 0; attempt < 20; attempt++) {
       await page.keyboard.press('F1');
       const input = page.locator('.quick-input-widget .quick-input-box input');
@@ -72,7 +91,9 @@ export async function extensionCase({ repoRoot, work }) {
   return {
     id: 'extension',
     title: 'Extension: .vsix size and activation in a real VS Code',
-    notes: [`code-server ${setupHost().codeServerVersion} (VS Code web workbench, Node 24 extension host); production bundle; activation as reported by the host's Running Extensions view, ${RUNS} fresh starts; activation events: onStartupFinished.`],
+    notes: [
+      `code-server ${setupHost().codeServerVersion} (VS Code web workbench, Node 24 extension host); production bundle; activation as reported by the host's Running Extensions view, ${RUNS} fresh starts; activation events: onStartupFinished.`,
+    ],
     rows: [
       { name: '.vsix size, MB', value: size / (1024 * 1024), target: '< 2 MB', ok: size < 2 * 1024 * 1024 },
       { name: 'activation as the host reports it', stat: summarize(times), unit: 'ms' },

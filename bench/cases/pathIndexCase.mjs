@@ -16,13 +16,17 @@ export async function pathIndexCase({ repoRoot, bundle, work, log }) {
   const wrote = materialize(root, files);
   const input = path.join(work, 'paths/input.json');
   writeFileSync(input, JSON.stringify({ files, traces }));
-  log(`  ${files.length} files ${wrote ? 'written' : 'reused'} under ${path.relative(repoRoot, root)}, ${traces.length} traces`);
+  log(
+    `  ${files.length} files ${wrote ? 'written' : 'reused'} under ${path.relative(repoRoot, root)}, ${traces.length} traces`,
+  );
   const child = path.join(repoRoot, 'bench/children/pathIndexChild.mjs');
   const results = [];
   for (let i = 0; i < PROCESSES; i++) {
     const { result } = await runNodeChild(child, [bundle, input, root, String(ROUNDS)], { nodeArgs: ['--expose-gc'] });
     results.push(result);
-    log(`  process ${i + 1}/${PROCESSES}: build ${result.rounds.map((r) => r.buildMs.toFixed(0)).join('/')} ms, resolve ${result.rounds.map((r) => r.resolveMs.toFixed(0)).join('/')} ms`);
+    log(
+      `  process ${i + 1}/${PROCESSES}: build ${result.rounds.map((r) => r.buildMs.toFixed(0)).join('/')} ms, resolve ${result.rounds.map((r) => r.resolveMs.toFixed(0)).join('/')} ms`,
+    );
   }
   const firsts = results.map((r) => r.rounds[0]);
   const repeats = results.flatMap((r) => r.rounds.slice(1));
@@ -40,11 +44,29 @@ export async function pathIndexCase({ repoRoot, bundle, work, log }) {
     rows: [
       { name: 'StemIndex.build, first in process', stat: buildCold, target: '< 100 ms', ok: buildCold.median < 100 },
       { name: 'StemIndex.build, repeated', stat: summarize(repeats.map((r) => r.buildMs)) },
-      { name: 'index heap (JS heap + typed arrays), MB', stat: heap, unit: 'MB', target: '< 20 MB', ok: heap.median < 20 },
-      { name: '  after resolving (adds the exact-path Set), MB', stat: mb(summarize(all.map((r) => r.retainedBytes))), unit: 'MB' },
-      { name: 'resolve 10k frames (createFrameResolver), first in process', stat: resolveCold, target: '< 100 ms', ok: resolveCold.median < 100 },
+      {
+        name: 'index heap (JS heap + typed arrays), MB',
+        stat: heap,
+        unit: 'MB',
+        target: '< 20 MB',
+        ok: heap.median < 20,
+      },
+      {
+        name: '  after resolving (adds the exact-path Set), MB',
+        stat: mb(summarize(all.map((r) => r.retainedBytes))),
+        unit: 'MB',
+      },
+      {
+        name: 'resolve 10k frames (createFrameResolver), first in process',
+        stat: resolveCold,
+        target: '< 100 ms',
+        ok: resolveCold.median < 100,
+      },
       { name: 'resolve 10k frames, repeated', stat: summarize(repeats.map((r) => r.resolveMs)) },
-      { name: '  normalise + StemIndex.lookup only (no realpath, no prefix learning)', stat: summarize(all.map((r) => r.lookupMs)) },
+      {
+        name: '  normalise + StemIndex.lookup only (no realpath, no prefix learning)',
+        stat: summarize(all.map((r) => r.lookupMs)),
+      },
     ],
     notes: [
       `${PROCESSES} processes × ${ROUNDS} rounds; "first in process" is JIT-cold.`,

@@ -12,7 +12,9 @@ const LOOKUPS = 1000;
 
 /** Real generated positions: segment starts, 10% a few columns inside the segment. */
 function samplePositions(mapFile, count) {
-  const { TraceMap, decodedMappings, originalPositionFor, GREATEST_LOWER_BOUND } = createRequire(import.meta.url)('@jridgewell/trace-mapping');
+  const { TraceMap, decodedMappings, originalPositionFor, GREATEST_LOWER_BOUND } = createRequire(import.meta.url)(
+    '@jridgewell/trace-mapping',
+  );
   const map = new TraceMap(JSON.parse(readFileSync(mapFile, 'utf8')), mapFile);
   const lines = decodedMappings(map);
   const segments = [];
@@ -42,7 +44,9 @@ export async function sourceMapCase({ repoRoot, bundle, work, log }) {
   for (let i = 0; i < PROCESSES; i++) {
     const { result } = await runNodeChild(child, [bundle, repoRoot, genRel, positionsFile]);
     runs.push(result);
-    log(`  process ${i + 1}/${PROCESSES}: first ${result.firstMs.toFixed(0)} ms, ${LOOKUPS} lookups ${result.lookupsMs.toFixed(2)} ms`);
+    log(
+      `  process ${i + 1}/${PROCESSES}: first ${result.firstMs.toFixed(0)} ms, ${LOOKUPS} lookups ${result.lookupsMs.toFixed(2)} ms`,
+    );
   }
   const first = summarize(runs.map((r) => r.firstMs));
   const lookups = summarize(runs.map((r) => r.lookupsMs));
@@ -51,10 +55,24 @@ export async function sourceMapCase({ repoRoot, bundle, work, log }) {
     id: 'sourcemap',
     title: `Source map: ${(built.mapBytes / 1048576).toFixed(1)} MB map (${built.packages.join(', ')} bundled by esbuild)`,
     rows: [
-      { name: 'first mapPosition: read + parse + init (fresh process)', stat: first, target: '< 200 ms', ok: first.median < 200 },
-      { name: `${LOOKUPS} cached mapPosition lookups (right after the first)`, stat: lookups, target: '< 5 ms', ok: lookups.median < 5 },
+      {
+        name: 'first mapPosition: read + parse + init (fresh process)',
+        stat: first,
+        target: '< 200 ms',
+        ok: first.median < 200,
+      },
+      {
+        name: `${LOOKUPS} cached mapPosition lookups (right after the first)`,
+        stat: lookups,
+        target: '< 5 ms',
+        ok: lookups.median < 5,
+      },
       { name: `  the same ${LOOKUPS} again (JIT-warm)`, stat: summarize(runs.map((r) => r.lookupsWarmMs)) },
-      { name: 'RSS after the first lookup, MB', stat: summarize(runs.map((r) => r.rssAfterFirst / 1048576)), unit: 'MB' },
+      {
+        name: 'RSS after the first lookup, MB',
+        stat: summarize(runs.map((r) => r.rssAfterFirst / 1048576)),
+        unit: 'MB',
+      },
     ],
     notes: [
       `${PROCESSES} fresh processes. Positions: ${LOOKUPS} seeded segment starts (10% two columns inside), the first one timed alone.`,

@@ -14,9 +14,17 @@ export async function triageCase({ repoRoot, bundle, work, log }) {
   const child = path.join(repoRoot, 'bench/children/triageChild.mjs');
   const runs = [];
   for (let i = 0; i < COLD_RUNS; i++) {
-    const { result } = await runNodeChild(child, [bundle, scenario.repo, scenario.traceFile, scenario.deploy, String(WARM_PER_PROCESS)]);
+    const { result } = await runNodeChild(child, [
+      bundle,
+      scenario.repo,
+      scenario.traceFile,
+      scenario.deploy,
+      String(WARM_PER_PROCESS),
+    ]);
     runs.push(result);
-    log(`  run ${i + 1}/${COLD_RUNS}: cold ${result.coldMs.toFixed(0)} ms, warm ${result.warm.map((w) => w.toFixed(0)).join('/')} ms`);
+    log(
+      `  run ${i + 1}/${COLD_RUNS}: cold ${result.coldMs.toFixed(0)} ms, warm ${result.warm.map((w) => w.toFixed(0)).join('/')} ms`,
+    );
   }
   const cold = summarize(runs.map((r) => r.coldMs));
   const warm = summarize(runs.flatMap((r) => r.warm));

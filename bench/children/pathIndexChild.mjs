@@ -68,7 +68,17 @@ function round(count) {
 }
 
 const rounds = [];
-const tally = { frames: 0, correct: 0, wrong: 0, ambiguousWithTruth: 0, ambiguousWithout: 0, unresolved: 0, foreign: 0, foreignRejected: 0, byForm: {} };
+const tally = {
+  frames: 0,
+  correct: 0,
+  wrong: 0,
+  ambiguousWithTruth: 0,
+  ambiguousWithout: 0,
+  unresolved: 0,
+  foreign: 0,
+  foreignRejected: 0,
+  byForm: {},
+};
 for (let r = 0; r < Number(roundsArg); r++) {
   const base = heapAfterGc();
   const { built, resolved, ...times } = round(r === 0 ? tally : null);

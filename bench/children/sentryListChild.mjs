@@ -10,6 +10,11 @@ for (let i = 0; i < Number(runsArg); i++) {
   const source = createSentrySource({ baseUrl: url, token: 'bench-token', org: 'acme', projects: ['orders-api'] });
   const t0 = performance.now();
   const list = await source.listSamples({ limit: Number(countArg) });
-  runs.push({ ms: performance.now() - t0, samples: list.samples.length, failures: list.failures.length, firstFailure: list.failures[0]?.message ?? null });
+  runs.push({
+    ms: performance.now() - t0,
+    samples: list.samples.length,
+    failures: list.failures.length,
+    firstFailure: list.failures[0]?.message ?? null,
+  });
 }
 process.stdout.write(`${JSON.stringify({ runs })}\n`);

@@ -24,4 +24,6 @@ for (let i = 0; i < positions.length; i++) mapper.mapPosition(genRel, positions[
 const lookupsWarmMs = performance.now() - t2;
 
 const rendered = out.map((p) => (p ? `${p.source}|${p.line}|${p.column}|${p.name}` : null));
-process.stdout.write(`${JSON.stringify({ firstMs, lookupsMs, lookupsWarmMs, rssAfterFirst, firstFile: first?.file ?? null, withFile: out.filter((p) => p?.file).length, rendered })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ firstMs, lookupsMs, lookupsWarmMs, rssAfterFirst, firstFile: first?.file ?? null, withFile: out.filter((p) => p?.file).length, rendered })}\n`,
+);

@@ -42,7 +42,10 @@ const warm = [];
 for (let i = 0; i < Number(warmArg); i++) warm.push((await triage(ws)).ms);
 const after = counted();
 const runs = Math.max(1, Number(warmArg));
-const warmProcesses = { all: (after.all - coldProcesses.all) / runs, silent: (after.silent - coldProcesses.silent) / runs };
+const warmProcesses = {
+  all: (after.all - coldProcesses.all) / runs,
+  silent: (after.silent - coldProcesses.silent) / runs,
+};
 
 const issue = cold.report.issues[0];
 const summary = issue && {
@@ -53,4 +56,6 @@ const summary = issue && {
   deploy: issue.deploy,
   suspects: issue.suspects.map((s) => ({ sha: s.sha, summary: s.summary, score: s.score, reasons: s.reasons })),
 };
-process.stdout.write(`${JSON.stringify({ startupMs: t0, openMs, coldMs, triageMs: cold.ms, warm, coldProcesses, warmProcesses, errors: cold.report.errors, summary })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ startupMs: t0, openMs, coldMs, triageMs: cold.ms, warm, coldProcesses, warmProcesses, errors: cold.report.errors, summary })}\n`,
+);

@@ -43,7 +43,12 @@ export function parseSections(text) {
     }
     if (current) current.push(line);
   }
-  return new Map([...sections].map(([id, lines]) => [id, [lines.join('\n').replace(/\s+$/, ''), lines.tagged].filter(Boolean).join('\n')]));
+  return new Map(
+    [...sections].map(([id, lines]) => [
+      id,
+      [lines.join('\n').replace(/\s+$/, ''), lines.tagged].filter(Boolean).join('\n'),
+    ]),
+  );
 }
 
 /**
@@ -54,5 +59,7 @@ export function mergeResults(oldText, header, fresh, order) {
   const merged = parseSections(oldText ?? '');
   for (const [id, md] of fresh) merged.set(id, md.replace(/\s+$/, ''));
   const ids = [...order.filter((id) => merged.has(id)), ...[...merged.keys()].filter((id) => !order.includes(id))];
-  return [header.replace(/\s+$/, ''), '', ...ids.flatMap((id) => [`<!-- bench:${id} -->`, merged.get(id), ''])].join('\n');
+  return [header.replace(/\s+$/, ''), '', ...ids.flatMap((id) => [`<!-- bench:${id} -->`, merged.get(id), ''])].join(
+    '\n',
+  );
 }

@@ -7,7 +7,9 @@ import { pathToFileURL } from 'node:url';
 export async function loadScenarioDefs(repoRoot, filter = null) {
   const dir = path.join(repoRoot, 'bench/scenarios');
   const defs = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.mjs')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.mjs'))
+    .sort()) {
     const mod = await import(pathToFileURL(path.join(dir, file)).href);
     for (const def of mod.scenarios ?? []) defs.push({ ...def, family: file.replace(/\.mjs$/, '') });
   }

@@ -42,28 +42,54 @@ function gitEnv(home) {
 const FILLER = /^([ \t]*)(?:\/\/|#)\s*@filler\s+(\d+)\s*$/gm;
 
 function helperJs(name, k, rnd, indent) {
-  const body = [`function ${name}(values) {`, '  let total = 0;', '  for (const v of values) {', '    if (v === null || v === undefined) continue;', `    total += Number(v) * ${k};`, '  }'];
-  for (let i = 0, n = Math.floor(rnd() * 4); i < n; i++) body.push(`  if (total > ${100 * (i + 1)}) total -= ${i + 1};`);
+  const body = [
+    `function ${name}(values) {`,
+    '  let total = 0;',
+    '  for (const v of values) {',
+    '    if (v === null || v === undefined) continue;',
+    `    total += Number(v) * ${k};`,
+    '  }',
+  ];
+  for (let i = 0, n = Math.floor(rnd() * 4); i < n; i++)
+    body.push(`  if (total > ${100 * (i + 1)}) total -= ${i + 1};`);
   body.push('  return Math.round(total * 100) / 100;', '}', '');
   return body.map((l) => (l ? indent + l : l));
 }
 
 function helperPy(name, k, rnd, indent) {
-  const body = [`def ${name}(values):`, '    total = 0', '    for v in values:', '        if v is None:', '            continue', `        total += float(v) * ${k}`];
-  for (let i = 0, n = Math.floor(rnd() * 4); i < n; i++) body.push(`    if total > ${100 * (i + 1)}:`, `        total -= ${i + 1}`);
+  const body = [
+    `def ${name}(values):`,
+    '    total = 0',
+    '    for v in values:',
+    '        if v is None:',
+    '            continue',
+    `        total += float(v) * ${k}`,
+  ];
+  for (let i = 0, n = Math.floor(rnd() * 4); i < n; i++)
+    body.push(`    if total > ${100 * (i + 1)}:`, `        total -= ${i + 1}`);
   body.push('    return round(total, 2)', '', '');
   return body.map((l) => (l ? indent + l : l));
 }
 
 function helperJava(name, k, rnd, indent) {
-  const body = [`static double ${name}(double[] values) {`, '    double total = 0;', '    for (double v : values) {', `        total += v * ${k};`, '    }'];
-  for (let i = 0, n = Math.floor(rnd() * 4); i < n; i++) body.push(`    if (total > ${100 * (i + 1)}) total -= ${i + 1};`);
+  const body = [
+    `static double ${name}(double[] values) {`,
+    '    double total = 0;',
+    '    for (double v : values) {',
+    `        total += v * ${k};`,
+    '    }',
+  ];
+  for (let i = 0, n = Math.floor(rnd() * 4); i < n; i++)
+    body.push(`    if (total > ${100 * (i + 1)}) total -= ${i + 1};`);
   body.push('    return Math.round(total * 100) / 100.0;', '}', '');
   return body.map((l) => (l ? indent + l : l));
 }
 
 function helperName(file, lang, i) {
-  const stem = path.basename(file).replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9]/g, '');
+  const stem = path
+    .basename(file)
+    .replace(/\.[^.]+$/, '')
+    .replace(/[^A-Za-z0-9]/g, '');
   const camel = stem.charAt(0).toLowerCase() + stem.slice(1);
   return lang === 'py' ? `_${stem.toLowerCase()}_helper_${i}` : `${camel}Helper${i}`;
 }
@@ -74,7 +100,8 @@ function expandFillers(file, text, lang, rnd) {
   const make = lang === 'py' ? helperPy : lang === 'java' ? helperJava : helperJs;
   return text.replace(FILLER, (_m, indent, count) => {
     const out = [];
-    for (let n = 0; n < Number(count); n++) out.push(...make(helperName(file, lang, ++i), 2 + Math.floor(rnd() * 9), rnd, indent));
+    for (let n = 0; n < Number(count); n++)
+      out.push(...make(helperName(file, lang, ++i), 2 + Math.floor(rnd() * 9), rnd, indent));
     return out.join('\n').replace(/\n+$/, '');
   });
 }
@@ -124,7 +151,8 @@ function applyStep(files, step, def, rnd) {
   // A formatter pass: every occurrence of a token (quote style, spacing) in one file.
   for (const [file, from, to] of step.replaceAll ?? []) {
     const text = files.get(file);
-    if (text === undefined || !text.includes(from)) throw new Error(`${def.name} (${step.msg}): '${from}' not in ${file}`);
+    if (text === undefined || !text.includes(from))
+      throw new Error(`${def.name} (${step.msg}): '${from}' not in ${file}`);
     files.set(file, text.split(from).join(to));
     written.add(file);
   }
@@ -132,17 +160,34 @@ function applyStep(files, step, def, rnd) {
   for (const [file, fromWidth, toWidth] of step.reindent ?? []) {
     const text = files.get(file);
     if (text === undefined) throw new Error(`${def.name}: cannot reindent missing ${file}`);
-    files.set(file, text.replace(/^( +)/gm, (lead) => ' '.repeat(Math.floor(lead.length / fromWidth) * toWidth + (lead.length % fromWidth))));
+    files.set(
+      file,
+      text.replace(/^( +)/gm, (lead) =>
+        ' '.repeat(Math.floor(lead.length / fromWidth) * toWidth + (lead.length % fromWidth)),
+      ),
+    );
     written.add(file);
   }
   for (const file of written) removed.delete(file);
   return { written, removed };
 }
 
-function fastImportCommit(out, mark, author, when, msg, files, change, parents = mark > 1 ? [mark - 1] : [], branch = 'main') {
+function fastImportCommit(
+  out,
+  mark,
+  author,
+  when,
+  msg,
+  files,
+  change,
+  parents = mark > 1 ? [mark - 1] : [],
+  branch = 'main',
+) {
   const [name, mail] = author;
   const stamp = `${Math.floor(when / 1000)} +0000`;
-  out.push(`commit refs/heads/${branch}\nmark :${mark}\nauthor ${name} <${mail}> ${stamp}\ncommitter ${name} <${mail}> ${stamp}\n`);
+  out.push(
+    `commit refs/heads/${branch}\nmark :${mark}\nauthor ${name} <${mail}> ${stamp}\ncommitter ${name} <${mail}> ${stamp}\n`,
+  );
   out.push(`data ${Buffer.byteLength(msg)}\n${msg}\n`);
   if (parents.length > 0) out.push(`from :${parents[0]}\n`);
   for (const p of parents.slice(1)) out.push(`merge :${p}\n`);
@@ -161,21 +206,47 @@ function fastImportCommit(out, mark, author, when, msg, files, change, parents =
  */
 function planHistory(def, rnd) {
   const lang = def.lang;
-  const hot = def.hot ?? Object.keys(def.files).filter((f) => !/^(main|Main|README|package|VERSION)/.test(path.basename(f)));
-  const steps = [{ msg: def.initialMessage ?? 'Initial import', write: { ...def.files, VERSION: '1.0.0\n', '.gitignore': def.gitignore ?? 'dist/\nout/\n__pycache__/\n*.class\n' } }];
-  for (let i = 0; i < (def.history ?? 6); i++) steps.push({ msg: `${['Tune', 'Adjust', 'Rebalance', 'Retune'][i % 4]} ${path.basename(hot[i % hot.length]).replace(/\.[^.]+$/, '')} weights`, tweak: def.historyFiles ?? Object.keys(def.files) });
+  const hot =
+    def.hot ?? Object.keys(def.files).filter((f) => !/^(main|Main|README|package|VERSION)/.test(path.basename(f)));
+  const steps = [
+    {
+      msg: def.initialMessage ?? 'Initial import',
+      write: {
+        ...def.files,
+        VERSION: '1.0.0\n',
+        '.gitignore': def.gitignore ?? 'dist/\nout/\n__pycache__/\n*.class\n',
+      },
+    },
+  ];
+  for (let i = 0; i < (def.history ?? 6); i++)
+    steps.push({
+      msg: `${['Tune', 'Adjust', 'Rebalance', 'Retune'][i % 4]} ${path.basename(hot[i % hot.length]).replace(/\.[^.]+$/, '')} weights`,
+      tweak: def.historyFiles ?? Object.keys(def.files),
+    });
   for (const s of def.before ?? []) steps.push(s);
   const [prevTag, deployTag] = def.tags ?? ['v1.4.0', 'v1.5.0'];
-  steps.push({ msg: `Release ${prevTag.slice(1)}`, edit: [['VERSION', '1.0.0\n', `${prevTag.slice(1)}\n`]], tag: prevTag });
+  steps.push({
+    msg: `Release ${prevTag.slice(1)}`,
+    edit: [['VERSION', '1.0.0\n', `${prevTag.slice(1)}\n`]],
+    tag: prevTag,
+  });
   const range = [...def.range];
   for (let i = 0; i < (def.noise ?? 3); i++) {
     const at = Math.floor(rnd() * (range.length + 1));
-    range.splice(at, 0, { msg: `${['Pricing', 'Cleanup', 'Perf', 'Refactor', 'Metrics'][i % 5]}: tune ${['thresholds', 'weights', 'rounding', 'factors'][i % 4]}`, tweak: hot });
+    range.splice(at, 0, {
+      msg: `${['Pricing', 'Cleanup', 'Perf', 'Refactor', 'Metrics'][i % 5]}: tune ${['thresholds', 'weights', 'rounding', 'factors'][i % 4]}`,
+      tweak: hot,
+    });
   }
   steps.push(...range);
-  steps.push({ msg: `Release ${deployTag.slice(1)}`, edit: [['VERSION', `${prevTag.slice(1)}\n`, `${deployTag.slice(1)}\n`]], tag: deployTag });
+  steps.push({
+    msg: `Release ${deployTag.slice(1)}`,
+    edit: [['VERSION', `${prevTag.slice(1)}\n`, `${deployTag.slice(1)}\n`]],
+    tag: deployTag,
+  });
   const post = [...(def.post ?? [])];
-  for (let i = 0; i < (def.postNoise ?? 1); i++) post.splice(Math.floor(rnd() * (post.length + 1)), 0, { msg: 'Post-release tuning', tweak: hot });
+  for (let i = 0; i < (def.postNoise ?? 1); i++)
+    post.splice(Math.floor(rnd() * (post.length + 1)), 0, { msg: 'Post-release tuning', tweak: hot });
   steps.push(...post);
   return { steps, prevTag, deployTag, lang };
 }
@@ -204,7 +275,9 @@ function mergeBranch(files, branch, def, rnd, step) {
     } else if (ours === base) files.set(file, theirs);
     else {
       const replay = new Map([[file, ours]]);
-      for (const s of branch.steps) if ((s.edit ?? []).some(([f]) => f === file)) applyStep(replay, { msg: s.msg, edit: s.edit.filter(([f]) => f === file) }, def, rnd);
+      for (const s of branch.steps)
+        if ((s.edit ?? []).some(([f]) => f === file))
+          applyStep(replay, { msg: s.msg, edit: s.edit.filter(([f]) => f === file) }, def, rnd);
       files.set(file, replay.get(file));
     }
     written.add(file);
@@ -230,7 +303,8 @@ function buildRepo(def, repo, home) {
     let parents = mark > 0 ? [mainTip] : [];
     let branch = null;
     if (step.branch) {
-      if (!branches.has(step.branch)) branches.set(step.branch, { base: new Map(files), files: new Map(files), tip: mainTip, steps: [] });
+      if (!branches.has(step.branch))
+        branches.set(step.branch, { base: new Map(files), files: new Map(files), tip: mainTip, steps: [] });
       branch = branches.get(step.branch);
       target = branch.files;
       parents = [branch.tip];
@@ -243,7 +317,8 @@ function buildRepo(def, repo, home) {
     if (change.written.size === 0 && change.removed.size === 0 && !step.merge) continue;
     mark++;
     when += step.gapMinutes !== undefined ? step.gapMinutes * 60_000 : (2 + Math.floor(rnd() * 40)) * 3600_000;
-    const author = step.author !== undefined ? AUTHORS[step.author % AUTHORS.length] : AUTHORS[Math.floor(rnd() * AUTHORS.length)];
+    const author =
+      step.author !== undefined ? AUTHORS[step.author % AUTHORS.length] : AUTHORS[Math.floor(rnd() * AUTHORS.length)];
     if (step.merge) parents = [mainTip, branches.get(step.merge).tip];
     fastImportCommit(stream, mark, author, when, step.msg, target, change, parents, step.branch ?? 'main');
     if (branch) {
@@ -256,17 +331,32 @@ function buildRepo(def, repo, home) {
   if (bugMark === null) throw new Error(`${def.name}: no step is marked bug: true`);
   for (const [name, m, [an, am], t] of tags) {
     const msg = `Deploy ${name}`;
-    stream.push(`tag ${name}\nfrom :${m}\ntagger ${an} <${am}> ${Math.floor(t / 1000)} +0000\ndata ${Buffer.byteLength(msg)}\n${msg}\n`);
+    stream.push(
+      `tag ${name}\nfrom :${m}\ntagger ${an} <${am}> ${Math.floor(t / 1000)} +0000\ndata ${Buffer.byteLength(msg)}\n${msg}\n`,
+    );
   }
   const env = gitEnv(home);
   execFileSync('git', ['init', '-q', '-b', 'main', repo], { env });
   const marksFile = path.join(home, 'marks');
-  execFileSync('git', ['fast-import', '--quiet', `--export-marks=${marksFile}`], { cwd: repo, env, input: stream.join('') });
+  execFileSync('git', ['fast-import', '--quiet', `--export-marks=${marksFile}`], {
+    cwd: repo,
+    env,
+    input: stream.join(''),
+  });
   execFileSync('git', ['reset', '-q', '--hard', 'main'], { cwd: repo, env });
-  const marks = new Map(readFileSync(marksFile, 'utf8').trim().split('\n').map((l) => l.split(' ')));
+  const marks = new Map(
+    readFileSync(marksFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(' ')),
+  );
   const bugSha = marks.get(`:${bugMark}`);
-  const rangeShas = execFileSync('git', ['rev-list', `${prevTag}..${deployTag}`], { cwd: repo, env, encoding: 'utf8' }).trim().split('\n');
-  const commits = Number(execFileSync('git', ['rev-list', '--count', 'HEAD'], { cwd: repo, env, encoding: 'utf8' }).trim());
+  const rangeShas = execFileSync('git', ['rev-list', `${prevTag}..${deployTag}`], { cwd: repo, env, encoding: 'utf8' })
+    .trim()
+    .split('\n');
+  const commits = Number(
+    execFileSync('git', ['rev-list', '--count', 'HEAD'], { cwd: repo, env, encoding: 'utf8' }).trim(),
+  );
   return { bugSha, rangeShas, prevTag, deployTag, commits, env };
 }
 
@@ -295,7 +385,16 @@ function runJava(def, dir) {
 async function runBundle(def, dir, repo) {
   const { build } = await import('esbuild');
   const entry = def.main ?? 'main.js';
-  await build({ entryPoints: [path.join(dir, entry)], outfile: path.join(dir, 'dist/bundle.js'), bundle: true, minify: true, sourcemap: true, platform: 'node', target: 'node20', logLevel: 'silent' });
+  await build({
+    entryPoints: [path.join(dir, entry)],
+    outfile: path.join(dir, 'dist/bundle.js'),
+    bundle: true,
+    minify: true,
+    sourcemap: true,
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'silent',
+  });
   // The developer's local build of the deployed revision (git-ignored), where Culprit finds the map.
   cpSync(path.join(dir, 'dist'), path.join(repo, 'dist'), { recursive: true });
   return crashed(spawnSync(process.execPath, ['dist/bundle.js'], { cwd: dir, encoding: 'utf8' }), def.name);
@@ -342,8 +441,18 @@ async function runSentry(def, dir, release) {
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise((resolve) => child.on('exit', resolve));
     // A process that exits without sending leaves a short grace period for an in-flight request.
-    const failed = exited.then((code) => new Promise((_r, reject) => setTimeout(() => reject(new Error(`${def.name}: exited (${code}) without a Sentry event: ${stderr.slice(-500)}`)), 2000).unref()));
-    const timeout = new Promise((_r, reject) => setTimeout(() => reject(new Error(`${def.name}: no Sentry event within 20 s`)), 20000).unref());
+    const failed = exited.then(
+      (code) =>
+        new Promise((_r, reject) =>
+          setTimeout(
+            () => reject(new Error(`${def.name}: exited (${code}) without a Sentry event: ${stderr.slice(-500)}`)),
+            2000,
+          ).unref(),
+        ),
+    );
+    const timeout = new Promise((_r, reject) =>
+      setTimeout(() => reject(new Error(`${def.name}: no Sentry event within 20 s`)), 20000).unref(),
+    );
     const event = await Promise.race([got, failed, timeout]);
     await exited;
     return JSON.stringify(event, null, 2);
@@ -375,11 +484,21 @@ function installVendor(def, deployDir, repo) {
 async function capture(def, deployDir, repo, deployTag) {
   const sitePackages = installVendor(def, deployDir, repo);
   const pyEnv = sitePackages.length ? { ...process.env, PYTHONPATH: sitePackages.join(path.delimiter) } : process.env;
-  if (def.lang === 'py') return { file: 'trace.txt', text: crashed(spawnSync('python3', [def.main ?? 'main.py'], { cwd: deployDir, encoding: 'utf8', env: pyEnv }), def.name) };
+  if (def.lang === 'py')
+    return {
+      file: 'trace.txt',
+      text: crashed(
+        spawnSync('python3', [def.main ?? 'main.py'], { cwd: deployDir, encoding: 'utf8', env: pyEnv }),
+        def.name,
+      ),
+    };
   if (def.lang === 'java') return { file: 'trace.txt', text: runJava(def, deployDir) };
   if (def.capture === 'sentry') return { file: 'event.json', text: await runSentry(def, deployDir, deployTag) };
   if (def.capture === 'bundle') return { file: 'trace.txt', text: await runBundle(def, deployDir, repo) };
-  return { file: 'trace.txt', text: crashed(spawnSync(process.execPath, [def.main ?? 'main.js'], { cwd: deployDir, encoding: 'utf8' }), def.name) };
+  return {
+    file: 'trace.txt',
+    text: crashed(spawnSync(process.execPath, [def.main ?? 'main.js'], { cwd: deployDir, encoding: 'utf8' }), def.name),
+  };
 }
 
 /** Cache key of a definition: its content and this generator's source. */
@@ -407,7 +526,11 @@ export async function buildScenario(def, dir) {
   mkdirSync(home, { recursive: true });
   mkdirSync(deployDir, { recursive: true });
   const built = buildRepo(def, repo, home);
-  const tar = execFileSync('git', ['archive', '--format=tar', built.deployTag], { cwd: repo, env: built.env, maxBuffer: 256 << 20 });
+  const tar = execFileSync('git', ['archive', '--format=tar', built.deployTag], {
+    cwd: repo,
+    env: built.env,
+    maxBuffer: 256 << 20,
+  });
   execFileSync('tar', ['-x', '-C', deployDir], { input: tar });
   const out = await capture(def, deployDir, repo, built.deployTag);
   const traceFile = path.join(dir, out.file);
@@ -445,7 +568,8 @@ export async function buildScenarios(defs, root, log = () => {}) {
       const i = next++;
       const t0 = performance.now();
       out[i] = await buildScenario(defs[i], path.join(root, defs[i].name));
-      if (!out[i].cached) log(`  built ${defs[i].name} (${out[i].commits} commits) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      if (!out[i].cached)
+        log(`  built ${defs[i].name} (${out[i].commits} commits) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     }
   };
   await Promise.all([worker(), worker()]);

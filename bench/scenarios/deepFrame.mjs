@@ -9,12 +9,54 @@ export const scenarios = [
     cases: ['deep-frame'],
     files: jsService,
     range: [
-      { msg: 'Format money with two decimals through Math.round', edit: [[JS.format, '  return amount.toFixed(2);', '  return (Math.round(amount * 100) / 100).toFixed(2);']] },
-      { msg: 'Ship to the address given with the order', bug: true, edit: [[JS.handler, '  const customer = findCustomer(valid.customerId);', '  const customer = { ...findCustomer(valid.customerId), address: valid.shippingAddress };']] },
-      { msg: 'Return the creation time with the order', edit: [[JS.orders, '  return { customer: customer.id, total, summary };', '  return { customer: customer.id, total, summary, createdAt: Date.now() };']] },
-      { msg: 'Validate the coupon type', edit: [[JS.handler, "  if (!Array.isArray(request.items)) throw new Error('items must be a list');", "  if (!Array.isArray(request.items)) throw new Error('items must be a list');\n  if (request.coupon !== undefined && typeof request.coupon !== 'string') throw new Error('bad coupon');"]] },
+      {
+        msg: 'Format money with two decimals through Math.round',
+        edit: [[JS.format, '  return amount.toFixed(2);', '  return (Math.round(amount * 100) / 100).toFixed(2);']],
+      },
+      {
+        msg: 'Ship to the address given with the order',
+        bug: true,
+        edit: [
+          [
+            JS.handler,
+            '  const customer = findCustomer(valid.customerId);',
+            '  const customer = { ...findCustomer(valid.customerId), address: valid.shippingAddress };',
+          ],
+        ],
+      },
+      {
+        msg: 'Return the creation time with the order',
+        edit: [
+          [
+            JS.orders,
+            '  return { customer: customer.id, total, summary };',
+            '  return { customer: customer.id, total, summary, createdAt: Date.now() };',
+          ],
+        ],
+      },
+      {
+        msg: 'Validate the coupon type',
+        edit: [
+          [
+            JS.handler,
+            "  if (!Array.isArray(request.items)) throw new Error('items must be a list');",
+            "  if (!Array.isArray(request.items)) throw new Error('items must be a list');\n  if (request.coupon !== undefined && typeof request.coupon !== 'string') throw new Error('bad coupon');",
+          ],
+        ],
+      },
     ],
-    post: [{ msg: 'Document the summary format', edit: [[JS.format, 'function formatSummary(customer, total) {', '// "Name (City): 12.00"\nfunction formatSummary(customer, total) {']] }],
+    post: [
+      {
+        msg: 'Document the summary format',
+        edit: [
+          [
+            JS.format,
+            'function formatSummary(customer, total) {',
+            '// "Name (City): 12.00"\nfunction formatSummary(customer, total) {',
+          ],
+        ],
+      },
+    ],
   },
   {
     name: 'py-deep-orders-tier',
@@ -22,12 +64,46 @@ export const scenarios = [
     cases: ['deep-frame'],
     files: pyService,
     range: [
-      { msg: 'Cap the discount at 40%', edit: [[PY.pricing, '    return min(0.5, tier_rate + coupon_rate)', '    return min(0.4, tier_rate + coupon_rate)']] },
-      { msg: 'Price against the customer record only', bug: true, edit: [[PY.orders, '    total = price_items(lines, customer, coupon)', '    total = price_items(lines, {"id": customer["id"]}, coupon)']] },
-      { msg: 'Copy only the fields orders need', edit: [[PY.orders, '    lines = [dict(item) for item in items]', '    lines = [{"sku": i["sku"], "price": i["price"], "qty": i["qty"]} for i in items]']] },
-      { msg: 'Round the line total', edit: [[PY.pricing, '    return line["price"] * line["qty"]', '    return round(line["price"] * line["qty"], 2)']] },
+      {
+        msg: 'Cap the discount at 40%',
+        edit: [
+          [PY.pricing, '    return min(0.5, tier_rate + coupon_rate)', '    return min(0.4, tier_rate + coupon_rate)'],
+        ],
+      },
+      {
+        msg: 'Price against the customer record only',
+        bug: true,
+        edit: [
+          [
+            PY.orders,
+            '    total = price_items(lines, customer, coupon)',
+            '    total = price_items(lines, {"id": customer["id"]}, coupon)',
+          ],
+        ],
+      },
+      {
+        msg: 'Copy only the fields orders need',
+        edit: [
+          [
+            PY.orders,
+            '    lines = [dict(item) for item in items]',
+            '    lines = [{"sku": i["sku"], "price": i["price"], "qty": i["qty"]} for i in items]',
+          ],
+        ],
+      },
+      {
+        msg: 'Round the line total',
+        edit: [
+          [PY.pricing, '    return line["price"] * line["qty"]', '    return round(line["price"] * line["qty"], 2)'],
+        ],
+      },
     ],
-    post: [{ msg: 'Log pricing', edit: [[PY.pricing, 'TIER_RATES = {', 'import logging\n\nLOG = logging.getLogger(__name__)\n\nTIER_RATES = {']] }],
+    post: [
+      {
+        msg: 'Log pricing',
+        edit: [[PY.pricing, 'TIER_RATES = {', 'import logging\n\nLOG = logging.getLogger(__name__)\n\nTIER_RATES = {']],
+      },
+    ],
   },
   {
     name: 'java-deep-handler-customer',
@@ -36,11 +112,46 @@ export const scenarios = [
     cases: ['deep-frame'],
     files: javaService,
     range: [
-      { msg: 'Summaries: show the name first', edit: [[JAVA.format, '        return customer.name + " (" + city + "): " + money(total);', '        return customer.name + " from " + city + ": " + money(total);']] },
-      { msg: 'Guest checkout without a stored address', bug: true, edit: [[JAVA.handler, '        Customer customer = Customers.find(customerId);', '        Customer stored = Customers.find(customerId);\n        Customer customer = new Customer(stored.id, stored.name, stored.tier, null);']] },
-      { msg: 'Keep a defensive copy of the items', edit: [[JAVA.orders, '        List<Item> lines = new ArrayList<>(items);', '        List<Item> lines = List.copyOf(items);']] },
+      {
+        msg: 'Summaries: show the name first',
+        edit: [
+          [
+            JAVA.format,
+            '        return customer.name + " (" + city + "): " + money(total);',
+            '        return customer.name + " from " + city + ": " + money(total);',
+          ],
+        ],
+      },
+      {
+        msg: 'Guest checkout without a stored address',
+        bug: true,
+        edit: [
+          [
+            JAVA.handler,
+            '        Customer customer = Customers.find(customerId);',
+            '        Customer stored = Customers.find(customerId);\n        Customer customer = new Customer(stored.id, stored.name, stored.tier, null);',
+          ],
+        ],
+      },
+      {
+        msg: 'Keep a defensive copy of the items',
+        edit: [
+          [
+            JAVA.orders,
+            '        List<Item> lines = new ArrayList<>(items);',
+            '        List<Item> lines = List.copyOf(items);',
+          ],
+        ],
+      },
     ],
-    post: [{ msg: 'Explain the summary', edit: [[JAVA.format, '    static String summary(', '    /** "Name (City): 12.00" */\n    static String summary(']] }],
+    post: [
+      {
+        msg: 'Explain the summary',
+        edit: [
+          [JAVA.format, '    static String summary(', '    /** "Name (City): 12.00" */\n    static String summary('],
+        ],
+      },
+    ],
   },
   {
     name: 'ts-bundle-deep-coupon',
@@ -100,9 +211,31 @@ export function couponRule(code: string): { rate: number; label: string } {
 `,
     },
     range: [
-      { msg: 'Coupons: trim labels', edit: [['src/rules.ts', '  SPRING: { rate: 0.1, label: \'Spring sale\' },', "  SPRING: { rate: 0.1, label: 'Spring sale ' },"]] },
-      { msg: 'Checkout: coupon codes are case-sensitive now', bug: true, edit: [['src/checkout.ts', '  const code = cart.coupon ? cart.coupon.toUpperCase() : undefined;', '  const code = cart.coupon ? `${cart.coupon.toLowerCase()}` : undefined;']] },
-      { msg: 'Coupons: no discount on zero amounts', edit: [['src/coupons.ts', '  if (!code) return amount;', '  if (!code || amount === 0) return amount;']] },
+      {
+        msg: 'Coupons: trim labels',
+        edit: [
+          [
+            'src/rules.ts',
+            "  SPRING: { rate: 0.1, label: 'Spring sale' },",
+            "  SPRING: { rate: 0.1, label: 'Spring sale ' },",
+          ],
+        ],
+      },
+      {
+        msg: 'Checkout: coupon codes are case-sensitive now',
+        bug: true,
+        edit: [
+          [
+            'src/checkout.ts',
+            '  const code = cart.coupon ? cart.coupon.toUpperCase() : undefined;',
+            '  const code = cart.coupon ? `${cart.coupon.toLowerCase()}` : undefined;',
+          ],
+        ],
+      },
+      {
+        msg: 'Coupons: no discount on zero amounts',
+        edit: [['src/coupons.ts', '  if (!code) return amount;', '  if (!code || amount === 0) return amount;']],
+      },
     ],
     post: [{ msg: 'Rules: sort', edit: [['src/rules.ts', 'const RULES', '// Coupon rules, by code.\nconst RULES']] }],
   },

@@ -10,13 +10,19 @@
 const NODE_IGNORE = 'dist/\nout/\nnode_modules/\n';
 const PY_IGNORE = '__pycache__/\n.venv/\n';
 const JAVA_IGNORE = 'out/\n*.class\ntarget/\n';
-const pkg = (name, deps) => `${JSON.stringify({ name, version: '1.0.0', private: true, main: 'main.js', dependencies: deps }, null, 2)}\n`;
+const pkg = (name, deps) =>
+  `${JSON.stringify({ name, version: '1.0.0', private: true, main: 'main.js', dependencies: deps }, null, 2)}\n`;
 const pom = (artifact, deps) =>
   `<project>\n  <groupId>com.acme</groupId>\n  <artifactId>${artifact}</artifactId>\n  <version>1.0.0</version>\n  <dependencies>\n${deps.map(([g, a, v]) => `    <dependency><groupId>${g}</groupId><artifactId>${a}</artifactId><version>${v}</version></dependency>\n`).join('')}  </dependencies>\n</project>\n`;
 const SAME_DAY = 25;
 
 // ---- 1. search (JS classes): a paginator went zero-based, the service reads the last hit ----
-const SRCH = { service: 'src/search/searchService.js', pager: 'src/search/paginator.js', index: 'src/search/invertedIndex.js', tok: 'src/search/tokenizer.js' };
+const SRCH = {
+  service: 'src/search/searchService.js',
+  pager: 'src/search/paginator.js',
+  index: 'src/search/invertedIndex.js',
+  tok: 'src/search/tokenizer.js',
+};
 const searchJs = {
   'main.js': `'use strict';
 const { SearchService } = require('./src/search/searchService');
@@ -121,9 +127,15 @@ module.exports = { SearchService };
 };
 
 // ---- 2. booking reminders (Python generators): the stored date format changed ----
-const REM = { parse: 'reminders/timeparse.py', schedule: 'reminders/schedule.py', store: 'reminders/store.py', runner: 'reminders/runner.py' };
+const REM = {
+  parse: 'reminders/timeparse.py',
+  schedule: 'reminders/schedule.py',
+  store: 'reminders/store.py',
+  runner: 'reminders/runner.py',
+};
 const remindersPy = {
-  'main.py': 'import json\n\nfrom reminders.runner import run_once\n\nprint(json.dumps(run_once("2025-03-01T09:00:00+00:00")))\n',
+  'main.py':
+    'import json\n\nfrom reminders.runner import run_once\n\nprint(json.dumps(run_once("2025-03-01T09:00:00+00:00")))\n',
   'reminders/__init__.py': '',
   'requirements.txt': 'apscheduler==3.10.4\n',
   [REM.store]: `# @filler 1
@@ -196,11 +208,18 @@ def run_once(now_text):
 
 // ---- 3. shipping rates (Java interface + implementations): a weight conversion lost a factor ----
 const SHIP_DIR = 'src/main/java/com/acme/shipping';
-const SHIP = { parcel: `${SHIP_DIR}/Parcel.java`, ground: `${SHIP_DIR}/GroundCarrier.java`, air: `${SHIP_DIR}/AirCarrier.java`, calc: `${SHIP_DIR}/ShippingCalculator.java` };
+const SHIP = {
+  parcel: `${SHIP_DIR}/Parcel.java`,
+  ground: `${SHIP_DIR}/GroundCarrier.java`,
+  air: `${SHIP_DIR}/AirCarrier.java`,
+  calc: `${SHIP_DIR}/ShippingCalculator.java`,
+};
 const shippingJava = {
   'pom.xml': pom('shipping', [['com.fasterxml.jackson.core', 'jackson-databind', '2.15.2']]),
-  [`${SHIP_DIR}/App.java`]: 'package com.acme.shipping;\n\nimport java.util.List;\n\npublic class App {\n    public static void main(String[] args) {\n        ShippingCalculator calculator = new ShippingCalculator(List.of(new GroundCarrier(), new AirCarrier()));\n        System.out.println(calculator.cheapest(new Parcel("p-1", 2400, "NL")));\n    }\n}\n',
-  [`${SHIP_DIR}/Carrier.java`]: 'package com.acme.shipping;\n\npublic interface Carrier {\n    String name();\n\n    Quote quote(Parcel parcel);\n}\n',
+  [`${SHIP_DIR}/App.java`]:
+    'package com.acme.shipping;\n\nimport java.util.List;\n\npublic class App {\n    public static void main(String[] args) {\n        ShippingCalculator calculator = new ShippingCalculator(List.of(new GroundCarrier(), new AirCarrier()));\n        System.out.println(calculator.cheapest(new Parcel("p-1", 2400, "NL")));\n    }\n}\n',
+  [`${SHIP_DIR}/Carrier.java`]:
+    'package com.acme.shipping;\n\npublic interface Carrier {\n    String name();\n\n    Quote quote(Parcel parcel);\n}\n',
   [`${SHIP_DIR}/Quote.java`]: 'package com.acme.shipping;\n\npublic record Quote(String carrier, double price) {}\n',
   [SHIP.parcel]: `package com.acme.shipping;
 
@@ -283,7 +302,12 @@ public class ShippingCalculator {
 };
 
 // ---- 4. feature flags (JS closures, @sentry/node): rule operators normalized to lower case ----
-const FLAG = { evaluator: 'src/flags/evaluator.js', schema: 'src/flags/ruleSchema.js', ops: 'src/flags/operators.js', store: 'src/flags/flagStore.js' };
+const FLAG = {
+  evaluator: 'src/flags/evaluator.js',
+  schema: 'src/flags/ruleSchema.js',
+  ops: 'src/flags/operators.js',
+  store: 'src/flags/flagStore.js',
+};
 const flagsJs = {
   'main.js': `'use strict';
 const { createEvaluator } = require('./src/flags/evaluator');
@@ -364,7 +388,8 @@ module.exports = { createEvaluator };
 // ---- 5. report export (Python generators): a mutable default argument shares columns ----
 const REP = { columns: 'reports/columns.py', exporter: 'reports/exporter.py', data: 'reports/data.py' };
 const reportsPy = {
-  'main.py': 'from reports.exporter import export_all\n\nfor name, text in export_all(["sales", "stock"]):\n    print(name, len(text))\n',
+  'main.py':
+    'from reports.exporter import export_all\n\nfor name, text in export_all(["sales", "stock"]):\n    print(name, len(text))\n',
   'reports/__init__.py': '',
   'requirements.txt': 'openpyxl==3.1.2\n',
   [REP.columns]: `COLUMNS = {
@@ -422,7 +447,11 @@ def export_all(kinds):
 };
 
 // ---- 6. auth sessions (JS async classes): an await dropped two lines above a call ----
-const SES = { refresher: 'src/auth/sessionRefresher.js', store: 'src/auth/sessionStore.js', client: 'src/auth/tokenClient.js' };
+const SES = {
+  refresher: 'src/auth/sessionRefresher.js',
+  store: 'src/auth/sessionStore.js',
+  client: 'src/auth/tokenClient.js',
+};
 const sessionsJs = {
   'main.js': `'use strict';
 const { SessionRefresher } = require('./src/auth/sessionRefresher');
@@ -513,7 +542,8 @@ module.exports = { SessionRefresher };
 // ---- 7. search analysis (Python): parameters swapped, one caller left behind ----
 const ANA = { analysis: 'search/analysis.py', indexer: 'search/indexer.py', query: 'search/query.py' };
 const analysisPy = {
-  'main.py': 'import json\n\nfrom search.indexer import Indexer\nfrom search.query import parse_query\n\nindexer = Indexer()\nindexer.add("d1", "The quick brown fox", "en")\nindexer.add("d2", "Der schnelle braune Fuchs", "de")\nprint(json.dumps(indexer.search(parse_query("quick fox", "en"))))\n',
+  'main.py':
+    'import json\n\nfrom search.indexer import Indexer\nfrom search.query import parse_query\n\nindexer = Indexer()\nindexer.add("d1", "The quick brown fox", "en")\nindexer.add("d2", "Der schnelle braune Fuchs", "de")\nprint(json.dumps(indexer.search(parse_query("quick fox", "en"))))\n',
   'search/__init__.py': '',
   'requirements.txt': 'regex==2023.10.3\n',
   [ANA.analysis]: `import re
@@ -570,7 +600,8 @@ def parse_query(text, lang):
 // ---- 8. notification throttle (Python): true division became floor division ----
 const THR = { throttle: 'notify/throttle.py', sender: 'notify/sender.py', config: 'notify/config.py' };
 const throttlePy = {
-  'main.py': 'import json\n\nfrom notify.sender import plan_batch\n\nprint(json.dumps(plan_batch([f"user-{i}" for i in range(8)], start=0.0)))\n',
+  'main.py':
+    'import json\n\nfrom notify.sender import plan_batch\n\nprint(json.dumps(plan_batch([f"user-{i}" for i in range(8)], start=0.0)))\n',
   'notify/__init__.py': '',
   'requirements.txt': 'redis==5.0.1\n',
   [THR.config]: 'QUOTA_PER_MINUTE = 60\nBURST = 5\nCHANNELS = ("email", "push")\n',
@@ -610,9 +641,14 @@ def plan_batch(recipients, start):
 };
 
 // ---- 9. report upload (TypeScript, minified bundle + map): producer renamed a JSON field ----
-const EXP = { serializer: 'src/export/serializer.ts', uploader: 'src/export/uploader.ts', job: 'src/export/exportJob.ts' };
+const EXP = {
+  serializer: 'src/export/serializer.ts',
+  uploader: 'src/export/uploader.ts',
+  job: 'src/export/exportJob.ts',
+};
 const exportTs = {
-  'src/main.ts': "import { exportReport } from './export/exportJob';\n\nasync function main(): Promise<void> {\n  const receipt = await exportReport('weekly-sales');\n  console.log(JSON.stringify(receipt));\n}\n\nmain();\n",
+  'src/main.ts':
+    "import { exportReport } from './export/exportJob';\n\nasync function main(): Promise<void> {\n  const receipt = await exportReport('weekly-sales');\n  console.log(JSON.stringify(receipt));\n}\n\nmain();\n",
   'package.json': pkg('report-exporter', { zod: '^3.22.2' }),
   [EXP.serializer]: `export interface Row {
   sku: string;
@@ -665,7 +701,11 @@ export async function exportReport(name: string): Promise<Receipt> {
 };
 
 // ---- 10. digest mailer (JS classes, @sentry/node): a query helper stopped matching case-insensitively ----
-const DIG = { table: 'src/db/table.js', prefs: 'src/digest/preferenceRepository.js', mailer: 'src/digest/digestMailer.js' };
+const DIG = {
+  table: 'src/db/table.js',
+  prefs: 'src/digest/preferenceRepository.js',
+  mailer: 'src/digest/digestMailer.js',
+};
 const digestJs = {
   'main.js': `'use strict';
 const { DigestMailer } = require('./src/digest/digestMailer');
@@ -746,9 +786,15 @@ module.exports = { DigestMailer };
 };
 
 // ---- 11. token refresh (Python): a failure is swallowed in one loop and re-raised on first use ----
-const TOK = { tokens: 'auth/tokens.py', client: 'auth/client.py', refresher: 'auth/refresher.py', sessions: 'auth/sessions.py' };
+const TOK = {
+  tokens: 'auth/tokens.py',
+  client: 'auth/client.py',
+  refresher: 'auth/refresher.py',
+  sessions: 'auth/sessions.py',
+};
 const tokensPy = {
-  'main.py': 'from auth.client import TokenClient\nfrom auth.refresher import SessionRefresher\nfrom auth.sessions import demo_sessions\n\nrefresher = SessionRefresher(TokenClient())\nsessions = demo_sessions()\nrefresher.prefetch(sessions)\nfor session in sessions:\n    print(session.user, refresher.token_for(session)[:12])\n',
+  'main.py':
+    'from auth.client import TokenClient\nfrom auth.refresher import SessionRefresher\nfrom auth.sessions import demo_sessions\n\nrefresher = SessionRefresher(TokenClient())\nsessions = demo_sessions()\nrefresher.prefetch(sessions)\nfor session in sessions:\n    print(session.user, refresher.token_for(session)[:12])\n',
   'auth/__init__.py': '',
   'requirements.txt': 'requests==2.31.0\n',
   [TOK.sessions]: `from dataclasses import dataclass
@@ -810,11 +856,19 @@ class TokenClient:
 
 // ---- 12. search indexing (Java interface + implementations): an enum constant renamed ----
 const IDX_DIR = 'src/main/java/com/acme/search';
-const IDX = { type: `${IDX_DIR}/FieldType.java`, number: `${IDX_DIR}/NumberAnalyzer.java`, text: `${IDX_DIR}/TextAnalyzer.java`, schema: `${IDX_DIR}/Schema.java`, writer: `${IDX_DIR}/IndexWriter.java` };
+const IDX = {
+  type: `${IDX_DIR}/FieldType.java`,
+  number: `${IDX_DIR}/NumberAnalyzer.java`,
+  text: `${IDX_DIR}/TextAnalyzer.java`,
+  schema: `${IDX_DIR}/Schema.java`,
+  writer: `${IDX_DIR}/IndexWriter.java`,
+};
 const indexJava = {
   'pom.xml': pom('search-indexer', [['org.apache.commons', 'commons-lang3', '3.13.0']]),
-  [`${IDX_DIR}/App.java`]: 'package com.acme.search;\n\nimport java.util.List;\nimport java.util.Map;\n\npublic class App {\n    public static void main(String[] args) {\n        Schema schema = new Schema(Map.of("title", "text", "sku", "keyword", "price", "number"));\n        IndexWriter writer = new IndexWriter(schema, List.of(new TextAnalyzer(), new KeywordAnalyzer(), new NumberAnalyzer()));\n        writer.addDocument(Map.of("title", "Red Shoes", "sku", "A-1", "price", "59.90"));\n        System.out.println(writer.size() + " terms");\n    }\n}\n',
-  [`${IDX_DIR}/Analyzer.java`]: 'package com.acme.search;\n\nimport java.util.List;\n\npublic interface Analyzer {\n    FieldType type();\n\n    List<String> analyze(String value);\n}\n',
+  [`${IDX_DIR}/App.java`]:
+    'package com.acme.search;\n\nimport java.util.List;\nimport java.util.Map;\n\npublic class App {\n    public static void main(String[] args) {\n        Schema schema = new Schema(Map.of("title", "text", "sku", "keyword", "price", "number"));\n        IndexWriter writer = new IndexWriter(schema, List.of(new TextAnalyzer(), new KeywordAnalyzer(), new NumberAnalyzer()));\n        writer.addDocument(Map.of("title", "Red Shoes", "sku", "A-1", "price", "59.90"));\n        System.out.println(writer.size() + " terms");\n    }\n}\n',
+  [`${IDX_DIR}/Analyzer.java`]:
+    'package com.acme.search;\n\nimport java.util.List;\n\npublic interface Analyzer {\n    FieldType type();\n\n    List<String> analyze(String value);\n}\n',
   [IDX.type]: `package com.acme.search;
 
 public enum FieldType {
@@ -847,7 +901,8 @@ public class TextAnalyzer implements Analyzer {
     }
 }
 `,
-  [`${IDX_DIR}/KeywordAnalyzer.java`]: 'package com.acme.search;\n\nimport java.util.List;\n\npublic class KeywordAnalyzer implements Analyzer {\n    @Override\n    public FieldType type() {\n        return FieldType.KEYWORD;\n    }\n\n    @Override\n    public List<String> analyze(String value) {\n        return List.of(value);\n    }\n}\n',
+  [`${IDX_DIR}/KeywordAnalyzer.java`]:
+    'package com.acme.search;\n\nimport java.util.List;\n\npublic class KeywordAnalyzer implements Analyzer {\n    @Override\n    public FieldType type() {\n        return FieldType.KEYWORD;\n    }\n\n    @Override\n    public List<String> analyze(String value) {\n        return List.of(value);\n    }\n}\n',
   [IDX.number]: `package com.acme.search;
 
 import java.util.List;
@@ -923,7 +978,11 @@ public class IndexWriter {
 };
 
 // ---- 13. analytics rollup (JS generators): seconds read from a field that is already in ms ----
-const ROLL = { rollup: 'src/analytics/rollup.js', time: 'src/analytics/time.js', collector: 'src/analytics/collector.js' };
+const ROLL = {
+  rollup: 'src/analytics/rollup.js',
+  time: 'src/analytics/time.js',
+  collector: 'src/analytics/collector.js',
+};
 const rollupJs = {
   'main.js': `'use strict';
 const { rollup } = require('./src/analytics/rollup');
@@ -993,9 +1052,12 @@ const AUTH_DIR = 'src/main/java/com/acme/auth';
 const AUTH = { store: `${AUTH_DIR}/InMemorySessionStore.java`, refresher: `${AUTH_DIR}/Refresher.java` };
 const authJava = {
   'pom.xml': pom('auth-sessions', [['org.slf4j', 'slf4j-api', '2.0.7']]),
-  [`${AUTH_DIR}/App.java`]: 'package com.acme.auth;\n\nimport java.time.Instant;\n\npublic class App {\n    public static void main(String[] args) {\n        SessionStore store = new InMemorySessionStore();\n        store.save(new Session("s-1", "ada", Instant.parse("2025-01-06T10:00:00Z")));\n        store.save(new Session("s-2", "grace", Instant.parse("2025-01-06T18:00:00Z")));\n        Refresher refresher = new Refresher(store, Instant.parse("2025-01-06T12:00:00Z"));\n        System.out.println(refresher.expired());\n    }\n}\n',
-  [`${AUTH_DIR}/Session.java`]: 'package com.acme.auth;\n\nimport java.time.Instant;\n\npublic record Session(String id, String user, Instant expiresAt) {}\n',
-  [`${AUTH_DIR}/SessionStore.java`]: 'package com.acme.auth;\n\nimport java.util.List;\nimport java.util.Map;\n\npublic interface SessionStore {\n    void save(Session session);\n\n    List<Map<String, String>> rows();\n}\n',
+  [`${AUTH_DIR}/App.java`]:
+    'package com.acme.auth;\n\nimport java.time.Instant;\n\npublic class App {\n    public static void main(String[] args) {\n        SessionStore store = new InMemorySessionStore();\n        store.save(new Session("s-1", "ada", Instant.parse("2025-01-06T10:00:00Z")));\n        store.save(new Session("s-2", "grace", Instant.parse("2025-01-06T18:00:00Z")));\n        Refresher refresher = new Refresher(store, Instant.parse("2025-01-06T12:00:00Z"));\n        System.out.println(refresher.expired());\n    }\n}\n',
+  [`${AUTH_DIR}/Session.java`]:
+    'package com.acme.auth;\n\nimport java.time.Instant;\n\npublic record Session(String id, String user, Instant expiresAt) {}\n',
+  [`${AUTH_DIR}/SessionStore.java`]:
+    'package com.acme.auth;\n\nimport java.util.List;\nimport java.util.Map;\n\npublic interface SessionStore {\n    void save(Session session);\n\n    List<Map<String, String>> rows();\n}\n',
   [AUTH.store]: `package com.acme.auth;
 
 import java.util.ArrayList;
@@ -1061,18 +1123,85 @@ export const scenarios = [
     gitignore: NODE_IGNORE,
     files: searchJs,
     range: [
-      { msg: 'Search: ties ranked by id', edit: [[SRCH.service, '    return [...hits].sort((a, b) => a.title.length - b.title.length);', '    return [...hits].sort((a, b) => a.title.length - b.title.length || a.id.localeCompare(b.id));']] },
-      { msg: 'Paginator: pages of up to 100 results', author: 1, edit: [[SRCH.pager, 'const MAX_PAGE_SIZE = 50;', 'const MAX_PAGE_SIZE = 100;']] },
-      { msg: 'Paginator: zero-based pages, as the mobile client sends them', bug: true, author: 1, edit: [[SRCH.pager, '  const start = (page - 1) * perPage;', '  const start = page * perPage;']] },
-      { msg: 'Search: return the page number', author: 3, edit: [[SRCH.service, '    return { total: page.total, items: page.items.map((d) => d.id), cursor: last.id };', '    return { total: page.total, page: page.page, items: page.items.map((d) => d.id), cursor: last.id };']] },
-      { msg: 'Tokenizer: "and" is a stopword', edit: [[SRCH.tok, "const STOPWORDS = new Set(['a', 'an', 'the', 'of']);", "const STOPWORDS = new Set(['a', 'an', 'and', 'the', 'of']);"]] },
-      { msg: 'Paginator: report the page count', author: 1, gapMinutes: SAME_DAY, edit: [[SRCH.pager, '  return { page, perPage, total: items.length, items: items.slice(start, start + perPage) };', '  return { page, perPage, total: items.length, pages: Math.ceil(items.length / perPage), items: items.slice(start, start + perPage) };']] },
-      { msg: 'Index: count each term once per document', author: 4, edit: [[SRCH.index, '    for (const term of tokenize(doc.title)) {', '    for (const term of new Set(tokenize(doc.title))) {']] },
+      {
+        msg: 'Search: ties ranked by id',
+        edit: [
+          [
+            SRCH.service,
+            '    return [...hits].sort((a, b) => a.title.length - b.title.length);',
+            '    return [...hits].sort((a, b) => a.title.length - b.title.length || a.id.localeCompare(b.id));',
+          ],
+        ],
+      },
+      {
+        msg: 'Paginator: pages of up to 100 results',
+        author: 1,
+        edit: [[SRCH.pager, 'const MAX_PAGE_SIZE = 50;', 'const MAX_PAGE_SIZE = 100;']],
+      },
+      {
+        msg: 'Paginator: zero-based pages, as the mobile client sends them',
+        bug: true,
+        author: 1,
+        edit: [[SRCH.pager, '  const start = (page - 1) * perPage;', '  const start = page * perPage;']],
+      },
+      {
+        msg: 'Search: return the page number',
+        author: 3,
+        edit: [
+          [
+            SRCH.service,
+            '    return { total: page.total, items: page.items.map((d) => d.id), cursor: last.id };',
+            '    return { total: page.total, page: page.page, items: page.items.map((d) => d.id), cursor: last.id };',
+          ],
+        ],
+      },
+      {
+        msg: 'Tokenizer: "and" is a stopword',
+        edit: [
+          [
+            SRCH.tok,
+            "const STOPWORDS = new Set(['a', 'an', 'the', 'of']);",
+            "const STOPWORDS = new Set(['a', 'an', 'and', 'the', 'of']);",
+          ],
+        ],
+      },
+      {
+        msg: 'Paginator: report the page count',
+        author: 1,
+        gapMinutes: SAME_DAY,
+        edit: [
+          [
+            SRCH.pager,
+            '  return { page, perPage, total: items.length, items: items.slice(start, start + perPage) };',
+            '  return { page, perPage, total: items.length, pages: Math.ceil(items.length / perPage), items: items.slice(start, start + perPage) };',
+          ],
+        ],
+      },
+      {
+        msg: 'Index: count each term once per document',
+        author: 4,
+        edit: [
+          [
+            SRCH.index,
+            '    for (const term of tokenize(doc.title)) {',
+            '    for (const term of new Set(tokenize(doc.title))) {',
+          ],
+        ],
+      },
       { msg: 'Bump express to 4.18.3', edit: [['package.json', '"express": "^4.18.2"', '"express": "^4.18.3"']] },
     ],
     post: [
-      { msg: 'Search: last hit with at()', author: 3, edit: [[SRCH.service, '    const last = page.items[page.items.length - 1];', '    const last = page.items.at(-1);']] },
-      { msg: 'Search: doc', edit: [[SRCH.service, '  search(request) {', '  /** One page of hits for a query. */\n  search(request) {']] },
+      {
+        msg: 'Search: last hit with at()',
+        author: 3,
+        edit: [
+          [SRCH.service, '    const last = page.items[page.items.length - 1];', '    const last = page.items.at(-1);'],
+        ],
+      },
+      {
+        msg: 'Search: doc',
+        edit: [[SRCH.service, '  search(request) {', '  /** One page of hits for a query. */\n  search(request) {']],
+      },
     ],
   },
   {
@@ -1084,17 +1213,82 @@ export const scenarios = [
     files: remindersPy,
     tags: ['v4.2.0', 'v4.3.0'],
     range: [
-      { msg: 'Reminders: a day ahead', edit: [[REM.schedule, 'LEAD = timedelta(hours=12)', 'LEAD = timedelta(hours=24)']] },
-      { msg: 'Runner: SMS reminders', branch: 'feature/sms', author: 4, edit: [[REM.runner, '        sent.append(reminder)\n', '        sent.append({**reminder, "channel": "email"})\n']] },
-      { msg: 'Store: move the Linus booking', edit: [[REM.store, '"starts": "2025-03-02 08:15"', '"starts": "2025-03-02 09:45"']] },
-      { msg: 'Timeparse: bookings are stored as ISO 8601 with an offset', bug: true, author: 2, edit: [[REM.parse, 'STORED_FORMAT = "%Y-%m-%d %H:%M"', 'STORED_FORMAT = "%Y-%m-%dT%H:%M%z"']] },
-      { msg: 'Timeparse: tolerate stray whitespace', author: 2, gapMinutes: SAME_DAY, edit: [[REM.parse, '    parsed = datetime.strptime(value, STORED_FORMAT)', '    parsed = datetime.strptime(value.strip(), STORED_FORMAT)']] },
-      { msg: 'Schedule: bookings without a start are skipped', author: 1, edit: [[REM.schedule, '        starts = parse_start(booking["starts"])', '        starts = parse_start(booking.get("starts") or "")']] },
-      { msg: 'Runner: record the channel per reminder', branch: 'feature/sms', author: 4, edit: [[REM.runner, '    sent = []\n', '    sent = []  # one entry per channel\n']] },
+      {
+        msg: 'Reminders: a day ahead',
+        edit: [[REM.schedule, 'LEAD = timedelta(hours=12)', 'LEAD = timedelta(hours=24)']],
+      },
+      {
+        msg: 'Runner: SMS reminders',
+        branch: 'feature/sms',
+        author: 4,
+        edit: [
+          [REM.runner, '        sent.append(reminder)\n', '        sent.append({**reminder, "channel": "email"})\n'],
+        ],
+      },
+      {
+        msg: 'Store: move the Linus booking',
+        edit: [[REM.store, '"starts": "2025-03-02 08:15"', '"starts": "2025-03-02 09:45"']],
+      },
+      {
+        msg: 'Timeparse: bookings are stored as ISO 8601 with an offset',
+        bug: true,
+        author: 2,
+        edit: [[REM.parse, 'STORED_FORMAT = "%Y-%m-%d %H:%M"', 'STORED_FORMAT = "%Y-%m-%dT%H:%M%z"']],
+      },
+      {
+        msg: 'Timeparse: tolerate stray whitespace',
+        author: 2,
+        gapMinutes: SAME_DAY,
+        edit: [
+          [
+            REM.parse,
+            '    parsed = datetime.strptime(value, STORED_FORMAT)',
+            '    parsed = datetime.strptime(value.strip(), STORED_FORMAT)',
+          ],
+        ],
+      },
+      {
+        msg: 'Schedule: bookings without a start are skipped',
+        author: 1,
+        edit: [
+          [
+            REM.schedule,
+            '        starts = parse_start(booking["starts"])',
+            '        starts = parse_start(booking.get("starts") or "")',
+          ],
+        ],
+      },
+      {
+        msg: 'Runner: record the channel per reminder',
+        branch: 'feature/sms',
+        author: 4,
+        edit: [[REM.runner, '    sent = []\n', '    sent = []  # one entry per channel\n']],
+      },
       { msg: "Merge branch 'feature/sms'", merge: 'feature/sms', author: 4 },
-      { msg: 'Timeparse: parse_instant accepts a trailing Z', author: 0, edit: [[REM.parse, '    return datetime.fromisoformat(value)', '    return datetime.fromisoformat(value.replace("Z", "+00:00"))']] },
+      {
+        msg: 'Timeparse: parse_instant accepts a trailing Z',
+        author: 0,
+        edit: [
+          [
+            REM.parse,
+            '    return datetime.fromisoformat(value)',
+            '    return datetime.fromisoformat(value.replace("Z", "+00:00"))',
+          ],
+        ],
+      },
     ],
-    post: [{ msg: 'Timeparse: docstring', edit: [[REM.parse, 'def parse_start(value):\n', 'def parse_start(value):\n    """A stored booking start as an aware datetime."""\n']] }],
+    post: [
+      {
+        msg: 'Timeparse: docstring',
+        edit: [
+          [
+            REM.parse,
+            'def parse_start(value):\n',
+            'def parse_start(value):\n    """A stored booking start as an aware datetime."""\n',
+          ],
+        ],
+      },
+    ],
   },
   {
     name: 'fr-java-shipping-weight-units',
@@ -1105,16 +1299,73 @@ export const scenarios = [
     gitignore: JAVA_IGNORE,
     files: shippingJava,
     range: [
-      { msg: 'Ground: domestic base price 5.25', author: 1, edit: [[SHIP.ground, 'parcel.domestic() ? 4.95 : 9.5', 'parcel.domestic() ? 5.25 : 9.5']] },
-      { msg: 'Air: parcels up to 32 kg', branch: 'feature/limits', author: 3, edit: [[SHIP.air, 'MAX_KG = 30.0;', 'MAX_KG = 32.0;']] },
-      { msg: 'Parcel: weights rounded to one decimal', bug: true, author: 0, edit: [[SHIP.parcel, '        return grams / 1000.0;', '        return Math.round(grams / 100.0);']] },
-      { msg: 'Ground: say how heavy the parcel is', branch: 'feature/limits', author: 3, edit: [[SHIP.ground, '"parcel " + parcel.id() + " is over " + MAX_KG + " kg for ground"', '"parcel " + parcel.id() + " weighs " + kg + " kg, over the ground limit of " + MAX_KG']] },
-      { msg: 'Parcel: Belgium ships as domestic', author: 0, gapMinutes: SAME_DAY, edit: [[SHIP.parcel, '        return country.equals("NL");', '        return country.equals("NL") || country.equals("BE");']] },
-      { msg: 'Calculator: ground wins ties', author: 2, edit: [[SHIP.calc, '            .min(Comparator.comparingDouble(Quote::price))', '            .min(Comparator.comparingDouble(Quote::price).thenComparing(Quote::carrier))']] },
+      {
+        msg: 'Ground: domestic base price 5.25',
+        author: 1,
+        edit: [[SHIP.ground, 'parcel.domestic() ? 4.95 : 9.5', 'parcel.domestic() ? 5.25 : 9.5']],
+      },
+      {
+        msg: 'Air: parcels up to 32 kg',
+        branch: 'feature/limits',
+        author: 3,
+        edit: [[SHIP.air, 'MAX_KG = 30.0;', 'MAX_KG = 32.0;']],
+      },
+      {
+        msg: 'Parcel: weights rounded to one decimal',
+        bug: true,
+        author: 0,
+        edit: [[SHIP.parcel, '        return grams / 1000.0;', '        return Math.round(grams / 100.0);']],
+      },
+      {
+        msg: 'Ground: say how heavy the parcel is',
+        branch: 'feature/limits',
+        author: 3,
+        edit: [
+          [
+            SHIP.ground,
+            '"parcel " + parcel.id() + " is over " + MAX_KG + " kg for ground"',
+            '"parcel " + parcel.id() + " weighs " + kg + " kg, over the ground limit of " + MAX_KG',
+          ],
+        ],
+      },
+      {
+        msg: 'Parcel: Belgium ships as domestic',
+        author: 0,
+        gapMinutes: SAME_DAY,
+        edit: [
+          [
+            SHIP.parcel,
+            '        return country.equals("NL");',
+            '        return country.equals("NL") || country.equals("BE");',
+          ],
+        ],
+      },
+      {
+        msg: 'Calculator: ground wins ties',
+        author: 2,
+        edit: [
+          [
+            SHIP.calc,
+            '            .min(Comparator.comparingDouble(Quote::price))',
+            '            .min(Comparator.comparingDouble(Quote::price).thenComparing(Quote::carrier))',
+          ],
+        ],
+      },
       { msg: "Merge branch 'feature/limits'", merge: 'feature/limits', author: 3 },
       { msg: 'Bump jackson-databind to 2.15.3', edit: [['pom.xml', '2.15.2', '2.15.3']] },
     ],
-    post: [{ msg: 'Ground: doc', edit: [[SHIP.ground, '    public Quote quote(Parcel parcel) {', '    /** Flat base plus a per-kilogram rate, up to MAX_KG. */\n    public Quote quote(Parcel parcel) {']] }],
+    post: [
+      {
+        msg: 'Ground: doc',
+        edit: [
+          [
+            SHIP.ground,
+            '    public Quote quote(Parcel parcel) {',
+            '    /** Flat base plus a per-kilogram rate, up to MAX_KG. */\n    public Quote quote(Parcel parcel) {',
+          ],
+        ],
+      },
+    ],
   },
   {
     name: 'fr-js-sentry-flags-operator-case',
@@ -1125,34 +1376,190 @@ export const scenarios = [
     gitignore: NODE_IGNORE,
     files: flagsJs,
     range: [
-      { msg: 'Operators: NEQ', author: 2, edit: [[FLAG.ops, '  IN: (actual, expected) => expected.includes(actual),\n', '  IN: (actual, expected) => expected.includes(actual),\n  NEQ: (actual, expected) => actual !== expected,\n']] },
-      { msg: 'Evaluator: unknown flags are off', author: 2, edit: [[FLAG.evaluator, '    if (!flag || !flag.enabled) return false;', '    if (flag === undefined || !flag.enabled) return false;']] },
-      { msg: 'Rules: operators in lower case, as the admin UI shows them', bug: true, author: 4, edit: [[FLAG.schema, '    op: String(rule.op).trim().toUpperCase(),', '    op: String(rule.op).trim().toLowerCase(),']] },
-      { msg: 'Evaluator: missing attributes compare as null', author: 1, edit: [[FLAG.evaluator, '  return (context) => test(context[rule.attr], rule.value);', '  return (context) => test(context[rule.attr] ?? null, rule.value);']] },
-      { msg: 'Flags: dark mode for staff', edit: [[FLAG.store, "{ key: 'dark-mode', enabled: false, rules: [] },", "{ key: 'dark-mode', enabled: false, rules: [{ attr: 'staff', op: 'EQ', value: true }] },"]] },
-      { msg: 'Rules: attribute names without inner spaces', author: 4, gapMinutes: SAME_DAY, edit: [[FLAG.schema, '    attr: String(rule.attr).trim(),', "    attr: String(rule.attr).trim().replace(/\\s+/g, ''),"]] },
+      {
+        msg: 'Operators: NEQ',
+        author: 2,
+        edit: [
+          [
+            FLAG.ops,
+            '  IN: (actual, expected) => expected.includes(actual),\n',
+            '  IN: (actual, expected) => expected.includes(actual),\n  NEQ: (actual, expected) => actual !== expected,\n',
+          ],
+        ],
+      },
+      {
+        msg: 'Evaluator: unknown flags are off',
+        author: 2,
+        edit: [
+          [
+            FLAG.evaluator,
+            '    if (!flag || !flag.enabled) return false;',
+            '    if (flag === undefined || !flag.enabled) return false;',
+          ],
+        ],
+      },
+      {
+        msg: 'Rules: operators in lower case, as the admin UI shows them',
+        bug: true,
+        author: 4,
+        edit: [
+          [
+            FLAG.schema,
+            '    op: String(rule.op).trim().toUpperCase(),',
+            '    op: String(rule.op).trim().toLowerCase(),',
+          ],
+        ],
+      },
+      {
+        msg: 'Evaluator: missing attributes compare as null',
+        author: 1,
+        edit: [
+          [
+            FLAG.evaluator,
+            '  return (context) => test(context[rule.attr], rule.value);',
+            '  return (context) => test(context[rule.attr] ?? null, rule.value);',
+          ],
+        ],
+      },
+      {
+        msg: 'Flags: dark mode for staff',
+        edit: [
+          [
+            FLAG.store,
+            "{ key: 'dark-mode', enabled: false, rules: [] },",
+            "{ key: 'dark-mode', enabled: false, rules: [{ attr: 'staff', op: 'EQ', value: true }] },",
+          ],
+        ],
+      },
+      {
+        msg: 'Rules: attribute names without inner spaces',
+        author: 4,
+        gapMinutes: SAME_DAY,
+        edit: [
+          [
+            FLAG.schema,
+            '    attr: String(rule.attr).trim(),',
+            "    attr: String(rule.attr).trim().replace(/\\s+/g, ''),",
+          ],
+        ],
+      },
       { msg: 'Bump ajv to 8.12.1', edit: [['package.json', '"ajv": "^8.12.0"', '"ajv": "^8.12.1"']] },
     ],
-    post: [{ msg: 'Evaluator: doc', edit: [[FLAG.evaluator, 'function compileRule(rule) {', '/** A rule as a predicate over the request context. */\nfunction compileRule(rule) {']] }],
+    post: [
+      {
+        msg: 'Evaluator: doc',
+        edit: [
+          [
+            FLAG.evaluator,
+            'function compileRule(rule) {',
+            '/** A rule as a predicate over the request context. */\nfunction compileRule(rule) {',
+          ],
+        ],
+      },
+    ],
   },
   {
     name: 'fr-py-report-mutable-default',
     fresh: true,
     lang: 'py',
-    cases: ['mutable-default', 'bug-not-in-stack', 'generator', 'decoy-on-crash-line', 'same-function-decoys', 'tests-only'],
+    cases: [
+      'mutable-default',
+      'bug-not-in-stack',
+      'generator',
+      'decoy-on-crash-line',
+      'same-function-decoys',
+      'tests-only',
+    ],
     gitignore: PY_IGNORE,
     files: reportsPy,
     range: [
-      { msg: 'Data: demo rows for C-3', edit: [[REP.data, '{"sku": "B-2", "units": 1, "revenue": 12.0}]', '{"sku": "B-2", "units": 1, "revenue": 12.0}, {"sku": "C-3", "units": 2, "revenue": 8.5}]']] },
-      { msg: 'Exporter: semicolons for Excel locales', author: 3, edit: [[REP.exporter, 'SEPARATOR = ","', 'SEPARATOR = ";"']] },
-      { msg: 'Columns: no copy of the column list', bug: true, author: 1, edit: [[REP.columns, 'def columns_for(kind, columns=None):\n    columns = list(columns or [])\n', 'def columns_for(kind, columns=[]):\n']] },
-      { msg: 'Exporter: f-strings', author: 3, edit: [[REP.exporter, '    return SEPARATOR.join(str(record[c]) for c in columns)', '    return SEPARATOR.join(f"{record[c]}" for c in columns)']] },
-      { msg: 'Columns: human labels', author: 1, gapMinutes: SAME_DAY, edit: [[REP.columns, '    columns.extend(COLUMNS[kind])\n    return columns\n', '    columns.extend(COLUMNS[kind])\n    return columns\n\n\ndef label(column):\n    return column.replace("_", " ").title()\n']] },
-      { msg: 'Exporter: labelled headers', author: 3, edit: [[REP.exporter, 'from reports.columns import columns_for', 'from reports.columns import columns_for, label'], [REP.exporter, '    lines = [SEPARATOR.join(columns)]', '    lines = [SEPARATOR.join(label(c) for c in columns)]']] },
-      { msg: 'Data: B-2 restocked', edit: [[REP.data, '{"sku": "B-2", "on_hand": 0}', '{"sku": "B-2", "on_hand": 12}']] },
-      { msg: 'Tests: exporter', author: 0, write: { 'tests/test_exporter.py': 'from reports.exporter import export_report\n\n\ndef test_sales_header():\n    assert export_report("sales").splitlines()[0] == "Sku;Units;Revenue"\n' } },
+      {
+        msg: 'Data: demo rows for C-3',
+        edit: [
+          [
+            REP.data,
+            '{"sku": "B-2", "units": 1, "revenue": 12.0}]',
+            '{"sku": "B-2", "units": 1, "revenue": 12.0}, {"sku": "C-3", "units": 2, "revenue": 8.5}]',
+          ],
+        ],
+      },
+      {
+        msg: 'Exporter: semicolons for Excel locales',
+        author: 3,
+        edit: [[REP.exporter, 'SEPARATOR = ","', 'SEPARATOR = ";"']],
+      },
+      {
+        msg: 'Columns: no copy of the column list',
+        bug: true,
+        author: 1,
+        edit: [
+          [
+            REP.columns,
+            'def columns_for(kind, columns=None):\n    columns = list(columns or [])\n',
+            'def columns_for(kind, columns=[]):\n',
+          ],
+        ],
+      },
+      {
+        msg: 'Exporter: f-strings',
+        author: 3,
+        edit: [
+          [
+            REP.exporter,
+            '    return SEPARATOR.join(str(record[c]) for c in columns)',
+            '    return SEPARATOR.join(f"{record[c]}" for c in columns)',
+          ],
+        ],
+      },
+      {
+        msg: 'Columns: human labels',
+        author: 1,
+        gapMinutes: SAME_DAY,
+        edit: [
+          [
+            REP.columns,
+            '    columns.extend(COLUMNS[kind])\n    return columns\n',
+            '    columns.extend(COLUMNS[kind])\n    return columns\n\n\ndef label(column):\n    return column.replace("_", " ").title()\n',
+          ],
+        ],
+      },
+      {
+        msg: 'Exporter: labelled headers',
+        author: 3,
+        edit: [
+          [REP.exporter, 'from reports.columns import columns_for', 'from reports.columns import columns_for, label'],
+          [
+            REP.exporter,
+            '    lines = [SEPARATOR.join(columns)]',
+            '    lines = [SEPARATOR.join(label(c) for c in columns)]',
+          ],
+        ],
+      },
+      {
+        msg: 'Data: B-2 restocked',
+        edit: [[REP.data, '{"sku": "B-2", "on_hand": 0}', '{"sku": "B-2", "on_hand": 12}']],
+      },
+      {
+        msg: 'Tests: exporter',
+        author: 0,
+        write: {
+          'tests/test_exporter.py':
+            'from reports.exporter import export_report\n\n\ndef test_sales_header():\n    assert export_report("sales").splitlines()[0] == "Sku;Units;Revenue"\n',
+        },
+      },
     ],
-    post: [{ msg: 'Exporter: docstring', edit: [[REP.exporter, 'def format_row(record, columns):\n', 'def format_row(record, columns):\n    """One CSV line of a record, in column order."""\n']] }],
+    post: [
+      {
+        msg: 'Exporter: docstring',
+        edit: [
+          [
+            REP.exporter,
+            'def format_row(record, columns):\n',
+            'def format_row(record, columns):\n    """One CSV line of a record, in column order."""\n',
+          ],
+        ],
+      },
+    ],
   },
   {
     name: 'fr-js-session-missing-await',
@@ -1162,17 +1569,83 @@ export const scenarios = [
     gitignore: NODE_IGNORE,
     files: sessionsJs,
     range: [
-      { msg: 'Refresher: 30 s clock skew', author: 1, edit: [[SES.refresher, 'const SKEW_MS = 10000;', 'const SKEW_MS = 30000;']] },
-      { msg: 'Store: keep the save time', edit: [[SES.store, '    ROWS.set(session.id, { ...session });', '    ROWS.set(session.id, { ...session, savedAt: Date.now() });']] },
-      { msg: 'Refresher: drop awaits the linter flagged as redundant', bug: true, author: 3, edit: [[SES.refresher, '    const session = await this.store.load(id);', '    const session = this.store.load(id);']] },
-      { msg: 'Refresher: refresh tokens rotate', author: 3, gapMinutes: SAME_DAY, edit: [[SES.refresher, '    session.accessToken = grant.accessToken;\n', '    session.accessToken = grant.accessToken;\n    session.refreshToken = grant.refreshToken ?? session.refreshToken;\n']] },
-      { msg: 'Token client: access tokens use an underscore prefix', author: 2, edit: [[SES.client, "    return { accessToken: 'at-' + refreshToken.slice(3), ttlSeconds: 3600 };", "    return { accessToken: 'at_' + refreshToken.slice(3), ttlSeconds: 3600 };"]] },
-      { msg: 'Refresher: each session once', author: 1, edit: [[SES.refresher, '    return Promise.all(ids.map((id) => this.refresh(id)));', '    return Promise.all([...new Set(ids)].map((id) => this.refresh(id)));']] },
+      {
+        msg: 'Refresher: 30 s clock skew',
+        author: 1,
+        edit: [[SES.refresher, 'const SKEW_MS = 10000;', 'const SKEW_MS = 30000;']],
+      },
+      {
+        msg: 'Store: keep the save time',
+        edit: [
+          [
+            SES.store,
+            '    ROWS.set(session.id, { ...session });',
+            '    ROWS.set(session.id, { ...session, savedAt: Date.now() });',
+          ],
+        ],
+      },
+      {
+        msg: 'Refresher: drop awaits the linter flagged as redundant',
+        bug: true,
+        author: 3,
+        edit: [
+          [SES.refresher, '    const session = await this.store.load(id);', '    const session = this.store.load(id);'],
+        ],
+      },
+      {
+        msg: 'Refresher: refresh tokens rotate',
+        author: 3,
+        gapMinutes: SAME_DAY,
+        edit: [
+          [
+            SES.refresher,
+            '    session.accessToken = grant.accessToken;\n',
+            '    session.accessToken = grant.accessToken;\n    session.refreshToken = grant.refreshToken ?? session.refreshToken;\n',
+          ],
+        ],
+      },
+      {
+        msg: 'Token client: access tokens use an underscore prefix',
+        author: 2,
+        edit: [
+          [
+            SES.client,
+            "    return { accessToken: 'at-' + refreshToken.slice(3), ttlSeconds: 3600 };",
+            "    return { accessToken: 'at_' + refreshToken.slice(3), ttlSeconds: 3600 };",
+          ],
+        ],
+      },
+      {
+        msg: 'Refresher: each session once',
+        author: 1,
+        edit: [
+          [
+            SES.refresher,
+            '    return Promise.all(ids.map((id) => this.refresh(id)));',
+            '    return Promise.all([...new Set(ids)].map((id) => this.refresh(id)));',
+          ],
+        ],
+      },
       { msg: 'Bump undici to 5.26.3', edit: [['package.json', '"undici": "^5.23.0"', '"undici": "^5.26.3"']] },
     ],
     post: [
-      { msg: 'Token client: doc', edit: [[SES.client, '  async exchange(refreshToken) {', '  /** A new access token for a refresh token. */\n  async exchange(refreshToken) {']] },
-      { msg: 'Refresher: await the session again (hotfix)', author: 3, edit: [[SES.refresher, '    const session = this.store.load(id);', '    const session = await this.store.load(id);']] },
+      {
+        msg: 'Token client: doc',
+        edit: [
+          [
+            SES.client,
+            '  async exchange(refreshToken) {',
+            '  /** A new access token for a refresh token. */\n  async exchange(refreshToken) {',
+          ],
+        ],
+      },
+      {
+        msg: 'Refresher: await the session again (hotfix)',
+        author: 3,
+        edit: [
+          [SES.refresher, '    const session = this.store.load(id);', '    const session = await this.store.load(id);'],
+        ],
+      },
     ],
   },
   {
@@ -1183,17 +1656,72 @@ export const scenarios = [
     gitignore: PY_IGNORE,
     files: analysisPy,
     range: [
-      { msg: 'Analysis: German articles', edit: [[ANA.analysis, '"de": {"der", "die", "das", "ein"},', '"de": {"der", "die", "das", "den", "ein"},']] },
-      { msg: 'Indexer: remove documents', branch: 'feature/delete', author: 2, edit: [[ANA.indexer, '    def search(self, terms):', '    def remove(self, doc_id):\n        for ids in self.postings.values():\n            ids.discard(doc_id)\n\n    def search(self, terms):']] },
+      {
+        msg: 'Analysis: German articles',
+        edit: [[ANA.analysis, '"de": {"der", "die", "das", "ein"},', '"de": {"der", "die", "das", "den", "ein"},']],
+      },
+      {
+        msg: 'Indexer: remove documents',
+        branch: 'feature/delete',
+        author: 2,
+        edit: [
+          [
+            ANA.indexer,
+            '    def search(self, terms):',
+            '    def remove(self, doc_id):\n        for ids in self.postings.values():\n            ids.discard(doc_id)\n\n    def search(self, terms):',
+          ],
+        ],
+      },
       { msg: 'Query: at most 10 terms', author: 4, edit: [[ANA.query, 'MAX_TERMS = 8', 'MAX_TERMS = 10']] },
-      { msg: 'Analysis: language first, like the other analyzers', bug: true, author: 0, edit: [[ANA.analysis, 'def tokenize(text, lang):', 'def tokenize(lang, text):'], [ANA.indexer, '        for term in tokenize(text, lang):', '        for term in tokenize(lang, text):']] },
-      { msg: 'Query: strip the query text', author: 4, edit: [[ANA.query, '    terms = tokenize(text, lang)', '    terms = tokenize(text.strip(), lang)']] },
-      { msg: 'Analysis: no digits in tokens', author: 0, gapMinutes: SAME_DAY, edit: [[ANA.analysis, 'WORD = re.compile(r"\\w+")', 'WORD = re.compile(r"[^\\W\\d]+")']] },
-      { msg: 'Analysis: casefold', author: 1, edit: [[ANA.analysis, '    words = WORD.findall(text.lower())', '    words = WORD.findall(text.casefold())']] },
+      {
+        msg: 'Analysis: language first, like the other analyzers',
+        bug: true,
+        author: 0,
+        edit: [
+          [ANA.analysis, 'def tokenize(text, lang):', 'def tokenize(lang, text):'],
+          [ANA.indexer, '        for term in tokenize(text, lang):', '        for term in tokenize(lang, text):'],
+        ],
+      },
+      {
+        msg: 'Query: strip the query text',
+        author: 4,
+        edit: [[ANA.query, '    terms = tokenize(text, lang)', '    terms = tokenize(text.strip(), lang)']],
+      },
+      {
+        msg: 'Analysis: no digits in tokens',
+        author: 0,
+        gapMinutes: SAME_DAY,
+        edit: [[ANA.analysis, 'WORD = re.compile(r"\\w+")', 'WORD = re.compile(r"[^\\W\\d]+")']],
+      },
+      {
+        msg: 'Analysis: casefold',
+        author: 1,
+        edit: [[ANA.analysis, '    words = WORD.findall(text.lower())', '    words = WORD.findall(text.casefold())']],
+      },
       { msg: "Merge branch 'feature/delete'", merge: 'feature/delete', author: 2 },
-      { msg: 'Indexer: empty searches return nothing', edit: [[ANA.indexer, '        hits = [self.postings.get(t, set()) for t in terms]', '        hits = [self.postings.get(t, set()) for t in terms if t]']] },
+      {
+        msg: 'Indexer: empty searches return nothing',
+        edit: [
+          [
+            ANA.indexer,
+            '        hits = [self.postings.get(t, set()) for t in terms]',
+            '        hits = [self.postings.get(t, set()) for t in terms if t]',
+          ],
+        ],
+      },
     ],
-    post: [{ msg: 'Analysis: docstring', edit: [[ANA.analysis, 'def tokenize(lang, text):\n', 'def tokenize(lang, text):\n    """Lower-case words of text without the stopwords of lang."""\n']] }],
+    post: [
+      {
+        msg: 'Analysis: docstring',
+        edit: [
+          [
+            ANA.analysis,
+            'def tokenize(lang, text):\n',
+            'def tokenize(lang, text):\n    """Lower-case words of text without the stopwords of lang."""\n',
+          ],
+        ],
+      },
+    ],
   },
   {
     name: 'fr-py-throttle-floor-division',
@@ -1203,15 +1731,59 @@ export const scenarios = [
     gitignore: PY_IGNORE,
     files: throttlePy,
     range: [
-      { msg: 'Config: 40 notifications a minute (provider limit)', author: 2, edit: [[THR.config, 'QUOTA_PER_MINUTE = 60', 'QUOTA_PER_MINUTE = 40']] },
-      { msg: 'Sender: burst first, then evenly spaced', author: 3, edit: [[THR.sender, '        at = start + max(0, i - burst) * gap', '        at = start if i < burst else start + (i - burst + 1) * gap']] },
-      { msg: 'Throttle: whole messages per second', bug: true, author: 1, edit: [[THR.throttle, '    return quota / 60', '    return quota // 60']] },
-      { msg: 'Sender: spacing in milliseconds precision', author: 3, edit: [[THR.sender, '    return 1.0 / per_second()', '    return round(1.0 / per_second(), 3)']] },
-      { msg: 'Throttle: bursts of at least one', author: 1, gapMinutes: SAME_DAY, edit: [[THR.throttle, '    return min(BURST, QUOTA_PER_MINUTE)', '    return max(1, min(BURST, QUOTA_PER_MINUTE))']] },
-      { msg: 'Config: SMS channel', edit: [[THR.config, 'CHANNELS = ("email", "push")', 'CHANNELS = ("email", "push", "sms")']] },
+      {
+        msg: 'Config: 40 notifications a minute (provider limit)',
+        author: 2,
+        edit: [[THR.config, 'QUOTA_PER_MINUTE = 60', 'QUOTA_PER_MINUTE = 40']],
+      },
+      {
+        msg: 'Sender: burst first, then evenly spaced',
+        author: 3,
+        edit: [
+          [
+            THR.sender,
+            '        at = start + max(0, i - burst) * gap',
+            '        at = start if i < burst else start + (i - burst + 1) * gap',
+          ],
+        ],
+      },
+      {
+        msg: 'Throttle: whole messages per second',
+        bug: true,
+        author: 1,
+        edit: [[THR.throttle, '    return quota / 60', '    return quota // 60']],
+      },
+      {
+        msg: 'Sender: spacing in milliseconds precision',
+        author: 3,
+        edit: [[THR.sender, '    return 1.0 / per_second()', '    return round(1.0 / per_second(), 3)']],
+      },
+      {
+        msg: 'Throttle: bursts of at least one',
+        author: 1,
+        gapMinutes: SAME_DAY,
+        edit: [
+          [THR.throttle, '    return min(BURST, QUOTA_PER_MINUTE)', '    return max(1, min(BURST, QUOTA_PER_MINUTE))'],
+        ],
+      },
+      {
+        msg: 'Config: SMS channel',
+        edit: [[THR.config, 'CHANNELS = ("email", "push")', 'CHANNELS = ("email", "push", "sms")']],
+      },
       { msg: 'Bump redis to 5.0.3', edit: [['requirements.txt', 'redis==5.0.1', 'redis==5.0.3']] },
     ],
-    post: [{ msg: 'Throttle: docstring', edit: [[THR.throttle, 'def per_second(quota=QUOTA_PER_MINUTE):\n', 'def per_second(quota=QUOTA_PER_MINUTE):\n    """Sustained sends per second under the provider quota."""\n']] }],
+    post: [
+      {
+        msg: 'Throttle: docstring',
+        edit: [
+          [
+            THR.throttle,
+            'def per_second(quota=QUOTA_PER_MINUTE):\n',
+            'def per_second(quota=QUOTA_PER_MINUTE):\n    """Sustained sends per second under the provider quota."""\n',
+          ],
+        ],
+      },
+    ],
   },
   {
     name: 'fr-ts-bundle-export-field-rename',
@@ -1223,17 +1795,74 @@ export const scenarios = [
     gitignore: NODE_IGNORE,
     files: exportTs,
     range: [
-      { msg: 'Serializer: fixed generation time for reproducible exports', author: 1, edit: [[EXP.serializer, 'generatedAt: new Date(0).toISOString(),', 'generatedAt: new Date(Date.UTC(2025, 0, 6)).toISOString(),']] },
-      { msg: 'Uploader: size in bytes, not characters', branch: 'feature/bytes', author: 4, edit: [[EXP.uploader, 'bytes: payload.length };', 'bytes: Buffer.byteLength(payload) };']] },
-      { msg: 'Serializer: payload schema v2 (records)', bug: true, author: 1, edit: [[EXP.serializer, '    rows: rows.map((r) => ({ sku: r.sku, units: r.units })),', '    records: rows.map((r) => ({ sku: r.sku, units: r.units })),']] },
-      { msg: 'Uploader: typed count', author: 2, edit: [[EXP.uploader, '  const count = body.rows.length;', '  const count: number = body.rows.length;']] },
+      {
+        msg: 'Serializer: fixed generation time for reproducible exports',
+        author: 1,
+        edit: [
+          [
+            EXP.serializer,
+            'generatedAt: new Date(0).toISOString(),',
+            'generatedAt: new Date(Date.UTC(2025, 0, 6)).toISOString(),',
+          ],
+        ],
+      },
+      {
+        msg: 'Uploader: size in bytes, not characters',
+        branch: 'feature/bytes',
+        author: 4,
+        edit: [[EXP.uploader, 'bytes: payload.length };', 'bytes: Buffer.byteLength(payload) };']],
+      },
+      {
+        msg: 'Serializer: payload schema v2 (records)',
+        bug: true,
+        author: 1,
+        edit: [
+          [
+            EXP.serializer,
+            '    rows: rows.map((r) => ({ sku: r.sku, units: r.units })),',
+            '    records: rows.map((r) => ({ sku: r.sku, units: r.units })),',
+          ],
+        ],
+      },
+      {
+        msg: 'Uploader: typed count',
+        author: 2,
+        edit: [[EXP.uploader, '  const count = body.rows.length;', '  const count: number = body.rows.length;']],
+      },
       { msg: "Merge branch 'feature/bytes'", merge: 'feature/bytes', author: 4 },
-      { msg: 'Job: sales of the Rotterdam warehouse', edit: [[EXP.job, "    { sku: 'B-2', units: 7 },\n", "    { sku: 'B-2', units: 7 },\n    { sku: 'C-9', units: 1 },\n"]] },
+      {
+        msg: 'Job: sales of the Rotterdam warehouse',
+        edit: [
+          [
+            EXP.job,
+            "    { sku: 'B-2', units: 7 },\n",
+            "    { sku: 'B-2', units: 7 },\n    { sku: 'C-9', units: 1 },\n",
+          ],
+        ],
+      },
       { msg: 'Bump zod from 3.22.2 to 3.22.4', edit: [['package.json', '"zod": "^3.22.2"', '"zod": "^3.22.4"']] },
     ],
     post: [
-      { msg: 'Uploader: doc', edit: [[EXP.uploader, 'export async function upload(', '/** Sends one serialized report; the receipt counts its rows. */\nexport async function upload(']] },
-      { msg: 'Serializer: doc', edit: [[EXP.serializer, 'export function serialize(', '/** The JSON payload of one report. */\nexport function serialize(']] },
+      {
+        msg: 'Uploader: doc',
+        edit: [
+          [
+            EXP.uploader,
+            'export async function upload(',
+            '/** Sends one serialized report; the receipt counts its rows. */\nexport async function upload(',
+          ],
+        ],
+      },
+      {
+        msg: 'Serializer: doc',
+        edit: [
+          [
+            EXP.serializer,
+            'export function serialize(',
+            '/** The JSON payload of one report. */\nexport function serialize(',
+          ],
+        ],
+      },
     ],
   },
   {
@@ -1241,48 +1870,204 @@ export const scenarios = [
     fresh: true,
     lang: 'js',
     capture: 'sentry',
-    cases: ['null-from-query-helper', 'bug-not-in-stack', 'classes', 'sentry', 'decoy-on-crash-line', 'post-deploy-edit'],
+    cases: [
+      'null-from-query-helper',
+      'bug-not-in-stack',
+      'classes',
+      'sentry',
+      'decoy-on-crash-line',
+      'post-deploy-edit',
+    ],
     gitignore: NODE_IGNORE,
     files: digestJs,
     range: [
-      { msg: 'Table: deep copies of rows', author: 0, edit: [[DIG.table, '    this.rows = rows.map((row) => ({ ...row }));', '    this.rows = rows.map((row) => structuredClone(row));']] },
-      { msg: 'Preferences: trim addresses', author: 2, edit: [[DIG.prefs, "    return this.table.findOne('email', email);", "    return this.table.findOne('email', email.trim());"]] },
-      { msg: 'Table: exact matches in findOne, so an index can serve them', bug: true, author: 0, edit: [[DIG.table, '    const wanted = String(value).toLowerCase();\n    return this.rows.find((row) => String(row[column]).toLowerCase() === wanted) ?? null;', '    return this.rows.find((row) => row[column] === value) ?? null;']] },
-      { msg: 'Digest: never means never', author: 2, edit: [[DIG.mailer, "    return prefs.channels.includes('email');", "    return prefs.channels.includes('email') && prefs.frequency !== 'never';"]] },
-      { msg: 'Table: findAll by predicate', author: 0, gapMinutes: SAME_DAY, edit: [[DIG.table, '  findAll(column, value) {\n    return this.rows.filter((row) => row[column] === value);', "  findAll(column, value) {\n    const match = typeof value === 'function' ? value : (v) => v === value;\n    return this.rows.filter((row) => match(row[column]));"]] },
-      { msg: 'Digest: skip blank addresses', author: 3, edit: [[DIG.mailer, '    return emails.filter((email) => this.wantsEmail(email));', '    return emails.filter((email) => email && this.wantsEmail(email));']] },
+      {
+        msg: 'Table: deep copies of rows',
+        author: 0,
+        edit: [
+          [
+            DIG.table,
+            '    this.rows = rows.map((row) => ({ ...row }));',
+            '    this.rows = rows.map((row) => structuredClone(row));',
+          ],
+        ],
+      },
+      {
+        msg: 'Preferences: trim addresses',
+        author: 2,
+        edit: [
+          [
+            DIG.prefs,
+            "    return this.table.findOne('email', email);",
+            "    return this.table.findOne('email', email.trim());",
+          ],
+        ],
+      },
+      {
+        msg: 'Table: exact matches in findOne, so an index can serve them',
+        bug: true,
+        author: 0,
+        edit: [
+          [
+            DIG.table,
+            '    const wanted = String(value).toLowerCase();\n    return this.rows.find((row) => String(row[column]).toLowerCase() === wanted) ?? null;',
+            '    return this.rows.find((row) => row[column] === value) ?? null;',
+          ],
+        ],
+      },
+      {
+        msg: 'Digest: never means never',
+        author: 2,
+        edit: [
+          [
+            DIG.mailer,
+            "    return prefs.channels.includes('email');",
+            "    return prefs.channels.includes('email') && prefs.frequency !== 'never';",
+          ],
+        ],
+      },
+      {
+        msg: 'Table: findAll by predicate',
+        author: 0,
+        gapMinutes: SAME_DAY,
+        edit: [
+          [
+            DIG.table,
+            '  findAll(column, value) {\n    return this.rows.filter((row) => row[column] === value);',
+            "  findAll(column, value) {\n    const match = typeof value === 'function' ? value : (v) => v === value;\n    return this.rows.filter((row) => match(row[column]));",
+          ],
+        ],
+      },
+      {
+        msg: 'Digest: skip blank addresses',
+        author: 3,
+        edit: [
+          [
+            DIG.mailer,
+            '    return emails.filter((email) => this.wantsEmail(email));',
+            '    return emails.filter((email) => email && this.wantsEmail(email));',
+          ],
+        ],
+      },
       { msg: 'Bump nodemailer to 6.9.7', edit: [['package.json', '"nodemailer": "^6.9.4"', '"nodemailer": "^6.9.7"']] },
     ],
     post: [
-      { msg: 'Digest: paused subscriptions get nothing', author: 2, edit: [[DIG.mailer, "prefs.frequency !== 'never';", "!['never', 'paused'].includes(prefs.frequency);"]] },
-      { msg: 'Digest: doc', edit: [[DIG.mailer, 'class DigestMailer {', '/** Who gets the e-mail digest. */\nclass DigestMailer {']] },
+      {
+        msg: 'Digest: paused subscriptions get nothing',
+        author: 2,
+        edit: [[DIG.mailer, "prefs.frequency !== 'never';", "!['never', 'paused'].includes(prefs.frequency);"]],
+      },
+      {
+        msg: 'Digest: doc',
+        edit: [[DIG.mailer, 'class DigestMailer {', '/** Who gets the e-mail digest. */\nclass DigestMailer {']],
+      },
     ],
   },
   {
     name: 'fr-py-token-swallowed-reraised',
     fresh: true,
     lang: 'py',
-    cases: ['swallowed-then-reraised', 'bug-line-below-reraise', 'related-decoy', 'same-function-decoys', 'stdlib-frame'],
+    cases: [
+      'swallowed-then-reraised',
+      'bug-line-below-reraise',
+      'related-decoy',
+      'same-function-decoys',
+      'stdlib-frame',
+    ],
     gitignore: PY_IGNORE,
     files: tokensPy,
     range: [
-      { msg: 'Client: shorter access tokens', author: 1, edit: [[TOK.client, '        return f"at.{claims[\'sub\']}.{digest[:16]}"', '        return f"at.{claims[\'sub\']}.{digest[:12]}"']] },
+      {
+        msg: 'Client: shorter access tokens',
+        author: 1,
+        edit: [
+          [
+            TOK.client,
+            '        return f"at.{claims[\'sub\']}.{digest[:16]}"',
+            '        return f"at.{claims[\'sub\']}.{digest[:12]}"',
+          ],
+        ],
+      },
       {
         msg: 'Refresher: one bad session does not stop the prefetch',
         author: 3,
         edit: [
-          [TOK.refresher, '        self.client = client\n', '        self.client = client\n        self.failures = {}\n'],
-          [TOK.refresher, '            session.token = self.client.exchange(session.refresh_token)\n', '            try:\n                session.token = self.client.exchange(session.refresh_token)\n            except Exception as exc:  # reported on first use\n                self.failures[session.user] = exc\n'],
-          [TOK.refresher, '    def token_for(self, session):\n', '    def token_for(self, session):\n        failure = self.failures.get(session.user)\n        if failure is not None:\n            raise failure\n'],
+          [
+            TOK.refresher,
+            '        self.client = client\n',
+            '        self.client = client\n        self.failures = {}\n',
+          ],
+          [
+            TOK.refresher,
+            '            session.token = self.client.exchange(session.refresh_token)\n',
+            '            try:\n                session.token = self.client.exchange(session.refresh_token)\n            except Exception as exc:  # reported on first use\n                self.failures[session.user] = exc\n',
+          ],
+          [
+            TOK.refresher,
+            '    def token_for(self, session):\n',
+            '    def token_for(self, session):\n        failure = self.failures.get(session.user)\n        if failure is not None:\n            raise failure\n',
+          ],
         ],
       },
-      { msg: 'Tokens: the identity provider pads tokens now', bug: true, author: 4, edit: [[TOK.tokens, '    padded = token + "=" * (-len(token) % 4)\n    raw = base64.urlsafe_b64decode(padded)', '    raw = base64.urlsafe_b64decode(token)']] },
-      { msg: 'Tokens: claims must be an object', author: 4, gapMinutes: SAME_DAY, edit: [[TOK.tokens, '    return json.loads(raw)', '    claims = json.loads(raw)\n    if not isinstance(claims, dict):\n        raise ValueError("claims are not an object")\n    return claims']] },
-      { msg: 'Sessions: demo users in lower case', edit: [[TOK.sessions, '    token: Optional[str] = None', '    token: Optional[str] = None\n\n    def __post_init__(self):\n        self.user = self.user.lower()']] },
-      { msg: 'Client: strip whitespace from refresh tokens', author: 1, edit: [[TOK.client, '        claims = decode_claims(refresh_token)', '        claims = decode_claims(refresh_token.strip())']] },
+      {
+        msg: 'Tokens: the identity provider pads tokens now',
+        bug: true,
+        author: 4,
+        edit: [
+          [
+            TOK.tokens,
+            '    padded = token + "=" * (-len(token) % 4)\n    raw = base64.urlsafe_b64decode(padded)',
+            '    raw = base64.urlsafe_b64decode(token)',
+          ],
+        ],
+      },
+      {
+        msg: 'Tokens: claims must be an object',
+        author: 4,
+        gapMinutes: SAME_DAY,
+        edit: [
+          [
+            TOK.tokens,
+            '    return json.loads(raw)',
+            '    claims = json.loads(raw)\n    if not isinstance(claims, dict):\n        raise ValueError("claims are not an object")\n    return claims',
+          ],
+        ],
+      },
+      {
+        msg: 'Sessions: demo users in lower case',
+        edit: [
+          [
+            TOK.sessions,
+            '    token: Optional[str] = None',
+            '    token: Optional[str] = None\n\n    def __post_init__(self):\n        self.user = self.user.lower()',
+          ],
+        ],
+      },
+      {
+        msg: 'Client: strip whitespace from refresh tokens',
+        author: 1,
+        edit: [
+          [
+            TOK.client,
+            '        claims = decode_claims(refresh_token)',
+            '        claims = decode_claims(refresh_token.strip())',
+          ],
+        ],
+      },
       { msg: 'Bump requests to 2.32.0', edit: [['requirements.txt', 'requests==2.31.0', 'requests==2.32.0']] },
     ],
-    post: [{ msg: 'Refresher: docstring', edit: [[TOK.refresher, '    def token_for(self, session):\n', '    def token_for(self, session):\n        """The prefetched token, or the error its prefetch raised."""\n']] }],
+    post: [
+      {
+        msg: 'Refresher: docstring',
+        edit: [
+          [
+            TOK.refresher,
+            '    def token_for(self, session):\n',
+            '    def token_for(self, session):\n        """The prefetched token, or the error its prefetch raised."""\n',
+          ],
+        ],
+      },
+    ],
   },
   {
     name: 'fr-java-index-enum-renamed',
@@ -1293,15 +2078,73 @@ export const scenarios = [
     gitignore: JAVA_IGNORE,
     files: indexJava,
     range: [
-      { msg: 'Text analyzer: split on any whitespace', author: 2, edit: [[IDX.text, 'value.toLowerCase().split(" ")', 'value.toLowerCase().split("\\\\s+")']] },
-      { msg: 'FieldType: NUMERIC, as the query DSL calls it', bug: true, author: 1, edit: [[IDX.type, '    NUMBER;', '    NUMERIC;'], [IDX.number, '        return FieldType.NUMBER;', '        return FieldType.NUMERIC;']] },
-      { msg: 'FieldType: ignore surrounding spaces', author: 3, edit: [[IDX.type, '        return valueOf(name.toUpperCase(java.util.Locale.ROOT));', '        return valueOf(name.trim().toUpperCase(java.util.Locale.ROOT));']] },
-      { msg: 'Schema: name the unknown field and the known ones', author: 3, gapMinutes: SAME_DAY, edit: [[IDX.schema, 'throw new IllegalArgumentException("unknown field " + field);', 'throw new IllegalArgumentException("unknown field " + field + ", known: " + fields.keySet());']] },
-      { msg: 'Number analyzer: cents as longs', author: 1, edit: [[IDX.number, 'String.valueOf(Math.round(Double.parseDouble(value) * 100))', 'Long.toString(Math.round(Double.parseDouble(value) * 100))']] },
-      { msg: 'IndexWriter: postings name the document', author: 0, edit: [[IDX.writer, '.add("doc");', '.add(doc.getOrDefault("sku", "doc"));']] },
+      {
+        msg: 'Text analyzer: split on any whitespace',
+        author: 2,
+        edit: [[IDX.text, 'value.toLowerCase().split(" ")', 'value.toLowerCase().split("\\\\s+")']],
+      },
+      {
+        msg: 'FieldType: NUMERIC, as the query DSL calls it',
+        bug: true,
+        author: 1,
+        edit: [
+          [IDX.type, '    NUMBER;', '    NUMERIC;'],
+          [IDX.number, '        return FieldType.NUMBER;', '        return FieldType.NUMERIC;'],
+        ],
+      },
+      {
+        msg: 'FieldType: ignore surrounding spaces',
+        author: 3,
+        edit: [
+          [
+            IDX.type,
+            '        return valueOf(name.toUpperCase(java.util.Locale.ROOT));',
+            '        return valueOf(name.trim().toUpperCase(java.util.Locale.ROOT));',
+          ],
+        ],
+      },
+      {
+        msg: 'Schema: name the unknown field and the known ones',
+        author: 3,
+        gapMinutes: SAME_DAY,
+        edit: [
+          [
+            IDX.schema,
+            'throw new IllegalArgumentException("unknown field " + field);',
+            'throw new IllegalArgumentException("unknown field " + field + ", known: " + fields.keySet());',
+          ],
+        ],
+      },
+      {
+        msg: 'Number analyzer: cents as longs',
+        author: 1,
+        edit: [
+          [
+            IDX.number,
+            'String.valueOf(Math.round(Double.parseDouble(value) * 100))',
+            'Long.toString(Math.round(Double.parseDouble(value) * 100))',
+          ],
+        ],
+      },
+      {
+        msg: 'IndexWriter: postings name the document',
+        author: 0,
+        edit: [[IDX.writer, '.add("doc");', '.add(doc.getOrDefault("sku", "doc"));']],
+      },
       { msg: 'Bump commons-lang3 to 3.14.0', edit: [['pom.xml', '3.13.0', '3.14.0']] },
     ],
-    post: [{ msg: 'FieldType: doc', edit: [[IDX.type, 'public enum FieldType {', '/** Kinds of indexed fields, as schemas name them. */\npublic enum FieldType {']] }],
+    post: [
+      {
+        msg: 'FieldType: doc',
+        edit: [
+          [
+            IDX.type,
+            'public enum FieldType {',
+            '/** Kinds of indexed fields, as schemas name them. */\npublic enum FieldType {',
+          ],
+        ],
+      },
+    ],
   },
   {
     name: 'fr-js-rollup-generator-time-units',
@@ -1312,16 +2155,81 @@ export const scenarios = [
     files: rollupJs,
     tags: ['v0.7.0', 'v0.8.0'],
     range: [
-      { msg: 'Collector: a late page view', edit: [[ROLL.collector, "  { name: 'page_view', ts: 1738405000, receivedAt: 1738405002000 },\n", "  { name: 'page_view', ts: 1738405000, receivedAt: 1738405002000 },\n  { name: 'page_view', ts: 1738406900, receivedAt: 1738406901000 },\n"]] },
-      { msg: 'Collector: drop duplicate deliveries', branch: 'feature/dedupe', author: 4, edit: [[ROLL.collector, '  for (const raw of RAW) yield { ...raw };', '  const seen = new Set();\n  for (const raw of RAW) {\n    if (seen.has(raw.receivedAt)) continue;\n    seen.add(raw.receivedAt);\n    yield { ...raw };\n  }']] },
-      { msg: 'Time: event time as received by the collector (device clocks drift)', bug: true, author: 2, edit: [[ROLL.time, '  return 1000 * event.ts;', '  return 1000 * event.receivedAt;']] },
-      { msg: 'Rollup: skip events before the window', author: 3, edit: [[ROLL.rollup, '    buckets[index].count += 1;\n', '    if (index < 0) continue;\n    buckets[index].count += 1;\n']] },
-      { msg: 'Style: increments', author: 0, gapMinutes: SAME_DAY, edit: [[ROLL.rollup, '    buckets[index].count += 1;', '    buckets[index].count++;']] },
-      { msg: 'Time: readable constants', author: 2, edit: [[ROLL.time, '  return 60000 * minutes;', '  return 60_000 * minutes;']] },
-      { msg: 'Rollup: ISO bucket starts', author: 3, edit: [[ROLL.rollup, 'yield { start: bucket.start, count', 'yield { start: new Date(bucket.start).toISOString(), count']] },
+      {
+        msg: 'Collector: a late page view',
+        edit: [
+          [
+            ROLL.collector,
+            "  { name: 'page_view', ts: 1738405000, receivedAt: 1738405002000 },\n",
+            "  { name: 'page_view', ts: 1738405000, receivedAt: 1738405002000 },\n  { name: 'page_view', ts: 1738406900, receivedAt: 1738406901000 },\n",
+          ],
+        ],
+      },
+      {
+        msg: 'Collector: drop duplicate deliveries',
+        branch: 'feature/dedupe',
+        author: 4,
+        edit: [
+          [
+            ROLL.collector,
+            '  for (const raw of RAW) yield { ...raw };',
+            '  const seen = new Set();\n  for (const raw of RAW) {\n    if (seen.has(raw.receivedAt)) continue;\n    seen.add(raw.receivedAt);\n    yield { ...raw };\n  }',
+          ],
+        ],
+      },
+      {
+        msg: 'Time: event time as received by the collector (device clocks drift)',
+        bug: true,
+        author: 2,
+        edit: [[ROLL.time, '  return 1000 * event.ts;', '  return 1000 * event.receivedAt;']],
+      },
+      {
+        msg: 'Rollup: skip events before the window',
+        author: 3,
+        edit: [
+          [
+            ROLL.rollup,
+            '    buckets[index].count += 1;\n',
+            '    if (index < 0) continue;\n    buckets[index].count += 1;\n',
+          ],
+        ],
+      },
+      {
+        msg: 'Style: increments',
+        author: 0,
+        gapMinutes: SAME_DAY,
+        edit: [[ROLL.rollup, '    buckets[index].count += 1;', '    buckets[index].count++;']],
+      },
+      {
+        msg: 'Time: readable constants',
+        author: 2,
+        edit: [[ROLL.time, '  return 60000 * minutes;', '  return 60_000 * minutes;']],
+      },
+      {
+        msg: 'Rollup: ISO bucket starts',
+        author: 3,
+        edit: [
+          [
+            ROLL.rollup,
+            'yield { start: bucket.start, count',
+            'yield { start: new Date(bucket.start).toISOString(), count',
+          ],
+        ],
+      },
       { msg: "Merge branch 'feature/dedupe'", merge: 'feature/dedupe', author: 4 },
     ],
-    post: [{ msg: 'Rollup: doc', edit: [[ROLL.rollup, 'function* rollup(events, window) {', '/** Event counts per fixed-width window. */\nfunction* rollup(events, window) {']] }],
+    post: [
+      {
+        msg: 'Rollup: doc',
+        edit: [
+          [
+            ROLL.rollup,
+            'function* rollup(events, window) {',
+            '/** Event counts per fixed-width window. */\nfunction* rollup(events, window) {',
+          ],
+        ],
+      },
+    ],
   },
   {
     name: 'fr-java-session-expiry-format',
@@ -1333,15 +2241,83 @@ export const scenarios = [
     files: authJava,
     tags: ['v2.0.0', 'v2.1.0'],
     range: [
-      { msg: 'Sessions: store the user', author: 0, edit: [[AUTH.store, '        row.put("id", session.id());\n', '        row.put("id", session.id());\n        row.put("user", session.user());\n']] },
-      { msg: 'Refresher: one minute of grace', author: 2, edit: [[AUTH.refresher, '        return expires.isBefore(now);', '        return expires.plusSeconds(60).isBefore(now);']] },
-      { msg: 'Refresher: expired ids in order', branch: 'feature/order', author: 4, edit: [[AUTH.refresher, '.map(r -> r.get("id")).collect(', '.map(r -> r.get("id")).sorted().collect(']] },
-      { msg: "Sessions: expiry in local time, as the admin UI shows it", bug: true, author: 0, edit: [[AUTH.store, '        row.put("expires", session.expiresAt().toString());', '        row.put("expires", session.expiresAt().atZone(java.time.ZoneOffset.UTC).toLocalDateTime().toString());']] },
-      { msg: 'Refresher: rows without an expiry count as expired', author: 2, edit: [[AUTH.refresher, '        Instant expires = Instant.parse(row.get("expires"));', '        Instant expires = Instant.parse(row.getOrDefault("expires", "1970-01-01T00:00:00Z"));']] },
-      { msg: 'Store: rows as an unmodifiable snapshot', author: 0, gapMinutes: SAME_DAY, edit: [[AUTH.store, '        return List.copyOf(rows);', '        return java.util.Collections.unmodifiableList(new ArrayList<>(rows));']] },
+      {
+        msg: 'Sessions: store the user',
+        author: 0,
+        edit: [
+          [
+            AUTH.store,
+            '        row.put("id", session.id());\n',
+            '        row.put("id", session.id());\n        row.put("user", session.user());\n',
+          ],
+        ],
+      },
+      {
+        msg: 'Refresher: one minute of grace',
+        author: 2,
+        edit: [
+          [
+            AUTH.refresher,
+            '        return expires.isBefore(now);',
+            '        return expires.plusSeconds(60).isBefore(now);',
+          ],
+        ],
+      },
+      {
+        msg: 'Refresher: expired ids in order',
+        branch: 'feature/order',
+        author: 4,
+        edit: [[AUTH.refresher, '.map(r -> r.get("id")).collect(', '.map(r -> r.get("id")).sorted().collect(']],
+      },
+      {
+        msg: 'Sessions: expiry in local time, as the admin UI shows it',
+        bug: true,
+        author: 0,
+        edit: [
+          [
+            AUTH.store,
+            '        row.put("expires", session.expiresAt().toString());',
+            '        row.put("expires", session.expiresAt().atZone(java.time.ZoneOffset.UTC).toLocalDateTime().toString());',
+          ],
+        ],
+      },
+      {
+        msg: 'Refresher: rows without an expiry count as expired',
+        author: 2,
+        edit: [
+          [
+            AUTH.refresher,
+            '        Instant expires = Instant.parse(row.get("expires"));',
+            '        Instant expires = Instant.parse(row.getOrDefault("expires", "1970-01-01T00:00:00Z"));',
+          ],
+        ],
+      },
+      {
+        msg: 'Store: rows as an unmodifiable snapshot',
+        author: 0,
+        gapMinutes: SAME_DAY,
+        edit: [
+          [
+            AUTH.store,
+            '        return List.copyOf(rows);',
+            '        return java.util.Collections.unmodifiableList(new ArrayList<>(rows));',
+          ],
+        ],
+      },
       { msg: "Merge branch 'feature/order'", merge: 'feature/order', author: 4 },
       { msg: 'Bump slf4j-api to 2.0.9', edit: [['pom.xml', '<version>2.0.7</version>', '<version>2.0.9</version>']] },
     ],
-    post: [{ msg: 'Refresher: doc', edit: [[AUTH.refresher, '    boolean isExpired(Map<String, String> row) {', '    /** Whether a stored session is past its expiry (plus grace). */\n    boolean isExpired(Map<String, String> row) {']] }],
+    post: [
+      {
+        msg: 'Refresher: doc',
+        edit: [
+          [
+            AUTH.refresher,
+            '    boolean isExpired(Map<String, String> row) {',
+            '    /** Whether a stored session is past its expiry (plus grace). */\n    boolean isExpired(Map<String, String> row) {',
+          ],
+        ],
+      },
+    ],
   },
 ];

@@ -9,13 +9,19 @@
 const NODE_IGNORE = 'dist/\nout/\nnode_modules/\n';
 const PY_IGNORE = '__pycache__/\n.venv/\n';
 const JAVA_IGNORE = 'out/\n*.class\ntarget/\n';
-const pkg = (name, deps) => `${JSON.stringify({ name, version: '1.0.0', private: true, main: 'main.js', dependencies: deps }, null, 2)}\n`;
+const pkg = (name, deps) =>
+  `${JSON.stringify({ name, version: '1.0.0', private: true, main: 'main.js', dependencies: deps }, null, 2)}\n`;
 const pom = (artifact, deps) =>
   `<project>\n  <groupId>com.acme</groupId>\n  <artifactId>${artifact}</artifactId>\n  <version>1.0.0</version>\n  <dependencies>\n${deps.map(([g, a, v]) => `    <dependency><groupId>${g}</groupId><artifactId>${a}</artifactId><version>${v}</version></dependency>\n`).join('')}  </dependencies>\n</project>\n`;
 const SAME_DAY = 20;
 
 // ---- 1. loyalty ledger (JS classes): a tier threshold comparison went strict ----
-const LOY = { tiers: 'src/loyalty/tiers.js', ledger: 'src/loyalty/pointsLedger.js', rounding: 'src/loyalty/rounding.js', hook: 'src/loyalty/checkoutHook.js' };
+const LOY = {
+  tiers: 'src/loyalty/tiers.js',
+  ledger: 'src/loyalty/pointsLedger.js',
+  rounding: 'src/loyalty/rounding.js',
+  hook: 'src/loyalty/checkoutHook.js',
+};
 const loyaltyJs = {
   'main.js': String.raw`'use strict';
 const { PointsLedger } = require('./src/loyalty/pointsLedger');
@@ -105,7 +111,12 @@ module.exports = { onOrderPaid };
 };
 
 // ---- 2. currency formatter (JS modules): rounding to minor units removed elsewhere ----
-const CUR = { money: 'src/money/minorUnits.js', formatter: 'src/money/currencyFormatter.js', table: 'src/money/currencies.js', receipt: 'src/money/receipt.js' };
+const CUR = {
+  money: 'src/money/minorUnits.js',
+  formatter: 'src/money/currencyFormatter.js',
+  table: 'src/money/currencies.js',
+  receipt: 'src/money/receipt.js',
+};
 const currencyJs = {
   'main.js': String.raw`'use strict';
 const { receiptLines } = require('./src/money/receipt');
@@ -175,7 +186,12 @@ module.exports = { receiptLines };
 };
 
 // ---- 3. webhook signature verifier (JS async, @sentry/node): a caller's guard removed ----
-const HOOK = { signature: 'src/webhooks/signature.js', receiver: 'src/webhooks/receiver.js', body: 'src/webhooks/body.js', events: 'src/webhooks/events.js' };
+const HOOK = {
+  signature: 'src/webhooks/signature.js',
+  receiver: 'src/webhooks/receiver.js',
+  body: 'src/webhooks/body.js',
+  events: 'src/webhooks/events.js',
+};
 const webhookJs = {
   'main.js': String.raw`'use strict';
 const crypto = require('node:crypto');
@@ -267,7 +283,14 @@ module.exports = { receive };
 };
 
 // ---- 4. A/B assignment (JS classes + DI container, @sentry/node): a dependency renamed ----
-const AB = { container: 'src/ab/container.js', di: 'src/ab/di.js', service: 'src/ab/assignmentService.js', bucketer: 'src/ab/bucketer.js', exposure: 'src/ab/exposureLogger.js', store: 'src/ab/assignmentStore.js' };
+const AB = {
+  container: 'src/ab/container.js',
+  di: 'src/ab/di.js',
+  service: 'src/ab/assignmentService.js',
+  bucketer: 'src/ab/bucketer.js',
+  exposure: 'src/ab/exposureLogger.js',
+  store: 'src/ab/assignmentStore.js',
+};
 const abJs = {
   'main.js': String.raw`'use strict';
 const { buildContainer } = require('./src/ab/container');
@@ -412,7 +435,12 @@ module.exports = { buildContainer };
 };
 
 // ---- 5. template renderer (JS, minified bundle + map): the placeholder regex loosened ----
-const TPL = { lexer: 'src/template/lexer.js', scope: 'src/template/scope.js', renderer: 'src/template/renderer.js', escape: 'src/template/escapeHtml.js' };
+const TPL = {
+  lexer: 'src/template/lexer.js',
+  scope: 'src/template/scope.js',
+  renderer: 'src/template/renderer.js',
+  escape: 'src/template/escapeHtml.js',
+};
 const templateJs = {
   'main.js': String.raw`'use strict';
 const { render } = require('./src/template/renderer');
@@ -482,9 +510,15 @@ module.exports = { render };
 };
 
 // ---- 6. document converter (Python, context manager): convert()'s parameters swapped ----
-const CONV = { converter: 'convert/converter.py', registry: 'convert/registry.py', formats: 'convert/formats.py', jobs: 'convert/jobs.py' };
+const CONV = {
+  converter: 'convert/converter.py',
+  registry: 'convert/registry.py',
+  formats: 'convert/formats.py',
+  jobs: 'convert/jobs.py',
+};
 const converterPy = {
-  'main.py': 'import json\n\nfrom convert.jobs import run_job\n\nfor job in [{"id": "j-1", "body": "# Title\\nSome *text*.", "source": "markdown", "target": "html"}]:\n    print(json.dumps(run_job(job)))\n',
+  'main.py':
+    'import json\n\nfrom convert.jobs import run_job\n\nfor job in [{"id": "j-1", "body": "# Title\\nSome *text*.", "source": "markdown", "target": "html"}]:\n    print(json.dumps(run_job(job)))\n',
   'convert/__init__.py': '',
   'requirements.txt': 'markdown==3.5.2\n',
   [CONV.formats]: String.raw`import html
@@ -555,9 +589,15 @@ def run_job(job):
 };
 
 // ---- 7. invoice import (Python generators): a locale's separators swapped ----
-const INV = { locales: 'invoices/locales.py', amounts: 'invoices/amounts.py', importer: 'invoices/importer.py', totals: 'invoices/totals.py' };
+const INV = {
+  locales: 'invoices/locales.py',
+  amounts: 'invoices/amounts.py',
+  importer: 'invoices/importer.py',
+  totals: 'invoices/totals.py',
+};
 const invoicesPy = {
-  'main.py': 'import json\n\nfrom invoices.importer import import_rows\nfrom invoices.totals import totals_by_customer\n\nDATA = "customer;amount;locale\\nacme-bv;1.250,00;nl-NL\\nglobex;980.50;en-US\\nacme-bv;2.345.000,00;nl-NL\\n"\nprint(json.dumps(totals_by_customer(import_rows(DATA))))\n',
+  'main.py':
+    'import json\n\nfrom invoices.importer import import_rows\nfrom invoices.totals import totals_by_customer\n\nDATA = "customer;amount;locale\\nacme-bv;1.250,00;nl-NL\\nglobex;980.50;en-US\\nacme-bv;2.345.000,00;nl-NL\\n"\nprint(json.dumps(totals_by_customer(import_rows(DATA))))\n',
   'invoices/__init__.py': '',
   'requirements.txt': 'babel==2.14.0\n',
   [INV.locales]: String.raw`# (group separator, decimal separator) per locale, as the bank exports write them.
@@ -603,9 +643,15 @@ def totals_by_customer(rows):
 };
 
 // ---- 8. audit logger (Python class context manager): the serializer stopped escaping ----
-const AUD = { serializer: 'audit/serializer.py', sink: 'audit/sink.py', session: 'audit/session.py', actions: 'audit/actions.py' };
+const AUD = {
+  serializer: 'audit/serializer.py',
+  sink: 'audit/sink.py',
+  session: 'audit/session.py',
+  actions: 'audit/actions.py',
+};
 const auditPy = {
-  'main.py': 'import os\nimport tempfile\n\nfrom audit.session import AuditSession\nfrom audit.sink import FileSink\n\npath = os.path.join(tempfile.mkdtemp(), "audit.log")\nwith AuditSession(FileSink(path)) as audit:\n    audit.record("margaret", "role.grant", "user:42")\n    audit.record("Ren\\u00e9e Dupr\\u00e9", "invoice.void", "invoice:A-17")\nprint(open(path, "rb").read().decode("ascii"))\n',
+  'main.py':
+    'import os\nimport tempfile\n\nfrom audit.session import AuditSession\nfrom audit.sink import FileSink\n\npath = os.path.join(tempfile.mkdtemp(), "audit.log")\nwith AuditSession(FileSink(path)) as audit:\n    audit.record("margaret", "role.grant", "user:42")\n    audit.record("Ren\\u00e9e Dupr\\u00e9", "invoice.void", "invoice:A-17")\nprint(open(path, "rb").read().decode("ascii"))\n',
   'audit/__init__.py': '',
   'requirements.txt': 'structlog==24.1.0\n',
   [AUD.actions]: String.raw`KNOWN_ACTIONS = {"role.grant", "role.revoke", "invoice.void", "user.delete"}
@@ -673,9 +719,16 @@ class AuditSession:
 };
 
 // ---- 9. file upload validator (Python): a dict result became a list of pairs ----
-const UPL = { inspect: 'uploads/inspect.py', validator: 'uploads/validator.py', policy: 'uploads/policy.py', admin: 'uploads/admin.py', service: 'uploads/service.py' };
+const UPL = {
+  inspect: 'uploads/inspect.py',
+  validator: 'uploads/validator.py',
+  policy: 'uploads/policy.py',
+  admin: 'uploads/admin.py',
+  service: 'uploads/service.py',
+};
 const uploadsPy = {
-  'main.py': 'import json\n\nfrom uploads.service import handle_batch\n\nprint(json.dumps(handle_batch([("avatar.png", b"\\x89PNG...."), ("cv.pdf", b"%PDF-1.7 ....")])))\n',
+  'main.py':
+    'import json\n\nfrom uploads.service import handle_batch\n\nprint(json.dumps(handle_batch([("avatar.png", b"\\x89PNG...."), ("cv.pdf", b"%PDF-1.7 ....")])))\n',
   'uploads/__init__.py': '',
   'requirements.txt': 'python-magic==0.4.27\n',
   [UPL.policy]: String.raw`ALLOWED_TYPES = {"image/png", "image/jpeg", "application/pdf"}
@@ -725,10 +778,16 @@ def handle_batch(files):
 
 // ---- 10. rate limiter (Java generics): a default in the config class became 0 ----
 const RL_DIR = 'src/main/java/com/acme/ratelimit';
-const RL = { config: `${RL_DIR}/LimiterConfig.java`, bucket: `${RL_DIR}/TokenBucket.java`, registry: `${RL_DIR}/LimiterRegistry.java`, app: `${RL_DIR}/App.java` };
+const RL = {
+  config: `${RL_DIR}/LimiterConfig.java`,
+  bucket: `${RL_DIR}/TokenBucket.java`,
+  registry: `${RL_DIR}/LimiterRegistry.java`,
+  app: `${RL_DIR}/App.java`,
+};
 const rateLimitJava = {
   'pom.xml': pom('ratelimit', [['io.micrometer', 'micrometer-core', '1.12.2']]),
-  [`${RL_DIR}/Limiter.java`]: 'package com.acme.ratelimit;\n\npublic interface Limiter {\n    boolean tryAcquire(long nowMillis);\n}\n',
+  [`${RL_DIR}/Limiter.java`]:
+    'package com.acme.ratelimit;\n\npublic interface Limiter {\n    boolean tryAcquire(long nowMillis);\n}\n',
   [RL.app]: String.raw`package com.acme.ratelimit;
 
 public class App {
@@ -822,12 +881,21 @@ public final class LimiterRegistry<K, L extends Limiter> {
 
 // ---- 11. retrying HTTP client (Java): an exception left the retryable hierarchy ----
 const RT_DIR = 'src/main/java/com/acme/quotes';
-const RT = { upstream: `${RT_DIR}/UpstreamException.java`, transport: `${RT_DIR}/HttpTransport.java`, retry: `${RT_DIR}/RetryingClient.java`, backoff: `${RT_DIR}/Backoff.java`, client: `${RT_DIR}/QuoteClient.java` };
+const RT = {
+  upstream: `${RT_DIR}/UpstreamException.java`,
+  transport: `${RT_DIR}/HttpTransport.java`,
+  retry: `${RT_DIR}/RetryingClient.java`,
+  backoff: `${RT_DIR}/Backoff.java`,
+  client: `${RT_DIR}/QuoteClient.java`,
+};
 const retryJava = {
   'pom.xml': pom('quotes', [['com.squareup.okhttp3', 'okhttp', '4.12.0']]),
-  [`${RT_DIR}/App.java`]: 'package com.acme.quotes;\n\npublic class App {\n    public static void main(String[] args) {\n        QuoteClient client = new QuoteClient(new HttpTransport(503, 200), new RetryingClient(4, new Backoff(1, 8)));\n        System.out.println(client.fetch("EURUSD"));\n    }\n}\n',
-  [`${RT_DIR}/TransientException.java`]: 'package com.acme.quotes;\n\n/** A failure worth retrying: the same request may succeed later. */\npublic class TransientException extends RuntimeException {\n    public TransientException(String message) {\n        super(message);\n    }\n}\n',
-  [RT.upstream]: 'package com.acme.quotes;\n\npublic class UpstreamException extends TransientException {\n    private final int status;\n\n    public UpstreamException(int status, String message) {\n        super(message);\n        this.status = status;\n    }\n\n    public int status() {\n        return status;\n    }\n}\n',
+  [`${RT_DIR}/App.java`]:
+    'package com.acme.quotes;\n\npublic class App {\n    public static void main(String[] args) {\n        QuoteClient client = new QuoteClient(new HttpTransport(503, 200), new RetryingClient(4, new Backoff(1, 8)));\n        System.out.println(client.fetch("EURUSD"));\n    }\n}\n',
+  [`${RT_DIR}/TransientException.java`]:
+    'package com.acme.quotes;\n\n/** A failure worth retrying: the same request may succeed later. */\npublic class TransientException extends RuntimeException {\n    public TransientException(String message) {\n        super(message);\n    }\n}\n',
+  [RT.upstream]:
+    'package com.acme.quotes;\n\npublic class UpstreamException extends TransientException {\n    private final int status;\n\n    public UpstreamException(int status, String message) {\n        super(message);\n        this.status = status;\n    }\n\n    public int status() {\n        return status;\n    }\n}\n',
   [RT.transport]: String.raw`package com.acme.quotes;
 
 import java.util.ArrayDeque;
@@ -925,10 +993,16 @@ public final class QuoteClient {
 
 // ---- 12. cache warmer (Java streams): a loop bound went one past the end ----
 const CW_DIR = 'src/main/java/com/acme/cache';
-const CW = { warmer: `${CW_DIR}/CacheWarmer.java`, planner: `${CW_DIR}/KeyPlanner.java`, loader: `${CW_DIR}/PriceLoader.java`, app: `${CW_DIR}/App.java` };
+const CW = {
+  warmer: `${CW_DIR}/CacheWarmer.java`,
+  planner: `${CW_DIR}/KeyPlanner.java`,
+  loader: `${CW_DIR}/PriceLoader.java`,
+  app: `${CW_DIR}/App.java`,
+};
 const warmerJava = {
   'pom.xml': pom('cache-warmer', [['com.github.ben-manes.caffeine', 'caffeine', '3.1.8']]),
-  [`${CW_DIR}/Loader.java`]: 'package com.acme.cache;\n\nimport java.util.List;\nimport java.util.Map;\n\npublic interface Loader<K, V> {\n    Map<K, V> loadAll(List<K> keys);\n}\n',
+  [`${CW_DIR}/Loader.java`]:
+    'package com.acme.cache;\n\nimport java.util.List;\nimport java.util.Map;\n\npublic interface Loader<K, V> {\n    Map<K, V> loadAll(List<K> keys);\n}\n',
   [CW.app]: String.raw`package com.acme.cache;
 
 import java.util.List;
@@ -1011,26 +1085,124 @@ export const scenarios = [
     name: 'f2-js-loyalty-tier-comparison',
     fresh2: true,
     lang: 'js',
-    cases: ['wrong-comparison', 'bug-not-in-stack', 'class', 'decoy-on-crash-line', 'decoy-on-caller-line', 'merge', 'post-deploy-edit'],
+    cases: [
+      'wrong-comparison',
+      'bug-not-in-stack',
+      'class',
+      'decoy-on-crash-line',
+      'decoy-on-caller-line',
+      'merge',
+      'post-deploy-edit',
+    ],
     gitignore: NODE_IGNORE,
     files: loyaltyJs,
     tags: ['v3.1.0', 'v3.2.0'],
     noise: 2,
     range: [
-      { msg: 'Tiers: platinum above 20k points', author: 2, edit: [[LOY.tiers, "  { name: 'gold', min: 5000, multiplier: 2 },", "  { name: 'platinum', min: 20000, multiplier: 3 },\n  { name: 'gold', min: 5000, multiplier: 2 },"]] },
-      { msg: 'Ledger: timestamp every accrual', author: 1, edit: [[LOY.ledger, "this.entries.push({ memberId, kind: 'accrue', points: earned });", "this.entries.push({ memberId, kind: 'accrue', points: earned, at: new Date().toISOString() });"]] },
-      { msg: 'Tiers: a tier starts above its threshold, as the programme terms say', bug: true, author: 2, edit: [[LOY.tiers, 'balance >= tier.min', 'balance > tier.min']] },
-      { msg: 'Ledger: expire points older than a year', branch: 'feature/expiry', author: 3, edit: [[LOY.ledger, '  redeem(memberId, points) {', "  expire(memberId, points) {\n    this.entries.push({ memberId, kind: 'expire', points: -points });\n    this.balances.set(memberId, Math.max(0, this.balanceOf(memberId) - points));\n  }\n\n  redeem(memberId, points) {"]] },
-      { msg: 'Ledger: multiplier first, then euros', author: 0, gapMinutes: SAME_DAY, edit: [[LOY.ledger, '    const earned = roundPoints((amountCents / 100) * tier.multiplier);', '    const earned = roundPoints(tier.multiplier * (amountCents / 100));']] },
-      { msg: 'Checkout hook: no points for zero totals', author: 4, edit: [[LOY.hook, '  return ledger.accrue(order.memberId, order.totalCents);', '  if (!order.totalCents) return 0;\n  return ledger.accrue(order.memberId, order.totalCents);']] },
-      { msg: 'Ledger: say how many points a redeem asked for', branch: 'feature/expiry', author: 3, edit: [[LOY.ledger, "'member ' + memberId + ' has too few points'", "'member ' + memberId + ' cannot redeem ' + points + ' points'"]] },
+      {
+        msg: 'Tiers: platinum above 20k points',
+        author: 2,
+        edit: [
+          [
+            LOY.tiers,
+            "  { name: 'gold', min: 5000, multiplier: 2 },",
+            "  { name: 'platinum', min: 20000, multiplier: 3 },\n  { name: 'gold', min: 5000, multiplier: 2 },",
+          ],
+        ],
+      },
+      {
+        msg: 'Ledger: timestamp every accrual',
+        author: 1,
+        edit: [
+          [
+            LOY.ledger,
+            "this.entries.push({ memberId, kind: 'accrue', points: earned });",
+            "this.entries.push({ memberId, kind: 'accrue', points: earned, at: new Date().toISOString() });",
+          ],
+        ],
+      },
+      {
+        msg: 'Tiers: a tier starts above its threshold, as the programme terms say',
+        bug: true,
+        author: 2,
+        edit: [[LOY.tiers, 'balance >= tier.min', 'balance > tier.min']],
+      },
+      {
+        msg: 'Ledger: expire points older than a year',
+        branch: 'feature/expiry',
+        author: 3,
+        edit: [
+          [
+            LOY.ledger,
+            '  redeem(memberId, points) {',
+            "  expire(memberId, points) {\n    this.entries.push({ memberId, kind: 'expire', points: -points });\n    this.balances.set(memberId, Math.max(0, this.balanceOf(memberId) - points));\n  }\n\n  redeem(memberId, points) {",
+          ],
+        ],
+      },
+      {
+        msg: 'Ledger: multiplier first, then euros',
+        author: 0,
+        gapMinutes: SAME_DAY,
+        edit: [
+          [
+            LOY.ledger,
+            '    const earned = roundPoints((amountCents / 100) * tier.multiplier);',
+            '    const earned = roundPoints(tier.multiplier * (amountCents / 100));',
+          ],
+        ],
+      },
+      {
+        msg: 'Checkout hook: no points for zero totals',
+        author: 4,
+        edit: [
+          [
+            LOY.hook,
+            '  return ledger.accrue(order.memberId, order.totalCents);',
+            '  if (!order.totalCents) return 0;\n  return ledger.accrue(order.memberId, order.totalCents);',
+          ],
+        ],
+      },
+      {
+        msg: 'Ledger: say how many points a redeem asked for',
+        branch: 'feature/expiry',
+        author: 3,
+        edit: [
+          [
+            LOY.ledger,
+            "'member ' + memberId + ' has too few points'",
+            "'member ' + memberId + ' cannot redeem ' + points + ' points'",
+          ],
+        ],
+      },
       { msg: "Merge branch 'feature/expiry'", merge: 'feature/expiry', author: 3 },
-      { msg: 'Rounding: half points round up', author: 4, edit: [[LOY.rounding, '  return Math.floor(points);', '  return Math.round(points);']] },
+      {
+        msg: 'Rounding: half points round up',
+        author: 4,
+        edit: [[LOY.rounding, '  return Math.floor(points);', '  return Math.round(points);']],
+      },
       { msg: 'Bump pg to 8.11.5', edit: [['package.json', '"pg": "^8.11.3"', '"pg": "^8.11.5"']] },
     ],
     post: [
-      { msg: 'Ledger: note on whole points', edit: [[LOY.ledger, '    const earned = roundPoints(tier.multiplier * (amountCents / 100));', '    // Points are whole; the rounding rule lives in rounding.js.\n    const earned = roundPoints(tier.multiplier * (amountCents / 100));']] },
-      { msg: 'Tiers: doc', edit: [[LOY.tiers, 'function tierFor(balance) {', '/** The tier a points balance belongs to. */\nfunction tierFor(balance) {']] },
+      {
+        msg: 'Ledger: note on whole points',
+        edit: [
+          [
+            LOY.ledger,
+            '    const earned = roundPoints(tier.multiplier * (amountCents / 100));',
+            '    // Points are whole; the rounding rule lives in rounding.js.\n    const earned = roundPoints(tier.multiplier * (amountCents / 100));',
+          ],
+        ],
+      },
+      {
+        msg: 'Tiers: doc',
+        edit: [
+          [
+            LOY.tiers,
+            'function tierFor(balance) {',
+            '/** The tier a points balance belongs to. */\nfunction tierFor(balance) {',
+          ],
+        ],
+      },
     ],
   },
   {
@@ -1043,42 +1215,199 @@ export const scenarios = [
     tags: ['v0.9.0', 'v0.10.0'],
     noise: 2,
     range: [
-      { msg: 'Currencies: GBP', author: 1, edit: [[CUR.table, "  JPY: { symbol: '¥', exponent: 0, decimal: '.' },", "  GBP: { symbol: '£', exponent: 2, decimal: '.' },\n  JPY: { symbol: '¥', exponent: 0, decimal: '.' },"]] },
-      { msg: 'Receipt: tab between item and price', author: 3, edit: [[CUR.receipt, "item.name + ': ' + formatAmount", "item.name + '\\t' + formatAmount"]] },
-      { msg: 'Minor units: no rounding, the PSP already sends exact amounts', bug: true, author: 2, edit: [[CUR.money, '  return Math.round(amount * 10 ** exponent);', '  return amount * 10 ** exponent;']] },
-      { msg: 'Formatter: currencies without an exponent use 2', author: 0, edit: [[CUR.formatter, '  const minor = BigInt(toMinorUnits(amount, spec.exponent));', '  const minor = BigInt(toMinorUnits(amount, spec.exponent ?? 2));']] },
-      { msg: 'Minor units: say what the exponent is', author: 2, gapMinutes: SAME_DAY, edit: [[CUR.money, 'function toMinorUnits(amount, exponent = 2) {', '// The exponent is the ISO 4217 minor unit: 2 for EUR, 0 for JPY.\nfunction toMinorUnits(amount, exponent = 2) {']] },
-      { msg: 'Formatter: negative amounts', branch: 'feature/refunds', author: 4, edit: [[CUR.formatter, '  const whole = minor / unit;', "  const sign = minor < 0n ? '-' : '';\n  const abs = minor < 0n ? -minor : minor;\n  const whole = abs / unit;"], [CUR.formatter, '  const frac = (minor % unit)', '  const frac = (abs % unit)'], [CUR.formatter, '  return spec.symbol + whole', '  return sign + spec.symbol + whole']] },
+      {
+        msg: 'Currencies: GBP',
+        author: 1,
+        edit: [
+          [
+            CUR.table,
+            "  JPY: { symbol: '¥', exponent: 0, decimal: '.' },",
+            "  GBP: { symbol: '£', exponent: 2, decimal: '.' },\n  JPY: { symbol: '¥', exponent: 0, decimal: '.' },",
+          ],
+        ],
+      },
+      {
+        msg: 'Receipt: tab between item and price',
+        author: 3,
+        edit: [[CUR.receipt, "item.name + ': ' + formatAmount", "item.name + '\\t' + formatAmount"]],
+      },
+      {
+        msg: 'Minor units: no rounding, the PSP already sends exact amounts',
+        bug: true,
+        author: 2,
+        edit: [[CUR.money, '  return Math.round(amount * 10 ** exponent);', '  return amount * 10 ** exponent;']],
+      },
+      {
+        msg: 'Formatter: currencies without an exponent use 2',
+        author: 0,
+        edit: [
+          [
+            CUR.formatter,
+            '  const minor = BigInt(toMinorUnits(amount, spec.exponent));',
+            '  const minor = BigInt(toMinorUnits(amount, spec.exponent ?? 2));',
+          ],
+        ],
+      },
+      {
+        msg: 'Minor units: say what the exponent is',
+        author: 2,
+        gapMinutes: SAME_DAY,
+        edit: [
+          [
+            CUR.money,
+            'function toMinorUnits(amount, exponent = 2) {',
+            '// The exponent is the ISO 4217 minor unit: 2 for EUR, 0 for JPY.\nfunction toMinorUnits(amount, exponent = 2) {',
+          ],
+        ],
+      },
+      {
+        msg: 'Formatter: negative amounts',
+        branch: 'feature/refunds',
+        author: 4,
+        edit: [
+          [
+            CUR.formatter,
+            '  const whole = minor / unit;',
+            "  const sign = minor < 0n ? '-' : '';\n  const abs = minor < 0n ? -minor : minor;\n  const whole = abs / unit;",
+          ],
+          [CUR.formatter, '  const frac = (minor % unit)', '  const frac = (abs % unit)'],
+          [CUR.formatter, '  return spec.symbol + whole', '  return sign + spec.symbol + whole'],
+        ],
+      },
       { msg: "Merge branch 'feature/refunds'", merge: 'feature/refunds', author: 4 },
-      { msg: 'Formatter: unknown currencies fail loudly', author: 0, edit: [[CUR.formatter, '  const spec = CURRENCIES[currency];', "  const spec = CURRENCIES[currency];\n  if (!spec) throw new Error('unknown currency ' + currency);"]] },
+      {
+        msg: 'Formatter: unknown currencies fail loudly',
+        author: 0,
+        edit: [
+          [
+            CUR.formatter,
+            '  const spec = CURRENCIES[currency];',
+            "  const spec = CURRENCIES[currency];\n  if (!spec) throw new Error('unknown currency ' + currency);",
+          ],
+        ],
+      },
       { msg: 'Bump date-fns to 3.3.2', edit: [['package.json', '"date-fns": "^3.3.1"', '"date-fns": "^3.3.2"']] },
     ],
-    post: [{ msg: 'Formatter: doc', edit: [[CUR.formatter, 'function formatAmount(amount, currency) {', '/** An amount as a receipt shows it, exact to the minor unit. */\nfunction formatAmount(amount, currency) {']] }],
+    post: [
+      {
+        msg: 'Formatter: doc',
+        edit: [
+          [
+            CUR.formatter,
+            'function formatAmount(amount, currency) {',
+            '/** An amount as a receipt shows it, exact to the minor unit. */\nfunction formatAmount(amount, currency) {',
+          ],
+        ],
+      },
+    ],
   },
   {
     name: 'f2-js-sentry-webhook-guard-removed',
     fresh2: true,
     lang: 'js',
     capture: 'sentry',
-    cases: ['missing-guard', 'removed-null-check-in-caller', 'async', 'sentry', 'decoy-on-crash-line', 'merge', 'post-deploy-move'],
+    cases: [
+      'missing-guard',
+      'removed-null-check-in-caller',
+      'async',
+      'sentry',
+      'decoy-on-crash-line',
+      'merge',
+      'post-deploy-move',
+    ],
     gitignore: NODE_IGNORE,
     files: webhookJs,
     tags: ['v5.0.0', 'v5.1.0'],
     noise: 2,
     range: [
-      { msg: 'Signature: ten-minute tolerance for retried deliveries', author: 1, edit: [[HOOK.signature, 'const TOLERANCE_SECONDS = 300;', 'const TOLERANCE_SECONDS = 600;']] },
-      { msg: 'Events: invoice.refunded', author: 3, edit: [[HOOK.events, "'invoice.failed', 'ping'", "'invoice.failed', 'invoice.refunded', 'ping'"]] },
-      { msg: 'Receiver: reject bodies over 1 MB', branch: 'feature/limits', author: 4, edit: [[HOOK.receiver, '  const payload = await readBody(request);\n', "  const payload = await readBody(request);\n  if (Buffer.byteLength(payload) > 1 << 20) return { status: 413, error: 'payload too large' };\n"]] },
-      { msg: 'Receiver: let the verifier decide on unsigned deliveries', bug: true, author: 2, edit: [[HOOK.receiver, "  if (!header) return { status: 400, error: 'missing signature' };\n", '']] },
-      { msg: 'Signature: trim pairs before splitting them', author: 0, gapMinutes: SAME_DAY, edit: [[HOOK.signature, "  for (const pair of header.split(',')) {", "  for (const pair of header.split(',').map((p) => p.trim())) {"], [HOOK.signature, '    parts[key.trim()] = value;', '    parts[key] = value;']] },
-      { msg: 'Body: accept Buffer and string chunks', branch: 'feature/limits', author: 4, edit: [[HOOK.body, 'chunks.push(Buffer.from(chunk));', "chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);"]] },
+      {
+        msg: 'Signature: ten-minute tolerance for retried deliveries',
+        author: 1,
+        edit: [[HOOK.signature, 'const TOLERANCE_SECONDS = 300;', 'const TOLERANCE_SECONDS = 600;']],
+      },
+      {
+        msg: 'Events: invoice.refunded',
+        author: 3,
+        edit: [[HOOK.events, "'invoice.failed', 'ping'", "'invoice.failed', 'invoice.refunded', 'ping'"]],
+      },
+      {
+        msg: 'Receiver: reject bodies over 1 MB',
+        branch: 'feature/limits',
+        author: 4,
+        edit: [
+          [
+            HOOK.receiver,
+            '  const payload = await readBody(request);\n',
+            "  const payload = await readBody(request);\n  if (Buffer.byteLength(payload) > 1 << 20) return { status: 413, error: 'payload too large' };\n",
+          ],
+        ],
+      },
+      {
+        msg: 'Receiver: let the verifier decide on unsigned deliveries',
+        bug: true,
+        author: 2,
+        edit: [[HOOK.receiver, "  if (!header) return { status: 400, error: 'missing signature' };\n", '']],
+      },
+      {
+        msg: 'Signature: trim pairs before splitting them',
+        author: 0,
+        gapMinutes: SAME_DAY,
+        edit: [
+          [
+            HOOK.signature,
+            "  for (const pair of header.split(',')) {",
+            "  for (const pair of header.split(',').map((p) => p.trim())) {",
+          ],
+          [HOOK.signature, '    parts[key.trim()] = value;', '    parts[key] = value;'],
+        ],
+      },
+      {
+        msg: 'Body: accept Buffer and string chunks',
+        branch: 'feature/limits',
+        author: 4,
+        edit: [
+          [
+            HOOK.body,
+            'chunks.push(Buffer.from(chunk));',
+            "chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);",
+          ],
+        ],
+      },
       { msg: "Merge branch 'feature/limits'", merge: 'feature/limits', author: 4 },
-      { msg: 'Signature: early return on a length mismatch', author: 0, edit: [[HOOK.signature, '  return signature.length === expected.length && crypto.timingSafeEqual(Buffer.from(signature), Buffer.from(expected));', '  if (signature.length !== expected.length) return false;\n  return crypto.timingSafeEqual(Buffer.from(signature), Buffer.from(expected));']] },
+      {
+        msg: 'Signature: early return on a length mismatch',
+        author: 0,
+        edit: [
+          [
+            HOOK.signature,
+            '  return signature.length === expected.length && crypto.timingSafeEqual(Buffer.from(signature), Buffer.from(expected));',
+            '  if (signature.length !== expected.length) return false;\n  return crypto.timingSafeEqual(Buffer.from(signature), Buffer.from(expected));',
+          ],
+        ],
+      },
       { msg: 'Bump fastify to 4.26.2', edit: [['package.json', '"fastify": "^4.26.0"', '"fastify": "^4.26.2"']] },
     ],
     post: [
-      { msg: 'Receiver: doc', edit: [[HOOK.receiver, 'async function receive(request, secret, now) {', '/** One webhook delivery: 200 with the event, or a 4xx saying why not. */\nasync function receive(request, secret, now) {']] },
-      { msg: 'Signature: document the header format', edit: [[HOOK.signature, "  for (const pair of header.split(',').map((p) => p.trim())) {", "  // t=<unix seconds>,v1=<hex HMAC-SHA256 of 't.payload'>\n  for (const pair of header.split(',').map((p) => p.trim())) {"]] },
+      {
+        msg: 'Receiver: doc',
+        edit: [
+          [
+            HOOK.receiver,
+            'async function receive(request, secret, now) {',
+            '/** One webhook delivery: 200 with the event, or a 4xx saying why not. */\nasync function receive(request, secret, now) {',
+          ],
+        ],
+      },
+      {
+        msg: 'Signature: document the header format',
+        edit: [
+          [
+            HOOK.signature,
+            "  for (const pair of header.split(',').map((p) => p.trim())) {",
+            "  // t=<unix seconds>,v1=<hex HMAC-SHA256 of 't.payload'>\n  for (const pair of header.split(',').map((p) => p.trim())) {",
+          ],
+        ],
+      },
     ],
   },
   {
@@ -1092,17 +1421,105 @@ export const scenarios = [
     tags: ['v1.8.0', 'v1.9.0'],
     noise: 2,
     range: [
-      { msg: 'Store: namespaced keys', author: 1, edit: [[AB.store, '    return this.rows.get(key) ?? null;', "    return this.rows.get('ab:' + key) ?? null;"], [AB.store, '    this.rows.set(key, variant);', "    this.rows.set('ab:' + key, variant);"]] },
-      { msg: 'Container: exposure logging', author: 3, edit: [[AB.container, "const { AssignmentService } = require('./assignmentService');", "const { AssignmentService } = require('./assignmentService');\nconst { ExposureLogger } = require('./exposureLogger');"], [AB.container, "    .register('store', () => new AssignmentStore())\n", "    .register('store', () => new AssignmentStore())\n    .register('exposures', (get) => new ExposureLogger(get('bucketer')))\n"]] },
-      { msg: 'Assignments: numeric user ids', author: 0, edit: [[AB.service, "    const slot = this.bucketer.slot(experiment.salt + ':' + userId);", "    const slot = this.bucketer.slot(experiment.salt + ':' + String(userId));"]] },
-      { msg: 'Container: one shared hasher for assignment and exposure sampling', bug: true, author: 3, edit: [[AB.container, "    .register('bucketer', () => new HashBucketer(10000))", "    .register('hasher', () => new HashBucketer(10000))"], [AB.container, "new ExposureLogger(get('bucketer'))", "new ExposureLogger(get('hasher'))"]] },
-      { msg: 'Assignments: holdout group', branch: 'feature/holdout', author: 4, edit: [[AB.service, '    if (cached) return cached;\n', "    if (cached) return cached;\n    if (this.holdout && this.holdout.has(userId)) return 'holdout';\n"], [AB.service, '    this.experiments = experiments;\n  }', '    this.experiments = experiments;\n    this.holdout = null;\n  }']] },
-      { msg: 'Bucketer: say which hash this is', author: 2, edit: [[AB.bucketer, '  slot(key) {', '  // FNV-1a, 32 bit: stable across processes and languages.\n  slot(key) {']] },
-      { msg: 'DI: clearer comment on optional dependencies', author: 1, gapMinutes: SAME_DAY, edit: [[AB.di, '// A tiny container: providers are resolved lazily, once; unknown names are optional (undefined).', '// A tiny container: each provider runs once, on first use. Unknown names resolve to undefined so\n// optional collaborators can be left out in tests.']] },
+      {
+        msg: 'Store: namespaced keys',
+        author: 1,
+        edit: [
+          [AB.store, '    return this.rows.get(key) ?? null;', "    return this.rows.get('ab:' + key) ?? null;"],
+          [AB.store, '    this.rows.set(key, variant);', "    this.rows.set('ab:' + key, variant);"],
+        ],
+      },
+      {
+        msg: 'Container: exposure logging',
+        author: 3,
+        edit: [
+          [
+            AB.container,
+            "const { AssignmentService } = require('./assignmentService');",
+            "const { AssignmentService } = require('./assignmentService');\nconst { ExposureLogger } = require('./exposureLogger');",
+          ],
+          [
+            AB.container,
+            "    .register('store', () => new AssignmentStore())\n",
+            "    .register('store', () => new AssignmentStore())\n    .register('exposures', (get) => new ExposureLogger(get('bucketer')))\n",
+          ],
+        ],
+      },
+      {
+        msg: 'Assignments: numeric user ids',
+        author: 0,
+        edit: [
+          [
+            AB.service,
+            "    const slot = this.bucketer.slot(experiment.salt + ':' + userId);",
+            "    const slot = this.bucketer.slot(experiment.salt + ':' + String(userId));",
+          ],
+        ],
+      },
+      {
+        msg: 'Container: one shared hasher for assignment and exposure sampling',
+        bug: true,
+        author: 3,
+        edit: [
+          [
+            AB.container,
+            "    .register('bucketer', () => new HashBucketer(10000))",
+            "    .register('hasher', () => new HashBucketer(10000))",
+          ],
+          [AB.container, "new ExposureLogger(get('bucketer'))", "new ExposureLogger(get('hasher'))"],
+        ],
+      },
+      {
+        msg: 'Assignments: holdout group',
+        branch: 'feature/holdout',
+        author: 4,
+        edit: [
+          [
+            AB.service,
+            '    if (cached) return cached;\n',
+            "    if (cached) return cached;\n    if (this.holdout && this.holdout.has(userId)) return 'holdout';\n",
+          ],
+          [
+            AB.service,
+            '    this.experiments = experiments;\n  }',
+            '    this.experiments = experiments;\n    this.holdout = null;\n  }',
+          ],
+        ],
+      },
+      {
+        msg: 'Bucketer: say which hash this is',
+        author: 2,
+        edit: [
+          [AB.bucketer, '  slot(key) {', '  // FNV-1a, 32 bit: stable across processes and languages.\n  slot(key) {'],
+        ],
+      },
+      {
+        msg: 'DI: clearer comment on optional dependencies',
+        author: 1,
+        gapMinutes: SAME_DAY,
+        edit: [
+          [
+            AB.di,
+            '// A tiny container: providers are resolved lazily, once; unknown names are optional (undefined).',
+            '// A tiny container: each provider runs once, on first use. Unknown names resolve to undefined so\n// optional collaborators can be left out in tests.',
+          ],
+        ],
+      },
       { msg: "Merge branch 'feature/holdout'", merge: 'feature/holdout', author: 4 },
       { msg: 'Bump ioredis to 5.3.3', edit: [['package.json', '"ioredis": "^5.3.2"', '"ioredis": "^5.3.3"']] },
     ],
-    post: [{ msg: 'Assignments: doc', edit: [[AB.service, '  async assign(userId, experimentKey) {', '  /** The variant of an experiment a user sees, sticky once assigned. */\n  async assign(userId, experimentKey) {']] }],
+    post: [
+      {
+        msg: 'Assignments: doc',
+        edit: [
+          [
+            AB.service,
+            '  async assign(userId, experimentKey) {',
+            '  /** The variant of an experiment a user sees, sticky once assigned. */\n  async assign(userId, experimentKey) {',
+          ],
+        ],
+      },
+    ],
   },
   {
     name: 'f2-js-bundle-template-placeholder-regex',
@@ -1115,17 +1532,96 @@ export const scenarios = [
     tags: ['v2.6.0', 'v2.7.0'],
     noise: 2,
     range: [
-      { msg: 'Escape: single quotes too', author: 1, edit: [[TPL.escape, String.raw`'"': '&quot;' };`, String.raw`'"': '&quot;', "'": '&#39;' };`], [TPL.escape, String.raw`/[&<>"]/g`, String.raw`/[&<>"']/g`]] },
-      { msg: 'Lexer: reword the placeholder comment', author: 2, edit: [[TPL.lexer, '// Placeholders look like {{ user.name }}; everything else is literal text.', '// A placeholder is {{ path.to.value }}; text between placeholders is copied as is.']] },
-      { msg: 'Lexer: allow filters such as {{ name | upper }}', bug: true, author: 2, edit: [[TPL.lexer, String.raw`const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;`, String.raw`const PLACEHOLDER = /\{\{([^}]+)\}\}/g;`], [TPL.lexer, "path: m[1].split('.') });", "path: m[1].split('|')[0].split('.') });"]] },
-      { msg: 'Scope: clearer loop variable', author: 0, gapMinutes: SAME_DAY, edit: [[TPL.scope, '  for (const key of path) value = value[key];', '  for (const segment of path) value = value[segment];']] },
-      { msg: 'Renderer: values are strings before escaping', branch: 'feature/render', author: 3, edit: [[TPL.renderer, "escapeHtml(resolve(scope, token.path) ?? '')", "escapeHtml(String(resolve(scope, token.path) ?? ''))"]] },
-      { msg: 'Lexer: text tokens keep their offset', author: 2, edit: [[TPL.lexer, "value: source.slice(last, m.index) });", "value: source.slice(last, m.index), at: last });"]] },
-      { msg: 'Renderer: say what is trusted', branch: 'feature/render', author: 3, edit: [[TPL.renderer, 'function render(source, scope) {', '// Values are escaped; templates themselves are trusted.\nfunction render(source, scope) {']] },
+      {
+        msg: 'Escape: single quotes too',
+        author: 1,
+        edit: [
+          [TPL.escape, String.raw`'"': '&quot;' };`, String.raw`'"': '&quot;', "'": '&#39;' };`],
+          [TPL.escape, String.raw`/[&<>"]/g`, String.raw`/[&<>"']/g`],
+        ],
+      },
+      {
+        msg: 'Lexer: reword the placeholder comment',
+        author: 2,
+        edit: [
+          [
+            TPL.lexer,
+            '// Placeholders look like {{ user.name }}; everything else is literal text.',
+            '// A placeholder is {{ path.to.value }}; text between placeholders is copied as is.',
+          ],
+        ],
+      },
+      {
+        msg: 'Lexer: allow filters such as {{ name | upper }}',
+        bug: true,
+        author: 2,
+        edit: [
+          [
+            TPL.lexer,
+            String.raw`const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;`,
+            String.raw`const PLACEHOLDER = /\{\{([^}]+)\}\}/g;`,
+          ],
+          [TPL.lexer, "path: m[1].split('.') });", "path: m[1].split('|')[0].split('.') });"],
+        ],
+      },
+      {
+        msg: 'Scope: clearer loop variable',
+        author: 0,
+        gapMinutes: SAME_DAY,
+        edit: [
+          [
+            TPL.scope,
+            '  for (const key of path) value = value[key];',
+            '  for (const segment of path) value = value[segment];',
+          ],
+        ],
+      },
+      {
+        msg: 'Renderer: values are strings before escaping',
+        branch: 'feature/render',
+        author: 3,
+        edit: [
+          [
+            TPL.renderer,
+            "escapeHtml(resolve(scope, token.path) ?? '')",
+            "escapeHtml(String(resolve(scope, token.path) ?? ''))",
+          ],
+        ],
+      },
+      {
+        msg: 'Lexer: text tokens keep their offset',
+        author: 2,
+        edit: [
+          [TPL.lexer, 'value: source.slice(last, m.index) });', 'value: source.slice(last, m.index), at: last });'],
+        ],
+      },
+      {
+        msg: 'Renderer: say what is trusted',
+        branch: 'feature/render',
+        author: 3,
+        edit: [
+          [
+            TPL.renderer,
+            'function render(source, scope) {',
+            '// Values are escaped; templates themselves are trusted.\nfunction render(source, scope) {',
+          ],
+        ],
+      },
       { msg: "Merge branch 'feature/render'", merge: 'feature/render', author: 3 },
       { msg: 'Bump nodemailer to 6.9.9', edit: [['package.json', '"nodemailer": "^6.9.8"', '"nodemailer": "^6.9.9"']] },
     ],
-    post: [{ msg: 'Scope: doc', edit: [[TPL.scope, 'function resolve(scope, path) {', "/** The value at a path such as ['user', 'name']. */\nfunction resolve(scope, path) {"]] }],
+    post: [
+      {
+        msg: 'Scope: doc',
+        edit: [
+          [
+            TPL.scope,
+            'function resolve(scope, path) {',
+            "/** The value at a path such as ['user', 'name']. */\nfunction resolve(scope, path) {",
+          ],
+        ],
+      },
+    ],
   },
   {
     name: 'f2-py-converter-swapped-params',
@@ -1137,39 +1633,192 @@ export const scenarios = [
     tags: ['v0.4.0', 'v0.5.0'],
     noise: 2,
     range: [
-      { msg: 'Formats: level-two headings', author: 1, edit: [[CONV.formats, '        if line.startswith("# "):\n            blocks.append(("h1", line[2:]))\n', '        if line.startswith("## "):\n            blocks.append(("h2", line[3:]))\n        elif line.startswith("# "):\n            blocks.append(("h1", line[2:]))\n']] },
-      { msg: 'Registry: plain text input', author: 3, edit: [[CONV.registry, 'PARSERS = {"markdown": parse_markdown, "rst": parse_rst}', 'PARSERS = {"markdown": parse_markdown, "rst": parse_rst, "text": parse_rst}']] },
-      { msg: 'Converter: target format first, like the CLI (convert TARGET SOURCE)', bug: true, author: 2, edit: [[CONV.converter, 'def convert(text, source, target):', 'def convert(text, target, source):']] },
-      { msg: 'Converter: format names are case-insensitive', author: 0, gapMinutes: SAME_DAY, edit: [[CONV.converter, '    parse = PARSERS[source]', '    parse = PARSERS[source.lower()]'], [CONV.converter, '    write = WRITERS[target]', '    write = WRITERS[target.lower()]']] },
-      { msg: 'Jobs: record how long a job took', branch: 'feature/timing', author: 4, edit: [[CONV.jobs, 'from contextlib import contextmanager\n', 'import time\nfrom contextlib import contextmanager\n'], [CONV.jobs, '    job["state"] = "running"\n', '    job["state"] = "running"\n    started = time.monotonic()\n'], [CONV.jobs, '        job["state"] = "done"\n', '        job["state"] = "done"\n        job["seconds"] = round(time.monotonic() - started, 3)\n']] },
-      { msg: 'Converter: output ends with one newline', author: 2, edit: [[CONV.converter, '    return write(parse(text))', '    return write(parse(text)).rstrip("\\n") + "\\n"']] },
-      { msg: 'Jobs: unpack the job once', branch: 'feature/timing', author: 4, edit: [[CONV.jobs, '        job["output"] = convert(job["body"], job["source"], job["target"])', '        body, source, target = job["body"], job["source"], job["target"]\n        job["output"] = convert(body, source, target)']] },
+      {
+        msg: 'Formats: level-two headings',
+        author: 1,
+        edit: [
+          [
+            CONV.formats,
+            '        if line.startswith("# "):\n            blocks.append(("h1", line[2:]))\n',
+            '        if line.startswith("## "):\n            blocks.append(("h2", line[3:]))\n        elif line.startswith("# "):\n            blocks.append(("h1", line[2:]))\n',
+          ],
+        ],
+      },
+      {
+        msg: 'Registry: plain text input',
+        author: 3,
+        edit: [
+          [
+            CONV.registry,
+            'PARSERS = {"markdown": parse_markdown, "rst": parse_rst}',
+            'PARSERS = {"markdown": parse_markdown, "rst": parse_rst, "text": parse_rst}',
+          ],
+        ],
+      },
+      {
+        msg: 'Converter: target format first, like the CLI (convert TARGET SOURCE)',
+        bug: true,
+        author: 2,
+        edit: [[CONV.converter, 'def convert(text, source, target):', 'def convert(text, target, source):']],
+      },
+      {
+        msg: 'Converter: format names are case-insensitive',
+        author: 0,
+        gapMinutes: SAME_DAY,
+        edit: [
+          [CONV.converter, '    parse = PARSERS[source]', '    parse = PARSERS[source.lower()]'],
+          [CONV.converter, '    write = WRITERS[target]', '    write = WRITERS[target.lower()]'],
+        ],
+      },
+      {
+        msg: 'Jobs: record how long a job took',
+        branch: 'feature/timing',
+        author: 4,
+        edit: [
+          [
+            CONV.jobs,
+            'from contextlib import contextmanager\n',
+            'import time\nfrom contextlib import contextmanager\n',
+          ],
+          [
+            CONV.jobs,
+            '    job["state"] = "running"\n',
+            '    job["state"] = "running"\n    started = time.monotonic()\n',
+          ],
+          [
+            CONV.jobs,
+            '        job["state"] = "done"\n',
+            '        job["state"] = "done"\n        job["seconds"] = round(time.monotonic() - started, 3)\n',
+          ],
+        ],
+      },
+      {
+        msg: 'Converter: output ends with one newline',
+        author: 2,
+        edit: [
+          [CONV.converter, '    return write(parse(text))', '    return write(parse(text)).rstrip("\\n") + "\\n"'],
+        ],
+      },
+      {
+        msg: 'Jobs: unpack the job once',
+        branch: 'feature/timing',
+        author: 4,
+        edit: [
+          [
+            CONV.jobs,
+            '        job["output"] = convert(job["body"], job["source"], job["target"])',
+            '        body, source, target = job["body"], job["source"], job["target"]\n        job["output"] = convert(body, source, target)',
+          ],
+        ],
+      },
       { msg: "Merge branch 'feature/timing'", merge: 'feature/timing', author: 4 },
       { msg: 'Bump markdown to 3.5.3', edit: [['requirements.txt', 'markdown==3.5.2', 'markdown==3.5.3']] },
     ],
-    post: [{ msg: 'Converter: docstring', edit: [[CONV.converter, 'def convert(text, target, source):\n', 'def convert(text, target, source):\n    """Converts text between the formats named in PARSERS and WRITERS."""\n']] }],
+    post: [
+      {
+        msg: 'Converter: docstring',
+        edit: [
+          [
+            CONV.converter,
+            'def convert(text, target, source):\n',
+            'def convert(text, target, source):\n    """Converts text between the formats named in PARSERS and WRITERS."""\n',
+          ],
+        ],
+      },
+    ],
   },
   {
     name: 'f2-py-invoice-locale-separators',
     fresh2: true,
     lang: 'py',
-    cases: ['locale', 'bug-not-in-stack', 'data-table', 'generator', 'decoy-on-crash-line', 'decoy-next-to-crash-line', 'merge'],
+    cases: [
+      'locale',
+      'bug-not-in-stack',
+      'data-table',
+      'generator',
+      'decoy-on-crash-line',
+      'decoy-next-to-crash-line',
+      'merge',
+    ],
     gitignore: PY_IGNORE,
     files: invoicesPy,
     tags: ['v7.2.0', 'v7.3.0'],
     noise: 2,
     range: [
-      { msg: 'Locales: fr-FR', author: 1, edit: [[INV.locales, '    "de-DE": (".", ","),\n', '    "de-DE": (".", ","),\n    "fr-FR": ("\\u202f", ","),\n']] },
-      { msg: 'Importer: strip customer ids', author: 3, edit: [[INV.importer, '{"customer": row["customer"],', '{"customer": row["customer"].strip(),']] },
-      { msg: 'Locales: nl-NL as the ING export writes it', bug: true, author: 2, edit: [[INV.locales, '    "nl-NL": (".", ","),', '    "nl-NL": (",", "."),']] },
-      { msg: 'Amounts: tolerate surrounding spaces', author: 0, gapMinutes: SAME_DAY, edit: [[INV.amounts, '    return float(cleaned)', '    return float(cleaned.strip())']] },
-      { msg: 'Importer: currency column', branch: 'feature/currency', author: 4, edit: [[INV.importer, '"amount": parse_amount(row["amount"], row["locale"])}', '"amount": parse_amount(row["amount"], row["locale"]), "currency": row.get("currency") or "EUR"}']] },
-      { msg: 'Totals: customers in order', author: 1, edit: [[INV.totals, '    return {k: round(v, 2) for k, v in totals.items()}', '    return {k: round(v, 2) for k, v in sorted(totals.items())}']] },
-      { msg: 'Amounts: name the separators', author: 2, edit: [[INV.amounts, '    group, decimal = SEPARATORS[locale]', '    group_sep, decimal_sep = SEPARATORS[locale]'], [INV.amounts, '    cleaned = text.replace(group, "").replace(decimal, ".")', '    cleaned = text.replace(group_sep, "").replace(decimal_sep, ".")']] },
+      {
+        msg: 'Locales: fr-FR',
+        author: 1,
+        edit: [
+          [INV.locales, '    "de-DE": (".", ","),\n', '    "de-DE": (".", ","),\n    "fr-FR": ("\\u202f", ","),\n'],
+        ],
+      },
+      {
+        msg: 'Importer: strip customer ids',
+        author: 3,
+        edit: [[INV.importer, '{"customer": row["customer"],', '{"customer": row["customer"].strip(),']],
+      },
+      {
+        msg: 'Locales: nl-NL as the ING export writes it',
+        bug: true,
+        author: 2,
+        edit: [[INV.locales, '    "nl-NL": (".", ","),', '    "nl-NL": (",", "."),']],
+      },
+      {
+        msg: 'Amounts: tolerate surrounding spaces',
+        author: 0,
+        gapMinutes: SAME_DAY,
+        edit: [[INV.amounts, '    return float(cleaned)', '    return float(cleaned.strip())']],
+      },
+      {
+        msg: 'Importer: currency column',
+        branch: 'feature/currency',
+        author: 4,
+        edit: [
+          [
+            INV.importer,
+            '"amount": parse_amount(row["amount"], row["locale"])}',
+            '"amount": parse_amount(row["amount"], row["locale"]), "currency": row.get("currency") or "EUR"}',
+          ],
+        ],
+      },
+      {
+        msg: 'Totals: customers in order',
+        author: 1,
+        edit: [
+          [
+            INV.totals,
+            '    return {k: round(v, 2) for k, v in totals.items()}',
+            '    return {k: round(v, 2) for k, v in sorted(totals.items())}',
+          ],
+        ],
+      },
+      {
+        msg: 'Amounts: name the separators',
+        author: 2,
+        edit: [
+          [INV.amounts, '    group, decimal = SEPARATORS[locale]', '    group_sep, decimal_sep = SEPARATORS[locale]'],
+          [
+            INV.amounts,
+            '    cleaned = text.replace(group, "").replace(decimal, ".")',
+            '    cleaned = text.replace(group_sep, "").replace(decimal_sep, ".")',
+          ],
+        ],
+      },
       { msg: "Merge branch 'feature/currency'", merge: 'feature/currency', author: 4 },
       { msg: 'Bump babel to 2.14.1', edit: [['requirements.txt', 'babel==2.14.0', 'babel==2.14.1']] },
     ],
-    post: [{ msg: 'Amounts: docstring', edit: [[INV.amounts, 'def parse_amount(text, locale):\n', 'def parse_amount(text, locale):\n    """An amount as a locale writes it, e.g. 1.250,00 in de-DE."""\n']] }],
+    post: [
+      {
+        msg: 'Amounts: docstring',
+        edit: [
+          [
+            INV.amounts,
+            'def parse_amount(text, locale):\n',
+            'def parse_amount(text, locale):\n    """An amount as a locale writes it, e.g. 1.250,00 in de-DE."""\n',
+          ],
+        ],
+      },
+    ],
   },
   {
     name: 'f2-py-audit-encoding-context-exit',
@@ -1181,39 +1830,196 @@ export const scenarios = [
     tags: ['v1.2.0', 'v1.3.0'],
     noise: 2,
     range: [
-      { msg: 'Actions: user.restore', author: 1, edit: [[AUD.actions, '"invoice.void", "user.delete"}', '"invoice.void", "user.delete", "user.restore"}']] },
-      { msg: 'Session: write a snapshot of the buffer', author: 3, edit: [[AUD.session, '                for entry in self.buffer:', '                for entry in list(self.buffer):']] },
-      { msg: 'Serializer: keep actor names readable in the audit trail', bug: true, author: 2, edit: [[AUD.serializer, 'ensure_ascii=True', 'ensure_ascii=False']] },
-      { msg: 'Sink: one newline constant', author: 0, gapMinutes: SAME_DAY, edit: [[AUD.sink, String.raw`        self.handle.write(line.encode(self.ENCODING) + b"\n")`, '        self.handle.write(line.encode(self.ENCODING) + self.NEWLINE)'], [AUD.sink, '    ENCODING = "ascii"  # the SIEM forwarder accepts 7-bit lines only\n', String.raw`    ENCODING = "ascii"  # the SIEM forwarder accepts 7-bit lines only` + '\n' + String.raw`    NEWLINE = b"\n"` + '\n']] },
-      { msg: 'Session: timestamp entries', branch: 'feature/timestamps', author: 4, edit: [[AUD.session, 'from audit.actions import severity\n', 'import time\n\nfrom audit.actions import severity\n'], [AUD.session, '"severity": severity(action)})', '"severity": severity(action), "at": int(time.time())})']] },
-      { msg: 'Sink: reword the encoding comment', author: 1, edit: [[AUD.sink, '# the SIEM forwarder accepts 7-bit lines only', '# our SIEM forwarder rejects anything but 7-bit ASCII']] },
-      { msg: 'Serializer: ISO timestamps helper', branch: 'feature/timestamps', author: 4, edit: [[AUD.serializer, 'import json\n', 'import json\nfrom datetime import datetime, timezone\n'], [AUD.serializer, 'def serialize(entry):', 'def iso(ts):\n    return datetime.fromtimestamp(ts, timezone.utc).isoformat()\n\n\ndef serialize(entry):']] },
+      {
+        msg: 'Actions: user.restore',
+        author: 1,
+        edit: [[AUD.actions, '"invoice.void", "user.delete"}', '"invoice.void", "user.delete", "user.restore"}']],
+      },
+      {
+        msg: 'Session: write a snapshot of the buffer',
+        author: 3,
+        edit: [
+          [AUD.session, '                for entry in self.buffer:', '                for entry in list(self.buffer):'],
+        ],
+      },
+      {
+        msg: 'Serializer: keep actor names readable in the audit trail',
+        bug: true,
+        author: 2,
+        edit: [[AUD.serializer, 'ensure_ascii=True', 'ensure_ascii=False']],
+      },
+      {
+        msg: 'Sink: one newline constant',
+        author: 0,
+        gapMinutes: SAME_DAY,
+        edit: [
+          [
+            AUD.sink,
+            String.raw`        self.handle.write(line.encode(self.ENCODING) + b"\n")`,
+            '        self.handle.write(line.encode(self.ENCODING) + self.NEWLINE)',
+          ],
+          [
+            AUD.sink,
+            '    ENCODING = "ascii"  # the SIEM forwarder accepts 7-bit lines only\n',
+            String.raw`    ENCODING = "ascii"  # the SIEM forwarder accepts 7-bit lines only` +
+              '\n' +
+              String.raw`    NEWLINE = b"\n"` +
+              '\n',
+          ],
+        ],
+      },
+      {
+        msg: 'Session: timestamp entries',
+        branch: 'feature/timestamps',
+        author: 4,
+        edit: [
+          [AUD.session, 'from audit.actions import severity\n', 'import time\n\nfrom audit.actions import severity\n'],
+          [AUD.session, '"severity": severity(action)})', '"severity": severity(action), "at": int(time.time())})'],
+        ],
+      },
+      {
+        msg: 'Sink: reword the encoding comment',
+        author: 1,
+        edit: [
+          [
+            AUD.sink,
+            '# the SIEM forwarder accepts 7-bit lines only',
+            '# our SIEM forwarder rejects anything but 7-bit ASCII',
+          ],
+        ],
+      },
+      {
+        msg: 'Serializer: ISO timestamps helper',
+        branch: 'feature/timestamps',
+        author: 4,
+        edit: [
+          [AUD.serializer, 'import json\n', 'import json\nfrom datetime import datetime, timezone\n'],
+          [
+            AUD.serializer,
+            'def serialize(entry):',
+            'def iso(ts):\n    return datetime.fromtimestamp(ts, timezone.utc).isoformat()\n\n\ndef serialize(entry):',
+          ],
+        ],
+      },
       { msg: "Merge branch 'feature/timestamps'", merge: 'feature/timestamps', author: 4 },
       { msg: 'Bump structlog to 24.1.1', edit: [['requirements.txt', 'structlog==24.1.0', 'structlog==24.1.1']] },
     ],
-    post: [{ msg: 'Session: docstring for __exit__', edit: [[AUD.session, '    def __exit__(self, exc_type, exc, tb):\n', '    def __exit__(self, exc_type, exc, tb):\n        """Writes the buffered entries unless the block failed."""\n']] }],
+    post: [
+      {
+        msg: 'Session: docstring for __exit__',
+        edit: [
+          [
+            AUD.session,
+            '    def __exit__(self, exc_type, exc, tb):\n',
+            '    def __exit__(self, exc_type, exc, tb):\n        """Writes the buffered entries unless the block failed."""\n',
+          ],
+        ],
+      },
+    ],
   },
   {
     name: 'f2-py-upload-facts-shape',
     fresh2: true,
     lang: 'py',
-    cases: ['return-shape', 'producer-consumer', 'bug-not-in-stack', 'comprehension', 'decoy-on-crash-line', 'decoy-next-to-crash-line', 'merge'],
+    cases: [
+      'return-shape',
+      'producer-consumer',
+      'bug-not-in-stack',
+      'comprehension',
+      'decoy-on-crash-line',
+      'decoy-next-to-crash-line',
+      'merge',
+    ],
     gitignore: PY_IGNORE,
     files: uploadsPy,
     tags: ['v2.0.0', 'v2.1.0'],
     noise: 2,
     range: [
-      { msg: 'Policy: WebP avatars', author: 1, edit: [[UPL.policy, '"image/jpeg", "application/pdf"}', '"image/jpeg", "image/webp", "application/pdf"}']] },
-      { msg: 'Validator: reword the rejection message', author: 3, edit: [[UPL.validator, `        raise UploadRejected(f"{name}: type {facts['mime']} is not allowed")`, `        raise UploadRejected(f"{name}: {facts['mime']} files are not accepted")`]] },
-      { msg: 'Inspect: facts as ordered pairs for the admin table', bug: true, author: 2, edit: [[UPL.inspect, '    return {"name": name, "mime": mime, "size": len(data)}', '    return [("name", name), ("mime", mime), ("size", len(data))]'], [UPL.admin, '    return " | ".join(str(facts[k]) for k in ("name", "mime", "size"))', '    return " | ".join(str(value) for _key, value in facts)']] },
-      { msg: 'Validator: note that types come from the extension', author: 0, gapMinutes: SAME_DAY, edit: [[UPL.validator, '    if facts["mime"] not in ALLOWED_TYPES:', '    if facts["mime"] not in ALLOWED_TYPES:  # by extension; content sniffing comes later']] },
-      { msg: 'Policy: 10 MB limit', author: 1, edit: [[UPL.policy, 'MAX_BYTES = 5 * 1024 * 1024', 'MAX_BYTES = 10 * 1024 * 1024']] },
-      { msg: 'Service: skip empty files', branch: 'feature/batch', author: 4, edit: [[UPL.service, '    return [validate(name, data) for name, data in files]', '    return [validate(name, data) for name, data in files if data]']] },
-      { msg: 'Inspect: HEIC photos', author: 2, edit: [[UPL.inspect, 'import mimetypes\n', 'import mimetypes\n\nmimetypes.add_type("image/heic", ".heic")\n']] },
+      {
+        msg: 'Policy: WebP avatars',
+        author: 1,
+        edit: [[UPL.policy, '"image/jpeg", "application/pdf"}', '"image/jpeg", "image/webp", "application/pdf"}']],
+      },
+      {
+        msg: 'Validator: reword the rejection message',
+        author: 3,
+        edit: [
+          [
+            UPL.validator,
+            `        raise UploadRejected(f"{name}: type {facts['mime']} is not allowed")`,
+            `        raise UploadRejected(f"{name}: {facts['mime']} files are not accepted")`,
+          ],
+        ],
+      },
+      {
+        msg: 'Inspect: facts as ordered pairs for the admin table',
+        bug: true,
+        author: 2,
+        edit: [
+          [
+            UPL.inspect,
+            '    return {"name": name, "mime": mime, "size": len(data)}',
+            '    return [("name", name), ("mime", mime), ("size", len(data))]',
+          ],
+          [
+            UPL.admin,
+            '    return " | ".join(str(facts[k]) for k in ("name", "mime", "size"))',
+            '    return " | ".join(str(value) for _key, value in facts)',
+          ],
+        ],
+      },
+      {
+        msg: 'Validator: note that types come from the extension',
+        author: 0,
+        gapMinutes: SAME_DAY,
+        edit: [
+          [
+            UPL.validator,
+            '    if facts["mime"] not in ALLOWED_TYPES:',
+            '    if facts["mime"] not in ALLOWED_TYPES:  # by extension; content sniffing comes later',
+          ],
+        ],
+      },
+      {
+        msg: 'Policy: 10 MB limit',
+        author: 1,
+        edit: [[UPL.policy, 'MAX_BYTES = 5 * 1024 * 1024', 'MAX_BYTES = 10 * 1024 * 1024']],
+      },
+      {
+        msg: 'Service: skip empty files',
+        branch: 'feature/batch',
+        author: 4,
+        edit: [
+          [
+            UPL.service,
+            '    return [validate(name, data) for name, data in files]',
+            '    return [validate(name, data) for name, data in files if data]',
+          ],
+        ],
+      },
+      {
+        msg: 'Inspect: HEIC photos',
+        author: 2,
+        edit: [[UPL.inspect, 'import mimetypes\n', 'import mimetypes\n\nmimetypes.add_type("image/heic", ".heic")\n']],
+      },
       { msg: "Merge branch 'feature/batch'", merge: 'feature/batch', author: 4 },
-      { msg: 'Bump python-magic to 0.4.28', edit: [['requirements.txt', 'python-magic==0.4.27', 'python-magic==0.4.28']] },
+      {
+        msg: 'Bump python-magic to 0.4.28',
+        edit: [['requirements.txt', 'python-magic==0.4.27', 'python-magic==0.4.28']],
+      },
     ],
-    post: [{ msg: 'Validator: docstring', edit: [[UPL.validator, 'def validate(name, data):\n', 'def validate(name, data):\n    """Raises UploadRejected unless the upload meets the policy."""\n']] }],
+    post: [
+      {
+        msg: 'Validator: docstring',
+        edit: [
+          [
+            UPL.validator,
+            'def validate(name, data):\n',
+            'def validate(name, data):\n    """Raises UploadRejected unless the upload meets the policy."""\n',
+          ],
+        ],
+      },
+    ],
   },
   {
     name: 'f2-java-ratelimit-default-window',
@@ -1226,62 +2032,295 @@ export const scenarios = [
     tags: ['v4.0.0', 'v4.1.0'],
     noise: 2,
     range: [
-      { msg: 'Config: capacity 240 for the partner API', author: 1, edit: [[RL.config, 'DEFAULT_CAPACITY = 120;', 'DEFAULT_CAPACITY = 240;']] },
-      { msg: 'Bucket: refill at least one token per second', author: 0, edit: [[RL.bucket, '        this.refillPerSecond = config.capacity() / config.windowSeconds();', '        this.refillPerSecond = Math.max(1, config.capacity() / config.windowSeconds());']] },
-      { msg: 'Config: window defaults to 0 (unset) so staging can turn limits off', bug: true, author: 2, edit: [[RL.config, 'DEFAULT_WINDOW_SECONDS = 60;', 'DEFAULT_WINDOW_SECONDS = 0;']] },
-      { msg: 'Registry: expose the limiter count', branch: 'feature/metrics', author: 3, edit: [[RL.registry, '    public L forKey(K key) {', '    public int size() {\n        return limiters.size();\n    }\n\n    public L forKey(K key) {']] },
-      { msg: 'Config: trim values from the environment', author: 2, gapMinutes: SAME_DAY, edit: [[RL.config, 'String.valueOf(DEFAULT_WINDOW_SECONDS)));', 'String.valueOf(DEFAULT_WINDOW_SECONDS)).trim());'], [RL.config, 'String.valueOf(DEFAULT_CAPACITY)));', 'String.valueOf(DEFAULT_CAPACITY)).trim());']] },
-      { msg: 'Bucket: explicit start time', author: 4, edit: [[RL.bucket, '        this.tokens = capacity;\n', '        this.tokens = capacity;\n        this.lastMillis = 0L;\n']] },
-      { msg: 'Registry: concurrent map', branch: 'feature/metrics', author: 3, edit: [[RL.registry, 'import java.util.HashMap;', 'import java.util.concurrent.ConcurrentHashMap;'], [RL.registry, 'new HashMap<>()', 'new ConcurrentHashMap<>()']] },
+      {
+        msg: 'Config: capacity 240 for the partner API',
+        author: 1,
+        edit: [[RL.config, 'DEFAULT_CAPACITY = 120;', 'DEFAULT_CAPACITY = 240;']],
+      },
+      {
+        msg: 'Bucket: refill at least one token per second',
+        author: 0,
+        edit: [
+          [
+            RL.bucket,
+            '        this.refillPerSecond = config.capacity() / config.windowSeconds();',
+            '        this.refillPerSecond = Math.max(1, config.capacity() / config.windowSeconds());',
+          ],
+        ],
+      },
+      {
+        msg: 'Config: window defaults to 0 (unset) so staging can turn limits off',
+        bug: true,
+        author: 2,
+        edit: [[RL.config, 'DEFAULT_WINDOW_SECONDS = 60;', 'DEFAULT_WINDOW_SECONDS = 0;']],
+      },
+      {
+        msg: 'Registry: expose the limiter count',
+        branch: 'feature/metrics',
+        author: 3,
+        edit: [
+          [
+            RL.registry,
+            '    public L forKey(K key) {',
+            '    public int size() {\n        return limiters.size();\n    }\n\n    public L forKey(K key) {',
+          ],
+        ],
+      },
+      {
+        msg: 'Config: trim values from the environment',
+        author: 2,
+        gapMinutes: SAME_DAY,
+        edit: [
+          [RL.config, 'String.valueOf(DEFAULT_WINDOW_SECONDS)));', 'String.valueOf(DEFAULT_WINDOW_SECONDS)).trim());'],
+          [RL.config, 'String.valueOf(DEFAULT_CAPACITY)));', 'String.valueOf(DEFAULT_CAPACITY)).trim());'],
+        ],
+      },
+      {
+        msg: 'Bucket: explicit start time',
+        author: 4,
+        edit: [
+          [
+            RL.bucket,
+            '        this.tokens = capacity;\n',
+            '        this.tokens = capacity;\n        this.lastMillis = 0L;\n',
+          ],
+        ],
+      },
+      {
+        msg: 'Registry: concurrent map',
+        branch: 'feature/metrics',
+        author: 3,
+        edit: [
+          [RL.registry, 'import java.util.HashMap;', 'import java.util.concurrent.ConcurrentHashMap;'],
+          [RL.registry, 'new HashMap<>()', 'new ConcurrentHashMap<>()'],
+        ],
+      },
       { msg: "Merge branch 'feature/metrics'", merge: 'feature/metrics', author: 3 },
       { msg: 'Bump micrometer-core to 1.12.3', edit: [['pom.xml', '1.12.2', '1.12.3']] },
     ],
-    post: [{ msg: 'Bucket: doc', edit: [[RL.bucket, '    public TokenBucket(LimiterConfig config) {', '    /** Refills capacity tokens per window, evenly. */\n    public TokenBucket(LimiterConfig config) {']] }],
+    post: [
+      {
+        msg: 'Bucket: doc',
+        edit: [
+          [
+            RL.bucket,
+            '    public TokenBucket(LimiterConfig config) {',
+            '    /** Refills capacity tokens per window, evenly. */\n    public TokenBucket(LimiterConfig config) {',
+          ],
+        ],
+      },
+    ],
   },
   {
     name: 'f2-java-retry-exception-hierarchy',
     fresh2: true,
     lang: 'java',
     main: 'com.acme.quotes.App',
-    cases: ['exception-type-changed', 'handler-no-longer-catches', 'bug-not-in-stack', 'generics', 'lambda', 'decoy-on-crash-line', 'decoy-on-caller-line', 'merge'],
+    cases: [
+      'exception-type-changed',
+      'handler-no-longer-catches',
+      'bug-not-in-stack',
+      'generics',
+      'lambda',
+      'decoy-on-crash-line',
+      'decoy-on-caller-line',
+      'merge',
+    ],
     gitignore: JAVA_IGNORE,
     files: retryJava,
     tags: ['v6.3.0', 'v6.4.0'],
     noise: 2,
     range: [
-      { msg: 'Backoff: the first retry waits the base delay', author: 1, edit: [[RT.backoff, '        return Math.min(maxMillis, baseMillis << attempt);', '        return Math.min(maxMillis, baseMillis << (attempt - 1));']] },
-      { msg: 'Transport: name the provider in upstream errors', author: 3, edit: [[RT.transport, '"upstream " + status + " for " + path', '"quote provider answered " + status + " for " + path']] },
-      { msg: 'Retry: five attempts', author: 0, edit: [[`${RT_DIR}/App.java`, 'new RetryingClient(4,', 'new RetryingClient(5,']] },
-      { msg: 'Errors: UpstreamException is not transient by itself (4xx must not be retried)', bug: true, author: 2, edit: [[RT.upstream, 'public class UpstreamException extends TransientException {', 'public class UpstreamException extends RuntimeException {']] },
-      { msg: 'Retry: log each retry', branch: 'feature/logging', author: 4, edit: [[RT.retry, '                if (attempt >= maxAttempts) throw e;\n', '                if (attempt >= maxAttempts) throw e;\n                System.err.println("retry " + attempt + ": " + e.getMessage());\n']] },
-      { msg: 'Transport: poll the next status once', author: 3, gapMinutes: SAME_DAY, edit: [[RT.transport, '        int status = statuses.isEmpty() ? 200 : statuses.poll();', '        Integer next = statuses.poll();\n        int status = next == null ? 200 : next;']] },
-      { msg: 'Client: path prefix constant', author: 1, edit: [[RT.client, 'transport.get("/v1/quotes/" + pair)', 'transport.get(PATH + pair)'], [RT.client, '    private final HttpTransport transport;', '    private static final String PATH = "/v1/quotes/";\n    private final HttpTransport transport;']] },
+      {
+        msg: 'Backoff: the first retry waits the base delay',
+        author: 1,
+        edit: [
+          [
+            RT.backoff,
+            '        return Math.min(maxMillis, baseMillis << attempt);',
+            '        return Math.min(maxMillis, baseMillis << (attempt - 1));',
+          ],
+        ],
+      },
+      {
+        msg: 'Transport: name the provider in upstream errors',
+        author: 3,
+        edit: [
+          [
+            RT.transport,
+            '"upstream " + status + " for " + path',
+            '"quote provider answered " + status + " for " + path',
+          ],
+        ],
+      },
+      {
+        msg: 'Retry: five attempts',
+        author: 0,
+        edit: [[`${RT_DIR}/App.java`, 'new RetryingClient(4,', 'new RetryingClient(5,']],
+      },
+      {
+        msg: 'Errors: UpstreamException is not transient by itself (4xx must not be retried)',
+        bug: true,
+        author: 2,
+        edit: [
+          [
+            RT.upstream,
+            'public class UpstreamException extends TransientException {',
+            'public class UpstreamException extends RuntimeException {',
+          ],
+        ],
+      },
+      {
+        msg: 'Retry: log each retry',
+        branch: 'feature/logging',
+        author: 4,
+        edit: [
+          [
+            RT.retry,
+            '                if (attempt >= maxAttempts) throw e;\n',
+            '                if (attempt >= maxAttempts) throw e;\n                System.err.println("retry " + attempt + ": " + e.getMessage());\n',
+          ],
+        ],
+      },
+      {
+        msg: 'Transport: poll the next status once',
+        author: 3,
+        gapMinutes: SAME_DAY,
+        edit: [
+          [
+            RT.transport,
+            '        int status = statuses.isEmpty() ? 200 : statuses.poll();',
+            '        Integer next = statuses.poll();\n        int status = next == null ? 200 : next;',
+          ],
+        ],
+      },
+      {
+        msg: 'Client: path prefix constant',
+        author: 1,
+        edit: [
+          [RT.client, 'transport.get("/v1/quotes/" + pair)', 'transport.get(PATH + pair)'],
+          [
+            RT.client,
+            '    private final HttpTransport transport;',
+            '    private static final String PATH = "/v1/quotes/";\n    private final HttpTransport transport;',
+          ],
+        ],
+      },
       { msg: "Merge branch 'feature/logging'", merge: 'feature/logging', author: 4 },
       { msg: 'Bump okhttp to 4.12.1', edit: [['pom.xml', '4.12.0', '4.12.1']] },
     ],
-    post: [{ msg: 'Transport: doc', edit: [[RT.transport, '    public String get(String path) {', '    /** The body for a path, or an UpstreamException for a 5xx. */\n    public String get(String path) {']] }],
+    post: [
+      {
+        msg: 'Transport: doc',
+        edit: [
+          [
+            RT.transport,
+            '    public String get(String path) {',
+            '    /** The body for a path, or an UpstreamException for a 5xx. */\n    public String get(String path) {',
+          ],
+        ],
+      },
+    ],
   },
   {
     name: 'f2-java-cachewarmer-loop-bound',
     fresh2: true,
     lang: 'java',
     main: 'com.acme.cache.App',
-    cases: ['off-by-one-loop', 'bug-next-to-crash-line', 'streams', 'generics', 'jdk-frames', 'decoy-on-crash-line', 'decoy-next-to-crash-line', 'merge'],
+    cases: [
+      'off-by-one-loop',
+      'bug-next-to-crash-line',
+      'streams',
+      'generics',
+      'jdk-frames',
+      'decoy-on-crash-line',
+      'decoy-next-to-crash-line',
+      'merge',
+    ],
     gitignore: JAVA_IGNORE,
     files: warmerJava,
     tags: ['v0.7.0', 'v0.8.0'],
     noise: 2,
     range: [
       { msg: 'Loader: demo prices', author: 1, edit: [[CW.loader, 'k -> k.length() * 1.25', 'k -> k.length() * 1.5']] },
-      { msg: 'Warmer: final locals', author: 0, edit: [[CW.warmer, '            List<String> batch = batches.get(i);', '            final List<String> batch = batches.get(i);']] },
-      { msg: 'Planner: no batches for no keys', author: 3, edit: [[CW.planner, '        int count = (keys.size() + size - 1) / size;', '        int count = keys.isEmpty() ? 0 : (keys.size() + size - 1) / size;']] },
-      { msg: 'Warmer: warm the trailing partial batch too', bug: true, author: 2, edit: [[CW.warmer, '        for (int i = 0; i < batches.size(); i++) {', '        for (int i = 0; i <= batches.size(); i++) {']] },
-      { msg: 'Warmer: skip empty batches', author: 1, gapMinutes: SAME_DAY, edit: [[CW.warmer, '            loaded += loader.loadAll(batch).size();', '            if (batch.isEmpty()) continue;\n            loaded += loader.loadAll(batch).size();']] },
-      { msg: 'Warmer: batch size of at least one', branch: 'feature/config', author: 4, edit: [[CW.warmer, '        this.batchSize = batchSize;', '        this.batchSize = Math.max(1, batchSize);']] },
-      { msg: 'Planner: say what a batch is', branch: 'feature/config', author: 4, edit: [[CW.planner, '    public List<List<String>> batches(List<String> keys, int size) {', '    // Consecutive sublists of at most size keys, in key order.\n    public List<List<String>> batches(List<String> keys, int size) {']] },
+      {
+        msg: 'Warmer: final locals',
+        author: 0,
+        edit: [
+          [
+            CW.warmer,
+            '            List<String> batch = batches.get(i);',
+            '            final List<String> batch = batches.get(i);',
+          ],
+        ],
+      },
+      {
+        msg: 'Planner: no batches for no keys',
+        author: 3,
+        edit: [
+          [
+            CW.planner,
+            '        int count = (keys.size() + size - 1) / size;',
+            '        int count = keys.isEmpty() ? 0 : (keys.size() + size - 1) / size;',
+          ],
+        ],
+      },
+      {
+        msg: 'Warmer: warm the trailing partial batch too',
+        bug: true,
+        author: 2,
+        edit: [
+          [
+            CW.warmer,
+            '        for (int i = 0; i < batches.size(); i++) {',
+            '        for (int i = 0; i <= batches.size(); i++) {',
+          ],
+        ],
+      },
+      {
+        msg: 'Warmer: skip empty batches',
+        author: 1,
+        gapMinutes: SAME_DAY,
+        edit: [
+          [
+            CW.warmer,
+            '            loaded += loader.loadAll(batch).size();',
+            '            if (batch.isEmpty()) continue;\n            loaded += loader.loadAll(batch).size();',
+          ],
+        ],
+      },
+      {
+        msg: 'Warmer: batch size of at least one',
+        branch: 'feature/config',
+        author: 4,
+        edit: [[CW.warmer, '        this.batchSize = batchSize;', '        this.batchSize = Math.max(1, batchSize);']],
+      },
+      {
+        msg: 'Planner: say what a batch is',
+        branch: 'feature/config',
+        author: 4,
+        edit: [
+          [
+            CW.planner,
+            '    public List<List<String>> batches(List<String> keys, int size) {',
+            '    // Consecutive sublists of at most size keys, in key order.\n    public List<List<String>> batches(List<String> keys, int size) {',
+          ],
+        ],
+      },
       { msg: "Merge branch 'feature/config'", merge: 'feature/config', author: 4 },
       { msg: 'Bump caffeine to 3.1.9', edit: [['pom.xml', '3.1.8', '3.1.9']] },
     ],
-    post: [{ msg: 'Warmer: doc', edit: [[CW.warmer, '    public int warm(List<String> keys) {', '    /** Loads every key once, in batches; the number of entries loaded. */\n    public int warm(List<String> keys) {']] }],
+    post: [
+      {
+        msg: 'Warmer: doc',
+        edit: [
+          [
+            CW.warmer,
+            '    public int warm(List<String> keys) {',
+            '    /** Loads every key once, in batches; the number of entries loaded. */\n    public int warm(List<String> keys) {',
+          ],
+        ],
+      },
+    ],
   },
 ];

@@ -8,11 +8,16 @@
 const NODE_IGNORE = 'dist/\nout/\nnode_modules/\n';
 const PY_IGNORE = '__pycache__/\n.venv/\n';
 const JAVA_IGNORE = 'out/\n*.class\ntarget/\n';
-const pkg = (name, deps) => `${JSON.stringify({ name, version: '1.0.0', private: true, main: 'main.js', dependencies: deps }, null, 2)}\n`;
+const pkg = (name, deps) =>
+  `${JSON.stringify({ name, version: '1.0.0', private: true, main: 'main.js', dependencies: deps }, null, 2)}\n`;
 const SAME_DAY = 35;
 
 // ---- 1. inventory reservations (JS classes): the key helper the crashing line calls changed ----
-const INV = { service: 'src/inventory/reservationService.js', repo: 'src/inventory/stockRepository.js', keys: 'src/util/keys.js' };
+const INV = {
+  service: 'src/inventory/reservationService.js',
+  repo: 'src/inventory/stockRepository.js',
+  keys: 'src/util/keys.js',
+};
 const inventoryJs = {
   'main.js': `'use strict';
 const { ReservationService } = require('./src/inventory/reservationService');
@@ -100,12 +105,19 @@ assert.strictEqual(repo.reserve('A', 1).left, 1);
 };
 
 // ---- 2. user profiles (Python dataclasses): a constants file changed a default ----
-const PROF = { constants: 'profiles/constants.py', models: 'profiles/models.py', store: 'profiles/store.py', render: 'profiles/render.py', api: 'profiles/api.py' };
+const PROF = {
+  constants: 'profiles/constants.py',
+  models: 'profiles/models.py',
+  store: 'profiles/store.py',
+  render: 'profiles/render.py',
+  api: 'profiles/api.py',
+};
 const profilesPy = {
   'main.py': 'import json\n\nfrom profiles.api import get_profile\n\nprint(json.dumps(get_profile("u-7")))\n',
   'profiles/__init__.py': '',
   'requirements.txt': 'flask==2.3.3\nmarshmallow==3.20.1\n',
-  [PROF.constants]: 'DEFAULT_LOCALE = "en-US"\nSUPPORTED_THEMES = ("light", "dark")\nDATE_FORMATS = {\n    "en-US": "%m/%d/%Y",\n    "en-GB": "%d/%m/%Y",\n    "de-DE": "%d.%m.%Y",\n}\nMAX_NAME_LENGTH = 80\n',
+  [PROF.constants]:
+    'DEFAULT_LOCALE = "en-US"\nSUPPORTED_THEMES = ("light", "dark")\nDATE_FORMATS = {\n    "en-US": "%m/%d/%Y",\n    "en-GB": "%d/%m/%Y",\n    "de-DE": "%d.%m.%Y",\n}\nMAX_NAME_LENGTH = 80\n',
   [PROF.models]: `from dataclasses import dataclass, field
 from typing import Optional
 
@@ -201,10 +213,12 @@ def convert_row(row, schema):
 `,
 };
 const csvPy = {
-  'main.py': "import json\n\nfrom jobs.importer import import_batch\n\nTEXT = 'SKU,Quantity,Unit Price\\nA-1,2,3.50\\nB-7,1,12.00\\n'\nprint(json.dumps([str(r) for r in import_batch(TEXT)]))\n",
+  'main.py':
+    "import json\n\nfrom jobs.importer import import_batch\n\nTEXT = 'SKU,Quantity,Unit Price\\nA-1,2,3.50\\nB-7,1,12.00\\n'\nprint(json.dumps([str(r) for r in import_batch(TEXT)]))\n",
   'jobs/__init__.py': '',
   'requirements.txt': 'rowkit==1.4.2\nrequests==2.31.0\n',
-  [CSV.schema]: "SCHEMA = {\n    'sku': ('SKU', 'str'),\n    'quantity': ('Quantity', 'int'),\n    'unit_price': ('Unit Price', 'decimal'),\n}\n",
+  [CSV.schema]:
+    "SCHEMA = {\n    'sku': ('SKU', 'str'),\n    'quantity': ('Quantity', 'int'),\n    'unit_price': ('Unit Price', 'decimal'),\n}\n",
   [CSV.importer]: `import csv
 import io
 
@@ -229,7 +243,8 @@ def import_batch(text):
 
 # @filler 1
 `,
-  'tests/test_importer.py': "from jobs.importer import import_batch\n\n\ndef test_one_row():\n    assert len(import_batch('SKU,Quantity,Unit Price\\nA,1,1.0\\n')) == 1\n",
+  'tests/test_importer.py':
+    "from jobs.importer import import_batch\n\n\ndef test_one_row():\n    assert len(import_batch('SKU,Quantity,Unit Price\\nA,1,1.0\\n')) == 1\n",
 };
 
 // ---- 4. payment webhooks (JS classes, async) crashing inside node_modules, via @sentry/node ----
@@ -333,13 +348,22 @@ module.exports = { PaymentEvents };
 
 // ---- 5. billing (Java streams and Optionals), wrapped in a different exception type ----
 const BILL_DIR = 'src/main/java/com/acme/billing';
-const BILL = { repo: `${BILL_DIR}/AccountRepository.java`, builder: `${BILL_DIR}/InvoiceBuilder.java`, job: `${BILL_DIR}/InvoiceJob.java` };
+const BILL = {
+  repo: `${BILL_DIR}/AccountRepository.java`,
+  builder: `${BILL_DIR}/InvoiceBuilder.java`,
+  job: `${BILL_DIR}/InvoiceJob.java`,
+};
 const billingJava = {
-  'pom.xml': '<project>\n  <groupId>com.acme</groupId>\n  <artifactId>billing</artifactId>\n  <version>1.0.0</version>\n  <dependencies>\n    <dependency><groupId>org.slf4j</groupId><artifactId>slf4j-api</artifactId><version>2.0.7</version></dependency>\n  </dependencies>\n</project>\n',
-  [`${BILL_DIR}/App.java`]: 'package com.acme.billing;\n\nimport java.util.List;\n\npublic class App {\n    public static void main(String[] args) {\n        InvoiceJob job = new InvoiceJob(new InvoiceBuilder(new AccountRepository()));\n        System.out.println(job.run(List.of("acc-1", "acc-2")));\n    }\n}\n',
-  [`${BILL_DIR}/Account.java`]: 'package com.acme.billing;\n\npublic record Account(String id, String owner, String status, double balance) {}\n',
-  [`${BILL_DIR}/Invoice.java`]: 'package com.acme.billing;\n\npublic record Invoice(String account, String owner, double due) {}\n',
-  [`${BILL_DIR}/BillingException.java`]: 'package com.acme.billing;\n\npublic class BillingException extends RuntimeException {\n    public BillingException(String message, Throwable cause) {\n        super(message, cause);\n    }\n}\n',
+  'pom.xml':
+    '<project>\n  <groupId>com.acme</groupId>\n  <artifactId>billing</artifactId>\n  <version>1.0.0</version>\n  <dependencies>\n    <dependency><groupId>org.slf4j</groupId><artifactId>slf4j-api</artifactId><version>2.0.7</version></dependency>\n  </dependencies>\n</project>\n',
+  [`${BILL_DIR}/App.java`]:
+    'package com.acme.billing;\n\nimport java.util.List;\n\npublic class App {\n    public static void main(String[] args) {\n        InvoiceJob job = new InvoiceJob(new InvoiceBuilder(new AccountRepository()));\n        System.out.println(job.run(List.of("acc-1", "acc-2")));\n    }\n}\n',
+  [`${BILL_DIR}/Account.java`]:
+    'package com.acme.billing;\n\npublic record Account(String id, String owner, String status, double balance) {}\n',
+  [`${BILL_DIR}/Invoice.java`]:
+    'package com.acme.billing;\n\npublic record Invoice(String account, String owner, double due) {}\n',
+  [`${BILL_DIR}/BillingException.java`]:
+    'package com.acme.billing;\n\npublic class BillingException extends RuntimeException {\n    public BillingException(String message, Throwable cause) {\n        super(message, cause);\n    }\n}\n',
   [BILL.repo]: `package com.acme.billing;
 
 import java.util.List;
@@ -408,7 +432,8 @@ public class InvoiceJob {
 // ---- 6. profile API in TypeScript, async, run from a minified esbuild bundle ----
 const TSP = { api: 'src/api/profiles.ts', users: 'src/store/users.ts', view: 'src/view/profileView.ts' };
 const profilesTs = {
-  'src/main.ts': "import { getProfile } from './api/profiles';\n\nasync function main(): Promise<void> {\n  const view = await getProfile('u-42');\n  console.log(JSON.stringify(view));\n}\n\nmain();\n",
+  'src/main.ts':
+    "import { getProfile } from './api/profiles';\n\nasync function main(): Promise<void> {\n  const view = await getProfile('u-42');\n  console.log(JSON.stringify(view));\n}\n\nmain();\n",
   'package.json': pkg('profile-api', { zod: '^3.22.2' }),
   [TSP.api]: `import { loadUser } from '../store/users';
 import { toView, type ProfileView } from '../view/profileView';
@@ -521,7 +546,8 @@ def record(event):
     ENTRIES.append((event.payment_id, event.amount, event.currency))
     return {"recorded": event.payment_id, "entries": len(ENTRIES)}
 `,
-  'tests/test_events.py': 'from payments.events import parse_event\n\n\ndef test_amount():\n    body = {"type": "t", "data": {"object": {"id": "x", "amount": 5, "currency": "eur"}}}\n    assert parse_event(body).amount == 5\n',
+  'tests/test_events.py':
+    'from payments.events import parse_event\n\n\ndef test_amount():\n    body = {"type": "t", "data": {"object": {"id": "x", "amount": 5, "currency": "eur"}}}\n    assert parse_event(body).amount == 5\n',
 };
 
 // ---- 8. CSV import (JS callbacks and closures): a JSON config file changed ----
@@ -539,7 +565,8 @@ importFile(path.join(__dirname, 'data/sample.csv'), (err, records) => {
 `,
   'data/sample.csv': 'created_at,amount,currency\n2025-01-02,12.5,EUR\n2025-01-03,7.25,EUR\n',
   'package.json': pkg('csv-import', { 'csv-parse': '^5.5.0' }),
-  [IMP.config]: '{\n  "delimiter": ",",\n  "dateColumn": "created_at",\n  "amountColumn": "amount",\n  "skipEmpty": true\n}\n',
+  [IMP.config]:
+    '{\n  "delimiter": ",",\n  "dateColumn": "created_at",\n  "amountColumn": "amount",\n  "skipEmpty": true\n}\n',
   [IMP.job]: `'use strict';
 const fs = require('fs');
 const config = require('../../config/import.json');
@@ -583,11 +610,18 @@ module.exports = { parseDate };
 
 // ---- 9. restocking (Java): a constants class changed; a rename touched the crashing frame ----
 const INVJ_DIR = 'src/main/java/com/acme/inventory';
-const INVJ = { limits: `${INVJ_DIR}/Limits.java`, planner: `${INVJ_DIR}/BatchPlanner.java`, job: `${INVJ_DIR}/RestockJob.java` };
+const INVJ = {
+  limits: `${INVJ_DIR}/Limits.java`,
+  planner: `${INVJ_DIR}/BatchPlanner.java`,
+  job: `${INVJ_DIR}/RestockJob.java`,
+};
 const restockJava = {
-  'pom.xml': '<project>\n  <artifactId>inventory</artifactId>\n  <dependencies>\n    <dependency><artifactId>guava</artifactId><version>32.1.2-jre</version></dependency>\n  </dependencies>\n</project>\n',
-  [`${INVJ_DIR}/App.java`]: 'package com.acme.inventory;\n\nimport java.util.List;\n\npublic class App {\n    public static void main(String[] args) {\n        System.out.println(new RestockJob().run(List.of("A-1", "A-2", "B-7", "C-3")));\n    }\n}\n',
-  [INVJ.limits]: 'package com.acme.inventory;\n\npublic final class Limits {\n    public static final int MAX_BATCH = 50;\n    public static final int WORKERS = 4;\n    public static final int RESERVE_TIMEOUT_MS = 2000;\n\n    private Limits() {}\n}\n',
+  'pom.xml':
+    '<project>\n  <artifactId>inventory</artifactId>\n  <dependencies>\n    <dependency><artifactId>guava</artifactId><version>32.1.2-jre</version></dependency>\n  </dependencies>\n</project>\n',
+  [`${INVJ_DIR}/App.java`]:
+    'package com.acme.inventory;\n\nimport java.util.List;\n\npublic class App {\n    public static void main(String[] args) {\n        System.out.println(new RestockJob().run(List.of("A-1", "A-2", "B-7", "C-3")));\n    }\n}\n',
+  [INVJ.limits]:
+    'package com.acme.inventory;\n\npublic final class Limits {\n    public static final int MAX_BATCH = 50;\n    public static final int WORKERS = 4;\n    public static final int RESERVE_TIMEOUT_MS = 2000;\n\n    private Limits() {}\n}\n',
   [INVJ.planner]: `package com.acme.inventory;
 
 import java.util.ArrayList;
@@ -619,13 +653,15 @@ public class RestockJob {
     }
 }
 `,
-  [`src/test/java/com/acme/inventory/BatchPlannerTest.java`]: 'package com.acme.inventory;\n\nimport java.util.List;\n\nclass BatchPlannerTest {\n    static void planSplits() {\n        assert BatchPlanner.plan(List.of("a", "b", "c"), 2).size() == 2;\n    }\n}\n',
+  [`src/test/java/com/acme/inventory/BatchPlannerTest.java`]:
+    'package com.acme.inventory;\n\nimport java.util.List;\n\nclass BatchPlannerTest {\n    static void planSplits() {\n        assert BatchPlanner.plan(List.of("a", "b", "c"), 2).size() == 2;\n    }\n}\n',
 };
 
 // ---- 10. profile presenter (JS classes) through @sentry/node; the file was then reformatted ----
 const PRES = { presenter: 'src/profiles/profilePresenter.js', store: 'src/profiles/userStore.js' };
 const presenterJs = {
-  'main.js': "'use strict';\nconst { ProfilePresenter } = require('./src/profiles/profilePresenter');\nconst { UserStore } = require('./src/profiles/userStore');\n\nconsole.log(JSON.stringify(new ProfilePresenter(new UserStore()).present('u-9')));\n",
+  'main.js':
+    "'use strict';\nconst { ProfilePresenter } = require('./src/profiles/profilePresenter');\nconst { UserStore } = require('./src/profiles/userStore');\n\nconsole.log(JSON.stringify(new ProfilePresenter(new UserStore()).present('u-9')));\n",
   'package.json': pkg('profile-presenter', { 'lru-cache': '^10.0.1' }),
   [PRES.store]: `'use strict';
 
@@ -676,9 +712,14 @@ module.exports = { ProfilePresenter };
 };
 
 // ---- 11. warehouse allocation (Python dicts and closures): bug on a merged feature branch ----
-const ALLOC = { allocation: 'inventory/allocation.py', warehouses: 'inventory/warehouses.py', service: 'inventory/service.py' };
+const ALLOC = {
+  allocation: 'inventory/allocation.py',
+  warehouses: 'inventory/warehouses.py',
+  service: 'inventory/service.py',
+};
 const allocationPy = {
-  'main.py': 'import json\n\nfrom inventory.service import reserve\n\nprint(json.dumps(reserve({"id": "o-9", "sku": "TEA-1", "qty": 6, "region": "eu"})))\n',
+  'main.py':
+    'import json\n\nfrom inventory.service import reserve\n\nprint(json.dumps(reserve({"id": "o-9", "sku": "TEA-1", "qty": 6, "region": "eu"})))\n',
   'inventory/__init__.py': '',
   [ALLOC.warehouses]: `WAREHOUSES = [
     {"id": "ams-1", "region": "eu", "priority": 1, "stock": 4},
@@ -733,9 +774,14 @@ def reserve(order):
 
 // ---- 12. profile emails (Java records): helpful NPE; the mapper that returned changed ----
 const PJ_DIR = 'src/main/java/com/acme/profile';
-const PJ = { mapper: `${PJ_DIR}/UserMapper.java`, policy: `${PJ_DIR}/EmailPolicy.java`, service: `${PJ_DIR}/ProfileService.java` };
+const PJ = {
+  mapper: `${PJ_DIR}/UserMapper.java`,
+  policy: `${PJ_DIR}/EmailPolicy.java`,
+  service: `${PJ_DIR}/ProfileService.java`,
+};
 const profileJava = {
-  [`${PJ_DIR}/App.java`]: 'package com.acme.profile;\n\npublic class App {\n    public static void main(String[] args) {\n        System.out.println(new ProfileService().load("u1"));\n    }\n}\n',
+  [`${PJ_DIR}/App.java`]:
+    'package com.acme.profile;\n\npublic class App {\n    public static void main(String[] args) {\n        System.out.println(new ProfileService().load("u1"));\n    }\n}\n',
   [`${PJ_DIR}/User.java`]: 'package com.acme.profile;\n\npublic record User(String id, String name, String email) {}\n',
   [PJ.mapper]: `package com.acme.profile;
 
@@ -786,7 +832,11 @@ public class ProfileService {
 };
 
 // ---- 13. reservations (JS async/await, Promise.all): a helper's default changed ----
-const RES = { retry: 'src/lib/retry.js', reserver: 'src/reservations/reserver.js', client: 'src/reservations/holdClient.js' };
+const RES = {
+  retry: 'src/lib/retry.js',
+  reserver: 'src/reservations/reserver.js',
+  client: 'src/reservations/holdClient.js',
+};
 const reserverJs = {
   'main.js': `'use strict';
 const { Reserver } = require('./src/reservations/reserver');
@@ -854,7 +904,8 @@ class Reserver {
 
 module.exports = { Reserver };
 `,
-  'test/retry.test.js': "'use strict';\nconst assert = require('assert');\nconst { withRetry } = require('../src/lib/retry');\n\nwithRetry(async () => 1).then((v) => assert.strictEqual(v, 1));\n",
+  'test/retry.test.js':
+    "'use strict';\nconst assert = require('assert');\nconst { withRetry } = require('../src/lib/retry');\n\nwithRetry(async () => 1).then((v) => assert.strictEqual(v, 1));\n",
 };
 
 export const scenarios = [
@@ -867,14 +918,76 @@ export const scenarios = [
     files: inventoryJs,
     range: [
       { msg: 'Bump pino from 8.15.0 to 8.16.1', edit: [['package.json', '"pino": "^8.15.0"', '"pino": "^8.16.1"']] },
-      { msg: 'Rename reserveLine to reserveOrderLine', edit: [[INV.service, '  reserveLine(line) {', '  reserveOrderLine(line) {'], [INV.service, 'order.lines.map((line) => this.reserveLine(line))', 'order.lines.map((line) => this.reserveOrderLine(line))']] },
-      { msg: 'Stock: clearer shortage message', author: 2, edit: [[INV.repo, 'throw new Error(`insufficient stock for ${sku}`);', 'throw new Error(`not enough stock for ${sku}: ${available} left`);']] },
-      { msg: 'Keys: SKUs arrive trimmed from the gateway', bug: true, author: 2, gapMinutes: SAME_DAY, edit: [[INV.keys, '  return String(sku).trim().toUpperCase();', '  return String(sku).toUpperCase();']] },
-      { msg: 'Test reservations of the last unit', author: 2, gapMinutes: SAME_DAY, edit: [['test/reservation.test.js', "assert.strictEqual(repo.reserve('A', 1).left, 1);\n", "assert.strictEqual(repo.reserve('A', 1).left, 1);\nassert.strictEqual(repo.reserve('a', 1).left, 0);\n"]] },
-      { msg: 'Keys: warehouse keys in lower case', author: 2, gapMinutes: SAME_DAY, edit: [[INV.keys, '  return `${warehouse}:${skuKey(sku)}`;', '  return `${warehouse.toLowerCase()}:${skuKey(sku)}`;']] },
-      { msg: 'Stock: copy rows defensively', edit: [[INV.repo, 'this.levels.set(skuKey(row.sku), { ...row });', 'this.levels.set(skuKey(row.sku), structuredClone(row));']] },
+      {
+        msg: 'Rename reserveLine to reserveOrderLine',
+        edit: [
+          [INV.service, '  reserveLine(line) {', '  reserveOrderLine(line) {'],
+          [
+            INV.service,
+            'order.lines.map((line) => this.reserveLine(line))',
+            'order.lines.map((line) => this.reserveOrderLine(line))',
+          ],
+        ],
+      },
+      {
+        msg: 'Stock: clearer shortage message',
+        author: 2,
+        edit: [
+          [
+            INV.repo,
+            'throw new Error(`insufficient stock for ${sku}`);',
+            'throw new Error(`not enough stock for ${sku}: ${available} left`);',
+          ],
+        ],
+      },
+      {
+        msg: 'Keys: SKUs arrive trimmed from the gateway',
+        bug: true,
+        author: 2,
+        gapMinutes: SAME_DAY,
+        edit: [[INV.keys, '  return String(sku).trim().toUpperCase();', '  return String(sku).toUpperCase();']],
+      },
+      {
+        msg: 'Test reservations of the last unit',
+        author: 2,
+        gapMinutes: SAME_DAY,
+        edit: [
+          [
+            'test/reservation.test.js',
+            "assert.strictEqual(repo.reserve('A', 1).left, 1);\n",
+            "assert.strictEqual(repo.reserve('A', 1).left, 1);\nassert.strictEqual(repo.reserve('a', 1).left, 0);\n",
+          ],
+        ],
+      },
+      {
+        msg: 'Keys: warehouse keys in lower case',
+        author: 2,
+        gapMinutes: SAME_DAY,
+        edit: [
+          [
+            INV.keys,
+            '  return `${warehouse}:${skuKey(sku)}`;',
+            '  return `${warehouse.toLowerCase()}:${skuKey(sku)}`;',
+          ],
+        ],
+      },
+      {
+        msg: 'Stock: copy rows defensively',
+        edit: [
+          [
+            INV.repo,
+            'this.levels.set(skuKey(row.sku), { ...row });',
+            'this.levels.set(skuKey(row.sku), structuredClone(row));',
+          ],
+        ],
+      },
     ],
-    post: [{ msg: 'Stock: doc', edit: [[INV.repo, 'class StockRepository {', '/** Stock levels per SKU. */\nclass StockRepository {']] }],
+    post: [
+      {
+        msg: 'Stock: doc',
+        edit: [[INV.repo, 'class StockRepository {', '/** Stock levels per SKU. */\nclass StockRepository {']],
+      },
+    ],
   },
   {
     name: 'ho-py-profile-locale-constant',
@@ -885,16 +998,70 @@ export const scenarios = [
     files: profilesPy,
     tags: ['v2.6.0', 'v2.7.0'],
     range: [
-      { msg: 'Constants: allow longer names', edit: [[PROF.constants, 'MAX_NAME_LENGTH = 80', 'MAX_NAME_LENGTH = 120']] },
-      { msg: 'French dates', branch: 'feature/fr-locale', author: 3, edit: [[PROF.constants, '    "de-DE": "%d.%m.%Y",\n', '    "de-DE": "%d.%m.%Y",\n    "fr-FR": "%d/%m/%Y",\n']] },
-      { msg: 'Render: joined date with a fallback format', branch: 'feature/fr-locale', author: 3, edit: [[PROF.render, '    return datetime.strptime(profile.joined, "%Y-%m-%d").strftime(fmt)', '    joined = datetime.strptime(profile.joined, "%Y-%m-%d")\n    return joined.strftime(fmt or "%Y-%m-%d")']] },
-      { msg: 'Constants: default locale is a bare language tag', bug: true, author: 1, edit: [[PROF.constants, 'DEFAULT_LOCALE = "en-US"', 'DEFAULT_LOCALE = "en"']] },
-      { msg: 'Bump marshmallow to 3.20.2', author: 1, gapMinutes: SAME_DAY, edit: [['requirements.txt', 'marshmallow==3.20.1', 'marshmallow==3.20.2']] },
-      { msg: 'Models: tags default to an empty tuple', author: 1, gapMinutes: SAME_DAY, edit: [[PROF.models, '    def effective_locale(self):\n        return self.locale or DEFAULT_LOCALE', '    def effective_locale(self):\n        return (self.locale or DEFAULT_LOCALE).strip()']] },
+      {
+        msg: 'Constants: allow longer names',
+        edit: [[PROF.constants, 'MAX_NAME_LENGTH = 80', 'MAX_NAME_LENGTH = 120']],
+      },
+      {
+        msg: 'French dates',
+        branch: 'feature/fr-locale',
+        author: 3,
+        edit: [[PROF.constants, '    "de-DE": "%d.%m.%Y",\n', '    "de-DE": "%d.%m.%Y",\n    "fr-FR": "%d/%m/%Y",\n']],
+      },
+      {
+        msg: 'Render: joined date with a fallback format',
+        branch: 'feature/fr-locale',
+        author: 3,
+        edit: [
+          [
+            PROF.render,
+            '    return datetime.strptime(profile.joined, "%Y-%m-%d").strftime(fmt)',
+            '    joined = datetime.strptime(profile.joined, "%Y-%m-%d")\n    return joined.strftime(fmt or "%Y-%m-%d")',
+          ],
+        ],
+      },
+      {
+        msg: 'Constants: default locale is a bare language tag',
+        bug: true,
+        author: 1,
+        edit: [[PROF.constants, 'DEFAULT_LOCALE = "en-US"', 'DEFAULT_LOCALE = "en"']],
+      },
+      {
+        msg: 'Bump marshmallow to 3.20.2',
+        author: 1,
+        gapMinutes: SAME_DAY,
+        edit: [['requirements.txt', 'marshmallow==3.20.1', 'marshmallow==3.20.2']],
+      },
+      {
+        msg: 'Models: tags default to an empty tuple',
+        author: 1,
+        gapMinutes: SAME_DAY,
+        edit: [
+          [
+            PROF.models,
+            '    def effective_locale(self):\n        return self.locale or DEFAULT_LOCALE',
+            '    def effective_locale(self):\n        return (self.locale or DEFAULT_LOCALE).strip()',
+          ],
+        ],
+      },
       { msg: "Merge branch 'feature/fr-locale'", merge: 'feature/fr-locale', author: 3 },
-      { msg: 'Store: strip names', edit: [[PROF.store, 'display_name=row["name"]', 'display_name=row["name"].strip()']] },
+      {
+        msg: 'Store: strip names',
+        edit: [[PROF.store, 'display_name=row["name"]', 'display_name=row["name"].strip()']],
+      },
     ],
-    post: [{ msg: 'Render: docstring', edit: [[PROF.render, 'def joined_label(profile):\n', 'def joined_label(profile):\n    """The join date in the profile\'s locale."""\n']] }],
+    post: [
+      {
+        msg: 'Render: docstring',
+        edit: [
+          [
+            PROF.render,
+            'def joined_label(profile):\n',
+            'def joined_label(profile):\n    """The join date in the profile\'s locale."""\n',
+          ],
+        ],
+      },
+    ],
   },
   {
     name: 'ho-py-csv-site-packages-reformatted',
@@ -906,23 +1073,70 @@ export const scenarios = [
     files: csvPy,
     range: [
       { msg: 'Bump rowkit to 1.5.0', edit: [['requirements.txt', 'rowkit==1.4.2', 'rowkit==1.5.0']] },
-      { msg: 'Import: header names are case-insensitive', bug: true, author: 4, edit: [[CSV.importer, '    return list(csv.DictReader(io.StringIO(text)))', '    return [{key.strip().lower(): value for key, value in row.items()} for row in csv.DictReader(io.StringIO(text), skipinitialspace=True)]']] },
-      { msg: 'Import: skip blank rows', edit: [[CSV.importer, '    for row in rows:\n', '    for row in rows:\n        if not any(row.values()):\n            continue\n']] },
-      { msg: 'Tests: blank rows', edit: [['tests/test_importer.py', "    assert len(import_batch('SKU,Quantity,Unit Price\\nA,1,1.0\\n')) == 1\n", "    assert len(import_batch('SKU,Quantity,Unit Price\\nA,1,1.0\\n')) == 1\n\n\ndef test_blank_rows():\n    assert import_batch('SKU,Quantity,Unit Price\\n,,\\n') == []\n"]] },
+      {
+        msg: 'Import: header names are case-insensitive',
+        bug: true,
+        author: 4,
+        edit: [
+          [
+            CSV.importer,
+            '    return list(csv.DictReader(io.StringIO(text)))',
+            '    return [{key.strip().lower(): value for key, value in row.items()} for row in csv.DictReader(io.StringIO(text), skipinitialspace=True)]',
+          ],
+        ],
+      },
+      {
+        msg: 'Import: skip blank rows',
+        edit: [
+          [
+            CSV.importer,
+            '    for row in rows:\n',
+            '    for row in rows:\n        if not any(row.values()):\n            continue\n',
+          ],
+        ],
+      },
+      {
+        msg: 'Tests: blank rows',
+        edit: [
+          [
+            'tests/test_importer.py',
+            "    assert len(import_batch('SKU,Quantity,Unit Price\\nA,1,1.0\\n')) == 1\n",
+            "    assert len(import_batch('SKU,Quantity,Unit Price\\nA,1,1.0\\n')) == 1\n\n\ndef test_blank_rows():\n    assert import_batch('SKU,Quantity,Unit Price\\n,,\\n') == []\n",
+          ],
+        ],
+      },
       {
         msg: 'Format with black',
         author: 0,
         edit: [
-          [CSV.importer, '    return [{key.strip().lower(): value for key, value in row.items()} for row in csv.DictReader(io.StringIO(text), skipinitialspace=True)]', '    return [\n        {key.strip().lower(): value for key, value in row.items()}\n        for row in csv.DictReader(io.StringIO(text), skipinitialspace=True)\n    ]'],
+          [
+            CSV.importer,
+            '    return [{key.strip().lower(): value for key, value in row.items()} for row in csv.DictReader(io.StringIO(text), skipinitialspace=True)]',
+            '    return [\n        {key.strip().lower(): value for key, value in row.items()}\n        for row in csv.DictReader(io.StringIO(text), skipinitialspace=True)\n    ]',
+          ],
           [CSV.importer, 'records.append( convert_row(row,SCHEMA) )', 'records.append(convert_row(row, SCHEMA))'],
           [CSV.schema, "    'sku': ('SKU', 'str'),", '    "sku": ("SKU", "str"),'],
           [CSV.schema, "    'quantity': ('Quantity', 'int'),", '    "quantity": ("Quantity", "int"),'],
           [CSV.schema, "    'unit_price': ('Unit Price', 'decimal'),", '    "unit_price": ("Unit Price", "decimal"),'],
         ],
       },
-      { msg: 'Schema: quantities are decimals', edit: [[CSV.schema, '("Quantity", "int")', '("Quantity", "decimal")']] },
+      {
+        msg: 'Schema: quantities are decimals',
+        edit: [[CSV.schema, '("Quantity", "int")', '("Quantity", "decimal")']],
+      },
     ],
-    post: [{ msg: 'Import: docstring', edit: [[CSV.importer, 'def import_batch(text):\n', 'def import_batch(text):\n    """Typed records of one CSV batch."""\n']] }],
+    post: [
+      {
+        msg: 'Import: docstring',
+        edit: [
+          [
+            CSV.importer,
+            'def import_batch(text):\n',
+            'def import_batch(text):\n    """Typed records of one CSV batch."""\n',
+          ],
+        ],
+      },
+    ],
   },
   {
     name: 'ho-js-sentry-webhook-node-modules',
@@ -934,14 +1148,59 @@ export const scenarios = [
     vendor: sigVerify,
     files: webhookJs,
     range: [
-      { msg: 'Webhooks: count applied events', edit: [[HOOK.events, '    return this.applied.length;', '    return { applied: this.applied.length };']] },
-      { msg: 'Webhooks: reject empty bodies', edit: [[HOOK.controller, '    const body = await readBody(request);\n', "    const body = await readBody(request);\n    if (!body) return { status: 400, error: 'empty body' };\n"]] },
-      { msg: 'Bump sig-verify from 2.1.0 to 2.2.0', edit: [['package.json', '"sig-verify": "^2.1.0"', '"sig-verify": "^2.2.0"']] },
-      { msg: 'Webhooks: signature header as documented by the provider', bug: true, edit: [[HOOK.controller, "    return request.headers['x-pay-signature'];", "    return request.headers['X-Pay-Signature'];"]] },
-      { msg: 'Webhooks: parse the body once', edit: [[HOOK.controller, '    const event = JSON.parse(body);', '    const event = typeof body === \'string\' ? JSON.parse(body) : body;']] },
+      {
+        msg: 'Webhooks: count applied events',
+        edit: [[HOOK.events, '    return this.applied.length;', '    return { applied: this.applied.length };']],
+      },
+      {
+        msg: 'Webhooks: reject empty bodies',
+        edit: [
+          [
+            HOOK.controller,
+            '    const body = await readBody(request);\n',
+            "    const body = await readBody(request);\n    if (!body) return { status: 400, error: 'empty body' };\n",
+          ],
+        ],
+      },
+      {
+        msg: 'Bump sig-verify from 2.1.0 to 2.2.0',
+        edit: [['package.json', '"sig-verify": "^2.1.0"', '"sig-verify": "^2.2.0"']],
+      },
+      {
+        msg: 'Webhooks: signature header as documented by the provider',
+        bug: true,
+        edit: [
+          [
+            HOOK.controller,
+            "    return request.headers['x-pay-signature'];",
+            "    return request.headers['X-Pay-Signature'];",
+          ],
+        ],
+      },
+      {
+        msg: 'Webhooks: parse the body once',
+        edit: [
+          [
+            HOOK.controller,
+            '    const event = JSON.parse(body);',
+            "    const event = typeof body === 'string' ? JSON.parse(body) : body;",
+          ],
+        ],
+      },
       { msg: 'Revert "Webhooks: count applied events"', revert: 'Webhooks: count applied events' },
     ],
-    post: [{ msg: 'Webhooks: doc', edit: [[HOOK.controller, 'class WebhookController {', '/** Verifies and applies payment provider callbacks. */\nclass WebhookController {']] }],
+    post: [
+      {
+        msg: 'Webhooks: doc',
+        edit: [
+          [
+            HOOK.controller,
+            'class WebhookController {',
+            '/** Verifies and applies payment provider callbacks. */\nclass WebhookController {',
+          ],
+        ],
+      },
+    ],
   },
   {
     name: 'ho-java-optional-wrapped-merge',
@@ -953,14 +1212,62 @@ export const scenarios = [
     files: billingJava,
     tags: ['v3.1.0', 'v3.2.0'],
     range: [
-      { msg: 'Invoices: rename build to forAccount', author: 0, edit: [[BILL.builder, '    public Invoice build(String accountId) {', '    public Invoice forAccount(String accountId) {'], [BILL.job, 'ids.stream().map(builder::build)', 'ids.stream().map(builder::forAccount)']] },
-      { msg: 'Accounts: accounts in dunning are not billed', branch: 'feature/dunning', author: 3, bug: true, edit: [[BILL.repo, '            .filter(a -> a.status().equals("ACTIVE"))\n', '            .filter(a -> a.status().equals("ACTIVE"))\n            .filter(a -> a.balance() >= 100.0)\n']] },
-      { msg: 'Invoices: VAT at 21%', branch: 'feature/dunning', author: 3, edit: [[BILL.builder, 'account.balance() * 1.2 * 100', 'account.balance() * 1.21 * 100']] },
-      { msg: 'Invoice job: say which accounts failed', author: 1, edit: [[BILL.job, '"invoice run failed for " + ids', '"invoice run failed for accounts " + ids']] },
-      { msg: 'Bump slf4j-api to 2.0.9', author: 1, gapMinutes: SAME_DAY, edit: [['pom.xml', '<version>2.0.7</version>', '<version>2.0.9</version>']] },
+      {
+        msg: 'Invoices: rename build to forAccount',
+        author: 0,
+        edit: [
+          [
+            BILL.builder,
+            '    public Invoice build(String accountId) {',
+            '    public Invoice forAccount(String accountId) {',
+          ],
+          [BILL.job, 'ids.stream().map(builder::build)', 'ids.stream().map(builder::forAccount)'],
+        ],
+      },
+      {
+        msg: 'Accounts: accounts in dunning are not billed',
+        branch: 'feature/dunning',
+        author: 3,
+        bug: true,
+        edit: [
+          [
+            BILL.repo,
+            '            .filter(a -> a.status().equals("ACTIVE"))\n',
+            '            .filter(a -> a.status().equals("ACTIVE"))\n            .filter(a -> a.balance() >= 100.0)\n',
+          ],
+        ],
+      },
+      {
+        msg: 'Invoices: VAT at 21%',
+        branch: 'feature/dunning',
+        author: 3,
+        edit: [[BILL.builder, 'account.balance() * 1.2 * 100', 'account.balance() * 1.21 * 100']],
+      },
+      {
+        msg: 'Invoice job: say which accounts failed',
+        author: 1,
+        edit: [[BILL.job, '"invoice run failed for " + ids', '"invoice run failed for accounts " + ids']],
+      },
+      {
+        msg: 'Bump slf4j-api to 2.0.9',
+        author: 1,
+        gapMinutes: SAME_DAY,
+        edit: [['pom.xml', '<version>2.0.7</version>', '<version>2.0.9</version>']],
+      },
       { msg: "Merge branch 'feature/dunning'", merge: 'feature/dunning', author: 3 },
     ],
-    post: [{ msg: 'Accounts: doc', edit: [[BILL.repo, '    public Optional<Account> findActive(', '    /** The active account with this id. */\n    public Optional<Account> findActive(']] }],
+    post: [
+      {
+        msg: 'Accounts: doc',
+        edit: [
+          [
+            BILL.repo,
+            '    public Optional<Account> findActive(',
+            '    /** The active account with this id. */\n    public Optional<Account> findActive(',
+          ],
+        ],
+      },
+    ],
   },
   {
     name: 'ho-ts-bundle-profile-async',
@@ -972,14 +1279,38 @@ export const scenarios = [
     gitignore: NODE_IGNORE,
     files: profilesTs,
     range: [
-      { msg: 'Profiles: cache views for a minute', edit: [[TSP.api, '  const user = await loadUser(id);\n', '  const user = await loadUser(id);\n  if (!user) throw new Error(`no user ${id}`);\n']] },
-      { msg: 'Users: read a slim projection for profile pages', bug: true, author: 2, edit: [[TSP.users, '  return { ...row };', '  return { id: row.id, name: row.name };']] },
-      { msg: 'View: titles keep their case', author: 2, gapMinutes: SAME_DAY, edit: [[TSP.view, '  const title = user.name.trim();', '  const title = user.name.trim().normalize();']] },
+      {
+        msg: 'Profiles: cache views for a minute',
+        edit: [
+          [
+            TSP.api,
+            '  const user = await loadUser(id);\n',
+            '  const user = await loadUser(id);\n  if (!user) throw new Error(`no user ${id}`);\n',
+          ],
+        ],
+      },
+      {
+        msg: 'Users: read a slim projection for profile pages',
+        bug: true,
+        author: 2,
+        edit: [[TSP.users, '  return { ...row };', '  return { id: row.id, name: row.name };']],
+      },
+      {
+        msg: 'View: titles keep their case',
+        author: 2,
+        gapMinutes: SAME_DAY,
+        edit: [[TSP.view, '  const title = user.name.trim();', '  const title = user.name.trim().normalize();']],
+      },
       { msg: 'Bump zod from 3.22.2 to 3.22.4', edit: [['package.json', '"zod": "^3.22.2"', '"zod": "^3.22.4"']] },
       { msg: 'Style: four-space indentation in views', author: 0, reindent: [[TSP.view, 2, 4]] },
       { msg: 'Revert "Profiles: cache views for a minute"', revert: 'Profiles: cache views for a minute' },
     ],
-    post: [{ msg: 'Users: doc', edit: [[TSP.users, 'export async function loadUser(', '/** One user row. */\nexport async function loadUser(']] }],
+    post: [
+      {
+        msg: 'Users: doc',
+        edit: [[TSP.users, 'export async function loadUser(', '/** One user row. */\nexport async function loadUser(']],
+      },
+    ],
   },
   {
     name: 'ho-py-webhook-implicit-chain',
@@ -990,14 +1321,63 @@ export const scenarios = [
     files: paymentsPy,
     range: [
       { msg: 'Bump stripe to 7.4.0', edit: [['requirements.txt', 'stripe==7.1.0', 'stripe==7.4.0']] },
-      { msg: 'Events: API version 2024-06 reports amount_received', bug: true, author: 1, edit: [[PAY.events, '    amount = obj["amount"]', '    amount = obj["amount_received"]']] },
-      { msg: 'Tests: amount_received', author: 1, gapMinutes: SAME_DAY, edit: [['tests/test_events.py', '"amount": 5', '"amount_received": 5']] },
-      { msg: 'Events: currency codes stay as sent', author: 1, gapMinutes: SAME_DAY, edit: [[PAY.events, '    currency = obj["currency"].upper()', '    currency = obj["currency"]']] },
-      { msg: 'Webhook: include the event type in errors', author: 3, edit: [[PAY.webhook, '        raise WebhookError(f"malformed event: missing {missing}")', '        raise WebhookError(f"malformed {body.get(\'type\')} event: missing {missing}")']] },
-      { msg: 'Events: amounts are integers', author: 4, edit: [[PAY.events, '    amount = obj["amount_received"]', '    amount = int(obj["amount_received"])']] },
-      { msg: 'Ledger: keep the currency upper case', edit: [[PAY.ledger, 'ENTRIES.append((event.payment_id, event.amount, event.currency))', 'ENTRIES.append((event.payment_id, event.amount, event.currency.upper()))']] },
+      {
+        msg: 'Events: API version 2024-06 reports amount_received',
+        bug: true,
+        author: 1,
+        edit: [[PAY.events, '    amount = obj["amount"]', '    amount = obj["amount_received"]']],
+      },
+      {
+        msg: 'Tests: amount_received',
+        author: 1,
+        gapMinutes: SAME_DAY,
+        edit: [['tests/test_events.py', '"amount": 5', '"amount_received": 5']],
+      },
+      {
+        msg: 'Events: currency codes stay as sent',
+        author: 1,
+        gapMinutes: SAME_DAY,
+        edit: [[PAY.events, '    currency = obj["currency"].upper()', '    currency = obj["currency"]']],
+      },
+      {
+        msg: 'Webhook: include the event type in errors',
+        author: 3,
+        edit: [
+          [
+            PAY.webhook,
+            '        raise WebhookError(f"malformed event: missing {missing}")',
+            '        raise WebhookError(f"malformed {body.get(\'type\')} event: missing {missing}")',
+          ],
+        ],
+      },
+      {
+        msg: 'Events: amounts are integers',
+        author: 4,
+        edit: [[PAY.events, '    amount = obj["amount_received"]', '    amount = int(obj["amount_received"])']],
+      },
+      {
+        msg: 'Ledger: keep the currency upper case',
+        edit: [
+          [
+            PAY.ledger,
+            'ENTRIES.append((event.payment_id, event.amount, event.currency))',
+            'ENTRIES.append((event.payment_id, event.amount, event.currency.upper()))',
+          ],
+        ],
+      },
     ],
-    post: [{ msg: 'Events: doc', edit: [[PAY.events, 'def parse_event(body):\n', 'def parse_event(body):\n    """A payment event from a provider callback body."""\n']] }],
+    post: [
+      {
+        msg: 'Events: doc',
+        edit: [
+          [
+            PAY.events,
+            'def parse_event(body):\n',
+            'def parse_event(body):\n    """A payment event from a provider callback body."""\n',
+          ],
+        ],
+      },
+    ],
   },
   {
     name: 'ho-js-callback-json-config',
@@ -1007,14 +1387,62 @@ export const scenarios = [
     gitignore: NODE_IGNORE,
     files: importJs,
     range: [
-      { msg: 'Dates: parse parts as base-10 integers', edit: [[IMP.dates, "  const [year, month, day] = value.split('-').map(Number);", "  const [year, month, day] = value.split('-').map((part) => Number.parseInt(part, 10));"]] },
-      { msg: 'Config: columns follow the export format v2', bug: true, author: 3, edit: [[IMP.config, '"dateColumn": "created_at"', '"dateColumn": "createdAt"']] },
-      { msg: 'Import: keep the currency', author: 3, gapMinutes: SAME_DAY, edit: [[IMP.job, 'amount: Number(row[config.amountColumn]) });', 'amount: Number(row[config.amountColumn]), currency: row.currency });']] },
-      { msg: 'Config: explicit encoding', edit: [[IMP.config, '  "skipEmpty": true\n', '  "skipEmpty": true,\n  "encoding": "utf8"\n']] },
+      {
+        msg: 'Dates: parse parts as base-10 integers',
+        edit: [
+          [
+            IMP.dates,
+            "  const [year, month, day] = value.split('-').map(Number);",
+            "  const [year, month, day] = value.split('-').map((part) => Number.parseInt(part, 10));",
+          ],
+        ],
+      },
+      {
+        msg: 'Config: columns follow the export format v2',
+        bug: true,
+        author: 3,
+        edit: [[IMP.config, '"dateColumn": "created_at"', '"dateColumn": "createdAt"']],
+      },
+      {
+        msg: 'Import: keep the currency',
+        author: 3,
+        gapMinutes: SAME_DAY,
+        edit: [
+          [
+            IMP.job,
+            'amount: Number(row[config.amountColumn]) });',
+            'amount: Number(row[config.amountColumn]), currency: row.currency });',
+          ],
+        ],
+      },
+      {
+        msg: 'Config: explicit encoding',
+        edit: [[IMP.config, '  "skipEmpty": true\n', '  "skipEmpty": true,\n  "encoding": "utf8"\n']],
+      },
       { msg: 'Bump csv-parse to 5.5.2', edit: [['package.json', '"csv-parse": "^5.5.0"', '"csv-parse": "^5.5.2"']] },
-      { msg: 'Import: trim lines', edit: [[IMP.job, '      const cells = line.split(config.delimiter);', '      const cells = line.trim().split(config.delimiter);']] },
+      {
+        msg: 'Import: trim lines',
+        edit: [
+          [
+            IMP.job,
+            '      const cells = line.split(config.delimiter);',
+            '      const cells = line.trim().split(config.delimiter);',
+          ],
+        ],
+      },
     ],
-    post: [{ msg: 'Dates: doc', edit: [[IMP.dates, 'function parseDate(value) {', '/** YYYY-MM-DD to an ISO timestamp. */\nfunction parseDate(value) {']] }],
+    post: [
+      {
+        msg: 'Dates: doc',
+        edit: [
+          [
+            IMP.dates,
+            'function parseDate(value) {',
+            '/** YYYY-MM-DD to an ISO timestamp. */\nfunction parseDate(value) {',
+          ],
+        ],
+      },
+    ],
   },
   {
     name: 'ho-java-constants-divide',
@@ -1025,14 +1453,65 @@ export const scenarios = [
     gitignore: JAVA_IGNORE,
     files: restockJava,
     range: [
-      { msg: 'Limits: longer reservation timeout', edit: [[INVJ.limits, 'RESERVE_TIMEOUT_MS = 2000;', 'RESERVE_TIMEOUT_MS = 5000;']] },
-      { msg: 'Restock: rename plan to partition', author: 2, edit: [[INVJ.planner, '    static List<List<String>> plan(List<String> skus, int perBatch) {', '    static List<List<String>> partition(List<String> skus, int perBatch) {'], [INVJ.job, 'BatchPlanner.plan(skus,', 'BatchPlanner.partition(skus,'], ['src/test/java/com/acme/inventory/BatchPlannerTest.java', 'BatchPlanner.plan(', 'BatchPlanner.partition(']] },
-      { msg: 'Limits: restock with more workers', bug: true, author: 4, edit: [[INVJ.limits, 'WORKERS = 4;', 'WORKERS = 64;']] },
-      { msg: 'Tests: partition of an empty list', author: 4, gapMinutes: SAME_DAY, edit: [['src/test/java/com/acme/inventory/BatchPlannerTest.java', '        assert BatchPlanner.partition(List.of("a", "b", "c"), 2).size() == 2;\n', '        assert BatchPlanner.partition(List.of("a", "b", "c"), 2).size() == 2;\n        assert BatchPlanner.partition(List.of(), 2).isEmpty();\n']] },
+      {
+        msg: 'Limits: longer reservation timeout',
+        edit: [[INVJ.limits, 'RESERVE_TIMEOUT_MS = 2000;', 'RESERVE_TIMEOUT_MS = 5000;']],
+      },
+      {
+        msg: 'Restock: rename plan to partition',
+        author: 2,
+        edit: [
+          [
+            INVJ.planner,
+            '    static List<List<String>> plan(List<String> skus, int perBatch) {',
+            '    static List<List<String>> partition(List<String> skus, int perBatch) {',
+          ],
+          [INVJ.job, 'BatchPlanner.plan(skus,', 'BatchPlanner.partition(skus,'],
+          ['src/test/java/com/acme/inventory/BatchPlannerTest.java', 'BatchPlanner.plan(', 'BatchPlanner.partition('],
+        ],
+      },
+      {
+        msg: 'Limits: restock with more workers',
+        bug: true,
+        author: 4,
+        edit: [[INVJ.limits, 'WORKERS = 4;', 'WORKERS = 64;']],
+      },
+      {
+        msg: 'Tests: partition of an empty list',
+        author: 4,
+        gapMinutes: SAME_DAY,
+        edit: [
+          [
+            'src/test/java/com/acme/inventory/BatchPlannerTest.java',
+            '        assert BatchPlanner.partition(List.of("a", "b", "c"), 2).size() == 2;\n',
+            '        assert BatchPlanner.partition(List.of("a", "b", "c"), 2).size() == 2;\n        assert BatchPlanner.partition(List.of(), 2).isEmpty();\n',
+          ],
+        ],
+      },
       { msg: 'Bump guava to 32.1.3', edit: [['pom.xml', '32.1.2-jre', '32.1.3-jre']] },
-      { msg: 'Restock: report batches per worker', edit: [[INVJ.job, '        return batches.size() + " batches for " + skus.size() + " skus";', '        return batches.size() + " batches for " + skus.size() + " skus on " + Limits.WORKERS + " workers";']] },
+      {
+        msg: 'Restock: report batches per worker',
+        edit: [
+          [
+            INVJ.job,
+            '        return batches.size() + " batches for " + skus.size() + " skus";',
+            '        return batches.size() + " batches for " + skus.size() + " skus on " + Limits.WORKERS + " workers";',
+          ],
+        ],
+      },
     ],
-    post: [{ msg: 'Planner: doc', edit: [[INVJ.planner, '    static List<List<String>> partition(', '    /** Splits skus into batches of at most perBatch. */\n    static List<List<String>> partition(']] }],
+    post: [
+      {
+        msg: 'Planner: doc',
+        edit: [
+          [
+            INVJ.planner,
+            '    static List<List<String>> partition(',
+            '    /** Splits skus into batches of at most perBatch. */\n    static List<List<String>> partition(',
+          ],
+        ],
+      },
+    ],
   },
   {
     name: 'ho-js-sentry-presenter-reformatted',
@@ -1043,13 +1522,55 @@ export const scenarios = [
     gitignore: NODE_IGNORE,
     files: presenterJs,
     range: [
-      { msg: 'Profiles: avatars always carry a URL now', bug: true, author: 1, edit: [[PRES.presenter, "    return user.avatar ? user.avatar.url : '/static/avatar.png';", "    return user.avatar.url || '/static/avatar.png';"]] },
-      { msg: 'Users: Ken joined', edit: [[PRES.store, "['u-9', { id: 'u-9', name: 'Ken' }],", "['u-9', { id: 'u-9', name: 'Ken', joined: '2024-03-01' }],"]] },
-      { msg: 'Profiles: include the name only once', author: 2, edit: [[PRES.presenter, '    return { id: user.id, name: user.name, avatar: this.avatarOf(user) };', '    return { id: user.id, displayName: user.name, avatar: this.avatarOf(user) };']] },
+      {
+        msg: 'Profiles: avatars always carry a URL now',
+        bug: true,
+        author: 1,
+        edit: [
+          [
+            PRES.presenter,
+            "    return user.avatar ? user.avatar.url : '/static/avatar.png';",
+            "    return user.avatar.url || '/static/avatar.png';",
+          ],
+        ],
+      },
+      {
+        msg: 'Users: Ken joined',
+        edit: [
+          [
+            PRES.store,
+            "['u-9', { id: 'u-9', name: 'Ken' }],",
+            "['u-9', { id: 'u-9', name: 'Ken', joined: '2024-03-01' }],",
+          ],
+        ],
+      },
+      {
+        msg: 'Profiles: include the name only once',
+        author: 2,
+        edit: [
+          [
+            PRES.presenter,
+            '    return { id: user.id, name: user.name, avatar: this.avatarOf(user) };',
+            '    return { id: user.id, displayName: user.name, avatar: this.avatarOf(user) };',
+          ],
+        ],
+      },
       { msg: 'Bump lru-cache to 10.0.2', edit: [['package.json', '"lru-cache": "^10.0.1"', '"lru-cache": "^10.0.2"']] },
-      { msg: 'Style: prettier with double quotes', author: 0, replaceAll: [[PRES.presenter, "'", '"'], [PRES.store, "'", '"']] },
+      {
+        msg: 'Style: prettier with double quotes',
+        author: 0,
+        replaceAll: [
+          [PRES.presenter, "'", '"'],
+          [PRES.store, "'", '"'],
+        ],
+      },
     ],
-    post: [{ msg: 'Profiles: doc', edit: [[PRES.presenter, 'class ProfilePresenter {', '/** Profile pages. */\nclass ProfilePresenter {']] }],
+    post: [
+      {
+        msg: 'Profiles: doc',
+        edit: [[PRES.presenter, 'class ProfilePresenter {', '/** Profile pages. */\nclass ProfilePresenter {']],
+      },
+    ],
   },
   {
     name: 'ho-py-allocation-branch-closure',
@@ -1060,14 +1581,79 @@ export const scenarios = [
     files: allocationPy,
     tags: ['v0.9.0', 'v0.10.0'],
     range: [
-      { msg: 'Warehouses: capacity instead of raw stock', branch: 'feature/capacity', bug: true, author: 2, edit: [[ALLOC.warehouses, '    rows = [dict(w) for w in WAREHOUSES]', '    rows = [{**{k: v for k, v in w.items() if k != "stock"}, "capacity": w["stock"]} for w in WAREHOUSES]']] },
-      { msg: 'Allocation: prefer the home region strongly', author: 4, edit: [[ALLOC.allocation, '        distance = 0 if w["region"] == region else 1', '        distance = 0 if w["region"] == region else 10']] },
-      { msg: 'Allocation: plan entries carry the sku', branch: 'feature/capacity', author: 2, edit: [[ALLOC.allocation, '            plan.append({"warehouse": w["id"], "qty": take})', '            plan.append({"warehouse": w["id"], "sku": order["sku"], "qty": take})']] },
-      { msg: 'Service: region is required', author: 4, gapMinutes: SAME_DAY, edit: [[ALLOC.service, '    warehouses = load_warehouses(order["region"])', '    warehouses = load_warehouses(order.get("region", "eu"))']] },
+      {
+        msg: 'Warehouses: capacity instead of raw stock',
+        branch: 'feature/capacity',
+        bug: true,
+        author: 2,
+        edit: [
+          [
+            ALLOC.warehouses,
+            '    rows = [dict(w) for w in WAREHOUSES]',
+            '    rows = [{**{k: v for k, v in w.items() if k != "stock"}, "capacity": w["stock"]} for w in WAREHOUSES]',
+          ],
+        ],
+      },
+      {
+        msg: 'Allocation: prefer the home region strongly',
+        author: 4,
+        edit: [
+          [
+            ALLOC.allocation,
+            '        distance = 0 if w["region"] == region else 1',
+            '        distance = 0 if w["region"] == region else 10',
+          ],
+        ],
+      },
+      {
+        msg: 'Allocation: plan entries carry the sku',
+        branch: 'feature/capacity',
+        author: 2,
+        edit: [
+          [
+            ALLOC.allocation,
+            '            plan.append({"warehouse": w["id"], "qty": take})',
+            '            plan.append({"warehouse": w["id"], "sku": order["sku"], "qty": take})',
+          ],
+        ],
+      },
+      {
+        msg: 'Service: region is required',
+        author: 4,
+        gapMinutes: SAME_DAY,
+        edit: [
+          [
+            ALLOC.service,
+            '    warehouses = load_warehouses(order["region"])',
+            '    warehouses = load_warehouses(order.get("region", "eu"))',
+          ],
+        ],
+      },
       { msg: "Merge branch 'feature/capacity'", merge: 'feature/capacity', author: 2 },
-      { msg: 'Allocation: stable tie-break on id', author: 0, edit: [[ALLOC.allocation, '        return (distance, w["priority"], -w["stock"])', '        return (distance, w["priority"], -w["stock"], w["id"])']] },
+      {
+        msg: 'Allocation: stable tie-break on id',
+        author: 0,
+        edit: [
+          [
+            ALLOC.allocation,
+            '        return (distance, w["priority"], -w["stock"])',
+            '        return (distance, w["priority"], -w["stock"], w["id"])',
+          ],
+        ],
+      },
     ],
-    post: [{ msg: 'Allocation: doc', edit: [[ALLOC.allocation, 'def allocate(order, warehouses):\n', 'def allocate(order, warehouses):\n    """Takes stock from the best-ranked warehouses first."""\n']] }],
+    post: [
+      {
+        msg: 'Allocation: doc',
+        edit: [
+          [
+            ALLOC.allocation,
+            'def allocate(order, warehouses):\n',
+            'def allocate(order, warehouses):\n    """Takes stock from the best-ranked warehouses first."""\n',
+          ],
+        ],
+      },
+    ],
   },
   {
     name: 'ho-java-npe-mapper-rename',
@@ -1078,13 +1664,72 @@ export const scenarios = [
     gitignore: JAVA_IGNORE,
     files: profileJava,
     range: [
-      { msg: 'EmailPolicy: locale-independent lower case', author: 1, edit: [[PJ.policy, '        String email = user.email().trim().toLowerCase();', '        String email = user.email().trim().toLowerCase(java.util.Locale.ROOT);']] },
-      { msg: 'UserMapper: the legacy email column is gone', bug: true, author: 3, edit: [[PJ.mapper, '        String email = row.containsKey("email_address") ? row.get("email_address") : row.get("email");', '        String email = row.get("email");']] },
-      { msg: 'Rename normalise to normalize', author: 3, gapMinutes: SAME_DAY, edit: [[PJ.policy, '    static String normalise(User user) {', '    static String normalize(User user) {'], [PJ.service, 'EmailPolicy.normalise(user)', 'EmailPolicy.normalize(user)']] },
-      { msg: 'Profiles: look rows up by id once', edit: [[PJ.service, '        Map<String, String> row = rows.stream().filter(r -> r.get("id").equals(id)).findFirst().orElseThrow();', '        Map<String, String> row = rows.stream().filter(r -> id.equals(r.get("id"))).findFirst().orElseThrow();']] },
-      { msg: 'EmailPolicy: keep plus addresses inside the company', author: 1, edit: [[PJ.policy, '        return email.endsWith("@acme.example") ? email : email.replace("+", "");', '        return email.endsWith("@acme.example") || email.isEmpty() ? email : email.replace("+", "");']] },
+      {
+        msg: 'EmailPolicy: locale-independent lower case',
+        author: 1,
+        edit: [
+          [
+            PJ.policy,
+            '        String email = user.email().trim().toLowerCase();',
+            '        String email = user.email().trim().toLowerCase(java.util.Locale.ROOT);',
+          ],
+        ],
+      },
+      {
+        msg: 'UserMapper: the legacy email column is gone',
+        bug: true,
+        author: 3,
+        edit: [
+          [
+            PJ.mapper,
+            '        String email = row.containsKey("email_address") ? row.get("email_address") : row.get("email");',
+            '        String email = row.get("email");',
+          ],
+        ],
+      },
+      {
+        msg: 'Rename normalise to normalize',
+        author: 3,
+        gapMinutes: SAME_DAY,
+        edit: [
+          [PJ.policy, '    static String normalise(User user) {', '    static String normalize(User user) {'],
+          [PJ.service, 'EmailPolicy.normalise(user)', 'EmailPolicy.normalize(user)'],
+        ],
+      },
+      {
+        msg: 'Profiles: look rows up by id once',
+        edit: [
+          [
+            PJ.service,
+            '        Map<String, String> row = rows.stream().filter(r -> r.get("id").equals(id)).findFirst().orElseThrow();',
+            '        Map<String, String> row = rows.stream().filter(r -> id.equals(r.get("id"))).findFirst().orElseThrow();',
+          ],
+        ],
+      },
+      {
+        msg: 'EmailPolicy: keep plus addresses inside the company',
+        author: 1,
+        edit: [
+          [
+            PJ.policy,
+            '        return email.endsWith("@acme.example") ? email : email.replace("+", "");',
+            '        return email.endsWith("@acme.example") || email.isEmpty() ? email : email.replace("+", "");',
+          ],
+        ],
+      },
     ],
-    post: [{ msg: 'EmailPolicy: doc', edit: [[PJ.policy, '    static String normalize(', '    /** Lower case, no plus addressing outside the company. */\n    static String normalize(']] }],
+    post: [
+      {
+        msg: 'EmailPolicy: doc',
+        edit: [
+          [
+            PJ.policy,
+            '    static String normalize(',
+            '    /** Lower case, no plus addressing outside the company. */\n    static String normalize(',
+          ],
+        ],
+      },
+    ],
   },
   {
     name: 'ho-js-async-retry-default',
@@ -1094,14 +1739,66 @@ export const scenarios = [
     gitignore: NODE_IGNORE,
     files: reserverJs,
     range: [
-      { msg: 'Reserver: log holds', edit: [[RES.reserver, '  async reserveAll(order) {\n', '  async reserveAll(order) {\n    if (process.env.DEBUG_HOLDS) console.error(`holding ${order.lines.length} lines`);\n']] },
+      {
+        msg: 'Reserver: log holds',
+        edit: [
+          [
+            RES.reserver,
+            '  async reserveAll(order) {\n',
+            '  async reserveAll(order) {\n    if (process.env.DEBUG_HOLDS) console.error(`holding ${order.lines.length} lines`);\n',
+          ],
+        ],
+      },
       { msg: 'Bump undici to 5.26.3', edit: [['package.json', '"undici": "^5.23.0"', '"undici": "^5.26.3"']] },
-      { msg: 'Retry: attempts come from RETRY_ATTEMPTS', bug: true, author: 0, edit: [[RES.retry, 'async function withRetry(fn, options = { attempts: 3 }) {', 'async function withRetry(fn, options = { attempts: Number(process.env.RETRY_ATTEMPTS) }) {']] },
-      { msg: 'Tests: retry gives up after the last attempt', author: 0, gapMinutes: SAME_DAY, edit: [['test/retry.test.js', 'withRetry(async () => 1).then((v) => assert.strictEqual(v, 1));\n', 'withRetry(async () => 1).then((v) => assert.strictEqual(v, 1));\nwithRetry(async () => { throw new Error(\'x\'); }, { attempts: 2 }).catch((e) => assert.strictEqual(e.message, \'x\'));\n']] },
-      { msg: 'Reserver: hold ids are namespaced by order line', author: 2, edit: [[RES.reserver, '    return { sku: line.sku, holdId: hold.id };', '    return { sku: line.sku, qty: line.qty, holdId: hold.id };']] },
+      {
+        msg: 'Retry: attempts come from RETRY_ATTEMPTS',
+        bug: true,
+        author: 0,
+        edit: [
+          [
+            RES.retry,
+            'async function withRetry(fn, options = { attempts: 3 }) {',
+            'async function withRetry(fn, options = { attempts: Number(process.env.RETRY_ATTEMPTS) }) {',
+          ],
+        ],
+      },
+      {
+        msg: 'Tests: retry gives up after the last attempt',
+        author: 0,
+        gapMinutes: SAME_DAY,
+        edit: [
+          [
+            'test/retry.test.js',
+            'withRetry(async () => 1).then((v) => assert.strictEqual(v, 1));\n',
+            "withRetry(async () => 1).then((v) => assert.strictEqual(v, 1));\nwithRetry(async () => { throw new Error('x'); }, { attempts: 2 }).catch((e) => assert.strictEqual(e.message, 'x'));\n",
+          ],
+        ],
+      },
+      {
+        msg: 'Reserver: hold ids are namespaced by order line',
+        author: 2,
+        edit: [
+          [
+            RES.reserver,
+            '    return { sku: line.sku, holdId: hold.id };',
+            '    return { sku: line.sku, qty: line.qty, holdId: hold.id };',
+          ],
+        ],
+      },
       { msg: 'Revert "Reserver: log holds"', revert: 'Reserver: log holds' },
       { msg: 'Bump pino to 8.16.0', edit: [['package.json', '"pino": "^8.15.0"', '"pino": "^8.16.0"']] },
     ],
-    post: [{ msg: 'Retry: doc', edit: [[RES.retry, 'async function withRetry(', '/** Calls fn until it resolves, at most options.attempts times. */\nasync function withRetry(']] }],
+    post: [
+      {
+        msg: 'Retry: doc',
+        edit: [
+          [
+            RES.retry,
+            'async function withRetry(',
+            '/** Calls fn until it resolves, at most options.attempts times. */\nasync function withRetry(',
+          ],
+        ],
+      },
+    ],
   },
 ];

@@ -13,22 +13,60 @@ export const scenarios = [
     history: 300,
     noise: 10,
     range: [
-      { msg: 'Pricing: coupons are per campaign', bug: true, edit: [[JS.pricing, '  const couponRate = coupon ? COUPONS[coupon] || 0 : 0;', '  const couponRate = coupon ? COUPONS[coupon].campaign.rate : 0;']] },
-      { msg: 'Pricing: tier fallback', edit: [[JS.pricing, '  const tierRate = TIER_RATES[customer.tier] || 0;', "  const tierRate = TIER_RATES[customer.tier || 'standard'] || 0;"]] },
+      {
+        msg: 'Pricing: coupons are per campaign',
+        bug: true,
+        edit: [
+          [
+            JS.pricing,
+            '  const couponRate = coupon ? COUPONS[coupon] || 0 : 0;',
+            '  const couponRate = coupon ? COUPONS[coupon].campaign.rate : 0;',
+          ],
+        ],
+      },
+      {
+        msg: 'Pricing: tier fallback',
+        edit: [
+          [
+            JS.pricing,
+            '  const tierRate = TIER_RATES[customer.tier] || 0;',
+            "  const tierRate = TIER_RATES[customer.tier || 'standard'] || 0;",
+          ],
+        ],
+      },
     ],
   },
   {
     name: 'py-huge-pricing-file',
     lang: 'py',
     cases: ['huge-file'],
-    files: { ...pyService, [PY.pricing]: pyService[PY.pricing].replace('# @filler 2\n\n\ndef line_total', '# @filler 120\n\n\ndef line_total') },
+    files: {
+      ...pyService,
+      [PY.pricing]: pyService[PY.pricing].replace(
+        '# @filler 2\n\n\ndef line_total',
+        '# @filler 120\n\n\ndef line_total',
+      ),
+    },
     hot: [PY.pricing],
     historyFiles: [PY.pricing],
     history: 250,
     noise: 12,
     range: [
-      { msg: 'Pricing: line totals use the unit price', bug: true, edit: [[PY.pricing, '    return line["price"] * line["qty"]', '    return line["unit_price"] * line["qty"]']] },
-      { msg: 'Pricing: subtotal as float', edit: [[PY.pricing, '    subtotal = sum(line_total(line) for line in lines)', '    subtotal = float(sum(line_total(line) for line in lines))']] },
+      {
+        msg: 'Pricing: line totals use the unit price',
+        bug: true,
+        edit: [[PY.pricing, '    return line["price"] * line["qty"]', '    return line["unit_price"] * line["qty"]']],
+      },
+      {
+        msg: 'Pricing: subtotal as float',
+        edit: [
+          [
+            PY.pricing,
+            '    subtotal = sum(line_total(line) for line in lines)',
+            '    subtotal = float(sum(line_total(line) for line in lines))',
+          ],
+        ],
+      },
     ],
     post: [{ msg: 'Pricing: header', edit: [[PY.pricing, 'TIER_RATES = {', '# Pricing rules.\nTIER_RATES = {']] }],
   },
@@ -37,15 +75,44 @@ export const scenarios = [
     lang: 'java',
     main: JAVA_MAIN,
     cases: ['huge-file'],
-    files: { ...javaService, [JAVA.pricing]: javaService[JAVA.pricing].replace('    // @filler 2\n}', '    // @filler 150\n}') },
+    files: {
+      ...javaService,
+      [JAVA.pricing]: javaService[JAVA.pricing].replace('    // @filler 2\n}', '    // @filler 150\n}'),
+    },
     hot: [JAVA.pricing],
     historyFiles: [JAVA.pricing],
     history: 250,
     noise: 10,
     range: [
-      { msg: 'Pricing: cap at 40%', edit: [[JAVA.pricing, '        return Math.min(0.5, tierRate + couponRate);', '        return Math.min(0.4, tierRate + couponRate);']] },
-      { msg: 'Pricing: coupons by normalised code', bug: true, edit: [[JAVA.pricing, '        double couponRate = coupon == null ? 0.0 : COUPONS.getOrDefault(coupon, 0.0);', '        double couponRate = coupon == null ? 0.0 : COUPONS.get(coupon.toLowerCase());']] },
+      {
+        msg: 'Pricing: cap at 40%',
+        edit: [
+          [
+            JAVA.pricing,
+            '        return Math.min(0.5, tierRate + couponRate);',
+            '        return Math.min(0.4, tierRate + couponRate);',
+          ],
+        ],
+      },
+      {
+        msg: 'Pricing: coupons by normalised code',
+        bug: true,
+        edit: [
+          [
+            JAVA.pricing,
+            '        double couponRate = coupon == null ? 0.0 : COUPONS.getOrDefault(coupon, 0.0);',
+            '        double couponRate = coupon == null ? 0.0 : COUPONS.get(coupon.toLowerCase());',
+          ],
+        ],
+      },
     ],
-    post: [{ msg: 'Pricing: comment', edit: [[JAVA.pricing, 'public class Pricing {\n', 'public class Pricing {\n    // Rates are fractions of one.\n']] }],
+    post: [
+      {
+        msg: 'Pricing: comment',
+        edit: [
+          [JAVA.pricing, 'public class Pricing {\n', 'public class Pricing {\n    // Rates are fractions of one.\n'],
+        ],
+      },
+    ],
   },
 ];

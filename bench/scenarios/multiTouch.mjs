@@ -9,11 +9,50 @@ export const scenarios = [
     cases: ['multi-touch'],
     files: jsService,
     range: [
-      { msg: 'Pricing: tiers via a lookup helper', edit: [[JS.pricing, '  const tierRate = TIER_RATES[customer.tier] || 0;', '  const tierRate = TIER_RATES[String(customer.tier)] || 0;']] },
-      { msg: 'Pricing: loyalty rate overrides the tier', bug: true, edit: [[JS.pricing, '  const tierRate = TIER_RATES[String(customer.tier)] || 0;', '  const tierRate = customer.loyalty.rate ?? TIER_RATES[String(customer.tier)] ?? 0;']] },
-      { msg: 'Pricing: reformat', edit: [[JS.pricing, '  const tierRate = customer.loyalty.rate ?? TIER_RATES[String(customer.tier)] ?? 0;', '  const tierRate  =  customer.loyalty.rate  ??  TIER_RATES[String(customer.tier)]  ??  0;']] },
+      {
+        msg: 'Pricing: tiers via a lookup helper',
+        edit: [
+          [
+            JS.pricing,
+            '  const tierRate = TIER_RATES[customer.tier] || 0;',
+            '  const tierRate = TIER_RATES[String(customer.tier)] || 0;',
+          ],
+        ],
+      },
+      {
+        msg: 'Pricing: loyalty rate overrides the tier',
+        bug: true,
+        edit: [
+          [
+            JS.pricing,
+            '  const tierRate = TIER_RATES[String(customer.tier)] || 0;',
+            '  const tierRate = customer.loyalty.rate ?? TIER_RATES[String(customer.tier)] ?? 0;',
+          ],
+        ],
+      },
+      {
+        msg: 'Pricing: reformat',
+        edit: [
+          [
+            JS.pricing,
+            '  const tierRate = customer.loyalty.rate ?? TIER_RATES[String(customer.tier)] ?? 0;',
+            '  const tierRate  =  customer.loyalty.rate  ??  TIER_RATES[String(customer.tier)]  ??  0;',
+          ],
+        ],
+      },
     ],
-    post: [{ msg: 'Pricing: tidy', edit: [[JS.pricing, '  const tierRate  =  customer.loyalty.rate  ??  TIER_RATES[String(customer.tier)]  ??  0;', '  const tierRate = customer.loyalty.rate ?? TIER_RATES[String(customer.tier)] ?? 0;']] }],
+    post: [
+      {
+        msg: 'Pricing: tidy',
+        edit: [
+          [
+            JS.pricing,
+            '  const tierRate  =  customer.loyalty.rate  ??  TIER_RATES[String(customer.tier)]  ??  0;',
+            '  const tierRate = customer.loyalty.rate ?? TIER_RATES[String(customer.tier)] ?? 0;',
+          ],
+        ],
+      },
+    ],
   },
   {
     name: 'py-line-touched-twice',
@@ -21,11 +60,34 @@ export const scenarios = [
     cases: ['multi-touch'],
     files: pyService,
     range: [
-      { msg: 'Format: city from the shipping address', bug: true, edit: [[PY.format, '    city = customer["address"]["city"]', '    city = customer["shipping"]["city"]']] },
-      { msg: 'Format: money helper rounding', edit: [[PY.format, '    return "%.2f" % amount', '    return "%.2f" % round(amount, 2)']] },
-      { msg: 'Format: upper-case cities', edit: [[PY.format, '    city = customer["shipping"]["city"]', '    city = customer["shipping"]["city"].upper()']] },
+      {
+        msg: 'Format: city from the shipping address',
+        bug: true,
+        edit: [[PY.format, '    city = customer["address"]["city"]', '    city = customer["shipping"]["city"]']],
+      },
+      {
+        msg: 'Format: money helper rounding',
+        edit: [[PY.format, '    return "%.2f" % amount', '    return "%.2f" % round(amount, 2)']],
+      },
+      {
+        msg: 'Format: upper-case cities',
+        edit: [
+          [PY.format, '    city = customer["shipping"]["city"]', '    city = customer["shipping"]["city"].upper()'],
+        ],
+      },
     ],
-    post: [{ msg: 'Format: title-case cities', edit: [[PY.format, '    city = customer["shipping"]["city"].upper()', '    city = customer["shipping"]["city"].title()']] }],
+    post: [
+      {
+        msg: 'Format: title-case cities',
+        edit: [
+          [
+            PY.format,
+            '    city = customer["shipping"]["city"].upper()',
+            '    city = customer["shipping"]["city"].title()',
+          ],
+        ],
+      },
+    ],
   },
   {
     name: 'java-line-touched-twice',
@@ -34,10 +96,43 @@ export const scenarios = [
     cases: ['multi-touch'],
     files: javaService,
     range: [
-      { msg: 'Pricing: explicit default', edit: [[JAVA.pricing, '        double tierRate = TIER_RATES.getOrDefault(customer.tier, 0.0);', '        double tierRate = TIER_RATES.getOrDefault(customer.tier, 0.0d);']] },
-      { msg: 'Pricing: tier names are lower case', bug: true, edit: [[JAVA.pricing, '        double tierRate = TIER_RATES.getOrDefault(customer.tier, 0.0d);', '        double tierRate = TIER_RATES.getOrDefault(customer.tier.equals("standard") ? null : customer.tier, 0.0d);']] },
-      { msg: 'Format: summary wording', edit: [[JAVA.format, '        return customer.name + " (" + city + "): " + money(total);', '        return customer.name + " in " + city + ": " + money(total);']] },
+      {
+        msg: 'Pricing: explicit default',
+        edit: [
+          [
+            JAVA.pricing,
+            '        double tierRate = TIER_RATES.getOrDefault(customer.tier, 0.0);',
+            '        double tierRate = TIER_RATES.getOrDefault(customer.tier, 0.0d);',
+          ],
+        ],
+      },
+      {
+        msg: 'Pricing: tier names are lower case',
+        bug: true,
+        edit: [
+          [
+            JAVA.pricing,
+            '        double tierRate = TIER_RATES.getOrDefault(customer.tier, 0.0d);',
+            '        double tierRate = TIER_RATES.getOrDefault(customer.tier.equals("standard") ? null : customer.tier, 0.0d);',
+          ],
+        ],
+      },
+      {
+        msg: 'Format: summary wording',
+        edit: [
+          [
+            JAVA.format,
+            '        return customer.name + " (" + city + "): " + money(total);',
+            '        return customer.name + " in " + city + ": " + money(total);',
+          ],
+        ],
+      },
     ],
-    post: [{ msg: 'Pricing: local name', edit: [[JAVA.pricing, '        double tierRate = TIER_RATES', '        final double tierRate = TIER_RATES']] }],
+    post: [
+      {
+        msg: 'Pricing: local name',
+        edit: [[JAVA.pricing, '        double tierRate = TIER_RATES', '        final double tierRate = TIER_RATES']],
+      },
+    ],
   },
 ];

@@ -8,9 +8,37 @@ export const scenarios = [
     cases: ['same-function'],
     files: jsService,
     range: [
-      { msg: 'Pricing: coupons are trimmed', edit: [[JS.pricing, '  const couponRate = coupon ? COUPONS[coupon] || 0 : 0;', '  const couponRate = coupon ? COUPONS[coupon.trim()] || 0 : 0;']] },
-      { msg: 'Pricing: rates from the customer profile', bug: true, edit: [[JS.pricing, '  const tierRate = TIER_RATES[customer.tier] || 0;', '  const tierRate = customer.profile.tierRate;']] },
-      { msg: 'Pricing: cap at 45%', edit: [[JS.pricing, '  return Math.min(0.5, tierRate + couponRate);', '  return Math.min(0.45, tierRate + couponRate);']] },
+      {
+        msg: 'Pricing: coupons are trimmed',
+        edit: [
+          [
+            JS.pricing,
+            '  const couponRate = coupon ? COUPONS[coupon] || 0 : 0;',
+            '  const couponRate = coupon ? COUPONS[coupon.trim()] || 0 : 0;',
+          ],
+        ],
+      },
+      {
+        msg: 'Pricing: rates from the customer profile',
+        bug: true,
+        edit: [
+          [
+            JS.pricing,
+            '  const tierRate = TIER_RATES[customer.tier] || 0;',
+            '  const tierRate = customer.profile.tierRate;',
+          ],
+        ],
+      },
+      {
+        msg: 'Pricing: cap at 45%',
+        edit: [
+          [
+            JS.pricing,
+            '  return Math.min(0.5, tierRate + couponRate);',
+            '  return Math.min(0.45, tierRate + couponRate);',
+          ],
+        ],
+      },
     ],
   },
   {
@@ -19,9 +47,37 @@ export const scenarios = [
     cases: ['same-function'],
     files: pyService,
     range: [
-      { msg: 'Orders: copy items', edit: [[PY.orders, '    lines = [dict(item) for item in items]', '    lines = [dict(item, currency="EUR") for item in items]']] },
-      { msg: 'Orders: price by SKU', bug: true, edit: [[PY.orders, '    total = price_items(lines, customer, coupon)', '    total = price_items(lines, customer, coupon) + sum(PRICES[line["sku"]] for line in lines)']] },
-      { msg: 'Orders: return the currency', edit: [[PY.orders, '    return {"customer": customer["id"], "total": total, "summary": summary}', '    return {"customer": customer["id"], "total": total, "summary": summary, "currency": "EUR"}']] },
+      {
+        msg: 'Orders: copy items',
+        edit: [
+          [
+            PY.orders,
+            '    lines = [dict(item) for item in items]',
+            '    lines = [dict(item, currency="EUR") for item in items]',
+          ],
+        ],
+      },
+      {
+        msg: 'Orders: price by SKU',
+        bug: true,
+        edit: [
+          [
+            PY.orders,
+            '    total = price_items(lines, customer, coupon)',
+            '    total = price_items(lines, customer, coupon) + sum(PRICES[line["sku"]] for line in lines)',
+          ],
+        ],
+      },
+      {
+        msg: 'Orders: return the currency',
+        edit: [
+          [
+            PY.orders,
+            '    return {"customer": customer["id"], "total": total, "summary": summary}',
+            '    return {"customer": customer["id"], "total": total, "summary": summary, "currency": "EUR"}',
+          ],
+        ],
+      },
     ],
   },
   {
@@ -31,9 +87,37 @@ export const scenarios = [
     cases: ['same-function'],
     files: javaService,
     range: [
-      { msg: 'Orders: copy the items', edit: [[JAVA.orders, '        List<Item> lines = new ArrayList<>(items);', '        List<Item> lines = new ArrayList<>(items.size());\n        lines.addAll(items);']] },
-      { msg: 'Orders: summary for the account holder', bug: true, edit: [[JAVA.orders, '        String summary = Format.summary(customer, total);', '        String summary = Format.summary(Customers.find(customer.id.substring(1)), total);']] },
-      { msg: 'Orders: return a sorted map', edit: [[JAVA.orders, '        return Map.of("customer", customer.id, "total", total, "summary", summary);', '        return new java.util.TreeMap<>(Map.of("customer", customer.id, "total", total, "summary", summary));']] },
+      {
+        msg: 'Orders: copy the items',
+        edit: [
+          [
+            JAVA.orders,
+            '        List<Item> lines = new ArrayList<>(items);',
+            '        List<Item> lines = new ArrayList<>(items.size());\n        lines.addAll(items);',
+          ],
+        ],
+      },
+      {
+        msg: 'Orders: summary for the account holder',
+        bug: true,
+        edit: [
+          [
+            JAVA.orders,
+            '        String summary = Format.summary(customer, total);',
+            '        String summary = Format.summary(Customers.find(customer.id.substring(1)), total);',
+          ],
+        ],
+      },
+      {
+        msg: 'Orders: return a sorted map',
+        edit: [
+          [
+            JAVA.orders,
+            '        return Map.of("customer", customer.id, "total", total, "summary", summary);',
+            '        return new java.util.TreeMap<>(Map.of("customer", customer.id, "total", total, "summary", summary));',
+          ],
+        ],
+      },
     ],
   },
 ];

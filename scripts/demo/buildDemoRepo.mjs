@@ -38,7 +38,14 @@ export function buildDemoRepo(dir, steps = STEPS) {
     for (const [file, pairs] of Object.entries(step.edit ?? {})) applyEdit(dir, file, pairs);
     if (step.uncommitted) continue;
     const [name, email] = AUTHORS[step.author];
-    const env = { GIT_AUTHOR_NAME: name, GIT_AUTHOR_EMAIL: email, GIT_AUTHOR_DATE: step.date, GIT_COMMITTER_NAME: name, GIT_COMMITTER_EMAIL: email, GIT_COMMITTER_DATE: step.date };
+    const env = {
+      GIT_AUTHOR_NAME: name,
+      GIT_AUTHOR_EMAIL: email,
+      GIT_AUTHOR_DATE: step.date,
+      GIT_COMMITTER_NAME: name,
+      GIT_COMMITTER_EMAIL: email,
+      GIT_COMMITTER_DATE: step.date,
+    };
     git(dir, ['add', '-A']);
     git(dir, ['commit', '-q', '-m', step.message], env);
     const sha = git(dir, ['rev-parse', 'HEAD']);

@@ -38,10 +38,19 @@ function eventFromEnvelope(text) {
 
 function post(port, pathName, body) {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: pathName, headers: { 'content-type': 'application/json', 'user-agent': 'checkout-web/5.2', 'x-request-id': 'req-7c1d' } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: pathName,
+        headers: { 'content-type': 'application/json', 'user-agent': 'checkout-web/5.2', 'x-request-id': 'req-7c1d' },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });

@@ -6,7 +6,16 @@ import { join } from 'node:path';
 import { chromiumPath } from './setupHost.mjs';
 
 /** Chromium flags that keep a headless run quiet and offline. */
-export const CHROMIUM_ARGS = Object.freeze(['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage']);
+export const CHROMIUM_ARGS = Object.freeze([
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+]);
 
 /**
  * Launches Chromium with a fresh profile under `profileParent`.

@@ -4,7 +4,17 @@
 // Recipe and measurements: /work/shared/vscode-host.md.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdirSync, openSync, closeSync, readFileSync, writeFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  mkdirSync,
+  openSync,
+  closeSync,
+  readFileSync,
+  writeFileSync,
+  existsSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { setupHost } from './setupHost.mjs';
@@ -92,7 +102,11 @@ export function newRunDir(label = 'run') {
 /** Last `lines` lines of a text file, or a note that it is missing. */
 export function tailFile(file, lines = 40) {
   if (!existsSync(file)) return `(no ${file})`;
-  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').slice(-lines).join('\n');
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .slice(-lines)
+    .join('\n');
 }
 
 /**
@@ -129,28 +143,47 @@ export function tailFile(file, lines = 40) {
 export async function startCodeServer(options = {}) {
   const host = setupHost();
   const stateDir = options.stateDir ?? newRunDir(options.label ?? 'server');
-  const dirs = { ud: join(stateDir, 'ud'), ext: join(stateDir, 'ext'), tmp: join(stateDir, 'tmpdir'), config: join(stateDir, 'xdg', 'config'), data: join(stateDir, 'xdg', 'data'), cache: join(stateDir, 'xdg', 'cache') };
+  const dirs = {
+    ud: join(stateDir, 'ud'),
+    ext: join(stateDir, 'ext'),
+    tmp: join(stateDir, 'tmpdir'),
+    config: join(stateDir, 'xdg', 'config'),
+    data: join(stateDir, 'xdg', 'data'),
+    cache: join(stateDir, 'xdg', 'cache'),
+  };
   for (const d of [...Object.values(dirs), join(dirs.ud, 'User')]) mkdirSync(d, { recursive: true });
-  const settings = { ...BASE_SETTINGS, ...(options.workspaceTrust ? UNTRUSTED_SETTINGS : {}), ...(options.settings ?? {}) };
+  const settings = {
+    ...BASE_SETTINGS,
+    ...(options.workspaceTrust ? UNTRUSTED_SETTINGS : {}),
+    ...(options.settings ?? {}),
+  };
   writeFileSync(join(dirs.ud, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   const csConfig = join(stateDir, 'cs-config.yaml');
   writeFileSync(csConfig, 'auth: none\n');
 
   let port = options.port;
-  if (port !== undefined && !(await portFree(port))) throw new Error(`code-server: port ${port} on 127.0.0.1 is already in use`);
+  if (port !== undefined && !(await portFree(port)))
+    throw new Error(`code-server: port ${port} on 127.0.0.1 is already in use`);
   port ??= await freePort();
   const args = [
     host.codeServer,
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-getting-started-override',
-    '--user-data-dir', dirs.ud,
-    '--extensions-dir', dirs.ext,
-    '--config', csConfig,
-    '--reconnection-grace-time', '5',
-    '--vscode-option', 'enable-smoke-test-driver',
+    '--user-data-dir',
+    dirs.ud,
+    '--extensions-dir',
+    dirs.ext,
+    '--config',
+    csConfig,
+    '--reconnection-grace-time',
+    '5',
+    '--vscode-option',
+    'enable-smoke-test-driver',
   ];
   if (!options.workspaceTrust) args.push('--disable-workspace-trust');
   if (options.folder) args.push(options.folder);
@@ -171,21 +204,41 @@ export async function startCodeServer(options = {}) {
   const child = spawn(host.node24, args, { detached: true, stdio: ['ignore', fd, fd], env, cwd: stateDir });
   closeSync(fd);
   let exited = null;
-  const exitPromise = new Promise((done) => child.once('exit', (code, signal) => { exited = { code, signal }; done(); }));
+  const exitPromise = new Promise((done) =>
+    child.once('exit', (code, signal) => {
+      exited = { code, signal };
+      done();
+    }),
+  );
   child.unref();
 
   const url = `http://127.0.0.1:${port}`;
   const authority = `127.0.0.1:${port}`;
   const stop = async () => {
     if (exited) return;
-    try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
-    const timer = setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, 3000);
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }, 3000);
     await exitPromise;
     clearTimeout(timer);
     // The group may outlive the wrapper for a moment (file watcher); make sure it is gone.
-    try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
   };
-  const logs = () => `code-server log ${logFile} (state ${stateDir}; extension host logs under ${join(dirs.ud, 'logs')}):\n${tailFile(logFile)}`;
+  const logs = () =>
+    `code-server log ${logFile} (state ${stateDir}; extension host logs under ${join(dirs.ud, 'logs')}):\n${tailFile(logFile)}`;
 
   const deadline = Date.now() + (options.startTimeoutMs ?? 30000);
   for (;;) {
@@ -193,10 +246,14 @@ export async function startCodeServer(options = {}) {
     try {
       const res = await globalThis.fetch(`${url}/healthz`, { signal: AbortSignal.timeout(1000) });
       if (res.ok) break;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`code-server did not answer ${url}/healthz within ${options.startTimeoutMs ?? 30000} ms.\n${logs()}`);
+      throw new Error(
+        `code-server did not answer ${url}/healthz within ${options.startTimeoutMs ?? 30000} ms.\n${logs()}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 100));
   }

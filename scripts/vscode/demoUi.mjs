@@ -32,7 +32,12 @@ mkdirSync(work, { recursive: true });
 console.log(`Building the sample service repository in ${relative(process.cwd(), repo)} …`);
 buildDemoRepo(repo);
 console.log('Capturing the production 500 of v1.5.0 with @sentry/node …');
-const { event, envelope } = await captureDemoEvent({ repo, rev: 'v1.5.0', deployDir: join(work, 'deploy', 'app'), release: 'orders-api@1.5.0' });
+const { event, envelope } = await captureDemoEvent({
+  repo,
+  rev: 'v1.5.0',
+  deployDir: join(work, 'deploy', 'app'),
+  release: 'orders-api@1.5.0',
+});
 const eventFile = join(work, 'sentry-event.json');
 writeFileSync(eventFile, JSON.stringify(event, null, 2));
 writeFileSync(join(work, 'sentry-envelope.txt'), envelope);

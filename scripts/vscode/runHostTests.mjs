@@ -5,7 +5,16 @@
 // state dir and workspace folder, prepared by an optional workspace.mjs `prepare(dir)`.
 //   node scripts/vscode/runHostTests.mjs [--run trusted] [--grep text]
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, writeSync, openSync, closeSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+  writeSync,
+  openSync,
+  closeSync,
+} from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -58,7 +67,10 @@ export async function bundleHostSuite(options = {}) {
   const groups = hostTestGroups(hostDir);
   const entry = join(defaultTestRoot, 'host', 'hostSuite.ts');
   const virtual = `export const groups = {\n${Object.entries(groups)
-    .map(([name, files]) => `  ${JSON.stringify(name)}: [\n${files.map((f) => `    [${JSON.stringify(relative(hostDir, f))}, () => require(${JSON.stringify(f)})],`).join('\n')}\n  ],`)
+    .map(
+      ([name, files]) =>
+        `  ${JSON.stringify(name)}: [\n${files.map((f) => `    [${JSON.stringify(relative(hostDir, f))}, () => require(${JSON.stringify(f)})],`).join('\n')}\n  ],`,
+    )
     .join('\n')}\n};\n`;
   const outDir = options.outDir ?? newRunDir('bundle');
   mkdirSync(outDir, { recursive: true });
@@ -76,13 +88,22 @@ export async function bundleHostSuite(options = {}) {
     sourcesContent: false,
     external: ['vscode', 'mocha'],
     logLevel: 'error',
-    plugins: [{
-      name: 'host-test-files',
-      setup(b) {
-        b.onResolve({ filter: /^culprit:host-test-files$/ }, () => ({ path: 'host-test-files', namespace: 'culprit' }));
-        b.onLoad({ filter: /.*/, namespace: 'culprit' }, () => ({ contents: virtual, loader: 'js', resolveDir: hostDir }));
+    plugins: [
+      {
+        name: 'host-test-files',
+        setup(b) {
+          b.onResolve({ filter: /^culprit:host-test-files$/ }, () => ({
+            path: 'host-test-files',
+            namespace: 'culprit',
+          }));
+          b.onLoad({ filter: /.*/, namespace: 'culprit' }, () => ({
+            contents: virtual,
+            loader: 'js',
+            resolveDir: hostDir,
+          }));
+        },
       },
-    }],
+    ],
   });
   return { suitePath, groups };
 }
@@ -131,7 +152,16 @@ export async function runHostRun(run, { suitePath, devPath, testRoot, timeoutMs,
   const hostDir = join(testRoot, 'host');
   const stateDir = newRunDir(`host-${run.name}`);
   const resultFile = join(stateDir, 'result.json');
-  const broken = (message) => ({ run: run.name, passed: 0, failed: 1, pending: 0, tests: [], failures: [{ title: `host run '${run.name}'`, message }], ms: Date.now() - started, stateDir });
+  const broken = (message) => ({
+    run: run.name,
+    passed: 0,
+    failed: 1,
+    pending: 0,
+    tests: [],
+    failures: [{ title: `host run '${run.name}'`, message }],
+    ms: Date.now() - started,
+    stateDir,
+  });
   let server;
   let browser;
   try {
@@ -142,26 +172,58 @@ export async function runHostRun(run, { suitePath, devPath, testRoot, timeoutMs,
     server = await startCodeServer({ stateDir, workspaceTrust: run.workspaceTrust, env });
     browser = await launchBrowser({ profileParent: stateDir });
     const consoleLog = openSync(join(stateDir, 'browser.log'), 'a');
-    browser.page.on('console', (m) => { try { writeSync(consoleLog, `[${m.type()}] ${m.text()}\n`); } catch { /* closed */ } });
-    browser.page.on('pageerror', (e) => { try { writeSync(consoleLog, `[pageerror] ${e.message}\n`); } catch { /* closed */ } });
+    browser.page.on('console', (m) => {
+      try {
+        writeSync(consoleLog, `[${m.type()}] ${m.text()}\n`);
+      } catch {
+        /* closed */
+      }
+    });
+    browser.page.on('pageerror', (e) => {
+      try {
+        writeSync(consoleLog, `[pageerror] ${e.message}\n`);
+      } catch {
+        /* closed */
+      }
+    });
     let onExit;
     const exited = new Promise((r) => (onExit = r));
     // The workbench calls this when the extensionTestsPath module settles (0 = resolved).
     await browser.page.exposeFunction('codeAutomationExit', (code) => onExit(code));
-    await browser.page.goto(workbenchUrl(server, { folder: ws, workspace: workspaceFile, devPath, testsPath: suitePath }));
+    await browser.page.goto(
+      workbenchUrl(server, { folder: ws, workspace: workspaceFile, devPath, testsPath: suitePath }),
+    );
     let timer;
     const timeout = new Promise((r) => (timer = setTimeout(() => r('timeout'), timeoutMs)));
     const code = await Promise.race([exited, timeout]);
     clearTimeout(timer);
     closeSync(consoleLog);
     if (!existsSync(resultFile)) {
-      const why = code === 'timeout' ? `did not finish within ${timeoutMs / 1000} s` : `ended with exit code ${code} without writing ${resultFile} (the test module failed to load, or the extension host crashed)`;
+      const why =
+        code === 'timeout'
+          ? `did not finish within ${timeoutMs / 1000} s`
+          : `ended with exit code ${code} without writing ${resultFile} (the test module failed to load, or the extension host crashed)`;
       return broken(`${why}.\nBrowser console: ${join(stateDir, 'browser.log')}\n${server.logs()}`);
     }
     const r = JSON.parse(readFileSync(resultFile, 'utf8'));
     for (const f of r.failures) f.stack = mapStack(f.stack, suitePath);
-    if (code === 'timeout') r.failures.push({ title: `host run '${run.name}'`, message: `wrote results but did not exit within ${timeoutMs / 1000} s` });
-    return { run: run.name, passed: r.passed, failed: r.failed + (code === 'timeout' ? 1 : 0), pending: r.pending, tests: r.tests, failures: r.failures, notes: r.notes ?? [], ms: Date.now() - started, stateDir, vscodeVersion: r.vscodeVersion };
+    if (code === 'timeout')
+      r.failures.push({
+        title: `host run '${run.name}'`,
+        message: `wrote results but did not exit within ${timeoutMs / 1000} s`,
+      });
+    return {
+      run: run.name,
+      passed: r.passed,
+      failed: r.failed + (code === 'timeout' ? 1 : 0),
+      pending: r.pending,
+      tests: r.tests,
+      failures: r.failures,
+      notes: r.notes ?? [],
+      ms: Date.now() - started,
+      stateDir,
+      vscodeVersion: r.vscodeVersion,
+    };
   } catch (e) {
     return broken(`${e instanceof Error ? e.message : String(e)}${server ? `\n${server.logs()}` : ''}`);
   } finally {
@@ -188,11 +250,22 @@ export async function runHostTests(options = {}) {
       log(`host run '${run.name}': no test files under ${relative(repoRoot, join(testRoot, 'host', run.dir)) || '.'}`);
       continue;
     }
-    const r = await runHostRun(run, { suitePath, devPath, testRoot, timeoutMs: options.timeoutMs ?? 120000, grep: options.grep });
-    log(`host run '${r.run}'${r.vscodeVersion ? ` (VS Code ${r.vscodeVersion})` : ''}: ${r.passed} passed, ${r.failed} failed${r.pending ? `, ${r.pending} pending` : ''} in ${(r.ms / 1000).toFixed(1)} s`);
+    const r = await runHostRun(run, {
+      suitePath,
+      devPath,
+      testRoot,
+      timeoutMs: options.timeoutMs ?? 120000,
+      grep: options.grep,
+    });
+    log(
+      `host run '${r.run}'${r.vscodeVersion ? ` (VS Code ${r.vscodeVersion})` : ''}: ${r.passed} passed, ${r.failed} failed${r.pending ? `, ${r.pending} pending` : ''} in ${(r.ms / 1000).toFixed(1)} s`,
+    );
     for (const t of r.tests) log(`  ${t.state === 'passed' ? '✓' : t.state === 'failed' ? '✗' : '-'} ${t.title}`);
     for (const n of r.notes ?? []) log(`  note: ${n}`);
-    for (const f of r.failures) log(`  FAILED ${f.title}\n    ${(f.stack && f.stack.includes(f.message) ? f.stack : `${f.message}\n${f.stack ?? ''}`).trim().split('\n').join('\n    ')}\n    (state: ${relative(repoRoot, r.stateDir)})`);
+    for (const f of r.failures)
+      log(
+        `  FAILED ${f.title}\n    ${(f.stack && f.stack.includes(f.message) ? f.stack : `${f.message}\n${f.stack ?? ''}`).trim().split('\n').join('\n    ')}\n    (state: ${relative(repoRoot, r.stateDir)})`,
+      );
     results.push(r);
   }
   return results;
@@ -200,7 +273,12 @@ export async function runHostTests(options = {}) {
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
   const { values } = parseArgs({ options: { run: { type: 'string' }, grep: { type: 'string' } } });
-  const results = await runHostTests({ only: values.run, grep: values.grep, devPath: process.env.CULPRIT_VSCODE_DEV_PATH, testRoot: process.env.CULPRIT_VSCODE_TEST_ROOT });
+  const results = await runHostTests({
+    only: values.run,
+    grep: values.grep,
+    devPath: process.env.CULPRIT_VSCODE_DEV_PATH,
+    testRoot: process.env.CULPRIT_VSCODE_TEST_ROOT,
+  });
   const passed = results.reduce((n, r) => n + r.passed, 0);
   const failed = results.reduce((n, r) => n + r.failed, 0);
   console.log(`CULPRIT-SUITE passed=${passed} failed=${failed}`);

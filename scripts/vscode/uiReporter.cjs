@@ -8,10 +8,20 @@ class UiReporter extends SummaryReporter {
   constructor(runner, options) {
     super(runner, options);
     const failures = [];
-    runner.on('fail', (test, err) => failures.push({ title: test.fullTitle(), message: (err && err.message) || String(err) }));
+    runner.on('fail', (test, err) =>
+      failures.push({ title: test.fullTitle(), message: (err && err.message) || String(err) }),
+    );
     runner.once('end', () => {
       const file = process.env.CULPRIT_UI_RESULT;
-      if (file) fs.writeFileSync(file, JSON.stringify({ passed: runner.stats.passes, failed: runner.stats.failures, pending: runner.stats.pending, failures }, null, 2));
+      if (file)
+        fs.writeFileSync(
+          file,
+          JSON.stringify(
+            { passed: runner.stats.passes, failed: runner.stats.failures, pending: runner.stats.pending, failures },
+            null,
+            2,
+          ),
+        );
     });
   }
 }

@@ -103,12 +103,15 @@ export function parseTriageArgs(argv: string[]): TriageArgs | 'help' {
   const v = parsed.values;
   if (v.help) return 'help';
   if (v.file !== undefined) {
-    if (v.event !== undefined && v.event !== v.file) throw new UsageError('--file is another name for --event: give one of them');
+    if (v.event !== undefined && v.event !== v.file)
+      throw new UsageError('--file is another name for --event: give one of them');
     v.event = v.file;
   }
   const limit = v.limit === undefined ? 10 : Number(v.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit takes a whole number from 1 to 1000, got '${v.limit}'`);
-  if (v.deploy !== undefined && !/^[^.\s][^\s]*\.\.[^.\s][^\s]*$/.test(v.deploy)) throw new UsageError(`--deploy takes FROM..TO (two revisions), got '${v.deploy}'`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+    throw new UsageError(`--limit takes a whole number from 1 to 1000, got '${v.limit}'`);
+  if (v.deploy !== undefined && !/^[^.\s][^\s]*\.\.[^.\s][^\s]*$/.test(v.deploy))
+    throw new UsageError(`--deploy takes FROM..TO (two revisions), got '${v.deploy}'`);
   const sources = [v.event !== undefined, !!v.sentry, !!v.datadog, !!v.bugsnag].filter(Boolean).length;
   if (sources === 0) throw new UsageError('nothing to triage: pass --event FILE, --sentry, --datadog or --bugsnag');
   if (sources > 1) throw new UsageError('pass only one of --event, --sentry, --datadog and --bugsnag');
@@ -127,7 +130,10 @@ export function parseTriageArgs(argv: string[]): TriageArgs | 'help' {
     datadog: !!v.datadog,
     url: v.url ?? null,
     org: v.org ?? null,
-    projects: (v.project ?? []).flatMap((p) => p.split(',')).map((p) => p.trim()).filter(Boolean),
+    projects: (v.project ?? [])
+      .flatMap((p) => p.split(','))
+      .map((p) => p.trim())
+      .filter(Boolean),
     environment: v.environment ?? null,
     query: v.query ?? null,
     period: v.period ?? null,

@@ -21,14 +21,25 @@ function readEvent(path: string): string {
   } catch (e) {
     if (CulpritError.is(e)) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : messageOf(e);
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : messageOf(e);
     throw new CulpritError('io', `cannot read event file ${path}: ${why}`);
   }
 }
 
 function sourceFor(args: TriageArgs): ErrorSource {
   if (args.event !== null) return createFileSource(readEvent(args.event), args.event === '-' ? 'stdin' : args.event);
-  return createProviderSource(args, process.env, args.verbose ? (line) => process.stderr.write(`${line}\n`) : undefined);
+  return createProviderSource(
+    args,
+    process.env,
+    args.verbose ? (line) => process.stderr.write(`${line}\n`) : undefined,
+  );
 }
 
 async function triage(argv: string[]): Promise<number> {

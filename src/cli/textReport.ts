@@ -11,12 +11,21 @@ function issueText(issue: TriagedIssue): string {
   lines.push(`● ${issue.title}${count}${issue.release ? `  (release ${issue.release})` : ''}`);
   if (issue.url) lines.push(`  ${issue.url}`);
   const d = issue.deploy;
-  lines.push(d.source === 'none' ? '  deploy: unknown (blamed at HEAD)' : `  deploy: ${short(d.from)}..${short(d.to)} (from ${d.source})`);
+  lines.push(
+    d.source === 'none'
+      ? '  deploy: unknown (blamed at HEAD)'
+      : `  deploy: ${short(d.from)}..${short(d.to)} (from ${d.source})`,
+  );
   lines.push('  frames (crashing first):');
   const shown = issue.frames.filter((f) => f.inApp).slice(0, 12);
   for (const f of shown) {
     const where = f.file ? `${f.file}:${f.line ?? '?'}${f.column ? `:${f.column}` : ''}` : `unresolved ${f.raw}`;
-    const local = f.file && f.localLine !== f.line ? (f.localLine === null ? '  → line deleted since' : `  → now line ${f.localLine}`) : '';
+    const local =
+      f.file && f.localLine !== f.line
+        ? f.localLine === null
+          ? '  → line deleted since'
+          : `  → now line ${f.localLine}`
+        : '';
     lines.push(`    ${f.function ?? '<anonymous>'}  ${where}${local}`);
   }
   const hidden = issue.frames.length - shown.length;
@@ -24,7 +33,9 @@ function issueText(issue: TriagedIssue): string {
   if (issue.suspects.length === 0) lines.push('  suspects: none found');
   else lines.push('  suspects:');
   issue.suspects.forEach((s, i) => {
-    lines.push(`    ${i + 1}. ${short(s.sha)} ${s.summary}  — ${s.author}, ${s.date.slice(0, 10)}  score ${s.score.toFixed(2)}`);
+    lines.push(
+      `    ${i + 1}. ${short(s.sha)} ${s.summary}  — ${s.author}, ${s.date.slice(0, 10)}  score ${s.score.toFixed(2)}`,
+    );
     for (const r of s.reasons) lines.push(`         · ${r}`);
   });
   return lines.join('\n');

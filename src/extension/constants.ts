@@ -30,7 +30,14 @@ export const CMD = {
 export type CommandId = (typeof CMD)[keyof typeof CMD];
 
 /** Commands a hover may link to: markdown is trusted for these and nothing else. */
-export const HOVER_COMMANDS: readonly CommandId[] = [CMD.openDetails, CMD.openSuspectDiff, CMD.showSuspects, CMD.openInProvider, CMD.copyIssueLink, CMD.openFrame];
+export const HOVER_COMMANDS: readonly CommandId[] = [
+  CMD.openDetails,
+  CMD.openSuspectDiff,
+  CMD.showSuspects,
+  CMD.openInProvider,
+  CMD.copyIssueLink,
+  CMD.openFrame,
+];
 
 export const CONTEXT = {
   configured: 'culprit.configured',

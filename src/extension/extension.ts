@@ -55,28 +55,67 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
   let providerSetup: ProviderSetup | null = null;
 
   const workspaces = new Workspaces();
-  const store = new IssueStore(workspaces, () => ({ mappings: config.pathMappings, tagPattern: config.deployTagPattern, issueLimit: config.issueLimit }), log);
+  const store = new IssueStore(
+    workspaces,
+    () => ({ mappings: config.pathMappings, tagPattern: config.deployTagPattern, issueLimit: config.issueLimit }),
+    log,
+  );
   subs.push(workspaces, store);
 
   const notices = (): StatusNode[] => {
     const out: StatusNode[] = [];
     const empty = store.entries().length === 0;
-    const connect = { sentry: CMD.connectSentry, datadog: CMD.connectDatadog, bugsnag: CMD.connectBugsnag, none: CMD.connectSentry }[config.provider];
-    if (setupMessage) out.push(new StatusNode('status:setup', 'Not connected', setupMessage, 'warning', { id: connect, title: 'Connect' }));
+    const connect = {
+      sentry: CMD.connectSentry,
+      datadog: CMD.connectDatadog,
+      bugsnag: CMD.connectBugsnag,
+      none: CMD.connectSentry,
+    }[config.provider];
+    if (setupMessage)
+      out.push(
+        new StatusNode('status:setup', 'Not connected', setupMessage, 'warning', { id: connect, title: 'Connect' }),
+      );
     const s = store.status;
     if (s.state === 'error' && s.message) {
-      out.push(new StatusNode('status:provider', s.lastOk && !empty ? `${s.label}: showing the last good list` : `${s.label}: refresh failed`, s.message, 'error', { id: CMD.refresh, title: 'Retry' }));
+      out.push(
+        new StatusNode(
+          'status:provider',
+          s.lastOk && !empty ? `${s.label}: showing the last good list` : `${s.label}: refresh failed`,
+          s.message,
+          'error',
+          { id: CMD.refresh, title: 'Retry' },
+        ),
+      );
     }
     if (!vscode.workspace.isTrusted && (!empty || store.hasProvider)) {
-      out.push(new StatusNode('status:untrusted', 'Restricted Mode', 'git is not run here: no suspects, frames open at the reported lines', 'warning', { id: 'workbench.trust.manage', title: 'Manage Workspace Trust' }));
+      out.push(
+        new StatusNode(
+          'status:untrusted',
+          'Restricted Mode',
+          'git is not run here: no suspects, frames open at the reported lines',
+          'warning',
+          { id: 'workbench.trust.manage', title: 'Manage Workspace Trust' },
+        ),
+      );
     }
-    if (!vscode.workspace.workspaceFolders?.length && !empty) out.push(new StatusNode('status:nofolder', 'No folder open', 'open the repository to resolve frames onto your code', 'info'));
+    if (!vscode.workspace.workspaceFolders?.length && !empty)
+      out.push(
+        new StatusNode(
+          'status:nofolder',
+          'No folder open',
+          'open the repository to resolve frames onto your code',
+          'info',
+        ),
+      );
     return out;
   };
 
   // panelHost is created below; the tree asks it for fix texts only once rendering starts.
   const tree = new ErrorsTreeProvider(store, { notices, fixText: (key) => panelHost.fixText(key) });
-  const view = vscode.window.createTreeView<ErrorTreeNode>(VIEW_ERRORS, { treeDataProvider: tree, showCollapseAll: true });
+  const view = vscode.window.createTreeView<ErrorTreeNode>(VIEW_ERRORS, {
+    treeDataProvider: tree,
+    showCollapseAll: true,
+  });
   subs.push(tree, view);
 
   const lines = new StackLineIndex(store);
@@ -84,17 +123,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
   const navigator = new FrameNavigator(store);
   const status = new NewErrorsStatus(store, context.workspaceState);
   subs.push(lines, decorations, status);
-  subs.push(vscode.languages.registerHoverProvider({ scheme: 'file' }, new StackHoverProvider(store, lines, () => config.decorationsEnabled)));
+  subs.push(
+    vscode.languages.registerHoverProvider(
+      { scheme: 'file' },
+      new StackHoverProvider(store, lines, () => config.decorationsEnabled),
+    ),
+  );
   subs.push(vscode.workspace.registerTextDocumentContentProvider(GIT_SCHEME, new GitContentProvider(workspaces)));
 
   const refreshNow = async (): Promise<boolean> => {
     if (!store.hasProvider) return true;
     return Promise.resolve(
-      vscode.window.withProgress({ location: { viewId: VIEW_ERRORS }, title: 'Fetching production errors' }, async () => {
-        const ok = await store.refresh();
-        if (ok && view.visible) status.markLooked();
-        return ok;
-      }),
+      vscode.window.withProgress(
+        { location: { viewId: VIEW_ERRORS }, title: 'Fetching production errors' },
+        async () => {
+          const ok = await store.refresh();
+          if (ok && view.visible) status.markLooked();
+          return ok;
+        },
+      ),
     );
   };
   const panelHost = new PanelHost({
@@ -108,10 +155,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
     log: (line) => log.info(line),
   });
   subs.push(panelHost);
-  subs.push(vscode.window.registerWebviewPanelSerializer(DETAIL_PANEL_VIEW_TYPE, { deserializeWebviewPanel: async (panel) => panelHost.panel.revive(panel) }));
-  store.onDidChange((key) => {
-    if (key === undefined || store.get(key)?.sample.group.id === panelHost.panel.issueId) panelHost.refreshShown();
-  }, null, subs);
+  subs.push(
+    vscode.window.registerWebviewPanelSerializer(DETAIL_PANEL_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel) => panelHost.panel.revive(panel),
+    }),
+  );
+  store.onDidChange(
+    (key) => {
+      if (key === undefined || store.get(key)?.sample.group.id === panelHost.panel.issueId) panelHost.refreshShown();
+    },
+    null,
+    subs,
+  );
   const scheduler = new RefreshScheduler(refreshNow, () => config.refreshIntervalMinutes * 60_000);
   subs.push(scheduler);
 
@@ -147,23 +202,35 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
   };
 
   // Selecting anything under an issue selects that issue for decorations and hovers.
-  view.onDidChangeSelection((e) => {
-    const node = e.selection[0];
-    if (node && 'entry' in node) store.select(node.entry.key);
-    else if (node && node.kind === 'reason') store.select(node.parent.entry.key);
-  }, null, subs);
-  view.onDidChangeVisibility((e) => {
-    scheduler.setVisible(e.visible);
-    if (e.visible) status.markLooked();
-  }, null, subs);
-  store.onDidChange(() => {
-    setContexts();
-    // Something is always decorated once there is something to show.
-    if (!store.selected) {
-      const first = store.entries().find((e) => e.triage);
-      if (first) store.select(first.key);
-    }
-  }, null, subs);
+  view.onDidChangeSelection(
+    (e) => {
+      const node = e.selection[0];
+      if (node && 'entry' in node) store.select(node.entry.key);
+      else if (node && node.kind === 'reason') store.select(node.parent.entry.key);
+    },
+    null,
+    subs,
+  );
+  view.onDidChangeVisibility(
+    (e) => {
+      scheduler.setVisible(e.visible);
+      if (e.visible) status.markLooked();
+    },
+    null,
+    subs,
+  );
+  store.onDidChange(
+    () => {
+      setContexts();
+      // Something is always decorated once there is something to show.
+      if (!store.selected) {
+        const first = store.entries().find((e) => e.triage);
+        if (first) store.select(first.key);
+      }
+    },
+    null,
+    subs,
+  );
 
   /** Commands get either explicit arguments (hover links, tests) or the tree node they were run on. */
   const fromNode = (arg: unknown): { key?: string; index?: number; sha?: string } => {
@@ -176,7 +243,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
     };
   };
   const reg = (id: string, fn: (...args: never[]) => unknown) => subs.push(vscode.commands.registerCommand(id, fn));
-  const entryKey = (arg: unknown): string | undefined => (typeof arg === 'string' ? arg : fromNode(arg).key ?? store.selected?.key);
+  const entryKey = (arg: unknown): string | undefined =>
+    typeof arg === 'string' ? arg : (fromNode(arg).key ?? store.selected?.key);
   reg(CMD.refresh, async () => {
     if (!store.hasProvider) {
       await applySource();
@@ -190,9 +258,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
   reg(CMD.disconnectDatadog, () => disconnect(secrets, 'datadog'));
   reg(CMD.connectBugsnag, async () => (await connectBugsnag(secrets)) && applySource());
   reg(CMD.disconnectBugsnag, () => disconnect(secrets, 'bugsnag'));
-  reg(CMD.openErrorById, async (id?: unknown) => showAdded(await openErrorById(store, providerSetup, typeof id === 'string' ? id : undefined)));
+  reg(CMD.openErrorById, async (id?: unknown) =>
+    showAdded(await openErrorById(store, providerSetup, typeof id === 'string' ? id : undefined)),
+  );
   reg(CMD.pasteStackTrace, async () => showAdded(await pasteStackTrace(store)));
-  reg(CMD.openEventFile, async (uri?: vscode.Uri) => showAdded(await openEventFile(store, uri instanceof vscode.Uri ? uri : undefined)));
+  reg(CMD.openEventFile, async (uri?: vscode.Uri) =>
+    showAdded(await openEventFile(store, uri instanceof vscode.Uri ? uri : undefined)),
+  );
   reg(CMD.triageEditor, async () => showAdded(await triageActiveEditor(store)));
   reg(CMD.openFrame, (arg: unknown, index: unknown) => {
     const n = fromNode(arg);
@@ -217,7 +289,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
   reg(CMD.openSuspectDiff, (arg: unknown, sha: unknown) => {
     const n = fromNode(arg);
     if (n.key !== undefined && n.sha !== undefined) return openSuspectDiff(store, workspaces, n.key, n.sha);
-    return typeof arg === 'string' && typeof sha === 'string' ? openSuspectDiff(store, workspaces, arg, sha) : undefined;
+    return typeof arg === 'string' && typeof sha === 'string'
+      ? openSuspectDiff(store, workspaces, arg, sha)
+      : undefined;
   });
   reg(CMD.copyIssueLink, (arg: unknown) => {
     const key = entryKey(arg);
@@ -230,35 +304,64 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
   reg(CMD.addPathMapping, (arg: unknown, index: unknown) => {
     const n = fromNode(arg);
     if (n.key !== undefined) return addPathMapping(store, n.key, n.index);
-    return addPathMapping(store, typeof arg === 'string' ? arg : undefined, typeof index === 'number' ? index : undefined);
+    return addPathMapping(
+      store,
+      typeof arg === 'string' ? arg : undefined,
+      typeof index === 'number' ? index : undefined,
+    );
   });
   reg(CMD.showLog, () => log.channel.show(true));
-  reg(CMD.toggleDecorations, () => vscode.workspace.getConfiguration('culprit').update('decorations.enabled', !config.decorationsEnabled, vscode.ConfigurationTarget.Global));
+  reg(CMD.toggleDecorations, () =>
+    vscode.workspace
+      .getConfiguration('culprit')
+      .update('decorations.enabled', !config.decorationsEnabled, vscode.ConfigurationTarget.Global),
+  );
 
   const uriHandler = new CulpritUriHandler(store, refreshNow, openIssue);
   subs.push(vscode.window.registerUriHandler(uriHandler));
 
-  vscode.workspace.onDidChangeConfiguration((e) => {
-    const what = affects(e);
-    config = readConfig();
-    if (what.decorations) decorations.setEnabled(config.decorationsEnabled);
-    if (what.polling) scheduler.reschedule();
-    if (what.source) void applySource();
-    else if (what.triage) void store.retriageAll();
-  }, null, subs);
+  vscode.workspace.onDidChangeConfiguration(
+    (e) => {
+      const what = affects(e);
+      config = readConfig();
+      if (what.decorations) decorations.setEnabled(config.decorationsEnabled);
+      if (what.polling) scheduler.reschedule();
+      if (what.source) void applySource();
+      else if (what.triage) void store.retriageAll();
+    },
+    null,
+    subs,
+  );
   secrets.onDidChange(() => void applySource(), null, subs);
-  vscode.workspace.onDidGrantWorkspaceTrust(() => {
-    setContexts();
-    tree.refreshAll();
-    void store.retriageAll();
-  }, null, subs);
+  vscode.workspace.onDidGrantWorkspaceTrust(
+    () => {
+      setContexts();
+      tree.refreshAll();
+      void store.retriageAll();
+    },
+    null,
+    subs,
+  );
   vscode.workspace.onDidChangeWorkspaceFolders(() => void store.retriageAll(), null, subs);
 
   setContexts();
   void applySource().then(() => scheduler.setVisible(view.visible));
-  log.info(`Culprit activated in ${Date.now() - started} ms (${vscode.workspace.isTrusted ? 'trusted' : 'Restricted Mode: git is not run'})`);
+  log.info(
+    `Culprit activated in ${Date.now() - started} ms (${vscode.workspace.isTrusted ? 'trusted' : 'Restricted Mode: git is not run'})`,
+  );
 
-  return { store, panels: panelHost, tree, secrets, logUri: context.logUri, lines, decorations, status, refresh: refreshNow, handleUri: (uri) => uriHandler.handleUri(uri) };
+  return {
+    store,
+    panels: panelHost,
+    tree,
+    secrets,
+    logUri: context.logUri,
+    lines,
+    decorations,
+    status,
+    refresh: refreshNow,
+    handleUri: (uri) => uriHandler.handleUri(uri),
+  };
 }
 
 export function deactivate(): void {

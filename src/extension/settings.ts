@@ -35,7 +35,9 @@ function num(c: vscode.WorkspaceConfiguration, key: string, fallback: number, mi
 
 function strings(c: vscode.WorkspaceConfiguration, key: string): string[] {
   const v = c.get<unknown>(key);
-  return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s.trim() !== '').map((s) => s.trim()) : [];
+  return Array.isArray(v)
+    ? v.filter((s): s is string => typeof s === 'string' && s.trim() !== '').map((s) => s.trim())
+    : [];
 }
 
 /** `{ "/app/dist": "." }` or `[{ "from": "/app", "to": "." }]`: both forms people write. */
@@ -44,12 +46,18 @@ function mappings(c: vscode.WorkspaceConfiguration): PathMapping[] {
   const out: PathMapping[] = [];
   if (Array.isArray(v)) {
     for (const m of v) {
-      if (m && typeof m === 'object' && typeof (m as { from?: unknown }).from === 'string' && typeof (m as { to?: unknown }).to === 'string') {
+      if (
+        m &&
+        typeof m === 'object' &&
+        typeof (m as { from?: unknown }).from === 'string' &&
+        typeof (m as { to?: unknown }).to === 'string'
+      ) {
         out.push({ prod: (m as { from: string }).from, local: (m as { to: string }).to || '.' });
       }
     }
   } else if (v && typeof v === 'object') {
-    for (const [prod, local] of Object.entries(v)) if (typeof local === 'string') out.push({ prod, local: local || '.' });
+    for (const [prod, local] of Object.entries(v))
+      if (typeof local === 'string') out.push({ prod, local: local || '.' });
   }
   return out.filter((m) => m.prod !== '');
 }
@@ -89,12 +97,19 @@ export function readConfig(): CulpritConfig {
 
 /** Writes one setting at the workspace level when a folder is open, else for the user. */
 export async function updateSetting(key: string, value: unknown): Promise<void> {
-  const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  const target = vscode.workspace.workspaceFolders?.length
+    ? vscode.ConfigurationTarget.Workspace
+    : vscode.ConfigurationTarget.Global;
   await vscode.workspace.getConfiguration(SECTION).update(key, value, target);
 }
 
 /** Which parts of the extension a configuration change touches. */
-export function affects(e: vscode.ConfigurationChangeEvent): { source: boolean; triage: boolean; decorations: boolean; polling: boolean } {
+export function affects(e: vscode.ConfigurationChangeEvent): {
+  source: boolean;
+  triage: boolean;
+  decorations: boolean;
+  polling: boolean;
+} {
   const a = (k: string) => e.affectsConfiguration(`${SECTION}.${k}`);
   return {
     source: a('provider') || a('sentry') || a('datadog') || a('bugsnag') || a('issueLimit'),

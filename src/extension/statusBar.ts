@@ -28,7 +28,9 @@ export class NewErrorsStatus implements vscode.Disposable {
 
   newCount(): number {
     const since = this.state.get<number>(LAST_LOOKED, 0);
-    return this.store.entries().filter((e) => e.origin === 'provider' && Date.parse(e.sample.group.lastSeen ?? '') > since).length;
+    return this.store
+      .entries()
+      .filter((e) => e.origin === 'provider' && Date.parse(e.sample.group.lastSeen ?? '') > since).length;
   }
 
   private render(): void {

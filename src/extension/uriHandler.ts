@@ -39,18 +39,28 @@ export class CulpritUriHandler implements vscode.UriHandler {
     const config = readConfig();
     if (config.provider !== req.provider) {
       const name = req.provider === 'sentry' ? 'Sentry' : 'Datadog';
-      const pick = await vscode.window.showErrorMessage(`Culprit: this link is for ${name}, which is not connected in this workspace.`, `Connect ${name}…`);
-      if (pick) await vscode.commands.executeCommand(req.provider === 'sentry' ? 'culprit.connectSentry' : 'culprit.connectDatadog');
+      const pick = await vscode.window.showErrorMessage(
+        `Culprit: this link is for ${name}, which is not connected in this workspace.`,
+        `Connect ${name}…`,
+      );
+      if (pick)
+        await vscode.commands.executeCommand(
+          req.provider === 'sentry' ? 'culprit.connectSentry' : 'culprit.connectDatadog',
+        );
       return;
     }
     if (req.provider === 'sentry' && req.org && config.sentry.org && req.org !== config.sentry.org) {
-      void vscode.window.showErrorMessage(`Culprit: this link is for Sentry organization '${req.org}', but the workspace is connected to '${config.sentry.org}'.`);
+      void vscode.window.showErrorMessage(
+        `Culprit: this link is for Sentry organization '${req.org}', but the workspace is connected to '${config.sentry.org}'.`,
+      );
       return;
     }
     const key = `${req.provider}:${req.issue}`;
     if (!this.store.get(key)) await this.refresh();
     if (!this.store.get(key)) {
-      void vscode.window.showWarningMessage(`Culprit: issue ${req.issue} is not among the ${config.issueLimit} most recent matching issues; widen culprit.${req.provider}.query or culprit.issueLimit.`);
+      void vscode.window.showWarningMessage(
+        `Culprit: issue ${req.issue} is not among the ${config.issueLimit} most recent matching issues; widen culprit.${req.provider}.query or culprit.issueLimit.`,
+      );
       return;
     }
     await this.openIssue(key);

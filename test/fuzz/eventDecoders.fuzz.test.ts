@@ -16,8 +16,29 @@ import { decodeEvent } from '../../src/core/providers/datadog/datadogSamples';
 import { classifyJsonEvent, decodeJsonValue } from '../../src/core/providers/file/jsonEventDecoder';
 import { detectAndParse } from '../../src/core/providers/file/eventFileParser';
 import { createFileSource } from '../../src/core/providers/file/fileSource';
-import { MAX_EXCEPTIONS, MAX_FRAMES, asClampedRecord, asHeaderPairs, asIsoTimestamp, asTagRecord, clampValue, getDotted } from '../../src/core/decode/valueDecoder';
-import { FUZZ_RUNS, FUZZ_SEED, fixtureJson, fixtureText, hostileValue, mutatedJson, noteCases, runFuzz, sizeOf, total, totalAsync } from './fuzzHarness';
+import {
+  MAX_EXCEPTIONS,
+  MAX_FRAMES,
+  asClampedRecord,
+  asHeaderPairs,
+  asIsoTimestamp,
+  asTagRecord,
+  clampValue,
+  getDotted,
+} from '../../src/core/decode/valueDecoder';
+import {
+  FUZZ_RUNS,
+  FUZZ_SEED,
+  fixtureJson,
+  fixtureText,
+  hostileValue,
+  mutatedJson,
+  noteCases,
+  runFuzz,
+  sizeOf,
+  total,
+  totalAsync,
+} from './fuzzHarness';
 
 const SDK = fixtureJson('sentry-sdk-event.json');
 const REST = fixtureJson('sentry-rest-event.json');
@@ -86,7 +107,13 @@ describe('fuzz: event parsers and decoders', () => {
   });
 
   it('any JSON value: classification and list decoding are total and capped', () => {
-    const anyDoc = fc.oneof(mutatedJson(ALL), fc.jsonValue(), hostileValue, fc.array(mutatedJson(ALL), { maxLength: 5 }), mutatedJson(ALL).map((d) => ({ data: [d, d] })));
+    const anyDoc = fc.oneof(
+      mutatedJson(ALL),
+      fc.jsonValue(),
+      hostileValue,
+      fc.array(mutatedJson(ALL), { maxLength: 5 }),
+      mutatedJson(ALL).map((d) => ({ data: [d, d] })),
+    );
     runFuzz(
       fc.property(anyDoc, (v) => {
         total(() => classifyJsonEvent(v), 50);
@@ -112,7 +139,27 @@ describe('fuzz: event parsers and decoders', () => {
   it('Sentry envelopes: mutated and cut envelopes parse without throwing', () => {
     const lines = ENVELOPE.split('\n');
     const envelope = fc
-      .tuple(fc.nat(), fc.nat(lines.length), fc.array(fc.tuple(fc.nat(), fc.constantFrom('{"type":"event","length":999999}', '{"type":"event","length":-1}', '{"type":"event","length":3}', '{}', '', '\0', '{"type":"event"}', 'null', '{"length":"9"}')), { maxLength: 4 }))
+      .tuple(
+        fc.nat(),
+        fc.nat(lines.length),
+        fc.array(
+          fc.tuple(
+            fc.nat(),
+            fc.constantFrom(
+              '{"type":"event","length":999999}',
+              '{"type":"event","length":-1}',
+              '{"type":"event","length":3}',
+              '{}',
+              '',
+              '\0',
+              '{"type":"event"}',
+              'null',
+              '{"length":"9"}',
+            ),
+          ),
+          { maxLength: 4 },
+        ),
+      )
       .map(([cut, drop, inserts]) => {
         const ls = lines.filter((_, i) => i !== drop);
         for (const [at, l] of inserts) ls.splice(at % (ls.length + 1), 0, l);
@@ -131,7 +178,12 @@ describe('fuzz: event parsers and decoders', () => {
     const texts = fc.oneof(
       mutatedJson(ALL).map((v) => toJson(v)),
       mutatedJson(ALL).map((v) => toJson(v).slice(0, 300)),
-      fc.array(mutatedJson(ALL).map((v) => toJson(v) || 'x'), { maxLength: 4 }).map((ls) => ls.join('\n')),
+      fc
+        .array(
+          mutatedJson(ALL).map((v) => toJson(v) || 'x'),
+          { maxLength: 4 },
+        )
+        .map((ls) => ls.join('\n')),
       fc.string({ unit: 'binary', maxLength: 400 }),
       fc.constantFrom(ENVELOPE, ENVELOPE.slice(0, 200), '\uFEFF', '{', '[', '[]', '{}', 'null', ' \n '),
     );

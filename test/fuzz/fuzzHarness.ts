@@ -18,7 +18,8 @@ export const CASE_BUDGET_MS = Number(process.env.CULPRIT_FUZZ_CASE_MS) || 1_500;
 
 let casesRun = 0;
 process.once('exit', () => {
-  if (casesRun > 0 && process.env.CULPRIT_FUZZ_REPORT) fs.appendFileSync(process.env.CULPRIT_FUZZ_REPORT, `${casesRun}\n`);
+  if (casesRun > 0 && process.env.CULPRIT_FUZZ_REPORT)
+    fs.appendFileSync(process.env.CULPRIT_FUZZ_REPORT, `${casesRun}\n`);
 });
 
 /** fast-check parameters every fuzz property uses (seeded, so a failure replays exactly). */
@@ -57,7 +58,8 @@ export function total<T>(fn: () => T, maxOutput: number): T | undefined {
   try {
     out = fn();
   } catch (e) {
-    if (!(e instanceof CulpritError)) throw new Error(`untyped exception: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`, { cause: e });
+    if (!(e instanceof CulpritError))
+      throw new Error(`untyped exception: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`, { cause: e });
     assert.ok(typeof e.message === 'string' && e.message.trim().length > 0, 'CulpritError without a message');
   }
   const ms = performance.now() - t0;
@@ -74,7 +76,8 @@ export async function totalAsync<T>(fn: () => Promise<T>, maxOutput: number): Pr
   try {
     out = await fn();
   } catch (e) {
-    if (!(e instanceof CulpritError)) throw new Error(`untyped exception: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`, { cause: e });
+    if (!(e instanceof CulpritError))
+      throw new Error(`untyped exception: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`, { cause: e });
     assert.ok(e.message.trim().length > 0, 'CulpritError without a message');
   }
   assert.ok(performance.now() - t0 < CASE_BUDGET_MS, `one case took ${Math.round(performance.now() - t0)} ms`);
@@ -106,8 +109,31 @@ export function fixtureText(rel: string): string {
 /** Hostile leaves: wrong types, huge and odd strings, prototype keys, deep nesting. */
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { depthSize: 'small' },
-  fc.anything({ maxDepth: 3, withBigInt: true, withNullPrototype: true, withObjectString: true, withBoxedValues: true, withSparseArray: true }),
-  fc.constantFrom<unknown>(null, undefined, NaN, Infinity, -1, 2 ** 64, '', ' ', '\0', '__proto__', [], {}, [[[[[]]]]], { __proto__: { x: 1 } }, 'x'.repeat(100_000)),
+  fc.anything({
+    maxDepth: 3,
+    withBigInt: true,
+    withNullPrototype: true,
+    withObjectString: true,
+    withBoxedValues: true,
+    withSparseArray: true,
+  }),
+  fc.constantFrom<unknown>(
+    null,
+    undefined,
+    NaN,
+    Infinity,
+    -1,
+    2 ** 64,
+    '',
+    ' ',
+    '\0',
+    '__proto__',
+    [],
+    {},
+    [[[[[]]]]],
+    { __proto__: { x: 1 } },
+    'x'.repeat(100_000),
+  ),
   fc.string({ unit: 'binary', maxLength: 64 }),
   fc.integer().map((n) => Array.from({ length: Math.abs(n) % 2_000 }, (_, i) => ({ filename: `f${i}.js`, lineno: i }))),
   fc.nat(60).map((d) => {

@@ -13,10 +13,54 @@ import { normalizeFramePath } from '../../src/core/resolve/framePath';
 import { confineToRoot } from '../../src/core/resolve/confine';
 import { runFuzz, total } from './fuzzHarness';
 
-const FILES = ['src/app.ts', 'src/orders/total.ts', 'src/orders/[id].ts', 'lib/util.py', 'app/models/order.rb', 'com/acme/Orders.java', 'étude/naïve.js', 'index.js'];
+const FILES = [
+  'src/app.ts',
+  'src/orders/total.ts',
+  'src/orders/[id].ts',
+  'lib/util.py',
+  'app/models/order.rb',
+  'com/acme/Orders.java',
+  'étude/naïve.js',
+  'index.js',
+];
 const SEGMENTS = [
-  '..', '.', '', 'src', 'orders', 'total.ts', 'app.ts', 'out', 'secret.txt', 'etc', 'passwd', 'C:', 'c:', '\\', '%2e%2e', '%2F', '~', 'file:', 'file:', 'webpack:',
-  'node_modules', '[project]', '(rsc)', '\0', 'proc', 'self', 'cwd', 'tmp', '..\\..', '?', '#x', 'index.js', 'étude', 'naïve.js', 'com', 'acme', 'Orders.java',
+  '..',
+  '.',
+  '',
+  'src',
+  'orders',
+  'total.ts',
+  'app.ts',
+  'out',
+  'secret.txt',
+  'etc',
+  'passwd',
+  'C:',
+  'c:',
+  '\\',
+  '%2e%2e',
+  '%2F',
+  '~',
+  'file:',
+  'file:',
+  'webpack:',
+  'node_modules',
+  '[project]',
+  '(rsc)',
+  '\0',
+  'proc',
+  'self',
+  'cwd',
+  'tmp',
+  '..\\..',
+  '?',
+  '#x',
+  'index.js',
+  'étude',
+  'naïve.js',
+  'com',
+  'acme',
+  'Orders.java',
 ];
 
 describe('fuzz: path resolver', () => {
@@ -39,10 +83,35 @@ describe('fuzz: path resolver', () => {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   const hostilePath = fc.oneof(
-    fc.tuple(fc.constantFrom('', '/', '\\', 'file://', 'file:///', 'webpack:///', 'app:///', 'C:\\', 'c:/', '/proc/self/cwd/', '~/', 'http://h/', '\\\\?\\'), fc.array(fc.constantFrom(...SEGMENTS), { maxLength: 12, size: 'max' }), fc.constantFrom('/', '\\'))
+    fc
+      .tuple(
+        fc.constantFrom(
+          '',
+          '/',
+          '\\',
+          'file://',
+          'file:///',
+          'webpack:///',
+          'app:///',
+          'C:\\',
+          'c:/',
+          '/proc/self/cwd/',
+          '~/',
+          'http://h/',
+          '\\\\?\\',
+        ),
+        fc.array(fc.constantFrom(...SEGMENTS), { maxLength: 12, size: 'max' }),
+        fc.constantFrom('/', '\\'),
+      )
       .map(([pre, segs, sep]) => pre + segs.join(sep)),
     fc.string({ unit: 'binary', maxLength: 120 }),
-    fc.tuple(fc.constantFrom('../', 'a/', '%2e%2e/', './'), fc.integer({ min: 1, max: 3_000 }), fc.constantFrom('etc/passwd', 'src/app.ts', 'out/secret.txt')).map(([s, n, end]) => s.repeat(n) + end),
+    fc
+      .tuple(
+        fc.constantFrom('../', 'a/', '%2e%2e/', './'),
+        fc.integer({ min: 1, max: 3_000 }),
+        fc.constantFrom('etc/passwd', 'src/app.ts', 'out/secret.txt'),
+      )
+      .map(([s, n, end]) => s.repeat(n) + end),
   );
 
   it('never resolves outside the workspace, and stays fast on long paths', () => {
@@ -57,17 +126,25 @@ describe('fuzz: path resolver', () => {
       assert.ok(FILES.includes(file), `resolved to a non-workspace file ${file}`);
     };
     runFuzz(
-      fc.property(hostilePath, fc.option(fc.constantFrom('com.acme.Orders', 'app.orders', '../../etc', 'out.secret'), { nil: null }), (p, module) => {
-        // A fresh resolver per case: a learned prefix from one case must not leak into another.
-        const resolver = createFrameResolver({ root, files: [...FILES, 'out/secret.txt', 'src/secret.txt'], mappings: [{ prod: '/srv', local: '.' }] });
-        const res = total(() => resolver.resolve({ path: p, module, function: null }), 100_000);
-        assert.ok(res);
-        if (res.file !== null) safe(res.file);
-        for (const c of res.candidates) safe(c);
-        total(() => normalizeFramePath(p), 4 * p.length + 100);
-        const confined = total(() => confineToRoot(root, p), 10_000);
-        if (confined) inside(confined);
-      }),
+      fc.property(
+        hostilePath,
+        fc.option(fc.constantFrom('com.acme.Orders', 'app.orders', '../../etc', 'out.secret'), { nil: null }),
+        (p, module) => {
+          // A fresh resolver per case: a learned prefix from one case must not leak into another.
+          const resolver = createFrameResolver({
+            root,
+            files: [...FILES, 'out/secret.txt', 'src/secret.txt'],
+            mappings: [{ prod: '/srv', local: '.' }],
+          });
+          const res = total(() => resolver.resolve({ path: p, module, function: null }), 100_000);
+          assert.ok(res);
+          if (res.file !== null) safe(res.file);
+          for (const c of res.candidates) safe(c);
+          total(() => normalizeFramePath(p), 4 * p.length + 100);
+          const confined = total(() => confineToRoot(root, p), 10_000);
+          if (confined) inside(confined);
+        },
+      ),
     );
   });
 });

@@ -77,11 +77,29 @@ const ROUTES: Array<[RegExp, BugsnagRoute]> = [
   [/^\/projects\/([^/]+)\/releases$/, 'releases'],
 ];
 
-type SdkFrame = { filename?: string; abs_path?: string; function?: string; lineno?: number; colno?: number; in_app?: boolean; pre_context?: string[]; context_line?: string; post_context?: string[] };
+type SdkFrame = {
+  filename?: string;
+  abs_path?: string;
+  function?: string;
+  lineno?: number;
+  colno?: number;
+  in_app?: boolean;
+  pre_context?: string[];
+  context_line?: string;
+  post_context?: string[];
+};
 type SdkEvent = {
-  exception?: { values?: Array<{ type?: string; value?: string; mechanism?: { handled?: boolean }; stacktrace?: { frames?: SdkFrame[] } }> };
+  exception?: {
+    values?: Array<{
+      type?: string;
+      value?: string;
+      mechanism?: { handled?: boolean };
+      stacktrace?: { frames?: SdkFrame[] };
+    }>;
+  };
   request?: { method?: string; url?: string; headers?: Record<string, string> };
-  breadcrumbs?: Array<{ timestamp?: number; category?: string; message?: string; type?: string }> | { values?: unknown[] };
+  breadcrumbs?:
+    Array<{ timestamp?: number; category?: string; message?: string; type?: string }> | { values?: unknown[] };
   timestamp?: number;
   platform?: string;
   environment?: string;
@@ -92,7 +110,10 @@ type SdkEvent = {
  * event: Sentry lists frames oldest first and the root cause first; Bugsnag lists the crashing
  * frame first and the thrown exception first. Code context becomes `{line: text}`.
  */
-export function bugsnagEventFromSentry(sdk: SdkEvent, opts: { id: string; errorId: string; version: string; stage?: string }): Record<string, unknown> {
+export function bugsnagEventFromSentry(
+  sdk: SdkEvent,
+  opts: { id: string; errorId: string; version: string; stage?: string },
+): Record<string, unknown> {
   const values = sdk.exception?.values ?? [];
   const exceptions = [...values].reverse().map((ex) => ({
     error_class: ex.type ?? 'Error',
@@ -105,10 +126,19 @@ export function bugsnagEventFromSentry(sdk: SdkEvent, opts: { id: string; errorI
         if (f.context_line !== undefined) code[String(line)] = f.context_line;
         (f.post_context ?? []).forEach((t, i) => (code[String(line + 1 + i)] = t));
       }
-      return { file: f.abs_path ?? f.filename ?? '', line_number: line, column_number: f.colno ?? null, method: f.function ?? null, in_project: f.in_app !== false, code: Object.keys(code).length ? code : null };
+      return {
+        file: f.abs_path ?? f.filename ?? '',
+        line_number: line,
+        column_number: f.colno ?? null,
+        method: f.function ?? null,
+        in_project: f.in_app !== false,
+        code: Object.keys(code).length ? code : null,
+      };
     }),
   }));
-  const crumbs = Array.isArray(sdk.breadcrumbs) ? sdk.breadcrumbs : ((sdk.breadcrumbs?.values ?? []) as Array<{ timestamp?: number; category?: string; message?: string }>);
+  const crumbs = Array.isArray(sdk.breadcrumbs)
+    ? sdk.breadcrumbs
+    : ((sdk.breadcrumbs?.values ?? []) as Array<{ timestamp?: number; category?: string; message?: string }>);
   const at = new Date((sdk.timestamp ?? Date.parse('2026-10-21T12:00:00Z') / 1000) * 1000).toISOString();
   const handled = values[values.length - 1]?.mechanism?.handled;
   return {
@@ -121,11 +151,18 @@ export function bugsnagEventFromSentry(sdk: SdkEvent, opts: { id: string; errorI
     exceptions,
     threads: [],
     metaData: {},
-    request: sdk.request ? { url: sdk.request.url ?? '', httpMethod: sdk.request.method ?? 'GET', headers: sdk.request.headers ?? {} } : {},
+    request: sdk.request
+      ? { url: sdk.request.url ?? '', httpMethod: sdk.request.method ?? 'GET', headers: sdk.request.headers ?? {} }
+      : {},
     app: { version: opts.version, releaseStage: opts.stage ?? 'production', type: sdk.platform ?? 'node' },
     device: { hostname: 'orders-api-7d9f', runtimeVersions: { node: process.versions.node } },
     user: {},
-    breadcrumbs: crumbs.slice(-20).map((b) => ({ timestamp: new Date((b.timestamp ?? 0) * 1000).toISOString(), name: b.message ?? b.category ?? 'log', type: 'log', metaData: { category: b.category ?? null } })),
+    breadcrumbs: crumbs.slice(-20).map((b) => ({
+      timestamp: new Date((b.timestamp ?? 0) * 1000).toISOString(),
+      name: b.message ?? b.category ?? 'log',
+      type: 'log',
+      metaData: { category: b.category ?? null },
+    })),
     context: sdk.request?.url ? `${sdk.request.method ?? 'GET'} ${new URL(sdk.request.url).pathname}` : null,
     severity: 'error',
     unhandled: handled === false,
@@ -146,7 +183,13 @@ export async function startBugsnagStandIn(options: BugsnagStandInOptions = {}): 
   ];
   const errorId = (i: number): string => hex24('e', 0x1000 + i);
   const eventId = (i: number): string => hex24('f', 0x2000 + i);
-  const baseEvent = options.event ?? bugsnagEventFromSentry(JSON.parse(fs.readFileSync(SDK_FIXTURE, 'utf8')) as SdkEvent, { id: eventId(0), errorId: errorId(0), version: '1.5.0' });
+  const baseEvent =
+    options.event ??
+    bugsnagEventFromSentry(JSON.parse(fs.readFileSync(SDK_FIXTURE, 'utf8')) as SdkEvent, {
+      id: eventId(0),
+      errorId: errorId(0),
+      version: '1.5.0',
+    });
   BUGSNAG_SPEC.assertValid('get', P.event, 200, baseEvent);
   const faults = new Map<BugsnagRoute, BugsnagStandInFault[]>();
   const requests: BugsnagStandInRequest[] = [];
@@ -155,19 +198,41 @@ export async function startBugsnagStandIn(options: BugsnagStandInOptions = {}): 
   const errorBody = (i: number): Record<string, unknown> => {
     const ex = (baseEvent.exceptions as Array<{ error_class: string; message: string }>)[0];
     return {
-      id: errorId(i), project_id: projectId, error_class: ex.error_class, message: `${ex.message} (${i})`, context: baseEvent.context, severity: 'error',
-      original_severity: 'error', events: 10 * (i + 1), unthrottled_occurrence_count: 10 * (i + 1), users: i + 1,
-      first_seen: '2026-10-21T09:30:00.000Z', last_seen: `2026-10-21T1${i % 10}:00:00.000Z`, status: 'open', release_stages: ['production'],
-      url: `${url}/projects/${projectId}/errors/${errorId(i)}`, project_url: `${url}/projects/${projectId}`, first_release: { id: 'r1', version: '1.5.0' },
+      id: errorId(i),
+      project_id: projectId,
+      error_class: ex.error_class,
+      message: `${ex.message} (${i})`,
+      context: baseEvent.context,
+      severity: 'error',
+      original_severity: 'error',
+      events: 10 * (i + 1),
+      unthrottled_occurrence_count: 10 * (i + 1),
+      users: i + 1,
+      first_seen: '2026-10-21T09:30:00.000Z',
+      last_seen: `2026-10-21T1${i % 10}:00:00.000Z`,
+      status: 'open',
+      release_stages: ['production'],
+      url: `${url}/projects/${projectId}/errors/${errorId(i)}`,
+      project_url: `${url}/projects/${projectId}`,
+      first_release: { id: 'r1', version: '1.5.0' },
     };
   };
   const indexOfError = (id: string): number => Array.from({ length: errorCount }, (_, i) => errorId(i)).indexOf(id);
   const indexOfEvent = (id: string): number => Array.from({ length: errorCount }, (_, i) => eventId(i)).indexOf(id);
-  const eventBody = (i: number): Record<string, unknown> => ({ ...structuredClone(baseEvent), id: eventId(i), error_id: errorId(i), url: `${url}/projects/${projectId}/events/${eventId(i)}` });
+  const eventBody = (i: number): Record<string, unknown> => ({
+    ...structuredClone(baseEvent),
+    id: eventId(i),
+    error_id: errorId(i),
+    url: `${url}/projects/${projectId}/events/${eventId(i)}`,
+  });
   const notFound = { status: 404, body: { errors: ['Not found'] } };
 
   /** Offset paging with a `rel="next"` link carrying every original parameter, as Bugsnag's do. */
-  const paged = (all: unknown[], q: URLSearchParams, pathName: string): { status: number; body: unknown; headers: Record<string, string> } => {
+  const paged = (
+    all: unknown[],
+    q: URLSearchParams,
+    pathName: string,
+  ): { status: number; body: unknown; headers: Record<string, string> } => {
     const per = Math.max(1, Math.min(100, Number(q.get('per_page') ?? 30) || 30));
     const offset = Number(q.get('offset') ?? 0) || 0;
     const body = all.slice(offset, offset + per);
@@ -180,17 +245,44 @@ export async function startBugsnagStandIn(options: BugsnagStandInOptions = {}): 
     return { status: 200, body, headers };
   };
 
-  const canned = (route: BugsnagRoute, m: RegExpExecArray, q: URLSearchParams, pathName: string): { status: number; body: unknown; headers?: Record<string, string> } => {
+  const canned = (
+    route: BugsnagRoute,
+    m: RegExpExecArray,
+    q: URLSearchParams,
+    pathName: string,
+  ): { status: number; body: unknown; headers?: Record<string, string> } => {
     if (route !== 'orgs' && route !== 'projects' && m[1] !== projectId) return notFound;
     switch (route) {
       case 'orgs':
-        return { status: 200, body: [{ id: '5f1e0c9a00000000000000o1', name: 'Acme', slug: 'acme', created_at: '2025-01-01T00:00:00.000Z' }] };
+        return {
+          status: 200,
+          body: [
+            { id: '5f1e0c9a00000000000000o1', name: 'Acme', slug: 'acme', created_at: '2025-01-01T00:00:00.000Z' },
+          ],
+        };
       case 'projects':
         return m[1] === '5f1e0c9a00000000000000o1'
-          ? { status: 200, body: [{ id: projectId, name: 'Orders API', slug: projectSlug, api_key: 'notifier-key-not-secret', type: 'express', release_stages: ['production'], open_error_count: errorCount }] }
+          ? {
+              status: 200,
+              body: [
+                {
+                  id: projectId,
+                  name: 'Orders API',
+                  slug: projectSlug,
+                  api_key: 'notifier-key-not-secret',
+                  type: 'express',
+                  release_stages: ['production'],
+                  open_error_count: errorCount,
+                },
+              ],
+            }
           : notFound;
       case 'errors':
-        return paged(Array.from({ length: errorCount }, (_, i) => errorBody(i)), q, pathName);
+        return paged(
+          Array.from({ length: errorCount }, (_, i) => errorBody(i)),
+          q,
+          pathName,
+        );
       case 'error': {
         const i = indexOfError(decodeURIComponent(m[2]));
         return i < 0 ? notFound : { status: 200, body: errorBody(i) };
@@ -205,18 +297,39 @@ export async function startBugsnagStandIn(options: BugsnagStandInOptions = {}): 
       }
       case 'releases': {
         const stage = q.get('release_stage');
-        const all = [...releases].reverse().map((r, k) => ({
-          id: hex24('a', k), project_id: projectId, release_group_id: hex24('b', k), release_time: new Date(r.releaseTime).toISOString(), release_source: 'build',
-          app_version: r.version, build_label: r.version, builder_name: 'ci', release_stage: { name: 'production' },
-          ...(r.commit ? { source_control: { service: 'github', commit_url: `https://github.com/acme/orders-api/commit/${r.commit}`, revision: r.commit, diff_url_to_previous: '' } } : {}),
-        })).filter((r) => !stage || r.release_stage.name === stage);
+        const all = [...releases]
+          .reverse()
+          .map((r, k) => ({
+            id: hex24('a', k),
+            project_id: projectId,
+            release_group_id: hex24('b', k),
+            release_time: new Date(r.releaseTime).toISOString(),
+            release_source: 'build',
+            app_version: r.version,
+            build_label: r.version,
+            builder_name: 'ci',
+            release_stage: { name: 'production' },
+            ...(r.commit
+              ? {
+                  source_control: {
+                    service: 'github',
+                    commit_url: `https://github.com/acme/orders-api/commit/${r.commit}`,
+                    revision: r.commit,
+                    diff_url_to_previous: '',
+                  },
+                }
+              : {}),
+          }))
+          .filter((r) => !stage || r.release_stage.name === stage);
         return paged(all, q, pathName);
       }
     }
   };
 
   const takeFault = (route: BugsnagRoute, id: string | undefined): BugsnagStandInFault | undefined => {
-    const f = (faults.get(route) ?? []).find((x) => (x.times ?? Infinity) > 0 && (x.errorId === undefined || x.errorId === id));
+    const f = (faults.get(route) ?? []).find(
+      (x) => (x.times ?? Infinity) > 0 && (x.errorId === undefined || x.errorId === id),
+    );
     if (f && f.times !== undefined) f.times--;
     return f;
   };
@@ -224,7 +337,14 @@ export async function startBugsnagStandIn(options: BugsnagStandInOptions = {}): 
   const server = http.createServer((req, res) => {
     const u = new URL(req.url ?? '/', 'http://127.0.0.1');
     const hit = ROUTES.map(([re, route]) => ({ m: re.exec(u.pathname), route })).find((x) => x.m);
-    requests.push({ route: hit?.route ?? 'unknown', path: u.pathname, query: u.searchParams, at: Date.now(), authorization: req.headers.authorization, version: req.headers['x-version'] as string | undefined });
+    requests.push({
+      route: hit?.route ?? 'unknown',
+      path: u.pathname,
+      query: u.searchParams,
+      at: Date.now(),
+      authorization: req.headers.authorization,
+      version: req.headers['x-version'] as string | undefined,
+    });
     req.resume();
     req.on('end', () => {
       const send = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
@@ -233,15 +353,28 @@ export async function startBugsnagStandIn(options: BugsnagStandInOptions = {}): 
       };
       if (!hit?.m || req.method !== 'GET') return send(404, { errors: ['Not found'] });
       if (req.headers['x-version'] !== '2') return send(400, { errors: ['X-Version header must be 2'] });
-      if (options.token && req.headers.authorization !== `token ${options.token}`) return send(401, { errors: ['Unauthorized'] });
-      const fault = takeFault(hit.route, hit.route === 'error' || hit.route === 'latestEvent' ? decodeURIComponent(hit.m[2]) : undefined);
-      setTimeout(() => {
-        if (fault?.status && !fault.body) return send(fault.status, { errors: [fault.detail ?? `stand-in fault ${fault.status}`] }, fault.headers);
-        const c = canned(hit.route, hit.m as RegExpExecArray, u.searchParams, u.pathname);
-        BUGSNAG_SPEC.assertValid('get', P[hit.route], c.status, c.body);
-        const headers = { 'content-type': 'application/json; charset=utf-8', 'x-ratelimit-limit': '10', ...c.headers, ...fault?.headers };
-        writeBody(res, fault?.status ?? c.status, headers, JSON.stringify(c.body), fault?.body);
-      }, (fault?.delayMs ?? 0) + (options.latencyMs ?? 0));
+      if (options.token && req.headers.authorization !== `token ${options.token}`)
+        return send(401, { errors: ['Unauthorized'] });
+      const fault = takeFault(
+        hit.route,
+        hit.route === 'error' || hit.route === 'latestEvent' ? decodeURIComponent(hit.m[2]) : undefined,
+      );
+      setTimeout(
+        () => {
+          if (fault?.status && !fault.body)
+            return send(fault.status, { errors: [fault.detail ?? `stand-in fault ${fault.status}`] }, fault.headers);
+          const c = canned(hit.route, hit.m as RegExpExecArray, u.searchParams, u.pathname);
+          BUGSNAG_SPEC.assertValid('get', P[hit.route], c.status, c.body);
+          const headers = {
+            'content-type': 'application/json; charset=utf-8',
+            'x-ratelimit-limit': '10',
+            ...c.headers,
+            ...fault?.headers,
+          };
+          writeBody(res, fault?.status ?? c.status, headers, JSON.stringify(c.body), fault?.body);
+        },
+        (fault?.delayMs ?? 0) + (options.latencyMs ?? 0),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

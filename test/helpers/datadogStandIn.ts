@@ -86,28 +86,50 @@ const P = {
   logs: '/api/v2/logs/events/search',
 };
 const FIXTURES = path.join(FIXTURES_DIR, 'events');
-const SPAN = (JSON.parse(fs.readFileSync(path.join(FIXTURES, 'dd-api-span.json'), 'utf8')) as { data: Array<Record<string, unknown>> }).data[0];
-const LOG = (JSON.parse(fs.readFileSync(path.join(FIXTURES, 'dd-api-log.json'), 'utf8')) as { data: Array<Record<string, unknown>> }).data[0];
+const SPAN = (
+  JSON.parse(fs.readFileSync(path.join(FIXTURES, 'dd-api-span.json'), 'utf8')) as {
+    data: Array<Record<string, unknown>>;
+  }
+).data[0];
+const LOG = (
+  JSON.parse(fs.readFileSync(path.join(FIXTURES, 'dd-api-log.json'), 'utf8')) as {
+    data: Array<Record<string, unknown>>;
+  }
+).data[0];
 /** The real commit the capture tagged its spans with. */
 export const DD_FIXTURE_SHA = '4f2a9c1e8b7d6a5f4e3d2c1b0a9f8e7d6c5b4a39';
 
-type Recorded = { scenario: string; entries: Array<{ request: { method: string }; response: { status: number; body: unknown } }> };
+type Recorded = {
+  scenario: string;
+  entries: Array<{ request: { method: string }; response: { status: number; body: unknown } }>;
+};
 function recorded(scenario: string, method: string): unknown {
   const all = DD_SPEC.spec['x-recorded-examples'] as Recorded[];
-  const hit = all.find((r) => r.scenario === scenario)?.entries.find((e) => e.request.method === method && e.response.status < 300);
+  const hit = all
+    .find((r) => r.scenario === scenario)
+    ?.entries.find((e) => e.request.method === method && e.response.status < 300);
   if (!hit) throw new Error(`no recorded ${method} in ${scenario}`);
   return structuredClone(hit.response.body);
 }
-const ISSUE_BODY = recorded('Get-the-details-of-an-error-tracking-issue-returns-OK-response', 'GET') as { data: Record<string, unknown> };
+const ISSUE_BODY = recorded('Get-the-details-of-an-error-tracking-issue-returns-OK-response', 'GET') as {
+  data: Record<string, unknown>;
+};
 const SEARCH_BODY = recorded('Search-error-tracking-issues-returns-OK-response', 'POST');
-const RESULT_ITEM = (recorded('Get-the-details-of-an-error-tracking-issue-returns-OK-response', 'POST') as { data: Array<Record<string, unknown>> }).data[0];
+const RESULT_ITEM = (
+  recorded('Get-the-details-of-an-error-tracking-issue-returns-OK-response', 'POST') as {
+    data: Array<Record<string, unknown>>;
+  }
+).data[0];
 
 /** Request-body validators for the operations the stand-in answers. */
 const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
 addFormats(ajv);
 const requestSchemas: Record<string, ValidateFunction> = {};
 const requestValidator = (name: string): ValidateFunction =>
-  (requestSchemas[name] ??= ajv.compile({ allOf: [{ $ref: `#/components/schemas/${name}` }], components: DD_SPEC.spec.components }));
+  (requestSchemas[name] ??= ajv.compile({
+    allOf: [{ $ref: `#/components/schemas/${name}` }],
+    components: DD_SPEC.spec.components,
+  }));
 
 const ROUTES: Array<[RegExp, DatadogRoute, string, string | null]> = [
   [/^\/api\/v2\/error-tracking\/issues\/search$/, 'issues', 'POST', 'IssuesSearchRequest'],
@@ -120,24 +142,30 @@ const ROUTES: Array<[RegExp, DatadogRoute, string, string | null]> = [
 
 const STACKS = path.join(FIXTURES_DIR, 'stacks');
 /** Three issues whose stacks are real runtime output: the dd-trace capture, a Node and a Python crash. */
-const defaultIssues = (): DatadogStandInIssue[] => [
-  { id: '5f8ebd5c-6dd9-11f0-8a28-da7ad0900010', errorType: 'Error', errorMessage: 'Could not price order ord_1000', count: 10 },
-  {
-    id: '5f8ebd5c-6dd9-11f0-8a28-da7ad0900011',
-    errorType: 'TypeError',
-    errorMessage: "Cannot read properties of undefined (reading 'price')",
-    stack: fs.readFileSync(path.join(STACKS, 'node-typeerror.txt'), 'utf8'),
-    count: 20,
-  },
-  {
-    id: '5f8ebd5c-6dd9-11f0-8a28-da7ad0900012',
-    errorType: 'KeyError',
-    errorMessage: "'ZZ9'",
-    stack: fs.readFileSync(path.join(STACKS, 'python-plain.txt'), 'utf8'),
-    language: 'python',
-    count: 30,
-  },
-].map((x) => ({ firstSeenVersion: '1.4.0', lastSeenVersion: '1.5.0', ...x }));
+const defaultIssues = (): DatadogStandInIssue[] =>
+  [
+    {
+      id: '5f8ebd5c-6dd9-11f0-8a28-da7ad0900010',
+      errorType: 'Error',
+      errorMessage: 'Could not price order ord_1000',
+      count: 10,
+    },
+    {
+      id: '5f8ebd5c-6dd9-11f0-8a28-da7ad0900011',
+      errorType: 'TypeError',
+      errorMessage: "Cannot read properties of undefined (reading 'price')",
+      stack: fs.readFileSync(path.join(STACKS, 'node-typeerror.txt'), 'utf8'),
+      count: 20,
+    },
+    {
+      id: '5f8ebd5c-6dd9-11f0-8a28-da7ad0900012',
+      errorType: 'KeyError',
+      errorMessage: "'ZZ9'",
+      stack: fs.readFileSync(path.join(STACKS, 'python-plain.txt'), 'utf8'),
+      language: 'python',
+      count: 30,
+    },
+  ].map((x) => ({ firstSeenVersion: '1.4.0', lastSeenVersion: '1.5.0', ...x }));
 
 /** Starts the stand-in on a random port. */
 export async function startDatadogStandIn(options: DatadogStandInOptions = {}): Promise<DatadogStandIn> {
@@ -148,20 +176,38 @@ export async function startDatadogStandIn(options: DatadogStandInOptions = {}): 
   const base = Date.parse('2026-11-24T20:30:44.987Z');
 
   // Newest first: event n of issue i; ids above 2^53 so a lossy parse would show.
-  const events = issues.flatMap((iss, i) => Array.from({ length: iss.events ?? perIssue }, (_, k) => ({ iss, n: k * issues.length + i })));
+  const events = issues.flatMap((iss, i) =>
+    Array.from({ length: iss.events ?? perIssue }, (_, k) => ({ iss, n: k * issues.length + i })),
+  );
   events.sort((a, b) => a.n - b.n);
   const ids = (n: number): { trace: string; span: string } => ({
     trace: (18446744073709551615n - BigInt(n)).toString(),
     span: (9007199254740993n + BigInt(n)).toString(),
   });
   const spanOf = (iss: DatadogStandInIssue, n: number): Record<string, unknown> => {
-    const s = structuredClone(SPAN) as { id: string; attributes: Record<string, unknown> & { custom: Record<string, unknown> } };
+    const s = structuredClone(SPAN) as {
+      id: string;
+      attributes: Record<string, unknown> & { custom: Record<string, unknown> };
+    };
     const { trace, span } = ids(n);
     const custom = s.attributes.custom;
-    custom.error = { type: iss.errorType, message: iss.errorMessage, stack: iss.stack ?? (custom.error as { stack: string }).stack };
+    custom.error = {
+      type: iss.errorType,
+      message: iss.errorMessage,
+      stack: iss.stack ?? (custom.error as { stack: string }).stack,
+    };
     custom.language = iss.language ?? 'javascript';
-    custom.http = { ...(custom.http as object), route: `/api/orders/${issues.indexOf(iss)}`, ...(iss.requestId ? { request_id: iss.requestId } : {}) };
-    Object.assign(s.attributes, { trace_id: trace, span_id: span, start_timestamp: new Date(base - n * 1000).toISOString(), end_timestamp: new Date(base - n * 1000 + 6).toISOString() });
+    custom.http = {
+      ...(custom.http as object),
+      route: `/api/orders/${issues.indexOf(iss)}`,
+      ...(iss.requestId ? { request_id: iss.requestId } : {}),
+    };
+    Object.assign(s.attributes, {
+      trace_id: trace,
+      span_id: span,
+      start_timestamp: new Date(base - n * 1000).toISOString(),
+      end_timestamp: new Date(base - n * 1000 + 6).toISOString(),
+    });
     s.id = `AYMz${String(n).padStart(20, '0')}`;
     if (iss.commit) {
       const tags = s.attributes.tags as string[];
@@ -170,12 +216,23 @@ export async function startDatadogStandIn(options: DatadogStandInOptions = {}): 
     return s;
   };
   const logOf = (iss: DatadogStandInIssue, n: number): Record<string, unknown> => {
-    const l = structuredClone(LOG) as { id: string; attributes: Record<string, unknown> & { attributes: Record<string, unknown> } };
+    const l = structuredClone(LOG) as {
+      id: string;
+      attributes: Record<string, unknown> & { attributes: Record<string, unknown> };
+    };
     const { trace, span } = ids(n);
     const inner = l.attributes.attributes;
-    inner.error = { kind: iss.errorType, message: iss.errorMessage, stack: iss.stack ?? (inner.error as { stack: string }).stack };
+    inner.error = {
+      kind: iss.errorType,
+      message: iss.errorMessage,
+      stack: iss.stack ?? (inner.error as { stack: string }).stack,
+    };
     inner.dd = { ...(inner.dd as object), trace_id: trace, span_id: span };
-    inner.http = { ...(inner.http as object), route: `/api/orders/${issues.indexOf(iss)}`, ...(iss.requestId ? { request_id: iss.requestId } : {}) };
+    inner.http = {
+      ...(inner.http as object),
+      route: `/api/orders/${issues.indexOf(iss)}`,
+      ...(iss.requestId ? { request_id: iss.requestId } : {}),
+    };
     l.attributes.timestamp = new Date(base - n * 1000).toISOString();
     l.id = `AYbG${String(n).padStart(20, '0')}`;
     return l;
@@ -203,20 +260,30 @@ export async function startDatadogStandIn(options: DatadogStandInOptions = {}): 
   };
 
   const page = (kind: 'spans' | 'logs', body: Record<string, unknown>): { status: number; body: unknown } => {
-    const attrs = kind === 'spans' ? ((body.data as Record<string, unknown>).attributes as Record<string, unknown>) : body;
+    const attrs =
+      kind === 'spans' ? ((body.data as Record<string, unknown>).attributes as Record<string, unknown>) : body;
     const filter = (attrs.filter ?? {}) as { query?: string };
     const pg = (attrs.page ?? {}) as { limit?: number; cursor?: string };
     const only = issueOfQuery(filter.query ?? '');
     // A lookup by ID (`@http.request_id:X OR … trace_id:X`) matches the events carrying that request or trace id.
     const wanted = /@http\.request_id:(?:"((?:[^"\\]|\\.)*)"|([^\s)]+))/.exec(filter.query ?? '');
     const wantedId = wanted ? (wanted[1] !== undefined ? wanted[1].replace(/\\(.)/g, '$1') : wanted[2]) : null;
-    const matching = events.filter((e) => (!only || e.iss === only) && (wantedId === null || e.iss.requestId === wantedId || ids(e.n).trace === wantedId));
-    const offset = pg.cursor ? (JSON.parse(Buffer.from(pg.cursor, 'base64url').toString('utf8')) as { offset: number }).offset : 0;
+    const matching = events.filter(
+      (e) =>
+        (!only || e.iss === only) && (wantedId === null || e.iss.requestId === wantedId || ids(e.n).trace === wantedId),
+    );
+    const offset = pg.cursor
+      ? (JSON.parse(Buffer.from(pg.cursor, 'base64url').toString('utf8')) as { offset: number }).offset
+      : 0;
     const limit = pg.limit ?? 10;
     const remaining = matching.length - offset;
-    const take = options.shortPages && remaining > limit ? Math.max(1, limit - 1) : Math.min(limit, Math.max(0, remaining));
+    const take =
+      options.shortPages && remaining > limit ? Math.max(1, limit - 1) : Math.min(limit, Math.max(0, remaining));
     const slice = matching.slice(offset, offset + take);
-    const next = offset + take < matching.length ? Buffer.from(JSON.stringify({ offset: offset + take })).toString('base64url') : undefined;
+    const next =
+      offset + take < matching.length
+        ? Buffer.from(JSON.stringify({ offset: offset + take })).toString('base64url')
+        : undefined;
     const out = {
       data: slice.map((e) => (kind === 'spans' ? spanOf(e.iss, e.n) : logOf(e.iss, e.n))),
       meta: { elapsed: 12, request_id: 'pddv1-standin', status: 'done', page: next ? { after: next } : {} },
@@ -225,29 +292,46 @@ export async function startDatadogStandIn(options: DatadogStandInOptions = {}): 
     return { status: 200, body: out };
   };
 
-  const canned = (route: DatadogRoute, m: RegExpExecArray, q: URLSearchParams, body: Record<string, unknown>): { status: number; body: unknown } => {
-    const notFound = { status: 404, body: { errors: [{ status: '404', title: 'Not Found', detail: 'issue not found' }] } };
+  const canned = (
+    route: DatadogRoute,
+    m: RegExpExecArray,
+    q: URLSearchParams,
+    body: Record<string, unknown>,
+  ): { status: number; body: unknown } => {
+    const notFound = {
+      status: 404,
+      body: { errors: [{ status: '404', title: 'Not Found', detail: 'issue not found' }] },
+    };
     const issue = m[1] ? issues.find((x) => x.id === decodeURIComponent(m[1])) : undefined;
     switch (route) {
       case 'issues': {
         const out: Record<string, unknown> = {
           ...(SEARCH_BODY as object),
-          data: issues.map((iss) => ({ ...structuredClone(RESULT_ITEM), id: iss.id, attributes: { total_count: iss.count ?? 1, impacted_users: 2 }, relationships: { issue: { data: { id: iss.id, type: 'issue' } } } })),
+          data: issues.map((iss) => ({
+            ...structuredClone(RESULT_ITEM),
+            id: iss.id,
+            attributes: { total_count: iss.count ?? 1, impacted_users: 2 },
+            relationships: { issue: { data: { id: iss.id, type: 'issue' } } },
+          })),
         };
-        if ((q.get('include') ?? '').split(',').includes('issue')) out.included = issues.map((iss) => ({ id: iss.id, type: 'issue', attributes: issueAttrs(iss) }));
+        if ((q.get('include') ?? '').split(',').includes('issue'))
+          out.included = issues.map((iss) => ({ id: iss.id, type: 'issue', attributes: issueAttrs(iss) }));
         DD_SPEC.assertValid('post', P.issues, 200, out);
         return { status: 200, body: out };
       }
       case 'state':
       case 'assign': {
         if (!issue) return notFound;
-        if (route === 'state') issue.state = ((body.data as Record<string, unknown>).attributes as { state: string }).state;
+        if (route === 'state')
+          issue.state = ((body.data as Record<string, unknown>).attributes as { state: string }).state;
         const out = {
           data: {
             ...structuredClone(ISSUE_BODY.data),
             id: issue.id,
             attributes: issueAttrs(issue),
-            ...(route === 'assign' ? { relationships: { assignee: { data: { id: (body.data as { id: string }).id, type: 'user' } } } } : {}),
+            ...(route === 'assign'
+              ? { relationships: { assignee: { data: { id: (body.data as { id: string }).id, type: 'user' } } } }
+              : {}),
           },
         };
         DD_SPEC.assertValid('put', route === 'state' ? P.state : P.assignee, 200, out);
@@ -262,14 +346,18 @@ export async function startDatadogStandIn(options: DatadogStandInOptions = {}): 
   };
 
   const takeFault = (route: DatadogRoute, issueId: string | undefined): DatadogStandInFault | undefined => {
-    const f = (faults.get(route) ?? []).find((x) => (x.times ?? Infinity) > 0 && (x.issueId === undefined || x.issueId === issueId));
+    const f = (faults.get(route) ?? []).find(
+      (x) => (x.times ?? Infinity) > 0 && (x.issueId === undefined || x.issueId === issueId),
+    );
     if (f && f.times !== undefined) f.times--;
     return f;
   };
 
   const server = http.createServer((req, res) => {
     const u = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const hit = ROUTES.map(([re, route, method, schema]) => ({ m: re.exec(u.pathname), route, method, schema })).find((x) => x.m && x.method === req.method);
+    const hit = ROUTES.map(([re, route, method, schema]) => ({ m: re.exec(u.pathname), route, method, schema })).find(
+      (x) => x.m && x.method === req.method,
+    );
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -281,8 +369,14 @@ export async function startDatadogStandIn(options: DatadogStandInOptions = {}): 
         body = text;
       }
       requests.push({
-        route: hit?.route ?? 'unknown', method: req.method ?? '', path: u.pathname, query: u.searchParams, body, at: Date.now(),
-        hasApiKey: typeof req.headers['dd-api-key'] === 'string', hasAppKey: typeof req.headers['dd-application-key'] === 'string',
+        route: hit?.route ?? 'unknown',
+        method: req.method ?? '',
+        path: u.pathname,
+        query: u.searchParams,
+        body,
+        at: Date.now(),
+        hasApiKey: typeof req.headers['dd-api-key'] === 'string',
+        hasAppKey: typeof req.headers['dd-application-key'] === 'string',
       });
       const send = (status: number, b: unknown, headers: Record<string, string> = {}): void => {
         if (status === 204) {
@@ -293,28 +387,46 @@ export async function startDatadogStandIn(options: DatadogStandInOptions = {}): 
         res.end(JSON.stringify(b));
       };
       if (!hit?.m) return send(404, { errors: ['Not found'] });
-      if (options.apiKey && req.headers['dd-api-key'] !== options.apiKey) return send(401, { errors: ['Unauthorized'] });
-      if (options.appKey && req.headers['dd-application-key'] !== options.appKey) return send(403, { errors: ['Forbidden'] });
+      if (options.apiKey && req.headers['dd-api-key'] !== options.apiKey)
+        return send(401, { errors: ['Unauthorized'] });
+      if (options.appKey && req.headers['dd-application-key'] !== options.appKey)
+        return send(403, { errors: ['Forbidden'] });
       if (hit.schema) {
         const validate = requestValidator(hit.schema);
-        if (!validate(body)) return send(400, { errors: [`request does not match ${hit.schema}: ${ajv.errorsText(validate.errors)}`] });
+        if (!validate(body))
+          return send(400, { errors: [`request does not match ${hit.schema}: ${ajv.errorsText(validate.errors)}`] });
       }
       const rec = (body ?? {}) as Record<string, unknown>;
-      const query = hit.route === 'spans' ? ((rec.data as Record<string, Record<string, { query?: string }>>).attributes?.filter?.query ?? '') : ((rec.filter as { query?: string } | undefined)?.query ?? '');
-      const issueId = hit.route === 'spans' || hit.route === 'logs' ? issueOfQuery(query)?.id : hit.m[1] ? decodeURIComponent(hit.m[1]) : undefined;
+      const query =
+        hit.route === 'spans'
+          ? ((rec.data as Record<string, Record<string, { query?: string }>>).attributes?.filter?.query ?? '')
+          : ((rec.filter as { query?: string } | undefined)?.query ?? '');
+      const issueId =
+        hit.route === 'spans' || hit.route === 'logs'
+          ? issueOfQuery(query)?.id
+          : hit.m[1]
+            ? decodeURIComponent(hit.m[1])
+            : undefined;
       const fault = takeFault(hit.route, issueId);
-      setTimeout(() => {
-        if (fault?.status && !fault.body) return send(fault.status, { errors: [fault.detail ?? `stand-in fault ${fault.status}`] }, fault.headers);
-        const c = canned(hit.route, hit.m as RegExpExecArray, u.searchParams, rec);
-        if (c.status === 204 && !fault) return send(204, null);
-        const status = fault?.status ?? c.status;
-        const headers = { 'content-type': 'application/json', ...fault?.headers };
-        let text = JSON.stringify(c.body);
-        if (fault?.body === 'huge' && c.body && typeof c.body === 'object') {
-          text = JSON.stringify({ ...c.body, _padding: 'x'.repeat(Math.max(0, (fault.hugeBytes ?? 50 * 1024 * 1024) - text.length)) });
-        }
-        writeBody(res, status, headers, text, fault?.body);
-      }, (fault?.delayMs ?? 0) + (options.latencyMs ?? 0));
+      setTimeout(
+        () => {
+          if (fault?.status && !fault.body)
+            return send(fault.status, { errors: [fault.detail ?? `stand-in fault ${fault.status}`] }, fault.headers);
+          const c = canned(hit.route, hit.m as RegExpExecArray, u.searchParams, rec);
+          if (c.status === 204 && !fault) return send(204, null);
+          const status = fault?.status ?? c.status;
+          const headers = { 'content-type': 'application/json', ...fault?.headers };
+          let text = JSON.stringify(c.body);
+          if (fault?.body === 'huge' && c.body && typeof c.body === 'object') {
+            text = JSON.stringify({
+              ...c.body,
+              _padding: 'x'.repeat(Math.max(0, (fault.hugeBytes ?? 50 * 1024 * 1024) - text.length)),
+            });
+          }
+          writeBody(res, status, headers, text, fault?.body);
+        },
+        (fault?.delayMs ?? 0) + (options.latencyMs ?? 0),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

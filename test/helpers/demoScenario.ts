@@ -28,7 +28,12 @@ export async function setUpDemo(prefix: string): Promise<DemoScenario> {
   const demo = await import(path.join(projectRoot, 'scripts/demo/buildDemoRepo.mjs'));
   const capture = await import(path.join(projectRoot, 'scripts/demo/captureDemoEvent.mjs'));
   const commits: Array<{ sha: string; message: string }> = demo.buildDemoRepo(repo).commits;
-  const { event, envelope } = await capture.captureDemoEvent({ repo, rev: 'v1.5.0', deployDir: path.join(dir, 'deploy', 'app'), release: 'orders-api@1.5.0' });
+  const { event, envelope } = await capture.captureDemoEvent({
+    repo,
+    rev: 'v1.5.0',
+    deployDir: path.join(dir, 'deploy', 'app'),
+    release: 'orders-api@1.5.0',
+  });
   const sha = (message: string) => {
     const hit = commits.find((c) => c.message === message);
     if (!hit) throw new Error(`no demo commit '${message}'`);

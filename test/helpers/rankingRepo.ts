@@ -12,7 +12,11 @@ import type { TempRepo } from './gitRepo';
 
 /** 1-based line of the first line of `file` containing `text`. */
 export function lineOf(repo: TempRepo, file: string, text: string): number {
-  const n = repo.read(file).split('\n').findIndex((l) => l.includes(text)) + 1;
+  const n =
+    repo
+      .read(file)
+      .split('\n')
+      .findIndex((l) => l.includes(text)) + 1;
   assert.ok(n > 0, `${text} not in ${file}`);
   return n;
 }
@@ -30,13 +34,30 @@ export type FrameSpec = Array<[string, string, string]>;
 export type RankFields = Partial<Omit<EvidenceRequest, 'mode' | 'from' | 'to' | 'frames'>>;
 
 /** Ranks the v1..v2 range over these frames; `fields` fills the rest of the evidence request. */
-export async function rankRange(repo: TempRepo, frames: FrameSpec, fields: RankFields | ((frames: BlameFrame[]) => RankFields)) {
+export async function rankRange(
+  repo: TempRepo,
+  frames: FrameSpec,
+  fields: RankFields | ((frames: BlameFrame[]) => RankFields),
+) {
   const ws = await openTriageWorkspace({ dir: repo.dir, trusted: true });
   const port = ws.git?.suspectPort();
   assert.ok(port);
-  const blameFrames: BlameFrame[] = frames.map(([file, text, fn], depth) => ({ depth, path: file, line: lineOf(repo, file, text), function: fn }));
+  const blameFrames: BlameFrame[] = frames.map(([file, text, fn], depth) => ({
+    depth,
+    path: file,
+    line: lineOf(repo, file, text),
+    function: fn,
+  }));
   const extra = typeof fields === 'function' ? fields(blameFrames) : fields;
-  const req = { tokens: [], keyTokens: [], ...extra, mode: 'range', from: repo.sha('v1'), to: repo.sha('v2'), frames: blameFrames } as EvidenceRequest;
+  const req = {
+    tokens: [],
+    keyTokens: [],
+    ...extra,
+    mode: 'range',
+    from: repo.sha('v1'),
+    to: repo.sha('v2'),
+    frames: blameFrames,
+  } as EvidenceRequest;
   const found = await collectEvidence(port, req);
   const suspects = rankSuspects(found.evidence, found.commits, { mode: 'range', rangeLabel: null });
   return { suspects, why: JSON.stringify(suspects.map((s) => [s.summary, s.score, s.reasons[0]])) };

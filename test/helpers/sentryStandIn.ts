@@ -12,7 +12,22 @@ import path from 'node:path';
 import { loadSpecValidator } from './specValidator';
 import { FIXTURES_DIR } from './fixturesDir';
 
-export type SentryRoute = 'org' | 'projects' | 'issues' | 'event' | 'release' | 'releases' | 'committers' | 'updateIssue' | 'eventids' | 'shortids' | 'issue' | 'projectEvent' | 'issueTag' | 'issueEvents' | 'discover';
+export type SentryRoute =
+  | 'org'
+  | 'projects'
+  | 'issues'
+  | 'event'
+  | 'release'
+  | 'releases'
+  | 'committers'
+  | 'updateIssue'
+  | 'eventids'
+  | 'shortids'
+  | 'issue'
+  | 'projectEvent'
+  | 'issueTag'
+  | 'issueEvents'
+  | 'discover';
 
 export interface SentryStandInFault extends StandInFault {
   /** Only for requests about this issue id (event, committers, updateIssue). */
@@ -84,8 +99,8 @@ function baseEvent(given?: Record<string, unknown>): Record<string, unknown> {
   const ev = given
     ? given
     : fs.existsSync(EVENT_FIXTURE)
-    ? (JSON.parse(fs.readFileSync(EVENT_FIXTURE, 'utf8')) as Record<string, unknown>)
-    : (SPEC.example('get', P.event, 200) as Record<string, unknown>);
+      ? (JSON.parse(fs.readFileSync(EVENT_FIXTURE, 'utf8')) as Record<string, unknown>)
+      : (SPEC.example('get', P.event, 200) as Record<string, unknown>);
   SPEC.assertValid('get', P.event, 200, ev);
   return ev;
 }
@@ -112,7 +127,10 @@ const ROUTES: Array<[RegExp, SentryRoute, string]> = [
 /** Starts the stand-in on a random port. */
 export async function startSentryStandIn(options: SentryStandInOptions = {}): Promise<SentryStandIn> {
   const org = options.org ?? 'acme';
-  const projects = options.projects ?? [{ id: '11', slug: 'orders-api' }, { id: '12', slug: 'billing' }];
+  const projects = options.projects ?? [
+    { id: '11', slug: 'orders-api' },
+    { id: '12', slug: 'billing' },
+  ];
   const issueCount = options.issueCount ?? 5;
   const releases = options.releases ?? [
     { version: 'orders-api@1.4.0', commit: 'a'.repeat(40), dateCreated: '2026-11-20T10:00:00Z' },
@@ -140,10 +158,20 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
   });
   const releaseBody = (r: (typeof releases)[number]): Record<string, unknown> => {
     const b = SPEC.example('get', P.release, 200) as Record<string, unknown>;
-    return { ...b, version: r.version, shortVersion: r.version, dateCreated: r.dateCreated, lastCommit: { ...(b.lastCommit as object), id: r.commit } };
+    return {
+      ...b,
+      version: r.version,
+      shortVersion: r.version,
+      dateCreated: r.dateCreated,
+      lastCommit: { ...(b.lastCommit as object), id: r.commit },
+    };
   };
 
-  function canned(route: SentryRoute, m: RegExpExecArray, q: URLSearchParams): { status: number; body: unknown; headers?: Record<string, string> } {
+  function canned(
+    route: SentryRoute,
+    m: RegExpExecArray,
+    q: URLSearchParams,
+  ): { status: number; body: unknown; headers?: Record<string, string> } {
     switch (route) {
       case 'org': {
         const body: Record<string, unknown> = { ...(SPEC.example('get', P.org, 200) as object), slug: org };
@@ -158,7 +186,9 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
       case 'issues': {
         const limit = Math.min(100, Number(q.get('limit') ?? 100));
         const offset = Number((q.get('cursor') ?? '0:0:0').split(':')[1]) || 0;
-        const body = Array.from({ length: Math.max(0, Math.min(limit, issueCount - offset)) }, (_, k) => issue(offset + k));
+        const body = Array.from({ length: Math.max(0, Math.min(limit, issueCount - offset)) }, (_, k) =>
+          issue(offset + k),
+        );
         SPEC.assertValid('get', P.issues, 200, body);
         const base = `${url}/api/0/organizations/${org}/issues/`;
         const link =
@@ -167,7 +197,10 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
         return { status: 200, body, headers: { link } };
       }
       case 'event':
-        return { status: 200, body: { ...event, groupID: m[1], eventID: `${m[1]}`.padStart(32, 'e'), id: `${m[1]}`.padStart(32, 'e') } };
+        return {
+          status: 200,
+          body: { ...event, groupID: m[1], eventID: `${m[1]}`.padStart(32, 'e'), id: `${m[1]}`.padStart(32, 'e') },
+        };
       case 'release': {
         const r = releases.find((x) => x.version === decodeURIComponent(m[1]));
         if (!r) return { status: 404, body: { detail: 'The requested resource does not exist' } };
@@ -177,7 +210,13 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
       }
       case 'releases': {
         const item = (SPEC.example('get', P.releases, 200) as Array<Record<string, unknown>>)[0];
-        const body = [...releases].reverse().map((r) => ({ ...item, version: r.version, shortVersion: r.version, dateCreated: r.dateCreated, lastCommit: { id: r.commit } }));
+        const body = [...releases].reverse().map((r) => ({
+          ...item,
+          version: r.version,
+          shortVersion: r.version,
+          dateCreated: r.dateCreated,
+          lastCommit: { id: r.commit },
+        }));
         SPEC.assertValid('get', P.releases, 200, body);
         return { status: 200, body };
       }
@@ -186,19 +225,37 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
         return {
           status: 200,
           body: {
-            committers: [{
-              author: { name: 'Ada Dev', email: 'ada@example.com' },
-              commits: [{ id: 'c'.repeat(40), message: 'Refactor totals\n\nlong body', dateCreated: '2026-11-23T09:00:00Z', repository: { name: 'acme/orders-api' }, suspectCommitType: 'via SCM integration' }],
-              group_owner_id: 7,
-            }],
+            committers: [
+              {
+                author: { name: 'Ada Dev', email: 'ada@example.com' },
+                commits: [
+                  {
+                    id: 'c'.repeat(40),
+                    message: 'Refactor totals\n\nlong body',
+                    dateCreated: '2026-11-23T09:00:00Z',
+                    repository: { name: 'acme/orders-api' },
+                    suspectCommitType: 'via SCM integration',
+                  },
+                ],
+                group_owner_id: 7,
+              },
+            ],
           },
         };
       case 'eventids': {
         const i = Number(/^e*(\d+)$/.exec(m[1])?.[1] ?? NaN) - 1000;
-        if (!(i >= 0 && i < issueCount) || m[1].length !== 32) return { status: 404, body: { detail: 'Event not found' } };
+        if (!(i >= 0 && i < issueCount) || m[1].length !== 32)
+          return { status: 404, body: { detail: 'Event not found' } };
         const ex = SPEC.example('get', P.eventids, 200) as Record<string, unknown>;
         const ids = { groupID: String(1000 + i), eventID: m[1], id: m[1], projectID: projects[0].id };
-        const body = { ...ex, organizationSlug: org, projectSlug: projects[0].slug, groupId: String(1000 + i), eventId: m[1], event: { ...(ex.event as object), ...structuredClone(event), ...ids } };
+        const body = {
+          ...ex,
+          organizationSlug: org,
+          projectSlug: projects[0].slug,
+          groupId: String(1000 + i),
+          eventId: m[1],
+          event: { ...(ex.event as object), ...structuredClone(event), ...ids },
+        };
         SPEC.assertValid('get', P.eventids, 200, body);
         return { status: 200, body };
       }
@@ -206,7 +263,14 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
         const i = Number(/^ORDERS-API-(\d+)$/i.exec(decodeURIComponent(m[1]))?.[1] ?? NaN);
         if (!(i >= 0 && i < issueCount)) return { status: 404, body: { detail: 'Short ID not found' } };
         const ex = SPEC.example('get', P.shortids, 200) as Record<string, unknown>;
-        const body = { ...ex, organizationSlug: org, projectSlug: projects[0].slug, groupId: String(1000 + i), shortId: `ORDERS-API-${i}`, group: { ...(ex.group as object), ...issue(i) } };
+        const body = {
+          ...ex,
+          organizationSlug: org,
+          projectSlug: projects[0].slug,
+          groupId: String(1000 + i),
+          shortId: `ORDERS-API-${i}`,
+          group: { ...(ex.group as object), ...issue(i) },
+        };
         SPEC.assertValid('get', P.shortids, 200, body);
         return { status: 200, body };
       }
@@ -214,7 +278,18 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
         const i = Number(m[1]) - 1000;
         if (!(i >= 0 && i < issueCount)) return { status: 404, body: { detail: 'Issue not found' } };
         const { id, shortId, title, count, userCount, status, substatus, project, permalink } = issue(i);
-        const body = { ...(SPEC.example('get', P.issue, 200) as object), id, shortId, title, count, userCount, status, substatus, project, permalink };
+        const body = {
+          ...(SPEC.example('get', P.issue, 200) as object),
+          id,
+          shortId,
+          title,
+          count,
+          userCount,
+          status,
+          substatus,
+          project,
+          permalink,
+        };
         SPEC.assertValid('get', P.issue, 200, body);
         return { status: 200, body };
       }
@@ -229,8 +304,21 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
         const key = decodeURIComponent(m[2]);
         const values = options.issueTags?.[key];
         if (!values) return { status: 404, body: { detail: 'The requested resource does not exist' } };
-        const topValues = values.map(([value, count]) => ({ key: value, name: value, value, count, lastSeen: '2026-11-24T10:00:00Z', firstSeen: '2026-11-20T10:00:00Z' }));
-        const body = { key, name: key, uniqueValues: values.length, totalValues: values.reduce((n, [, c]) => n + c, 0), topValues };
+        const topValues = values.map(([value, count]) => ({
+          key: value,
+          name: value,
+          value,
+          count,
+          lastSeen: '2026-11-24T10:00:00Z',
+          firstSeen: '2026-11-20T10:00:00Z',
+        }));
+        const body = {
+          key,
+          name: key,
+          uniqueValues: values.length,
+          totalValues: values.reduce((n, [, c]) => n + c, 0),
+          topValues,
+        };
         SPEC.assertValid('get', `${P.issue}tags/{key}/`, 200, body);
         return { status: 200, body };
       }
@@ -239,7 +327,12 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
         const perPage = Math.min(100, Number(q.get('per_page') ?? 100));
         const offset = Number((q.get('cursor') ?? '0:0:0').split(':')[1]) || 0;
         const total = options.issueEventCount ?? 0;
-        const body = Array.from({ length: Math.max(0, Math.min(perPage, total - offset)) }, (_, k) => ({ ...item, id: String(offset + k).padStart(32, 'f'), eventID: String(offset + k).padStart(32, 'f'), groupID: m[1] }));
+        const body = Array.from({ length: Math.max(0, Math.min(perPage, total - offset)) }, (_, k) => ({
+          ...item,
+          id: String(offset + k).padStart(32, 'f'),
+          eventID: String(offset + k).padStart(32, 'f'),
+          groupID: m[1],
+        }));
         SPEC.assertValid('get', `${P.issue}events/`, 200, body);
         const base = `${url}/api/0/organizations/${org}/issues/${m[1]}/events/`;
         const link = `<${base}?cursor=0:0:1>; rel="previous"; results="false"; cursor="0:0:1", <${base}?cursor=0:${offset + perPage}:0>; rel="next"; results="${offset + perPage < total}"; cursor="0:${offset + perPage}:0"`;
@@ -247,7 +340,9 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
       }
       case 'discover': {
         const key = q.getAll('field').find((f) => f !== 'count()');
-        const rows = key ? (options.discover?.byKey[key] ?? []).map(([value, count]) => ({ [key]: value, 'count()': count })) : [{ 'count()': options.discover?.total ?? 0 }];
+        const rows = key
+          ? (options.discover?.byKey[key] ?? []).map(([value, count]) => ({ [key]: value, 'count()': count }))
+          : [{ 'count()': options.discover?.total ?? 0 }];
         const body = { data: rows, meta: { fields: { ...(key ? { [key]: 'string' } : {}), 'count()': 'integer' } } };
         SPEC.assertValid('get', '/api/0/organizations/{organization_id_or_slug}/events/', 200, body);
         return { status: 200, body };
@@ -272,8 +367,17 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
     maxInFlight = Math.max(maxInFlight, inFlight);
     res.on('close', () => inFlight--);
     const u = new URL(req.url ?? '/', url);
-    const hit = ROUTES.map(([re, route, method]) => ({ m: re.exec(u.pathname), route, method })).find((x) => x.m && x.method === req.method);
-    const seen: StandInRequest = { route: hit?.route ?? 'unknown', method: req.method ?? '', path: u.pathname, query: u.searchParams, at: Date.now(), authorization: req.headers.authorization };
+    const hit = ROUTES.map(([re, route, method]) => ({ m: re.exec(u.pathname), route, method })).find(
+      (x) => x.m && x.method === req.method,
+    );
+    const seen: StandInRequest = {
+      route: hit?.route ?? 'unknown',
+      method: req.method ?? '',
+      path: u.pathname,
+      query: u.searchParams,
+      at: Date.now(),
+      authorization: req.headers.authorization,
+    };
     requests.push(seen);
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -288,20 +392,28 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
         res.end(JSON.stringify(body));
       };
       if (!hit?.m) return send(404, { detail: 'The requested resource does not exist' });
-      if (options.token && req.headers.authorization !== `Bearer ${options.token}`) return send(401, { detail: 'Invalid token' });
+      if (options.token && req.headers.authorization !== `Bearer ${options.token}`)
+        return send(401, { detail: 'Invalid token' });
       const issueId = hit.route === 'committers' || hit.route === 'discover' ? undefined : hit.m[1];
       const fault = takeFault(hit.route, issueId);
-      setTimeout(() => {
-        if (fault?.status && !fault.body) return send(fault.status, { detail: fault.detail ?? `stand-in fault ${fault.status}` }, fault.headers);
-        const c = canned(hit.route, hit.m as RegExpExecArray, u.searchParams);
-        const status = fault?.status ?? c.status;
-        const headers = { 'content-type': 'application/json', ...c.headers, ...fault?.headers };
-        let text = JSON.stringify(c.body);
-        if (fault?.body === 'huge' && c.body && typeof c.body === 'object') {
-          text = JSON.stringify({ ...c.body, _padding: 'x'.repeat(Math.max(0, (fault.hugeBytes ?? 80 * 1024 * 1024) - text.length)) });
-        }
-        writeBody(res, status, headers, text, fault?.body);
-      }, (fault?.delayMs ?? 0) + (options.latencyMs ?? 0));
+      setTimeout(
+        () => {
+          if (fault?.status && !fault.body)
+            return send(fault.status, { detail: fault.detail ?? `stand-in fault ${fault.status}` }, fault.headers);
+          const c = canned(hit.route, hit.m as RegExpExecArray, u.searchParams);
+          const status = fault?.status ?? c.status;
+          const headers = { 'content-type': 'application/json', ...c.headers, ...fault?.headers };
+          let text = JSON.stringify(c.body);
+          if (fault?.body === 'huge' && c.body && typeof c.body === 'object') {
+            text = JSON.stringify({
+              ...c.body,
+              _padding: 'x'.repeat(Math.max(0, (fault.hugeBytes ?? 80 * 1024 * 1024) - text.length)),
+            });
+          }
+          writeBody(res, status, headers, text, fault?.body);
+        },
+        (fault?.delayMs ?? 0) + (options.latencyMs ?? 0),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

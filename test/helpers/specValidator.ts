@@ -33,7 +33,10 @@ export function loadSpecValidator(file: string): SpecValidator {
     if (!op) throw new Error(`${path.basename(full)} has no operation ${method.toUpperCase()} ${pathTemplate}`);
     const res = op.responses?.[String(status)] as Record<string, unknown> | undefined;
     const content = (res?.content as Record<string, Record<string, unknown>> | undefined)?.['application/json'];
-    if (!content) throw new Error(`${method.toUpperCase()} ${pathTemplate} has no JSON ${status} response in ${path.basename(full)}`);
+    if (!content)
+      throw new Error(
+        `${method.toUpperCase()} ${pathTemplate} has no JSON ${status} response in ${path.basename(full)}`,
+      );
     return content;
   };
 
@@ -52,7 +55,9 @@ export function loadSpecValidator(file: string): SpecValidator {
   const errors = (method: string, pathTemplate: string, status: number, body: unknown): string[] => {
     const fn = validatorFor(method, pathTemplate, status);
     if (fn(body)) return [];
-    return (fn.errors ?? []).slice(0, 20).map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+    return (fn.errors ?? [])
+      .slice(0, 20)
+      .map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
   };
 
   return {
@@ -60,14 +65,18 @@ export function loadSpecValidator(file: string): SpecValidator {
     errors,
     assertValid(method, pathTemplate, status, body) {
       const errs = errors(method, pathTemplate, status, body);
-      if (errs.length > 0) throw new Error(`canned ${method.toUpperCase()} ${pathTemplate} ${status} does not match the spec:\n  ${errs.join('\n  ')}`);
+      if (errs.length > 0)
+        throw new Error(
+          `canned ${method.toUpperCase()} ${pathTemplate} ${status} does not match the spec:\n  ${errs.join('\n  ')}`,
+        );
     },
     example(method, pathTemplate, status) {
       const content = response(method, pathTemplate, status);
       if (content.example !== undefined) return structuredClone(content.example);
       const examples = content.examples as Record<string, { value?: unknown }> | undefined;
       const first = examples ? Object.values(examples)[0] : undefined;
-      if (first?.value === undefined) throw new Error(`${method.toUpperCase()} ${pathTemplate} ${status} has no example`);
+      if (first?.value === undefined)
+        throw new Error(`${method.toUpperCase()} ${pathTemplate} ${status} has no example`);
       return structuredClone(first.value);
     },
   };

@@ -31,7 +31,13 @@ export function closeStandIn(server: Server): Promise<void> {
  * Writes `text` with `status`, damaged as `fault` says: an nginx HTML error page, an empty body,
  * JSON cut in half, or half the body then a connection reset. `huge` is applied by the caller.
  */
-export function writeBody(res: ServerResponse, status: number, headers: Record<string, string>, text: string, fault: BodyFault | undefined): void {
+export function writeBody(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  text: string,
+  fault: BodyFault | undefined,
+): void {
   if (fault === 'html') {
     res.writeHead(status, { ...headers, 'content-type': 'text/html; charset=utf-8' });
     res.end('<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>');

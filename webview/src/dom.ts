@@ -9,7 +9,11 @@ export interface ElProps {
   attrs?: Record<string, string>;
 }
 
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props?: ElProps, ...children: Array<Node | null | undefined>): HTMLElementTagNameMap[K];
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props?: ElProps,
+  ...children: Array<Node | null | undefined>
+): HTMLElementTagNameMap[K];
 export function el(tag: string, props?: ElProps, ...children: Array<Node | null | undefined>): HTMLElement;
 export function el(tag: string, props: ElProps = {}, ...children: Array<Node | null | undefined>): HTMLElement {
   const node = document.createElement(tag);
@@ -28,13 +32,21 @@ export function el(tag: string, props: ElProps = {}, ...children: Array<Node | n
 /** A section with a heading, labelled for screen readers. */
 export function section(id: string, title: string, ...children: Array<Node | null | undefined>): HTMLElement {
   const headingId = `${id}-heading`;
-  return el('section', { id, attrs: { 'aria-labelledby': headingId } }, el('h2', { id: headingId, text: title }), ...children);
+  return el(
+    'section',
+    { id, attrs: { 'aria-labelledby': headingId } },
+    el('h2', { id: headingId, text: title }),
+    ...children,
+  );
 }
 
 /** A two-column key/value table (headers, query, variables, tags). */
 export function pairTable(id: string, caption: string, pairs: Array<[string, string]>): HTMLElement {
   const body = el('tbody');
-  for (const [k, v] of pairs) body.appendChild(el('tr', {}, el('th', { text: k, attrs: { scope: 'row' } }), el('td', {}, el('code', { text: v }))));
+  for (const [k, v] of pairs)
+    body.appendChild(
+      el('tr', {}, el('th', { text: k, attrs: { scope: 'row' } }), el('td', {}, el('code', { text: v }))),
+    );
   return el('table', { id, className: 'pairs' }, el('caption', { text: caption, className: 'visually-hidden' }), body);
 }
 

@@ -3,10 +3,29 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { PanelModel } from '../../src/core/insights/panelModel.types';
 import type { TagComparison } from '../../src/core/insights/tagComparison.types';
-import { type ResponseResults, type ViewRequest, type ViewToHost, parseHostMessage } from '../../src/extension/panel/panelProtocol';
+import {
+  type ResponseResults,
+  type ViewRequest,
+  type ViewToHost,
+  parseHostMessage,
+} from '../../src/extension/panel/panelProtocol';
 import { el } from './dom';
-import { type InsightHandlers, renderActions, renderComparison, renderWhatDiffersSection, setFixStatus, setStatus } from './renderInsights';
-import { type IssueHandlers, renderBreadcrumbs, renderHeader, renderRequest, renderStack, renderSuspects } from './renderIssue';
+import {
+  type InsightHandlers,
+  renderActions,
+  renderComparison,
+  renderWhatDiffersSection,
+  setFixStatus,
+  setStatus,
+} from './renderInsights';
+import {
+  type IssueHandlers,
+  renderBreadcrumbs,
+  renderHeader,
+  renderRequest,
+  renderStack,
+  renderSuspects,
+} from './renderIssue';
 
 interface VsCodeApi {
   postMessage(msg: ViewToHost): void;
@@ -32,7 +51,12 @@ function request<T extends ViewRequest['type']>(msg: Extract<RequestBody, { type
 }
 
 /** Runs a request from a button: disabled while pending, outcome in the status line. */
-async function fromButton<T>(b: HTMLElement | null, busy: string, run: () => Promise<T>, done: (r: T) => string | null): Promise<void> {
+async function fromButton<T>(
+  b: HTMLElement | null,
+  busy: string,
+  run: () => Promise<T>,
+  done: (r: T) => string | null,
+): Promise<void> {
   b?.setAttribute('disabled', '');
   setStatus(busy);
   try {
@@ -52,31 +76,77 @@ function issueId(): string {
 }
 
 const issueHandlers: IssueHandlers = {
-  openFrame: (frameIndex) => void fromButton(null, 'Opening frame…', () => request<'openFrame'>({ type: 'openFrame', issueId: issueId(), frameIndex }), () => ''),
+  openFrame: (frameIndex) =>
+    void fromButton(
+      null,
+      'Opening frame…',
+      () => request<'openFrame'>({ type: 'openFrame', issueId: issueId(), frameIndex }),
+      () => '',
+    ),
   openSuspectDiff: (s) =>
-    void fromButton(null, `Opening ${s.shortSha}…`, () => request<'openSuspectDiff'>({ type: 'openSuspectDiff', issueId: issueId(), sha: s.sha, file: s.file, line: s.line }), () => ''),
+    void fromButton(
+      null,
+      `Opening ${s.shortSha}…`,
+      () =>
+        request<'openSuspectDiff'>({
+          type: 'openSuspectDiff',
+          issueId: issueId(),
+          sha: s.sha,
+          file: s.file,
+          line: s.line,
+        }),
+      () => '',
+    ),
   openProvider: () => {
     const url = model?.providerUrl;
-    if (url) void fromButton(null, '', () => request<'openExternal'>({ type: 'openExternal', url }), () => '');
+    if (url)
+      void fromButton(
+        null,
+        '',
+        () => request<'openExternal'>({ type: 'openExternal', url }),
+        () => '',
+      );
   },
 };
 
 const insightHandlers: InsightHandlers = {
-  issueAction: (action, b) => void fromButton(b, 'Working…', () => request<'issueAction'>({ type: 'issueAction', issueId: issueId(), action }), (r) => r.message),
-  createRegressionTest: (b) => void fromButton(b, 'Writing the regression test…', () => request<'createRegressionTest'>({ type: 'createRegressionTest', issueId: issueId() }), (r) => `Created ${r.relPath}`),
+  issueAction: (action, b) =>
+    void fromButton(
+      b,
+      'Working…',
+      () => request<'issueAction'>({ type: 'issueAction', issueId: issueId(), action }),
+      (r) => r.message,
+    ),
+  createRegressionTest: (b) =>
+    void fromButton(
+      b,
+      'Writing the regression test…',
+      () => request<'createRegressionTest'>({ type: 'createRegressionTest', issueId: issueId() }),
+      (r) => `Created ${r.relPath}`,
+    ),
   watchFix: (b) =>
-    void fromButton(b, 'Checking events since the fix…', () => request<'fixStatus'>({ type: 'fixStatus', issueId: issueId(), startWatching: true }), (r) => {
-      setFixStatus(r.status.kind, r.text);
-      save({ fixStatus: r });
-      return 'Watching this fix.';
-    }),
+    void fromButton(
+      b,
+      'Checking events since the fix…',
+      () => request<'fixStatus'>({ type: 'fixStatus', issueId: issueId(), startWatching: true }),
+      (r) => {
+        setFixStatus(r.status.kind, r.text);
+        save({ fixStatus: r });
+        return 'Watching this fix.';
+      },
+    ),
   whatDiffers: (b) =>
-    void fromButton(b, 'Comparing failing events with the baseline…', () => request<'whatDiffers'>({ type: 'whatDiffers', issueId: issueId() }), (c: TagComparison) => {
-      const body = document.getElementById('what-differs-body');
-      body?.replaceChildren(renderComparison(c));
-      save({ comparison: c });
-      return '';
-    }),
+    void fromButton(
+      b,
+      'Comparing failing events with the baseline…',
+      () => request<'whatDiffers'>({ type: 'whatDiffers', issueId: issueId() }),
+      (c: TagComparison) => {
+        const body = document.getElementById('what-differs-body');
+        body?.replaceChildren(renderComparison(c));
+        save({ comparison: c });
+        return '';
+      },
+    ),
 };
 
 function save(patch: Partial<PanelModel>): void {
@@ -91,7 +161,10 @@ function render(next: PanelModel): void {
   const same = model?.issueId === next.issueId;
   const status = same ? document.getElementById('action-status') : null;
   const kept = status ? { text: status.textContent ?? '', error: status.classList.contains('error') } : null;
-  const m: PanelModel = same && model ? { ...next, comparison: next.comparison ?? model.comparison, fixStatus: next.fixStatus ?? model.fixStatus } : next;
+  const m: PanelModel =
+    same && model
+      ? { ...next, comparison: next.comparison ?? model.comparison, fixStatus: next.fixStatus ?? model.fixStatus }
+      : next;
   model = m;
   vscode.setState({ model: m });
   const app = document.getElementById('app');

@@ -16,7 +16,9 @@ function fmtCount(n: number | null | undefined): string {
 export function renderHeader(m: PanelModel, h: IssueHandlers): HTMLElement {
   const meta = el('dl', { id: 'issue-meta' });
   const add = (field: string, label: string, value: string): void => {
-    meta.appendChild(el('div', { attrs: { 'data-field': field } }, el('dt', { text: label }), el('dd', { text: value })));
+    meta.appendChild(
+      el('div', { attrs: { 'data-field': field } }, el('dt', { text: label }), el('dd', { text: value })),
+    );
   };
   add('count', 'Events', fmtCount(m.count));
   add('users', 'Users', fmtCount(m.userCount));
@@ -30,7 +32,11 @@ export function renderHeader(m: PanelModel, h: IssueHandlers): HTMLElement {
   if (m.deploy) add('deploy', 'Deploy range', `${short(m.deploy.from)} → ${short(m.deploy.to)} (${m.deploy.source})`);
   let link: HTMLElement | null = null;
   if (m.providerUrl) {
-    link = el('vscode-button', { id: 'provider-link', text: `Open in ${m.providerLabel}`, attrs: { secondary: '', 'aria-label': `Open this issue in ${m.providerLabel}` } });
+    link = el('vscode-button', {
+      id: 'provider-link',
+      text: `Open in ${m.providerLabel}`,
+      attrs: { secondary: '', 'aria-label': `Open this issue in ${m.providerLabel}` },
+    });
     link.addEventListener('click', () => h.openProvider());
   }
   return el(
@@ -51,18 +57,30 @@ function frameLabel(f: PanelFrame): string {
 export function renderStack(m: PanelModel, h: IssueHandlers): HTMLElement {
   const list = el('ol', { id: 'frames', attrs: { 'aria-label': 'Stack frames, crashing frame first' } });
   for (const f of m.frames) {
-    const item = el('li', { className: f.inApp ? 'frame in-app' : 'frame library', attrs: { 'data-frame-index': String(f.index) } });
+    const item = el('li', {
+      className: f.inApp ? 'frame in-app' : 'frame library',
+      attrs: { 'data-frame-index': String(f.index) },
+    });
     const button = el('button', {
       className: 'frame-open',
       text: frameLabel(f),
-      attrs: { type: 'button', 'data-frame-index': String(f.index), 'aria-label': `Open frame ${f.index + 1}: ${frameLabel(f)}` },
+      attrs: {
+        type: 'button',
+        'data-frame-index': String(f.index),
+        'aria-label': `Open frame ${f.index + 1}: ${frameLabel(f)}`,
+      },
     });
     if (!f.resolved) button.setAttribute('aria-disabled', 'true');
     button.addEventListener('click', () => h.openFrame(f.index));
     item.appendChild(button);
     if (!f.inApp) item.appendChild(el('span', { className: 'badge', text: 'library' }));
     if (f.vars.length > 0) {
-      const details = el('details', { className: 'vars' }, el('summary', { text: `Local variables (${f.vars.length})` }), pairTable(`vars-${f.index}`, `Variables of frame ${f.index + 1}`, f.vars));
+      const details = el(
+        'details',
+        { className: 'vars' },
+        el('summary', { text: `Local variables (${f.vars.length})` }),
+        pairTable(`vars-${f.index}`, `Variables of frame ${f.index + 1}`, f.vars),
+      );
       item.appendChild(details);
     }
     list.appendChild(item);
@@ -75,19 +93,35 @@ export function renderRequest(r: PanelRequest | null): HTMLElement {
   return section(
     'request',
     'Failing request',
-    el('p', {}, el('code', { id: 'request-method', text: r.method ?? '?' }), document.createTextNode(' '), el('code', { id: 'request-url', text: r.url ?? '?' })),
+    el(
+      'p',
+      {},
+      el('code', { id: 'request-method', text: r.method ?? '?' }),
+      document.createTextNode(' '),
+      el('code', { id: 'request-url', text: r.url ?? '?' }),
+    ),
     r.query.length ? el('h3', { text: 'Query' }) : null,
     r.query.length ? pairTable('request-query', 'Query parameters', r.query) : null,
     el('h3', { text: 'Headers (credentials removed)' }),
     pairTable('request-headers', 'Request headers', r.headers),
     r.body !== null ? el('h3', { text: 'Body' }) : null,
-    r.body !== null ? el('pre', { id: 'request-body', className: r.bodyIsJson ? 'json' : 'text', attrs: { tabindex: '0' } }, el('code', { text: r.body })) : null,
+    r.body !== null
+      ? el(
+          'pre',
+          { id: 'request-body', className: r.bodyIsJson ? 'json' : 'text', attrs: { tabindex: '0' } },
+          el('code', { text: r.body }),
+        )
+      : null,
   );
 }
 
 export function renderBreadcrumbs(m: PanelModel): HTMLElement {
   if (!m.breadcrumbs.length) return section('breadcrumbs', 'Breadcrumbs', el('p', { text: 'No breadcrumbs.' }));
-  const list = el('ol', { id: 'breadcrumb-list', className: 'timeline', attrs: { 'aria-label': 'Breadcrumbs, oldest first' } });
+  const list = el('ol', {
+    id: 'breadcrumb-list',
+    className: 'timeline',
+    attrs: { 'aria-label': 'Breadcrumbs, oldest first' },
+  });
   for (const b of m.breadcrumbs) {
     list.appendChild(
       el(
@@ -104,10 +138,19 @@ export function renderBreadcrumbs(m: PanelModel): HTMLElement {
 }
 
 export function renderSuspects(m: PanelModel, h: IssueHandlers): HTMLElement {
-  if (!m.suspects.length) return section('suspects', 'Suspect commits', el('p', { text: 'No suspect commits (run triage in a workspace with git history).' }));
+  if (!m.suspects.length)
+    return section(
+      'suspects',
+      'Suspect commits',
+      el('p', { text: 'No suspect commits (run triage in a workspace with git history).' }),
+    );
   const list = el('ol', { id: 'suspect-list' });
   for (const s of m.suspects) {
-    const diff = el('vscode-button', { className: 'open-diff', text: 'Open diff', attrs: { 'data-sha': s.sha, 'aria-label': `Open diff of ${s.shortSha}` } });
+    const diff = el('vscode-button', {
+      className: 'open-diff',
+      text: 'Open diff',
+      attrs: { 'data-sha': s.sha, 'aria-label': `Open diff of ${s.shortSha}` },
+    });
     diff.addEventListener('click', () => h.openSuspectDiff(s));
     const reasons = el('ul', { className: 'reasons' });
     for (const r of s.reasons) reasons.appendChild(el('li', { text: r }));
@@ -115,7 +158,13 @@ export function renderSuspects(m: PanelModel, h: IssueHandlers): HTMLElement {
       el(
         'li',
         { className: 'suspect', attrs: { 'data-sha': s.sha } },
-        el('div', { className: 'suspect-head' }, el('code', { text: s.shortSha }), el('span', { className: 'score', text: `${s.score}%` }), el('span', { text: s.summary })),
+        el(
+          'div',
+          { className: 'suspect-head' },
+          el('code', { text: s.shortSha }),
+          el('span', { className: 'score', text: `${s.score}%` }),
+          el('span', { text: s.summary }),
+        ),
         el('div', { className: 'suspect-meta', text: `${s.author} · ${when(s.date)}` }),
         reasons,
         diff,

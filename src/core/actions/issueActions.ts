@@ -37,27 +37,44 @@ function explain(e: unknown, provider: 'Sentry' | 'Datadog', action: string, iss
   const what = `${provider} could not ${action} issue ${issueId}`;
   const details = { ...e.details, cause: e.message };
   if (e.reason === 'forbidden') {
-    const missing = provider === 'Sentry' ? `the Sentry token lacks ${SENTRY_WRITE_SCOPE}` : `the Datadog application key lacks ${DATADOG_WRITE_SCOPE}`;
+    const missing =
+      provider === 'Sentry'
+        ? `the Sentry token lacks ${SENTRY_WRITE_SCOPE}`
+        : `the Datadog application key lacks ${DATADOG_WRITE_SCOPE}`;
     throw new CulpritError('forbidden', `${missing} (${what}: 403)`, details);
   }
-  if (e.reason === 'auth') throw new CulpritError('auth', `${what}: the ${provider === 'Sentry' ? 'token' : 'API key'} was rejected (401)`, details);
-  if (e.reason === 'not-found') throw new CulpritError('not-found', `${what}: it no longer exists (deleted or merged?)`, details);
+  if (e.reason === 'auth')
+    throw new CulpritError(
+      'auth',
+      `${what}: the ${provider === 'Sentry' ? 'token' : 'API key'} was rejected (401)`,
+      details,
+    );
+  if (e.reason === 'not-found')
+    throw new CulpritError('not-found', `${what}: it no longer exists (deleted or merged?)`, details);
   throw new CulpritError(e.reason, `${what}: ${e.message}`, details);
 }
 
 function checkId(issueId: unknown): string {
-  if (typeof issueId !== 'string' || issueId.trim() === '') throw new CulpritError('invalid-input', 'no issue id given');
+  if (typeof issueId !== 'string' || issueId.trim() === '')
+    throw new CulpritError('invalid-input', 'no issue id given');
   return issueId.trim();
 }
 
 function checkWho(who: unknown): string {
-  if (typeof who !== 'string' || who.trim() === '' || who.length > 256) throw new CulpritError('invalid-input', 'no assignee given (a user id, username or email)');
+  if (typeof who !== 'string' || who.trim() === '' || who.length > 256)
+    throw new CulpritError('invalid-input', 'no assignee given (a user id, username or email)');
   return who.trim();
 }
 
 /** Adapter over `SentrySource.updateIssue` (PUT /organizations/{org}/issues/{id}/). */
 export function sentryIssueActions(source: Pick<SentrySource, 'updateIssue'>): IssueActions {
-  const run = async (issueId: string, action: string, done: string, update: Parameters<SentrySource['updateIssue']>[1], signal?: AbortSignal): Promise<IssueActionResult> => {
+  const run = async (
+    issueId: string,
+    action: string,
+    done: string,
+    update: Parameters<SentrySource['updateIssue']>[1],
+    signal?: AbortSignal,
+  ): Promise<IssueActionResult> => {
     const id = checkId(issueId);
     try {
       const res = await source.updateIssue(id, update, signal);
@@ -69,15 +86,29 @@ export function sentryIssueActions(source: Pick<SentrySource, 'updateIssue'>): I
   return {
     provider: 'sentry',
     resolve: (id, signal) => run(id, 'resolve', 'Resolved', { status: 'resolved' }, signal),
-    resolveInNextRelease: (id, signal) => run(id, 'resolve (in next release)', 'Resolved in the next release:', { status: 'resolved', statusDetails: { inNextRelease: true } }, signal),
+    resolveInNextRelease: (id, signal) =>
+      run(
+        id,
+        'resolve (in next release)',
+        'Resolved in the next release:',
+        { status: 'resolved', statusDetails: { inNextRelease: true } },
+        signal,
+      ),
     ignore: (id, signal) => run(id, 'ignore', 'Ignored', { status: 'ignored' }, signal),
-    assign: (id, who, signal) => run(id, 'assign', `Assigned to ${checkWho(who)}:`, { assignedTo: checkWho(who) }, signal),
+    assign: (id, who, signal) =>
+      run(id, 'assign', `Assigned to ${checkWho(who)}:`, { assignedTo: checkWho(who) }, signal),
   };
 }
 
 /** Adapter over the Datadog source's `updateIssueState` and `assign`. */
 export function datadogIssueActions(source: Pick<DatadogSource, 'updateIssueState' | 'assign'>): IssueActions {
-  const state = async (issueId: string, action: string, done: string, to: 'RESOLVED' | 'IGNORED', signal?: AbortSignal): Promise<IssueActionResult> => {
+  const state = async (
+    issueId: string,
+    action: string,
+    done: string,
+    to: 'RESOLVED' | 'IGNORED',
+    signal?: AbortSignal,
+  ): Promise<IssueActionResult> => {
     const id = checkId(issueId);
     try {
       const res = await source.updateIssueState(id, to, signal);
@@ -90,7 +121,8 @@ export function datadogIssueActions(source: Pick<DatadogSource, 'updateIssueStat
     provider: 'datadog',
     resolve: (id, signal) => state(id, 'resolve', 'Resolved', 'RESOLVED', signal),
     // Datadog reopens a resolved issue as a regression when a newer version reports it.
-    resolveInNextRelease: (id, signal) => state(id, 'resolve', 'Resolved (Datadog reopens it if a newer version reports it)', 'RESOLVED', signal),
+    resolveInNextRelease: (id, signal) =>
+      state(id, 'resolve', 'Resolved (Datadog reopens it if a newer version reports it)', 'RESOLVED', signal),
     ignore: (id, signal) => state(id, 'ignore', 'Ignored', 'IGNORED', signal),
     async assign(issueId, who, signal) {
       const id = checkId(issueId);

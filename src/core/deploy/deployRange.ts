@@ -29,7 +29,10 @@ export type TagMap = Map<string, string>;
 
 /** Every tag → the commit it points at (annotated tags peeled), in one `for-each-ref`. */
 export async function loadTags(repo: GitRepo, signal?: AbortSignal): Promise<TagMap> {
-  const out = await repo.run(['for-each-ref', '--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)', 'refs/tags'], signal);
+  const out = await repo.run(
+    ['for-each-ref', '--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)', 'refs/tags'],
+    signal,
+  );
   const tags: TagMap = new Map();
   for (const line of out.split('\n')) {
     const [name, obj, peeled] = line.split('\0');
@@ -43,7 +46,12 @@ export async function loadTags(repo: GitRepo, signal?: AbortSignal): Promise<Tag
  * `pkg@1.5.0`, `pkg-v1.5.0`… and ignoring `+build`), then as a commit SHA. Throws
  * `unknown-revision` with a fetch hint when neither is in the clone.
  */
-async function resolveRelease(repo: GitRepo, release: ParsedRelease, tags: TagMap, signal?: AbortSignal): Promise<{ sha: string; tag: string | null }> {
+async function resolveRelease(
+  repo: GitRepo,
+  release: ParsedRelease,
+  tags: TagMap,
+  signal?: AbortSignal,
+): Promise<{ sha: string; tag: string | null }> {
   const candidates = candidateTags(release);
   for (const t of candidates) {
     const sha = tags.get(t);
@@ -62,10 +70,15 @@ async function resolveRelease(repo: GitRepo, release: ParsedRelease, tags: TagMa
   } catch (e) {
     if (!CulpritError.is(e, 'unknown-revision') && !CulpritError.is(e, 'invalid-input')) throw e;
     const tried = release.sha ? '' : ` No tag matches it (tried ${candidates.slice(0, 6).join(', ')}).`;
-    const shallow = CulpritError.is(e) && e.details?.shallow ? ` ${e.message.replace(/^.*?(This clone is shallow)/, '$1')}` : '';
-    throw new CulpritError('unknown-revision', `Release "${release.raw}" is not in this clone.${tried} ${fetchHint(rev)}${shallow}`, {
-      revision: release.raw,
-    });
+    const shallow =
+      CulpritError.is(e) && e.details?.shallow ? ` ${e.message.replace(/^.*?(This clone is shallow)/, '$1')}` : '';
+    throw new CulpritError(
+      'unknown-revision',
+      `Release "${release.raw}" is not in this clone.${tried} ${fetchHint(rev)}${shallow}`,
+      {
+        revision: release.raw,
+      },
+    );
   }
 }
 
@@ -84,10 +97,18 @@ function tagByVersion(release: ParsedRelease, tags: TagMap): [string, string] | 
 }
 
 /** Nearest tag strictly before `to` on its ancestry (`git describe --tags --abbrev=0 TO^`). */
-async function previousTag(repo: GitRepo, to: string, pkg: string | null, tagPattern: string | undefined, signal?: AbortSignal): Promise<{ tag: string; sha: string } | null> {
+async function previousTag(
+  repo: GitRepo,
+  to: string,
+  pkg: string | null,
+  tagPattern: string | undefined,
+  signal?: AbortSignal,
+): Promise<{ tag: string; sha: string } | null> {
   // Most specific first: the caller's pattern alone; else the release's package, version-like tags, any tag.
   const pkgGlobs = packageTagGlobs(pkg);
-  const globSets: string[][] = tagPattern ? [[tagPattern]] : [...(pkgGlobs.length ? [pkgGlobs] : []), [...VERSION_TAG_GLOBS], []];
+  const globSets: string[][] = tagPattern
+    ? [[tagPattern]]
+    : [...(pkgGlobs.length ? [pkgGlobs] : []), [...VERSION_TAG_GLOBS], []];
   for (const globs of globSets) {
     const args = ['describe', '--tags', '--abbrev=0', ...globs.flatMap((g) => ['--match', g]), `${to}^`];
     try {
@@ -105,7 +126,8 @@ function splitFlag(flag: string): [string | null, string] {
   const s = flag.trim();
   const i = s.indexOf('..');
   if (i < 0) return [null, s];
-  if (s.slice(i, i + 3) === '...') throw new CulpritError('invalid-input', `--deploy takes FROM..TO (two dots), not "${s.slice(0, 80)}".`);
+  if (s.slice(i, i + 3) === '...')
+    throw new CulpritError('invalid-input', `--deploy takes FROM..TO (two dots), not "${s.slice(0, 80)}".`);
   const [from, to] = [s.slice(0, i), s.slice(i + 2)];
   if (!to) throw new CulpritError('invalid-input', `--deploy "${s.slice(0, 80)}" has no TO revision; use FROM..TO.`);
   return [from || null, to];
@@ -116,13 +138,21 @@ function splitFlag(flag: string): [string | null, string] {
  * (`provider`); else the event's release matched against tags (`tags`), FROM being the nearest
  * earlier version/deploy tag on TO's ancestry; else nothing (`none`). SHAs come back as 40 hex.
  */
-export async function resolveDeployRange(repo: GitRepo, input: DeployRangeInput, signal?: AbortSignal): Promise<ResolvedDeployRange> {
+export async function resolveDeployRange(
+  repo: GitRepo,
+  input: DeployRangeInput,
+  signal?: AbortSignal,
+): Promise<ResolvedDeployRange> {
   const notes: string[] = [];
   const str = (v: unknown): string | null => (typeof v === 'string' && v.trim().length > 0 ? v.trim() : null);
   const flag = str(input?.flag);
   const tagPattern = str(input?.tagPattern) ?? undefined;
 
-  const withPreviousTag = async (to: string, pkg: string | null, source: DeploySource): Promise<ResolvedDeployRange> => {
+  const withPreviousTag = async (
+    to: string,
+    pkg: string | null,
+    source: DeploySource,
+  ): Promise<ResolvedDeployRange> => {
     const prev = await previousTag(repo, to, pkg, tagPattern, signal);
     if (prev) {
       notes.push(`FROM is ${prev.tag}, the nearest earlier tag${tagPattern ? ` matching ${tagPattern}` : ''}.`);
@@ -138,7 +168,9 @@ export async function resolveDeployRange(repo: GitRepo, input: DeployRangeInput,
         { revision: to, shallow: true },
       );
     }
-    notes.push(`No tag${tagPattern ? ` matching ${tagPattern}` : ''} precedes ${to.slice(0, 12)}, so the deploy range has no start; blame falls back to full history.`);
+    notes.push(
+      `No tag${tagPattern ? ` matching ${tagPattern}` : ''} precedes ${to.slice(0, 12)}, so the deploy range has no start; blame falls back to full history.`,
+    );
     return { from: null, to, source, notes };
   };
 
@@ -156,7 +188,9 @@ export async function resolveDeployRange(repo: GitRepo, input: DeployRangeInput,
     const source: DeploySource = providerTo ? 'provider' : 'tags';
     const parsed = parseRelease((providerTo ?? release) as string);
     const to = await resolveRelease(repo, parsed, tags, signal);
-    notes.push(`TO is ${to.tag ? `tag ${to.tag}` : to.sha.slice(0, 12)} (from the ${providerTo ? 'error source’s deploy' : 'event’s release'} "${parsed.raw}").`);
+    notes.push(
+      `TO is ${to.tag ? `tag ${to.tag}` : to.sha.slice(0, 12)} (from the ${providerTo ? 'error source’s deploy' : 'event’s release'} "${parsed.raw}").`,
+    );
     const providerFrom = providerTo ? str(input?.providerFrom) : null;
     if (providerFrom) {
       const from = await resolveRelease(repo, parseRelease(providerFrom), tags, signal);
@@ -165,7 +199,8 @@ export async function resolveDeployRange(repo: GitRepo, input: DeployRangeInput,
     return withPreviousTag(to.sha, parsed.pkg, source);
   }
 
-  if (str(input?.providerFrom)) notes.push('The error source named a previous deploy but no deployed revision; ignoring it.');
+  if (str(input?.providerFrom))
+    notes.push('The error source named a previous deploy but no deployed revision; ignoring it.');
   notes.push('No deploy range: pass --deploy FROM..TO, or tag releases so the event’s release can be matched.');
   return { from: null, to: null, source: 'none', notes };
 }

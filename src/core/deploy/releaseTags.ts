@@ -64,4 +64,14 @@ export function packageTagGlobs(pkg: string | null): string[] {
 }
 
 /** Globs for version/deploy-looking tags in general. */
-export const VERSION_TAG_GLOBS: readonly string[] = ['v[0-9]*', '[0-9]*', '*@[0-9]*', '*@v[0-9]*', '*-v[0-9]*', 'deploy-*', 'deploy/*', 'release-*', 'release/*'];
+export const VERSION_TAG_GLOBS: readonly string[] = [
+  'v[0-9]*',
+  '[0-9]*',
+  '*@[0-9]*',
+  '*@v[0-9]*',
+  '*-v[0-9]*',
+  'deploy-*',
+  'deploy/*',
+  'release-*',
+  'release/*',
+];

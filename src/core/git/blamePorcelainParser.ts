@@ -38,7 +38,8 @@ export function parseBlamePorcelain(text: string): PorcelainBlameLine[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const out: PorcelainBlameLine[] = [];
   const headers = new Map<string, CommitHeader>();
-  let cur: { sha: string; origLine: number; finalLine: number; header: CommitHeader; filename: string | null } | null = null;
+  let cur: { sha: string; origLine: number; finalLine: number; header: CommitHeader; filename: string | null } | null =
+    null;
 
   let pos = 0;
   while (pos < text.length) {
@@ -77,7 +78,7 @@ export function parseBlamePorcelain(text: string): PorcelainBlameLine[] {
         headers.set(sha, header);
       }
       // A group start (4th number) may carry its own filename; later lines of the group reuse it.
-      const filename: string | null = m[4] !== undefined ? null : (cur && cur.sha === sha ? cur.filename : null);
+      const filename: string | null = m[4] !== undefined ? null : cur && cur.sha === sha ? cur.filename : null;
       cur = { sha, origLine: Number(m[2]), finalLine: Number(m[3]), header, filename };
       continue;
     }
@@ -88,11 +89,21 @@ export function parseBlamePorcelain(text: string): PorcelainBlameLine[] {
     const value = sp < 0 ? '' : line.slice(sp + 1);
     const h = cur.header;
     switch (key) {
-      case 'author': h.author = value; break;
-      case 'author-mail': h.authorMail = stripMail(value); break;
-      case 'author-time': h.authorTime = Number(value) || 0; break;
-      case 'summary': h.summary = value; break;
-      case 'boundary': h.boundary = true; break;
+      case 'author':
+        h.author = value;
+        break;
+      case 'author-mail':
+        h.authorMail = stripMail(value);
+        break;
+      case 'author-time':
+        h.authorTime = Number(value) || 0;
+        break;
+      case 'summary':
+        h.summary = value;
+        break;
+      case 'boundary':
+        h.boundary = true;
+        break;
       case 'previous': {
         const s2 = value.indexOf(' ');
         if (s2 > 0) h.previous = { sha: value.slice(0, s2), path: unquoteGitPath(value.slice(s2 + 1)) };
@@ -104,7 +115,8 @@ export function parseBlamePorcelain(text: string): PorcelainBlameLine[] {
         if (!h.filename) h.filename = name;
         break;
       }
-      default: break; // committer*, author-tz and future keys
+      default:
+        break; // committer*, author-tz and future keys
     }
   }
   return out;

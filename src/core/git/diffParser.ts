@@ -75,7 +75,12 @@ export function parseDiffU0(text: string): FileDiff[] {
     if (line.startsWith('diff --git ')) {
       finish();
       const paths = gitLinePaths(line.slice(11));
-      cur = { diff: { oldPath: paths?.[0] ?? null, newPath: paths?.[1] ?? null, hunks: [] }, added: false, deleted: false, fromMarkers: false };
+      cur = {
+        diff: { oldPath: paths?.[0] ?? null, newPath: paths?.[1] ?? null, hunks: [] },
+        added: false,
+        deleted: false,
+        fromMarkers: false,
+      };
       continue;
     }
     if (!cur) continue;
@@ -109,8 +114,10 @@ export function parseDiffU0(text: string): FileDiff[] {
     if (c.diff.hunks.length > 0) continue;
     if (line.startsWith('new file mode')) c.added = true;
     else if (line.startsWith('deleted file mode')) c.deleted = true;
-    else if (line.startsWith('rename from ') || line.startsWith('copy from ')) c.diff.oldPath = unquoteGitPath(line.slice(line.indexOf(' from ') + 6));
-    else if (line.startsWith('rename to ') || line.startsWith('copy to ')) c.diff.newPath = unquoteGitPath(line.slice(line.indexOf(' to ') + 4));
+    else if (line.startsWith('rename from ') || line.startsWith('copy from '))
+      c.diff.oldPath = unquoteGitPath(line.slice(line.indexOf(' from ') + 6));
+    else if (line.startsWith('rename to ') || line.startsWith('copy to '))
+      c.diff.newPath = unquoteGitPath(line.slice(line.indexOf(' to ') + 4));
   }
   finish();
   return out;

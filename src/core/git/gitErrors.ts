@@ -15,7 +15,11 @@ const UNKNOWN_REV =
 
 /** First non-empty line of git's stderr, without the `fatal: ` / `error: ` prefix. */
 export function firstStderrLine(stderr: string): string {
-  const line = stderr.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? '';
+  const line =
+    stderr
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l.length > 0) ?? '';
   return line.replace(/^(fatal|error):\s*/i, '').slice(0, 500);
 }
 
@@ -27,7 +31,11 @@ export function firstStderrLine(stderr: string): string {
 export function classifyGitFailure(f: GitFailure): CulpritError {
   const details = { args: [...f.args], exitCode: f.exitCode, stderr: f.stderr.slice(0, 4000) };
   if (f.spawnCode === 'ENOENT') {
-    return new CulpritError('git-missing', 'git was not found on PATH. Install git (2.20 or newer) to rank suspect commits.', details);
+    return new CulpritError(
+      'git-missing',
+      'git was not found on PATH. Install git (2.20 or newer) to rank suspect commits.',
+      details,
+    );
   }
   const first = firstStderrLine(f.stderr);
   if (NOT_A_REPO.test(f.stderr)) {

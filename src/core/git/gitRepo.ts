@@ -18,8 +18,19 @@ export interface GitRepo {
   resolveRevision(rev: string, signal?: AbortSignal): Promise<string>;
   listFiles(rev?: string, signal?: AbortSignal): Promise<string[]>;
   diffU0(from: string, to: string, paths: readonly string[], signal?: AbortSignal): Promise<FileDiff[]>;
-  blameRange(from: string, to: string, path: string, ranges: ReadonlyArray<[number, number]>, signal?: AbortSignal): Promise<PorcelainBlameLine[]>;
-  blameAt(rev: string, path: string, ranges: ReadonlyArray<[number, number]>, signal?: AbortSignal): Promise<PorcelainBlameLine[]>;
+  blameRange(
+    from: string,
+    to: string,
+    path: string,
+    ranges: ReadonlyArray<[number, number]>,
+    signal?: AbortSignal,
+  ): Promise<PorcelainBlameLine[]>;
+  blameAt(
+    rev: string,
+    path: string,
+    ranges: ReadonlyArray<[number, number]>,
+    signal?: AbortSignal,
+  ): Promise<PorcelainBlameLine[]>;
   commitsInRange(from: string, to: string, signal?: AbortSignal): Promise<CommitInfo[]>;
   commitInfo(sha: string, signal?: AbortSignal): Promise<CommitInfo>;
   isAncestor(a: string, b: string, signal?: AbortSignal): Promise<boolean>;
@@ -59,17 +70,28 @@ export async function openRepo(runner: GitRunner, dir: string, opts: { cacheEntr
   const cached = <T>(immutable: boolean, key: string, make: () => Promise<T>): Promise<T> =>
     immutable ? (cache.getOrCreate(key, make) as Promise<T>) : make();
 
-  const blame = async (spec: string[], rev: string, path: string, ranges: ReadonlyArray<[number, number]>, signal?: AbortSignal) => {
-    if (typeof path !== 'string' || path.length === 0) throw new CulpritError('invalid-input', 'blame needs a file path.');
-    const ignore = existsSync(nodePath.join(root, '.git-blame-ignore-revs')) ? ['--ignore-revs-file', '.git-blame-ignore-revs'] : [];
-    const attempt = (lines: string[], ign: string[]) => run(['blame', '--porcelain', ...ign, ...lines, ...spec, '--', path], signal);
+  const blame = async (
+    spec: string[],
+    rev: string,
+    path: string,
+    ranges: ReadonlyArray<[number, number]>,
+    signal?: AbortSignal,
+  ) => {
+    if (typeof path !== 'string' || path.length === 0)
+      throw new CulpritError('invalid-input', 'blame needs a file path.');
+    const ignore = existsSync(nodePath.join(root, '.git-blame-ignore-revs'))
+      ? ['--ignore-revs-file', '.git-blame-ignore-revs']
+      : [];
+    const attempt = (lines: string[], ign: string[]) =>
+      run(['blame', '--porcelain', ...ign, ...lines, ...spec, '--', path], signal);
     let lines = lineArgs(ranges);
     if (ranges.length > 0 && lines.length === 0) return [];
     try {
       return parseBlamePorcelain(await attempt(lines, ignore));
     } catch (e) {
       const stderr = gitStderr(e);
-      if (/no such path/i.test(stderr)) throw new CulpritError('not-found', `${path} does not exist at ${rev}.`, { path, rev });
+      if (/no such path/i.test(stderr))
+        throw new CulpritError('not-found', `${path} does not exist at ${rev}.`, { path, rev });
       // A frame line past the end of the file must not lose the whole file's blame: clamp and retry.
       const short = /has only (\d+) lines?/.exec(stderr);
       if (short) {
@@ -132,7 +154,17 @@ export async function openRepo(runner: GitRunner, dir: string, opts: { cacheEntr
       assertRevision(from);
       assertRevision(to);
       return cached(isFullSha(from) && isFullSha(to), `log:${from}:${to}`, async () => {
-        const out = await run(['log', ...LOG_FORMAT_ARGS, '--numstat', '--no-renames', `--max-count=${MAX_RANGE_COMMITS}`, `${from}..${to}`], signal);
+        const out = await run(
+          [
+            'log',
+            ...LOG_FORMAT_ARGS,
+            '--numstat',
+            '--no-renames',
+            `--max-count=${MAX_RANGE_COMMITS}`,
+            `${from}..${to}`,
+          ],
+          signal,
+        );
         return parseLog(out).map((c) => ({ ...c, files: c.files ?? [] }));
       });
     },

@@ -32,7 +32,13 @@ export interface GitRunnerOptions {
 export const MIN_GIT_VERSION: readonly [number, number] = [2, 20];
 
 /** `-c` settings on every call: stable, uncoloured, unquoted output; repo config cannot start fsmonitor hooks. */
-const PINNED_CONFIG = ['core.quotepath=false', 'color.ui=false', 'core.fsmonitor=false', 'diff.relative=false', 'log.showSignature=false'];
+const PINNED_CONFIG = [
+  'core.quotepath=false',
+  'color.ui=false',
+  'core.fsmonitor=false',
+  'diff.relative=false',
+  'log.showSignature=false',
+];
 
 /** Variables simple-git rejects when passed explicitly (editor/pager/askpass hooks, GIT_* overrides). */
 /** A blame or log of a huge file stays well under this; beyond it the call fails rather than eat memory. */
@@ -105,7 +111,8 @@ export function createGitRunner(opts: GitRunnerOptions): GitRunner {
     const timeout = AbortSignal.timeout(timeoutMs);
     const abort = signal ? AbortSignal.any([signal, timeout]) : timeout;
     try {
-      if (!existsSync(cwd)) throw new CulpritError('not-a-repo', 'Not a git repository: the folder does not exist.', { args: [...args] });
+      if (!existsSync(cwd))
+        throw new CulpritError('not-a-repo', 'Not a git repository: the folder does not exist.', { args: [...args] });
       // Spawned directly rather than through simple-git's raw(): its completion plugin sleeps a
       // fixed 50 ms after any command that prints nothing (an unchanged diff), which was 650 ms of
       // a 790 ms triage. Arguments stay an array; config, env, timeout and abort are as before.
@@ -119,7 +126,12 @@ export function createGitRunner(opts: GitRunnerOptions): GitRunner {
             const code = (err as NodeJS.ErrnoException).code;
             const exitCode = typeof code === 'number' ? code : null;
             // A spawn failure has no exit code; its message (ENOENT: git missing) stands in for stderr.
-            reject(new GitExit({ exitCode, stderr: exitCode === null ? `${err.message}${code === 'ENOENT' ? ' ENOENT' : ''}` : stderr }));
+            reject(
+              new GitExit({
+                exitCode,
+                stderr: exitCode === null ? `${err.message}${code === 'ENOENT' ? ' ENOENT' : ''}` : stderr,
+              }),
+            );
           },
         );
       });
@@ -139,7 +151,10 @@ export function createGitRunner(opts: GitRunnerOptions): GitRunner {
       const v = parseGitVersion(out);
       const [maj, min] = MIN_GIT_VERSION;
       if (v && (v[0] < maj || (v[0] === maj && v[1] < min))) {
-        throw new CulpritError('git-missing', `Culprit needs git ${maj}.${min} or newer; found ${v.join('.')}. Please upgrade git.`);
+        throw new CulpritError(
+          'git-missing',
+          `Culprit needs git ${maj}.${min} or newer; found ${v.join('.')}. Please upgrade git.`,
+        );
       }
     });
     // Retry next time: a missing git may be installed meanwhile, and a cancelled check says nothing.
@@ -151,7 +166,10 @@ export function createGitRunner(opts: GitRunnerOptions): GitRunner {
     cwd: opts.cwd,
     async run(args, signal, runOpts) {
       if (!opts.trusted) {
-        throw new CulpritError('untrusted', 'Git is disabled in an untrusted workspace: a repository’s config can run programs. Trust the workspace to enable blame.');
+        throw new CulpritError(
+          'untrusted',
+          'Git is disabled in an untrusted workspace: a repository’s config can run programs. Trust the workspace to enable blame.',
+        );
       }
       if (!Array.isArray(args) || args.some((a) => typeof a !== 'string' || a.includes('\0'))) {
         throw new CulpritError('invalid-input', 'git arguments must be strings without NUL bytes.');

@@ -47,14 +47,22 @@ export async function localLinesOf(
   const paths = [...linesByPath.keys()];
   if (paths.length === 0) return out;
   const to = await repo.resolveRevision(toSha, signal);
-  const byOld = new Map(parseDiffU0(await repo.run([...DIFF_ARGS, to, '--', ...paths], signal)).map((f) => [f.oldPath, f]));
+  const byOld = new Map(
+    parseDiffU0(await repo.run([...DIFF_ARGS, to, '--', ...paths], signal)).map((f) => [f.oldPath, f]),
+  );
   const gone = paths.filter((p) => byOld.get(p)?.newPath === null);
   if (gone.length > 0) {
     const renames = await findRenames(repo, to, signal);
     const moved = gone.filter((p) => renames.has(p));
     if (moved.length > 0) {
-      const again = parseDiffU0(await repo.run([...DIFF_ARGS, to, '--', ...moved, ...moved.map((p) => renames.get(p) as string)], signal));
-      for (const p of moved) byOld.set(p, again.find((f) => f.oldPath === p) ?? { oldPath: p, newPath: renames.get(p) as string, hunks: [] });
+      const again = parseDiffU0(
+        await repo.run([...DIFF_ARGS, to, '--', ...moved, ...moved.map((p) => renames.get(p) as string)], signal),
+      );
+      for (const p of moved)
+        byOld.set(
+          p,
+          again.find((f) => f.oldPath === p) ?? { oldPath: p, newPath: renames.get(p) as string, hunks: [] },
+        );
     }
   }
   for (const [path, lines] of linesByPath) {
@@ -71,7 +79,13 @@ export async function localLinesOf(
 }
 
 /** {@link localLinesOf} for one file. */
-export async function localLineOf(repo: GitRepo, toSha: string, path: string, lines: readonly number[], signal?: AbortSignal): Promise<Map<number, LocalLine>> {
+export async function localLineOf(
+  repo: GitRepo,
+  toSha: string,
+  path: string,
+  lines: readonly number[],
+  signal?: AbortSignal,
+): Promise<Map<number, LocalLine>> {
   return (await localLinesOf(repo, toSha, new Map([[path, lines]]), signal)).get(path) ?? new Map();
 }
 

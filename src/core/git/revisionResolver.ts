@@ -26,7 +26,13 @@ function hasSpaceOrControl(s: string): boolean {
  * Revisions may come from production payloads, so this runs before every call that passes one.
  */
 export function assertRevision(rev: unknown): asserts rev is string {
-  if (typeof rev !== 'string' || rev.length === 0 || rev.length > 256 || rev.startsWith('-') || hasSpaceOrControl(rev)) {
+  if (
+    typeof rev !== 'string' ||
+    rev.length === 0 ||
+    rev.length > 256 ||
+    rev.startsWith('-') ||
+    hasSpaceOrControl(rev)
+  ) {
     const shown = typeof rev === 'string' ? JSON.stringify(rev.slice(0, 80)) : String(rev);
     throw new CulpritError('invalid-input', `${shown} is not a valid git revision.`);
   }
@@ -40,13 +46,20 @@ export async function shallowBoundary(run: Run, root: string, signal?: AbortSign
   try {
     const file = (await run(['rev-parse', '--git-path', 'shallow'], signal)).trim();
     const text = await fs.readFile(nodePath.resolve(root, file), 'utf8');
-    shas = text.split('\n').map((s) => s.trim()).filter(isFullSha).slice(0, 3);
+    shas = text
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(isFullSha)
+      .slice(0, 3);
   } catch {
     return 'an unknown commit';
   }
   if (shas.length === 0) return 'an unknown commit';
   const out = await run(['log', '--no-walk', '--format=%h (%ci)', ...shas], signal).catch(() => '');
-  const described = out.split('\n').map((l) => l.replace(/ \d\d:\d\d:\d\d [+-]\d{4}\)$/, ')').trim()).filter(Boolean);
+  const described = out
+    .split('\n')
+    .map((l) => l.replace(/ \d\d:\d\d:\d\d [+-]\d{4}\)$/, ')').trim())
+    .filter(Boolean);
   return (described.length ? described : shas.map((s) => s.slice(0, 12))).join(', ');
 }
 
@@ -69,14 +82,19 @@ export async function resolveRevisionWith(run: Run, root: string, rev: string, s
     if (isFullSha(out)) return out;
   } catch (e) {
     // --verify --quiet exits 1 silently when the name does not resolve; other failures propagate.
-    if (!(CulpritError.is(e, 'unknown-revision') || (CulpritError.is(e, 'git-failed') && gitExitCode(e) === 1))) throw e;
+    if (!(CulpritError.is(e, 'unknown-revision') || (CulpritError.is(e, 'git-failed') && gitExitCode(e) === 1)))
+      throw e;
   }
   const boundary = await shallowBoundary(run, root, signal).catch(() => null);
   const shallowNote = boundary
     ? ` This clone is shallow: its history stops at ${boundary}; run \`git fetch --unshallow\` (or \`git fetch --deepen=<n>\`) to get older commits.`
     : '';
-  throw new CulpritError('unknown-revision', `Revision "${rev}" is not in this clone. ${fetchHint(rev)}${shallowNote}`, {
-    revision: rev,
-    shallow: boundary !== null,
-  });
+  throw new CulpritError(
+    'unknown-revision',
+    `Revision "${rev}" is not in this clone. ${fetchHint(rev)}${shallowNote}`,
+    {
+      revision: rev,
+      shallow: boundary !== null,
+    },
+  );
 }

@@ -54,8 +54,10 @@ export async function runAttempt(client: AxiosInstance, input: AttemptInput): Pr
     const message = typeof err.message === 'string' ? err.message : '';
     if (message.includes('maxContentLength')) return { kind: 'failure', cause: 'too-large', code: 'TOO_LARGE' };
     // A body cut off by a dropped connection surfaces as 'stream has been aborted'.
-    if (message.includes('stream has been aborted')) return { kind: 'failure', cause: 'network', code: 'ERR_BAD_RESPONSE_ABORTED' };
-    const code = typeof err.code === 'string' ? err.code : typeof err.cause?.code === 'string' ? err.cause.code : 'NETWORK_ERROR';
+    if (message.includes('stream has been aborted'))
+      return { kind: 'failure', cause: 'network', code: 'ERR_BAD_RESPONSE_ABORTED' };
+    const code =
+      typeof err.code === 'string' ? err.code : typeof err.cause?.code === 'string' ? err.cause.code : 'NETWORK_ERROR';
     return { kind: 'failure', cause: 'network', code: /^[A-Z0-9_]{2,40}$/.test(code) ? code : 'NETWORK_ERROR' };
   } finally {
     clearTimeout(timer);

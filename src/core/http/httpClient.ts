@@ -49,7 +49,10 @@ interface Shared {
 /** Creates a client. Options are validated here; a bad base URL throws `invalid-input`. */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const opts = { ...DEFAULTS, ...dropUndefined(options) } as Shared['opts'];
-  const redact = createRedactor([...secretVariants(Object.values(options.secretHeaders ?? {})), ...(options.secrets ?? [])]);
+  const redact = createRedactor([
+    ...secretVariants(Object.values(options.secretHeaders ?? {})),
+    ...(options.secrets ?? []),
+  ]);
   const shared: Shared = {
     opts,
     limiter: new ConcurrencyLimiter(Math.max(1, Math.floor(opts.maxConcurrent))),
@@ -68,7 +71,11 @@ function makeClient(shared: Shared, base: URL): HttpClient {
     baseUrl: base.toString().replace(/\/$/, ''),
     request: (req) => send(shared, base, req),
     withBaseUrl: (url) => makeClient(shared, parseBaseUrl(url, shared.opts.provider, shared.redact)),
-    stats: () => ({ requests: shared.requests, inFlight: shared.limiter.inFlight, maxInFlight: shared.limiter.maxInFlight }),
+    stats: () => ({
+      requests: shared.requests,
+      inFlight: shared.limiter.inFlight,
+      maxInFlight: shared.limiter.maxInFlight,
+    }),
   };
   return client;
 }
@@ -81,11 +88,24 @@ async function send(shared: Shared, base: URL, req: HttpRequest): Promise<HttpRe
   const logPath = redact(url.pathname + url.search);
   const idempotent = req.idempotent ?? ['GET', 'HEAD', 'PUT', 'DELETE'].includes(method);
   const timeoutMs = req.timeoutMs ?? opts.timeoutMs;
-  const ctx = (reason: HttpErrorContext['reason'], status: number | null, message: string, detail: string | null = null): HttpErrorContext => ({
-    reason, status, method, endpoint, host: url.origin, serverDetail: detail, defaultMessage: message,
+  const ctx = (
+    reason: HttpErrorContext['reason'],
+    status: number | null,
+    message: string,
+    detail: string | null = null,
+  ): HttpErrorContext => ({
+    reason,
+    status,
+    method,
+    endpoint,
+    host: url.origin,
+    serverDetail: detail,
+    defaultMessage: message,
   });
-  const fail = (c: HttpErrorContext, extra?: Record<string, unknown>): CulpritError => buildHttpError(c, opts.describeError, redact, extra);
-  const cancelled = (): CulpritError => fail(ctx('cancelled', null, `${opts.provider} ${method} ${endpoint} was cancelled`));
+  const fail = (c: HttpErrorContext, extra?: Record<string, unknown>): CulpritError =>
+    buildHttpError(c, opts.describeError, redact, extra);
+  const cancelled = (): CulpritError =>
+    fail(ctx('cancelled', null, `${opts.provider} ${method} ${endpoint} was cancelled`));
 
   let retries = 0;
   let rateLimited = false;
@@ -103,7 +123,13 @@ async function send(shared: Shared, base: URL, req: HttpRequest): Promise<HttpRe
     try {
       opts.onRequest?.({ method, path: logPath, attempt, inFlight: shared.limiter.inFlight });
       out = await runAttempt(shared.axios, {
-        url: url.toString(), method, headers: shared.headers, body: req.body, signal: req.signal, timeoutMs, maxBytes: opts.maxResponseBytes,
+        url: url.toString(),
+        method,
+        headers: shared.headers,
+        body: req.body,
+        signal: req.signal,
+        timeoutMs,
+        maxBytes: opts.maxResponseBytes,
       });
     } finally {
       release();
@@ -118,11 +144,19 @@ async function send(shared: Shared, base: URL, req: HttpRequest): Promise<HttpRe
       }
       if (out.cause === 'timeout') {
         log('timeout');
-        throw fail(ctx('timeout', null, `${opts.provider} ${method} ${endpoint} timed out after ${formatMs(timeoutMs)}`));
+        throw fail(
+          ctx('timeout', null, `${opts.provider} ${method} ${endpoint} timed out after ${formatMs(timeoutMs)}`),
+        );
       }
       if (out.cause === 'too-large') {
         log('too-large');
-        throw fail(ctx('bad-response', null, `${opts.provider} ${method} ${endpoint} sent a response larger than the ${formatBytes(opts.maxResponseBytes)} cap`));
+        throw fail(
+          ctx(
+            'bad-response',
+            null,
+            `${opts.provider} ${method} ${endpoint} sent a response larger than the ${formatBytes(opts.maxResponseBytes)} cap`,
+          ),
+        );
       }
       if (idempotent && RETRYABLE_CODES.has(out.code) && retries < opts.maxRetries) {
         retries++;
@@ -132,7 +166,13 @@ async function send(shared: Shared, base: URL, req: HttpRequest): Promise<HttpRe
         continue;
       }
       log(out.code);
-      throw fail(ctx('network', null, `could not reach ${opts.provider} at ${url.origin} for ${method} ${endpoint} (${out.code})`));
+      throw fail(
+        ctx(
+          'network',
+          null,
+          `could not reach ${opts.provider} at ${url.origin} for ${method} ${endpoint} (${out.code})`,
+        ),
+      );
     }
 
     const { status, headers, body } = out;
@@ -150,11 +190,18 @@ async function send(shared: Shared, base: URL, req: HttpRequest): Promise<HttpRe
       const wait = asked ?? opts.defaultRateLimitWaitMs;
       const base = defaultStatusMessage(opts.provider, method, endpoint, status);
       if (rateLimited) {
-        throw fail(ctx('rate-limited', status, `${base}; still limited after waiting, try again later`, detail), { retryAfterMs: wait });
+        throw fail(ctx('rate-limited', status, `${base}; still limited after waiting, try again later`, detail), {
+          retryAfterMs: wait,
+        });
       }
       if (wait > opts.maxRateLimitWaitMs) {
         throw fail(
-          ctx('rate-limited', status, `${base}; the limit resets in ${formatMs(wait)}, longer than the ${formatMs(opts.maxRateLimitWaitMs)} this client waits`, detail),
+          ctx(
+            'rate-limited',
+            status,
+            `${base}; the limit resets in ${formatMs(wait)}, longer than the ${formatMs(opts.maxRateLimitWaitMs)} this client waits`,
+            detail,
+          ),
           { retryAfterMs: wait },
         );
       }
@@ -166,12 +213,17 @@ async function send(shared: Shared, base: URL, req: HttpRequest): Promise<HttpRe
     if (RETRYABLE_STATUSES.has(status) && idempotent && retries < opts.maxRetries) {
       retries++;
       const asked = rateLimitWaitMs(headers, []) ?? 0;
-      const wait = Math.min(Math.max(backoffDelay(retries, opts.backoffBaseMs, opts.backoffMaxMs), asked), opts.maxRateLimitWaitMs);
+      const wait = Math.min(
+        Math.max(backoffDelay(retries, opts.backoffBaseMs, opts.backoffMaxMs), asked),
+        opts.maxRateLimitWaitMs,
+      );
       opts.logger?.(redact(`${method} ${logPath} retry ${retries}/${opts.maxRetries} in ${wait}ms`));
       await sleepOrCancel(wait, req.signal, cancelled);
       continue;
     }
-    throw fail(ctx(reasonForStatus(status), status, defaultStatusMessage(opts.provider, method, endpoint, status), detail));
+    throw fail(
+      ctx(reasonForStatus(status), status, defaultStatusMessage(opts.provider, method, endpoint, status), detail),
+    );
   }
 }
 
@@ -183,7 +235,11 @@ function tryParse(body: Buffer, origin: Parameters<typeof parseJsonBody>[1], red
   }
 }
 
-async function sleepOrCancel(ms: number, signal: AbortSignal | undefined, cancelled: () => CulpritError): Promise<void> {
+async function sleepOrCancel(
+  ms: number,
+  signal: AbortSignal | undefined,
+  cancelled: () => CulpritError,
+): Promise<void> {
   try {
     await sleep(ms, signal);
   } catch {

@@ -20,10 +20,14 @@ export function parseJsonBody(body: Buffer, origin: BodyOrigin, redact: Redactor
   const text = body.toString('utf8');
   const start = firstNonSpace(text);
   if (start < 0) {
-    throw new CulpritError('bad-response', `${where} returned an empty body (status ${origin.status}) where JSON was expected`, {
-      endpoint: origin.endpoint,
-      status: origin.status,
-    });
+    throw new CulpritError(
+      'bad-response',
+      `${where} returned an empty body (status ${origin.status}) where JSON was expected`,
+      {
+        endpoint: origin.endpoint,
+        status: origin.status,
+      },
+    );
   }
   if (text[start] === '<' || /html/i.test(origin.contentType)) {
     const title = /<title[^>]{0,100}>([^<]{0,200})<\/title>/i.exec(text.slice(start, start + 4096))?.[1];
@@ -66,7 +70,13 @@ export function serverDetailOf(body: Buffer, redact: Redactor): string | null {
   if (typeof parsed !== 'object' || parsed === null) return typeof parsed === 'string' ? redact(oneLine(parsed)) : null;
   const o = parsed as Record<string, unknown>;
   const candidates: unknown[] = [o.detail, o.message, o.error];
-  if (Array.isArray(o.errors)) candidates.push(o.errors.map((x) => (typeof x === 'string' ? x : (x as { detail?: unknown })?.detail)).filter(Boolean).join('; '));
+  if (Array.isArray(o.errors))
+    candidates.push(
+      o.errors
+        .map((x) => (typeof x === 'string' ? x : (x as { detail?: unknown })?.detail))
+        .filter(Boolean)
+        .join('; '),
+    );
   for (const c of candidates) {
     if (typeof c === 'string' && c.trim() !== '') return redact(oneLine(c));
   }

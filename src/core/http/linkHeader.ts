@@ -19,7 +19,11 @@ export function parseLinkHeader(header: string | undefined): LinkEntry[] {
       const eq = part.indexOf('=');
       if (eq < 0) continue;
       const key = part.slice(0, eq).trim().toLowerCase();
-      const value = part.slice(eq + 1).trim().replace(/,\s*$/, '').replace(/^"(.*)"$/, '$1');
+      const value = part
+        .slice(eq + 1)
+        .trim()
+        .replace(/,\s*$/, '')
+        .replace(/^"(.*)"$/, '$1');
       if (key) params[key] = value;
     }
     out.push({ url: m[1].trim(), params });

@@ -8,13 +8,19 @@ export function parseBaseUrl(raw: string, provider: string, redact: Redactor): U
   try {
     url = new URL(String(raw).trim());
   } catch {
-    throw new CulpritError('invalid-input', redact(`${provider} base URL '${String(raw).slice(0, 200)}' is not a valid URL`));
+    throw new CulpritError(
+      'invalid-input',
+      redact(`${provider} base URL '${String(raw).slice(0, 200)}' is not a valid URL`),
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new CulpritError('invalid-input', `${provider} base URL must start with https:// or http://`);
   }
   if (url.username || url.password) {
-    throw new CulpritError('invalid-input', `${provider} base URL must not contain credentials; pass the token separately`);
+    throw new CulpritError(
+      'invalid-input',
+      `${provider} base URL must not contain credentials; pass the token separately`,
+    );
   }
   url.search = '';
   url.hash = '';
@@ -36,7 +42,10 @@ export function buildRequestUrl(
   if (/^https?:\/\//i.test(path)) {
     url = new URL(path);
     if (url.origin !== base.origin) {
-      throw new CulpritError('invalid-input', redact(`refusing to send ${provider} credentials to ${url.origin} (configured: ${base.origin})`));
+      throw new CulpritError(
+        'invalid-input',
+        redact(`refusing to send ${provider} credentials to ${url.origin} (configured: ${base.origin})`),
+      );
     }
   } else {
     const prefix = base.pathname.replace(/\/+$/, '');

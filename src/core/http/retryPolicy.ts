@@ -4,7 +4,12 @@ import type { ResetHeader } from './http.types';
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
 
 /** Network error codes that mean the connection dropped, so an idempotent retry is safe. */
-export const RETRYABLE_CODES: ReadonlySet<string> = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ERR_BAD_RESPONSE_ABORTED']);
+export const RETRYABLE_CODES: ReadonlySet<string> = new Set([
+  'ECONNRESET',
+  'EPIPE',
+  'ECONNABORTED',
+  'ERR_BAD_RESPONSE_ABORTED',
+]);
 
 /** Capped exponential backoff: base, 2×base, 4×base… never above max. `retry` counts from 1. */
 export function backoffDelay(retry: number, baseMs: number, maxMs: number): number {
@@ -59,10 +64,13 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       clearTimeout(timer);
       reject(signal?.reason);
     };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, Math.max(0, ms));
+    const timer = setTimeout(
+      () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      Math.max(0, ms),
+    );
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

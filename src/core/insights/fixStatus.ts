@@ -27,17 +27,25 @@ export function shortRelease(release: string): string {
  */
 export function fixStatusFromCount(count: number, watch: FixWatch, now: number = Date.now()): FixStatus {
   const since = Date.parse(watch.since);
-  if (!Number.isFinite(since)) return { kind: 'unknown', reason: `"${String(watch.since).slice(0, 40)}" is not a time` };
+  if (!Number.isFinite(since))
+    return { kind: 'unknown', reason: `"${String(watch.since).slice(0, 40)}" is not a time` };
   if (!Number.isFinite(count) || count < 0) return { kind: 'unknown', reason: 'the provider returned no event count' };
   if (count > 0) return { kind: 'regressed', count: Math.floor(count), release: watch.release, since: watch.since };
-  return { kind: 'quiet', hours: Math.max(0, Math.floor((now - since) / 3_600_000)), release: watch.release, since: watch.since };
+  return {
+    kind: 'quiet',
+    hours: Math.max(0, Math.floor((now - since) / 3_600_000)),
+    release: watch.release,
+    since: watch.since,
+  };
 }
 
 /** `no events in 6 h since 1.5.1`, `regressed: 3 events in 1.5.1`, or the reason it is unknown. */
 export function describeFixStatus(s: FixStatus): string {
   switch (s.kind) {
     case 'quiet':
-      return s.release ? `no events in ${s.hours} h since ${shortRelease(s.release)}` : `no events in ${s.hours} h since the fix was watched`;
+      return s.release
+        ? `no events in ${s.hours} h since ${shortRelease(s.release)}`
+        : `no events in ${s.hours} h since the fix was watched`;
     case 'regressed': {
       const events = `${s.count} event${s.count === 1 ? '' : 's'}`;
       return s.release ? `regressed: ${events} in ${shortRelease(s.release)}` : `regressed: ${events} since ${s.since}`;

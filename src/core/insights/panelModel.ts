@@ -13,7 +13,12 @@ const MAX_BODY = 64 * 1024;
 const MAX_VARS = 50;
 const MAX_FRAMES = 200;
 const MAX_CRUMBS = 100;
-const PROVIDER_LABELS: Record<string, string> = { sentry: 'Sentry', datadog: 'Datadog', bugsnag: 'Bugsnag', file: 'file' };
+const PROVIDER_LABELS: Record<string, string> = {
+  sentry: 'Sentry',
+  datadog: 'Datadog',
+  bugsnag: 'Bugsnag',
+  file: 'file',
+};
 
 /** Optional inputs computed elsewhere. */
 export interface PanelExtras {
@@ -123,7 +128,12 @@ export function toPanelModel(sample: ErrorSample, issue: TriagedIssue | null, ex
   const triaged = issue?.frames ?? [];
   const frames: PanelFrame[] = raw.map((f, index) => {
     const t = triaged[index];
-    const vars = f.vars && typeof f.vars === 'object' ? Object.entries(f.vars).slice(0, MAX_VARS).map(([k, v]): [string, string] => [text(k, 200) ?? '', renderValue(v)]) : [];
+    const vars =
+      f.vars && typeof f.vars === 'object'
+        ? Object.entries(f.vars)
+            .slice(0, MAX_VARS)
+            .map(([k, v]): [string, string] => [text(k, 200) ?? '', renderValue(v)])
+        : [];
     return {
       index,
       function: text(t?.function ?? f.function, 500),
@@ -169,7 +179,9 @@ export function toPanelModel(sample: ErrorSample, issue: TriagedIssue | null, ex
     providerUrl: httpUrl(group.url),
     providerLabel: PROVIDER_LABELS[group.source] ?? text(group.source, 40) ?? 'provider',
     deploy: issue ? { from: issue.deploy.from, to: issue.deploy.to, source: issue.deploy.source } : null,
-    tags: Object.entries(event.tags ?? {}).slice(0, 100).map(([k, v]): [string, string] => [text(k, 200) ?? '', text(v, 1000) ?? '']),
+    tags: Object.entries(event.tags ?? {})
+      .slice(0, 100)
+      .map(([k, v]): [string, string] => [text(k, 200) ?? '', text(v, 1000) ?? '']),
     frames,
     request,
     breadcrumbs: (Array.isArray(event.breadcrumbs) ? event.breadcrumbs : []).slice(-MAX_CRUMBS).map(toCrumb),

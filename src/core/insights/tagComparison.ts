@@ -16,7 +16,9 @@ export interface CompareOptions {
   window?: { from: string | null; to: string | null };
 }
 
-function clean(d: TagDistribution | null | undefined): { key: string; counts: Map<string, number>; total: number } | null {
+function clean(
+  d: TagDistribution | null | undefined,
+): { key: string; counts: Map<string, number>; total: number } | null {
   if (!d || typeof d.key !== 'string' || d.key === '') return null;
   const counts = new Map<string, number>();
   for (const v of Array.isArray(d.values) ? d.values.slice(0, 1000) : []) {
@@ -53,7 +55,16 @@ export function compareTagDistributions(failing: TagDistribution[], opts: Compar
     const hasBaseline = !!base && base.total > 0;
     const values: ValueDiff[] = [...fc.counts].map(([value, failingCount]) => {
       const failingShare = failingCount / fc.total;
-      if (!hasBaseline || !base) return { value, failingCount, failingShare, baselineCount: null, baselineShare: null, lift: null, overRepresented: false };
+      if (!hasBaseline || !base)
+        return {
+          value,
+          failingCount,
+          failingShare,
+          baselineCount: null,
+          baselineShare: null,
+          lift: null,
+          overRepresented: false,
+        };
       const baselineCount = base.counts.get(value) ?? 0;
       const baselineShare = baselineCount / base.total;
       const lift = failingShare / ((baselineCount + 0.5) / (base.total + 0.5));
@@ -71,12 +82,24 @@ export function compareTagDistributions(failing: TagDistribution[], opts: Compar
     const score = top && top.baselineShare !== null ? top.failingShare - top.baselineShare : 0;
     tags.push({ key: fc.key, values: values.slice(0, MAX_VALUES), hasBaseline, score });
   }
-  tags.sort((a, b) => b.score - a.score || Number(b.hasBaseline) - Number(a.hasBaseline) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { tags: tags.slice(0, MAX_TAGS), baseline: opts.baselineInfo, window: opts.window ?? { from: null, to: null } };
+  tags.sort(
+    (a, b) =>
+      b.score - a.score ||
+      Number(b.hasBaseline) - Number(a.hasBaseline) ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
+  return {
+    tags: tags.slice(0, MAX_TAGS),
+    baseline: opts.baselineInfo,
+    window: opts.window ?? { from: null, to: null },
+  };
 }
 
 /** Tag distributions counted from events (e.g. a file of events, or events fetched one by one). */
-export function distributionsFromEvents(events: Array<Pick<ErrorEvent, 'tags'> | null | undefined>, keys?: string[]): TagDistribution[] {
+export function distributionsFromEvents(
+  events: Array<Pick<ErrorEvent, 'tags'> | null | undefined>,
+  keys?: string[],
+): TagDistribution[] {
   const byKey = new Map<string, Map<string, number>>();
   const totals = new Map<string, number>();
   const wanted = keys ? new Set(keys) : null;
@@ -94,12 +117,17 @@ export function distributionsFromEvents(events: Array<Pick<ErrorEvent, 'tags'> |
       totals.set(k, (totals.get(k) ?? 0) + 1);
     }
   }
-  return [...byKey].map(([key, m]) => ({ key, values: [...m].map(([value, count]) => ({ value, count })), total: totals.get(key) ?? null }));
+  return [...byKey].map(([key, m]) => ({
+    key,
+    values: [...m].map(([value, count]) => ({ value, count })),
+    total: totals.get(key) ?? null,
+  }));
 }
 
 /** One line for a value, e.g. `release=1.5.1: 80% of failures vs 10% overall (8.0×)`. */
 export function describeValueDiff(key: string, v: ValueDiff): string {
   const pct = (x: number): string => `${Math.round(x * 100)}%`;
-  if (v.baselineShare === null || v.lift === null) return `${key}=${v.value}: ${pct(v.failingShare)} of failures (no baseline)`;
+  if (v.baselineShare === null || v.lift === null)
+    return `${key}=${v.value}: ${pct(v.failingShare)} of failures (no baseline)`;
   return `${key}=${v.value}: ${pct(v.failingShare)} of failures vs ${pct(v.baselineShare)} overall (${v.lift.toFixed(1)}×)`;
 }

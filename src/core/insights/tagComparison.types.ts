@@ -15,9 +15,7 @@ export interface TagDistribution {
 }
 
 /** Where the baseline came from, or why there is none; front ends show `reason` verbatim. */
-export type BaselineInfo =
-  | { available: true; label: string }
-  | { available: false; reason: string };
+export type BaselineInfo = { available: true; label: string } | { available: false; reason: string };
 
 /** One value of a tag in failures beside the baseline. */
 export interface ValueDiff {

@@ -32,9 +32,16 @@ export const EVENT_ID_FORMS: Record<EventLookupTarget['provider'], string> = {
  * @example
  * const sample = await lookupEventById({ provider: 'sentry', options: { token, org: 'acme', projects: [] } }, 'ORDERS-API-1K');
  */
-export async function lookupEventById(target: EventLookupTarget, id: string, signal?: AbortSignal): Promise<ErrorSample> {
+export async function lookupEventById(
+  target: EventLookupTarget,
+  id: string,
+  signal?: AbortSignal,
+): Promise<ErrorSample> {
   if (typeof id !== 'string' || id.trim() === '') {
-    throw new CulpritError('invalid-input', `no event ID given; paste ${EVENT_ID_FORMS[target.provider] ?? 'an event ID'}`);
+    throw new CulpritError(
+      'invalid-input',
+      `no event ID given; paste ${EVENT_ID_FORMS[target.provider] ?? 'an event ID'}`,
+    );
   }
   switch (target.provider) {
     case 'sentry':
@@ -44,7 +51,10 @@ export async function lookupEventById(target: EventLookupTarget, id: string, sig
     case 'bugsnag':
       return createBugsnagSource(target.options).lookupEvent(id, signal);
     default:
-      throw new CulpritError('invalid-input', `unknown provider '${String((target as { provider?: unknown }).provider)}' for an event lookup`);
+      throw new CulpritError(
+        'invalid-input',
+        `unknown provider '${String((target as { provider?: unknown }).provider)}' for an event lookup`,
+      );
   }
 }
 

@@ -29,7 +29,10 @@ function lit(s: string): string {
 
 /** One comment-safe line (no newlines, no comment terminators). */
 function commentText(s: string): string {
-  return wellFormed(s).replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/\*\//g, '* /').slice(0, 200);
+  return wellFormed(s)
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    .replace(/\*\//g, '* /')
+    .slice(0, 200);
 }
 
 /** A POSIX shell single-quoted word. */
@@ -67,7 +70,9 @@ function header(t: TemplateInput, c: string): string {
 }
 
 function testName(t: TemplateInput): string {
-  return lit(`${t.request.method} ${t.request.pathAndQuery.split('?')[0]} does not answer 5xx (${t.title.slice(0, 80)})`);
+  return lit(
+    `${t.request.method} ${t.request.pathAndQuery.split('?')[0]} does not answer 5xx (${t.title.slice(0, 80)})`,
+  );
 }
 
 const ASSERT_MSG = '`the server answered ${status} to the replayed request`';
@@ -95,7 +100,9 @@ export function renderRegressionTest(fw: FrameworkDetection, t: TemplateInput): 
     case 'node-test':
       return [
         header(t, '//'),
-        esm ? `import { test } from 'node:test';\nimport assert from 'node:assert/strict';` : `const { test } = require('node:test');\nconst assert = require('node:assert/strict');`,
+        esm
+          ? `import { test } from 'node:test';\nimport assert from 'node:assert/strict';`
+          : `const { test } = require('node:test');\nconst assert = require('node:assert/strict');`,
         ``,
         jsRequest(t),
         ``,
@@ -169,9 +176,22 @@ function renderPytest(t: TemplateInput): string {
 
 function renderShellReplay(t: TemplateInput): string {
   const r = t.request;
-  const args = ['-sS', '-g', '-o', '/dev/null', '-w', "'%{http_code}'", '-X', shellWord(r.method), ...r.headers.flatMap(([n, v]) => ['-H', shellWord(`${n}: ${v}`)])];
+  const args = [
+    '-sS',
+    '-g',
+    '-o',
+    '/dev/null',
+    '-w',
+    "'%{http_code}'",
+    '-X',
+    shellWord(r.method),
+    ...r.headers.flatMap(([n, v]) => ['-H', shellWord(`${n}: ${v}`)]),
+  ];
   const url = `"$BASE_URL"${shellWord(r.pathAndQuery)}`;
-  const curl = r.body === null ? `curl ${args.join(' ')} ${url}` : `printf '%s' ${shellWord(r.body)} | curl ${args.join(' ')} --data-binary @- ${url}`;
+  const curl =
+    r.body === null
+      ? `curl ${args.join(' ')} ${url}`
+      : `printf '%s' ${shellWord(r.body)} | curl ${args.join(' ')} --data-binary @- ${url}`;
   return [
     `#!/bin/sh`,
     header(t, '#'),

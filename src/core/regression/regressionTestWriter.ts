@@ -41,7 +41,10 @@ export function issueSlug(title: string, issueId: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 48)
     .replace(/-+$/g, '');
-  const id = String(issueId ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '').slice(0, 24);
+  const id = String(issueId ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '')
+    .slice(0, 24);
   return [words, id].filter(Boolean).join('-') || 'issue';
 }
 
@@ -51,9 +54,13 @@ function checkBaseUrl(raw: string | undefined): string {
   try {
     u = new URL(value);
   } catch {
-    throw new CulpritError('invalid-input', `the regression test base URL "${value.slice(0, 100)}" is not a URL (e.g. http://127.0.0.1:3000)`);
+    throw new CulpritError(
+      'invalid-input',
+      `the regression test base URL "${value.slice(0, 100)}" is not a URL (e.g. http://127.0.0.1:3000)`,
+    );
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new CulpritError('invalid-input', `the regression test base URL must be http or https, not ${u.protocol}`);
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    throw new CulpritError('invalid-input', `the regression test base URL must be http or https, not ${u.protocol}`);
   return u.toString().replace(/\/+$/, '');
 }
 
@@ -78,7 +85,12 @@ function fileName(slug: string, detection: FrameworkDetection, n: number): strin
 }
 
 /** Builds the test text and its intended path (`n` > 1 adds a `-n` suffix) without touching disk. */
-export function generateRegressionTest(root: string, input: RegressionTestInput, detection = detectTestFramework(root), n = 1): GeneratedRegressionTest {
+export function generateRegressionTest(
+  root: string,
+  input: RegressionTestInput,
+  detection = detectTestFramework(root),
+  n = 1,
+): GeneratedRegressionTest {
   if (!input.request || (!input.request.url && !input.request.method)) {
     throw new CulpritError('invalid-input', 'this event has no HTTP request to replay (the SDK did not capture one)');
   }
@@ -97,7 +109,11 @@ export function generateRegressionTest(root: string, input: RegressionTestInput,
  * Writes the regression test under the workspace root, choosing `-2`, `-3`… when the name is
  * taken: an existing file is never overwritten (the write uses `wx`, so a race cannot either).
  */
-export function writeRegressionTest(root: string, input: RegressionTestInput, detection = detectTestFramework(root)): WrittenRegressionTest {
+export function writeRegressionTest(
+  root: string,
+  input: RegressionTestInput,
+  detection = detectTestFramework(root),
+): WrittenRegressionTest {
   const realRoot = realpathSync(root);
   for (let n = 1; n <= 100; n++) {
     const gen = generateRegressionTest(realRoot, input, detection, n);
@@ -108,7 +124,10 @@ export function writeRegressionTest(root: string, input: RegressionTestInput, de
     // A symlinked test folder could point anywhere; refuse to write outside the workspace.
     const realDir = realpathSync(dir);
     if (realDir !== realRoot && !realDir.startsWith(realRoot + nodePath.sep)) {
-      throw new CulpritError('outside-workspace', `${nodePath.dirname(gen.relPath)} resolves outside the workspace; not writing a test there`);
+      throw new CulpritError(
+        'outside-workspace',
+        `${nodePath.dirname(gen.relPath)} resolves outside the workspace; not writing a test there`,
+      );
     }
     try {
       writeFileSync(abs, gen.content, { flag: 'wx', mode: gen.detection.framework === 'replay' ? 0o755 : 0o644 });

@@ -16,7 +16,19 @@ export interface ReplayRequest {
 }
 
 // Set by the client per connection; copying them from production breaks the replay.
-const HOP_BY_HOP = new Set(['host', 'content-length', 'connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'expect', 'accept-encoding', 'proxy-connection']);
+const HOP_BY_HOP = new Set([
+  'host',
+  'content-length',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+  'expect',
+  'accept-encoding',
+  'proxy-connection',
+]);
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 const MAX_BODY = 256 * 1024;
 const MAX_PATH = 8 * 1024;
@@ -62,7 +74,8 @@ export function toReplayRequest(req: RequestInfo | null | undefined): ReplayRequ
   const hasType = headers.some(([n]) => n.toLowerCase() === 'content-type');
   if (json && !hasType) headers.push(['content-type', 'application/json']);
   if (!json && body === null) {
-    for (let i = headers.length - 1; i >= 0; i--) if (headers[i][0].toLowerCase() === 'content-type') headers.splice(i, 1);
+    for (let i = headers.length - 1; i >= 0; i--)
+      if (headers[i][0].toLowerCase() === 'content-type') headers.splice(i, 1);
   }
   return { method, pathAndQuery, headers, body, json };
 }

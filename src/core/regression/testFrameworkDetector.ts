@@ -14,7 +14,17 @@ export interface FrameworkDetection {
 }
 
 const MAX_MANIFEST = 2 * 1024 * 1024;
-const PY_MANIFESTS = ['pyproject.toml', 'setup.cfg', 'requirements.txt', 'requirements-dev.txt', 'requirements_dev.txt', 'setup.py', 'Pipfile', 'tox.ini', 'pytest.ini'];
+const PY_MANIFESTS = [
+  'pyproject.toml',
+  'setup.cfg',
+  'requirements.txt',
+  'requirements-dev.txt',
+  'requirements_dev.txt',
+  'setup.py',
+  'Pipfile',
+  'tox.ini',
+  'pytest.ini',
+];
 
 /** A file's text when it is a regular file of sane size, else null (never throws). */
 function readSmall(path: string): string | null {
@@ -71,7 +81,8 @@ export function detectTestFramework(root: string): FrameworkDetection {
     return { framework: 'replay', moduleStyle, evidence: 'package.json names no test framework' };
   }
   for (const name of PY_MANIFESTS) {
-    if (readSmall(nodePath.join(root, name)) !== null) return { framework: 'pytest', moduleStyle: 'cjs', evidence: `Python project (${name})` };
+    if (readSmall(nodePath.join(root, name)) !== null)
+      return { framework: 'pytest', moduleStyle: 'cjs', evidence: `Python project (${name})` };
   }
   return { framework: 'replay', moduleStyle: 'cjs', evidence: 'no package.json or Python manifest' };
 }

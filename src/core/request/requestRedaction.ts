@@ -5,11 +5,24 @@
 import type { RequestInfo } from '../model/event.types';
 import { stripSecretHeaders } from '../insights/secretHeaders';
 
-const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'x-auth-token', 'x-csrf-token', 'x-xsrf-token', 'dd-api-key', 'dd-application-key', 'x-sentry-auth']);
+const SECRET_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'x-api-key',
+  'x-auth-token',
+  'x-csrf-token',
+  'x-xsrf-token',
+  'dd-api-key',
+  'dd-application-key',
+  'x-sentry-auth',
+]);
 // Query parameters and URL parts use this stricter word match (a bare 'key' fragment would hide
 // ordinary parameters like 'monkey'); headers use insights/secretHeaders.
 /** Any name that says what it holds is a credential. */
-const SECRET_NAME = /(?:^|[-_.])(?:token|secret|passw(?:or)?d|pwd|api[-_]?key|apikey|session|auth|credential|signature|sig|jwt|bearer)(?:$|[-_.])|key$/i;
+const SECRET_NAME =
+  /(?:^|[-_.])(?:token|secret|passw(?:or)?d|pwd|api[-_]?key|apikey|session|auth|credential|signature|sig|jwt|bearer)(?:$|[-_.])|key$/i;
 
 /** True for a header or parameter name that carries a credential. */
 export function isSecretName(name: string): boolean {
@@ -57,5 +70,10 @@ export function safeUrl(url: string | null): string | null {
 
 /** The request as it may be shown or replayed. */
 export function safeRequest(request: RequestInfo): RequestInfo {
-  return { ...request, url: safeUrl(request.url), query: safeQuery(request.query), headers: safeHeaders(request.headers) };
+  return {
+    ...request,
+    url: safeUrl(request.url),
+    query: safeQuery(request.query),
+    headers: safeHeaders(request.headers),
+  };
 }

@@ -54,12 +54,17 @@ function isPlainRelative(p: string): boolean {
  */
 export function confineToRoot(root: string, relPath: string): string | null {
   if (typeof root !== 'string' || typeof relPath !== 'string') return null;
-  if (relPath.length === 0 || relPath.length > MAX_FRAME_PATH_LENGTH || relPath.includes('\0') || root.includes('\0')) return null;
+  if (relPath.length === 0 || relPath.length > MAX_FRAME_PATH_LENGTH || relPath.includes('\0') || root.includes('\0'))
+    return null;
   if (looksAbsolute(relPath)) return null;
   const base = realRoot(root);
   if (base === null) return null;
   const plain = isPlainRelative(relPath);
-  const lexical = plain ? (base.endsWith('/') ? base + relPath : `${base}/${relPath}`) : path.resolve(base, relPath.replace(/\\/g, '/'));
+  const lexical = plain
+    ? base.endsWith('/')
+      ? base + relPath
+      : `${base}/${relPath}`
+    : path.resolve(base, relPath.replace(/\\/g, '/'));
   if (lexical === base || !isInside(base, lexical)) return null;
   let real: string;
   try {
@@ -80,7 +85,13 @@ export function confineToRoot(root: string, relPath: string): string | null {
 export function confineRevisionPath(root: string, relPath: string): string | null {
   const direct = confineToRoot(root, relPath);
   if (direct !== null) return direct;
-  if (typeof root !== 'string' || typeof relPath !== 'string' || relPath.length === 0 || relPath.length > MAX_FRAME_PATH_LENGTH) return null;
+  if (
+    typeof root !== 'string' ||
+    typeof relPath !== 'string' ||
+    relPath.length === 0 ||
+    relPath.length > MAX_FRAME_PATH_LENGTH
+  )
+    return null;
   if (relPath.includes('\0') || looksAbsolute(relPath)) return null;
   const base = realRoot(root);
   if (base === null) return null;
@@ -95,7 +106,9 @@ export function confineRevisionPath(root: string, relPath: string): string | nul
   }
   for (let dir = path.dirname(lexical); isInside(base, dir); dir = path.dirname(dir)) {
     try {
-      return isInside(base, fs.realpathSync.native(dir)) ? path.relative(base, lexical).split(path.sep).join('/') : null;
+      return isInside(base, fs.realpathSync.native(dir))
+        ? path.relative(base, lexical).split(path.sep).join('/')
+        : null;
     } catch {
       // this folder is gone too: look further up
     }

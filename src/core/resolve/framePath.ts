@@ -16,7 +16,13 @@ export interface NormalizedPath {
 export const MAX_FRAME_PATH_LENGTH = 4096;
 
 /** Folders that only ever hold third-party code. */
-const FOREIGN_SEGMENTS = new Set(['node_modules', 'bower_components', 'jspm_packages', 'site-packages', 'dist-packages']);
+const FOREIGN_SEGMENTS = new Set([
+  'node_modules',
+  'bower_components',
+  'jspm_packages',
+  'site-packages',
+  'dist-packages',
+]);
 /** Their shortest and longest names (ASCII: lower-casing keeps the length): others need no lower-casing. */
 const FOREIGN_MIN = Math.min(...[...FOREIGN_SEGMENTS].map((s) => s.length));
 const FOREIGN_MAX = Math.max(...[...FOREIGN_SEGMENTS].map((s) => s.length));
@@ -78,7 +84,6 @@ function isDriveLetter(text: string, at = 0): boolean {
   const next = text.charCodeAt(at + 2); // NaN past the end
   return c >= 97 && c <= 122 && (text.length === at + 2 || next === 47 || next === 92);
 }
-
 
 function isRuntimeInternal(text: string): boolean {
   if (text === 'native' || text.startsWith('node:') || text.startsWith('<')) return true;

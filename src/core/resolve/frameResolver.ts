@@ -2,7 +2,13 @@ import { confineRevisionPath, realRoot } from './confine';
 import { installedPackagePath, normalizeFramePath, splitUserPath } from './framePath';
 import { isBareJvmFile, jvmSuffix, pythonSuffixes } from './moduleFrames';
 import { StemIndex } from './pathIndex';
-import type { FrameResolution, FrameResolver, FrameResolverOptions, LearnedPrefix, ResolutionVia } from './resolve.types';
+import type {
+  FrameResolution,
+  FrameResolver,
+  FrameResolverOptions,
+  LearnedPrefix,
+  ResolutionVia,
+} from './resolve.types';
 
 /**
  * Maps production frames onto workspace files. Order: user mappings (longest production prefix
@@ -64,7 +70,8 @@ export function createFrameResolver(options: FrameResolverOptions & { index?: St
 
   function found(file: string, via: ResolutionVia, reason?: string): FrameResolution {
     const safe = confine(file);
-    if (safe === null) return { file: null, candidates: [], via: 'none', reason: `${file} is missing or leads outside the workspace` };
+    if (safe === null)
+      return { file: null, candidates: [], via: 'none', reason: `${file} is missing or leads outside the workspace` };
     return reason === undefined ? { file: safe, candidates: [], via } : { file: safe, candidates: [], via, reason };
   }
 
@@ -74,19 +81,31 @@ export function createFrameResolver(options: FrameResolverOptions & { index?: St
     const safe = candidates.map(confine).filter((c): c is string => c !== null);
     if (preferred) {
       const inside = safe.filter((c) => c.startsWith(`${preferred}/`));
-      if (inside.length === 1) return { file: inside[0], candidates: [], via: 'suffix', reason: `the only match under ${preferred}` };
+      if (inside.length === 1)
+        return { file: inside[0], candidates: [], via: 'suffix', reason: `the only match under ${preferred}` };
     }
-    return { file: null, candidates: safe, via: 'none', reason: `ambiguous: ${safe.length} workspace files match equally well` };
+    return {
+      file: null,
+      candidates: safe,
+      via: 'none',
+      reason: `ambiguous: ${safe.length} workspace files match equally well`,
+    };
   }
 
   /**
    * Applies a prefix rewrite; the result must match a workspace file completely. `localJoined` is
    * `local.join('/')`, kept with the rewrite: most frames hit the exact path, so no array is built.
    */
-  function rewrite(segments: string[], prod: readonly string[], local: readonly string[], localJoined: string): string | null {
+  function rewrite(
+    segments: string[],
+    prod: readonly string[],
+    local: readonly string[],
+    localJoined: string,
+  ): string | null {
     const rest = segments.slice(prod.length);
     if (local.length + rest.length === 0) return null;
-    const joined = local.length === 0 ? rest.join('/') : rest.length === 0 ? localJoined : `${localJoined}/${rest.join('/')}`;
+    const joined =
+      local.length === 0 ? rest.join('/') : rest.length === 0 ? localJoined : `${localJoined}/${rest.join('/')}`;
     if (index.has(joined)) return joined;
     return index.lookup(local.concat(rest), undefined, { anchored: true }).file;
   }
@@ -109,7 +128,9 @@ export function createFrameResolver(options: FrameResolverOptions & { index?: St
     const segments = installedPackagePath(path);
     if (segments === null) return null;
     const match = index.lookup(segments, undefined, { fullQuery: true });
-    return match.file !== null && match.depth === segments.length ? found(match.file, 'suffix', 'an installed copy of a workspace package') : null;
+    return match.file !== null && match.depth === segments.length
+      ? found(match.file, 'suffix', 'an installed copy of a workspace package')
+      : null;
   }
 
   function byPath(segments: string[], absolute: boolean): FrameResolution | null {
@@ -133,11 +154,18 @@ export function createFrameResolver(options: FrameResolverOptions & { index?: St
     }
     const match = index.lookup(segments);
     if (match.file !== null) {
-      const result = found(match.file, 'suffix', match.depth === 1 && segments.length > 1 ? 'only the file name matched' : undefined);
+      const result = found(
+        match.file,
+        'suffix',
+        match.depth === 1 && segments.length > 1 ? 'only the file name matched' : undefined,
+      );
       const learnable = match.queryPrefix > 0 || match.localPrefix > 0;
       // A lone file-name match says little about the folders; learn only from deeper evidence.
       if (result.file !== null && learned === null && learnable && (match.depth >= 2 || match.localPrefix === 0)) {
-        learned = { prod: segments.slice(0, match.queryPrefix), local: match.file.split('/').slice(0, match.localPrefix) };
+        learned = {
+          prod: segments.slice(0, match.queryPrefix),
+          local: match.file.split('/').slice(0, match.localPrefix),
+        };
         learnedLocalJoined = learned.local.join('/');
       }
       return result;
@@ -151,20 +179,35 @@ export function createFrameResolver(options: FrameResolverOptions & { index?: St
     const module = typeof frame?.module === 'string' ? frame.module : null;
     if (path !== null && isBareJvmFile(path)) {
       const suffix = jvmSuffix(module, path.trim()) ?? [path.trim()];
-      return byModuleSuffixes([suffix]) ?? { file: null, candidates: [], via: 'none', reason: `no workspace file for ${suffix.join('/')}` };
+      return (
+        byModuleSuffixes([suffix]) ?? {
+          file: null,
+          candidates: [],
+          via: 'none',
+          reason: `no workspace file for ${suffix.join('/')}`,
+        }
+      );
     }
     const normalized = path === null ? null : normalizeFramePath(path);
     if (path !== null && path.trim() !== '' && normalized === null) {
       const installed = byInstalledPackage(path);
       if (installed !== null) return installed;
-      return { file: null, candidates: [], via: 'none', reason: 'not workspace code (dependency, runtime or eval frame)' };
+      return {
+        file: null,
+        candidates: [],
+        via: 'none',
+        reason: 'not workspace code (dependency, runtime or eval frame)',
+      };
     }
     const byPathResult = normalized === null ? null : byPath(normalized.segments, normalized.absolute);
     if (byPathResult !== null && byPathResult.file !== null) return byPathResult;
     const isPython = normalized === null || /\.pyw?$/i.test(normalized.segments[normalized.segments.length - 1]);
     const byModule = isPython ? byModuleSuffixes(pythonSuffixes(module)) : null;
     if (byModule !== null && byModule.file !== null) return byModule;
-    return byPathResult ?? byModule ?? { file: null, candidates: [], via: 'none', reason: 'no workspace file matches this frame' };
+    return (
+      byPathResult ??
+      byModule ?? { file: null, candidates: [], via: 'none', reason: 'no workspace file matches this frame' }
+    );
   }
 
   return {

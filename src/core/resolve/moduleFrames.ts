@@ -43,7 +43,8 @@ export function jvmSuffix(className: string | null, fileName: string): string[] 
  * names that are not dotted identifiers.
  */
 export function pythonSuffixes(moduleName: string | null): string[][] {
-  if (typeof moduleName !== 'string' || moduleName.length > MAX_MODULE_LENGTH || !DOTTED_NAME.test(moduleName)) return [];
+  if (typeof moduleName !== 'string' || moduleName.length > MAX_MODULE_LENGTH || !DOTTED_NAME.test(moduleName))
+    return [];
   const parts = moduleName.split('.');
   const last = parts[parts.length - 1];
   if (last === '__main__') return [];

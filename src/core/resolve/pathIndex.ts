@@ -32,7 +32,26 @@ export interface LookupOptions {
 }
 
 /** Output folders that may stand for `src`, or be absent from the workspace path. */
-const BUILD_FOLDERS = new Set(['dist', 'build', 'out', 'lib', 'esm', 'cjs', 'es', 'umd', '.next', '.nuxt', '.output', '.svelte-kit', '.build', '_build', 'compiled', 'target', 'bin', 'obj']);
+const BUILD_FOLDERS = new Set([
+  'dist',
+  'build',
+  'out',
+  'lib',
+  'esm',
+  'cjs',
+  'es',
+  'umd',
+  '.next',
+  '.nuxt',
+  '.output',
+  '.svelte-kit',
+  '.build',
+  '_build',
+  'compiled',
+  'target',
+  'bin',
+  'obj',
+]);
 /** Folders that are output only directly under `.next`. */
 const NEXT_SUBFOLDERS = new Set(['server', 'static', 'chunks', 'pages', 'app']);
 
@@ -164,7 +183,8 @@ export class StemIndex {
     if (!bucket) return false;
     let ids = bucket.ids;
     if (bucket.byParent !== null) {
-      const parent = slash < 0 ? NO_PARENT : this.intern.get(path.slice(path.lastIndexOf('/', slash - 1) + 1, slash).toLowerCase());
+      const parent =
+        slash < 0 ? NO_PARENT : this.intern.get(path.slice(path.lastIndexOf('/', slash - 1) + 1, slash).toLowerCase());
       const list = parent === undefined ? undefined : bucket.byParent.get(parent);
       if (list === undefined) return false;
       ids = list;
@@ -243,7 +263,14 @@ export class StemIndex {
     return found;
   }
 
-  private scan(ids: readonly number[], n: number, familyId: number, extId: number, options: LookupOptions, state: ScanState): void {
+  private scan(
+    ids: readonly number[],
+    n: number,
+    familyId: number,
+    extId: number,
+    options: LookupOptions,
+    state: ScanState,
+  ): void {
     const { qIds, qBuild, segIds, offsets, srcId } = this;
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k];
@@ -294,10 +321,22 @@ export class StemIndex {
       }
     }
     if (ties === 1) {
-      return { file: this.paths[top.id], candidates: [], depth: bestDepth, queryPrefix: top.queryPrefix, localPrefix: top.localPrefix };
+      return {
+        file: this.paths[top.id],
+        candidates: [],
+        depth: bestDepth,
+        queryPrefix: top.queryPrefix,
+        localPrefix: top.localPrefix,
+      };
     }
     const max = options.maxCandidates ?? DEFAULT_MAX_CANDIDATES;
     tied.sort(better);
-    return { file: null, candidates: tied.slice(0, max).map((s) => this.paths[s.id]), depth: bestDepth, queryPrefix: 0, localPrefix: 0 };
+    return {
+      file: null,
+      candidates: tied.slice(0, max).map((s) => this.paths[s.id]),
+      depth: bestDepth,
+      queryPrefix: 0,
+      localPrefix: 0,
+    };
   }
 }

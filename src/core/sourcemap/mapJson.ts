@@ -60,7 +60,8 @@ function stringArrayEnd(buf: Buffer, at: number): number {
   if (buf[i] === 0x5d) return i + 1;
   for (;;) {
     if (buf[i] === QUOTE) i = stringEnd(buf, i);
-    else if (buf[i] === 0x6e && buf[i + 1] === 0x75 && buf[i + 2] === 0x6c && buf[i + 3] === 0x6c) i += 4; // null
+    else if (buf[i] === 0x6e && buf[i + 1] === 0x75 && buf[i + 2] === 0x6c && buf[i + 3] === 0x6c)
+      i += 4; // null
     else return -1;
     if (i < 0) return -1;
     i = skipWs(buf, i);

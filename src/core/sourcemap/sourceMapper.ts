@@ -1,7 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AnyMap, GREATEST_LOWER_BOUND, LEAST_UPPER_BOUND, originalPositionFor, type TraceMap } from '@jridgewell/trace-mapping';
+import {
+  AnyMap,
+  GREATEST_LOWER_BOUND,
+  LEAST_UPPER_BOUND,
+  originalPositionFor,
+  type TraceMap,
+} from '@jridgewell/trace-mapping';
 import { confineToRoot, realRoot } from '../resolve/confine';
 import { LruCache } from '../util/lruCache';
 import { parseMapJson } from './mapJson';
@@ -27,9 +33,11 @@ export interface MappedPosition {
   name: string | null;
 }
 
-export type SourceMapFailureReason = 'outside-workspace' | 'no-generated-file' | 'no-map' | 'too-large' | 'invalid-map' | 'unmapped' | 'invalid-input';
+export type SourceMapFailureReason =
+  'outside-workspace' | 'no-generated-file' | 'no-map' | 'too-large' | 'invalid-map' | 'unmapped' | 'invalid-input';
 
-export type MapPositionResult = { ok: true; position: MappedPosition } | { ok: false; reason: SourceMapFailureReason; message: string };
+export type MapPositionResult =
+  { ok: true; position: MappedPosition } | { ok: false; reason: SourceMapFailureReason; message: string };
 
 export interface SourceMapperOptions {
   /** Absolute workspace root; nothing outside it is read. */
@@ -152,7 +160,8 @@ export function createSourceMapper(options: SourceMapperOptions): SourceMapper {
       const found = rel === null ? null : confinedFile(base, rel);
       if (found) located = { kind: 'file', rel: found.rel };
     }
-    if (located.kind === 'none' && confinedFile(base, `${genRel}.map`)) located = { kind: 'file', rel: `${genRel}.map` };
+    if (located.kind === 'none' && confinedFile(base, `${genRel}.map`))
+      located = { kind: 'file', rel: `${genRel}.map` };
     discovered.set(key, located);
     return located;
   }
@@ -171,13 +180,15 @@ export function createSourceMapper(options: SourceMapperOptions): SourceMapper {
 
   function load(base: string, genRel: string, stat: fs.Stats): LoadedMap | Failure {
     const located = locate(base, genRel, stat);
-    if (located.kind === 'none') return fail('no-map', `no source map for ${genRel} (no sourceMappingURL comment, no ${genRel}.map)`);
+    if (located.kind === 'none')
+      return fail('no-map', `no source map for ${genRel} (no sourceMappingURL comment, no ${genRel}.map)`);
     if (located.kind === 'inline') {
       const key = `inline\0${genRel}\0${stat.size}\0${stat.mtimeMs}`;
       const hit = maps.get(key);
       if (hit) return hit;
       const decoded = decodeDataUrl(located.url, maxMapBytes);
-      if (!decoded.ok) return fail(decoded.message.includes('limit') ? 'too-large' : 'invalid-map', `${genRel}: ${decoded.message}`);
+      if (!decoded.ok)
+        return fail(decoded.message.includes('limit') ? 'too-large' : 'invalid-map', `${genRel}: ${decoded.message}`);
       const trace = parse(decoded.json, path.join(base, genRel), `the inline map of ${genRel}`);
       if ('ok' in trace) return trace;
       const loaded: LoadedMap = { key, trace, anchor: genRel, files: new Map() };
@@ -188,7 +199,10 @@ export function createSourceMapper(options: SourceMapperOptions): SourceMapper {
     if (!file) return fail('no-map', `source map ${located.rel} disappeared`);
     if (file.stat.size > maxMapBytes) {
       const mb = (n: number) => `${Math.round(n / 1048576)} MB`;
-      return fail('too-large', `source map ${file.rel} is ${mb(file.stat.size)}; maps over ${mb(maxMapBytes)} are refused`);
+      return fail(
+        'too-large',
+        `source map ${file.rel} is ${mb(file.stat.size)}; maps over ${mb(maxMapBytes)} are refused`,
+      );
     }
     const key = `${file.rel}\0${file.stat.size}\0${file.stat.mtimeMs}`;
     const hit = maps.get(key);
@@ -213,12 +227,19 @@ export function createSourceMapper(options: SourceMapperOptions): SourceMapper {
       return fresh;
     }
     const generated = confinedFile(base, generatedRelPath);
-    if (!generated) return fail(confineToRoot(base, generatedRelPath) === null ? 'outside-workspace' : 'no-generated-file', `${generatedRelPath} is not a file inside the workspace`);
+    if (!generated)
+      return fail(
+        confineToRoot(base, generatedRelPath) === null ? 'outside-workspace' : 'no-generated-file',
+        `${generatedRelPath} is not a file inside the workspace`,
+      );
     let loaded: LoadedMap | Failure;
     try {
       loaded = load(base, generated.rel, generated.stat);
     } catch (e) {
-      return fail('invalid-map', `reading the source map of ${generated.rel} failed: ${e instanceof Error ? e.message : String(e)}`);
+      return fail(
+        'invalid-map',
+        `reading the source map of ${generated.rel} failed: ${e instanceof Error ? e.message : String(e)}`,
+      );
     }
     if (!('ok' in loaded)) {
       recent.set(generatedRelPath, { checkedAt: now, key: loaded.key });
@@ -238,14 +259,22 @@ export function createSourceMapper(options: SourceMapperOptions): SourceMapper {
     // trace-mapping: 1-based lines, 0-based columns; frames report 1-based columns.
     const column0 = column === null ? 0 : Math.max(0, column - 1);
     let original = originalPositionFor(loaded.trace, { line, column: column0, bias: GREATEST_LOWER_BOUND });
-    if (original.source === null) original = originalPositionFor(loaded.trace, { line, column: column0, bias: LEAST_UPPER_BOUND });
-    if (original.source === null || original.line === null) return fail('unmapped', `${generatedRelPath}:${line}:${column ?? ''} has no mapping`);
+    if (original.source === null)
+      original = originalPositionFor(loaded.trace, { line, column: column0, bias: LEAST_UPPER_BOUND });
+    if (original.source === null || original.line === null)
+      return fail('unmapped', `${generatedRelPath}:${line}:${column ?? ''} has no mapping`);
     let file = loaded.files.get(original.source);
     if (file === undefined) {
       file = sourceToRepoFile(base, loaded.anchor, original.source);
       loaded.files.set(original.source, file);
     }
-    const position: MappedPosition = { file, source: original.source, line: original.line, column: original.column === null ? null : original.column + 1, name: original.name };
+    const position: MappedPosition = {
+      file,
+      source: original.source,
+      line: original.line,
+      column: original.column === null ? null : original.column + 1,
+      name: original.name,
+    };
     return { ok: true, position };
   }
 

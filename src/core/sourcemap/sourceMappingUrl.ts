@@ -88,7 +88,11 @@ export function decodeDataUrl(url: string, maxBytes: number): DataUrlResult {
   const payload = url.slice(comma + 1);
   const base64 = params.includes('base64');
   const estimate = base64 ? Math.floor((payload.length * 3) / 4) : payload.length;
-  if (estimate > maxBytes) return { ok: false, message: `inline source map is ${Math.round(estimate / 1048576)} MB, over the ${Math.round(maxBytes / 1048576)} MB limit` };
+  if (estimate > maxBytes)
+    return {
+      ok: false,
+      message: `inline source map is ${Math.round(estimate / 1048576)} MB, over the ${Math.round(maxBytes / 1048576)} MB limit`,
+    };
   if (base64) return { ok: true, json: Buffer.from(payload, 'base64').toString('utf8') };
   try {
     return { ok: true, json: decodeURIComponent(payload) };

@@ -1,5 +1,13 @@
 import type { ExceptionRecord, RawFrame } from '../model/event.types';
-import { type LineReader, type ParserResult, hasFrames, joinMessage, makeFrame, matchingOpen, toPos } from './frameText';
+import {
+  type LineReader,
+  type ParserResult,
+  hasFrames,
+  joinMessage,
+  makeFrame,
+  matchingOpen,
+  toPos,
+} from './frameText';
 
 const CORE_LOCATION = /^(.{1,4096}):line (\d{1,9})$/;
 const MONO_LOCATION = /^(.{1,4096}):(\d{1,9})$/;
@@ -105,7 +113,7 @@ export function parseDotnetStack(lines: LineReader, anchor: number, floor: numbe
   const parts = findHeader(lines, anchor, floor);
   const segments: RawFrame[][] = [[]];
   let i = anchor;
-  for (;; i++) {
+  for (; ; i++) {
     const l = lines.get(i);
     if (l === undefined) break;
     const f = parseDotnetFrame(l);

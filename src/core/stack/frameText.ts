@@ -12,8 +12,23 @@ export interface ParserResult {
 }
 
 /** Builds a frame; the text formats never say whether a frame is in-app. */
-export function makeFrame(raw: string, path: string | null, fn: string | null, line: number | null, column: number | null, module: string | null = null): RawFrame {
-  return { path: path || null, module: module || null, function: fn || null, line, column, inApp: null, raw: raw.trim() };
+export function makeFrame(
+  raw: string,
+  path: string | null,
+  fn: string | null,
+  line: number | null,
+  column: number | null,
+  module: string | null = null,
+): RawFrame {
+  return {
+    path: path || null,
+    module: module || null,
+    function: fn || null,
+    line,
+    column,
+    inApp: null,
+    raw: raw.trim(),
+  };
 }
 
 /** A positive integer from decimal digits, or null (0, negatives and overflow are not positions). */

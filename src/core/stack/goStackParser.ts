@@ -50,7 +50,8 @@ function findPanic(lines: LineReader, anchor: number, floor: number): { type: st
         for (let k = j + 1; k < anchor; k++) {
           const n = lines.get(k) ?? '';
           // Nested panics and `[signal SIGSEGV ...]` details are not the message.
-          if (n.trim() === '' || n.startsWith('[signal ') || n.startsWith('\tpanic: ') || n.startsWith('goroutine ')) break;
+          if (n.trim() === '' || n.startsWith('[signal ') || n.startsWith('\tpanic: ') || n.startsWith('goroutine '))
+            break;
           msg.push(n);
         }
         return { type: kind, value: msg.join('\n') || null };

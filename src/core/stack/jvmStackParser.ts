@@ -61,7 +61,7 @@ export function parseJvmStack(lines: LineReader, anchor: number, floor: number):
   let current = chain[0];
   let skipIndent = -1; // inside a `Suppressed:` block: its lines are indented at least this much
   let i = anchor;
-  for (;; i++) {
+  for (; ; i++) {
     const l = lines.get(i);
     if (l === undefined) break;
     if (skipIndent >= 0) {

@@ -3,37 +3,96 @@ import type { StackLanguage } from './stack.types';
 
 // Path fragments that are never application code, whatever the workspace.
 const LIBRARY_PATH_PARTS = [
-  '/node_modules/', '\\node_modules\\',
-  '/site-packages/', '/dist-packages/', '\\site-packages\\', '/usr/lib/python3', '/usr/local/lib/python3',
-  '/usr/local/go/src/', '/usr/lib/go/src/', '/usr/lib/go-1.', '/go/pkg/mod/',
-  '/gems/', '/rubygems/', '/vendor/', '\\vendor\\',
+  '/node_modules/',
+  '\\node_modules\\',
+  '/site-packages/',
+  '/dist-packages/',
+  '\\site-packages\\',
+  '/usr/lib/python3',
+  '/usr/local/lib/python3',
+  '/usr/local/go/src/',
+  '/usr/lib/go/src/',
+  '/usr/lib/go-1.',
+  '/go/pkg/mod/',
+  '/gems/',
+  '/rubygems/',
+  '/vendor/',
+  '\\vendor\\',
   // Rust: crates from the registry or git (`~/.cargo/…`, `/usr/local/cargo/…` in images), rustup's std sources.
-  '/cargo/registry/', '/.cargo/registry/', '/cargo/git/checkouts/', '/.cargo/git/checkouts/', '/rustlib/src/rust/library/',
+  '/cargo/registry/',
+  '/.cargo/registry/',
+  '/cargo/git/checkouts/',
+  '/.cargo/git/checkouts/',
+  '/rustlib/src/rust/library/',
 ];
 const LIBRARY_PATH_PREFIXES = [
-  'node:', 'internal/', '<frozen ', 'vendor/', 'runtime/', 'GOROOT/', '<internal:',
+  'node:',
+  'internal/',
+  '<frozen ',
+  'vendor/',
+  'runtime/',
+  'GOROOT/',
+  '<internal:',
   // Rust's std as built by rustup (`/rustc/<sha>/`, `./rustc/…` when run from /) and Debian; glibc start-up.
-  '/rustc/', './rustc/', '/usr/src/rustc-', './csu/', './nptl/', './misc/../sysdeps/',
+  '/rustc/',
+  './rustc/',
+  '/usr/src/rustc-',
+  './csu/',
+  './nptl/',
+  './misc/../sysdeps/',
 ];
 const EXACT_PATHS = new Set(['<anonymous>', 'native', '[native code]', 'unknown location', '<string>']);
 // An interpreter's own standard library wherever it is installed (pyenv, conda, /opt, Windows):
 // `…/lib/python3.11/_strptime.py`, `…/lib/ruby/3.1.0/json/common.rb`.
 const STDLIB_DIRS = /[\\/]lib[\\/](?:python\d(?:\.\d+)?|ruby[\\/]\d+\.\d+(?:\.\d+)?)[\\/]/i;
 const JVM_PACKAGES = [
-  'java.', 'javax.', 'jdk.', 'sun.', 'com.sun.', 'kotlin.', 'kotlinx.', 'scala.',
-  'org.springframework.', 'org.apache.', 'io.netty.', 'org.hibernate.', 'org.eclipse.jetty.', 'io.micronaut.',
-  'io.quarkus.', 'reactor.', 'io.reactivex.', 'com.fasterxml.', 'org.junit.', 'io.undertow.', 'okhttp3.',
+  'java.',
+  'javax.',
+  'jdk.',
+  'sun.',
+  'com.sun.',
+  'kotlin.',
+  'kotlinx.',
+  'scala.',
+  'org.springframework.',
+  'org.apache.',
+  'io.netty.',
+  'org.hibernate.',
+  'org.eclipse.jetty.',
+  'io.micronaut.',
+  'io.quarkus.',
+  'reactor.',
+  'io.reactivex.',
+  'com.fasterxml.',
+  'org.junit.',
+  'io.undertow.',
+  'okhttp3.',
 ];
 // Rust crates that are runtime or framework plumbing (`std::`, `tokio::runtime::`, `actix_web::`).
-const RUST_CRATES = /^(?:std|core|alloc|__rustc|tokio|tokio_util|hyper|hyper_util|axum|axum_core|tower|tower_http|actix_web|actix_rt|actix_server|actix_http|actix_service|futures|futures_util|futures_core|async_std|rocket|warp|tracing|backtrace|anyhow|eyre|serde|serde_json)(?:::|$)/;
+const RUST_CRATES =
+  /^(?:std|core|alloc|__rustc|tokio|tokio_util|hyper|hyper_util|axum|axum_core|tower|tower_http|actix_web|actix_rt|actix_server|actix_http|actix_service|futures|futures_util|futures_core|async_std|rocket|warp|tracing|backtrace|anyhow|eyre|serde|serde_json)(?:::|$)/;
 // Frames of the C runtime and the panic entry that a Rust backtrace prints without a useful path.
 const NATIVE_FUNCTIONS = new Set([
-  '_start', '__libc_start_main', '__libc_start_call_main', '__libc_start_main_impl', 'start_thread', 'clone', 'clone3',
-  '__clone', '__clone3', '__GI___clone3', '<unknown>', '__rust_try', 'rust_begin_unwind', '__rust_begin_short_backtrace', '__rust_end_short_backtrace',
+  '_start',
+  '__libc_start_main',
+  '__libc_start_call_main',
+  '__libc_start_main_impl',
+  'start_thread',
+  'clone',
+  'clone3',
+  '__clone',
+  '__clone3',
+  '__GI___clone3',
+  '<unknown>',
+  '__rust_try',
+  'rust_begin_unwind',
+  '__rust_begin_short_backtrace',
+  '__rust_end_short_backtrace',
 ]);
 const DOTNET_NAMESPACES = ['System.', 'Microsoft.'];
 // Go standard library packages have no dot in their first path element (`net/http`, `runtime`).
-const GO_STDLIB = /^(?:runtime|net|net\/http|sync|syscall|reflect|internal\/[\w/]+|encoding\/[\w/]+|io|os|fmt|testing)$/;
+const GO_STDLIB =
+  /^(?:runtime|net|net\/http|sync|syscall|reflect|internal\/[\w/]+|encoding\/[\w/]+|io|os|fmt|testing)$/;
 
 function startsWithAny(s: string, prefixes: readonly string[]): boolean {
   return prefixes.some((p) => s.startsWith(p));

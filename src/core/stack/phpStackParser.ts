@@ -1,5 +1,13 @@
 import type { ExceptionRecord, RawFrame } from '../model/event.types';
-import { type LineReader, type ParserResult, hasFrames, makeFrame, matchingOpen, splitLocation, toPos } from './frameText';
+import {
+  type LineReader,
+  type ParserResult,
+  hasFrames,
+  makeFrame,
+  matchingOpen,
+  splitLocation,
+  toPos,
+} from './frameText';
 
 const FRAME_START = /^#\d{1,6} /;
 const CALL_SITE = /^#\d{1,6} (.{1,4096}?)\((\d{1,9})\): (.{1,2000})$/;
@@ -107,7 +115,9 @@ function buildFrames(header: PhpHeader | null, calls: PhpLine[]): RawFrame[] {
   for (let k = 0; k < calls.length; k++) {
     if (calls[k].path === null && calls[k].fn === '{main}') continue;
     const next = calls[k + 1];
-    frames.push(makeFrame(calls[k].raw, calls[k].path, next ? next.fn : null, calls[k].line, null, next ? next.module : null));
+    frames.push(
+      makeFrame(calls[k].raw, calls[k].path, next ? next.fn : null, calls[k].line, null, next ? next.module : null),
+    );
   }
   return frames;
 }

@@ -61,10 +61,11 @@ export function parseRubyStack(lines: LineReader, anchor: number): ParserResult 
   let sawBlank = false;
   let i = anchor;
   const close = (): void => {
-    if (current && msgLines.length > 0) current.value = joinMessage(current.value === null ? msgLines : [current.value, ...msgLines]);
+    if (current && msgLines.length > 0)
+      current.value = joinMessage(current.value === null ? msgLines : [current.value, ...msgLines]);
     msgLines = [];
   };
-  for (;; i++) {
+  for (; ; i++) {
     const l = lines.get(i);
     if (l === undefined) break;
     const r = parseRubyLine(l);

@@ -91,7 +91,14 @@ function readHead(lines: LineReader, at: number): { head: PanicHead; next: numbe
 function isMessageEnd(l: string): boolean {
   const t = l.trim();
   // A blank line ends it too: without a backtrace or note, what follows is other log output.
-  return t === '' || t === 'stack backtrace:' || t === 'Stack backtrace:' || t.startsWith('note: ') || isRustFrameZero(l) || isRustPanicLine(l);
+  return (
+    t === '' ||
+    t === 'stack backtrace:' ||
+    t === 'Stack backtrace:' ||
+    t.startsWith('note: ') ||
+    isRustFrameZero(l) ||
+    isRustPanicLine(l)
+  );
 }
 
 /** Parses numbered backtrace frames from `start`; each symbol line may be followed by `at file:line:col`. */

@@ -46,7 +46,8 @@ export function anchorOf(line: string): Anchor | null {
   }
   if (line.includes('panicked at ') && isRustPanicLine(line)) return RUST;
   if (t.startsWith('0: ') && isRustFrameZero(line)) return RUST;
-  if ((t.startsWith('Traceback') || t.startsWith('File "') || line.includes('Traceback (')) && isPythonAnchor(line)) return PYTHON;
+  if ((t.startsWith('Traceback') || t.startsWith('File "') || line.includes('Traceback (')) && isPythonAnchor(line))
+    return PYTHON;
   if (line.startsWith('goroutine ') && isGoroutineLine(line)) return GO;
   if (line.includes(':in ') && isRubyFrameLine(line)) return RUBY;
   if (t.startsWith('#') && isPhpFrameLine(t)) return PHP;

@@ -1,5 +1,13 @@
 import type { ExceptionRecord, RawFrame } from '../model/event.types';
-import { type LineReader, type ParserResult, hasFrames, joinMessage, makeFrame, matchingOpen, splitLocation } from './frameText';
+import {
+  type LineReader,
+  type ParserResult,
+  hasFrames,
+  joinMessage,
+  makeFrame,
+  matchingOpen,
+  splitLocation,
+} from './frameText';
 import { parseJsHeader } from './jsHeader';
 
 /** How far above the first frame a header (and multi-line message) may start. */
@@ -8,7 +16,10 @@ const HEADER_LOOKBACK = 30;
 const MAX_PROPERTY_LINES = 200;
 
 /** Resolves a V8 location: `file:1:2`, `native`, `<anonymous>`, `index 0`, `eval at f (file:1:2), <anonymous>:1:1`. */
-function parseV8Location(loc: string, depth = 0): { path: string | null; line: number | null; column: number | null } | null {
+function parseV8Location(
+  loc: string,
+  depth = 0,
+): { path: string | null; line: number | null; column: number | null } | null {
   if (loc.startsWith('eval at ') && depth < 5) {
     // Report the eval call site, the only place that maps onto a source file.
     const close = loc.lastIndexOf('), ');
@@ -16,7 +27,8 @@ function parseV8Location(loc: string, depth = 0): { path: string | null; line: n
     if (open > 0) return parseV8Location(loc.slice(open + 1, close), depth + 1);
     return { path: null, line: null, column: null };
   }
-  if (loc === 'native' || loc === '<anonymous>' || loc === 'unknown location') return { path: loc, line: null, column: null };
+  if (loc === 'native' || loc === '<anonymous>' || loc === 'unknown location')
+    return { path: loc, line: null, column: null };
   // `Promise.all (index 0)`: the runtime's own combinator, never application code.
   if (/^index \d+$/.test(loc)) return { path: 'native', line: null, column: null };
   const split = splitLocation(loc);

@@ -41,17 +41,20 @@ const MAX_DEPTH = 6;
 const MAX_NAMES = 60;
 /** Control words and the standard library's most common members: never a project's helper. */
 const NOT_HELPERS = new Set(
-  ('if for while switch catch return function typeof instanceof new throw await async yield super this self ' +
+  (
+    'if for while switch catch return function typeof instanceof new throw await async yield super this self ' +
     'print println printf format log error warn info debug assert require import map filter reduce forEach find some every ' +
     'push pop shift unshift slice splice concat join split trim strip lower upper toLowerCase toUpperCase toString valueOf ' +
     'get set has add put remove delete keys values items entries length size append extend update copy sort sorted reversed ' +
     'len str int float bool list dict tuple range enumerate zip min max abs round sum any all isinstance getattr setattr ' +
     'parse stringify then resolve reject call apply bind equals hashCode compareTo stream collect orElse orElseThrow of ' +
-    'Number String Boolean Object Array Math JSON Promise Date Map Set Error List Optional Collectors Arrays').split(' '),
+    'Number String Boolean Object Array Math JSON Promise Date Map Set Error List Optional Collectors Arrays'
+  ).split(' '),
 );
 
 const CALL = /([A-Za-z_$][\w$]*)\s*\(|::\s*([A-Za-z_$][\w$]*)/g;
-const MEMBER = /\.\s*([A-Za-z_$][\w$]{2,})\b(?!\s*\()|\[\s*["']([A-Za-z_$][\w$-]{1,60})["']\s*\]|\b([A-Z][A-Z0-9_]{2,})\b/g;
+const MEMBER =
+  /\.\s*([A-Za-z_$][\w$]{2,})\b(?!\s*\()|\[\s*["']([A-Za-z_$][\w$-]{1,60})["']\s*\]|\b([A-Z][A-Z0-9_]{2,})\b/g;
 
 function stripStrings(line: string): string {
   return line.slice(0, 1000).replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""');
@@ -69,7 +72,11 @@ export function namesUsed(frames: UsingFrame[], feedLines: Map<number, number[]>
     if (!name || name.length < 3 || NOT_HELPERS.has(name) || onStack.has(name)) return;
     const key = `${kind}\0${name}`;
     const had = uses.get(key);
-    const better = !had || f.depth < had.depth || (f.depth === had.depth && (feeds ? 1 : 0) - (had.feeds ? 1 : 0) + (Math.abs(line - f.line) < Math.abs(had.line - f.line) ? 0.5 : 0) > 0);
+    const better =
+      !had ||
+      f.depth < had.depth ||
+      (f.depth === had.depth &&
+        (feeds ? 1 : 0) - (had.feeds ? 1 : 0) + (Math.abs(line - f.line) < Math.abs(had.line - f.line) ? 0.5 : 0) > 0);
     if (better) uses.set(key, { name, depth: f.depth, frame: f, line, kind, feeds });
   };
   for (const f of frames) {
@@ -98,7 +105,8 @@ export function declarationLine(lines: string[], name: string): number | null {
   for (let i = 0; i < lines.length; i++) {
     // Most lines never mention the name: a plain search first keeps big files cheap.
     if (lines[i].length > 1000 || !lines[i].includes(name)) continue;
-    if (decl.test(lines[i]) && !/^\s*(?:return|if|for|while|switch|catch|new|throw|await|else|yield)\b/.test(lines[i])) return i + 1;
+    if (decl.test(lines[i]) && !/^\s*(?:return|if|for|while|switch|catch|new|throw|await|else|yield)\b/.test(lines[i]))
+      return i + 1;
   }
   return null;
 }
@@ -137,11 +145,20 @@ export function valueDefinitions(file: PatchFile, uses: NameUse[], frames: Exten
     // a field or a module-level value, not a local variable that happens to share the name.
     const n = escapeRe(use.name);
     const key = new RegExp(`^\\s*["']?${n}["']?\\s*:(?!:)|[{,]\\s*["']?${n}["']?\\s*:(?!:)`);
-    const assign = new RegExp(`^(?:\\s*(?:(?:public|private|protected|static|final|const|readonly|export|val|var|let)\\s+)+(?:[\\w<>[\\],.]+\\s+)*|(?:[\\w<>[\\],.]+\\s+)*)${n}\\s*(?::\\s*[\\w<>[\\],.|]+\\s*)?=(?!=)`);
+    const assign = new RegExp(
+      `^(?:\\s*(?:(?:public|private|protected|static|final|const|readonly|export|val|var|let)\\s+)+(?:[\\w<>[\\],.]+\\s+)*|(?:[\\w<>[\\],.]+\\s+)*)${n}\\s*(?::\\s*[\\w<>[\\],.|]+\\s*)?=(?!=)`,
+    );
     const constant = /^[A-Z][A-Z0-9_]+$/.test(use.name);
-    const def = { test: (l: string) => l.length <= 1000 && l.includes(use.name) && (key.test(l) || ((constant || /^\S/.test(l) || /\b(?:static|final|const|readonly)\b/.test(l)) && assign.test(l))) };
+    const def = {
+      test: (l: string) =>
+        l.length <= 1000 &&
+        l.includes(use.name) &&
+        (key.test(l) ||
+          ((constant || /^\S/.test(l) || /\b(?:static|final|const|readonly)\b/.test(l)) && assign.test(l))),
+    };
     for (const h of file.hunks) {
-      if (!inFrame(file.path, h, frames) && [...h.added, ...h.removed].some((l) => def.test(l))) out.push({ use, path: file.path, hunk: h });
+      if (!inFrame(file.path, h, frames) && [...h.added, ...h.removed].some((l) => def.test(l)))
+        out.push({ use, path: file.path, hunk: h });
     }
   }
   return out;
@@ -151,7 +168,12 @@ export function valueDefinitions(file: PatchFile, uses: NameUse[], frames: Exten
  * Hunks inside the body of a function one of the `call` names declares in `lines` (the file at
  * TO), outside every frame's own function in that file.
  */
-export function calleeDefinitions(file: PatchFile, lines: string[], uses: NameUse[], frames: Extent[]): DefinitionHit[] {
+export function calleeDefinitions(
+  file: PatchFile,
+  lines: string[],
+  uses: NameUse[],
+  frames: Extent[],
+): DefinitionHit[] {
   const out: DefinitionHit[] = [];
   const own = frames.filter((f) => f.path === file.path);
   for (const use of uses) {
@@ -171,11 +193,19 @@ export function calleeDefinitions(file: PatchFile, lines: string[], uses: NameUs
 
 /** Test and fixture code never runs in production: its definitions cannot explain a crash. */
 export function isTestPath(path: string): boolean {
-  return /(?:^|\/)(?:tests?|__tests__|spec|specs|testdata|fixtures?)\/|(?:\.|_)(?:test|spec)\.[A-Za-z]+$|(?:^|\/)test_[^/]+$|Tests?\.(?:java|kt|cs|scala)$/.test(path);
+  return /(?:^|\/)(?:tests?|__tests__|spec|specs|testdata|fixtures?)\/|(?:\.|_)(?:test|spec)\.[A-Za-z]+$|(?:^|\/)test_[^/]+$|Tests?\.(?:java|kt|cs|scala)$/.test(
+    path,
+  );
 }
 
 /** Evidence for one commit found to have written a definition hit; `keys` it names are noted. */
-export function calleeEvidence(sha: string, hit: DefinitionHit, lines: number, keys: string[] = [], nullOrigins: Set<string> = new Set()): Evidence {
+export function calleeEvidence(
+  sha: string,
+  hit: DefinitionHit,
+  lines: number,
+  keys: string[] = [],
+  nullOrigins: Set<string> = new Set(),
+): Evidence {
   const f = hit.use.frame;
   const via = (hit.use as Partial<ProducerUse>).via;
   const [a] = hunkSpan(hit.hunk);
@@ -203,7 +233,8 @@ export function calleeEvidence(sha: string, hit: DefinitionHit, lines: number, k
 
 const MAX_FILES = 30;
 const MAX_FILE_CHARS = 2_000_000;
-const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|java|kt|kts|scala|go|rb|cs|php|rs|swift|groovy|json|ya?ml|toml|ini|cfg|conf|properties|env)$/i;
+const CODE_FILE =
+  /\.(?:[cm]?[jt]sx?|py|java|kt|kts|scala|go|rb|cs|php|rs|swift|groovy|json|ya?ml|toml|ini|cfg|conf|properties|env)$/i;
 
 function squash(line: string): string {
   return line.replace(/\s+/g, '');
@@ -230,10 +261,14 @@ export async function collectCalleeEvidence(
   const uses = namesUsed(frames, feedLines);
   const constants = constantUses(frames, feedLines);
   if (uses.length === 0 && constants.length === 0 && failing.length === 0) return [];
-  const diff = parseRangePatch(`\0deploy\n${await port.runImmutable(['diff', '-U0', '--no-renames', '--no-color', from, to])}`)[0];
+  const diff = parseRangePatch(
+    `\0deploy\n${await port.runImmutable(['diff', '-U0', '--no-renames', '--no-color', from, to])}`,
+  )[0];
   // A file gone at TO (deleted, or moved: the diff has no renames) defines nothing that ran.
   const gone = (f: PatchFile) => f.hunks.length > 0 && f.hunks.every((h) => h.newStart === 0 && h.newLines === 0);
-  const files = (diff?.files ?? []).filter((f) => f.path && CODE_FILE.test(f.path) && !isTestPath(f.path) && !gone(f)).slice(0, MAX_FILES);
+  const files = (diff?.files ?? [])
+    .filter((f) => f.path && CODE_FILE.test(f.path) && !isTestPath(f.path) && !gone(f))
+    .slice(0, MAX_FILES);
   const hits: DefinitionHit[] = [];
   const frameText = new Map(frames.map((f) => [f.path, f.text]));
   const callNames = uses.filter((u) => u.kind === 'call').map((u) => u.name);
@@ -250,7 +285,11 @@ export async function collectCalleeEvidence(
       if (text !== null && wanted.some((n) => text.includes(n))) lines = read.get(file.path) ?? null;
     }
     // Table entries and operand-named constants; hunks inside a frame's function are blame's.
-    hits.push(...operandDefinitions(file, lines, constants, failing, crash, nullish).filter((h) => !inFrame(file.path, h.hunk, frames)));
+    hits.push(
+      ...operandDefinitions(file, lines, constants, failing, crash, nullish).filter(
+        (h) => !inFrame(file.path, h.hunk, frames),
+      ),
+    );
     if (!lines || config || callNames.length === 0) continue;
     hits.push(...calleeDefinitions(file, lines, uses, frames));
   }
@@ -259,7 +298,10 @@ export async function collectCalleeEvidence(
   const nullOrigins = nullish ? producers.nullOrigins : new Set<string>();
   for (const file of producers.nested.length ? files : []) {
     const text = read.get(file.path);
-    hits.push(...valueDefinitions(file, producers.nested, frames), ...(text ? calleeDefinitions(file, text, producers.nested, frames) : []));
+    hits.push(
+      ...valueDefinitions(file, producers.nested, frames),
+      ...(text ? calleeDefinitions(file, text, producers.nested, frames) : []),
+    );
   }
   // A definition the deploy only reformatted (`60000` → `60_000`) computes what it did before.
   const real = hits.filter((h) => !isCosmetic(h.hunk));
@@ -269,7 +311,12 @@ export async function collectCalleeEvidence(
     const mine = real.filter((h) => h.path === path);
     const added = mine.filter((h) => h.hunk.newLines > 0);
     if (added.length) {
-      const blame = await port.blameRange(from, to, path, added.map((h) => [h.hunk.newStart, h.hunk.newStart + h.hunk.newLines - 1] as [number, number]));
+      const blame = await port.blameRange(
+        from,
+        to,
+        path,
+        added.map((h) => [h.hunk.newStart, h.hunk.newStart + h.hunk.newLines - 1] as [number, number]),
+      );
       for (const h of added) {
         const shas = new Map<string, number>();
         const bound = new Map<string, 'bound' | 'await' | 'normalize'>();
@@ -278,7 +325,8 @@ export async function collectCalleeEvidence(
           shas.set(b.sha, (shas.get(b.sha) ?? 0) + 1);
           const i = b.finalLine - h.hunk.newStart;
           // Line-for-line replacements only: the removed line at the same offset is what this one was.
-          const [was, now] = h.hunk.removed.length === h.hunk.added.length ? [h.hunk.removed[i] ?? '', h.hunk.added[i] ?? ''] : ['', ''];
+          const [was, now] =
+            h.hunk.removed.length === h.hunk.added.length ? [h.hunk.removed[i] ?? '', h.hunk.added[i] ?? ''] : ['', ''];
           if (index && isBoundChange(was, now)) bound.set(b.sha, 'bound');
           if (isAwaitRemoved(was, now)) bound.set(b.sha, 'await');
           if (h.use.feeds && isNormalizerRemoved(was, now)) bound.set(b.sha, 'normalize');
@@ -293,12 +341,26 @@ export async function collectCalleeEvidence(
     }
     const gone = mine.filter((h) => h.hunk.newLines === 0 || h.hunk.removed.length > 0);
     if (gone.length === 0) continue;
-    const patches = parseRangePatch(await port.runImmutable(['log', '-p', '-U0', '--no-renames', '--no-color', RANGE_PATCH_FORMAT, range, '--', path]));
+    const patches = parseRangePatch(
+      await port.runImmutable([
+        'log',
+        '-p',
+        '-U0',
+        '--no-renames',
+        '--no-color',
+        RANGE_PATCH_FORMAT,
+        range,
+        '--',
+        path,
+      ]),
+    );
     for (const h of gone) {
       const want = new Set(h.hunk.removed.map(squash).filter((l) => l.length > 1));
       for (const a of h.hunk.added) want.delete(squash(a));
       if (want.size === 0) continue;
-      const by = patches.find((c) => c.files.some((f) => f.path === path && f.hunks.some((x) => x.removed.some((r) => want.has(squash(r))))));
+      const by = patches.find((c) =>
+        c.files.some((f) => f.path === path && f.hunks.some((x) => x.removed.some((r) => want.has(squash(r))))),
+      );
       if (by) out.push(calleeEvidence(by.sha, h, want.size, keys, nullOrigins));
     }
   }

@@ -122,7 +122,10 @@ function blameEvidence(frames: FrameExtent[], blameByPath: Map<string, BlameLine
     const byLine = lineMaps.get(f.path);
     if (!byLine) continue;
     // Per commit, the nearest changed line that had run and the nearest that had not.
-    const perCommit = new Map<string, { ran: number; ranLine: number; later: number; laterLine: number; count: number }>();
+    const perCommit = new Map<
+      string,
+      { ran: number; ranLine: number; later: number; laterLine: number; count: number }
+    >();
     for (let l = f.start; l <= f.end; l++) {
       const b = byLine.get(l);
       if (!b || (mode === 'range' && b.boundary)) continue;
@@ -137,7 +140,17 @@ function blameEvidence(frames: FrameExtent[], blameByPath: Map<string, BlameLine
       const ran = Number.isFinite(c.ran);
       const distance = ran ? c.ran : c.later;
       const kind = !ran ? 'later' : distance === 0 ? 'line' : distance <= NEAR ? 'near' : 'function';
-      out.push({ sha, kind, frameDepth: f.depth, file: f.path, frameLine: f.line, function: f.function, distance, lines: c.count, changedLine: ran ? c.ranLine : c.laterLine });
+      out.push({
+        sha,
+        kind,
+        frameDepth: f.depth,
+        file: f.path,
+        frameLine: f.line,
+        function: f.function,
+        distance,
+        lines: c.count,
+        changedLine: ran ? c.ranLine : c.laterLine,
+      });
     }
   }
   return out;
@@ -156,7 +169,12 @@ function significant(lines: string[]): string[] {
  * Lines the deploy removed (net of what replaced them) inside a frame's function: a guard taken
  * out, a default dropped. Attributed to the newest commit in the range that removed that text.
  */
-function removedEvidence(frames: FrameExtent[], deployDiff: PatchCommit | undefined, patches: PatchCommit[], flows: FrameFlow[]): Evidence[] {
+function removedEvidence(
+  frames: FrameExtent[],
+  deployDiff: PatchCommit | undefined,
+  patches: PatchCommit[],
+  flows: FrameFlow[],
+): Evidence[] {
   const out: Evidence[] = [];
   if (!deployDiff) return out;
   for (const file of deployDiff.files) {
@@ -175,8 +193,24 @@ function removedEvidence(frames: FrameExtent[], deployDiff: PatchCommit | undefi
         const lines = Math.min(gone.size, h.oldLines - h.newLines);
         // Code removed below where the frame stopped would not have run either.
         const kind = at > f.ranUntil + 0.5 ? 'later' : 'removed';
-        const base: Evidence = { sha, kind, frameDepth: f.depth, file: f.path, frameLine: f.line, function: f.function, distance: Math.round(Math.abs(at - f.line)), lines, changedLine: Math.floor(at) };
-        const related = kind === 'removed' ? removedFlow(flows.find((x) => x.frame.depth === f.depth), goneText) : null;
+        const base: Evidence = {
+          sha,
+          kind,
+          frameDepth: f.depth,
+          file: f.path,
+          frameLine: f.line,
+          function: f.function,
+          distance: Math.round(Math.abs(at - f.line)),
+          lines,
+          changedLine: Math.floor(at),
+        };
+        const related =
+          kind === 'removed'
+            ? removedFlow(
+                flows.find((x) => x.frame.depth === f.depth),
+                goneText,
+              )
+            : null;
         if (related === 'off') base.offFlow = true;
         out.push(base);
         if (related === 'flow') out.push({ ...base, kind: 'flow' });
@@ -206,7 +240,16 @@ function fileEvidence(frames: FrameExtent[], patches: PatchCommit[], have: Evide
       if (!f || linked.has(`${c.sha}\0${file.path}`)) continue;
       linked.add(`${c.sha}\0${file.path}`);
       const lines = file.hunks.reduce((s, h) => s + h.added.length + h.removed.length, 0);
-      out.push({ sha: c.sha, kind: 'file', frameDepth: f.depth, file: file.path, frameLine: f.line, function: f.function, distance: Infinity, lines });
+      out.push({
+        sha: c.sha,
+        kind: 'file',
+        frameDepth: f.depth,
+        file: file.path,
+        frameLine: f.line,
+        function: f.function,
+        distance: Infinity,
+        lines,
+      });
     }
   }
   return out;
@@ -217,8 +260,14 @@ function escapeRegex(s: string): string {
 }
 
 /** One blame per file over its frames' merged extents, at most two git processes at once. */
-async function blameFiles(paths: string[], frames: FrameExtent[], blame: (path: string, ranges: Array<[number, number]>) => Promise<BlameLine[]>): Promise<Map<string, BlameLine[]>> {
-  const results = await mapLimit(paths, 2, (p) => blame(p, mergeRanges(frames.filter((f) => f.path === p).map((f) => [f.start, f.end]))));
+async function blameFiles(
+  paths: string[],
+  frames: FrameExtent[],
+  blame: (path: string, ranges: Array<[number, number]>) => Promise<BlameLine[]>,
+): Promise<Map<string, BlameLine[]>> {
+  const results = await mapLimit(paths, 2, (p) =>
+    blame(p, mergeRanges(frames.filter((f) => f.path === p).map((f) => [f.start, f.end]))),
+  );
   return new Map(paths.map((p, i) => [p, results[i]]));
 }
 
@@ -235,13 +284,27 @@ export async function collectEvidence(port: SuspectGitPort, req: EvidenceRequest
   const from = req.from;
   const range = `${from}..${req.to}`;
   const deployDiff = paths.length
-    ? parseRangePatch(`\0deploy\n${await port.runImmutable(['diff', '-U0', '--no-renames', '--no-color', from, req.to, '--', ...paths])}`)[0]
+    ? parseRangePatch(
+        `\0deploy\n${await port.runImmutable(['diff', '-U0', '--no-renames', '--no-color', from, req.to, '--', ...paths])}`,
+      )[0]
     : undefined;
   const changed = new Set((deployDiff?.files ?? []).map((f) => f.path));
   const blamePaths = paths.filter((p) => changed.has(p));
   const blame = await blameFiles(blamePaths, frames, (p, ranges) => port.blameRange(from, req.to, p, ranges));
   const framePatches = blamePaths.length
-    ? parseRangePatch(await port.runImmutable(['log', '-p', '-U0', '--no-renames', '--no-color', RANGE_PATCH_FORMAT, range, '--', ...blamePaths]))
+    ? parseRangePatch(
+        await port.runImmutable([
+          'log',
+          '-p',
+          '-U0',
+          '--no-renames',
+          '--no-color',
+          RANGE_PATCH_FORMAT,
+          range,
+          '--',
+          ...blamePaths,
+        ]),
+      )
     : [];
   const keys = (req.keyTokens ?? []).slice(0, MAX_TOKENS);
   const enums = enumConstants(req.message ?? null);
@@ -249,10 +312,26 @@ export async function collectEvidence(port: SuspectGitPort, req: EvidenceRequest
   // With -M a file moved in the range shows only its edits, not every line as a mention. Key
   // names match ignoring case (`Address` for `address`); plain tokens are filtered exactly later.
   const tokenPatches = tokens.length
-    ? parseRangePatch(await port.runImmutable(['log', '-p', '-U0', '-M', '--no-color', '-E', ...(keys.length ? ['-i'] : []), `-G(^|[^A-Za-z0-9_$])(${tokens.map(escapeRegex).join('|')})([^A-Za-z0-9_$]|$)`, RANGE_PATCH_FORMAT, range]))
+    ? parseRangePatch(
+        await port.runImmutable([
+          'log',
+          '-p',
+          '-U0',
+          '-M',
+          '--no-color',
+          '-E',
+          ...(keys.length ? ['-i'] : []),
+          `-G(^|[^A-Za-z0-9_$])(${tokens.map(escapeRegex).join('|')})([^A-Za-z0-9_$]|$)`,
+          RANGE_PATCH_FORMAT,
+          range,
+        ]),
+      )
     : [];
   const evidence = blameEvidence(frames, blame, 'range');
-  const flows = traceFlow([...frames].sort((a, b) => a.depth - b.depth), req.failing ?? []);
+  const flows = traceFlow(
+    [...frames].sort((a, b) => a.depth - b.depth),
+    req.failing ?? [],
+  );
   evidence.push(...flowEvidence(flows, blame, framePatches, evidence, (b) => !b.boundary));
   evidence.push(...removedEvidence(frames, deployDiff, framePatches, flows));
   evidence.push(...fileEvidence(frames, framePatches, evidence));
@@ -261,14 +340,41 @@ export async function collectEvidence(port: SuspectGitPort, req: EvidenceRequest
   const touches = crashLineTouches(crash, framePatches, [...new Set([...(req.failing ?? []), ...keys])]);
   evidence.push(...crashLineEvidence(crash, touches, crashBlame, keys, evidence));
   evidence.push(...tokenEvidence(tokenPatches, tokens, keys, frames));
-  evidence.push(...shapeEvidence({ frames, blame, framePatches, message: req.message ?? null }), ...enumEvidence(tokenPatches, enums, req.missing ?? []));
-  evidence.push(...(await collectCalleeEvidence(port, { from, to: req.to, range }, frames, flows, keys, req.failing ?? [], req.nullish ?? false, isIndexError(req.message ?? null))));
-  evidence.push(...(await collectLiteralEvidence(port, range, req.missing ?? [], req.literals ?? [])), ...(await hierarchyEvidence(port, from, req.to, req.message ?? null)));
+  evidence.push(
+    ...shapeEvidence({ frames, blame, framePatches, message: req.message ?? null }),
+    ...enumEvidence(tokenPatches, enums, req.missing ?? []),
+  );
+  evidence.push(
+    ...(await collectCalleeEvidence(
+      port,
+      { from, to: req.to, range },
+      frames,
+      flows,
+      keys,
+      req.failing ?? [],
+      req.nullish ?? false,
+      isIndexError(req.message ?? null),
+    )),
+  );
+  evidence.push(
+    ...(await collectLiteralEvidence(port, range, req.missing ?? [], req.literals ?? [])),
+    ...(await hierarchyEvidence(port, from, req.to, req.message ?? null)),
+  );
   const incidentalHunks = new Map(touches.filter((t) => t.incidental).map((t) => [t.sha, t.removed]));
   const commits = await rangeFacts(port, from, req.to, framePatches, new Set(blamePaths), incidentalHunks);
   const linked = new Set(evidence.map((e) => e.sha));
   for (const sha of commits.keys()) {
-    if (!linked.has(sha)) evidence.push({ sha, kind: 'range', frameDepth: 0, file: '', frameLine: 0, function: null, distance: Infinity, lines: 0 });
+    if (!linked.has(sha))
+      evidence.push({
+        sha,
+        kind: 'range',
+        frameDepth: 0,
+        file: '',
+        frameLine: 0,
+        function: null,
+        distance: Infinity,
+        lines: 0,
+      });
   }
   // Commits after TO can only come from a broken range; never name them.
   const inRange = evidence.filter((e) => commits.has(e.sha));

@@ -8,7 +8,8 @@ import { isCosmetic, type PatchHunk } from './rangePatch';
 const MAX_LINE = 500;
 const MAX_CHANGED = 200;
 /** `NAME = literal` with an optional declaration prefix and type; the literal a string or number. */
-const DEFINITION = /^\s*(?:(?:public|private|protected|static|final|const|readonly|export|let|var|val)\s+)*(?:[\w<>[\],.]+\s+)?([A-Za-z_$][\w$]*)\s*(?::\s*[\w<>[\],.|]+\s*)?=\s*([bru]?(["'])(?:\\.|(?!\3).){0,200}\3|-?\d[\d_.]*[A-Za-z]?)\s*;?\s*(?:(?:#|\/\/).*)?$/;
+const DEFINITION =
+  /^\s*(?:(?:public|private|protected|static|final|const|readonly|export|let|var|val)\s+)*(?:[\w<>[\],.]+\s+)?([A-Za-z_$][\w$]*)\s*(?::\s*[\w<>[\],.|]+\s*)?=\s*([bru]?(["'])(?:\\.|(?!\3).){0,200}\3|-?\d[\d_.]*[A-Za-z]?)\s*;?\s*(?:(?:#|\/\/).*)?$/;
 
 function squash(s: string): string {
   return s.replace(/\s+/g, '');
@@ -21,7 +22,8 @@ function isBlankOrComment(l: string): boolean {
 /** Whether every change in `hunks` is formatting, a new constant definition, or a literal replaced by one of them. */
 export function isConstantExtraction(hunks: PatchHunk[]): boolean {
   // A sweeping commit is no small refactor; the bound also keeps the check linear on huge patches.
-  if (hunks.length === 0 || hunks.reduce((n, h) => n + h.added.length + h.removed.length, 0) > MAX_CHANGED) return false;
+  if (hunks.length === 0 || hunks.reduce((n, h) => n + h.added.length + h.removed.length, 0) > MAX_CHANGED)
+    return false;
   if (hunks.some((h) => [...h.added, ...h.removed].some((l) => l.length > MAX_LINE))) return false;
   const defs = new Map<string, string>();
   for (const h of hunks) {
@@ -39,7 +41,11 @@ export function isConstantExtraction(hunks: PatchHunk[]): boolean {
     if (h.removed.length !== h.added.length) return false;
     for (let i = 0; i < h.added.length; i++) {
       let now = squash(h.added[i]);
-      for (const [name, literal] of defs) now = now.replace(new RegExp(`(?:[A-Za-z_$][\\w$]*\\.)?${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'), () => literal);
+      for (const [name, literal] of defs)
+        now = now.replace(
+          new RegExp(`(?:[A-Za-z_$][\\w$]*\\.)?${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'),
+          () => literal,
+        );
       if (now !== squash(h.removed[i])) return false;
       replaced++;
     }

@@ -7,10 +7,12 @@
  */
 
 const KEYWORDS = new Set(
-  ('if else for while do return function const let var new this self cls null undefined true false None True False ' +
+  (
+    'if else for while do return function const let var new this self cls null undefined true false None True False ' +
     'class def import from export default async await try catch finally throw throws raise except in of is not and or ' +
     'public private protected static void int bool boolean final type interface extends implements instanceof typeof ' +
-    'elif lambda with as yield pass break continue case switch nil super double float long short char byte val func').split(' '),
+    'elif lambda with as yield pass break continue case switch nil super double float long short char byte val func'
+  ).split(' '),
 );
 
 const MAX_LINE = 1000;
@@ -64,7 +66,10 @@ export function assignment(line: string): { names: string[]; rhs: string } | nul
   const at = assignIndex(code);
   if (at <= 0) return null;
   // `x += 1` assigns x too; the operator sits just before the `=`.
-  let lhs = code.slice(0, at).replace(/(?:[-+*/%&|^]|\?\?|\|\||&&|<<|>>>?|\*\*)$/, '').trim();
+  let lhs = code
+    .slice(0, at)
+    .replace(/(?:[-+*/%&|^]|\?\?|\|\||&&|<<|>>>?|\*\*)$/, '')
+    .trim();
   const rhs = code.slice(at + 1);
   lhs = lhs.replace(/^(?:(?:const|let|var|final|val|auto|readonly)\s+)+/, '');
   if (/^[{[(]/.test(lhs) || /,/.test(lhs.replace(/<[^<>]*>/g, ''))) return { names: rootNames(lhs), rhs };
@@ -215,7 +220,10 @@ export function failingRoots(text: string, failing: string[]): string[] {
   const out = new Set<string>();
   const code = text.slice(0, 2000);
   for (const name of failing) {
-    const access = new RegExp(`(?:\\?\\.|!?\\.)\\s*${escapeRe(name)}(?![\\w$])|\\[\\s*["'\`]${escapeRe(name)}["'\`]\\s*\\]`, 'g');
+    const access = new RegExp(
+      `(?:\\?\\.|!?\\.)\\s*${escapeRe(name)}(?![\\w$])|\\[\\s*["'\`]${escapeRe(name)}["'\`]\\s*\\]`,
+      'g',
+    );
     for (const m of code.matchAll(access)) {
       // The chain before the access: a bounded window keeps the anchored match linear.
       const root = CHAIN_END.exec(code.slice(Math.max(0, m.index - 300), m.index))?.[1];

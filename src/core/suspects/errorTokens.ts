@@ -5,12 +5,14 @@
  */
 
 const KEYWORDS = new Set(
-  ('if else for while do return function const let var new this self null undefined true false none ' +
+  (
+    'if else for while do return function const let var new this self null undefined true false none ' +
     'class def import from export default async await try catch finally throw raise except in of is not and or ' +
     'public private protected static void int string bool boolean final let type interface extends implements ' +
     'end then elif lambda with as yield pass break continue case switch nil err error object value data result ' +
     'get set len str list dict map print println fmt log console require module exports ' +
-    'double float long short char byte var val func go defer string number any unknown readonly const').split(' '),
+    'double float long short char byte var val func go defer string number any unknown readonly const'
+  ).split(' '),
 );
 
 const IDENT = /[A-Za-z_$][\w$]{2,}/g;
@@ -56,9 +58,11 @@ const JAVA_NULL = /because "([^"]{1,200})" is null/;
 /** `because the return value of "com.acme.User.email()" is null` → `email`. */
 const JAVA_NULL_RETURN = /because the return value of "([^"]{1,200}?)(?:\(\))?" is null/;
 /** `Cannot invoke "String.trim()"`, `Cannot read field "city"` (Java) → `trim`, `city`. */
-const JAVA_USE = /Cannot (?:invoke|read field|assign field|load from|store to) "(?:[^"]{0,200}\.)?([A-Za-z_$][\w$]{0,60})(?:\([^"]{0,200}\))?"/;
+const JAVA_USE =
+  /Cannot (?:invoke|read field|assign field|load from|store to) "(?:[^"]{0,200}\.)?([A-Za-z_$][\w$]{0,60})(?:\([^"]{0,200}\))?"/;
 /** The property read on a missing value: V8 `(reading 'x')`, Python `has no attribute 'x'`, Ruby `` method `x' ``. */
-const READ_PROP = /\(reading ['"]([A-Za-z_$][\w$]{0,60})['"]\)|has no attribute ['"]([A-Za-z_]\w{0,60})['"]|undefined method [`']([A-Za-z_]\w{0,60})'/;
+const READ_PROP =
+  /\(reading ['"]([A-Za-z_$][\w$]{0,60})['"]\)|has no attribute ['"]([A-Za-z_]\w{0,60})['"]|undefined method [`']([A-Za-z_]\w{0,60})'/;
 
 function escapeRe(s: string): string {
   return s.replace(/[$.*+?()[\]{}|^\\]/g, '\\$&');
@@ -122,7 +126,8 @@ export function failingNames(message: string | null, crashLine: string | null = 
 }
 
 /** `rule.test is not a function` (V8), `'int' object is not callable` names no callee. */
-const NOT_CALLABLE = /(?:^|\s)([A-Za-z_$][\w$]{0,60}(?:\.[A-Za-z_$][\w$]{0,60}){0,4}) is not a (?:function|constructor)\b/;
+const NOT_CALLABLE =
+  /(?:^|\s)([A-Za-z_$][\w$]{0,60}(?:\.[A-Za-z_$][\w$]{0,60}){0,4}) is not a (?:function|constructor)\b/;
 /** Python's ZeroDivisionError, Java's `/ by zero`, Go's `integer divide by zero`, .NET's DivideByZeroException. */
 const DIVISION = /division by zero|divide by zero|\/ by zero|modulo by zero|DivideByZero/i;
 
@@ -159,5 +164,7 @@ export function quotedLiterals(message: string | null): string[] {
 
 /** Whether the message reports a use of a null, None or undefined value. */
 export function isNullishError(message: string | null): boolean {
-  return /\b(?:NoneType|null|undefined|nil|NullPointerException|NullReferenceException)\b/i.test((message ?? '').slice(0, 2000));
+  return /\b(?:NoneType|null|undefined|nil|NullPointerException|NullReferenceException)\b/i.test(
+    (message ?? '').slice(0, 2000),
+  );
 }

@@ -7,7 +7,19 @@
 import type { BlameLine } from '../git/git.types';
 import type { Evidence } from './evidence.types';
 import { functionBaseName } from './functionExtent';
-import { assignment, crashSeeds, failingRoots, findCall, headerName, parameterNames, parameterTexts, rootNames, sliceBack, statementText, type CallSite } from './dataFlow';
+import {
+  assignment,
+  crashSeeds,
+  failingRoots,
+  findCall,
+  headerName,
+  parameterNames,
+  parameterTexts,
+  rootNames,
+  sliceBack,
+  statementText,
+  type CallSite,
+} from './dataFlow';
 import type { PatchCommit } from './rangePatch';
 
 /** A frame with its function's extent and its file's text at TO. */
@@ -53,7 +65,9 @@ function flowingArgs(site: CallSite, callee: FlowFrame, positions: number[]): st
   const out: string[] = [];
   for (const i of positions) {
     const name = params[i];
-    const keyword = name ? site.args.find((a) => a.startsWith(name) && /^\s*=(?!=)/.test(a.slice(name.length))) : undefined;
+    const keyword = name
+      ? site.args.find((a) => a.startsWith(name) && /^\s*=(?!=)/.test(a.slice(name.length)))
+      : undefined;
     const arg = keyword ? keyword.replace(/^[^=]*=/, '') : site.args[i - offset];
     if (arg !== undefined) out.push(arg);
   }
@@ -119,7 +133,17 @@ function touchesFlow(text: string, names: Set<string>): boolean {
 
 function flowEv(sha: string, ff: FrameFlow, line: number, lines: number): Evidence {
   const f = ff.frame;
-  return { sha, kind: 'flow', frameDepth: f.depth, file: f.path, frameLine: f.line, function: f.function, distance: Math.abs(f.line - line), lines, changedLine: line };
+  return {
+    sha,
+    kind: 'flow',
+    frameDepth: f.depth,
+    file: f.path,
+    frameLine: f.line,
+    function: f.function,
+    distance: Math.abs(f.line - line),
+    lines,
+    changedLine: line,
+  };
 }
 
 /**
@@ -128,7 +152,13 @@ function flowEv(sha: string, ff: FrameFlow, line: number, lines: number): Eviden
  * arguments did not change becomes `around`; near/function changes that touch none of the flow's
  * names are marked `offFlow`.
  */
-export function flowEvidence(flows: FrameFlow[], blameByPath: Map<string, BlameLine[]>, patches: PatchCommit[], have: Evidence[], inRange: (b: BlameLine) => boolean): Evidence[] {
+export function flowEvidence(
+  flows: FrameFlow[],
+  blameByPath: Map<string, BlameLine[]>,
+  patches: PatchCommit[],
+  have: Evidence[],
+  inRange: (b: BlameLine) => boolean,
+): Evidence[] {
   const out: Evidence[] = [];
   for (const ff of flows) {
     const f = ff.frame;
@@ -145,12 +175,20 @@ export function flowEvidence(flows: FrameFlow[], blameByPath: Map<string, BlameL
       const old = replacedText(patches, callBlame.sha, f.path, f.text[f.line - 1] ?? '');
       const before = old === undefined ? undefined : findCall(old, ff.call.callees);
       const now = ff.call.site;
-      const flowing = (site: CallSite): string => flowingArgs(site, callee, ff.call?.positions ?? []).map(squash).join('\0');
+      const flowing = (site: CallSite): string =>
+        flowingArgs(site, callee, ff.call?.positions ?? [])
+          .map(squash)
+          .join('\0');
       const argsChanged = before === null || (before !== undefined && flowing(before) !== flowing(now));
-      const sameCall = before && before.receiver === now.receiver && before.args.map(squash).join('\0') === now.args.map(squash).join('\0');
+      const sameCall =
+        before &&
+        before.receiver === now.receiver &&
+        before.args.map(squash).join('\0') === now.args.map(squash).join('\0');
       if (argsChanged) out.push(flowEv(callBlame.sha, ff, f.line, 1));
       else if (sameCall) {
-        for (const e of have) if (e.sha === callBlame.sha && e.frameDepth === f.depth && e.kind === 'line' && e.lines === 1) e.kind = 'around';
+        for (const e of have)
+          if (e.sha === callBlame.sha && e.frameDepth === f.depth && e.kind === 'line' && e.lines === 1)
+            e.kind = 'around';
       }
       linked.add(callBlame.sha);
     }
@@ -167,11 +205,18 @@ export function flowEvidence(flows: FrameFlow[], blameByPath: Map<string, BlameL
       }
     }
     for (const e of have) {
-      if (e.frameDepth !== f.depth || (e.kind !== 'near' && e.kind !== 'function') || ff.names.size === 0 || linked.has(e.sha)) continue;
+      if (
+        e.frameDepth !== f.depth ||
+        (e.kind !== 'near' && e.kind !== 'function') ||
+        ff.names.size === 0 ||
+        linked.has(e.sha)
+      )
+        continue;
       let touches = false;
       // The header counts only through a changed flowing parameter (above), not by naming one.
       const from = f.start < f.line ? f.start + 1 : f.start;
-      for (let l = from; l <= f.ranUntil && !touches; l++) if (byLine.get(l)?.sha === e.sha) touches = l === f.line || touchesFlow(f.text[l - 1] ?? '', ff.names);
+      for (let l = from; l <= f.ranUntil && !touches; l++)
+        if (byLine.get(l)?.sha === e.sha) touches = l === f.line || touchesFlow(f.text[l - 1] ?? '', ff.names);
       if (!touches) e.offFlow = true;
     }
   }

@@ -6,9 +6,12 @@
 
 const MAX_SCAN_UP = 400;
 const MAX_SCAN_DOWN = 600;
-const HEADER = /^\s*(?:export\s+)?(?:default\s+)?(?:async\s+)?(?:function\b|def\s|func\s|fn\s|sub\s|proc\s|(?:(?:public|private|protected|internal|static|final|override|virtual|abstract|synchronized|suspend|open|async)\s+)+[\w<>[\],.?\s]*\w\s*\()/;
-const METHOD_LIKE = /^\s*(?:(?:static|async|get|set|public|private|protected)\s+)*[A-Za-z_$][\w$]*\s*\([^;]*\)\s*(?::\s*[^={]+)?\{\s*$/;
-const ARROW = /^\s*(?:export\s+)?(?:const|let|var)\s+[A-Za-z_$][\w$]*\s*=\s*(?:async\s*)?(?:function\b|\(?[^=]*\)?\s*=>)/;
+const HEADER =
+  /^\s*(?:export\s+)?(?:default\s+)?(?:async\s+)?(?:function\b|def\s|func\s|fn\s|sub\s|proc\s|(?:(?:public|private|protected|internal|static|final|override|virtual|abstract|synchronized|suspend|open|async)\s+)+[\w<>[\],.?\s]*\w\s*\()/;
+const METHOD_LIKE =
+  /^\s*(?:(?:static|async|get|set|public|private|protected)\s+)*[A-Za-z_$][\w$]*\s*\([^;]*\)\s*(?::\s*[^={]+)?\{\s*$/;
+const ARROW =
+  /^\s*(?:export\s+)?(?:const|let|var)\s+[A-Za-z_$][\w$]*\s*=\s*(?:async\s*)?(?:function\b|\(?[^=]*\)?\s*=>)/;
 const RUBY_DEF = /^\s*def\s/;
 
 /** The last identifier of a frame's function name: `Object.applyDiscount [as x]` → `applyDiscount`. */
@@ -62,7 +65,8 @@ function braceEnd(lines: string[], start: number): number | null {
     // Strings and comments are stripped roughly; a miscount only widens or narrows the guess.
     let text = lines[i].replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""').replace(/\/\/.*$/, '');
     // Braces inside the header's parameter list (a destructured or defaulted object) open no body.
-    if (i === start) for (let k = 0, prev = ''; k < 8 && prev !== text; k++) [prev, text] = [text, text.replace(/\([^()]*\)/g, '_')];
+    if (i === start)
+      for (let k = 0, prev = ''; k < 8 && prev !== text; k++) [prev, text] = [text, text.replace(/\([^()]*\)/g, '_')];
     for (const ch of text) {
       if (ch === '{') {
         depth++;
@@ -97,14 +101,20 @@ function indentEnd(lines: string[], start: number): number {
  * 1-based inclusive [start, end] of the function around `line` in `lines` (0-based array of the file),
  * or a small window around the line when no function can be found.
  */
-export function enclosingFunction(lines: string[], line: number, fn: string | null): { start: number; end: number; named: boolean } {
+export function enclosingFunction(
+  lines: string[],
+  line: number,
+  fn: string | null,
+): { start: number; end: number; named: boolean } {
   const idx = Math.min(Math.max(line - 1, 0), Math.max(lines.length - 1, 0));
   const fallback = { start: Math.max(1, line - 8), end: Math.min(lines.length || line, line + 4), named: false };
   if (lines.length === 0) return fallback;
   const name = functionBaseName(fn);
   const header = findHeader(lines, idx, name);
   if (header === null) return fallback;
-  const braced = !RUBY_DEF.test(lines[header]) && /\{\s*(?:\/\/.*)?$|=>\s*\{?|\)\s*\{/.test(lines.slice(header, header + 4).join('\n'));
+  const braced =
+    !RUBY_DEF.test(lines[header]) &&
+    /\{\s*(?:\/\/.*)?$|=>\s*\{?|\)\s*\{/.test(lines.slice(header, header + 4).join('\n'));
   const end = braced ? braceEnd(lines, header) : indentEnd(lines, header);
   if (end === null || end < idx) return fallback;
   return { start: header + 1, end: end + 1, named: name !== null && new RegExp(`\\b${name}\\b`).test(lines[header]) };

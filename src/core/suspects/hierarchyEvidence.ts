@@ -15,7 +15,9 @@ export function errorClassName(message: string | null): string | null {
   const head = /^\s*([A-Za-z_$][\w$.]{0,200})\s*(?::|$)/.exec((message ?? '').slice(0, 300))?.[1];
   const name = head?.split('.').pop() ?? '';
   // Built-in, untyped errors (`Error`, `TypeError`) are never declared in the project.
-  return /^[A-Z][\w$]{2,}$/.test(name) && !/^(?:Error|TypeError|RangeError|ReferenceError|SyntaxError)$/.test(name) ? name : null;
+  return /^[A-Z][\w$]{2,}$/.test(name) && !/^(?:Error|TypeError|RangeError|ReferenceError|SyntaxError)$/.test(name)
+    ? name
+    : null;
 }
 
 /** The declaration's base part (`extends X implements Y`, `(Base)`) for class `name` on a line, or null. */
@@ -23,14 +25,24 @@ export function declaredBase(line: string, name: string): string | null {
   if (line.length > MAX_LINE || !line.includes(name)) return null;
   const m = new RegExp(`\\bclass\\s+${name.replace(/\$/g, '\\$')}\\b\\s*(<[^>]*>)?(.*)$`).exec(line);
   if (!m) return null;
-  return m[2].replace(/[{:]\s*$/, '').replace(/\s+/g, ' ').trim();
+  return m[2]
+    .replace(/[{:]\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** `shape`/`hierarchy` evidence for the commit that changed the error class's declared base. */
-export async function hierarchyEvidence(port: SuspectGitPort, from: string, to: string, message: string | null): Promise<Evidence[]> {
+export async function hierarchyEvidence(
+  port: SuspectGitPort,
+  from: string,
+  to: string,
+  message: string | null,
+): Promise<Evidence[]> {
   const name = errorClassName(message);
   if (!name) return [];
-  const diff = parseRangePatch(`\0deploy\n${await port.runImmutable(['diff', '-U0', '--no-renames', '--no-color', from, to])}`)[0];
+  const diff = parseRangePatch(
+    `\0deploy\n${await port.runImmutable(['diff', '-U0', '--no-renames', '--no-color', from, to])}`,
+  )[0];
   const out: Evidence[] = [];
   for (const file of diff?.files ?? []) {
     for (const h of file.hunks) {
@@ -41,7 +53,19 @@ export async function hierarchyEvidence(port: SuspectGitPort, from: string, to: 
       const blame = await port.blameRange(from, to, file.path, [[line, line]]);
       const sha = blame.find((b) => !b.boundary && b.finalLine === line)?.sha;
       if (!sha) continue;
-      out.push({ sha, kind: 'shape', shape: 'hierarchy', frameDepth: 0, file: file.path, frameLine: 0, function: null, distance: 0, lines: 1, changedLine: line, tokens: [name] });
+      out.push({
+        sha,
+        kind: 'shape',
+        shape: 'hierarchy',
+        frameDepth: 0,
+        file: file.path,
+        frameLine: 0,
+        function: null,
+        distance: 0,
+        lines: 1,
+        changedLine: line,
+        tokens: [name],
+      });
     }
   }
   return out;

@@ -46,7 +46,8 @@ export function lineHistory(patches: PatchCommit[], path: string, line: number):
     // are older than this commit or were written by it, and blame already names the latter.
     if (hit.oldStart === 0 && hit.oldLines === 0) break;
     // A formatter pass or a rename of a function with its callers is followed through, not listed.
-    if (!isCosmetic(hit) && !isRename(c.files.flatMap((f) => f.hunks))) out.push({ sha: c.sha, removed: hit.removed, added: hit.added });
+    if (!isCosmetic(hit) && !isRename(c.files.flatMap((f) => f.hunks)))
+      out.push({ sha: c.sha, removed: hit.removed, added: hit.added });
     // A hunk that adds without removing wrote the line: nothing older touched it.
     if (hit.oldLines === 0 || out.length >= MAX_TOUCHES) break;
     cur = hit.oldStart + Math.min(cur - hit.newStart, hit.oldLines - 1);

@@ -21,23 +21,59 @@ function count(lines: string[], literal: RegExp): number {
 }
 
 /** `literal` evidence for each missing key (or quoted `literals`) some commit in `range` added more often than it removed. */
-export async function collectLiteralEvidence(port: SuspectGitPort, range: string, missing: string[], literals: string[] = []): Promise<Evidence[]> {
+export async function collectLiteralEvidence(
+  port: SuspectGitPort,
+  range: string,
+  missing: string[],
+  literals: string[] = [],
+): Promise<Evidence[]> {
   const keySet = new Set(missing);
-  const keys = [...new Set([...missing, ...literals])].filter((k) => k.length > 0 && k.length <= 120 && !/["'`\n]/.test(k)).slice(0, MAX_KEYS);
+  const keys = [...new Set([...missing, ...literals])]
+    .filter((k) => k.length > 0 && k.length <= 120 && !/["'`\n]/.test(k))
+    .slice(0, MAX_KEYS);
   if (keys.length === 0) return [];
   const pattern = `(["'\`])(${keys.map(escapeRe).join('|')})(["'\`])`;
-  const patches = parseRangePatch(await port.runImmutable(['log', '-p', '-U0', '--no-renames', '--no-color', '-E', `-G${pattern}`, RANGE_PATCH_FORMAT, range]));
+  const patches = parseRangePatch(
+    await port.runImmutable([
+      'log',
+      '-p',
+      '-U0',
+      '--no-renames',
+      '--no-color',
+      '-E',
+      `-G${pattern}`,
+      RANGE_PATCH_FORMAT,
+      range,
+    ]),
+  );
   const out: Evidence[] = [];
   for (const c of patches) {
     for (const file of c.files) {
       if (isTestPath(file.path)) continue;
       for (const key of keys) {
         const literal = new RegExp(`(["'\`])${escapeRe(key)}\\1`, 'g');
-        const added = count(file.hunks.flatMap((h) => h.added), literal);
-        const removed = count(file.hunks.flatMap((h) => h.removed), literal);
+        const added = count(
+          file.hunks.flatMap((h) => h.added),
+          literal,
+        );
+        const removed = count(
+          file.hunks.flatMap((h) => h.removed),
+          literal,
+        );
         if (added <= removed) continue;
         const first = file.hunks.find((h) => h.added.some((l) => l.match(literal)));
-        const e: Evidence = { sha: c.sha, kind: 'literal', frameDepth: 0, file: file.path, frameLine: 0, function: null, distance: Infinity, lines: added - removed, changedLine: first?.newStart, tokens: [key] };
+        const e: Evidence = {
+          sha: c.sha,
+          kind: 'literal',
+          frameDepth: 0,
+          file: file.path,
+          frameLine: 0,
+          function: null,
+          distance: Infinity,
+          lines: added - removed,
+          changedLine: first?.newStart,
+          tokens: [key],
+        };
         if (!keySet.has(key)) e.quoted = true;
         out.push(e);
       }

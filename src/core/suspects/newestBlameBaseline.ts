@@ -13,12 +13,24 @@ export interface BaselineSuspect {
 }
 
 /** Commits blame puts on the frames' own lines at `head`, newest first. */
-export async function newestBlameBaseline(port: SuspectGitPort, head: string, frames: BlameFrame[]): Promise<BaselineSuspect[]> {
+export async function newestBlameBaseline(
+  port: SuspectGitPort,
+  head: string,
+  frames: BlameFrame[],
+): Promise<BaselineSuspect[]> {
   const paths = [...new Set(frames.map((f) => f.path))];
   const blamed = await mapLimit(paths, 2, (p) =>
-    port.blameAt(head, p, frames.filter((f) => f.path === p).map((f) => [f.line, f.line] as [number, number])).catch(() => []),
+    port
+      .blameAt(
+        head,
+        p,
+        frames.filter((f) => f.path === p).map((f) => [f.line, f.line] as [number, number]),
+      )
+      .catch(() => []),
   );
   const newest = new Map<string, number>();
   for (const line of blamed.flat()) newest.set(line.sha, line.authorTime);
-  return [...newest].map(([sha, authorTime]) => ({ sha, authorTime })).sort((a, b) => b.authorTime - a.authorTime || (a.sha < b.sha ? -1 : 1));
+  return [...newest]
+    .map(([sha, authorTime]) => ({ sha, authorTime }))
+    .sort((a, b) => b.authorTime - a.authorTime || (a.sha < b.sha ? -1 : 1));
 }

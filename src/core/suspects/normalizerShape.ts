@@ -8,9 +8,11 @@
 const MAX_LINE = 400;
 /** Calls whose job is to put a value into a canonical form. */
 const NORMALIZERS = new Set(
-  ('round floor ceil trunc toFixed toPrecision trim trimStart trimEnd strip lstrip rstrip lower upper toLowerCase toUpperCase ' +
+  (
+    'round floor ceil trunc toFixed toPrecision trim trimStart trimEnd strip lstrip rstrip lower upper toLowerCase toUpperCase ' +
     'casefold normalize encode decode parseInt parseFloat parse int float Decimal escape quote unquote encodeURIComponent ' +
-    'decodeURIComponent encodeURI decodeURI abs intValue longValue').split(' '),
+    'decodeURIComponent encodeURI decodeURI abs intValue longValue'
+  ).split(' '),
 );
 
 /** Normalizers that put a value into opposite or competing forms: swapping one for another changes every key it makes. */

@@ -53,7 +53,8 @@ export function constantUses(frames: UsingFrame[], feedLines: Map<number, number
   for (const f of [...frames].sort((a, b) => a.depth - b.depth)) {
     for (const l of [f.line, ...(feedLines.get(f.depth) ?? [])]) {
       for (const m of stripStrings(f.text[l - 1] ?? '').matchAll(CONSTANT)) {
-        if (!out.has(m[1])) out.set(m[1], { name: m[1], depth: f.depth, frame: f, line: l, kind: 'value', feeds: true });
+        if (!out.has(m[1]))
+          out.set(m[1], { name: m[1], depth: f.depth, frame: f, line: l, kind: 'value', feeds: true });
       }
     }
   }
@@ -62,7 +63,9 @@ export function constantUses(frames: UsingFrame[], feedLines: Map<number, number
 
 /** The declaration line (1-based) of a module- or class-level value `name` in `lines`, or null. */
 export function valueDeclarationLine(lines: string[], name: string): number | null {
-  const decl = new RegExp(`^\\s*(?:(?:export|public|private|protected|static|final|const|readonly|let|var|val)\\s+)*(?:[\\w<>[\\],.]+\\s+)?${escapeRe(name)}\\s*(?::\\s*[^=]{1,80})?=(?!=)`);
+  const decl = new RegExp(
+    `^\\s*(?:(?:export|public|private|protected|static|final|const|readonly|let|var|val)\\s+)*(?:[\\w<>[\\],.]+\\s+)?${escapeRe(name)}\\s*(?::\\s*[^=]{1,80})?=(?!=)`,
+  );
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].length <= 1000 && lines[i].includes(name) && decl.test(lines[i])) return i + 1;
   }
@@ -111,7 +114,14 @@ function narrow(h: PatchHunk, at: number, end: number): PatchHunk {
   const lo = Math.max(at, h.newStart) - h.newStart;
   const hi = Math.min(end, h.newStart + h.newLines - 1) - h.newStart + 1;
   const paired = h.oldLines === h.newLines;
-  return { oldStart: h.oldStart + (paired ? lo : 0), oldLines: paired ? hi - lo : h.oldLines, newStart: h.newStart + lo, newLines: hi - lo, added: h.added.slice(lo, hi), removed: paired ? h.removed.slice(lo, hi) : h.removed };
+  return {
+    oldStart: h.oldStart + (paired ? lo : 0),
+    oldLines: paired ? hi - lo : h.oldLines,
+    newStart: h.newStart + lo,
+    newLines: hi - lo,
+    added: h.added.slice(lo, hi),
+    removed: paired ? h.removed.slice(lo, hi) : h.removed,
+  };
 }
 
 function span(h: PatchHunk): [number, number] {
@@ -122,7 +132,14 @@ function span(h: PatchHunk): [number, number] {
  * Hunks of `file` (its lines at TO) inside the initializer of a constant the crash read (a table
  * entry), or assigning a constant named after a failing operand; all marked as operand sources.
  */
-export function operandDefinitions(file: PatchFile, lines: string[] | null, uses: NameUse[], failing: string[], crash: UsingFrame | undefined, nullish = false): DefinitionHit[] {
+export function operandDefinitions(
+  file: PatchFile,
+  lines: string[] | null,
+  uses: NameUse[],
+  failing: string[],
+  crash: UsingFrame | undefined,
+  nullish = false,
+): DefinitionHit[] {
   const out: DefinitionHit[] = [];
   const seen = new Set<PatchHunk>();
   const push = (use: NameUse, hunk: PatchHunk) => {
@@ -151,7 +168,10 @@ export function operandDefinitions(file: PatchFile, lines: string[] | null, uses
   const operands = failing.filter((n) => n.length >= 4);
   for (const h of file.hunks) {
     for (const line of [...h.added, ...h.removed]) {
-      const m = /^\s*(?:(?:export|public|private|protected|static|final|const|readonly|let|var|val)\s+)*(?:[\w<>[\],.]+\s+)?([A-Z][A-Z0-9_]{2,})\s*(?::\s*[^=]{1,80})?=(?!=)/.exec(line.slice(0, 1000));
+      const m =
+        /^\s*(?:(?:export|public|private|protected|static|final|const|readonly|let|var|val)\s+)*(?:[\w<>[\],.]+\s+)?([A-Z][A-Z0-9_]{2,})\s*(?::\s*[^=]{1,80})?=(?!=)/.exec(
+          line.slice(0, 1000),
+        );
       if (m && operands.some((o) => namedAfter(m[1], o))) {
         push({ name: m[1], depth: 0, frame: crash, line: crash.line, kind: 'value', feeds: true }, h);
         break;

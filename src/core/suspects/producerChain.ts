@@ -33,7 +33,11 @@ function stripStrings(line: string): string {
  * What a function's body returns: the calls on its return lines and on lines assigning a name a
  * return line reads, and whether a return line is a null literal.
  */
-export function returnedCalls(lines: string[], start: number, end: number): { calls: string[]; constants: string[]; nullLiteral: boolean } {
+export function returnedCalls(
+  lines: string[],
+  start: number,
+  end: number,
+): { calls: string[]; constants: string[]; nullLiteral: boolean } {
   const last = Math.min(end, start + MAX_BODY, lines.length);
   const body = lines.slice(start, last).map(stripStrings);
   const returns = body.filter((l) => RETURN.test(l));
@@ -45,7 +49,11 @@ export function returnedCalls(lines: string[], start: number, end: number): { ca
     for (const m of l.matchAll(CALL)) calls.add(m[1]);
     for (const m of l.matchAll(CONSTANT)) constants.add(m[1]);
   }
-  return { calls: [...calls], constants: [...constants], nullLiteral: returns.some((l) => NULL_LITERAL.test(l.replace(RETURN, ''))) };
+  return {
+    calls: [...calls],
+    constants: [...constants],
+    nullLiteral: returns.some((l) => NULL_LITERAL.test(l.replace(RETURN, ''))),
+  };
 }
 
 /**
@@ -71,7 +79,9 @@ export function producerUses(
   const seen = new Set(uses.map((u) => u.name));
   // Only the crashing frame's own calls: on a caller's line the call on the stack and the ones that
   // ran before it cannot be told apart, and one that wraps the frame's call never ran.
-  let level: ProducerUse[] = uses.filter((u) => u.kind === 'call' && u.feeds && u.depth === 0).map((u) => ({ ...u, via: [], nullOrigin: false }));
+  let level: ProducerUse[] = uses
+    .filter((u) => u.kind === 'call' && u.feeds && u.depth === 0)
+    .map((u) => ({ ...u, via: [], nullOrigin: false }));
   for (let depth = 0; depth < MAX_LEVELS && level.length > 0 && nested.length < MAX_USES; depth++) {
     const next: ProducerUse[] = [];
     for (const use of level) {

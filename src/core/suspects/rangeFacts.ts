@@ -9,7 +9,14 @@ import { isCosmetic, isGuard, isRename, type PatchCommit } from './rangePatch';
 import type { SuspectGitPort } from './suspectPort.types';
 
 /** Per-commit facts over FROM..TO; `framePatches` are the range's patches to the stack's files. */
-export async function rangeFacts(port: SuspectGitPort, from: string, to: string, framePatches: PatchCommit[], framePaths: Set<string>, incidentalHunks: Map<string, string[]>): Promise<Map<string, CommitFacts>> {
+export async function rangeFacts(
+  port: SuspectGitPort,
+  from: string,
+  to: string,
+  framePatches: PatchCommit[],
+  framePaths: Set<string>,
+  incidentalHunks: Map<string, string[]>,
+): Promise<Map<string, CommitFacts>> {
   const facts = new Map<string, CommitFacts>();
   const ws = new Map<string, boolean>();
   const renamed = new Set<string>();

@@ -104,7 +104,10 @@ function codeOf(line: string): string {
       if (ch === '\\') i++;
       else if (ch === inString) inString = null;
     } else if (ch === '"' || ch === "'" || ch === '`') inString = ch;
-    else if ((ch === '/' && t[i + 1] === '/') || (ch === '#' && /\s/.test(t[i - 1] ?? '') && /\s/.test(t[i + 1] ?? ''))) {
+    else if (
+      (ch === '/' && t[i + 1] === '/') ||
+      (ch === '#' && /\s/.test(t[i - 1] ?? '') && /\s/.test(t[i + 1] ?? ''))
+    ) {
       return t.slice(0, i).replace(/\s+/g, '');
     }
   }
@@ -117,13 +120,15 @@ function codeOf(line: string): string {
  * a trailing comma before a closing bracket, and digit separators in numbers.
  */
 function formatted(lines: string[]): string {
-  return lines
-    // Digit separators (`60_000`) write the same number; before spacing is dropped, for `\b`.
-    .map((l) => codeOf(l.replace(/\b\d[\d_]*\d\b/g, (n) => n.replace(/_/g, ''))))
-    .filter((l) => l !== '')
-    .join('')
-    .replace(/'((?:[^'"\\`$]|\\.){0,200})'/g, '"$1"')
-    .replace(/,([)\]}])/g, '$1');
+  return (
+    lines
+      // Digit separators (`60_000`) write the same number; before spacing is dropped, for `\b`.
+      .map((l) => codeOf(l.replace(/\b\d[\d_]*\d\b/g, (n) => n.replace(/_/g, ''))))
+      .filter((l) => l !== '')
+      .join('')
+      .replace(/'((?:[^'"\\`$]|\\.){0,200})'/g, '"$1"')
+      .replace(/,([)\]}])/g, '$1')
+  );
 }
 
 /**
@@ -156,7 +161,9 @@ function declares(lines: string[], name: string): boolean {
   const decl = new RegExp(
     `\\b(?:def|function|func|fn|fun|class|interface|record|enum|struct)\\s+${n}\\b|^\\s*(?:(?:public|private|protected|static|final|async|override|abstract|synchronized|export|get|set)\\s+)*(?:[\\w<>\\[\\],.?]+\\s+)?${n}\\s*\\([^;]*\\)\\s*(?::[^={;]+)?(?:throws\\s+[\\w.,\\s]+)?\\{?\\s*$|\\b(?:const|let|var|val)\\s+${n}\\s*=`,
   );
-  return lines.some((l) => decl.test(l) && !/^\s*(?:return|if|for|while|switch|catch|new|throw|await|else|yield)\b/.test(l));
+  return lines.some(
+    (l) => decl.test(l) && !/^\s*(?:return|if|for|while|switch|catch|new|throw|await|else|yield)\b/.test(l),
+  );
 }
 
 /**
@@ -175,14 +182,28 @@ export function isRename(hunks: PatchHunk[]): boolean {
       pair = p;
     }
   }
-  return pair !== null && declares(hunks.flatMap((h) => h.added), pair[1]);
+  return (
+    pair !== null &&
+    declares(
+      hunks.flatMap((h) => h.added),
+      pair[1],
+    )
+  );
 }
 
-const EXIT = /^\s*(?:}\s*)?(?:(?:if|elif|unless|guard)\b.*\b(?:return|continue|break|raise|throw)\b.*|(?:return|continue|break|raise|throw)\b.*)$/;
+const EXIT =
+  /^\s*(?:}\s*)?(?:(?:if|elif|unless|guard)\b.*\b(?:return|continue|break|raise|throw)\b.*|(?:return|continue|break|raise|throw)\b.*)$/;
 const GUARD_PART = /^\s*(?:(?:if|elif|else|unless|guard)\b.*|[{}()[\];\s]*)$/;
 
 /** A hunk that only adds an early exit: `if not row: continue`, `if (!body) return { status: 400 };`. */
 export function isGuard(h: PatchHunk): boolean {
   const code = h.added.filter((l) => l.trim() !== '' && !/^\s*(?:\/\/|#)/.test(l));
-  return h.removed.length === 0 && code.length > 0 && code.length <= 6 && code.every((l) => l.length <= 500) && code.some((l) => EXIT.test(l)) && code.every((l) => EXIT.test(l) || GUARD_PART.test(l));
+  return (
+    h.removed.length === 0 &&
+    code.length > 0 &&
+    code.length <= 6 &&
+    code.every((l) => l.length <= 500) &&
+    code.some((l) => EXIT.test(l)) &&
+    code.every((l) => EXIT.test(l) || GUARD_PART.test(l))
+  );
 }

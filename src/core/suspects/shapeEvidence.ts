@@ -22,7 +22,8 @@ const MAX_LINE = 500;
 const MAX_SCAN_UP = 60;
 const TOKEN = /[A-Za-z_$][\w$]*|\d+(?:\.\d+)?|[<>=!]=?=?|\S/g;
 const COMPARISON = new Set(['<', '<=', '>', '>=', '==', '!=', '===', '!==']);
-const INDEX_ERROR = /IndexOutOfBounds|IndexError|KeyError|index out of range|out of (?:bounds|range)|NoSuchElement|of undefined \(reading|Cannot read propert(?:y|ies) of undefined|undefined is not an object|list index/i;
+const INDEX_ERROR =
+  /IndexOutOfBounds|IndexError|KeyError|index out of range|out of (?:bounds|range)|NoSuchElement|of undefined \(reading|Cannot read propert(?:y|ies) of undefined|undefined is not an object|list index/i;
 
 /** Whether the error is an index out of range, a missing element or key. */
 export function isIndexError(message: string | null): boolean {
@@ -110,7 +111,10 @@ export function reorderedArguments(before: string, after: string): string[] | nu
 export function isAwaitRemoved(before: string, after: string): boolean {
   if (before.length > MAX_LINE || !/\bawait\b/.test(before) || /\bawait\b/.test(after)) return false;
   const squash = (s: string) => s.replace(/\s+/g, '');
-  return squash(before.replace(/\bawait\s+/, '')) === squash(after) || squash(before.replace(/\(\s*await\s+([^()]*)\)/, '$1')) === squash(after);
+  return (
+    squash(before.replace(/\bawait\s+/, '')) === squash(after) ||
+    squash(before.replace(/\(\s*await\s+([^()]*)\)/, '$1')) === squash(after)
+  );
 }
 
 function indentOf(s: string): number {
@@ -178,14 +182,18 @@ export function shapeEvidence(req: ShapeRequest): Evidence[] {
       const b = byLine.get(l);
       const text = f.text[l - 1];
       if (!b || b.boundary || text === undefined) return;
-      if (removedFor(patches, b.sha, f.path, text).some((r) => test(r, text))) out.push({ ...base, sha: b.sha, kind: 'shape', shape, distance: Math.abs(f.line - l), changedLine: l });
+      if (removedFor(patches, b.sha, f.path, text).some((r) => test(r, text)))
+        out.push({ ...base, sha: b.sha, kind: 'shape', shape, distance: Math.abs(f.line - l), changedLine: l });
     };
-    if (index && f.depth === 0) for (const l of controllingLines(f.text, f.line, f.start)) emit(l, 'bound', isBoundChange);
+    if (index && f.depth === 0)
+      for (const l of controllingLines(f.text, f.line, f.start)) emit(l, 'bound', isBoundChange);
     // Arguments reordered on the frame's own call, or the function's parameters reordered where the frame reads them.
     const used = words(f.text[f.line - 1] ?? '');
     emit(f.line, 'reorder', (a, b) => reorderedArguments(a, b) !== null);
     for (let l = f.start; l < f.line && l < f.start + 3; l++) {
-      emit(l, 'reorder', (a, b) => (reorderedArguments(a, b) ?? []).some((x) => [...words(x)].some((w) => used.has(w))));
+      emit(l, 'reorder', (a, b) =>
+        (reorderedArguments(a, b) ?? []).some((x) => [...words(x)].some((w) => used.has(w))),
+      );
     }
     for (let l = f.start; l <= f.line; l++) emit(l, 'await', isAwaitRemoved);
   }
@@ -205,7 +213,9 @@ export function enumConstants(message: string | null): string[] {
 }
 
 function mentions(line: string, name: string): boolean {
-  return /^[A-Za-z_$][\w$]*$/.test(name) ? words(line).has(name) : line.includes(`'${name}'`) || line.includes(`"${name}"`);
+  return /^[A-Za-z_$][\w$]*$/.test(name)
+    ? words(line).has(name)
+    : line.includes(`'${name}'`) || line.includes(`"${name}"`);
 }
 
 /** A removed line that defines `name` as a member of a map or enum: `NAME = 1`, `'NAME': x`, `NAME,`. */
@@ -229,7 +239,20 @@ export function enumEvidence(patches: PatchCommit[], enums: string[], missingKey
       const h = f.hunks.find((x) => x.removed.some((r) => mentions(r, name) && (!member || definesMember(r, name))));
       if (!h) continue;
       seen.add(c.sha);
-      out.push({ sha: c.sha, kind: 'shape', shape: 'enum', frameDepth: 0, file: f.path, frameLine: 0, function: null, distance: Infinity, lines: h.removed.length, changedLine: h.newStart, tokens: [name], ...(member ? { keys: [name] } : {}) });
+      out.push({
+        sha: c.sha,
+        kind: 'shape',
+        shape: 'enum',
+        frameDepth: 0,
+        file: f.path,
+        frameLine: 0,
+        function: null,
+        distance: Infinity,
+        lines: h.removed.length,
+        changedLine: h.newStart,
+        tokens: [name],
+        ...(member ? { keys: [name] } : {}),
+      });
       return;
     }
   };

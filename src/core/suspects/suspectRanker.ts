@@ -69,7 +69,10 @@ function calleeWeight(e: Evidence): number {
   if (e.operand) return e.keys?.length ? KEY_REMOVED - 0.01 : OPERAND_SOURCE;
   if (e.nullOrigin) return NULL_ORIGIN;
   // A producer below a helper that wrote what the error names is the key's source; others fade per helper.
-  if (e.via?.length) return e.keys?.length ? PRODUCER_KEY : (e.calleeKind === 'value' ? CALLEE_VALUE : KIND_WEIGHT.callee) * Math.pow(PRODUCER_DECAY, e.via.length);
+  if (e.via?.length)
+    return e.keys?.length
+      ? PRODUCER_KEY
+      : (e.calleeKind === 'value' ? CALLEE_VALUE : KIND_WEIGHT.callee) * Math.pow(PRODUCER_DECAY, e.via.length);
   if (e.calleeKind === 'value') return CALLEE_VALUE;
   const base = e.feeds ? CALLEE_FEEDS : KIND_WEIGHT.callee;
   return e.keys?.length ? Math.min(0.92, base + 0.1) : base;
@@ -90,7 +93,8 @@ function evidenceWeight(e: Evidence): number {
   }
   if (e.kind === 'callee') w = calleeWeight(e);
   // Writing the exact text the error quotes (a format with its punctuation) is as specific as the line; a bare word less so.
-  if (e.kind === 'literal' && e.quoted) w = /^[\w$]+$/.test(e.tokens?.[0] ?? '') || (e.tokens?.[0]?.length ?? 0) < 6 ? QUOTED_WORD : QUOTED_TEXT;
+  if (e.kind === 'literal' && e.quoted)
+    w = /^[\w$]+$/.test(e.tokens?.[0] ?? '') || (e.tokens?.[0]?.length ?? 0) < 6 ? QUOTED_WORD : QUOTED_TEXT;
   if (e.offFlow) w *= OFF_FLOW;
   // An enum constant is not tied to a frame; a reorder or a dropped await reaches the crash like a changed value.
   if (e.kind === 'shape' && e.shape === 'enum') return e.keys?.length ? ENUM_MEMBER : w;
@@ -129,12 +133,14 @@ function describeShape(e: Evidence): string {
   const at = `line ${e.changedLine ?? e.frameLine} of ${e.file}${fnLabel(e.function)}`;
   switch (e.shape) {
     case 'bound':
-      if (e.callee) return `moved a bound or comparison by one in ${e.callee}() in ${e.file} (line ${e.changedLine}), called on line ${e.calledLine} of ${e.function ?? 'the frame'} before it went out of range, ${frameLabel(e.frameDepth)}`;
+      if (e.callee)
+        return `moved a bound or comparison by one in ${e.callee}() in ${e.file} (line ${e.changedLine}), called on line ${e.calledLine} of ${e.function ?? 'the frame'} before it went out of range, ${frameLabel(e.frameDepth)}`;
       return `moved a bound or comparison by one on ${at}, which controls line ${e.frameLine} where ${frameLabel(e.frameDepth)} went out of range`;
     case 'reorder':
       return `reordered the arguments or parameters on ${at}, on the path to line ${e.frameLine} of ${frameLabel(e.frameDepth)}`;
     case 'await':
-      if (e.callee) return `removed an \`await\` in ${e.callee}() in ${e.file} (line ${e.changedLine}), called on line ${e.calledLine} of ${e.function ?? 'the frame'} before it failed, ${frameLabel(e.frameDepth)}: a promise is used where its value was`;
+      if (e.callee)
+        return `removed an \`await\` in ${e.callee}() in ${e.file} (line ${e.changedLine}), called on line ${e.calledLine} of ${e.function ?? 'the frame'} before it failed, ${frameLabel(e.frameDepth)}: a promise is used where its value was`;
       return `removed an \`await\` on ${at}, ${frameLabel(e.frameDepth)}: a promise is used where its value was`;
     case 'normalize':
       return `took off or swapped a rounding or normalizing call on the value ${e.callee}() in ${e.file} (line ${e.changedLine}) returns, called on line ${e.calledLine} of ${e.function ?? 'the frame'} before it failed, ${frameLabel(e.frameDepth)}`;
@@ -181,17 +187,29 @@ export function describeEvidence(e: Evidence): string {
         ? `removed ${quoted(e.keys)} from ${e.file}, the name${e.keys.length === 1 ? '' : 's'} the error reports missing or null`
         : `its changes in ${e.file} mention ${quoted(e.tokens ?? [])} from the error`;
     case 'callee': {
-      const via = e.via?.length ? ` whose result ${[...e.via].reverse().map((v) => `${v}()`).join(' then ')} returned to line ${e.calledLine} of ${e.function ?? 'the frame'}, ${frameLabel(e.frameDepth)}` : null;
-      if (e.calleeKind === 'value') return via ? `changed the value of '${e.callee}' in ${e.file} (line ${e.changedLine}),${via}` : `changed the value of '${e.callee}' in ${e.file} (line ${e.changedLine}), which line ${e.frameLine} of ${e.function ?? 'the frame'} reads, ${frameLabel(e.frameDepth)}`;
+      const via = e.via?.length
+        ? ` whose result ${[...e.via]
+            .reverse()
+            .map((v) => `${v}()`)
+            .join(
+              ' then ',
+            )} returned to line ${e.calledLine} of ${e.function ?? 'the frame'}, ${frameLabel(e.frameDepth)}`
+        : null;
+      if (e.calleeKind === 'value')
+        return via
+          ? `changed the value of '${e.callee}' in ${e.file} (line ${e.changedLine}),${via}`
+          : `changed the value of '${e.callee}' in ${e.file} (line ${e.changedLine}), which line ${e.frameLine} of ${e.function ?? 'the frame'} reads, ${frameLabel(e.frameDepth)}`;
       const head = `changed ${e.callee}() in ${e.file} (line ${e.changedLine})${e.nullOrigin ? ', which can return null,' : ''}`;
-      return via ? `${head}${via}` : `${head} called on line ${e.calledLine} of ${e.function ?? 'the frame'} before it failed, ${frameLabel(e.frameDepth)}: it had returned, so it is on no frame`;
+      return via
+        ? `${head}${via}`
+        : `${head} called on line ${e.calledLine} of ${e.function ?? 'the frame'} before it failed, ${frameLabel(e.frameDepth)}: it had returned, so it is on no frame`;
     }
     case 'literal':
       return `wrote '${e.tokens?.[0] ?? ''}' into ${e.file} (line ${e.changedLine ?? '?'}), ${e.quoted ? 'the text the error quotes' : 'the key the error reports missing'}`;
     case 'shape':
       return describeShape(e);
     case 'range':
-      return 'shipped in the deploy but touched none of the stack\'s code';
+      return "shipped in the deploy but touched none of the stack's code";
   }
 }
 
@@ -200,7 +218,9 @@ export function describeEvidence(e: Evidence): string {
  * something that worked, so rank by recency among the candidates (newest ×1, oldest ×0.55).
  */
 function recencyFactors(shas: string[], commits: Map<string, CommitFacts>): Map<string, number> {
-  const dated = shas.map((sha) => ({ sha, t: Date.parse(commits.get(sha)?.date ?? '') || 0 })).sort((a, b) => a.t - b.t);
+  const dated = shas
+    .map((sha) => ({ sha, t: Date.parse(commits.get(sha)?.date ?? '') || 0 }))
+    .sort((a, b) => a.t - b.t);
   const out = new Map<string, number>();
   dated.forEach((d, i) => out.set(d.sha, dated.length < 2 ? 1 : 0.55 + 0.45 * (i / (dated.length - 1))));
   return out;
@@ -230,9 +250,13 @@ export function rankSuspects(evidence: Evidence[], commits: Map<string, CommitFa
   for (const [sha, list] of bySha) {
     const facts = commits.get(sha);
     // The missing key written into a value a returned helper hands to the lookup: the key's source.
-    const chain = new Set(list.filter((e) => e.kind === 'callee' && e.via?.length).map((e) => `${e.file}:${e.changedLine}`));
+    const chain = new Set(
+      list.filter((e) => e.kind === 'callee' && e.via?.length).map((e) => `${e.file}:${e.changedLine}`),
+    );
     const onChain = (e: Evidence) => e.kind === 'literal' && !e.quoted && chain.has(`${e.file}:${e.changedLine}`);
-    const weighted = list.map((e) => ({ e, w: onChain(e) ? Math.max(evidenceWeight(e), PRODUCER_KEY) : evidenceWeight(e) })).sort((a, b) => b.w - a.w);
+    const weighted = list
+      .map((e) => ({ e, w: onChain(e) ? Math.max(evidenceWeight(e), PRODUCER_KEY) : evidenceWeight(e) }))
+      .sort((a, b) => b.w - a.w);
     // The strongest evidence decides; corroborating evidence adds a little.
     let raw = weighted[0].w + 0.2 * (weighted[1]?.w ?? 0) + 0.05 * weighted.slice(2).reduce((s, x) => s + x.w, 0);
     raw *= focusFactor(facts) * (recency?.get(sha) ?? 1);
@@ -249,15 +273,27 @@ export function rankSuspects(evidence: Evidence[], commits: Map<string, CommitFa
       seen.add(text);
       if (reasons.length >= 3) break;
     }
-    if (weighted.length > 3) reasons.push(`and ${weighted.length - 3} more link${weighted.length - 3 === 1 ? '' : 's'} to the stack`);
-    if (facts?.cosmetic) reasons.push('only whitespace, line breaks, quote style or comments changed in the stack files: unlikely to change behaviour');
-    else if (facts?.renamed) reasons.push('only renamed an identifier in the stack files: unlikely to change behaviour');
-    else if (facts?.extracted) reasons.push('only replaced a literal with a constant it defined with the same value: unlikely to change behaviour');
-    else if (facts?.incidental) reasons.push('its only real change to the stack rewrote the crashing line around a failing expression that was already there');
+    if (weighted.length > 3)
+      reasons.push(`and ${weighted.length - 3} more link${weighted.length - 3 === 1 ? '' : 's'} to the stack`);
+    if (facts?.cosmetic)
+      reasons.push(
+        'only whitespace, line breaks, quote style or comments changed in the stack files: unlikely to change behaviour',
+      );
+    else if (facts?.renamed)
+      reasons.push('only renamed an identifier in the stack files: unlikely to change behaviour');
+    else if (facts?.extracted)
+      reasons.push(
+        'only replaced a literal with a constant it defined with the same value: unlikely to change behaviour',
+      );
+    else if (facts?.incidental)
+      reasons.push(
+        'its only real change to the stack rewrote the crashing line around a failing expression that was already there',
+      );
     if (facts?.guardOnly) reasons.push('it only added an early exit to the stack’s code');
     if (facts && facts.filesChanged > 0) reasons.push(commitLine(facts));
     if (options.mode === 'range' && options.rangeLabel) reasons.push(`in the deploy range ${options.rangeLabel}`);
-    if (options.mode === 'to-only') reasons.push('no earlier deploy found: blamed the full history at the deployed revision, lower confidence');
+    if (options.mode === 'to-only')
+      reasons.push('no earlier deploy found: blamed the full history at the deployed revision, lower confidence');
     if (options.mode === 'head') reasons.push('no deploy range known: blamed at HEAD, lower confidence');
     const score = (1 - Math.exp(-1.8 * raw)) * MODE_CONFIDENCE[options.mode];
     ranked.push({

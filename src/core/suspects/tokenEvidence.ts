@@ -11,7 +11,12 @@ import type { PatchCommit } from './rangePatch';
 import type { BlameFrame } from './suspectPort.types';
 
 /** `token` evidence per commit and file; `keys` lists the error's key names the commit removed there. */
-export function tokenEvidence(patches: PatchCommit[], tokens: string[], keys: string[], frames: BlameFrame[]): Evidence[] {
+export function tokenEvidence(
+  patches: PatchCommit[],
+  tokens: string[],
+  keys: string[],
+  frames: BlameFrame[],
+): Evidence[] {
   const out: Evidence[] = [];
   for (const c of patches) {
     for (const file of c.files) {
@@ -22,7 +27,17 @@ export function tokenEvidence(patches: PatchCommit[], tokens: string[], keys: st
       const gone = [...keyHits(keys, removed)].filter((k) => !kept.has(k));
       if (hits.length === 0 && gone.length === 0) continue;
       const f = frames.find((x) => x.path === file.path);
-      const e: Evidence = { sha: c.sha, kind: 'token', frameDepth: f?.depth ?? 0, file: file.path, frameLine: f?.line ?? 0, function: f?.function ?? null, distance: Infinity, lines: 0, tokens: [...new Set([...gone, ...hits])].slice(0, 4) };
+      const e: Evidence = {
+        sha: c.sha,
+        kind: 'token',
+        frameDepth: f?.depth ?? 0,
+        file: file.path,
+        frameLine: f?.line ?? 0,
+        function: f?.function ?? null,
+        distance: Infinity,
+        lines: 0,
+        tokens: [...new Set([...gone, ...hits])].slice(0, 4),
+      };
       if (gone.length) e.keys = gone;
       out.push(e);
     }
@@ -75,9 +90,16 @@ export function isIncidentalRewrite(t: LineTouch, needed: string[]): boolean {
 }
 
 /** The crashing line's rewrites in the range, newest first, with the incidental ones marked. */
-export function crashLineTouches(frame: BlameFrame | undefined, patches: PatchCommit[], needed: string[]): Array<LineTouch & { incidental: boolean }> {
+export function crashLineTouches(
+  frame: BlameFrame | undefined,
+  patches: PatchCommit[],
+  needed: string[],
+): Array<LineTouch & { incidental: boolean }> {
   if (!frame || frame.depth !== 0) return [];
-  return lineHistory(patches, frame.path, frame.line).map((t) => ({ ...t, incidental: isIncidentalRewrite(t, needed) }));
+  return lineHistory(patches, frame.path, frame.line).map((t) => ({
+    ...t,
+    incidental: isIncidentalRewrite(t, needed),
+  }));
 }
 
 /**
@@ -116,7 +138,18 @@ export function crashLineEvidence(
   for (const t of touches) {
     if (t.sha === last) continue;
     const k = introduced.get(t.sha) ?? [];
-    const e: Evidence = { sha: t.sha, kind: 'line', frameDepth: 0, file: frame.path, frameLine: frame.line, function: frame.function, distance: 0, lines: 1, changedLine: frame.line, superseded: true };
+    const e: Evidence = {
+      sha: t.sha,
+      kind: 'line',
+      frameDepth: 0,
+      file: frame.path,
+      frameLine: frame.line,
+      function: frame.function,
+      distance: 0,
+      lines: 1,
+      changedLine: frame.line,
+      superseded: true,
+    };
     if (t.sha === owner) e.owner = true;
     if (k.length) e.keys = k;
     if (t.incidental && !k.length) e.incidental = true;

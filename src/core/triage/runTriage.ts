@@ -17,7 +17,10 @@ export interface RunOptions extends TriageSettings {
  */
 export async function runTriage(source: ErrorSource, ws: TriageWorkspace, options: RunOptions): Promise<TriageReport> {
   const listed = await source.listSamples({ limit: options.limit, signal: options.signal });
-  const report: TriageReport = { issues: [], errors: listed.failures.map((f) => ({ issueId: f.issueId, message: f.message })) };
+  const report: TriageReport = {
+    issues: [],
+    errors: listed.failures.map((f) => ({ issueId: f.issueId, message: f.message })),
+  };
   // Sequential on purpose: git is capped at two processes and samples share the repo caches.
   for (const sample of listed.samples.slice(0, options.limit)) {
     if (options.signal?.aborted) throw new CulpritError('cancelled', 'The triage was cancelled.');

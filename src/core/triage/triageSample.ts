@@ -10,7 +10,15 @@ import { flattenFrames, primaryException } from './frameSelection';
 import { collectEvidence } from '../suspects/collectEvidence';
 import { rankSuspects } from '../suspects/suspectRanker';
 import type { BlameMode } from '../suspects/evidence.types';
-import { failingNames, isNullishError, keyTokens, lineTokens, messageTokens, missingKeys, quotedLiterals } from '../suspects/errorTokens';
+import {
+  failingNames,
+  isNullishError,
+  keyTokens,
+  lineTokens,
+  messageTokens,
+  missingKeys,
+  quotedLiterals,
+} from '../suspects/errorTokens';
 import type { BlameFrame } from '../suspects/suspectPort.types';
 import type { TriageWorkspace } from './triageWorkspace';
 import { isLibraryFrame } from '../stack/libraryFrames';
@@ -57,7 +65,12 @@ const PLATFORM_LANGUAGE = new Map<string, StackLanguage>([
 const VENDORED = /(^|\/)(node_modules|vendor|third_party|site-packages|dist-packages|bower_components)\//;
 const INSTALLED = /\/(site-packages|dist-packages)\//;
 
-async function resolveFrames(ws: TriageWorkspace, frames: RawFrame[], rev: string | null, platform: string | null): Promise<FrameWork[]> {
+async function resolveFrames(
+  ws: TriageWorkspace,
+  frames: RawFrame[],
+  rev: string | null,
+  platform: string | null,
+): Promise<FrameWork[]> {
   const resolver = await ws.frameResolver(rev);
   const language = (platform && PLATFORM_LANGUAGE.get(platform.toLowerCase())) || null;
   return frames.map((raw) => {
@@ -74,9 +87,21 @@ async function resolveFrames(ws: TriageWorkspace, frames: RawFrame[], rev: strin
     }
     // An app installed as a package (pip into site-packages) reports library-looking paths; once
     // the path after site-packages is one of the workspace's own files, it is app code.
-    const installedApp = library && file !== null && typeof raw.path === 'string' && INSTALLED.test(raw.path.replace(/\\/g, '/'));
-    const inApp = file !== null ? (!library || installedApp) && !VENDORED.test(file) : (raw.inApp ?? !library) && !library;
-    return { raw, revPath: file, line, revLine: line, column, inApp, candidates: res.candidates, localPath: file, localLine: file ? line : null };
+    const installedApp =
+      library && file !== null && typeof raw.path === 'string' && INSTALLED.test(raw.path.replace(/\\/g, '/'));
+    const inApp =
+      file !== null ? (!library || installedApp) && !VENDORED.test(file) : (raw.inApp ?? !library) && !library;
+    return {
+      raw,
+      revPath: file,
+      line,
+      revLine: line,
+      column,
+      inApp,
+      candidates: res.candidates,
+      localPath: file,
+      localLine: file ? line : null,
+    };
   });
 }
 
@@ -86,7 +111,10 @@ async function followToWorkingTree(ws: TriageWorkspace, frames: FrameWork[], rev
     if (!f.revPath || f.revLine === null) continue;
     byPath.set(f.revPath, [...(byPath.get(f.revPath) ?? []), f]);
   }
-  const moved = await ws.localLines(rev, new Map([...byPath].map(([path, list]) => [path, list.map((f) => f.revLine as number)])));
+  const moved = await ws.localLines(
+    rev,
+    new Map([...byPath].map(([path, list]) => [path, list.map((f) => f.revLine as number)])),
+  );
   for (const [path, list] of byPath) {
     for (const f of list) {
       const to = moved.get(path)?.get(f.revLine as number);
@@ -148,7 +176,15 @@ async function rangeFromNewestTag(ws: TriageWorkspace, settings: TriageSettings)
   if (!ws.git) return null;
   let tag: string;
   try {
-    tag = (await ws.git.repo.run(['describe', '--tags', '--abbrev=0', ...(settings.tagPattern ? ['--match', settings.tagPattern] : []), 'HEAD'])).trim();
+    tag = (
+      await ws.git.repo.run([
+        'describe',
+        '--tags',
+        '--abbrev=0',
+        ...(settings.tagPattern ? ['--match', settings.tagPattern] : []),
+        'HEAD',
+      ])
+    ).trim();
   } catch (e) {
     if (CulpritError.is(e, 'cancelled') || CulpritError.is(e, 'timeout')) throw e;
     return null;
@@ -159,7 +195,9 @@ async function rangeFromNewestTag(ws: TriageWorkspace, settings: TriageSettings)
 }
 
 async function linesMatch(ws: TriageWorkspace, frames: FrameWork[], rev: string): Promise<boolean> {
-  for (const f of frames.filter((x) => x.inApp && x.revPath && x.line !== null && x.raw.context?.line?.trim()).slice(0, 5)) {
+  for (const f of frames
+    .filter((x) => x.inApp && x.revPath && x.line !== null && x.raw.context?.line?.trim())
+    .slice(0, 5)) {
     const text = (await ws.textAt(rev, f.revPath as string))?.split('\n')[(f.line as number) - 1];
     if (text?.trim() !== f.raw.context?.line?.trim()) return false;
   }
@@ -167,7 +205,11 @@ async function linesMatch(ws: TriageWorkspace, frames: FrameWork[], rev: string)
 }
 
 /** Triage of one sample. Throws CulpritError for what makes the whole sample unusable. */
-export async function triageSample(sample: ErrorSample, ws: TriageWorkspace, settings: TriageSettings): Promise<TriagedIssue> {
+export async function triageSample(
+  sample: ErrorSample,
+  ws: TriageWorkspace,
+  settings: TriageSettings,
+): Promise<TriagedIssue> {
   const { group, event } = sample;
   let range = await ws.deployRange({
     flag: settings.deployFlag,
@@ -204,18 +246,58 @@ export async function triageSample(sample: ErrorSample, ws: TriageWorkspace, set
   if (!ws.git) return issue;
 
   const blameable = frames.filter((f) => f.inApp && f.revPath && f.revLine !== null).slice(0, settings.blameFrames);
-  const blameFrames: BlameFrame[] = blameable.map((f, depth) => ({ depth, path: f.revPath as string, line: f.revLine as number, function: f.raw.function }));
+  const blameFrames: BlameFrame[] = blameable.map((f, depth) => ({
+    depth,
+    path: f.revPath as string,
+    line: f.revLine as number,
+    function: f.raw.function,
+  }));
   const mode = modeOf(range);
   const to = range.to ?? head;
   if (!to) return issue;
   const primary = primaryException(event);
   const crashFrame = blameable[0];
-  const crashText = crashFrame ? (crashFrame.raw.context?.line ?? (await ws.textAt(to, crashFrame.revPath as string))?.split('\n')[(crashFrame.revLine as number) - 1] ?? null) : null;
-  const tokens = [...new Set([...messageTokens(primary?.value ?? null), ...messageTokens(event.exceptions[0]?.value ?? null), ...lineTokens(crashText)])];
-  const keys = [...new Set([...keyTokens(primary?.value ?? null, crashText), ...keyTokens(event.exceptions[0]?.value ?? null, crashText)])];
-  const failing = [...new Set([...failingNames(primary?.value ?? null, crashText), ...failingNames(event.exceptions[0]?.value ?? null, crashText)])];
-  const found = await collectEvidence(ws.git.suspectPort(), { mode, to, from: range.from, frames: blameFrames, tokens, keyTokens: keys, failing, missing: missingKeys(primary?.value ?? null), literals: quotedLiterals(primary?.value ?? null), nullish: isNullishError(`${primary?.type ?? ''} ${primary?.value ?? ''}`), message: `${primary?.type ?? ''}: ${primary?.value ?? ''}` });
-  const rangeLabel = range.from && range.to ? `${await ws.git.label(range.from)}..${await ws.git.label(range.to)} (${found.rangeCommitCount} commit${found.rangeCommitCount === 1 ? '' : 's'})` : null;
+  const crashText = crashFrame
+    ? (crashFrame.raw.context?.line ??
+      (await ws.textAt(to, crashFrame.revPath as string))?.split('\n')[(crashFrame.revLine as number) - 1] ??
+      null)
+    : null;
+  const tokens = [
+    ...new Set([
+      ...messageTokens(primary?.value ?? null),
+      ...messageTokens(event.exceptions[0]?.value ?? null),
+      ...lineTokens(crashText),
+    ]),
+  ];
+  const keys = [
+    ...new Set([
+      ...keyTokens(primary?.value ?? null, crashText),
+      ...keyTokens(event.exceptions[0]?.value ?? null, crashText),
+    ]),
+  ];
+  const failing = [
+    ...new Set([
+      ...failingNames(primary?.value ?? null, crashText),
+      ...failingNames(event.exceptions[0]?.value ?? null, crashText),
+    ]),
+  ];
+  const found = await collectEvidence(ws.git.suspectPort(), {
+    mode,
+    to,
+    from: range.from,
+    frames: blameFrames,
+    tokens,
+    keyTokens: keys,
+    failing,
+    missing: missingKeys(primary?.value ?? null),
+    literals: quotedLiterals(primary?.value ?? null),
+    nullish: isNullishError(`${primary?.type ?? ''} ${primary?.value ?? ''}`),
+    message: `${primary?.type ?? ''}: ${primary?.value ?? ''}`,
+  });
+  const rangeLabel =
+    range.from && range.to
+      ? `${await ws.git.label(range.from)}..${await ws.git.label(range.to)} (${found.rangeCommitCount} commit${found.rangeCommitCount === 1 ? '' : 's'})`
+      : null;
   issue.suspects = rankSuspects(found.evidence, found.commits, { mode, rangeLabel, limit: settings.suspectLimit });
   return issue;
 }

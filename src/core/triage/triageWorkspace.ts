@@ -111,7 +111,8 @@ function createWorkspaceGit(repo: GitRepo): WorkspaceGit {
 /** SHA → the first tag naming it, for labels like `v1.4.0..v1.5.0`. */
 async function tagLabels(repo: GitRepo): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (const [name, sha] of await loadTags(repo).catch(() => new Map<string, string>())) if (!out.has(sha)) out.set(sha, name);
+  for (const [name, sha] of await loadTags(repo).catch(() => new Map<string, string>()))
+    if (!out.has(sha)) out.set(sha, name);
   return out;
 }
 
@@ -144,7 +145,8 @@ export async function openTriageWorkspace(options: WorkspaceOptions): Promise<Tr
 
   const resolveDeploy = async (input: DeployInput): Promise<DeployRange> => {
     if (!repo) {
-      if (input.flag) throw new CulpritError('untrusted', 'a deploy range needs git, which is not run in an untrusted workspace');
+      if (input.flag)
+        throw new CulpritError('untrusted', 'a deploy range needs git, which is not run in an untrusted workspace');
       return { from: null, to: null, source: 'none' };
     }
     const r = await resolveDeployRange(repo, input);
@@ -180,11 +182,22 @@ export async function openTriageWorkspace(options: WorkspaceOptions): Promise<Tr
     git,
     async frameResolver(rev) {
       const { index, files } = await indexFor(rev);
-      return createFrameResolver({ root, files, index, mappings: options.mappings ?? [], preferUnder: sub || undefined });
+      return createFrameResolver({
+        root,
+        files,
+        index,
+        mappings: options.mappings ?? [],
+        preferUnder: sub || undefined,
+      });
     },
     mapGenerated(frame, resolved) {
       if (frame.line === null) return null;
-      const tries = [...(resolved && GENERATED.test(resolved) ? [resolved] : []), ...(frame.path && GENERATED.test(frame.path) ? generatedCandidates(root, frame.path, [sub, ...parentFolders(resolved)].filter(Boolean)) : [])];
+      const tries = [
+        ...(resolved && GENERATED.test(resolved) ? [resolved] : []),
+        ...(frame.path && GENERATED.test(frame.path)
+          ? generatedCandidates(root, frame.path, [sub, ...parentFolders(resolved)].filter(Boolean))
+          : []),
+      ];
       for (const rel of new Set(tries)) {
         const pos = mapper.mapPosition(rel, frame.line, frame.column);
         if (pos?.file) return { file: pos.file, line: pos.line, column: pos.column };
@@ -193,7 +206,9 @@ export async function openTriageWorkspace(options: WorkspaceOptions): Promise<Tr
     },
     async localLines(rev, linesByPath) {
       if (repo) return localLinesOf(repo, rev ?? 'HEAD', linesByPath);
-      return new Map([...linesByPath].map(([path, lines]) => [path, new Map(lines.map((l) => [l, { path, line: l }]))]));
+      return new Map(
+        [...linesByPath].map(([path, lines]) => [path, new Map(lines.map((l) => [l, { path, line: l }]))]),
+      );
     },
     deployRange(input) {
       const key = JSON.stringify(input);

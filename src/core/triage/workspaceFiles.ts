@@ -4,7 +4,18 @@ import * as nodePath from 'node:path';
 import { confineToRoot } from '../resolve/confine';
 import { normalizeFramePath } from '../resolve/framePath';
 
-const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn', '.venv', 'venv', '__pycache__', '.cache', 'target', '.gradle']);
+const SKIP_DIRS = new Set([
+  '.git',
+  'node_modules',
+  '.hg',
+  '.svn',
+  '.venv',
+  'venv',
+  '__pycache__',
+  '.cache',
+  'target',
+  '.gradle',
+]);
 const MAX_FILES = 200_000;
 
 /** Repo-relative files under `root` (no symlinks followed, bounded). */

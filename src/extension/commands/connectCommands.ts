@@ -18,24 +18,49 @@ const required = (what: string) => (v: string) => (v.trim() ? undefined : `${wha
 export async function connectSentry(secrets: Secrets): Promise<boolean> {
   const config = readConfig();
   const title = 'Connect Sentry';
-  const url = await vscode.window.showInputBox({ title: `${title} (1/4)`, prompt: 'Sentry URL (sentry.io or your self-hosted instance)', value: config.sentry.url, ignoreFocusOut: true, validateInput: validUrl });
+  const url = await vscode.window.showInputBox({
+    title: `${title} (1/4)`,
+    prompt: 'Sentry URL (sentry.io or your self-hosted instance)',
+    value: config.sentry.url,
+    ignoreFocusOut: true,
+    validateInput: validUrl,
+  });
   if (url === undefined) return false;
-  const org = await vscode.window.showInputBox({ title: `${title} (2/4)`, prompt: 'Organization slug', value: config.sentry.org, placeHolder: 'acme', ignoreFocusOut: true, validateInput: required('The organization slug') });
+  const org = await vscode.window.showInputBox({
+    title: `${title} (2/4)`,
+    prompt: 'Organization slug',
+    value: config.sentry.org,
+    placeHolder: 'acme',
+    ignoreFocusOut: true,
+    validateInput: required('The organization slug'),
+  });
   if (org === undefined) return false;
   const token = await vscode.window.showInputBox({
     title: `${title} (3/4)`,
-    prompt: 'Auth token with org:read, project:read, event:read and project:releases (event:write to resolve and assign). Stored in your OS keychain, never in settings.',
+    prompt:
+      'Auth token with org:read, project:read, event:read and project:releases (event:write to resolve and assign). Stored in your OS keychain, never in settings.',
     password: true,
     ignoreFocusOut: true,
     validateInput: required('The token'),
   });
   if (token === undefined) return false;
-  const projects = await vscode.window.showInputBox({ title: `${title} (4/4)`, prompt: 'Project slugs, comma-separated (empty for every project the token can see)', value: config.sentry.projects.join(', '), ignoreFocusOut: true });
+  const projects = await vscode.window.showInputBox({
+    title: `${title} (4/4)`,
+    prompt: 'Project slugs, comma-separated (empty for every project the token can see)',
+    value: config.sentry.projects.join(', '),
+    ignoreFocusOut: true,
+  });
   if (projects === undefined) return false;
   await secrets.storeSentry({ token: token.trim() });
   await updateSetting('sentry.url', url.trim());
   await updateSetting('sentry.org', org.trim());
-  await updateSetting('sentry.projects', projects.split(',').map((p) => p.trim()).filter(Boolean));
+  await updateSetting(
+    'sentry.projects',
+    projects
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
+  );
   await updateSetting('provider', 'sentry');
   return true;
 }
@@ -48,13 +73,36 @@ export async function connectDatadog(secrets: Secrets): Promise<boolean> {
     { title: `${title} (1/5)`, placeHolder: 'Your Datadog site (the host you log in to)', ignoreFocusOut: true },
   );
   if (!site) return false;
-  const service = await vscode.window.showInputBox({ title: `${title} (2/5)`, prompt: 'Service name (the service: tag)', value: config.datadog.service, ignoreFocusOut: true, validateInput: required('The service') });
+  const service = await vscode.window.showInputBox({
+    title: `${title} (2/5)`,
+    prompt: 'Service name (the service: tag)',
+    value: config.datadog.service,
+    ignoreFocusOut: true,
+    validateInput: required('The service'),
+  });
   if (service === undefined) return false;
-  const env = await vscode.window.showInputBox({ title: `${title} (3/5)`, prompt: 'Environment (the env: tag; empty for all)', value: config.datadog.env, ignoreFocusOut: true });
+  const env = await vscode.window.showInputBox({
+    title: `${title} (3/5)`,
+    prompt: 'Environment (the env: tag; empty for all)',
+    value: config.datadog.env,
+    ignoreFocusOut: true,
+  });
   if (env === undefined) return false;
-  const apiKey = await vscode.window.showInputBox({ title: `${title} (4/5)`, prompt: 'API key. Stored in your OS keychain, never in settings.', password: true, ignoreFocusOut: true, validateInput: required('The API key') });
+  const apiKey = await vscode.window.showInputBox({
+    title: `${title} (4/5)`,
+    prompt: 'API key. Stored in your OS keychain, never in settings.',
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: required('The API key'),
+  });
   if (apiKey === undefined) return false;
-  const appKey = await vscode.window.showInputBox({ title: `${title} (5/5)`, prompt: 'Application key with error_tracking_read and apm_read', password: true, ignoreFocusOut: true, validateInput: required('The application key') });
+  const appKey = await vscode.window.showInputBox({
+    title: `${title} (5/5)`,
+    prompt: 'Application key with error_tracking_read and apm_read',
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: required('The application key'),
+  });
   if (appKey === undefined) return false;
   await secrets.storeDatadog({ apiKey: apiKey.trim(), appKey: appKey.trim() });
   await updateSetting('datadog.site', site.label);
@@ -67,13 +115,37 @@ export async function connectDatadog(secrets: Secrets): Promise<boolean> {
 export async function connectBugsnag(secrets: Secrets): Promise<boolean> {
   const config = readConfig();
   const title = 'Connect Bugsnag';
-  const url = await vscode.window.showInputBox({ title: `${title} (1/4)`, prompt: 'Bugsnag Data Access API URL (api.bugsnag.com or your on-premise API)', value: config.bugsnag.url, ignoreFocusOut: true, validateInput: validUrl });
+  const url = await vscode.window.showInputBox({
+    title: `${title} (1/4)`,
+    prompt: 'Bugsnag Data Access API URL (api.bugsnag.com or your on-premise API)',
+    value: config.bugsnag.url,
+    ignoreFocusOut: true,
+    validateInput: validUrl,
+  });
   if (url === undefined) return false;
-  const project = await vscode.window.showInputBox({ title: `${title} (2/4)`, prompt: 'Project ID (24 hex digits, from the project settings) or its name', value: config.bugsnag.project, ignoreFocusOut: true, validateInput: required('The project') });
+  const project = await vscode.window.showInputBox({
+    title: `${title} (2/4)`,
+    prompt: 'Project ID (24 hex digits, from the project settings) or its name',
+    value: config.bugsnag.project,
+    ignoreFocusOut: true,
+    validateInput: required('The project'),
+  });
   if (project === undefined) return false;
-  const stage = await vscode.window.showInputBox({ title: `${title} (3/4)`, prompt: 'Release stage (empty for all)', value: config.bugsnag.stage, ignoreFocusOut: true });
+  const stage = await vscode.window.showInputBox({
+    title: `${title} (3/4)`,
+    prompt: 'Release stage (empty for all)',
+    value: config.bugsnag.stage,
+    ignoreFocusOut: true,
+  });
   if (stage === undefined) return false;
-  const token = await vscode.window.showInputBox({ title: `${title} (4/4)`, prompt: 'Personal auth token (Bugsnag → My account → Personal auth tokens). Stored in your OS keychain, never in settings.', password: true, ignoreFocusOut: true, validateInput: required('The token') });
+  const token = await vscode.window.showInputBox({
+    title: `${title} (4/4)`,
+    prompt:
+      'Personal auth token (Bugsnag → My account → Personal auth tokens). Stored in your OS keychain, never in settings.',
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: required('The token'),
+  });
   if (token === undefined) return false;
   await secrets.storeBugsnag({ token: token.trim() });
   await updateSetting('bugsnag.url', url.trim());
@@ -90,5 +162,7 @@ export async function disconnect(secrets: Secrets, provider: 'sentry' | 'datadog
   else if (provider === 'datadog') await secrets.deleteDatadog();
   else await secrets.deleteBugsnag();
   if (readConfig().provider === provider) await updateSetting('provider', 'none');
-  void vscode.window.showInformationMessage(`Culprit: ${NAMES[provider]} disconnected and its credentials removed from the keychain.`);
+  void vscode.window.showInformationMessage(
+    `Culprit: ${NAMES[provider]} disconnected and its credentials removed from the keychain.`,
+  );
 }

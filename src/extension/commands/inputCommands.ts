@@ -9,7 +9,8 @@ import { CulpritError, messageOf } from '../../core/errors';
 import type { IssueStore } from '../state/issueStore';
 import { CMD } from '../constants';
 
-const PASTE_HINT = 'Paste a stack trace, a log excerpt or an event JSON (Sentry, Datadog) here, then run "Culprit: Triage Active Editor".';
+const PASTE_HINT =
+  'Paste a stack trace, a log excerpt or an event JSON (Sentry, Datadog) here, then run "Culprit: Triage Active Editor".';
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
 /** Above this, local files are parsed in a worker thread so the extension host stays responsive. */
 const WORKER_BYTES = 4 * 1024 * 1024;
@@ -28,12 +29,18 @@ function parseInWorker(file: string, name: string): Promise<SampleList> {
 }
 
 async function addListed(store: IssueStore, listed: SampleList, name: string): Promise<string[]> {
-  if (listed.samples.length === 0) throw new CulpritError('unknown-format', listed.failures[0]?.message ?? `no stack trace or event found in ${name}`);
+  if (listed.samples.length === 0)
+    throw new CulpritError('unknown-format', listed.failures[0]?.message ?? `no stack trace or event found in ${name}`);
   return store.addSamples(listed.samples);
 }
 
 /** Parses text into samples and adds them; returns the new keys, or undefined when nothing parsed. */
-export async function triageText(store: IssueStore, text: string, name: string, quiet = false): Promise<string[] | undefined> {
+export async function triageText(
+  store: IssueStore,
+  text: string,
+  name: string,
+  quiet = false,
+): Promise<string[] | undefined> {
   try {
     return await addListed(store, await createFileSource(text, name).listSamples({ limit: 50 }), name);
   } catch (e) {
@@ -84,8 +91,9 @@ export async function openEventFile(store: IssueStore, uri?: vscode.Uri): Promis
     if (stat.size > MAX_FILE_BYTES) throw new CulpritError('invalid-input', `${target.fsPath} is larger than 256 MB`);
     const name = target.path.split('/').pop() ?? 'file';
     if (target.scheme === 'file' && stat.size > WORKER_BYTES) {
-      return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Culprit: reading ${name}…` }, async () =>
-        addListed(store, await parseInWorker(target.fsPath, name), name),
+      return await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Culprit: reading ${name}…` },
+        async () => addListed(store, await parseInWorker(target.fsPath, name), name),
       );
     }
     const bytes = await vscode.workspace.fs.readFile(target);

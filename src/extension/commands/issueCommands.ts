@@ -36,7 +36,9 @@ export async function addPathMapping(store: IssueStore, key?: string, frameIndex
   const raw = entry && typeof frameIndex === 'number' ? rawFrameOf(entry, frameIndex) : undefined;
   const from = await vscode.window.showInputBox({
     title: 'Add Path Mapping (1/2)',
-    prompt: raw?.path ? `Production path prefix to replace in ${raw.path}` : 'Production path prefix, e.g. /app/dist or webpack:///./',
+    prompt: raw?.path
+      ? `Production path prefix to replace in ${raw.path}`
+      : 'Production path prefix, e.g. /app/dist or webpack:///./',
     value: prefixGuess(raw?.path),
     ignoreFocusOut: true,
     validateInput: (v) => (v.trim() ? undefined : 'Enter the prefix production paths start with'),
@@ -51,6 +53,9 @@ export async function addPathMapping(store: IssueStore, key?: string, frameIndex
   });
   if (to === undefined) return false;
   const existing = readConfig().pathMappings.map((m) => ({ from: m.prod, to: m.local }));
-  await updateSetting('pathMappings', [...existing.filter((m) => m.from !== from.trim()), { from: from.trim(), to: to.trim() || '.' }]);
+  await updateSetting('pathMappings', [
+    ...existing.filter((m) => m.from !== from.trim()),
+    { from: from.trim(), to: to.trim() || '.' },
+  ]);
   return true;
 }

@@ -5,9 +5,15 @@ import { messageOf } from '../../core/errors';
 import type { ProviderSetup } from '../sources/sourceFactory';
 import type { IssueStore } from '../state/issueStore';
 
-export async function openErrorById(store: IssueStore, setup: ProviderSetup | null, givenId?: string): Promise<string[] | undefined> {
+export async function openErrorById(
+  store: IssueStore,
+  setup: ProviderSetup | null,
+  givenId?: string,
+): Promise<string[] | undefined> {
   if (!setup) {
-    void vscode.window.showWarningMessage('Culprit: connect Sentry, Datadog or Bugsnag first; an ID is looked up in that provider.');
+    void vscode.window.showWarningMessage(
+      'Culprit: connect Sentry, Datadog or Bugsnag first; an ID is looked up in that provider.',
+    );
     return undefined;
   }
   const id =
@@ -20,8 +26,9 @@ export async function openErrorById(store: IssueStore, setup: ProviderSetup | nu
     }));
   if (!id) return undefined;
   try {
-    const samples = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Culprit: looking up ${id.trim().slice(0, 60)}…` }, () =>
-      createEventLookupSource(setup.target, id.trim()).listSamples({ limit: 1 }),
+    const samples = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Culprit: looking up ${id.trim().slice(0, 60)}…` },
+      () => createEventLookupSource(setup.target, id.trim()).listSamples({ limit: 1 }),
     );
     return await store.addSamples(samples.samples, 'lookup');
   } catch (e) {

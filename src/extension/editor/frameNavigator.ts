@@ -20,19 +20,32 @@ export class FrameNavigator {
     if (!frame.file) return this.openUnresolved(key, frame);
     const uri = workspaceFileUri(entry, frame.file);
     if (!uri) {
-      void vscode.window.showWarningMessage(`Culprit: ${frame.file} is not inside this workspace, so it is not opened.`);
+      void vscode.window.showWarningMessage(
+        `Culprit: ${frame.file} is not inside this workspace, so it is not opened.`,
+      );
       return undefined;
     }
     if (frame.localLine === null && frame.line !== null && entry.triage?.gitRan) {
-      void vscode.window.showInformationMessage(`Culprit: line ${frame.line} of the deployed ${frame.file} no longer exists in your working tree; showing where it was.`);
+      void vscode.window.showInformationMessage(
+        `Culprit: line ${frame.line} of the deployed ${frame.file} no longer exists in your working tree; showing where it was.`,
+      );
     }
     return this.show(uri, frame.localLine ?? frame.line, frame.column, column);
   }
 
-  async show(uri: vscode.Uri, line: number | null, column: number | null, viewColumn?: vscode.ViewColumn): Promise<vscode.TextEditor> {
+  async show(
+    uri: vscode.Uri,
+    line: number | null,
+    column: number | null,
+    viewColumn?: vscode.ViewColumn,
+  ): Promise<vscode.TextEditor> {
     const doc = await vscode.workspace.openTextDocument(uri);
     const pos = doc.validatePosition(framePosition(line, column));
-    const editor = await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos), preview: true, viewColumn });
+    const editor = await vscode.window.showTextDocument(doc, {
+      selection: new vscode.Range(pos, pos),
+      preview: true,
+      viewColumn,
+    });
     editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenter);
     return editor;
   }
@@ -41,10 +54,15 @@ export class FrameNavigator {
     const entry = this.store.get(key);
     type Pick = vscode.QuickPickItem & { path?: string; mapping?: true };
     const items: Pick[] = (frame.candidates ?? []).map((c) => ({ label: c, description: 'workspace file', path: c }));
-    items.push({ label: '$(add) Add path mapping…', description: 'map the production path prefix onto a workspace folder', mapping: true });
+    items.push({
+      label: '$(add) Add path mapping…',
+      description: 'map the production path prefix onto a workspace folder',
+      mapping: true,
+    });
     const choice = await vscode.window.showQuickPick(items, {
       title: `Culprit: ${frame.raw.slice(0, 120)}`,
-      placeHolder: items.length > 1 ? 'Which workspace file is this frame?' : 'This frame did not match a workspace file',
+      placeHolder:
+        items.length > 1 ? 'Which workspace file is this frame?' : 'This frame did not match a workspace file',
     });
     if (!choice) return undefined;
     if (choice.mapping) {

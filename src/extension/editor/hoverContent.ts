@@ -60,7 +60,7 @@ export function buildHover(entry: IssueEntry, frameIndex: number): vscode.Markdo
     group.lastSeen ? `last seen ${relativeTime(group.lastSeen)}` : null,
     group.firstRelease ? `since ${releaseLabel(group.firstRelease)}` : null,
     group.release ? `release ${releaseLabel(group.release)}` : null,
-    group.environment ?? event.environment ? `env ${group.environment ?? event.environment}` : null,
+    (group.environment ?? event.environment) ? `env ${group.environment ?? event.environment}` : null,
   ].filter((x): x is string => x !== null);
   if (facts.length) md.appendText(facts.join(' · ')).appendMarkdown('\n\n');
 
@@ -72,17 +72,22 @@ export function buildHover(entry: IssueEntry, frameIndex: number): vscode.Markdo
 
   if (event.request) {
     const req = safeRequest(event.request);
-    md.appendMarkdown('**Request** ').appendText(`${req.method ?? ''} ${req.url ?? ''}${req.query ? `?${req.query}` : ''}`.trim()).appendMarkdown('\n');
+    md.appendMarkdown('**Request** ')
+      .appendText(`${req.method ?? ''} ${req.url ?? ''}${req.query ? `?${req.query}` : ''}`.trim())
+      .appendMarkdown('\n');
     const lines = req.headers.map(([n, v]) => `${n}: ${v}`);
     const body = req.data === null || req.data === undefined ? '' : stringify(req.data);
-    if (lines.length || body) md.appendMarkdown(fenced(clip([...lines.slice(0, 12), ...(body ? ['', body] : [])].join('\n'), 800), 'http'));
+    if (lines.length || body)
+      md.appendMarkdown(fenced(clip([...lines.slice(0, 12), ...(body ? ['', body] : [])].join('\n'), 800), 'http'));
   }
 
   const suspects = entry.triage?.issue.suspects ?? [];
   if (suspects.length) {
     md.appendMarkdown('\n**Suspects**\n\n');
     suspects.slice(0, 3).forEach((s, i) => {
-      md.appendMarkdown(`${i + 1}. ${commandLink(`$(git-commit) ${shortSha(s.sha)}`, CMD.openSuspectDiff, [entry.key, s.sha])} `);
+      md.appendMarkdown(
+        `${i + 1}. ${commandLink(`$(git-commit) ${shortSha(s.sha)}`, CMD.openSuspectDiff, [entry.key, s.sha])} `,
+      );
       md.appendText(`${s.summary} — ${authorName(s.author)}, ${relativeTime(s.date) ?? s.date}`).appendMarkdown('\n');
       for (const r of s.reasons.slice(0, 4)) md.appendMarkdown('    - ').appendText(r).appendMarkdown('\n');
     });
@@ -90,8 +95,13 @@ export function buildHover(entry: IssueEntry, frameIndex: number): vscode.Markdo
     md.appendMarkdown('\n').appendText('Suspects need git, which is not run in Restricted Mode.').appendMarkdown('\n');
   }
 
-  const links = [commandLink('Details', CMD.openDetails, [entry.key]), commandLink('Show suspects', CMD.showSuspects, [entry.key])];
-  const provider = ({ sentry: 'Sentry', datadog: 'Datadog', bugsnag: 'Bugsnag' } as Record<string, string>)[group.source] ?? 'the provider';
+  const links = [
+    commandLink('Details', CMD.openDetails, [entry.key]),
+    commandLink('Show suspects', CMD.showSuspects, [entry.key]),
+  ];
+  const provider =
+    ({ sentry: 'Sentry', datadog: 'Datadog', bugsnag: 'Bugsnag' } as Record<string, string>)[group.source] ??
+    'the provider';
   if (group.url) links.push(commandLink(`Open in ${provider}`, CMD.openInProvider, [entry.key]));
   md.appendMarkdown(`\n${links.join(' · ')}`);
   return md;

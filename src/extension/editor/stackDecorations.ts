@@ -24,7 +24,11 @@ export class StackDecorations implements vscode.Disposable {
     enabled: boolean,
   ) {
     this.enabled = enabled;
-    const after = { color: new vscode.ThemeColor('culprit.stackLineForeground'), margin: '0 0 0 2.5em', fontStyle: 'italic' };
+    const after = {
+      color: new vscode.ThemeColor('culprit.stackLineForeground'),
+      margin: '0 0 0 2.5em',
+      fontStyle: 'italic',
+    };
     this.crash = vscode.window.createTextEditorDecorationType({
       isWholeLine: true,
       backgroundColor: new vscode.ThemeColor('culprit.crashLineBackground'),
@@ -68,7 +72,9 @@ export class StackDecorations implements vscode.Disposable {
       for (const l of lines) {
         if (l.line >= editor.document.lineCount || !entry) continue;
         const range = new vscode.Range(l.line, 0, l.line, 0);
-        const text = l.crashing ? afterText(entry.sample, entry.triage?.issue ?? null) : `${entry.sample.group.title.slice(0, 60)} · frame ${l.frameIndex + 1}`;
+        const text = l.crashing
+          ? afterText(entry.sample, entry.triage?.issue ?? null)
+          : `${entry.sample.group.title.slice(0, 60)} · frame ${l.frameIndex + 1}`;
         (l.crashing ? crash : stack).push({ range, renderOptions: { after: { contentText: text } } });
       }
       editor.setDecorations(this.crash, crash);

@@ -24,9 +24,13 @@ export class StackLineIndex implements vscode.Disposable {
 
   constructor(private readonly store: IssueStore) {
     store.onDidChangeSelection(() => this.rebuild(), this, this.disposables);
-    store.onDidChange((key) => {
-      if (key === undefined || key === store.selected?.key) this.rebuild();
-    }, this, this.disposables);
+    store.onDidChange(
+      (key) => {
+        if (key === undefined || key === store.selected?.key) this.rebuild();
+      },
+      this,
+      this.disposables,
+    );
     vscode.workspace.onDidChangeTextDocument((e) => this.follow(e), this, this.disposables);
   }
 
@@ -79,7 +83,8 @@ function indexOf(entry: IssueEntry): Map<string, StackLine[]> {
     const uri = workspaceFileUri(entry, f.file);
     if (!uri) return;
     const list = out.get(uri.toString()) ?? [];
-    if (!list.some((l) => l.line === line - 1)) list.push({ line: line - 1, entryKey: entry.key, frameIndex: i, crashing: i === crashing });
+    if (!list.some((l) => l.line === line - 1))
+      list.push({ line: line - 1, entryKey: entry.key, frameIndex: i, crashing: i === crashing });
     out.set(uri.toString(), list);
   });
   return out;

@@ -18,7 +18,11 @@ interface GitRef {
 const SHA = /^[0-9a-f]{7,64}$/i;
 
 export function gitUri(root: string, ref: string, relPath: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: GIT_SCHEME, path: `/${relPath}`, query: JSON.stringify({ root, ref } satisfies GitRef) });
+  return vscode.Uri.from({
+    scheme: GIT_SCHEME,
+    path: `/${relPath}`,
+    query: JSON.stringify({ root, ref } satisfies GitRef),
+  });
 }
 
 export class GitContentProvider implements vscode.TextDocumentContentProvider {
@@ -32,14 +36,21 @@ export class GitContentProvider implements vscode.TextDocumentContentProvider {
       return '';
     }
     // Only a SHA, optionally with `^`: never an option or a revision expression from elsewhere.
-    if (typeof ref?.root !== 'string' || typeof ref.ref !== 'string' || !SHA.test(ref.ref.replace(/\^$/, ''))) return '';
+    if (typeof ref?.root !== 'string' || typeof ref.ref !== 'string' || !SHA.test(ref.ref.replace(/\^$/, '')))
+      return '';
     const ws = await this.workspaces.byRoot(ref.root);
     if (!ws?.git) return '';
     return (await ws.textAt(ref.ref, uri.path.replace(/^\//, ''))) ?? '';
   }
 }
 
-export async function openSuspectDiff(store: IssueStore, workspaces: Workspaces, key: string, sha: string, viewColumn?: vscode.ViewColumn): Promise<void> {
+export async function openSuspectDiff(
+  store: IssueStore,
+  workspaces: Workspaces,
+  key: string,
+  sha: string,
+  viewColumn?: vscode.ViewColumn,
+): Promise<void> {
   const entry = store.get(key);
   const triage = entry?.triage;
   if (!entry || !triage || typeof sha !== 'string' || !SHA.test(sha)) {
@@ -60,7 +71,9 @@ export async function openSuspectDiff(store: IssueStore, workspaces: Workspaces,
     return;
   }
   const frames = triage.issue.frames;
-  const frame = frames.find((f) => f.inApp && f.file && touched.includes(f.file)) ?? frames.find((f) => f.file && touched.includes(f.file));
+  const frame =
+    frames.find((f) => f.inApp && f.file && touched.includes(f.file)) ??
+    frames.find((f) => f.file && touched.includes(f.file));
   const file = frame?.file ?? touched[0];
   if (!file) {
     void vscode.window.showInformationMessage(`Culprit: commit ${shortSha(sha)} changes no files.`);
@@ -69,9 +82,15 @@ export async function openSuspectDiff(store: IssueStore, workspaces: Workspaces,
   const suspect = triage.issue.suspects.find((s) => s.sha === sha);
   const title = `${file.split('/').pop()} (${shortSha(sha)}^ ↔ ${shortSha(sha)})${suspect ? ` ${suspect.summary.slice(0, 60)}` : ''}`;
   const line = Math.max(0, (frame?.line ?? 1) - 1);
-  await vscode.commands.executeCommand('vscode.diff', gitUri(triage.root, `${sha}^`, file), gitUri(triage.root, sha, file), title, {
-    preview: true,
-    viewColumn,
-    selection: new vscode.Range(line, 0, line, 0),
-  });
+  await vscode.commands.executeCommand(
+    'vscode.diff',
+    gitUri(triage.root, `${sha}^`, file),
+    gitUri(triage.root, sha, file),
+    title,
+    {
+      preview: true,
+      viewColumn,
+      selection: new vscode.Range(line, 0, line, 0),
+    },
+  );
 }

@@ -50,11 +50,16 @@ export class DetailPanel implements vscode.Disposable {
       this.post({ type: 'render', model });
       return;
     }
-    const panel = vscode.window.createWebviewPanel(DETAIL_PANEL_VIEW_TYPE, panelTitle(model), { viewColumn: column, preserveFocus: false }, {
-      enableScripts: true,
-      retainContextWhenHidden: false,
-      localResourceRoots: [this.bundleRoot],
-    });
+    const panel = vscode.window.createWebviewPanel(
+      DETAIL_PANEL_VIEW_TYPE,
+      panelTitle(model),
+      { viewColumn: column, preserveFocus: false },
+      {
+        enableScripts: true,
+        retainContextWhenHidden: false,
+        localResourceRoots: [this.bundleRoot],
+      },
+    );
     this.attach(panel);
   }
 
@@ -127,7 +132,8 @@ export class DetailPanel implements vscode.Disposable {
   private async handle(msg: ViewRequest): Promise<ResponseResults[ViewRequest['type']]> {
     const model = this.model;
     if (!model) throw new Error('no issue is shown');
-    if (msg.type !== 'openExternal' && msg.issueId !== model.issueId) throw new Error('the panel now shows another issue');
+    if (msg.type !== 'openExternal' && msg.issueId !== model.issueId)
+      throw new Error('the panel now shows another issue');
     switch (msg.type) {
       case 'openFrame':
         if (msg.frameIndex >= model.frames.length) throw new Error('no such frame');
@@ -138,7 +144,8 @@ export class DetailPanel implements vscode.Disposable {
         await this.actions.openSuspectDiff(msg.issueId, msg.sha, msg.file, msg.line);
         return null;
       case 'issueAction': {
-        if (!model.actionable) throw new Error(`issues from ${model.providerLabel} cannot be resolved, ignored or assigned`);
+        if (!model.actionable)
+          throw new Error(`issues from ${model.providerLabel} cannot be resolved, ignored or assigned`);
         if (msg.action.kind === 'ignore') {
           const ok = await (this.options.confirmIgnore ?? confirmIgnore)(model.title);
           if (!ok) throw new Error('ignore cancelled');
@@ -175,6 +182,10 @@ function panelTitle(model: PanelModel): string {
 }
 
 async function confirmIgnore(title: string): Promise<boolean> {
-  const pick = await vscode.window.showWarningMessage(`Ignore "${title.slice(0, 120)}"? It will stop alerting until it is un-ignored in the provider.`, { modal: true }, 'Ignore');
+  const pick = await vscode.window.showWarningMessage(
+    `Ignore "${title.slice(0, 120)}"? It will stop alerting until it is un-ignored in the provider.`,
+    { modal: true },
+    'Ignore',
+  );
   return pick === 'Ignore';
 }

@@ -6,7 +6,12 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { CulpritError } from '../../core/errors';
-import { datadogIssueActions, sentryIssueActions, type IssueActionResult, type IssueActions } from '../../core/actions/issueActions';
+import {
+  datadogIssueActions,
+  sentryIssueActions,
+  type IssueActionResult,
+  type IssueActions,
+} from '../../core/actions/issueActions';
 import { describeFixStatus, type FixStatus, type FixWatch } from '../../core/insights/fixStatus';
 import { toPanelModel } from '../../core/insights/panelModel';
 import { compareTagDistributions, distributionsFromEvents } from '../../core/insights/tagComparison';
@@ -69,8 +74,12 @@ export class PanelHost implements PanelActions, vscode.Disposable {
 
   private entryOf(issueId: string, must = true): IssueEntry | undefined {
     const selected = this.deps.store.selected;
-    const entry = selected?.sample.group.id === issueId ? selected : this.deps.store.entries().find((e) => e.sample.group.id === issueId);
-    if (!entry && must) throw new CulpritError('not-found', `issue ${issueId} is no longer listed; refresh the Culprit view`);
+    const entry =
+      selected?.sample.group.id === issueId
+        ? selected
+        : this.deps.store.entries().find((e) => e.sample.group.id === issueId);
+    if (!entry && must)
+      throw new CulpritError('not-found', `issue ${issueId} is no longer listed; refresh the Culprit view`);
     return entry;
   }
 
@@ -87,7 +96,10 @@ export class PanelHost implements PanelActions, vscode.Disposable {
     const setup = this.deps.provider();
     const source = setup?.source;
     if (entry.origin === 'file' || !setup || !source || source.id !== entry.sample.group.source) {
-      throw new CulpritError('invalid-input', 'this error came from a pasted trace or file: resolve, ignore and assign need the provider it came from');
+      throw new CulpritError(
+        'invalid-input',
+        'this error came from a pasted trace or file: resolve, ignore and assign need the provider it came from',
+      );
     }
     if (source.id === 'sentry') return sentryIssueActions(source as SentrySource);
     if (source.id === 'datadog') return datadogIssueActions(source as DatadogSource);
@@ -115,7 +127,10 @@ export class PanelHost implements PanelActions, vscode.Disposable {
             : await actions.assign(issueId, action.assignee);
     // A resolved issue is a fix to verify: watch it from now, in the release it was seen in.
     if (action.kind === 'resolve' || action.kind === 'resolveInNextRelease') {
-      await this.setWatch(entry.key, { release: action.kind === 'resolve' ? entry.sample.group.release : null, since: new Date().toISOString() });
+      await this.setWatch(entry.key, {
+        release: action.kind === 'resolve' ? entry.sample.group.release : null,
+        since: new Date().toISOString(),
+      });
     }
     void vscode.window.showInformationMessage(`Culprit: ${result.message}`);
     void this.deps.refresh();
@@ -127,7 +142,11 @@ export class PanelHost implements PanelActions, vscode.Disposable {
     const root = entry.triage?.root ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     if (!root) throw new CulpritError('invalid-input', 'open the service folder first: the test is written into it');
     if (!entry.sample.event.request) throw new CulpritError('invalid-input', 'this event carries no request to replay');
-    const written = writeRegressionTest(root, { issueId, title: entry.sample.group.title, request: entry.sample.event.request });
+    const written = writeRegressionTest(root, {
+      issueId,
+      title: entry.sample.group.title,
+      request: entry.sample.event.request,
+    });
     const uri = workspaceFileUri(entry, written.relPath) ?? vscode.Uri.file(path.join(root, written.relPath));
     await vscode.window.showTextDocument(uri, { preview: false, viewColumn: vscode.ViewColumn.One });
     return { relPath: written.relPath };
@@ -138,23 +157,34 @@ export class PanelHost implements PanelActions, vscode.Disposable {
     const setup = this.deps.provider();
     const window = { from: entry.sample.group.firstSeen, to: entry.sample.group.lastSeen };
     if (setup && entry.origin !== 'file' && setup.target.provider === entry.sample.group.source) {
-      if (setup.target.provider === 'sentry') return createSentryInsights(setup.target.options).whatDiffers(issueId, { window });
-      if (setup.target.provider === 'datadog') return createDatadogInsights(setup.target.options as DatadogSourceOptions).whatDiffers(issueId);
+      if (setup.target.provider === 'sentry')
+        return createSentryInsights(setup.target.options).whatDiffers(issueId, { window });
+      if (setup.target.provider === 'datadog')
+        return createDatadogInsights(setup.target.options as DatadogSourceOptions).whatDiffers(issueId);
     }
     const reason =
-      entry.origin === 'file' ? 'this error came from a single pasted or opened event, so there is nothing to compare it with' : `${entry.sample.group.source} gives no tag distributions to compare with`;
-    return compareTagDistributions(distributionsFromEvents([entry.sample.event]), { baseline: null, baselineInfo: { available: false, reason }, window });
+      entry.origin === 'file'
+        ? 'this error came from a single pasted or opened event, so there is nothing to compare it with'
+        : `${entry.sample.group.source} gives no tag distributions to compare with`;
+    return compareTagDistributions(distributionsFromEvents([entry.sample.event]), {
+      baseline: null,
+      baselineInfo: { available: false, reason },
+      window,
+    });
   }
 
   async fixStatus(issueId: string, startWatching: boolean): Promise<FixStatus> {
     const entry = this.entryOf(issueId)!;
-    if (startWatching) await this.setWatch(entry.key, { release: entry.sample.group.release, since: new Date().toISOString() });
+    if (startWatching)
+      await this.setWatch(entry.key, { release: entry.sample.group.release, since: new Date().toISOString() });
     const watch = this.watchOf(entry.key);
     const setup = this.deps.provider();
     let status: FixStatus;
     if (!watch) status = { kind: 'unknown', reason: 'no fix is watched for this issue yet' };
-    else if (setup?.target.provider === 'sentry' && entry.origin !== 'file') status = await createSentryInsights(setup.target.options).fixStatus(issueId, watch);
-    else if (setup?.target.provider === 'datadog' && entry.origin !== 'file') status = await createDatadogInsights(setup.target.options as DatadogSourceOptions).fixStatus(issueId, watch);
+    else if (setup?.target.provider === 'sentry' && entry.origin !== 'file')
+      status = await createSentryInsights(setup.target.options).fixStatus(issueId, watch);
+    else if (setup?.target.provider === 'datadog' && entry.origin !== 'file')
+      status = await createDatadogInsights(setup.target.options as DatadogSourceOptions).fixStatus(issueId, watch);
     else status = { kind: 'unknown', reason: 'fix verification needs the provider the error came from' };
     this.fixes.set(entry.key, status);
     this.panel.updateFixStatus(issueId, status);
@@ -162,7 +192,8 @@ export class PanelHost implements PanelActions, vscode.Disposable {
   }
 
   async openExternal(url: string): Promise<void> {
-    if (!/^https?:\/\//i.test(url)) throw new CulpritError('invalid-input', 'only http(s) links open outside the editor');
+    if (!/^https?:\/\//i.test(url))
+      throw new CulpritError('invalid-input', 'only http(s) links open outside the editor');
     await vscode.env.openExternal(vscode.Uri.parse(url, true));
   }
 

@@ -9,14 +9,22 @@ import type { PanelModel } from '../../core/insights/panelModel.types';
 import type { TagComparison } from '../../core/insights/tagComparison.types';
 
 /** Issue actions the panel offers; `ignore` is confirmed by the host before it runs. */
-export type PanelIssueAction = { kind: 'resolve' } | { kind: 'resolveInNextRelease' } | { kind: 'ignore' } | { kind: 'assign'; assignee: string };
+export type PanelIssueAction =
+  { kind: 'resolve' } | { kind: 'resolveInNextRelease' } | { kind: 'ignore' } | { kind: 'assign'; assignee: string };
 
 // ---- view → host -------------------------------------------------------------------------------
 
 export type ViewToHost =
   | { type: 'ready' }
   | { type: 'openFrame'; requestId: number; issueId: string; frameIndex: number }
-  | { type: 'openSuspectDiff'; requestId: number; issueId: string; sha: string; file: string | null; line: number | null }
+  | {
+      type: 'openSuspectDiff';
+      requestId: number;
+      issueId: string;
+      sha: string;
+      file: string | null;
+      line: number | null;
+    }
   | { type: 'issueAction'; requestId: number; issueId: string; action: PanelIssueAction }
   | { type: 'createRegressionTest'; requestId: number; issueId: string }
   | { type: 'whatDiffers'; requestId: number; issueId: string }
@@ -54,7 +62,8 @@ type Rec = Record<string, unknown>;
 const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStr = (v: unknown, max: number): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
 const isReqId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-const isLine = (v: unknown): v is number | null => v === null || (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0);
+const isLine = (v: unknown): v is number | null =>
+  v === null || (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0);
 
 function parseAction(v: unknown): PanelIssueAction | null {
   if (!isRec(v)) return null;
@@ -81,16 +90,25 @@ export function parseViewMessage(raw: unknown): ViewToHost | null {
   if (type === 'ready') return { type };
   const requestId = raw.requestId;
   if (!isReqId(requestId)) return null;
-  if (type === 'openExternal') return isStr(raw.url, MAX_URL) && /^https?:\/\//i.test(raw.url) ? { type, requestId, url: raw.url } : null;
+  if (type === 'openExternal')
+    return isStr(raw.url, MAX_URL) && /^https?:\/\//i.test(raw.url) ? { type, requestId, url: raw.url } : null;
   const issueId = raw.issueId;
   if (!isStr(issueId, MAX_ID)) return null;
   switch (type) {
     case 'openFrame':
-      return typeof raw.frameIndex === 'number' && Number.isSafeInteger(raw.frameIndex) && raw.frameIndex >= 0 ? { type, requestId, issueId, frameIndex: raw.frameIndex } : null;
+      return typeof raw.frameIndex === 'number' && Number.isSafeInteger(raw.frameIndex) && raw.frameIndex >= 0
+        ? { type, requestId, issueId, frameIndex: raw.frameIndex }
+        : null;
     case 'openSuspectDiff': {
       const file = raw.file === null || raw.file === undefined ? null : raw.file;
       const line = raw.line === undefined ? null : raw.line;
-      if (!isStr(raw.sha, 64) || !/^[0-9a-f]{4,64}$/i.test(raw.sha) || (file !== null && !isStr(file, MAX_URL)) || !isLine(line)) return null;
+      if (
+        !isStr(raw.sha, 64) ||
+        !/^[0-9a-f]{4,64}$/i.test(raw.sha) ||
+        (file !== null && !isStr(file, MAX_URL)) ||
+        !isLine(line)
+      )
+        return null;
       return { type, requestId, issueId, sha: raw.sha, file, line };
     }
     case 'issueAction': {
@@ -101,7 +119,9 @@ export function parseViewMessage(raw: unknown): ViewToHost | null {
     case 'whatDiffers':
       return { type, requestId, issueId };
     case 'fixStatus':
-      return typeof raw.startWatching === 'boolean' ? { type, requestId, issueId, startWatching: raw.startWatching } : null;
+      return typeof raw.startWatching === 'boolean'
+        ? { type, requestId, issueId, startWatching: raw.startWatching }
+        : null;
     default: {
       const never: never = type;
       void never;
@@ -120,13 +140,34 @@ export function parseHostMessage(raw: unknown): HostToView | null {
   switch (type) {
     case 'render': {
       const m = raw.model;
-      if (!isRec(m) || !isStr(m.issueId, MAX_ID) || typeof m.title !== 'string' || !Array.isArray(m.frames) || !Array.isArray(m.breadcrumbs) || !Array.isArray(m.suspects) || !Array.isArray(m.tags)) return null;
+      if (
+        !isRec(m) ||
+        !isStr(m.issueId, MAX_ID) ||
+        typeof m.title !== 'string' ||
+        !Array.isArray(m.frames) ||
+        !Array.isArray(m.breadcrumbs) ||
+        !Array.isArray(m.suspects) ||
+        !Array.isArray(m.tags)
+      )
+        return null;
       return { type, model: m as unknown as PanelModel };
     }
     case 'response':
       if (!isReqId(raw.requestId)) return null;
-      if (raw.ok === true) return { type, requestId: raw.requestId, ok: true, result: (raw.result ?? null) as ResponseResults[ViewRequest['type']] };
-      if (raw.ok === false) return { type, requestId: raw.requestId, ok: false, error: typeof raw.error === 'string' ? raw.error.slice(0, 2000) : 'failed' };
+      if (raw.ok === true)
+        return {
+          type,
+          requestId: raw.requestId,
+          ok: true,
+          result: (raw.result ?? null) as ResponseResults[ViewRequest['type']],
+        };
+      if (raw.ok === false)
+        return {
+          type,
+          requestId: raw.requestId,
+          ok: false,
+          error: typeof raw.error === 'string' ? raw.error.slice(0, 2000) : 'failed',
+        };
       return null;
     case 'fixStatus':
       if (!isStr(raw.issueId, MAX_ID) || !isRec(raw.status) || typeof raw.text !== 'string') return null;

@@ -17,7 +17,8 @@ export interface ProviderSetup {
   label: string;
 }
 
-export type SourceSetup = { kind: 'ready'; setup: ProviderSetup } | { kind: 'none' } | { kind: 'incomplete'; message: string };
+export type SourceSetup =
+  { kind: 'ready'; setup: ProviderSetup } | { kind: 'none' } | { kind: 'incomplete'; message: string };
 
 export async function buildSource(config: CulpritConfig, secrets: Secrets, log: Logger): Promise<SourceSetup> {
   const logger = (line: string) => log.info(line);
@@ -27,26 +28,64 @@ export async function buildSource(config: CulpritConfig, secrets: Secrets, log: 
   if (config.provider === 'sentry') {
     const creds = await secrets.sentry();
     if (!creds) return { kind: 'incomplete', message: 'Sentry has no auth token yet: run "Culprit: Connect Sentry…"' };
-    if (!config.sentry.org) return { kind: 'incomplete', message: 'Set culprit.sentry.org (your organization slug) or run "Culprit: Connect Sentry…"' };
+    if (!config.sentry.org)
+      return {
+        kind: 'incomplete',
+        message: 'Set culprit.sentry.org (your organization slug) or run "Culprit: Connect Sentry…"',
+      };
     target = {
       provider: 'sentry',
-      options: { baseUrl: config.sentry.url, token: creds.token, org: config.sentry.org, projects: config.sentry.projects, environment: config.sentry.environment, query: config.sentry.query || undefined, suspects: true, logger },
+      options: {
+        baseUrl: config.sentry.url,
+        token: creds.token,
+        org: config.sentry.org,
+        projects: config.sentry.projects,
+        environment: config.sentry.environment,
+        query: config.sentry.query || undefined,
+        suspects: true,
+        logger,
+      },
     };
     source = createSentrySource(target.options);
     label = `Sentry ${config.sentry.org} (${config.sentry.projects.length ? config.sentry.projects.join(', ') : 'all projects'})`;
   } else if (config.provider === 'datadog') {
     const creds = await secrets.datadog();
-    if (!creds) return { kind: 'incomplete', message: 'Datadog has no API and application keys yet: run "Culprit: Connect Datadog…"' };
-    if (!config.datadog.service) return { kind: 'incomplete', message: 'Set culprit.datadog.service or run "Culprit: Connect Datadog…"' };
-    const options = { site: config.datadog.site, baseUrl: config.datadog.url || undefined, apiKey: creds.apiKey, appKey: creds.appKey, service: config.datadog.service, env: config.datadog.env, query: config.datadog.query || undefined, logger };
+    if (!creds)
+      return {
+        kind: 'incomplete',
+        message: 'Datadog has no API and application keys yet: run "Culprit: Connect Datadog…"',
+      };
+    if (!config.datadog.service)
+      return { kind: 'incomplete', message: 'Set culprit.datadog.service or run "Culprit: Connect Datadog…"' };
+    const options = {
+      site: config.datadog.site,
+      baseUrl: config.datadog.url || undefined,
+      apiKey: creds.apiKey,
+      appKey: creds.appKey,
+      service: config.datadog.service,
+      env: config.datadog.env,
+      query: config.datadog.query || undefined,
+      logger,
+    };
     target = { provider: 'datadog', options };
     source = createDatadogSource(options);
     label = `Datadog ${config.datadog.service} (${config.datadog.site})`;
   } else if (config.provider === 'bugsnag') {
     const creds = await secrets.bugsnag();
-    if (!creds) return { kind: 'incomplete', message: 'Bugsnag has no auth token yet: run "Culprit: Connect Bugsnag…"' };
-    if (!config.bugsnag.project) return { kind: 'incomplete', message: 'Set culprit.bugsnag.project or run "Culprit: Connect Bugsnag…"' };
-    target = { provider: 'bugsnag', options: { baseUrl: config.bugsnag.url, token: creds.token, project: config.bugsnag.project, stage: config.bugsnag.stage, logger } };
+    if (!creds)
+      return { kind: 'incomplete', message: 'Bugsnag has no auth token yet: run "Culprit: Connect Bugsnag…"' };
+    if (!config.bugsnag.project)
+      return { kind: 'incomplete', message: 'Set culprit.bugsnag.project or run "Culprit: Connect Bugsnag…"' };
+    target = {
+      provider: 'bugsnag',
+      options: {
+        baseUrl: config.bugsnag.url,
+        token: creds.token,
+        project: config.bugsnag.project,
+        stage: config.bugsnag.stage,
+        logger,
+      },
+    };
     source = createBugsnagSource(target.options);
     label = `Bugsnag ${config.bugsnag.project}`;
   } else {

@@ -65,7 +65,9 @@ export class IssueStore implements vscode.Disposable {
   ) {}
 
   entries(): IssueEntry[] {
-    return [...this.providerKeys, ...this.fileKeys].map((k) => this.byKey.get(k)).filter((e): e is IssueEntry => e !== undefined);
+    return [...this.providerKeys, ...this.fileKeys]
+      .map((k) => this.byKey.get(k))
+      .filter((e): e is IssueEntry => e !== undefined);
   }
 
   get(key: string): IssueEntry | undefined {
@@ -121,12 +123,24 @@ export class IssueStore implements vscode.Disposable {
         keys.push(key);
         const previous = this.byKey.get(key);
         // Until its new triage lands, an issue keeps its previous one: nothing goes blank.
-        this.byKey.set(key, { key, origin: 'provider', sample, triage: previous?.triage ?? null, triageError: previous?.triageError ?? null, providerSuspects: extra?.get(sample.group.id) ?? [] });
+        this.byKey.set(key, {
+          key,
+          origin: 'provider',
+          sample,
+          triage: previous?.triage ?? null,
+          triageError: previous?.triageError ?? null,
+          providerSuspects: extra?.get(sample.group.id) ?? [],
+        });
       }
       for (const k of this.providerKeys) if (!keys.includes(k)) this.byKey.delete(k);
       this.providerKeys = keys;
       const failures = listed.failures.map((f) => `${f.issueId ?? 'an issue'}: ${f.message}`);
-      this.status = { state: failures.length ? 'error' : 'ok', label: configured.label, lastOk: Date.now(), message: failures.length ? `${failures.length} issue(s) could not be read: ${failures[0]}` : undefined };
+      this.status = {
+        state: failures.length ? 'error' : 'ok',
+        label: configured.label,
+        lastOk: Date.now(),
+        message: failures.length ? `${failures.length} issue(s) could not be read: ${failures[0]}` : undefined,
+      };
       this.changed.fire(undefined);
       this.log.info(`listed ${keys.length} issue(s) from ${configured.label} in ${Date.now() - started} ms`);
       for (const key of keys) {
@@ -137,7 +151,13 @@ export class IssueStore implements vscode.Disposable {
     } catch (e) {
       if (!current()) return false;
       const reason = CulpritError.is(e) ? e.reason : 'unknown';
-      this.status = { state: 'error', label: configured.label, lastOk: this.status.lastOk, message: messageOf(e), reason };
+      this.status = {
+        state: 'error',
+        label: configured.label,
+        lastOk: this.status.lastOk,
+        message: messageOf(e),
+        reason,
+      };
       this.log.error(`${configured.label}: ${messageOf(e)}`);
       this.changed.fire(undefined);
       return false;
@@ -160,14 +180,17 @@ export class IssueStore implements vscode.Disposable {
     for (const k of this.fileKeys.splice(MAX_FILE_ENTRIES)) this.byKey.delete(k);
     this.changed.fire(undefined);
     const generation = this.generation;
-    for (const key of keys) if (!this.byKey.get(key)?.triage) await this.triageEntry(key, undefined, () => this.byKey.has(key) && generation === this.generation);
+    for (const key of keys)
+      if (!this.byKey.get(key)?.triage)
+        await this.triageEntry(key, undefined, () => this.byKey.has(key) && generation === this.generation);
     return keys;
   }
 
   /** Triages everything again (mappings or tag pattern changed, trust granted). */
   async retriageAll(): Promise<void> {
     const generation = this.generation;
-    for (const e of this.entries()) await this.triageEntry(e.key, undefined, () => generation === this.generation && this.byKey.has(e.key));
+    for (const e of this.entries())
+      await this.triageEntry(e.key, undefined, () => generation === this.generation && this.byKey.has(e.key));
   }
 
   private async triageEntry(key: string, signal: AbortSignal | undefined, current: () => boolean): Promise<void> {

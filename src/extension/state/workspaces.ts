@@ -55,7 +55,11 @@ export class Workspaces implements vscode.Disposable {
 
   /** Drops working-tree caches everywhere (refresh does this so a result is never older than the tree). */
   invalidate(): void {
-    for (const ws of this.open.values()) void ws.then((w) => w.invalidate(), () => undefined);
+    for (const ws of this.open.values())
+      void ws.then(
+        (w) => w.invalidate(),
+        () => undefined,
+      );
   }
 
   private workspaceFor(folder: vscode.WorkspaceFolder, mappings: PathMapping[]): Promise<TriageWorkspace> {
@@ -86,8 +90,13 @@ export class Workspaces implements vscode.Disposable {
       if (options.signal?.aborted) break;
       try {
         const ws = await this.workspaceFor(folder, options.mappings);
-        const issue = await triageSample(sample, ws, { tagPattern: options.tagPattern || undefined, suspectLimit: 10, blameFrames: 12 });
-        const score = issue.frames.filter((f) => f.file && f.inApp).length * 2 + issue.frames.filter((f) => f.file).length;
+        const issue = await triageSample(sample, ws, {
+          tagPattern: options.tagPattern || undefined,
+          suspectLimit: 10,
+          blameFrames: 12,
+        });
+        const score =
+          issue.frames.filter((f) => f.file && f.inApp).length * 2 + issue.frames.filter((f) => f.file).length;
         if (!best || score > best.score) best = { issue, root: ws.root, folder, gitRan: ws.git !== null, score };
       } catch (e) {
         lastError = e;

@@ -88,4 +88,12 @@ export class ReasonNode {
   }
 }
 
-export type ErrorTreeNode = StatusNode | IssueNode | FrameNode | LibraryFramesNode | SuspectsNode | SuspectNode | ProviderSuspectNode | ReasonNode;
+export type ErrorTreeNode =
+  | StatusNode
+  | IssueNode
+  | FrameNode
+  | LibraryFramesNode
+  | SuspectsNode
+  | SuspectNode
+  | ProviderSuspectNode
+  | ReasonNode;

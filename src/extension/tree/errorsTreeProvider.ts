@@ -5,8 +5,27 @@
 import * as vscode from 'vscode';
 import { CMD } from '../constants';
 import type { IssueEntry, IssueStore } from '../state/issueStore';
-import { authorName, frameLabel, frameLocation, issueDescription, relativeTime, releaseLabel, shortSha, suspectDescription } from '../../core/present/issueSummary';
-import { FrameNode, IssueNode, LibraryFramesNode, ProviderSuspectNode, ReasonNode, StatusNode, SuspectNode, SuspectsNode, type ErrorTreeNode } from './errorNodes';
+import {
+  authorName,
+  frameLabel,
+  frameLocation,
+  issueDescription,
+  relativeTime,
+  releaseLabel,
+  shortSha,
+  suspectDescription,
+} from '../../core/present/issueSummary';
+import {
+  FrameNode,
+  IssueNode,
+  LibraryFramesNode,
+  ProviderSuspectNode,
+  ReasonNode,
+  StatusNode,
+  SuspectNode,
+  SuspectsNode,
+  type ErrorTreeNode,
+} from './errorNodes';
 
 export interface TreeNotices {
   /** Shown above the issues (untrusted folder, incomplete setup…). */
@@ -119,7 +138,10 @@ export class ErrorsTreeProvider implements vscode.TreeDataProvider<ErrorTreeNode
       case 'frame':
         return frameItem(node);
       case 'libraryFrames': {
-        const item = new vscode.TreeItem(`${node.frames.length} library frame${node.frames.length === 1 ? '' : 's'}`, vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(
+          `${node.frames.length} library frame${node.frames.length === 1 ? '' : 's'}`,
+          vscode.TreeItemCollapsibleState.Collapsed,
+        );
         item.id = node.id;
         item.iconPath = new vscode.ThemeIcon('library');
         return item;
@@ -155,7 +177,9 @@ export class ErrorsTreeProvider implements vscode.TreeDataProvider<ErrorTreeNode
     const fix = this.notices.fixText(node.entry.key);
     item.description = [issueDescription(sample, triage?.issue ?? null), fix].filter(Boolean).join(' · ');
     const pending = !triage && !triageError;
-    item.iconPath = pending ? new vscode.ThemeIcon('sync~spin') : new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+    item.iconPath = pending
+      ? new vscode.ThemeIcon('sync~spin')
+      : new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
     item.contextValue = g.url ? 'issue.linked' : 'issue';
     const md = new vscode.MarkdownString();
     md.appendMarkdown('**').appendText(g.title).appendMarkdown('**\n\n');
@@ -181,7 +205,10 @@ function statusItem(node: StatusNode): vscode.TreeItem {
   item.description = node.detail;
   item.tooltip = node.detail ? `${node.label}: ${node.detail}` : node.label;
   const icon = { error: 'error', warning: 'warning', info: 'info', loading: 'sync~spin' }[node.severity];
-  item.iconPath = new vscode.ThemeIcon(icon, node.severity === 'error' ? new vscode.ThemeColor('errorForeground') : undefined);
+  item.iconPath = new vscode.ThemeIcon(
+    icon,
+    node.severity === 'error' ? new vscode.ThemeColor('errorForeground') : undefined,
+  );
   item.contextValue = `status.${node.severity}`;
   if (node.command) item.command = { command: node.command.id, title: node.command.title };
   return item;
@@ -194,7 +221,9 @@ function frameItem(node: FrameNode): vscode.TreeItem {
   item.description = frameLocation(f);
   item.tooltip = f.raw;
   const resolved = f.file !== null;
-  item.iconPath = resolved ? new vscode.ThemeIcon(f.inApp ? 'debug-stackframe' : 'library') : new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+  item.iconPath = resolved
+    ? new vscode.ThemeIcon(f.inApp ? 'debug-stackframe' : 'library')
+    : new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
   item.contextValue = resolved ? 'frame' : 'frame.unresolved';
   item.command = { command: CMD.openFrame, title: 'Open Frame', arguments: [node.entry.key, node.index] };
   return item;
@@ -203,24 +232,38 @@ function frameItem(node: FrameNode): vscode.TreeItem {
 function suspectsItem(node: SuspectsNode): vscode.TreeItem {
   const t = node.entry.triage;
   const count = (t?.issue.suspects.length ?? 0) + node.entry.providerSuspects.length;
-  const item = new vscode.TreeItem('Suspects', count ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(
+    'Suspects',
+    count ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
+  );
   item.id = node.id;
   item.iconPath = new vscode.ThemeIcon('search');
   if (!t) item.description = node.entry.triageError ?? 'ranking…';
   else if (!t.gitRan) item.description = 'git is not run in Restricted Mode';
-  else if (count === 0) item.description = t.issue.deploy.to ? 'no commit in the deploy range touches the stack' : 'no deploy found to compare';
-  else item.description = t.issue.deploy.from ? `deploy ${t.issue.deploy.from.slice(0, 7)}..${t.issue.deploy.to?.slice(0, 7) ?? ''}` : `${count} ranked`;
+  else if (count === 0)
+    item.description = t.issue.deploy.to
+      ? 'no commit in the deploy range touches the stack'
+      : 'no deploy found to compare';
+  else
+    item.description = t.issue.deploy.from
+      ? `deploy ${t.issue.deploy.from.slice(0, 7)}..${t.issue.deploy.to?.slice(0, 7) ?? ''}`
+      : `${count} ranked`;
   item.contextValue = 'suspects';
   return item;
 }
 
 function suspectItem(node: SuspectNode): vscode.TreeItem {
   const s = node.suspect;
-  const item = new vscode.TreeItem(`${node.rank}. ${shortSha(s.sha)} ${s.summary}`, s.reasons.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(
+    `${node.rank}. ${shortSha(s.sha)} ${s.summary}`,
+    s.reasons.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+  );
   item.id = node.id;
   item.description = suspectDescription(s);
   const md = new vscode.MarkdownString();
-  md.appendMarkdown('**').appendText(`${shortSha(s.sha)} ${s.summary}`).appendMarkdown('**\n\n');
+  md.appendMarkdown('**')
+    .appendText(`${shortSha(s.sha)} ${s.summary}`)
+    .appendMarkdown('**\n\n');
   md.appendText(`${s.author} · ${s.date}`).appendMarkdown('\n\n');
   for (const r of s.reasons) md.appendMarkdown('- ').appendText(r).appendMarkdown('\n');
   item.tooltip = md;

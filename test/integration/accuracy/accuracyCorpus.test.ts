@@ -37,17 +37,36 @@ describe('accuracy corpus: real scenarios, bug commit first', function () {
 
   for (const [family, name] of PICKS) {
     it(`${name}: ranks the bug-introducing commit first`, async () => {
-      const { scenarios } = (await importModule(path.join(bench, 'scenarios', `${family}.mjs`))) as { scenarios: Array<{ name: string }> };
-      const { buildScenario } = (await importModule(path.join(bench, 'lib/scenarioRepo.mjs'))) as { buildScenario: (def: unknown, dir: string) => Promise<Built> };
+      const { scenarios } = (await importModule(path.join(bench, 'scenarios', `${family}.mjs`))) as {
+        scenarios: Array<{ name: string }>;
+      };
+      const { buildScenario } = (await importModule(path.join(bench, 'lib/scenarioRepo.mjs'))) as {
+        buildScenario: (def: unknown, dir: string) => Promise<Built>;
+      };
       const def = scenarios.find((s) => s.name === name);
       assert.ok(def, `${name} is not in bench/scenarios/${family}.mjs`);
       const s = await buildScenario(def, path.join(root, name));
-      assert.ok(s.rangeShas.length >= 5 && s.rangeShas.includes(s.bugSha), 'the bug is one of at least 5 commits in the deploy range');
+      assert.ok(
+        s.rangeShas.length >= 5 && s.rangeShas.includes(s.bugSha),
+        'the bug is one of at least 5 commits in the deploy range',
+      );
       const ws = await openTriageWorkspace({ dir: s.repo, trusted: true });
-      const report = await runTriage(createFileSource(readFileSync(s.traceFile, 'utf8'), path.basename(s.traceFile)), ws, { limit: 1, deployFlag: s.deploy, suspectLimit: 10, blameFrames: 12 });
+      const report = await runTriage(
+        createFileSource(readFileSync(s.traceFile, 'utf8'), path.basename(s.traceFile)),
+        ws,
+        { limit: 1, deployFlag: s.deploy, suspectLimit: 10, blameFrames: 12 },
+      );
       const issue = report.issues[0];
       assert.ok(issue, JSON.stringify(report.errors));
-      assert.equal(issue.suspects[0]?.sha, s.bugSha, JSON.stringify(issue.suspects.map((x) => [x.summary, x.score, x.reasons[0]]), null, 1));
+      assert.equal(
+        issue.suspects[0]?.sha,
+        s.bugSha,
+        JSON.stringify(
+          issue.suspects.map((x) => [x.summary, x.score, x.reasons[0]]),
+          null,
+          1,
+        ),
+      );
     });
   }
 });

@@ -17,10 +17,20 @@ describe('Bugsnag source against the stand-in', () => {
     return s;
   };
   const source = (s: BugsnagStandIn, o: Partial<BugsnagSourceOptions> = {}) =>
-    createBugsnagSource({ baseUrl: s.url, token: TOKEN, project: s.projectId, logger: (l) => lines.push(l), ...o, http: { backoffBaseMs: 5, backoffMaxMs: 20, ...o.http } });
+    createBugsnagSource({
+      baseUrl: s.url,
+      token: TOKEN,
+      project: s.projectId,
+      logger: (l) => lines.push(l),
+      ...o,
+      http: { backoffBaseMs: 5, backoffMaxMs: 20, ...o.http },
+    });
   afterEach(async () => {
     await Promise.all(servers.splice(0).map((s) => s.close()));
-    assert.ok(lines.every((l) => !l.includes(TOKEN) && !l.includes('CANARY')), 'token in a log line');
+    assert.ok(
+      lines.every((l) => !l.includes(TOKEN) && !l.includes('CANARY')),
+      'token in a log line',
+    );
     lines.length = 0;
   });
 
@@ -31,7 +41,10 @@ describe('Bugsnag source against the stand-in', () => {
     assert.equal(res.samples.length, 7);
     const pages = s.requests.filter((r) => r.route === 'errors');
     assert.equal(pages.length, 3);
-    assert.deepEqual(pages.map((p) => p.query.get('offset')), [null, '3', '6']);
+    assert.deepEqual(
+      pages.map((p) => p.query.get('offset')),
+      [null, '3', '6'],
+    );
     for (const p of pages) {
       assert.equal(p.query.get('sort'), 'last_seen');
       assert.deepEqual(p.query.getAll('filters[error.status][][value]'), ['open']);
@@ -69,7 +82,9 @@ describe('Bugsnag source against the stand-in', () => {
   it('names BUGSNAG_TOKEN on a 401, without the token', async () => {
     const s = await start();
     const wrong = 'bsgtok_WRONG_CANARY_0000';
-    const e = await rejection(createBugsnagSource({ baseUrl: s.url, token: wrong, project: s.projectId }).listSamples({ limit: 3 }));
+    const e = await rejection(
+      createBugsnagSource({ baseUrl: s.url, token: wrong, project: s.projectId }).listSamples({ limit: 3 }),
+    );
     assert.equal(e.reason, 'auth');
     assert.match(e.message, /BUGSNAG_TOKEN/);
     assert.ok(!e.message.includes(wrong) && !JSON.stringify(e.details).includes(wrong));
@@ -103,7 +118,10 @@ describe('Bugsnag source against the stand-in', () => {
     const res = await source(s).listSamples({ limit: 4 });
     assert.equal(res.samples.length, 1);
     assert.equal(res.samples[0].group.id, s.errorId(3));
-    assert.deepEqual(res.failures.map((f) => f.issueId), [s.errorId(0), s.errorId(1), s.errorId(2)]);
+    assert.deepEqual(
+      res.failures.map((f) => f.issueId),
+      [s.errorId(0), s.errorId(1), s.errorId(2)],
+    );
     assert.match(res.failures[0].message, /truncated JSON/);
     assert.match(res.failures[1].message, /found nothing \(404\)/);
     assert.match(res.failures[2].message, /HTML page/);

@@ -19,19 +19,31 @@ describe('Datadog source under faults', () => {
   };
   const source = (s: DatadogStandIn, o: Partial<DatadogSourceOptions> = {}) =>
     createDatadogSource({
-      baseUrl: s.url, apiKey: API_KEY, appKey: APP_KEY, service: 'orders-api', logger: (l) => lines.push(l),
-      ...o, http: { backoffBaseMs: 5, backoffMaxMs: 20, ...o.http },
+      baseUrl: s.url,
+      apiKey: API_KEY,
+      appKey: APP_KEY,
+      service: 'orders-api',
+      logger: (l) => lines.push(l),
+      ...o,
+      http: { backoffBaseMs: 5, backoffMaxMs: 20, ...o.http },
     });
   afterEach(async () => {
     await Promise.all(servers.splice(0).map((s) => s.close()));
     // The canary keys must never reach a log line, whatever the test did.
-    assert.ok(lines.every((l) => !l.includes(API_KEY) && !l.includes(APP_KEY) && !l.includes('CANARY')), 'key in a log line');
+    assert.ok(
+      lines.every((l) => !l.includes(API_KEY) && !l.includes(APP_KEY) && !l.includes('CANARY')),
+      'key in a log line',
+    );
     lines.length = 0;
   });
 
   it('waits X-RateLimit-Reset seconds on 429 before retrying once', async () => {
     const s = await start();
-    s.fault('issues', { status: 429, times: 1, headers: { 'X-RateLimit-Reset': '1', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Name': 'error_tracking_search' } });
+    s.fault('issues', {
+      status: 429,
+      times: 1,
+      headers: { 'X-RateLimit-Reset': '1', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Name': 'error_tracking_search' },
+    });
     // No default wait: only the header can make the client wait.
     const res = await source(s, { http: { defaultRateLimitWaitMs: 0 } }).listSamples({ limit: 3 });
     assert.equal(res.samples.length, 3);
@@ -55,15 +67,33 @@ describe('Datadog source under faults', () => {
     const s = await start();
     const e = await rejection(source(s, { site: 'datadoghq.eu', appKey: 'wrong-app-key' }).listSamples({ limit: 1 }));
     assert.equal(e.reason, 'forbidden');
-    assert.match(e.message, /keys belong to one site; this request went to 127\.0\.0\.1:\d+ \(set with --url\) — if your org is on another site, set --site to one of /);
+    assert.match(
+      e.message,
+      /keys belong to one site; this request went to 127\.0\.0\.1:\d+ \(set with --url\) — if your org is on another site, set --site to one of /,
+    );
     for (const site of DATADOG_SITES.filter((x) => x !== 'datadoghq.eu')) assert.ok(e.message.includes(site), site);
     const offered = /set --site to one of (.*?)\. Otherwise/.exec(e.message)?.[1] ?? '';
-    assert.deepEqual(offered.split(', '), DATADOG_SITES.filter((x) => x !== 'datadoghq.eu'));
+    assert.deepEqual(
+      offered.split(', '),
+      DATADOG_SITES.filter((x) => x !== 'datadoghq.eu'),
+    );
     // Against a real site the message names that API host.
-    const text = describeDatadogError('datadoghq.eu', false)({
-      reason: 'forbidden', status: 403, method: 'POST', endpoint: '/api/v2/error-tracking/issues/search', host: 'https://api.datadoghq.eu', serverDetail: 'Forbidden', defaultMessage: '',
+    const text = describeDatadogError(
+      'datadoghq.eu',
+      false,
+    )({
+      reason: 'forbidden',
+      status: 403,
+      method: 'POST',
+      endpoint: '/api/v2/error-tracking/issues/search',
+      host: 'https://api.datadoghq.eu',
+      serverDetail: 'Forbidden',
+      defaultMessage: '',
     });
-    assert.match(text ?? '', /this request went to api\.datadoghq\.eu — if your org is on another site, set --site to one of datadoghq\.com, us3\.datadoghq\.com, us5\.datadoghq\.com, ap1\.datadoghq\.com, ap2\.datadoghq\.com, ddog-gov\.com/);
+    assert.match(
+      text ?? '',
+      /this request went to api\.datadoghq\.eu — if your org is on another site, set --site to one of datadoghq\.com, us3\.datadoghq\.com, us5\.datadoghq\.com, ap1\.datadoghq\.com, ap2\.datadoghq\.com, ddog-gov\.com/,
+    );
   });
 
   it('reports a 401 as a missing or invalid API key', async () => {
@@ -74,17 +104,31 @@ describe('Datadog source under faults', () => {
   });
 
   it('puts a truncated, an HTML and a span-less issue in failures and triages the rest', async () => {
-    const issues = ['A', 'B', 'C', 'D', 'E'].map((x, i) => ({ id: `issue-${x}`, errorType: `${x}Error`, errorMessage: x, events: i === 3 ? 0 : 1 }));
+    const issues = ['A', 'B', 'C', 'D', 'E'].map((x, i) => ({
+      id: `issue-${x}`,
+      errorType: `${x}Error`,
+      errorMessage: x,
+      events: i === 3 ? 0 : 1,
+    }));
     const s = await start({ issues });
     s.fault('spans', { body: 'truncated', issueId: 'issue-A' });
     s.fault('spans', { body: 'html', issueId: 'issue-C' });
     const res = await source(s).listSamples({ limit: 5 });
-    assert.deepEqual(res.samples.map((x) => x.group.id), ['issue-B', 'issue-E']);
-    assert.deepEqual(res.failures.map((f) => f.issueId), ['issue-A', 'issue-C', 'issue-D']);
+    assert.deepEqual(
+      res.samples.map((x) => x.group.id),
+      ['issue-B', 'issue-E'],
+    );
+    assert.deepEqual(
+      res.failures.map((f) => f.issueId),
+      ['issue-A', 'issue-C', 'issue-D'],
+    );
     assert.match(res.failures[0].message, /truncated JSON/);
     assert.match(res.failures[0].message, /\/api\/v2\/spans\/events\/search/);
     assert.match(res.failures[1].message, /HTML page instead of JSON/);
-    assert.match(res.failures[2].message, /no error span matched "service:orders-api env:production status:error @error\.type:DError"/);
+    assert.match(
+      res.failures[2].message,
+      /no error span matched "service:orders-api env:production status:error @error\.type:DError"/,
+    );
   });
 
   it('retries a 502 on the (read-only) span search', async () => {
@@ -98,7 +142,11 @@ describe('Datadog source under faults', () => {
   it('never puts either key in an error, a failure or a log line', async () => {
     const s = await start();
     // Servers sometimes echo credentials back; the client must mask them anyway.
-    s.fault('spans', { status: 400, issueId: '5f8ebd5c-6dd9-11f0-8a28-da7ad0900010', detail: `bad key ${API_KEY} / ${APP_KEY}` });
+    s.fault('spans', {
+      status: 400,
+      issueId: '5f8ebd5c-6dd9-11f0-8a28-da7ad0900010',
+      detail: `bad key ${API_KEY} / ${APP_KEY}`,
+    });
     const res = await source(s).listSamples({ limit: 3 });
     const texts = res.failures.map((f) => f.message);
     assert.match(texts[0], /\[redacted\]/);
@@ -108,11 +156,14 @@ describe('Datadog source under faults', () => {
       const e = await rejection(source(bad, { http: { maxRetries: 0 } }).listSamples({ limit: 1 }));
       texts.push(e.message, JSON.stringify(e.details ?? {}), String(e.stack));
       bad.fault('state', { status, detail: `echo ${APP_KEY}` });
-      const w = await rejection(source(bad, { http: { maxRetries: 0 } }).updateIssueState('5f8ebd5c-6dd9-11f0-8a28-da7ad0900010', 'RESOLVED'));
+      const w = await rejection(
+        source(bad, { http: { maxRetries: 0 } }).updateIssueState('5f8ebd5c-6dd9-11f0-8a28-da7ad0900010', 'RESOLVED'),
+      );
       texts.push(w.message, JSON.stringify(w.details ?? {}));
     }
     assert.ok(texts.length >= 17 && lines.length > 0);
-    for (const t of [...texts, ...lines]) assert.ok(!t.includes(API_KEY) && !t.includes(APP_KEY) && !t.includes('CANARY'), t);
+    for (const t of [...texts, ...lines])
+      assert.ok(!t.includes(API_KEY) && !t.includes(APP_KEY) && !t.includes('CANARY'), t);
   });
 
   it('stands in strictly: a request body that breaks the spec gets a 400', async () => {
@@ -134,4 +185,3 @@ describe('Datadog source under faults', () => {
     assert.equal(e.reason, 'cancelled');
   });
 });
-

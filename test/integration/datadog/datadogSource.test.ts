@@ -5,7 +5,12 @@ import { CulpritError } from '../../../src/core/errors';
 import type { DatadogSourceOptions } from '../../../src/core/providers/datadog/datadog.types';
 import { DATADOG_SITES } from '../../../src/core/providers/datadog/datadogSites';
 import { createDatadogSource } from '../../../src/core/providers/datadog/datadogSource';
-import { DD_FIXTURE_SHA, type DatadogStandIn, type DatadogStandInOptions, startDatadogStandIn } from '../../helpers/datadogStandIn';
+import {
+  DD_FIXTURE_SHA,
+  type DatadogStandIn,
+  type DatadogStandInOptions,
+  startDatadogStandIn,
+} from '../../helpers/datadogStandIn';
 
 const API_KEY = 'test-canary-dd-api-key-CANARY-source-01';
 const APP_KEY = 'test-canary-dd-app-key-CANARY-source-01';
@@ -18,24 +23,62 @@ describe('Datadog source against the stand-in', () => {
     return s;
   };
   const source = (s: DatadogStandIn, o: Partial<DatadogSourceOptions> = {}) =>
-    createDatadogSource({ baseUrl: s.url, apiKey: API_KEY, appKey: APP_KEY, service: 'orders-api', ...o, http: { backoffBaseMs: 5, backoffMaxMs: 20, ...o.http } });
+    createDatadogSource({
+      baseUrl: s.url,
+      apiKey: API_KEY,
+      appKey: APP_KEY,
+      service: 'orders-api',
+      ...o,
+      http: { backoffBaseMs: 5, backoffMaxMs: 20, ...o.http },
+    });
   afterEach(async () => {
     await Promise.all(servers.splice(0).map((s) => s.close()));
   });
 
   it('uses https://api.<site> for every site, datadoghq.com by default, and rejects unknown sites', () => {
-    const make = (site?: string) => createDatadogSource({ site, apiKey: API_KEY, appKey: APP_KEY, service: 'orders-api' });
+    const make = (site?: string) =>
+      createDatadogSource({ site, apiKey: API_KEY, appKey: APP_KEY, service: 'orders-api' });
     for (const site of DATADOG_SITES) assert.equal(make(site).baseUrl, `https://api.${site}`);
     assert.equal(make().baseUrl, 'https://api.datadoghq.com');
     assert.equal(make('https://app.datadoghq.eu/').baseUrl, 'https://api.datadoghq.eu');
     assert.equal(make('API.US5.DATADOGHQ.COM').baseUrl, 'https://api.us5.datadoghq.com');
-    assert.equal(createDatadogSource({ site: 'datadoghq.eu', baseUrl: 'http://127.0.0.1:9/dd', apiKey: 'a', appKey: 'b', service: 's' }).baseUrl, 'http://127.0.0.1:9/dd');
-    assert.throws(() => make('datadoghq.de'), (e: unknown) => CulpritError.is(e, 'invalid-input') && DATADOG_SITES.every((x) => e.message.includes(x)) && e.message.includes('datadoghq.de'));
-    assert.throws(() => createDatadogSource({ apiKey: '', appKey: APP_KEY, service: 's' }), (e: unknown) => CulpritError.is(e, 'auth'));
-    assert.throws(() => createDatadogSource({ apiKey: 'a', appKey: 'b', service: 's', from: 'yesterday' }), (e: unknown) => CulpritError.is(e, 'invalid-input'));
-    assert.throws(() => createDatadogSource({ apiKey: 'a', appKey: 'b', service: 's', from: 'now', to: 'now-1h' }), /time window is empty/);
-    assert.throws(() => make(42 as unknown as string), (e: unknown) => CulpritError.is(e, 'invalid-input'));
-    assert.throws(() => createDatadogSource({ apiKey: 'a', appKey: 'b', service: '  ' }), (e: unknown) => CulpritError.is(e, 'invalid-input'));
+    assert.equal(
+      createDatadogSource({
+        site: 'datadoghq.eu',
+        baseUrl: 'http://127.0.0.1:9/dd',
+        apiKey: 'a',
+        appKey: 'b',
+        service: 's',
+      }).baseUrl,
+      'http://127.0.0.1:9/dd',
+    );
+    assert.throws(
+      () => make('datadoghq.de'),
+      (e: unknown) =>
+        CulpritError.is(e, 'invalid-input') &&
+        DATADOG_SITES.every((x) => e.message.includes(x)) &&
+        e.message.includes('datadoghq.de'),
+    );
+    assert.throws(
+      () => createDatadogSource({ apiKey: '', appKey: APP_KEY, service: 's' }),
+      (e: unknown) => CulpritError.is(e, 'auth'),
+    );
+    assert.throws(
+      () => createDatadogSource({ apiKey: 'a', appKey: 'b', service: 's', from: 'yesterday' }),
+      (e: unknown) => CulpritError.is(e, 'invalid-input'),
+    );
+    assert.throws(
+      () => createDatadogSource({ apiKey: 'a', appKey: 'b', service: 's', from: 'now', to: 'now-1h' }),
+      /time window is empty/,
+    );
+    assert.throws(
+      () => make(42 as unknown as string),
+      (e: unknown) => CulpritError.is(e, 'invalid-input'),
+    );
+    assert.throws(
+      () => createDatadogSource({ apiKey: 'a', appKey: 'b', service: '  ' }),
+      (e: unknown) => CulpritError.is(e, 'invalid-input'),
+    );
   });
 
   it('lists issues with their newest error span, spec-valid requests, and a deploy hint from git.commit.sha', async () => {
@@ -62,7 +105,10 @@ describe('Datadog source against the stand-in', () => {
     assert.ok(first.event.exceptions.at(-1)!.frames.some((f) => f.path?.endsWith('routes/orders.js') && f.line === 30));
     assert.equal(res.samples[1].event.exceptions.at(-1)?.type, 'TypeError');
     assert.equal(res.samples[2].event.platform, 'python');
-    assert.deepEqual(res.samples.map((x) => x.group.count), [10, 20, 30]);
+    assert.deepEqual(
+      res.samples.map((x) => x.group.count),
+      [10, 20, 30],
+    );
 
     const search = s.requests.find((r) => r.route === 'issues')!;
     assert.equal(search.query.get('include'), 'issue');
@@ -75,9 +121,17 @@ describe('Datadog source against the stand-in', () => {
     assert.ok(Number.isInteger(from) && Number.isInteger(to), 'epoch ms integers');
     assert.ok(Math.abs(to - before) < 5000 && Math.abs(to - from - 86_400_000) < 1);
 
-    const spanReqs = s.requests.filter((r) => r.route === 'spans').map((r) => (r.body as { data: { attributes: { filter: { query: string; from: string }; sort: string } } }).data.attributes);
+    const spanReqs = s.requests
+      .filter((r) => r.route === 'spans')
+      .map(
+        (r) =>
+          (r.body as { data: { attributes: { filter: { query: string; from: string }; sort: string } } }).data
+            .attributes,
+      );
     assert.equal(spanReqs.length, 3);
-    assert.ok(spanReqs.some((a) => a.filter.query === 'service:orders-api env:production status:error @error.type:KeyError'));
+    assert.ok(
+      spanReqs.some((a) => a.filter.query === 'service:orders-api env:production status:error @error.type:KeyError'),
+    );
     assert.ok(spanReqs.every((a) => a.sort === '-timestamp' && a.filter.from === String(from)));
   });
 
@@ -97,10 +151,16 @@ describe('Datadog source against the stand-in', () => {
     const res = await source(s, { track: 'logs', env: '' }).listSamples({ limit: 2 });
     assert.deepEqual(res.failures, []);
     assert.equal(res.samples.length, 2);
-    const search = s.requests.find((r) => r.route === 'issues')!.body as { data: { attributes: { track: string; query: string } } };
+    const search = s.requests.find((r) => r.route === 'issues')!.body as {
+      data: { attributes: { track: string; query: string } };
+    };
     assert.equal(search.data.attributes.track, 'logs');
     assert.equal(search.data.attributes.query, 'service:orders-api @http.status_code:500');
-    const logReq = s.requests.find((r) => r.route === 'logs')!.body as { filter: { query: string }; page: { limit: number }; data?: unknown };
+    const logReq = s.requests.find((r) => r.route === 'logs')!.body as {
+      filter: { query: string };
+      page: { limit: number };
+      data?: unknown;
+    };
     assert.equal(logReq.data, undefined);
     assert.equal(logReq.filter.query, 'service:orders-api status:error @error.kind:Error');
     const ev = res.samples[0].event;
@@ -113,31 +173,51 @@ describe('Datadog source against the stand-in', () => {
   it('follows data.attributes.page.cursor for spans over short pages until meta.page.after is gone', async () => {
     const s = await start({ eventsPerIssue: 3, shortPages: true });
     const res = await source(s, { mode: 'direct', pageLimit: 3 }).listSamples({ limit: 10 });
-    const pages = s.requests.filter((r) => r.route === 'spans').map((r) => (r.body as { data: { attributes: { page: { cursor?: string; limit: number } } } }).data.attributes.page);
+    const pages = s.requests
+      .filter((r) => r.route === 'spans')
+      .map(
+        (r) => (r.body as { data: { attributes: { page: { cursor?: string; limit: number } } } }).data.attributes.page,
+      );
     // 9 spans: three short pages of 2 (limit 3) are not the end, then a last page of 3 → 4 pages.
     assert.equal(pages.length, 4);
     assert.equal(pages[0].cursor, undefined);
     assert.ok(pages.slice(1).every((p) => typeof p.cursor === 'string' && p.limit === 3));
     assert.equal(new Set(pages.map((p) => p.cursor)).size, 4);
     assert.equal(res.samples.length, 3);
-    assert.deepEqual(res.samples.map((x) => x.group.count), [3, 3, 3]);
+    assert.deepEqual(
+      res.samples.map((x) => x.group.count),
+      [3, 3, 3],
+    );
     const g = res.samples[0].group;
     assert.equal(g.title, 'Error: Could not price order ord_1000 (/api/orders/0)');
-    assert.equal(res.samples[1].group.title, "TypeError: Cannot read properties of undefined (reading 'price') (/api/orders/1)");
+    assert.equal(
+      res.samples[1].group.title,
+      "TypeError: Cannot read properties of undefined (reading 'price') (/api/orders/1)",
+    );
     assert.match(g.id, /^span-[0-9a-f]{16}$/);
     assert.equal(g.url, 'https://app.datadoghq.com/apm/trace/18446744073709551615');
     assert.equal(g.lastSeen, '2026-11-24T20:30:44.987Z');
     assert.equal(g.firstSeen, '2026-11-24T20:30:38.987Z');
-    const q = s.requests.find((r) => r.route === 'spans')!.body as { data: { attributes: { filter: { query: string } } } };
-    assert.equal(q.data.attributes.filter.query, 'service:orders-api env:production status:error @http.status_code:500');
+    const q = s.requests.find((r) => r.route === 'spans')!.body as {
+      data: { attributes: { filter: { query: string } } };
+    };
+    assert.equal(
+      q.data.attributes.filter.query,
+      'service:orders-api env:production status:error @http.status_code:500',
+    );
   });
 
   it('follows top-level page.cursor for logs over 3+ pages', async () => {
     const s = await start({ eventsPerIssue: 2 });
     const res = await source(s, { mode: 'direct', track: 'logs', pageLimit: 2 }).listSamples({ limit: 10 });
-    const pages = s.requests.filter((r) => r.route === 'logs').map((r) => (r.body as { page: { cursor?: string } }).page);
+    const pages = s.requests
+      .filter((r) => r.route === 'logs')
+      .map((r) => (r.body as { page: { cursor?: string } }).page);
     assert.equal(pages.length, 3);
-    assert.deepEqual(pages.map((p) => typeof p.cursor), ['undefined', 'string', 'string']);
+    assert.deepEqual(
+      pages.map((p) => typeof p.cursor),
+      ['undefined', 'string', 'string'],
+    );
     assert.equal(res.samples.length, 3);
     assert.match(res.samples[0].group.id, /^log-/);
     assert.match(res.samples[0].group.url ?? '', /^https:\/\/app\.datadoghq\.com\/logs\?event=/);
@@ -159,9 +239,16 @@ describe('Datadog source against the stand-in', () => {
       ['dotnet-nullref', 'System.NullReferenceException', 'dotnet', /Program\.cs$/],
       ['php-uncaught', 'InvalidArgumentException', 'php', /Service\/Pricing\.php$/],
     ];
-    const read = (f: string) => fs.readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'stacks', `${f}.txt`), 'utf8');
+    const read = (f: string) =>
+      fs.readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'stacks', `${f}.txt`), 'utf8');
     const s = await start({
-      issues: stacks.map(([file, type, language], i) => ({ id: `issue-${i}`, errorType: type, errorMessage: 'boom', stack: read(file), language })),
+      issues: stacks.map(([file, type, language], i) => ({
+        id: `issue-${i}`,
+        errorType: type,
+        errorMessage: 'boom',
+        stack: read(file),
+        language,
+      })),
     });
     const res = await source(s).listSamples({ limit: 10 });
     assert.deepEqual(res.failures, []);
@@ -170,7 +257,10 @@ describe('Datadog source against the stand-in', () => {
       const [file, , , pathRe] = stacks[i];
       const frames = sample.event.exceptions.flatMap((e) => e.frames);
       assert.ok(frames.length > 0, `${file}: no frames`);
-      assert.ok(frames.some((f) => f.path !== null && pathRe.test(f.path) && f.line !== null), `${file}: ${frames.map((f) => f.path).join(', ')}`);
+      assert.ok(
+        frames.some((f) => f.path !== null && pathRe.test(f.path) && f.line !== null),
+        `${file}: ${frames.map((f) => f.path).join(', ')}`,
+      );
     });
     assert.equal(res.samples[1].event.platform, 'python');
     assert.equal(res.samples[2].event.platform, 'java');
@@ -178,7 +268,11 @@ describe('Datadog source against the stand-in', () => {
 
   it('rejects an unknown issue state before sending anything', async () => {
     const s = await start();
-    await assert.rejects(source(s).updateIssueState('x', 'nope' as 'OPEN'), (e: unknown) => CulpritError.is(e, 'invalid-input') && /OPEN, ACKNOWLEDGED, RESOLVED, IGNORED, EXCLUDED/.test(e.message));
+    await assert.rejects(
+      source(s).updateIssueState('x', 'nope' as 'OPEN'),
+      (e: unknown) =>
+        CulpritError.is(e, 'invalid-input') && /OPEN, ACKNOWLEDGED, RESOLVED, IGNORED, EXCLUDED/.test(e.message),
+    );
     assert.equal(s.count(), 0);
   });
 

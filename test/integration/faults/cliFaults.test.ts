@@ -56,7 +56,8 @@ describe('fault matrix through the CLI', function () {
     };
     for (const rig of RIGS) {
       for (const f of CLI_LIST_FAULTS) launch(rig, `list ${f.name}`, (s) => s.fault(rig.listRoute, f.fault(rig)));
-      for (const f of ITEM_FAULTS) launch(rig, `item ${f.name}`, (s) => s.fault(rig.itemRoute, { ...f.fault, issueId: rig.ids[1] }));
+      for (const f of ITEM_FAULTS)
+        launch(rig, `item ${f.name}`, (s) => s.fault(rig.itemRoute, { ...f.fault, issueId: rig.ids[1] }));
       launch(rig, 'slow server', () => undefined, 150);
     }
     await Promise.all(jobs);
@@ -101,7 +102,10 @@ describe('fault matrix through the CLI', function () {
           noSecrets(r);
           assert.equal(r.code, 0, r.stderr);
           const report = JSON.parse(r.stdout) as TriageReport;
-          assert.deepEqual(report.issues.map((i) => i.id), rig.ids.filter((id) => id !== rig.ids[1]));
+          assert.deepEqual(
+            report.issues.map((i) => i.id),
+            rig.ids.filter((id) => id !== rig.ids[1]),
+          );
           assert.equal(report.errors.length, 1);
           assert.equal(report.errors[0].issueId, rig.ids[1]);
           assert.match(report.errors[0].message, f.message);
@@ -114,7 +118,10 @@ describe('fault matrix through the CLI', function () {
         noSecrets(r);
         assert.equal(r.code, 0, r.stderr);
         assert.match(r.stderr, /\d+ms/, '-v logged the requests');
-        assert.deepEqual((JSON.parse(r.stdout) as TriageReport).issues.map((i) => i.id), rig.ids);
+        assert.deepEqual(
+          (JSON.parse(r.stdout) as TriageReport).issues.map((i) => i.id),
+          rig.ids,
+        );
         assert.equal(stand.count(rig.listRoute), 1);
         assert.equal(stand.count(rig.itemRoute), 3);
       });

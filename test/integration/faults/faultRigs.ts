@@ -39,24 +39,52 @@ export interface Rig {
 }
 
 /** Fast retry timings so the matrix runs in seconds; 2 retries make a storm visible. */
-export const FAST: Partial<HttpTuning> = { backoffBaseMs: 5, backoffMaxMs: 20, maxRetries: 2, defaultRateLimitWaitMs: 50, timeoutMs: 2_000 };
+export const FAST: Partial<HttpTuning> = {
+  backoffBaseMs: 5,
+  backoffMaxMs: 20,
+  maxRetries: 2,
+  defaultRateLimitWaitMs: 50,
+  timeoutMs: 2_000,
+};
 
 export const SENTRY_RIG: Rig = {
   name: 'Sentry',
   listRoute: 'issues',
   itemRoute: 'event',
   ids: ['1000', '1001', '1002'],
-  resetHeader: (s) => ({ 'X-Sentry-Rate-Limit-Reset': String(Math.ceil(Date.now() / 1000) + s), 'X-Sentry-Rate-Limit-Remaining': '0' }),
+  resetHeader: (s) => ({
+    'X-Sentry-Rate-Limit-Reset': String(Math.ceil(Date.now() / 1000) + s),
+    'X-Sentry-Rate-Limit-Remaining': '0',
+  }),
   async start(opts = {}) {
     const s = await startSentryStandIn({ token: SENTRY_TOKEN, issueCount: 3, latencyMs: opts.latencyMs });
-    return { url: s.url, count: (r) => s.count(r as never), fault: (r, f) => s.fault(r as never, f), close: () => s.close() };
+    return {
+      url: s.url,
+      count: (r) => s.count(r as never),
+      fault: (r, f) => s.fault(r as never, f),
+      close: () => s.close(),
+    };
   },
   source: (url, http = {}, log) =>
-    createSentrySource({ baseUrl: url, token: SENTRY_TOKEN, org: 'acme', projects: ['orders-api'], logger: log, http: { ...FAST, ...http } }),
-  cli: (url) => ({ args: ['--sentry', '--url', url, '--org', 'acme', '--project', 'orders-api', '--limit', '3'], env: { SENTRY_AUTH_TOKEN: SENTRY_TOKEN } }),
+    createSentrySource({
+      baseUrl: url,
+      token: SENTRY_TOKEN,
+      org: 'acme',
+      projects: ['orders-api'],
+      logger: log,
+      http: { ...FAST, ...http },
+    }),
+  cli: (url) => ({
+    args: ['--sentry', '--url', url, '--org', 'acme', '--project', 'orders-api', '--limit', '3'],
+    env: { SENTRY_AUTH_TOKEN: SENTRY_TOKEN },
+  }),
 };
 
-const DD_IDS = ['5f8ebd5c-6dd9-11f0-8a28-da7ad0900010', '5f8ebd5c-6dd9-11f0-8a28-da7ad0900011', '5f8ebd5c-6dd9-11f0-8a28-da7ad0900012'];
+const DD_IDS = [
+  '5f8ebd5c-6dd9-11f0-8a28-da7ad0900010',
+  '5f8ebd5c-6dd9-11f0-8a28-da7ad0900011',
+  '5f8ebd5c-6dd9-11f0-8a28-da7ad0900012',
+];
 
 export const DATADOG_RIG: Rig = {
   name: 'Datadog',
@@ -66,11 +94,26 @@ export const DATADOG_RIG: Rig = {
   resetHeader: (s) => ({ 'X-RateLimit-Reset': String(s), 'X-RateLimit-Remaining': '0' }),
   async start(opts = {}) {
     const s = await startDatadogStandIn({ apiKey: DD_API_KEY, appKey: DD_APP_KEY, latencyMs: opts.latencyMs });
-    return { url: s.url, count: (r) => s.count(r as never), fault: (r, f) => s.fault(r as never, f as never), close: () => s.close() };
+    return {
+      url: s.url,
+      count: (r) => s.count(r as never),
+      fault: (r, f) => s.fault(r as never, f as never),
+      close: () => s.close(),
+    };
   },
   source: (url, http = {}, log) =>
-    createDatadogSource({ baseUrl: url, apiKey: DD_API_KEY, appKey: DD_APP_KEY, service: 'orders-api', logger: log, http: { ...FAST, ...http } }),
-  cli: (url) => ({ args: ['--datadog', '--url', url, '--service', 'orders-api', '--limit', '3'], env: { DD_API_KEY, DD_APP_KEY } }),
+    createDatadogSource({
+      baseUrl: url,
+      apiKey: DD_API_KEY,
+      appKey: DD_APP_KEY,
+      service: 'orders-api',
+      logger: log,
+      http: { ...FAST, ...http },
+    }),
+  cli: (url) => ({
+    args: ['--datadog', '--url', url, '--service', 'orders-api', '--limit', '3'],
+    env: { DD_API_KEY, DD_APP_KEY },
+  }),
 };
 
 export const RIGS = [SENTRY_RIG, DATADOG_RIG];
@@ -87,18 +130,110 @@ export interface FaultCase {
 }
 
 export const FAULTS: FaultCase[] = [
-  { name: '401', fault: () => ({ status: 401 }), reason: 'auth', message: (r) => (r.name === 'Sentry' ? /rejected the token \(401\).*check that it is valid and has the scopes/ : /rejected the API key \(401\).*DD-API-KEY is missing or invalid/), maxRequests: 1 },
-  { name: '403', fault: () => ({ status: 403 }), reason: 'forbidden', message: (r) => (r.name === 'Sentry' ? /denied GET .* \(403\): the token needs the scopes/ : /denied POST .* \(403\).*keys belong to one site/), maxRequests: 1 },
-  { name: '404', fault: () => ({ status: 404 }), reason: 'not-found', message: (r) => new RegExp(`${r.name} found nothing \\(404\\)`), maxRequests: 1 },
-  { name: '429 with a reset beyond the wait cap', fault: (r) => ({ status: 429, headers: r.resetHeader(3_600) }), reason: 'rate-limited', message: () => /rate limiting requests \(429\).*resets in \d+(\.\d)?s, longer than the 60s this client waits/, maxRequests: 1 },
-  { name: '429 without reset headers', fault: () => ({ status: 429 }), reason: 'rate-limited', message: () => /rate limiting requests \(429\).*still limited after waiting, try again later/, maxRequests: 2 },
-  { name: '500', fault: () => ({ status: 500 }), reason: 'server', message: (r) => new RegExp(`${r.name} had a server error \\(500\\)`), maxRequests: 1 },
-  { name: '502', fault: () => ({ status: 502 }), reason: 'server', message: (r) => new RegExp(`${r.name} had a server error \\(502\\)`), maxRequests: 3 },
-  { name: '503', fault: () => ({ status: 503 }), reason: 'server', message: (r) => new RegExp(`${r.name} had a server error \\(503\\)`), maxRequests: 3 },
-  { name: 'a timeout', fault: () => ({ delayMs: 1_500 }), reason: 'timeout', message: () => /timed out after 300ms/, maxRequests: 1, http: { timeoutMs: 300 } },
-  { name: 'a connection reset mid-body', fault: () => ({ body: 'reset' }), reason: 'network', message: (r) => new RegExp(`could not reach ${r.name} at http://127\\.0\\.0\\.1:\\d+`), maxRequests: 3 },
-  { name: 'truncated JSON', fault: () => ({ body: 'truncated' }), reason: 'bad-response', message: () => /returned truncated JSON/, maxRequests: 1 },
-  { name: 'an HTML error page', fault: () => ({ status: 200, body: 'html' }), reason: 'bad-response', message: () => /returned an HTML page instead of JSON \(status 200, "502 Bad Gateway"\)/, maxRequests: 1 },
-  { name: 'a 50 MB body over a 16 MB cap', fault: () => ({ body: 'huge', hugeBytes: 50 * 1024 * 1024 }), reason: 'bad-response', message: () => /sent a response larger than the 16 MB cap/, maxRequests: 1, http: { maxResponseBytes: 16 * 1024 * 1024 } },
-  { name: 'an empty body with 200', fault: () => ({ status: 200, body: 'empty' }), reason: 'bad-response', message: () => /returned an empty body \(status 200\) where JSON was expected/, maxRequests: 1 },
+  {
+    name: '401',
+    fault: () => ({ status: 401 }),
+    reason: 'auth',
+    message: (r) =>
+      r.name === 'Sentry'
+        ? /rejected the token \(401\).*check that it is valid and has the scopes/
+        : /rejected the API key \(401\).*DD-API-KEY is missing or invalid/,
+    maxRequests: 1,
+  },
+  {
+    name: '403',
+    fault: () => ({ status: 403 }),
+    reason: 'forbidden',
+    message: (r) =>
+      r.name === 'Sentry'
+        ? /denied GET .* \(403\): the token needs the scopes/
+        : /denied POST .* \(403\).*keys belong to one site/,
+    maxRequests: 1,
+  },
+  {
+    name: '404',
+    fault: () => ({ status: 404 }),
+    reason: 'not-found',
+    message: (r) => new RegExp(`${r.name} found nothing \\(404\\)`),
+    maxRequests: 1,
+  },
+  {
+    name: '429 with a reset beyond the wait cap',
+    fault: (r) => ({ status: 429, headers: r.resetHeader(3_600) }),
+    reason: 'rate-limited',
+    message: () => /rate limiting requests \(429\).*resets in \d+(\.\d)?s, longer than the 60s this client waits/,
+    maxRequests: 1,
+  },
+  {
+    name: '429 without reset headers',
+    fault: () => ({ status: 429 }),
+    reason: 'rate-limited',
+    message: () => /rate limiting requests \(429\).*still limited after waiting, try again later/,
+    maxRequests: 2,
+  },
+  {
+    name: '500',
+    fault: () => ({ status: 500 }),
+    reason: 'server',
+    message: (r) => new RegExp(`${r.name} had a server error \\(500\\)`),
+    maxRequests: 1,
+  },
+  {
+    name: '502',
+    fault: () => ({ status: 502 }),
+    reason: 'server',
+    message: (r) => new RegExp(`${r.name} had a server error \\(502\\)`),
+    maxRequests: 3,
+  },
+  {
+    name: '503',
+    fault: () => ({ status: 503 }),
+    reason: 'server',
+    message: (r) => new RegExp(`${r.name} had a server error \\(503\\)`),
+    maxRequests: 3,
+  },
+  {
+    name: 'a timeout',
+    fault: () => ({ delayMs: 1_500 }),
+    reason: 'timeout',
+    message: () => /timed out after 300ms/,
+    maxRequests: 1,
+    http: { timeoutMs: 300 },
+  },
+  {
+    name: 'a connection reset mid-body',
+    fault: () => ({ body: 'reset' }),
+    reason: 'network',
+    message: (r) => new RegExp(`could not reach ${r.name} at http://127\\.0\\.0\\.1:\\d+`),
+    maxRequests: 3,
+  },
+  {
+    name: 'truncated JSON',
+    fault: () => ({ body: 'truncated' }),
+    reason: 'bad-response',
+    message: () => /returned truncated JSON/,
+    maxRequests: 1,
+  },
+  {
+    name: 'an HTML error page',
+    fault: () => ({ status: 200, body: 'html' }),
+    reason: 'bad-response',
+    message: () => /returned an HTML page instead of JSON \(status 200, "502 Bad Gateway"\)/,
+    maxRequests: 1,
+  },
+  {
+    name: 'a 50 MB body over a 16 MB cap',
+    fault: () => ({ body: 'huge', hugeBytes: 50 * 1024 * 1024 }),
+    reason: 'bad-response',
+    message: () => /sent a response larger than the 16 MB cap/,
+    maxRequests: 1,
+    http: { maxResponseBytes: 16 * 1024 * 1024 },
+  },
+  {
+    name: 'an empty body with 200',
+    fault: () => ({ status: 200, body: 'empty' }),
+    reason: 'bad-response',
+    message: () => /returned an empty body \(status 200\) where JSON was expected/,
+    maxRequests: 1,
+  },
 ];

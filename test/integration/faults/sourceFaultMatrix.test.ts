@@ -17,7 +17,8 @@ describe('fault matrix through the source API', function () {
   const log = (l: string): void => void lines.push(l);
   afterEach(async () => {
     await Promise.all(stands.splice(0).map((s) => s.close()));
-    for (const t of [...lines, ...texts]) for (const c of CANARIES) assert.ok(!t.includes(c), `secret in: ${t.slice(0, 300)}`);
+    for (const t of [...lines, ...texts])
+      for (const c of CANARIES) assert.ok(!t.includes(c), `secret in: ${t.slice(0, 300)}`);
     lines.length = 0;
     texts.length = 0;
   });
@@ -61,7 +62,10 @@ describe('fault matrix through the source API', function () {
           texts.push(...res.failures.map((f) => f.message));
           const failed = res.failures.find((f) => f.issueId === bad);
           assert.ok(failed, `no failure for ${bad}: ${JSON.stringify(res.failures)}`);
-          const want = fc.reason === 'not-found' && rig.name === 'Sentry' ? /Sentry issue 1001: no event found \(latest and recommended both answered 404\)/ : fc.message(rig);
+          const want =
+            fc.reason === 'not-found' && rig.name === 'Sentry'
+              ? /Sentry issue 1001: no event found \(latest and recommended both answered 404\)/
+              : fc.message(rig);
           assert.match(failed.message, want);
           const kept = res.samples.map((x) => x.group.id);
           if (fc.reason === 'rate-limited') {
@@ -69,10 +73,14 @@ describe('fault matrix through the source API', function () {
             for (const f of res.failures) assert.match(f.message, /\(429\)|rate limit/);
             assert.ok(!kept.includes(bad));
           } else {
-            assert.deepEqual(kept, rig.ids.filter((id) => id !== bad));
+            assert.deepEqual(
+              kept,
+              rig.ids.filter((id) => id !== bad),
+            );
           }
           // Each good issue asks once (a Sentry 404 also tries the recommended event once).
-          const budget = rig.ids.length - 1 + fc.maxRequests * (fc.reason === 'not-found' && rig.name === 'Sentry' ? 2 : 1);
+          const budget =
+            rig.ids.length - 1 + fc.maxRequests * (fc.reason === 'not-found' && rig.name === 'Sentry' ? 2 : 1);
           assert.ok(s.count(rig.itemRoute) <= budget, `${s.count(rig.itemRoute)} event requests (at most ${budget})`);
           assert.equal(s.count(rig.listRoute), 1);
         });
@@ -83,7 +91,10 @@ describe('fault matrix through the source API', function () {
         s.fault(rig.listRoute, { status: 429, times: 1, headers: rig.resetHeader(1) });
         const t0 = Date.now();
         const res = await rig.source(s.url, { defaultRateLimitWaitMs: 0 }, log).listSamples({ limit: 3 });
-        assert.deepEqual(res.samples.map((x) => x.group.id), rig.ids);
+        assert.deepEqual(
+          res.samples.map((x) => x.group.id),
+          rig.ids,
+        );
         assert.equal(s.count(rig.listRoute), 2);
         assert.ok(Date.now() - t0 >= 900, `retried after ${Date.now() - t0} ms`);
       });
@@ -91,7 +102,10 @@ describe('fault matrix through the source API', function () {
       it('a slow server (150 ms per response) is waited for, with one request per call', async () => {
         const s = await start({ latencyMs: 150 });
         const res = await rig.source(s.url, {}, log).listSamples({ limit: 3 });
-        assert.deepEqual(res.samples.map((x) => x.group.id), rig.ids);
+        assert.deepEqual(
+          res.samples.map((x) => x.group.id),
+          rig.ids,
+        );
         assert.equal(s.count(rig.listRoute), 1);
         assert.equal(s.count(rig.itemRoute), 3);
       });
@@ -103,10 +117,16 @@ describe('fault matrix through the source API', function () {
         const before = process.memoryUsage();
         const res = await rig.source(s.url, {}, log).listSamples({ limit: 3 });
         const after = process.memoryUsage();
-        assert.deepEqual(res.samples.map((x) => x.group.id), rig.ids);
+        assert.deepEqual(
+          res.samples.map((x) => x.group.id),
+          rig.ids,
+        );
         // The decoded sample keeps nothing of the padding (strings are clamped).
         assert.ok(JSON.stringify(res.samples).length < 2 * 1024 * 1024);
-        assert.ok(after.rss - before.rss < 1024 * 1024 * 1024, `rss grew ${Math.round((after.rss - before.rss) / 1e6)} MB`);
+        assert.ok(
+          after.rss - before.rss < 1024 * 1024 * 1024,
+          `rss grew ${Math.round((after.rss - before.rss) / 1e6)} MB`,
+        );
       });
     });
   }

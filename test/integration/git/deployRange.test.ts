@@ -41,7 +41,11 @@ describe('resolveDeployRange (real repositories)', function () {
   });
 
   it('provider revisions come next (SHA or release name)', async () => {
-    const r = await resolveDeployRange(repo, { providerTo: sha.c3.slice(0, 10), providerFrom: 'v1.4.0', release: 'v1.4.0' });
+    const r = await resolveDeployRange(repo, {
+      providerTo: sha.c3.slice(0, 10),
+      providerFrom: 'v1.4.0',
+      release: 'v1.4.0',
+    });
     assert.deepEqual({ from: r.from, to: r.to, source: r.source }, { from: sha.c1, to: sha.c3, source: 'provider' });
   });
 
@@ -52,7 +56,10 @@ describe('resolveDeployRange (real repositories)', function () {
       assert.equal(r.to, sha.c3, release);
       // For orders-api the package's own tag wins over payments@9.9.9; 'before-refactor' is never chosen.
       assert.equal(r.from, release.startsWith('orders') ? sha.c1 : sha.c2, release);
-      assert.ok(r.notes.some((n) => /nearest earlier tag/.test(n)), r.notes.join(' | '));
+      assert.ok(
+        r.notes.some((n) => /nearest earlier tag/.test(n)),
+        r.notes.join(' | '),
+      );
     }
   });
 
@@ -94,17 +101,26 @@ describe('resolveDeployRange (real repositories)', function () {
 
   it('throws unknown-revision with a fetch hint for a provider revision or release not in the clone', async () => {
     const missing = 'abcdef1234567890abcdef1234567890abcdef12';
-    await assert.rejects(resolveDeployRange(repo, { providerTo: missing }), (e: unknown) =>
-      CulpritError.is(e, 'unknown-revision') && e.message.includes(`git fetch origin ${missing}`));
-    await assert.rejects(resolveDeployRange(repo, { release: 'orders-api@2.0.0' }), (e: unknown) =>
-      CulpritError.is(e, 'unknown-revision') && /orders-api@2\.0\.0.*v2\.0\.0.*git fetch --tags/.test(e.message));
-    await assert.rejects(resolveDeployRange(repo, { flag: 'v1.4.0...v1.5.0' }), (e: unknown) => CulpritError.is(e, 'invalid-input'));
+    await assert.rejects(
+      resolveDeployRange(repo, { providerTo: missing }),
+      (e: unknown) => CulpritError.is(e, 'unknown-revision') && e.message.includes(`git fetch origin ${missing}`),
+    );
+    await assert.rejects(
+      resolveDeployRange(repo, { release: 'orders-api@2.0.0' }),
+      (e: unknown) =>
+        CulpritError.is(e, 'unknown-revision') && /orders-api@2\.0\.0.*v2\.0\.0.*git fetch --tags/.test(e.message),
+    );
+    await assert.rejects(resolveDeployRange(repo, { flag: 'v1.4.0...v1.5.0' }), (e: unknown) =>
+      CulpritError.is(e, 'invalid-input'),
+    );
   });
 
   it('mentions a shallow clone when the release is beyond its history', async () => {
     const clone = shallowClone(t.dir, 1);
     const shallow = await openRepo(createGitRunner({ cwd: clone, trusted: true }), clone);
-    await assert.rejects(resolveDeployRange(shallow, { providerTo: sha.c1 }), (e: unknown) =>
-      CulpritError.is(e, 'unknown-revision') && /shallow: its history stops at/.test(e.message));
+    await assert.rejects(
+      resolveDeployRange(shallow, { providerTo: sha.c1 }),
+      (e: unknown) => CulpritError.is(e, 'unknown-revision') && /shallow: its history stops at/.test(e.message),
+    );
   });
 });

@@ -5,7 +5,17 @@ import { CulpritError } from '../../../src/core/errors';
 import { localLineOf } from '../../../src/core/git/lineDrift';
 import { openRepo, type GitRepo } from '../../../src/core/git/gitRepo';
 import { createGitRunner } from '../../../src/core/git/gitRunner';
-import { ALICE, BOB, CAROL, DAN, cleanupTempDirs, createTempRepo, makeTempDir, shallowClone, type TempRepo } from '../../helpers/gitRepo';
+import {
+  ALICE,
+  BOB,
+  CAROL,
+  DAN,
+  cleanupTempDirs,
+  createTempRepo,
+  makeTempDir,
+  shallowClone,
+  type TempRepo,
+} from '../../helpers/gitRepo';
 
 const lines = (n: number, tag = 'l'): string => Array.from({ length: n }, (_, i) => `${tag}${i + 1}`).join('\n') + '\n';
 
@@ -39,7 +49,10 @@ describe('git repo facade (real repositories)', function () {
     sha.carol = t.commit('carol edits line 8', { author: CAROL, date: '2024-03-06T10:00:00Z' });
     t.tag('v1.1.0', { message: 'release 1.1.0' });
     // After the deploy: Dan inserts two lines at the top and deletes l6; then renames util.js.
-    t.write('src/app.js', 'new1\nnew2\n' + lines(10).replace('l4\n', 'l4-bob\n').replace('l8\n', 'l8-carol\n').replace('l6\n', ''));
+    t.write(
+      'src/app.js',
+      'new1\nnew2\n' + lines(10).replace('l4\n', 'l4-bob\n').replace('l8\n', 'l8-carol\n').replace('l6\n', ''),
+    );
     sha.dan = t.commit('dan: post-deploy', { author: DAN, date: '2024-03-10T10:00:00Z' });
     t.rename('src/util.js', 'lib/util.js');
     sha.move = t.commit('move util', { author: DAN, date: '2024-03-11T10:00:00Z' });
@@ -58,13 +71,19 @@ describe('git repo facade (real repositories)', function () {
   });
 
   it('range blame attributes changed lines to range commits and the rest to the boundary', async () => {
-    const blame = await repo.blameRange(sha.v1, sha.carol, 'src/app.js', [[3, 4], [8, 9]]);
-    assert.deepEqual(blame.map((b) => [b.finalLine, b.author, b.boundary]), [
-      [3, 'Alice Ng', true],
-      [4, 'Bob Ödegaard', false],
-      [8, 'Carol Diaz', false],
-      [9, 'Alice Ng', true],
+    const blame = await repo.blameRange(sha.v1, sha.carol, 'src/app.js', [
+      [3, 4],
+      [8, 9],
     ]);
+    assert.deepEqual(
+      blame.map((b) => [b.finalLine, b.author, b.boundary]),
+      [
+        [3, 'Alice Ng', true],
+        [4, 'Bob Ödegaard', false],
+        [8, 'Carol Diaz', false],
+        [9, 'Alice Ng', true],
+      ],
+    );
     assert.equal(blame[1].sha, sha.bob);
     assert.equal(blame[1].authorMail, 'bob@example.com');
     assert.equal(blame[1].authorTime, Date.parse('2024-03-05T10:00:00Z') / 1000);
@@ -72,7 +91,10 @@ describe('git repo facade (real repositories)', function () {
 
   it('clamps -L ranges past the end of the file instead of failing', async () => {
     const blame = await repo.blameRange(sha.v1, sha.carol, 'src/app.js', [[9, 50]]);
-    assert.deepEqual(blame.map((b) => b.finalLine), [9, 10]);
+    assert.deepEqual(
+      blame.map((b) => b.finalLine),
+      [9, 10],
+    );
     assert.deepEqual(await repo.blameRange(sha.v1, sha.carol, 'src/app.js', [[40, 50]]), []);
   });
 
@@ -84,21 +106,31 @@ describe('git repo facade (real repositories)', function () {
   });
 
   it('reports a path missing at the revision as not-found', async () => {
-    await rejects(repo.blameRange(sha.v1, sha.carol, 'lib/util.js', [[1, 1]]), 'not-found', /lib\/util\.js does not exist/);
+    await rejects(
+      repo.blameRange(sha.v1, sha.carol, 'lib/util.js', [[1, 1]]),
+      'not-found',
+      /lib\/util\.js does not exist/,
+    );
   });
 
   it('diffs several paths in one call', async () => {
     const diffs = await repo.diffU0(sha.v1, sha.move, ['src/app.js', 'src/util.js', 'lib/util.js']);
-    assert.deepEqual(diffs.map((d) => [d.oldPath, d.newPath]), [
-      [null, 'lib/util.js'],
-      ['src/app.js', 'src/app.js'],
-      ['src/util.js', null],
-    ]);
+    assert.deepEqual(
+      diffs.map((d) => [d.oldPath, d.newPath]),
+      [
+        [null, 'lib/util.js'],
+        ['src/app.js', 'src/app.js'],
+        ['src/util.js', null],
+      ],
+    );
   });
 
   it('lists commits in range with files, and commit info', async () => {
     const commits = await repo.commitsInRange(sha.v1, sha.carol);
-    assert.deepEqual(commits.map((c) => c.sha), [sha.carol, sha.bob]);
+    assert.deepEqual(
+      commits.map((c) => c.sha),
+      [sha.carol, sha.bob],
+    );
     assert.deepEqual(commits[0].files, [{ path: 'src/app.js', added: 1, removed: 1 }]);
     const info = await repo.commitInfo(sha.bob);
     assert.equal(info.author, 'Bob Ödegaard');
@@ -149,7 +181,13 @@ describe('git repo facade (real repositories)', function () {
     t.git(['rm', '-q', 'lib/util.js']);
     try {
       const m = await localLineOf(repo, sha.carol, 'src/util.js', [1, 3]);
-      assert.deepEqual([...m.values()], [{ path: null, line: null }, { path: null, line: null }]);
+      assert.deepEqual(
+        [...m.values()],
+        [
+          { path: null, line: null },
+          { path: null, line: null },
+        ],
+      );
     } finally {
       t.git(['reset', '-q', 'HEAD', '--', 'lib/util.js']);
       t.git(['checkout', '--', 'lib/util.js']);
@@ -158,7 +196,11 @@ describe('git repo facade (real repositories)', function () {
 
   it('names an unknown SHA and how to fetch it', async () => {
     const missing = 'deadbeef'.repeat(5);
-    const e = await rejects(repo.resolveRevision(missing), 'unknown-revision', new RegExp(`${missing}.*git fetch origin ${missing}`));
+    const e = await rejects(
+      repo.resolveRevision(missing),
+      'unknown-revision',
+      new RegExp(`${missing}.*git fetch origin ${missing}`),
+    );
     assert.doesNotMatch(e.message, /shallow/);
     await rejects(repo.resolveRevision('no-such-tag'), 'unknown-revision', /git fetch --tags/);
     await rejects(repo.resolveRevision('--output=/tmp/x'), 'invalid-input');
@@ -167,7 +209,11 @@ describe('git repo facade (real repositories)', function () {
   it('says where history stops in a shallow clone', async () => {
     const clone = shallowClone(t.dir, 2);
     const shallow = await openRepo(createGitRunner({ cwd: clone, trusted: true }), clone);
-    const e = await rejects(shallow.resolveRevision(sha.v1), 'unknown-revision', /shallow: its history stops at [0-9a-f]{7,} \(2024-03-10\)/);
+    const e = await rejects(
+      shallow.resolveRevision(sha.v1),
+      'unknown-revision',
+      /shallow: its history stops at [0-9a-f]{7,} \(2024-03-10\)/,
+    );
     assert.match(e.message, /git fetch --unshallow/);
     assert.equal(await shallow.resolveRevision('HEAD'), sha.move);
   });
@@ -181,10 +227,16 @@ describe('git repo facade (real repositories)', function () {
       const fmt = r.commit('format everything', { author: BOB });
       const runner = createGitRunner({ cwd: r.dir, trusted: true });
       const before = await (await openRepo(runner, r.dir)).blameAt(fmt, 'a.js', [[1, 2]]);
-      assert.deepEqual(before.map((b) => b.author), ['Bob Ödegaard', 'Bob Ödegaard']);
+      assert.deepEqual(
+        before.map((b) => b.author),
+        ['Bob Ödegaard', 'Bob Ödegaard'],
+      );
       r.write('.git-blame-ignore-revs', `# formatting\n${fmt}\n`);
       const after = await (await openRepo(runner, r.dir)).blameAt(fmt, 'a.js', [[1, 2]]);
-      assert.deepEqual(after.map((b) => b.author), ['Alice Ng', 'Alice Ng']);
+      assert.deepEqual(
+        after.map((b) => b.author),
+        ['Alice Ng', 'Alice Ng'],
+      );
     } finally {
       r.cleanup();
     }
@@ -200,7 +252,11 @@ describe('git runner', () => {
 
   it('classifies a missing git, a non-repository and an unknown revision', async () => {
     const dir = makeTempDir();
-    await rejects(createGitRunner({ cwd: dir, trusted: true, binary: '/nonexistent/git' }).run(['status']), 'git-missing', /git was not found/);
+    await rejects(
+      createGitRunner({ cwd: dir, trusted: true, binary: '/nonexistent/git' }).run(['status']),
+      'git-missing',
+      /git was not found/,
+    );
     await rejects(createGitRunner({ cwd: dir, trusted: true }).run(['status']), 'not-a-repo');
     const t = createTempRepo();
     t.write('a', 'a\n');
@@ -236,7 +292,11 @@ describe('git runner', () => {
     ac.abort();
     await rejects(runner.run(['log'], ac.signal), 'cancelled');
     // `cat-file --batch` waits on stdin forever: only the timeout can end it.
-    await rejects(createGitRunner({ cwd: t.dir, trusted: true, timeoutMs: 300 }).run(['cat-file', '--batch']), 'timeout', /took longer than 300 ms/);
+    await rejects(
+      createGitRunner({ cwd: t.dir, trusted: true, timeoutMs: 300 }).run(['cat-file', '--batch']),
+      'timeout',
+      /took longer than 300 ms/,
+    );
     t.cleanup();
   });
 });

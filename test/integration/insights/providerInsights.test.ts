@@ -16,11 +16,35 @@ const fast = { maxRetries: 0, backoffBaseMs: 1 };
 describe('Sentry insights against the stand-in', () => {
   it('compares the issue tag values with the project baseline', async () => {
     const s = await startSentryStandIn({
-      issueTags: { release: [['orders-api@1.5.0', 9], ['orders-api@1.4.0', 1]], transaction: [['POST /api/orders', 10]] },
-      discover: { total: 200, byKey: { release: [['orders-api@1.4.0', 180], ['orders-api@1.5.0', 20]], transaction: [['POST /api/orders', 100], ['GET /api/items', 100]] } },
+      issueTags: {
+        release: [
+          ['orders-api@1.5.0', 9],
+          ['orders-api@1.4.0', 1],
+        ],
+        transaction: [['POST /api/orders', 10]],
+      },
+      discover: {
+        total: 200,
+        byKey: {
+          release: [
+            ['orders-api@1.4.0', 180],
+            ['orders-api@1.5.0', 20],
+          ],
+          transaction: [
+            ['POST /api/orders', 100],
+            ['GET /api/items', 100],
+          ],
+        },
+      },
     });
     try {
-      const ins = createSentryInsights({ baseUrl: s.url, token: 't', org: 'acme', projects: ['orders-api'], http: fast });
+      const ins = createSentryInsights({
+        baseUrl: s.url,
+        token: 't',
+        org: 'acme',
+        projects: ['orders-api'],
+        http: fast,
+      });
       const c = await ins.whatDiffers('1001', { window: { from: '2026-11-20T00:00:00Z', to: '2026-11-25T00:00:00Z' } });
       assert.deepEqual(c.baseline, { available: true, label: 'all error events in the project, same window' });
       assert.equal(c.tags[0].key, 'release');
@@ -28,7 +52,14 @@ describe('Sentry insights against the stand-in', () => {
       assert.equal(c.tags[0].values[0].overRepresented, true);
       assert.equal(c.tags[0].values[0].baselineShare, 0.1);
       const discover = s.requests.filter((r) => r.route === 'discover');
-      assert.ok(discover.every((r) => r.query.get('dataset') === 'errors' && r.query.get('start') === '2026-11-20T00:00:00Z' && r.query.getAll('project').includes('11')));
+      assert.ok(
+        discover.every(
+          (r) =>
+            r.query.get('dataset') === 'errors' &&
+            r.query.get('start') === '2026-11-20T00:00:00Z' &&
+            r.query.getAll('project').includes('11'),
+        ),
+      );
     } finally {
       await s.close();
     }
@@ -38,7 +69,13 @@ describe('Sentry insights against the stand-in', () => {
     const s = await startSentryStandIn({ issueTags: { release: [['orders-api@1.5.0', 3]] } });
     s.fault('discover', { status: 403 });
     try {
-      const c = await createSentryInsights({ baseUrl: s.url, token: 't', org: 'acme', projects: [], http: fast }).whatDiffers('1001');
+      const c = await createSentryInsights({
+        baseUrl: s.url,
+        token: 't',
+        org: 'acme',
+        projects: [],
+        http: fast,
+      }).whatDiffers('1001');
       assert.equal(c.baseline.available, false);
       assert.match(c.baseline.available ? '' : c.baseline.reason, /no baseline/);
       assert.equal(c.tags[0].values[0].lift, null);
@@ -50,17 +87,41 @@ describe('Sentry insights against the stand-in', () => {
   it('verifies a fix: quiet, regressed, unknown release', async () => {
     const since = '2026-11-24T00:00:00Z';
     const now = Date.parse(since) + 6 * 3_600_000 + 60_000;
-    const quiet = await startSentryStandIn({ issueEventCount: 0, releases: [{ version: 'orders-api@1.5.1', commit: 'b'.repeat(40), dateCreated: since }] });
-    const loud = await startSentryStandIn({ issueEventCount: 3, releases: [{ version: '1.5.1', commit: 'b'.repeat(40), dateCreated: since }] });
+    const quiet = await startSentryStandIn({
+      issueEventCount: 0,
+      releases: [{ version: 'orders-api@1.5.1', commit: 'b'.repeat(40), dateCreated: since }],
+    });
+    const loud = await startSentryStandIn({
+      issueEventCount: 3,
+      releases: [{ version: '1.5.1', commit: 'b'.repeat(40), dateCreated: since }],
+    });
     try {
-      const q = await createSentryInsights({ baseUrl: quiet.url, token: 't', org: 'acme', projects: [], http: fast }).fixStatus('1001', { release: 'orders-api@1.5.1', since }, { now });
+      const q = await createSentryInsights({
+        baseUrl: quiet.url,
+        token: 't',
+        org: 'acme',
+        projects: [],
+        http: fast,
+      }).fixStatus('1001', { release: 'orders-api@1.5.1', since }, { now });
       assert.equal(describeFixStatus(q), 'no events in 6 h since 1.5.1');
       const ev = quiet.requests.find((r) => r.route === 'issueEvents');
       assert.equal(ev?.query.get('query'), 'release:orders-api@1.5.1');
       assert.equal(ev?.query.get('start'), '2026-11-24T00:00:00.000Z');
-      const r = await createSentryInsights({ baseUrl: loud.url, token: 't', org: 'acme', projects: [], http: fast }).fixStatus('1001', { release: '1.5.1', since }, { now });
+      const r = await createSentryInsights({
+        baseUrl: loud.url,
+        token: 't',
+        org: 'acme',
+        projects: [],
+        http: fast,
+      }).fixStatus('1001', { release: '1.5.1', since }, { now });
       assert.equal(describeFixStatus(r), 'regressed: 3 events in 1.5.1');
-      const u = await createSentryInsights({ baseUrl: loud.url, token: 't', org: 'acme', projects: [], http: fast }).fixStatus('1001', { release: '9.9.9', since }, { now });
+      const u = await createSentryInsights({
+        baseUrl: loud.url,
+        token: 't',
+        org: 'acme',
+        projects: [],
+        http: fast,
+      }).fixStatus('1001', { release: '9.9.9', since }, { now });
       assert.equal(u.kind, 'unknown');
     } finally {
       await quiet.close();
@@ -71,7 +132,9 @@ describe('Sentry insights against the stand-in', () => {
   it('issue actions send the PUT and explain a 403', async () => {
     const s = await startSentryStandIn();
     try {
-      const actions = sentryIssueActions(createSentrySource({ baseUrl: s.url, token: 't', org: 'acme', projects: [], http: fast }));
+      const actions = sentryIssueActions(
+        createSentrySource({ baseUrl: s.url, token: 't', org: 'acme', projects: [], http: fast }),
+      );
       const ok = await actions.resolve('1001');
       assert.equal(ok.status, 'resolved');
       assert.equal(s.count('updateIssue'), 1);
@@ -87,7 +150,9 @@ describe('Sentry insights against the stand-in', () => {
 
 describe('Datadog insights against a local aggregate server', () => {
   /** Answers spans aggregate like Datadog: buckets by the facet; counts depend on whether the query asks for errors. */
-  async function aggregateServer(errorCount: number): Promise<{ url: string; bodies: Array<Record<string, unknown>>; close: () => Promise<void> }> {
+  async function aggregateServer(
+    errorCount: number,
+  ): Promise<{ url: string; bodies: Array<Record<string, unknown>>; close: () => Promise<void> }> {
     const bodies: Array<Record<string, unknown>> = [];
     const server = http.createServer((req, res) => {
       let text = '';
@@ -99,23 +164,43 @@ describe('Datadog insights against a local aggregate server', () => {
           return res.end('{"errors":["Forbidden"]}');
         }
         if (req.url !== SPANS_AGGREGATE_PATH) return res.writeHead(404).end('{}');
-        const body = JSON.parse(text) as { data: { attributes: { filter: { query: string }; group_by?: Array<{ facet: string }> } } };
+        const body = JSON.parse(text) as {
+          data: { attributes: { filter: { query: string }; group_by?: Array<{ facet: string }> } };
+        };
         bodies.push(body as never);
         const { query } = body.data.attributes.filter;
         const errors = query.includes('status:error');
         const facet = body.data.attributes.group_by?.[0]?.facet;
-        const bucket = (by: Record<string, string>, c0: number) => ({ type: 'bucket', id: String(c0), attributes: { by, compute: { c0 } } });
+        const bucket = (by: Record<string, string>, c0: number) => ({
+          type: 'bucket',
+          id: String(c0),
+          attributes: { by, compute: { c0 } },
+        });
         let data: unknown[];
         if (!facet) data = [bucket({}, errors ? errorCount : 1000)];
-        else if (facet === 'version') data = errors ? [bucket({ version: '1.5.0' }, errorCount)] : [bucket({ version: '1.4.0' }, 900), bucket({ version: '1.5.0' }, 100)];
+        else if (facet === 'version')
+          data = errors
+            ? [bucket({ version: '1.5.0' }, errorCount)]
+            : [bucket({ version: '1.4.0' }, 900), bucket({ version: '1.5.0' }, 100)];
         else data = [];
         res.end(JSON.stringify({ data, meta: { status: 'done' } }));
       });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, bodies, close: () => new Promise((r) => server.close(() => r())) };
+    return {
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      bodies,
+      close: () => new Promise((r) => server.close(() => r())),
+    };
   }
-  const opts = (url: string) => ({ baseUrl: url, apiKey: 'k', appKey: 'a', service: 'orders-api', env: 'production', http: fast });
+  const opts = (url: string) => ({
+    baseUrl: url,
+    apiKey: 'k',
+    appKey: 'a',
+    service: 'orders-api',
+    env: 'production',
+    http: fast,
+  });
 
   it('compares facets of error spans with all spans', async () => {
     const srv = await aggregateServer(10);
@@ -136,7 +221,11 @@ describe('Datadog insights against a local aggregate server', () => {
     const srv = await aggregateServer(3);
     try {
       const now = Date.parse('2026-11-24T06:30:00Z');
-      const st = await createDatadogInsights(opts(srv.url)).fixStatus('issue-1', { release: '1.5.1', since: '2026-11-24T00:00:00Z' }, { now });
+      const st = await createDatadogInsights(opts(srv.url)).fixStatus(
+        'issue-1',
+        { release: '1.5.1', since: '2026-11-24T00:00:00Z' },
+        { now },
+      );
       assert.equal(describeFixStatus(st), 'regressed: 3 events in 1.5.1');
       assert.match(JSON.stringify(srv.bodies.at(-1)), /version:1.5.1/);
       const e = await rejection(datadogIssueActions(createDatadogSource(opts(srv.url))).resolve('issue-1'));

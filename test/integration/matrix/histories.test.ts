@@ -17,7 +17,8 @@ const ZOE: TestAuthor = { name: 'Zoë Ångström-Łukasiewicz', email: 'zoë@exa
 function plainCrash(h: BuiltHistory): string {
   const root = fakeMachine();
   const dir = deployTree(h.repo.dir, h.to, '', root, 'app');
-  return runCrash(root, process.execPath, ['-e', `require('./src/index.js').handle(${JSON.stringify(ORDER)})`], dir).text;
+  return runCrash(root, process.execPath, ['-e', `require('./src/index.js').handle(${JSON.stringify(ORDER)})`], dir)
+    .text;
 }
 
 /** The real SDK's event for the TO run at /app, with `release`. */
@@ -45,17 +46,42 @@ const release = (name: string, tags: HistoryOptions['tags']): Pick<Cell, 'histor
   input: (h) => ({ event: sdkCrash(h, name === 'SHA' ? h.to : name), args: [] }),
 });
 
-const FLAG = (h: BuiltHistory): { event: string; args: string[] } => ({ event: plainCrash(h), args: ['--deploy', 'v1.4.0..v1.5.0'] });
+const FLAG = (h: BuiltHistory): { event: string; args: string[] } => ({
+  event: plainCrash(h),
+  args: ['--deploy', 'v1.4.0..v1.5.0'],
+});
 
 const cells: Cell[] = [
-  { name: 'release orders-api@1.5.0, lightweight package tags', ...release('orders-api@1.5.0', { from: 'orders-api@1.4.0', to: 'orders-api@1.5.0', annotated: false }) },
-  { name: 'release orders-api@1.5.0, annotated v-tags', ...release('orders-api@1.5.0', { from: 'v1.4.0', to: 'v1.5.0', annotated: true }) },
+  {
+    name: 'release orders-api@1.5.0, lightweight package tags',
+    ...release('orders-api@1.5.0', { from: 'orders-api@1.4.0', to: 'orders-api@1.5.0', annotated: false }),
+  },
+  {
+    name: 'release orders-api@1.5.0, annotated v-tags',
+    ...release('orders-api@1.5.0', { from: 'v1.4.0', to: 'v1.5.0', annotated: true }),
+  },
   { name: 'release v1.5.0, annotated v-tags', ...release('v1.5.0', { from: 'v1.4.0', to: 'v1.5.0', annotated: true }) },
-  { name: 'release 1.5.0, lightweight bare tags', ...release('1.5.0', { from: '1.4.0', to: '1.5.0', annotated: false }) },
-  { name: 'release 1.5.0, lightweight v-tags', ...release('1.5.0', { from: 'v1.4.0', to: 'v1.5.0', annotated: false }) },
-  { name: 'release release-2026-10-21, annotated date tags', ...release('release-2026-10-21', { from: 'release-2026-10-14', to: 'release-2026-10-21', annotated: true }) },
-  { name: 'release is the deployed SHA; FROM the nearest earlier tag', ...release('SHA', { from: 'v1.4.0', to: 'v1.5.0', annotated: false }) },
-  { name: 'bug inside a --no-ff merge', history: { shape: 'merge' }, input: (h) => ({ event: sdkCrash(h, 'v1.5.0'), args: [] }) },
+  {
+    name: 'release 1.5.0, lightweight bare tags',
+    ...release('1.5.0', { from: '1.4.0', to: '1.5.0', annotated: false }),
+  },
+  {
+    name: 'release 1.5.0, lightweight v-tags',
+    ...release('1.5.0', { from: 'v1.4.0', to: 'v1.5.0', annotated: false }),
+  },
+  {
+    name: 'release release-2026-10-21, annotated date tags',
+    ...release('release-2026-10-21', { from: 'release-2026-10-14', to: 'release-2026-10-21', annotated: true }),
+  },
+  {
+    name: 'release is the deployed SHA; FROM the nearest earlier tag',
+    ...release('SHA', { from: 'v1.4.0', to: 'v1.5.0', annotated: false }),
+  },
+  {
+    name: 'bug inside a --no-ff merge',
+    history: { shape: 'merge' },
+    input: (h) => ({ event: sdkCrash(h, 'v1.5.0'), args: [] }),
+  },
   { name: 'bug squash-merged (branch deleted)', history: { shape: 'squash' }, input: FLAG },
   {
     name: 'crashing file renamed after the deploy: file is today’s path',
@@ -73,7 +99,11 @@ const cells: Cell[] = [
     name: 'uncommitted edits move the crashing line',
     history: {},
     input: FLAG,
-    prepare: (h) => h.repo.write('src/orders/index.js', `// local note 1\n// local note 2\n// local note 3\n${h.repo.read('src/orders/index.js')}`),
+    prepare: (h) =>
+      h.repo.write(
+        'src/orders/index.js',
+        `// local note 1\n// local note 2\n// local note 3\n${h.repo.read('src/orders/index.js')}`,
+      ),
     expect: (_h, app) => ({ file: app.crash.file, line: app.crash.line, localLine: app.crash.localLine + 3 }),
   },
   { name: 'CRLF line ends in the crashing file', history: { crlf: true }, input: FLAG },
@@ -98,7 +128,11 @@ describe('matrix: git histories × the built CLI', function () {
         const { event, args } = cell.input(h);
         cell.prepare?.(h);
         const issue = triageOne(['--event', eventFile(event), '--repo', h.repo.dir, ...args]);
-        const want = cell.expect?.(h, app) ?? { file: app.crash.file, line: app.crash.line, localLine: app.crash.localLine };
+        const want = cell.expect?.(h, app) ?? {
+          file: app.crash.file,
+          line: app.crash.line,
+          localLine: app.crash.localLine,
+        };
         assert.deepEqual(top(issue), want, `${event.slice(0, 2000)}\n${dump(issue)}`);
         assert.ok(issue.frames[0].function?.endsWith(app.crash.function), dump(issue));
         assert.equal(issue.frames[0].inApp, true);
@@ -133,7 +167,10 @@ describe('matrix: git histories × the built CLI', function () {
       const r = runCli(['--event', eventFile(sdkCrash(h, 'v1.5.0')), '--repo', clone]);
       assert.equal(r.status, 1, r.stdout);
       assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
-      assert.match(r.stderr, /^culprit: No earlier deploy tag before [0-9a-f]{12} is in this clone: it is shallow, its history stops at [0-9a-f]{7}.*--unshallow/);
+      assert.match(
+        r.stderr,
+        /^culprit: No earlier deploy tag before [0-9a-f]{12} is in this clone: it is shallow, its history stops at [0-9a-f]{7}.*--unshallow/,
+      );
       const report = assertContract(r.stdout);
       assert.deepEqual([report.issues.length, report.errors.length], [0, 1]);
     });
@@ -147,7 +184,10 @@ describe('matrix: git histories × the built CLI', function () {
       assert.deepEqual(issue.deploy, { from: null, to: null, source: 'none' });
       assert.equal(issue.suspects[0]?.sha, h.bug, dump(issue));
       assert.ok(issue.suspects[0].score < 0.7, dump(issue));
-      assert.ok(issue.suspects[0].reasons.some((r) => /no deploy range|HEAD/i.test(r)), dump(issue));
+      assert.ok(
+        issue.suspects[0].reasons.some((r) => /no deploy range|HEAD/i.test(r)),
+        dump(issue),
+      );
     } finally {
       h.repo.cleanup();
     }

@@ -32,22 +32,32 @@ interface Cell {
 function nodeCrash(h: BuiltHistory, service: string, deployPath: string, entry = 'src/index.js'): string {
   const root = fakeMachine();
   const dir = deployTree(h.repo.dir, h.to, service, root, deployPath);
-  return runCrash(root, process.execPath, ['-e', `require(${JSON.stringify(path.join(dir, entry))}).handle(${ORDER})`], dir).text;
+  return runCrash(
+    root,
+    process.execPath,
+    ['-e', `require(${JSON.stringify(path.join(dir, entry))}).handle(${ORDER})`],
+    dir,
+  ).text;
 }
 
 function pythonCrash(h: BuiltHistory, pkgParent: string, cwdPath: string): string {
   const root = fakeMachine();
   const pkgDir = deployTree(h.repo.dir, h.to, h.at('src/myapp'), root, `${pkgParent}/myapp`);
   const parent = path.dirname(pkgDir);
-  return runCrash(root, 'python3', ['-c', 'from myapp.app import main; main()'], path.join(root, cwdPath), { PYTHONPATH: parent, PYTHONDONTWRITEBYTECODE: '1' }).text;
+  return runCrash(root, 'python3', ['-c', 'from myapp.app import main; main()'], path.join(root, cwdPath), {
+    PYTHONPATH: parent,
+    PYTHONDONTWRITEBYTECODE: '1',
+  }).text;
 }
 
 const MONOREPO_NEIGHBOURS: Record<string, string> = {
   'package.json': '{ "name": "acme", "private": true, "workspaces": ["services/*"] }\n',
   'services/billing/package.json': '{ "name": "billing", "private": true }\n',
   // Same service-relative names as the orders service: only the service folder tells them apart.
-  'services/billing/src/index.js': "'use strict';\nconst { findCustomer } = require('./users/index.js');\n\nfunction handle(invoice) {\n  return findCustomer(invoice.customerId);\n}\n\nmodule.exports = { handle };\n",
-  'services/billing/src/users/index.js': "'use strict';\nfunction findCustomer(id) {\n  return { id };\n}\nmodule.exports = { findCustomer };\n",
+  'services/billing/src/index.js':
+    "'use strict';\nconst { findCustomer } = require('./users/index.js');\n\nfunction handle(invoice) {\n  return findCustomer(invoice.customerId);\n}\n\nmodule.exports = { handle };\n",
+  'services/billing/src/users/index.js':
+    "'use strict';\nfunction findCustomer(id) {\n  return { id };\n}\nmodule.exports = { findCustomer };\n",
 };
 
 /** esbuild is real: dist/ is built in the deployed tree (the CI artifact) and copied, git-ignored, into the checkout. */
@@ -55,11 +65,20 @@ function tsCrash(h: BuiltHistory, service = ''): string {
   const root = fakeMachine();
   const dir = deployTree(h.repo.dir, h.to, service, root, 'app');
   const entries = ['src/index.ts', 'src/orders/index.ts', 'src/users/index.ts'];
-  const built = spawnSync(ESBUILD, [...entries, '--outdir=dist', '--format=cjs', '--platform=node', '--sourcemap', '--log-level=error'], { cwd: dir, encoding: 'utf8' });
+  const built = spawnSync(
+    ESBUILD,
+    [...entries, '--outdir=dist', '--format=cjs', '--platform=node', '--sourcemap', '--log-level=error'],
+    { cwd: dir, encoding: 'utf8' },
+  );
   assert.equal(built.status, 0, built.stderr);
   assert.ok(existsSync(path.join(dir, 'dist/orders/index.js.map')));
   cpSync(path.join(dir, 'dist'), path.join(h.repo.dir, service, 'dist'), { recursive: true });
-  return runCrash(root, process.execPath, ['-e', `require(${JSON.stringify(path.join(dir, 'dist/index.js'))}).handle(${ORDER})`], dir).text;
+  return runCrash(
+    root,
+    process.execPath,
+    ['-e', `require(${JSON.stringify(path.join(dir, 'dist/index.js'))}).handle(${ORDER})`],
+    dir,
+  ).text;
 }
 
 const cells: Cell[] = [
@@ -107,7 +126,12 @@ const cells: Cell[] = [
       const root = fakeMachine();
       const dir = deployTree(h.repo.dir, h.to, '', root, 'app');
       const url = `file://${path.join(dir, 'src/index.mjs')}`;
-      return runCrash(root, process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(url)}); m.handle(${ORDER});`], dir).text;
+      return runCrash(
+        root,
+        process.execPath,
+        ['--input-type=module', '-e', `const m = await import(${JSON.stringify(url)}); m.handle(${ORDER});`],
+        dir,
+      ).text;
     },
   },
   {
@@ -157,9 +181,20 @@ describe('matrix: production layouts × the built CLI', function () {
       const h = buildHistory(cell.app, cell.history);
       try {
         const trace = cell.crash(h);
-        const issue = triageOne(['--event', eventFile(trace), '--repo', path.join(h.repo.dir, cell.repoDir ?? ''), '--deploy', 'v1.4.0..v1.5.0']);
+        const issue = triageOne([
+          '--event',
+          eventFile(trace),
+          '--repo',
+          path.join(h.repo.dir, cell.repoDir ?? ''),
+          '--deploy',
+          'v1.4.0..v1.5.0',
+        ]);
         const want = cell.app.crash;
-        assert.deepEqual(top(issue), { file: h.at(want.file), line: want.line, localLine: want.localLine }, `${trace}\n${dump(issue)}`);
+        assert.deepEqual(
+          top(issue),
+          { file: h.at(want.file), line: want.line, localLine: want.localLine },
+          `${trace}\n${dump(issue)}`,
+        );
         assert.equal(issue.frames[0].function?.endsWith(want.function), true, dump(issue));
         assert.deepEqual(issue.deploy, { from: h.from, to: h.to, source: 'flag' });
         assert.equal(issue.suspects[0]?.sha, h.bug, dump(issue));

@@ -56,7 +56,10 @@ function nullOr(v: unknown, type: string, what: string): void {
 }
 
 /** Asserts the exact contract shape and returns the parsed report. */
-export function assertContract(stdout: string): { issues: JsonIssue[]; errors: Array<{ issueId: string | null; message: string }> } {
+export function assertContract(stdout: string): {
+  issues: JsonIssue[];
+  errors: Array<{ issueId: string | null; message: string }>;
+} {
   const report = JSON.parse(stdout) as Record<string, unknown>;
   assert.deepEqual(keys(report), ['errors', 'issues']);
   assert.ok(Array.isArray(report.issues) && Array.isArray(report.errors));
@@ -66,7 +69,18 @@ export function assertContract(stdout: string): { issues: JsonIssue[]; errors: A
     assert.equal(typeof e.message, 'string');
   }
   for (const i of report.issues as Array<Record<string, unknown>>) {
-    assert.deepEqual(keys(i), ['count', 'deploy', 'firstSeen', 'frames', 'id', 'lastSeen', 'release', 'suspects', 'title', 'url']);
+    assert.deepEqual(keys(i), [
+      'count',
+      'deploy',
+      'firstSeen',
+      'frames',
+      'id',
+      'lastSeen',
+      'release',
+      'suspects',
+      'title',
+      'url',
+    ]);
     assert.equal(typeof i.id, 'string');
     assert.equal(typeof i.title, 'string');
     nullOr(i.count, 'number', 'count');
@@ -81,7 +95,8 @@ export function assertContract(stdout: string): { issues: JsonIssue[]; errors: A
       const want = ['column', 'file', 'function', 'inApp', 'line', 'localLine', 'raw'];
       assert.deepEqual(keys(f), 'candidates' in f ? [...want, 'candidates'].sort() : want);
       nullOr(f.file, 'string', 'file');
-      if (typeof f.file === 'string') assert.ok(!f.file.startsWith('/') && !f.file.includes('\\') && !f.file.split('/').includes('..'), f.file);
+      if (typeof f.file === 'string')
+        assert.ok(!f.file.startsWith('/') && !f.file.includes('\\') && !f.file.split('/').includes('..'), f.file);
       for (const k of ['line', 'column', 'localLine'] as const) nullOr(f[k], 'number', k);
       nullOr(f.function, 'string', 'function');
       assert.equal(typeof f.inApp, 'boolean');
@@ -118,5 +133,13 @@ export function top(issue: JsonIssue): Pick<JsonFrame, 'file' | 'line' | 'localL
 
 /** A readable dump for assertion messages. */
 export function dump(issue: JsonIssue): string {
-  return JSON.stringify({ deploy: issue.deploy, frames: issue.frames.slice(0, 4), suspects: issue.suspects.slice(0, 3).map((s) => [s.sha.slice(0, 8), s.summary, s.score, s.reasons]) }, null, 1);
+  return JSON.stringify(
+    {
+      deploy: issue.deploy,
+      frames: issue.frames.slice(0, 4),
+      suspects: issue.suspects.slice(0, 3).map((s) => [s.sha.slice(0, 8), s.summary, s.score, s.reasons]),
+    },
+    null,
+    1,
+  );
 }

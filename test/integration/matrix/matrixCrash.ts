@@ -18,16 +18,30 @@ export interface Crash {
 }
 
 /** Exports `rev:servicePath` of `repoDir` into `<fakeRoot>/<deployPath>`; returns the absolute deploy dir. */
-export function deployTree(repoDir: string, rev: string, servicePath: string, fakeRoot: string, deployPath: string): string {
+export function deployTree(
+  repoDir: string,
+  rev: string,
+  servicePath: string,
+  fakeRoot: string,
+  deployPath: string,
+): string {
   const dest = path.join(fakeRoot, deployPath);
   mkdirSync(dest, { recursive: true });
   const tree = servicePath ? `${rev}:${servicePath}` : rev;
-  execFileSync('tar', ['-x', '-C', dest], { input: execFileSync('git', ['archive', tree], { cwd: repoDir, maxBuffer: 64 << 20 }) });
+  execFileSync('tar', ['-x', '-C', dest], {
+    input: execFileSync('git', ['archive', tree], { cwd: repoDir, maxBuffer: 64 << 20 }),
+  });
   return dest;
 }
 
 /** Runs a program that must fail; returns its stderr with `fakeRoot` removed from every path. */
-export function runCrash(fakeRoot: string, cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Crash {
+export function runCrash(
+  fakeRoot: string,
+  cmd: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+): Crash {
   const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
   assert.notEqual(r.status, 0, `${cmd} ${args.join(' ')} did not crash: ${r.stdout}`);
   return { text: stripRoot(r.stderr, fakeRoot), fakeRoot };
@@ -60,7 +74,11 @@ export function sentryCrash(fakeRoot: string, entry: string, release: string, or
       `try { require(process.argv[2]).handle(JSON.parse(process.argv[3])); } catch (err) { Sentry.captureException(err); }\n` +
       `Sentry.flush(2000).then(() => process.exit(0));\n`,
   );
-  const r = spawnSync(process.execPath, [wrapper, entry, JSON.stringify(order)], { cwd: fakeRoot, encoding: 'utf8', env: { ...process.env, RELEASE: release } });
+  const r = spawnSync(process.execPath, [wrapper, entry, JSON.stringify(order)], {
+    cwd: fakeRoot,
+    encoding: 'utf8',
+    env: { ...process.env, RELEASE: release },
+  });
   assert.equal(r.status, 0, r.stderr);
   assert.ok(r.stdout.includes('"exception"'), `no event captured: ${r.stdout}${r.stderr}`);
   return { text: stripRoot(r.stdout, fakeRoot), fakeRoot };

@@ -52,7 +52,8 @@ export function buildHistory(app: AppSpec, opts: HistoryOptions = {}): BuiltHist
   const tag = (name: string): void => repo.tag(name, tags?.annotated ? { message: `deploy ${name}` } : {});
 
   const repo = createTempRepo();
-  for (const [file, text] of Object.entries(app.base)) repo.write(at(file), crlf && file === crashFile ? text.replace(/\n/g, '\r\n') : text);
+  for (const [file, text] of Object.entries(app.base))
+    repo.write(at(file), crlf && file === crashFile ? text.replace(/\n/g, '\r\n') : text);
   for (const [file, text] of Object.entries(opts.neighbours ?? {})) repo.write(file, text);
   repo.commit('Initial orders service', { author: ALICE, date: '2026-10-14T09:00:00Z' });
   if (tags) tag(tags.from);
@@ -71,13 +72,23 @@ export function buildHistory(app: AppSpec, opts: HistoryOptions = {}): BuiltHist
   } else {
     repo.git(['checkout', '-q', '-b', 'feature/loyalty']);
     edit(app.bug);
-    const onBranch = repo.commit('Use the loyalty rate for discounts', { author: bugAuthor, date: '2026-10-16T09:00:00Z' });
+    const onBranch = repo.commit('Use the loyalty rate for discounts', {
+      author: bugAuthor,
+      date: '2026-10-16T09:00:00Z',
+    });
     repo.write(at('docs/loyalty.md'), '# Loyalty\n\nRates come from the customer record.\n');
     repo.commit('Document loyalty rates', { author: bugAuthor, date: '2026-10-16T10:00:00Z' });
     repo.git(['checkout', '-q', 'main']);
     edit(app.lateDecoy);
     repo.commit('Round quotes through a named total', { author: DAN, date: '2026-10-17T09:00:00Z' });
-    const env = { GIT_AUTHOR_NAME: bugAuthor.name, GIT_AUTHOR_EMAIL: bugAuthor.email, GIT_COMMITTER_NAME: ALICE.name, GIT_COMMITTER_EMAIL: ALICE.email, GIT_AUTHOR_DATE: '2026-10-18T09:00:00Z', GIT_COMMITTER_DATE: '2026-10-18T09:00:00Z' };
+    const env = {
+      GIT_AUTHOR_NAME: bugAuthor.name,
+      GIT_AUTHOR_EMAIL: bugAuthor.email,
+      GIT_COMMITTER_NAME: ALICE.name,
+      GIT_COMMITTER_EMAIL: ALICE.email,
+      GIT_AUTHOR_DATE: '2026-10-18T09:00:00Z',
+      GIT_COMMITTER_DATE: '2026-10-18T09:00:00Z',
+    };
     if (shape === 'merge') {
       repo.git(['merge', '-q', '--no-ff', '-m', "Merge branch 'feature/loyalty'", 'feature/loyalty'], env);
       bug = onBranch;
@@ -95,7 +106,10 @@ export function buildHistory(app: AppSpec, opts: HistoryOptions = {}): BuiltHist
   if (after === 'edit' || after === 'rename') {
     edit(app.post);
     if (after === 'rename') repo.rename(at(crashFile), at(opts.renameTo ?? crashFile.replace(/(\.\w+)$/, 'Rules$1')));
-    repo.commit(after === 'rename' ? 'Name the pricing module for what it does' : 'Document the pricing rules', { author: DAN, date: '2026-10-22T09:00:00Z' });
+    repo.commit(after === 'rename' ? 'Name the pricing module for what it does' : 'Document the pricing rules', {
+      author: DAN,
+      date: '2026-10-22T09:00:00Z',
+    });
   } else if (after === 'delete') {
     repo.remove(at(crashFile));
     repo.commit('Remove the old pricing module', { author: DAN, date: '2026-10-22T09:00:00Z' });

@@ -17,11 +17,17 @@ import { startSentryStandIn } from '../../helpers/sentryStandIn';
 
 const SETTINGS = { suspectLimit: 5, blameFrames: 12 };
 const stack = (root: string, n: number): string =>
-  Array.from({ length: n }, (_, k) => `TypeError: boom ${k}\n    at f (${root}/src/a${k % 3}.js:2:1)\n    at g (${root}/src/b.js:1:1)\n`).join('\n\n');
+  Array.from(
+    { length: n },
+    (_, k) => `TypeError: boom ${k}\n    at f (${root}/src/a${k % 3}.js:2:1)\n    at g (${root}/src/b.js:1:1)\n`,
+  ).join('\n\n');
 
 /** Every sample of `inner`, listed one by one with a pause (a slow source), so a triage is long enough to interrupt. */
 function manyEvents(root: string, n: number): ErrorSource {
-  const texts = Array.from({ length: n }, (_, k) => `TypeError: boom ${k}\n    at f (${root}/src/a${k % 3}.js:2:1)\n    at g (${root}/src/b.js:1:1)\n`);
+  const texts = Array.from(
+    { length: n },
+    (_, k) => `TypeError: boom ${k}\n    at f (${root}/src/a${k % 3}.js:2:1)\n    at g (${root}/src/b.js:1:1)\n`,
+  );
   return {
     id: 'many',
     async listSamples(o) {
@@ -95,11 +101,16 @@ describe('concurrency in core', function () {
     setTimeout(() => fs.rmSync(repo.dir, { recursive: true, force: true }), 20);
     const report = await p;
     assert.equal(report.issues.length + report.errors.length, 20);
-    for (const err of report.errors) assert.match(err.message, /folder does not exist|Not a git repository|git .* failed|Unknown revision/);
+    for (const err of report.errors)
+      assert.match(err.message, /folder does not exist|Not a git repository|git .* failed|Unknown revision/);
     // Each triaged issue is complete: its frames resolved to the files that existed.
     for (const i of report.issues) assert.ok(i.frames.length === 2);
     // Later triages on the dead workspace are typed failures too.
-    const later = await runTriage(createFileSource(stack(repo.dir, 1)), ws, { limit: 1, deployFlag: 'HEAD~1..HEAD', ...SETTINGS });
+    const later = await runTriage(createFileSource(stack(repo.dir, 1)), ws, {
+      limit: 1,
+      deployFlag: 'HEAD~1..HEAD',
+      ...SETTINGS,
+    });
     assert.equal(later.issues.length + later.errors.length, 1);
   });
 });

@@ -18,16 +18,34 @@ import { runTriageCli } from '../../helpers/demoScenario';
 import { createTempRepo, makeTempDir, cleanupTempDirs, type TempRepo } from '../../helpers/gitRepo';
 
 const REAL_GIT = fs.existsSync('/usr/bin/git') ? '/usr/bin/git' : 'git';
-const HOSTILE = ['$(touch pwned)', '`touch pwned2`', '--output=x', '-O/tmp/evil', '--exec=touch pwned3', ';touch pwned4', '|touch pwned5'];
+const HOSTILE = [
+  '$(touch pwned)',
+  '`touch pwned2`',
+  '--output=x',
+  '-O/tmp/evil',
+  '--exec=touch pwned3',
+  ';touch pwned4',
+  '|touch pwned5',
+];
 
 /** A directory holding a `git` that logs its argv (NUL-separated, one call per line) and runs the real git. */
 function gitWrapper(opts: { version?: string } = {}): { dir: string; calls: () => string[][] } {
   const dir = makeTempDir('culprit-gitwrap-');
   const log = path.join(dir, 'calls.log');
   const fake = opts.version ? `case "$*" in *version*) echo "git version ${opts.version}"; exit 0;; esac\n` : '';
-  fs.writeFileSync(path.join(dir, 'git'), `#!/bin/sh\n{ for a in "$@"; do printf '%s\\0' "$a"; done; printf '\\n'; } >> '${log}'\n${fake}exec ${REAL_GIT} "$@"\n`, { mode: 0o755 });
+  fs.writeFileSync(
+    path.join(dir, 'git'),
+    `#!/bin/sh\n{ for a in "$@"; do printf '%s\\0' "$a"; done; printf '\\n'; } >> '${log}'\n${fake}exec ${REAL_GIT} "$@"\n`,
+    { mode: 0o755 },
+  );
   const calls = (): string[][] =>
-    fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter(Boolean).map((l) => l.split('\0').filter((_, i, a) => i < a.length - 1)) : [];
+    fs.existsSync(log)
+      ? fs
+          .readFileSync(log, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => l.split('\0').filter((_, i, a) => i < a.length - 1))
+      : [];
   return { dir, calls };
 }
 
@@ -62,10 +80,18 @@ describe('git safety', function () {
     process.env.PATH = `${wrap.dir}${path.delimiter}${savedPath}`;
     const ws = await openTriageWorkspace({ dir: repo.dir, trusted: true });
     const files = HOSTILE.map((h) => `${repo.dir}/src/${h}.js`);
-    const report = await runTriage(createFileSource(nodeStack(files)), ws, { limit: 1, deployFlag: 'HEAD~1..HEAD', suspectLimit: 5, blameFrames: 12 });
+    const report = await runTriage(createFileSource(nodeStack(files)), ws, {
+      limit: 1,
+      deployFlag: 'HEAD~1..HEAD',
+      suspectLimit: 5,
+      blameFrames: 12,
+    });
     assert.deepEqual(report.errors, []);
     // Resolved by name, and blamed: the change commit is the suspect.
-    assert.deepEqual(report.issues[0].frames.map((f) => f.file), HOSTILE.map((h) => `src/${h}.js`));
+    assert.deepEqual(
+      report.issues[0].frames.map((f) => f.file),
+      HOSTILE.map((h) => `src/${h}.js`),
+    );
     assert.ok(report.issues[0].suspects.length > 0);
     for (const marker of ['pwned', 'pwned2', 'pwned3', 'pwned4', 'pwned5', 'x', '/tmp/evil']) {
       assert.ok(!fs.existsSync(path.resolve(repo.dir, marker)), `${marker} was created`);
@@ -93,7 +119,9 @@ describe('git safety', function () {
     const out = await runner.run(['log', '--format=%s', '--', 'src/$(touch pwned).js']);
     assert.equal(out.trim(), 'change\ninit');
     assert.ok(!fs.existsSync(path.join(repo.dir, 'pwned')) && !fs.existsSync(path.join(repo.dir, 'x')));
-    await rejection(runner.run('log; touch pwned' as unknown as string[])).then((e) => assert.equal(e.reason, 'invalid-input'));
+    await rejection(runner.run('log; touch pwned' as unknown as string[])).then((e) =>
+      assert.equal(e.reason, 'invalid-input'),
+    );
   });
 
   describe('a repository whose config runs programs (core.fsmonitor, core.pager)', () => {
@@ -123,7 +151,11 @@ describe('git safety', function () {
       process.env.PATH = `${wrap.dir}${path.delimiter}${savedPath}`;
       const ws = await openTriageWorkspace({ dir: evil.dir, trusted: false });
       assert.equal(ws.git, null);
-      const report = await runTriage(createFileSource(nodeStack([`${evil.dir}/src/app.js`])), ws, { limit: 1, suspectLimit: 5, blameFrames: 12 });
+      const report = await runTriage(createFileSource(nodeStack([`${evil.dir}/src/app.js`])), ws, {
+        limit: 1,
+        suspectLimit: 5,
+        blameFrames: 12,
+      });
       assert.equal(report.issues[0].frames[0].file, 'src/app.js');
       assert.deepEqual(report.issues[0].suspects, []);
       assert.deepEqual(wrap.calls(), [], 'git was started in an untrusted workspace');
@@ -132,13 +164,22 @@ describe('git safety', function () {
       assert.equal(e.reason, 'untrusted');
       assert.match(e.message, /untrusted workspace/);
       // A deploy range needs git: asked for in an untrusted folder, it is a typed refusal per issue.
-      const withRange = await runTriage(createFileSource(nodeStack([`${evil.dir}/src/app.js`])), ws, { limit: 1, deployFlag: 'HEAD~1..HEAD', suspectLimit: 5, blameFrames: 12 });
+      const withRange = await runTriage(createFileSource(nodeStack([`${evil.dir}/src/app.js`])), ws, {
+        limit: 1,
+        deployFlag: 'HEAD~1..HEAD',
+        suspectLimit: 5,
+        blameFrames: 12,
+      });
       assert.match(withRange.errors[0]?.message ?? '', /needs git, which is not run in an untrusted workspace/);
     });
 
     it('trusted: the pinned config keeps the hooks from running during a full triage', async () => {
       const ws = await openTriageWorkspace({ dir: evil.dir, trusted: true });
-      const report = await runTriage(createFileSource(nodeStack([`${evil.dir}/src/app.js`])), ws, { limit: 1, suspectLimit: 5, blameFrames: 12 });
+      const report = await runTriage(createFileSource(nodeStack([`${evil.dir}/src/app.js`])), ws, {
+        limit: 1,
+        suspectLimit: 5,
+        blameFrames: 12,
+      });
       assert.deepEqual(report.errors, []);
       assert.ok(report.issues[0].suspects.length > 0);
       assert.ok(!fs.existsSync(marker), `a hook ran: ${fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8') : ''}`);
@@ -156,14 +197,23 @@ describe('git safety', function () {
     fs.writeFileSync(stack, nodeStack([`${repo.dir}/src/app.js`]));
     const cli = await runTriageCli(['--event', stack, '--repo', repo.dir], { PATH: empty });
     assert.equal(cli.code, 1);
-    assert.equal(cli.stderr.trim(), 'culprit: git was not found on PATH. Install git (2.20 or newer) to rank suspect commits.');
+    assert.equal(
+      cli.stderr.trim(),
+      'culprit: git was not found on PATH. Install git (2.20 or newer) to rank suspect commits.',
+    );
   });
 
   it('a too-old git gives git-missing naming both versions', async () => {
     const old = gitWrapper({ version: '2.10.0' });
-    const e = await rejection(createGitRunner({ cwd: repo.dir, trusted: true, binary: path.join(old.dir, 'git') }).run(['status']));
+    const e = await rejection(
+      createGitRunner({ cwd: repo.dir, trusted: true, binary: path.join(old.dir, 'git') }).run(['status']),
+    );
     assert.equal(e.reason, 'git-missing');
     assert.equal(e.message, 'Culprit needs git 2.20 or newer; found 2.10.0. Please upgrade git.');
-    assert.deepEqual(old.calls().map((c) => c[c.length - 1]), ['version'], 'nothing but the version check ran');
+    assert.deepEqual(
+      old.calls().map((c) => c[c.length - 1]),
+      ['version'],
+      'nothing but the version check ran',
+    );
   });
 });

@@ -12,7 +12,10 @@ import { projectRoot } from '../../helpers/demoScenario';
 import { createTempRepo, makeTempDir, cleanupTempDirs, type TempRepo } from '../../helpers/gitRepo';
 import type { TriageReport } from '../../../src/core/model/triage.types';
 
-function cli(args: string[], timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string; timedOut: boolean }> {
+function cli(
+  args: string[],
+  timeoutMs: number,
+): Promise<{ code: number | null; stdout: string; stderr: string; timedOut: boolean }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(projectRoot, 'dist', 'cli.js'), 'triage', ...args]);
     let stdout = '';
@@ -37,7 +40,11 @@ describe('hostile frame paths through a full triage', function () {
   let outside: string;
   before(() => {
     outside = makeTempDir('culprit-outside-');
-    execFileSync('mkfifo', [path.join(outside, 'secret.js'), path.join(outside, 'passwd'), path.join(outside, 'secret.js.map')]);
+    execFileSync('mkfifo', [
+      path.join(outside, 'secret.js'),
+      path.join(outside, 'passwd'),
+      path.join(outside, 'secret.js.map'),
+    ]);
     repo = createTempRepo();
     repo.write('src/app.js', 'module.exports = 1;\n//# sourceMappingURL=../../outside/secret.js.map\n');
     repo.commit('init');
@@ -54,11 +61,31 @@ describe('hostile frame paths through a full triage', function () {
 
   it('resolves only workspace files, reads nothing outside, and returns no outside path', async () => {
     const hostile = [
-      '../../etc/passwd', '/etc/passwd', path.join(outside, 'secret.js'), `file://${path.join(outside, 'secret.js')}`, 'src/leak.js', 'src/link/secret.js',
-      'passwd', 'C:\\Windows\\win.ini', 'src/app.js\u0000../../passwd', `${'a/'.repeat(5_000)}app.js`, `${path.relative(repo.dir, outside)}/secret.js`,
+      '../../etc/passwd',
+      '/etc/passwd',
+      path.join(outside, 'secret.js'),
+      `file://${path.join(outside, 'secret.js')}`,
+      'src/leak.js',
+      'src/link/secret.js',
+      'passwd',
+      'C:\\Windows\\win.ini',
+      'src/app.js\u0000../../passwd',
+      `${'a/'.repeat(5_000)}app.js`,
+      `${path.relative(repo.dir, outside)}/secret.js`,
     ];
-    const frames = [...hostile, `${repo.dir}/src/app.js`].map((p, i) => ({ filename: p, abs_path: p, function: `f${i}`, lineno: 1, colno: 1, in_app: true }));
-    const event = { event_id: 'a'.repeat(32), platform: 'node', exception: { values: [{ type: 'Error', value: 'hostile', stacktrace: { frames } }] } };
+    const frames = [...hostile, `${repo.dir}/src/app.js`].map((p, i) => ({
+      filename: p,
+      abs_path: p,
+      function: `f${i}`,
+      lineno: 1,
+      colno: 1,
+      in_app: true,
+    }));
+    const event = {
+      event_id: 'a'.repeat(32),
+      platform: 'node',
+      exception: { values: [{ type: 'Error', value: 'hostile', stacktrace: { frames } }] },
+    };
     const file = path.join(makeTempDir('culprit-event-'), 'event.json');
     fs.writeFileSync(file, JSON.stringify(event));
     const r = await cli(['--event', file, '--repo', repo.dir, '--deploy', 'HEAD~1..HEAD', '--json'], 20_000);
@@ -68,7 +95,8 @@ describe('hostile frame paths through a full triage', function () {
     const issue = report.issues[0];
     const files = issue.frames.map((f) => f.file).filter((f): f is string => f !== null);
     assert.deepEqual([...new Set(files)], ['src/app.js'], JSON.stringify(files));
-    for (const f of issue.frames) for (const c of f.candidates ?? []) assert.ok(!c.includes('..') && !c.startsWith('/'), c);
+    for (const f of issue.frames)
+      for (const c of f.candidates ?? []) assert.ok(!c.includes('..') && !c.startsWith('/'), c);
     // `raw` echoes what production reported; nothing Culprit derived names the outside folder.
     const derived = JSON.stringify({ ...issue, frames: issue.frames.map((f) => ({ ...f, raw: '' })) });
     assert.ok(!derived.includes(outside), 'an outside path in the report');

@@ -32,7 +32,11 @@ async function measure<T>(label: string, fn: () => Promise<T>): Promise<{ value:
     const value = await fn();
     const after = process.memoryUsage();
     peakRss = Math.max(peakRss, after.rss);
-    const m = { ms: Math.round(performance.now() - t0), heapMB: Math.round((after.heapUsed - before.heapUsed) / MB), rssMB: Math.round((peakRss - before.rss) / MB) };
+    const m = {
+      ms: Math.round(performance.now() - t0),
+      heapMB: Math.round((after.heapUsed - before.heapUsed) / MB),
+      rssMB: Math.round((peakRss - before.rss) / MB),
+    };
     console.log(`      [measured] ${label}: ${m.ms} ms, heapUsed Δ ${m.heapMB} MB, peak rss Δ ${m.rssMB} MB`);
     return { value, m };
   } finally {
@@ -53,7 +57,8 @@ describe('large inputs', function () {
   after(() => repo.cleanup());
 
   it('a 100 MB log with a stack at 80%: found and triaged in bounded time and memory', async () => {
-    const noise = (i: number): string => `2026-11-24T20:30:${String(i % 60).padStart(2, '0')}.123Z INFO orders-api request ${i} handled in ${i % 97}ms user=u${i % 1000}\n`;
+    const noise = (i: number): string =>
+      `2026-11-24T20:30:${String(i % 60).padStart(2, '0')}.123Z INFO orders-api request ${i} handled in ${i % 97}ms user=u${i % 1000}\n`;
     const parts: string[] = [];
     let size = 0;
     let placed = false;
@@ -65,8 +70,14 @@ describe('large inputs', function () {
     const text = parts.join('');
     parts.length = 0;
     assert.ok(text.length >= 100 * MB);
-    const ws = await openTriageWorkspace({ dir: repo.dir, trusted: true, mappings: [{ prod: '/tmp/culprit-crashes/app/node', local: '.' }] });
-    const { value: report, m } = await measure('100 MB log → runTriage', () => runTriage(createFileSource(text, 'big.log'), ws, { limit: 5, suspectLimit: 5, blameFrames: 12 }));
+    const ws = await openTriageWorkspace({
+      dir: repo.dir,
+      trusted: true,
+      mappings: [{ prod: '/tmp/culprit-crashes/app/node', local: '.' }],
+    });
+    const { value: report, m } = await measure('100 MB log → runTriage', () =>
+      runTriage(createFileSource(text, 'big.log'), ws, { limit: 5, suspectLimit: 5, blameFrames: 12 }),
+    );
     assert.deepEqual(report.errors, []);
     assert.equal(report.issues.length, 1);
     assert.match(report.issues[0].title, /TypeError: Cannot read properties of undefined \(reading 'price'\)/);
@@ -83,9 +94,19 @@ describe('large inputs', function () {
       colno: 3,
       in_app: true,
     }));
-    const event = { event_id: 'e'.repeat(32), platform: 'node', exception: { values: [{ type: 'TypeError', value: 'deep', stacktrace: { frames } }] } };
-    const ws = await openTriageWorkspace({ dir: repo.dir, trusted: true, mappings: [{ prod: '/tmp/culprit-crashes/app/node', local: '.' }] });
-    const { value: report, m } = await measure('10k-frame event → runTriage', () => runTriage(createFileSource(JSON.stringify(event)), ws, { limit: 1, suspectLimit: 5, blameFrames: 12 }));
+    const event = {
+      event_id: 'e'.repeat(32),
+      platform: 'node',
+      exception: { values: [{ type: 'TypeError', value: 'deep', stacktrace: { frames } }] },
+    };
+    const ws = await openTriageWorkspace({
+      dir: repo.dir,
+      trusted: true,
+      mappings: [{ prod: '/tmp/culprit-crashes/app/node', local: '.' }],
+    });
+    const { value: report, m } = await measure('10k-frame event → runTriage', () =>
+      runTriage(createFileSource(JSON.stringify(event)), ws, { limit: 1, suspectLimit: 5, blameFrames: 12 }),
+    );
     assert.deepEqual(report.errors, []);
     assert.ok(report.issues[0].frames.length <= MAX_FRAMES, `${report.issues[0].frames.length} frames kept`);
     assert.ok(report.issues[0].frames.some((f) => f.file === 'src/services/pricing.js'));
@@ -97,7 +118,9 @@ describe('large inputs', function () {
     const s = await startSentryStandIn({ issueCount: 5_000, token: 'tok' });
     try {
       const src = createSentrySource({ baseUrl: s.url, token: 'tok', org: 'acme', projects: ['orders-api'] });
-      const { value: res, m } = await measure('5,000 Sentry issues → listSamples', () => src.listSamples({ limit: 5_000 }));
+      const { value: res, m } = await measure('5,000 Sentry issues → listSamples', () =>
+        src.listSamples({ limit: 5_000 }),
+      );
       assert.equal(res.failures.length, 0, res.failures[0]?.message);
       assert.equal(res.samples.length, 5_000);
       assert.equal(new Set(res.samples.map((x) => x.group.id)).size, 5_000);

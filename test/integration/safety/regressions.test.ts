@@ -22,7 +22,9 @@ describe('regressions from the reliability work', () => {
 
   it('JSON lines over 32 MB are read line by line, never parsed as one document', () => {
     const line = `${JSON.stringify({ level: 'info', msg: 'x'.repeat(1000) })}\n`;
-    const text = line.repeat(Math.ceil((MAX_JSON_DOCUMENT_CHARS + 1) / line.length)) + `${JSON.stringify({ level: 'error', stack: STACK })}\n`;
+    const text =
+      line.repeat(Math.ceil((MAX_JSON_DOCUMENT_CHARS + 1) / line.length)) +
+      `${JSON.stringify({ level: 'error', stack: STACK })}\n`;
     const [event] = detectAndParse(text, 'big.ndjson');
     assert.equal(event.exceptions[0].type, 'TypeError');
   });
@@ -31,7 +33,9 @@ describe('regressions from the reliability work', () => {
     const ws = await openTriageWorkspace({ dir: makeTempDir('culprit-abort-'), trusted: false });
     const ac = new AbortController();
     ac.abort();
-    const e = await rejection(runTriage(createFileSource(STACK), ws, { limit: 1, suspectLimit: 1, blameFrames: 1, signal: ac.signal }));
+    const e = await rejection(
+      runTriage(createFileSource(STACK), ws, { limit: 1, suspectLimit: 1, blameFrames: 1, signal: ac.signal }),
+    );
     assert.equal(e.reason, 'cancelled');
     assert.equal(e.message, 'The triage was cancelled.');
   });

@@ -16,20 +16,32 @@ describe('Sentry source under faults', () => {
   };
   const source = (s: SentryStandIn, o: Partial<SentrySourceOptions> = {}) =>
     createSentrySource({
-      baseUrl: s.url, token: TOKEN, org: 'acme', projects: ['orders-api'], logger: (l) => lines.push(l),
-      ...o, http: { backoffBaseMs: 5, backoffMaxMs: 20, ...o.http },
+      baseUrl: s.url,
+      token: TOKEN,
+      org: 'acme',
+      projects: ['orders-api'],
+      logger: (l) => lines.push(l),
+      ...o,
+      http: { backoffBaseMs: 5, backoffMaxMs: 20, ...o.http },
     });
   afterEach(async () => {
     await Promise.all(servers.splice(0).map((s) => s.close()));
     // The canary token must never reach a log line, whatever the test did.
-    assert.ok(lines.length > 0 && lines.every((l) => !l.includes(TOKEN) && !l.includes('CANARY')), 'token in a log line');
+    assert.ok(
+      lines.length > 0 && lines.every((l) => !l.includes(TOKEN) && !l.includes('CANARY')),
+      'token in a log line',
+    );
     lines.length = 0;
   });
 
   it('waits for X-Sentry-Rate-Limit-Reset on 429 before retrying once', async () => {
     const s = await start();
     const resetSec = Math.ceil(Date.now() / 1000) + 1;
-    s.fault('issues', { status: 429, times: 1, headers: { 'X-Sentry-Rate-Limit-Reset': String(resetSec), 'X-Sentry-Rate-Limit-Remaining': '0' } });
+    s.fault('issues', {
+      status: 429,
+      times: 1,
+      headers: { 'X-Sentry-Rate-Limit-Reset': String(resetSec), 'X-Sentry-Rate-Limit-Remaining': '0' },
+    });
     const res = await source(s).listSamples({ limit: 3 });
     assert.equal(res.samples.length, 3);
     const issueCalls = s.requests.filter((r) => r.route === 'issues');
@@ -39,7 +51,10 @@ describe('Sentry source under faults', () => {
 
   it('gives up with rate-limited when the reset is beyond the wait cap', async () => {
     const s = await start();
-    s.fault('issues', { status: 429, headers: { 'X-Sentry-Rate-Limit-Reset': String(Math.ceil(Date.now() / 1000) + 600) } });
+    s.fault('issues', {
+      status: 429,
+      headers: { 'X-Sentry-Rate-Limit-Reset': String(Math.ceil(Date.now() / 1000) + 600) },
+    });
     const e = await rejection(source(s).listSamples({ limit: 3 }));
     assert.equal(e.reason, 'rate-limited');
     assert.match(e.message, /resets in \d+(\.\d)?s, longer than the 60s this client waits/);
@@ -63,8 +78,14 @@ describe('Sentry source under faults', () => {
     s.fault('event', { body: 'html', issueId: '1002' });
     s.fault('event', { body: 'reset', issueId: '1003' });
     const res = await source(s, { http: { maxRetries: 1 } }).listSamples({ limit: 5 });
-    assert.deepEqual(res.samples.map((x) => x.group.id), ['1001', '1004']);
-    assert.deepEqual(res.failures.map((f) => f.issueId), ['1000', '1002', '1003']);
+    assert.deepEqual(
+      res.samples.map((x) => x.group.id),
+      ['1001', '1004'],
+    );
+    assert.deepEqual(
+      res.failures.map((f) => f.issueId),
+      ['1000', '1002', '1003'],
+    );
     assert.match(res.failures[0].message, /truncated JSON/);
     assert.match(res.failures[0].message, /\/issues\/1000\/events\/latest\//);
     assert.match(res.failures[1].message, /HTML page instead of JSON/);
@@ -76,9 +97,15 @@ describe('Sentry source under faults', () => {
     s.fault('event', { status: 404, times: 1, issueId: '1000' });
     s.fault('event', { status: 404, issueId: '1002' });
     const res = await source(s).listSamples({ limit: 3 });
-    assert.deepEqual(res.samples.map((x) => x.group.id), ['1000', '1001']);
+    assert.deepEqual(
+      res.samples.map((x) => x.group.id),
+      ['1000', '1001'],
+    );
     assert.ok(s.requests.some((r) => r.path.endsWith('/issues/1000/events/recommended/')));
-    assert.deepEqual(res.failures.map((f) => f.issueId), ['1002']);
+    assert.deepEqual(
+      res.failures.map((f) => f.issueId),
+      ['1002'],
+    );
   });
 
   it('treats a 404 from the committers endpoint as no suspects', async () => {
@@ -103,7 +130,10 @@ describe('Sentry source under faults', () => {
     const t0 = Date.now();
     const res = await source(s, { http: { timeoutMs: 300 } }).listSamples({ limit: 3 });
     assert.ok(Date.now() - t0 < 1400);
-    assert.deepEqual(res.failures.map((f) => f.issueId), ['1001']);
+    assert.deepEqual(
+      res.failures.map((f) => f.issueId),
+      ['1001'],
+    );
     assert.match(res.failures[0].message, /timed out after 300ms/);
     assert.equal(res.samples.length, 2);
   });
@@ -113,9 +143,15 @@ describe('Sentry source under faults', () => {
     s.fault('event', { body: 'huge', hugeBytes: 10 * 1024 * 1024, issueId: '1000' });
     s.fault('event', { body: 'huge', hugeBytes: 3 * 1024 * 1024, issueId: '1001' });
     const res = await source(s, { http: { maxResponseBytes: 12 * 1024 * 1024 } }).listSamples({ limit: 2 });
-    assert.deepEqual(res.samples.map((x) => x.group.id), ['1000', '1001']);
+    assert.deepEqual(
+      res.samples.map((x) => x.group.id),
+      ['1000', '1001'],
+    );
     const capped = await source(s, { http: { maxResponseBytes: 5 * 1024 * 1024 } }).listSamples({ limit: 2 });
-    assert.deepEqual(capped.failures.map((f) => f.issueId), ['1000']);
+    assert.deepEqual(
+      capped.failures.map((f) => f.issueId),
+      ['1000'],
+    );
     assert.match(capped.failures[0].message, /larger than the 5 MB cap/);
   });
 
@@ -146,4 +182,3 @@ describe('Sentry source under faults', () => {
     assert.equal(e.reason, 'cancelled');
   });
 });
-

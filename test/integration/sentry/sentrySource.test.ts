@@ -15,7 +15,14 @@ describe('Sentry source against the stand-in', () => {
     return s;
   };
   const source = (s: SentryStandIn, o: Partial<SentrySourceOptions> = {}) =>
-    createSentrySource({ baseUrl: s.url, token: TOKEN, org: 'acme', projects: ['orders-api'], http: { backoffBaseMs: 5, backoffMaxMs: 20 }, ...o });
+    createSentrySource({
+      baseUrl: s.url,
+      token: TOKEN,
+      org: 'acme',
+      projects: ['orders-api'],
+      http: { backoffBaseMs: 5, backoffMaxMs: 20 },
+      ...o,
+    });
   afterEach(async () => {
     await Promise.all(servers.splice(0).map((s) => s.close()));
   });
@@ -38,7 +45,10 @@ describe('Sentry source against the stand-in', () => {
     assert.equal(issuesReq?.query.get('environment'), 'production');
     assert.equal(issuesReq?.query.get('query'), 'is:unresolved error.unhandled:true');
     assert.equal(issuesReq?.query.get('statsPeriod'), '14d');
-    assert.equal(s.requests.find((r) => r.route === 'event')?.path, '/api/0/organizations/acme/issues/1000/events/latest/');
+    assert.equal(
+      s.requests.find((r) => r.route === 'event')?.path,
+      '/api/0/organizations/acme/issues/1000/events/latest/',
+    );
     assert.equal(res.sentrySuspects.get('1000')?.[0].sha, 'c'.repeat(40));
     assert.equal(res.sentrySuspects.get('1000')?.[0].summary, 'Refactor totals');
     // One release lookup and one release list for three issues of the same release.
@@ -51,7 +61,10 @@ describe('Sentry source against the stand-in', () => {
     const res = await source(s).listSamples({ limit: 230 });
     assert.equal(res.samples.length, 230);
     assert.equal(s.count('issues'), 3);
-    assert.deepEqual(s.requests.filter((r) => r.route === 'issues').map((r) => r.query.get('cursor')), [null, '0:100:0', '0:200:0']);
+    assert.deepEqual(
+      s.requests.filter((r) => r.route === 'issues').map((r) => r.query.get('cursor')),
+      [null, '0:100:0', '0:200:0'],
+    );
     assert.equal(new Set(res.samples.map((x) => x.group.id)).size, 230);
   });
 
@@ -125,4 +138,3 @@ describe('Sentry source against the stand-in', () => {
     assert.equal(s.requests.at(-1)?.method, 'PUT');
   });
 });
-

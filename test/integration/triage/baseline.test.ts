@@ -15,13 +15,22 @@ describe('newestBlameBaseline (what the trackers do)', () => {
       t.write('a.js', 'one\nTWO\nTHREE\n');
       const later = t.commit('after the deploy', { author: CAROL, date: '2026-01-03T00:00:00Z' });
       const repo = await openRepo(createGitRunner({ cwd: t.dir, trusted: true }), t.dir);
-      const port = { runImmutable: repo.run, show: async () => null, blameRange: repo.blameRange, blameAt: repo.blameAt, commitsInRange: repo.commitsInRange };
+      const port = {
+        runImmutable: repo.run,
+        show: async () => null,
+        blameRange: repo.blameRange,
+        blameAt: repo.blameAt,
+        commitsInRange: repo.commitsInRange,
+      };
       const out = await newestBlameBaseline(port, t.sha('HEAD'), [
         { depth: 0, path: 'a.js', line: 2, function: null },
         { depth: 1, path: 'a.js', line: 3, function: null },
         { depth: 2, path: 'a.js', line: 1, function: null },
       ]);
-      assert.deepEqual(out.map((s) => s.sha), [later, bug, c1]);
+      assert.deepEqual(
+        out.map((s) => s.sha),
+        [later, bug, c1],
+      );
     } finally {
       t.cleanup();
     }

@@ -8,10 +8,14 @@ import { runTriageCli as runCli, setUpDemo, type DemoScenario } from '../../help
 const API_CANARY = 'ddapi0canary0000000000000000000000';
 const APP_CANARY = 'ddapp0canary000000000000000000000000000000';
 
-function stackOf(event: { exception: { values: Array<{ type: string; value: string; stacktrace: { frames: Array<Record<string, unknown>> } }> } }): string {
+function stackOf(event: {
+  exception: { values: Array<{ type: string; value: string; stacktrace: { frames: Array<Record<string, unknown>> } }> };
+}): string {
   // dd-trace records err.stack; rebuild the V8 text from the deployed service's real crash.
   const ex = event.exception.values[event.exception.values.length - 1];
-  const frames = [...ex.stacktrace.frames].reverse().map((f) => `    at ${f.function} (${f.filename}:${f.lineno}:${f.colno})`);
+  const frames = [...ex.stacktrace.frames]
+    .reverse()
+    .map((f) => `    at ${f.function} (${f.filename}:${f.lineno}:${f.colno})`);
   return `${ex.type}: ${ex.value}\n${frames.join('\n')}`;
 }
 
@@ -28,7 +32,18 @@ describe('culprit triage --datadog against the stand-in (real crash, real git)',
     standIn = await startDatadogStandIn({
       apiKey: API_CANARY,
       appKey: APP_CANARY,
-      issues: [{ id: '5f8ebd5c-6dd9-11f0-8a28-da7ad0900020', errorType: 'TypeError', errorMessage: "Cannot read properties of undefined (reading 'discountRate')", stack: stackOf(demo.event as Parameters<typeof stackOf>[0]), count: 12, commit: sha('Release 1.5.0'), firstSeenVersion: '1.5.0', lastSeenVersion: '1.5.0' }],
+      issues: [
+        {
+          id: '5f8ebd5c-6dd9-11f0-8a28-da7ad0900020',
+          errorType: 'TypeError',
+          errorMessage: "Cannot read properties of undefined (reading 'discountRate')",
+          stack: stackOf(demo.event as Parameters<typeof stackOf>[0]),
+          count: 12,
+          commit: sha('Release 1.5.0'),
+          firstSeenVersion: '1.5.0',
+          lastSeenVersion: '1.5.0',
+        },
+      ],
     });
   });
   after(async () => {
@@ -37,7 +52,10 @@ describe('culprit triage --datadog against the stand-in (real crash, real git)',
   });
 
   it('takes the deployed SHA from the span tag and names the bug commit first', async () => {
-    const r = await runCli(['--datadog', '--url', standIn.url, '--service', 'orders-api', '--env', 'production', '--repo', repo, '--json'], { DD_API_KEY: API_CANARY, DD_APP_KEY: APP_CANARY });
+    const r = await runCli(
+      ['--datadog', '--url', standIn.url, '--service', 'orders-api', '--env', 'production', '--repo', repo, '--json'],
+      { DD_API_KEY: API_CANARY, DD_APP_KEY: APP_CANARY },
+    );
     assert.equal(r.code, 0, r.stderr);
     const issue = JSON.parse(r.stdout).issues[0];
     assert.equal(issue.count, 12);
@@ -49,14 +67,20 @@ describe('culprit triage --datadog against the stand-in (real crash, real git)',
   });
 
   it('names the site and the others when the keys are refused', async () => {
-    const r = await runCli(['--datadog', '--url', standIn.url, '--service', 'orders-api', '--repo', repo], { DD_API_KEY: API_CANARY, DD_APP_KEY: 'wrong0app0key' });
+    const r = await runCli(['--datadog', '--url', standIn.url, '--service', 'orders-api', '--repo', repo], {
+      DD_API_KEY: API_CANARY,
+      DD_APP_KEY: 'wrong0app0key',
+    });
     assert.notEqual(r.code, 0);
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
     assert.ok(!r.stderr.includes('wrong0app0key') && !r.stderr.includes(API_CANARY));
   });
 
   it('asks for the keys when they are not set', async () => {
-    const r = await runCli(['--datadog', '--service', 'orders-api', '--repo', repo], { DD_API_KEY: '', DD_APP_KEY: '' });
+    const r = await runCli(['--datadog', '--service', 'orders-api', '--repo', repo], {
+      DD_API_KEY: '',
+      DD_APP_KEY: '',
+    });
     assert.notEqual(r.code, 0);
     assert.match(r.stderr, /DD_API_KEY and DD_APP_KEY/);
   });

@@ -43,7 +43,10 @@ describe('culprit triage on the demo service (real SDK event, real git)', functi
       assert.equal(top.localLine, 15);
       assert.equal(issue.suspects[0].sha, sha('Use loyalty programme rates for discounts'));
       assert.equal(issue.suspects[0].author, 'Linus Torvalds <linus@orders.example>');
-      assert.match(issue.suspects[0].reasons[0], /changed line 9 of src\/services\/pricing\.js \(applyDiscount\), the crashing frame/);
+      assert.match(
+        issue.suspects[0].reasons[0],
+        /changed line 9 of src\/services\/pricing\.js \(applyDiscount\), the crashing frame/,
+      );
       // Post-deploy commits are never suspects.
       const post = sha('Quote in the order currency');
       assert.ok(issue.suspects.every((s: { sha: string }) => s.sha !== post));
@@ -83,7 +86,15 @@ describe('culprit triage on the demo service (real SDK event, real git)', functi
   });
 
   it('names a deploy revision missing from the clone and how to fetch it', async () => {
-    const r = await runCli(['--event', eventFile, '--repo', repo, '--deploy', 'v1.4.0..0123456789abcdef0123456789abcdef01234567', '--json']);
+    const r = await runCli([
+      '--event',
+      eventFile,
+      '--repo',
+      repo,
+      '--deploy',
+      'v1.4.0..0123456789abcdef0123456789abcdef01234567',
+      '--json',
+    ]);
     assert.notEqual(r.code, 0);
     assert.match(r.stderr, /0123456789abcdef0123456789abcdef01234567/);
     assert.match(r.stderr, /git fetch/);

@@ -16,7 +16,13 @@ const AUTHORS: Record<string, TestAuthor> = { ALICE, BOB, CAROL, DAN };
 interface Recipe {
   name: string;
   files: Record<string, string>;
-  commits: Array<{ author: string; message: string; edits: Array<[string, string, string]>; bug?: boolean; tag?: string }>;
+  commits: Array<{
+    author: string;
+    message: string;
+    edits: Array<[string, string, string]>;
+    bug?: boolean;
+    tag?: string;
+  }>;
   deploy: string[];
   expect: { file: string; line: number; localLine: number; function: string };
 }
@@ -40,11 +46,17 @@ function replay(repo: TempRepo, recipe: Recipe): string {
   return bug;
 }
 
-const names = readdirSync(path.join(stacks, 'scenarios')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
+const names = readdirSync(path.join(stacks, 'scenarios'))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.slice(0, -5));
 
 describe('culprit triage on real Rust, Go, Ruby and PHP crashes', function () {
   this.timeout(30_000);
-  it('has a recipe and a crash for Rust, Go, Ruby and PHP', () => assert.deepEqual(['go', 'php', 'ruby', 'rust'].filter((n) => !names.includes(n)), []));
+  it('has a recipe and a crash for Rust, Go, Ruby and PHP', () =>
+    assert.deepEqual(
+      ['go', 'php', 'ruby', 'rust'].filter((n) => !names.includes(n)),
+      [],
+    ));
   for (const name of names) {
     const recipe = JSON.parse(readFileSync(path.join(stacks, 'scenarios', `${name}.json`), 'utf8')) as Recipe;
     it(`${recipe.name}: the crashing file and line, followed past the deploy, bug commit first`, () => {
@@ -52,14 +64,22 @@ describe('culprit triage on real Rust, Go, Ruby and PHP crashes', function () {
       try {
         const bug = replay(repo, recipe);
         const traceFile = path.join(stacks, `scenario-${name}.txt`);
-        const r = spawnSync(process.execPath, [cli, 'triage', '--event', traceFile, '--repo', repo.dir, ...recipe.deploy, '--json'], { encoding: 'utf8' });
+        const r = spawnSync(
+          process.execPath,
+          [cli, 'triage', '--event', traceFile, '--repo', repo.dir, ...recipe.deploy, '--json'],
+          { encoding: 'utf8' },
+        );
         assert.equal(r.status, 0, r.stderr);
         const issue = JSON.parse(r.stdout).issues[0];
         const trace = readFileSync(traceFile, 'utf8');
         assert.equal(issue.deploy.to, repo.sha('v1.1.0'), trace);
         assert.equal(issue.deploy.from, repo.sha('v1.0.0'));
         const top = issue.frames[0];
-        assert.deepEqual({ file: top.file, line: top.line, localLine: top.localLine, function: top.function }, recipe.expect, JSON.stringify(issue.frames, null, 1));
+        assert.deepEqual(
+          { file: top.file, line: top.line, localLine: top.localLine, function: top.function },
+          recipe.expect,
+          JSON.stringify(issue.frames, null, 1),
+        );
         assert.equal(issue.suspects[0].sha, bug, JSON.stringify(issue.suspects, null, 1));
         for (const f of issue.frames) if (f.file) assert.ok(!f.file.startsWith('/') && !f.file.includes('..'), f.file);
       } finally {

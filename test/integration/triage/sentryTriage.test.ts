@@ -35,7 +35,23 @@ describe('culprit triage --sentry against the stand-in (real SDK event, real git
   });
 
   it('lists the issues and names the bug commit first, with the deploy range from Sentry releases', async () => {
-    const r = await runCli(['--sentry', '--url', standIn.url, '--org', 'acme', '--project', 'orders-api', '--repo', repo, '--limit', '3', '--json'], { SENTRY_AUTH_TOKEN: CANARY });
+    const r = await runCli(
+      [
+        '--sentry',
+        '--url',
+        standIn.url,
+        '--org',
+        'acme',
+        '--project',
+        'orders-api',
+        '--repo',
+        repo,
+        '--limit',
+        '3',
+        '--json',
+      ],
+      { SENTRY_AUTH_TOKEN: CANARY },
+    );
     assert.equal(r.code, 0, r.stderr);
     const report = JSON.parse(r.stdout);
     assert.equal(report.issues.length, 3);
@@ -50,7 +66,10 @@ describe('culprit triage --sentry against the stand-in (real SDK event, real git
   });
 
   it('says which scopes a rejected token needs, in one line, without the token', async () => {
-    const r = await runCli(['--sentry', '--url', standIn.url, '--org', 'acme', '--project', 'orders-api', '--repo', repo], { SENTRY_AUTH_TOKEN: 'canarytok_WRONG_CANARY_1234' });
+    const r = await runCli(
+      ['--sentry', '--url', standIn.url, '--org', 'acme', '--project', 'orders-api', '--repo', repo],
+      { SENTRY_AUTH_TOKEN: 'canarytok_WRONG_CANARY_1234' },
+    );
     assert.notEqual(r.code, 0);
     assert.equal(r.stderr.trim().split('\n').length, 1);
     assert.match(r.stderr, /event:read/);
@@ -58,7 +77,9 @@ describe('culprit triage --sentry against the stand-in (real SDK event, real git
   });
 
   it('asks for the token when SENTRY_AUTH_TOKEN is not set', async () => {
-    const r = await runCli(['--sentry', '--url', standIn.url, '--org', 'acme', '--repo', repo], { SENTRY_AUTH_TOKEN: '' });
+    const r = await runCli(['--sentry', '--url', standIn.url, '--org', 'acme', '--repo', repo], {
+      SENTRY_AUTH_TOKEN: '',
+    });
     assert.notEqual(r.code, 0);
     assert.match(r.stderr, /SENTRY_AUTH_TOKEN/);
   });

@@ -21,9 +21,15 @@ describe('triage workspace caches', () => {
 
       const before = await ws.frameResolver(null);
       t.write('src/c.js', 'c\n');
-      assert.equal((await ws.frameResolver(null)).resolve({ path: '/app/src/c.js', module: null, function: null }).file, null);
+      assert.equal(
+        (await ws.frameResolver(null)).resolve({ path: '/app/src/c.js', module: null, function: null }).file,
+        null,
+      );
       ws.invalidate();
-      assert.equal((await ws.frameResolver(null)).resolve({ path: '/app/src/c.js', module: null, function: null }).file, 'src/c.js');
+      assert.equal(
+        (await ws.frameResolver(null)).resolve({ path: '/app/src/c.js', module: null, function: null }).file,
+        'src/c.js',
+      );
       assert.equal(before.resolve({ path: '/app/src/b.js', module: null, function: null }).file, 'src/b.js');
 
       const head = await ws.git?.head();

@@ -12,7 +12,13 @@ describe('culprit triage arguments', () => {
   });
 
   it('refuses two different inputs and a malformed deploy range, naming the flag', () => {
-    assert.throws(() => parseTriageArgs(['--file', 'a.txt', '--event', 'b.txt']), (e: unknown) => e instanceof UsageError && /--file/.test(e.message));
-    assert.throws(() => parseTriageArgs(['--event', 'a.txt', '--deploy', 'v1']), (e: unknown) => e instanceof UsageError && /--deploy/.test(e.message));
+    assert.throws(
+      () => parseTriageArgs(['--file', 'a.txt', '--event', 'b.txt']),
+      (e: unknown) => e instanceof UsageError && /--file/.test(e.message),
+    );
+    assert.throws(
+      () => parseTriageArgs(['--event', 'a.txt', '--deploy', 'v1']),
+      (e: unknown) => e instanceof UsageError && /--deploy/.test(e.message),
+    );
   });
 });

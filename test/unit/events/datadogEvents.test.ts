@@ -81,7 +81,10 @@ describe('decodeDatadogLog', () => {
   });
 
   it('falls back to error.kind/message when there is no stack', () => {
-    const e = decodeDatadogLog({ type: 'log', attributes: { message: 'x', attributes: { error: { kind: 'Timeout', message: 'upstream' } } } });
+    const e = decodeDatadogLog({
+      type: 'log',
+      attributes: { message: 'x', attributes: { error: { kind: 'Timeout', message: 'upstream' } } },
+    });
     assert.deepEqual(e.exceptions, [{ type: 'Timeout', value: 'upstream', frames: [] }]);
   });
 });

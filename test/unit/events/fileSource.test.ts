@@ -34,11 +34,19 @@ describe('detectAndParse', () => {
     const both = detectAndParse(JSON.stringify([fixtureJson('sentry-sdk-event.json'), span]));
     assert.equal(both.length, 2);
     const ndjson = `${JSON.stringify(fixtureJson('sentry-sdk-event.json'))}\nnot json\n${JSON.stringify(span)}\n`;
-    assert.deepEqual(detectAndParse(ndjson).map((e) => e.release), ['orders-api@1.5.0', '1.5.0']);
+    assert.deepEqual(
+      detectAndParse(ndjson).map((e) => e.release),
+      ['orders-api@1.5.0', '1.5.0'],
+    );
   });
 
   it('reads a JSON log line with a stack field', () => {
-    const line = JSON.stringify({ level: 'error', msg: 'boom', version: '3.1.0', err: { name: 'RangeError', message: 'bad', stack: 'RangeError: bad\n    at f (/srv/a.js:1:2)' } });
+    const line = JSON.stringify({
+      level: 'error',
+      msg: 'boom',
+      version: '3.1.0',
+      err: { name: 'RangeError', message: 'bad', stack: 'RangeError: bad\n    at f (/srv/a.js:1:2)' },
+    });
     const [e] = detectAndParse(line);
     assert.equal(e.release, '3.1.0');
     assert.equal(e.message, 'boom');
@@ -47,11 +55,17 @@ describe('detectAndParse', () => {
 
   it('rejects truncated JSON with a message naming the problem and what was tried', () => {
     const text = fixtureText('sentry-sdk-event.json');
-    unknownFormat(() => detectAndParse(text.slice(0, 500), 'event.json'), /event\.json.*does not parse.*truncated\?.*Tried JSON.*Sentry envelope.*plain-text stack trace/s);
+    unknownFormat(
+      () => detectAndParse(text.slice(0, 500), 'event.json'),
+      /event\.json.*does not parse.*truncated\?.*Tried JSON.*Sentry envelope.*plain-text stack trace/s,
+    );
   });
 
   it('rejects JSON that is none of the formats, naming its keys', () => {
-    unknownFormat(() => detectAndParse('{"hello":"world","n":1}'), /none of the known formats \(top-level keys: hello, n\)/);
+    unknownFormat(
+      () => detectAndParse('{"hello":"world","n":1}'),
+      /none of the known formats \(top-level keys: hello, n\)/,
+    );
     unknownFormat(() => detectAndParse('[1,2,3]'), /none of the known formats/);
     unknownFormat(() => detectAndParse('   '), /empty/);
     unknownFormat(() => detectAndParse('just some words'), /no stack trace was found/);
@@ -79,7 +93,9 @@ describe('createFileSource', () => {
   it('prefers the commit for the deploy hint and hashes the stack when there is no id', async () => {
     const spans = await createFileSource(fixtureText('dd-api-span.json')).listSamples({ limit: 5 });
     assert.deepEqual(spans.samples[0].deploy, { to: '4f2a9c1e8b7d6a5f4e3d2c1b0a9f8e7d6c5b4a39', from: null });
-    const noId = { exception: { values: [{ type: 'E', value: 'v', stacktrace: { frames: [{ filename: 'a.js', lineno: 1 }] } }] } };
+    const noId = {
+      exception: { values: [{ type: 'E', value: 'v', stacktrace: { frames: [{ filename: 'a.js', lineno: 1 }] } }] },
+    };
     const { samples } = await createFileSource(JSON.stringify(noId)).listSamples({ limit: 5 });
     assert.match(samples[0].group.id, /^file-[0-9a-f]{12}$/);
     assert.equal(samples[0].group.id, `file-${stackHash(samples[0].event)}`);
@@ -87,8 +103,12 @@ describe('createFileSource', () => {
   });
 
   it('honours the limit and rejects unknown input with a CulpritError', async () => {
-    const many = JSON.stringify([1, 2, 3].map((i) => ({ event_id: `e${i}`, exception: { values: [{ type: 'E', value: String(i) }] } })));
+    const many = JSON.stringify(
+      [1, 2, 3].map((i) => ({ event_id: `e${i}`, exception: { values: [{ type: 'E', value: String(i) }] } })),
+    );
     assert.equal((await createFileSource(many).listSamples({ limit: 2 })).samples.length, 2);
-    await assert.rejects(createFileSource('{"a":1}', 'x.json').listSamples({ limit: 1 }), (e: unknown) => CulpritError.is(e, 'unknown-format'));
+    await assert.rejects(createFileSource('{"a":1}', 'x.json').listSamples({ limit: 1 }), (e: unknown) =>
+      CulpritError.is(e, 'unknown-format'),
+    );
   });
 });

@@ -29,7 +29,8 @@ describe('parseSentryEnvelope', () => {
   });
 
   it('reads items without a length up to the newline, and skips non-event items', () => {
-    const text = '{"event_id":"a"}\n{"type":"session"}\n{"sid":"x"}\n{"type":"event"}\n{"event_id":"a","level":"error"}';
+    const text =
+      '{"event_id":"a"}\n{"type":"session"}\n{"sid":"x"}\n{"type":"event"}\n{"event_id":"a","level":"error"}';
     assert.deepEqual(parseSentryEnvelope(text), [{ event_id: 'a', level: 'error' }]);
   });
 

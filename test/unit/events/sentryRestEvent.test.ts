@@ -21,7 +21,11 @@ describe('decodeSentryRestEvent', () => {
     assert.equal(rest.request?.method, 'POST');
     assert.equal(rest.request?.query, 'source=checkout');
     assert.match(rest.request?.url ?? '', /\/api\/orders$/);
-    assert.deepEqual(rest.request?.data, { customerId: 'cus_42', currency: 'EUR', items: [{ sku: 'book-1', unitPrice: 12.5, quantity: 2 }] });
+    assert.deepEqual(rest.request?.data, {
+      customerId: 'cus_42',
+      currency: 'EUR',
+      items: [{ sku: 'book-1', unitPrice: 12.5, quantity: 2 }],
+    });
     assert.ok(rest.request?.headers.some(([k, v]) => k === 'content-type' && v === 'application/json'));
     assert.deepEqual(rest.breadcrumbs, sdk.breadcrumbs);
     assert.equal(rest.timestamp, sdk.timestamp);
@@ -34,7 +38,31 @@ describe('decodeSentryRestEvent', () => {
       entries: [
         { type: 'mystery', data: { values: 'x' } },
         { type: 'message', data: { formatted: 'Slow query' } },
-        { type: 'threads', data: { values: [{ id: 1, crashed: true, stacktrace: { frames: [{ filename: 'a.py', lineNo: 3, function: 'f', context: [[2, 'x = 1'], [3, 'boom()'], [4, 'y']] }] } }] } },
+        {
+          type: 'threads',
+          data: {
+            values: [
+              {
+                id: 1,
+                crashed: true,
+                stacktrace: {
+                  frames: [
+                    {
+                      filename: 'a.py',
+                      lineNo: 3,
+                      function: 'f',
+                      context: [
+                        [2, 'x = 1'],
+                        [3, 'boom()'],
+                        [4, 'y'],
+                      ],
+                    },
+                  ],
+                },
+              },
+            ],
+          },
+        },
       ],
     });
     assert.equal(e.release, '2.0.0');

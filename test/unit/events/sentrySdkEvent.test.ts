@@ -75,7 +75,11 @@ describe('decodeSentrySdkEvent on a real @sentry/node capture', () => {
     assert.ok(req.headers.some(([k, v]) => k === 'content-type' && v === 'application/json'));
     assert.ok(req.headers.some(([k, v]) => k === 'x-request-id' && v === 'req-7c1d'));
     assert.equal(typeof req.data, 'string');
-    assert.deepEqual(JSON.parse(req.data as string), { customerId: 'cus_42', currency: 'EUR', items: [{ sku: 'book-1', unitPrice: 12.5, quantity: 2 }] });
+    assert.deepEqual(JSON.parse(req.data as string), {
+      customerId: 'cus_42',
+      currency: 'EUR',
+      items: [{ sku: 'book-1', unitPrice: 12.5, quantity: 2 }],
+    });
   });
 
   it('reads breadcrumbs with ISO timestamps', () => {
@@ -92,7 +96,10 @@ describe('decodeSentrySdkEvent on a real @sentry/node capture', () => {
   it('accepts breadcrumbs as a bare list, tags as pairs and headers as pairs', () => {
     const e = decodeSentrySdkEvent({
       breadcrumbs: [{ message: 'a', timestamp: 1700000000 }],
-      tags: [['k', 'v'], ['n', 3]],
+      tags: [
+        ['k', 'v'],
+        ['n', 3],
+      ],
       request: { headers: [['Accept', '*/*']], method: 'GET', url: 'http://x/' },
       message: { formatted: 'hello' },
     });

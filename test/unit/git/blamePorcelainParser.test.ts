@@ -5,7 +5,10 @@ import { gitFixture, meta } from './fixtures';
 describe('parseBlamePorcelain', () => {
   it('parses a range blame with several -L ranges, repeating headers only once per commit', () => {
     const lines = parseBlamePorcelain(gitFixture('blame-range-multi-L.txt'));
-    assert.deepEqual(lines.map((l) => l.finalLine), [1, 2, 3, 4, 6, 7, 8]);
+    assert.deepEqual(
+      lines.map((l) => l.finalLine),
+      [1, 2, 3, 4, 6, 7, 8],
+    );
     const byLine = new Map(lines.map((l) => [l.finalLine, l]));
     // Lines 2 and 3 repeat Alice's SHA without headers: fields come from the first occurrence.
     for (const n of [1, 2, 3, 6, 8]) {
@@ -39,17 +42,23 @@ describe('parseBlamePorcelain', () => {
 
   it('strips the CR of CRLF file content', () => {
     const lines = parseBlamePorcelain(gitFixture('blame-crlf-content.txt'));
-    assert.deepEqual(lines.map((l) => l.content), ['line one', 'line 2', 'line three']);
+    assert.deepEqual(
+      lines.map((l) => l.content),
+      ['line one', 'line 2', 'line three'],
+    );
     assert.equal(lines[1].sha, meta.carolRates);
     assert.equal(lines[0].sha, meta.v1_0_0);
   });
 
   it('reports the original path of a renamed unicode file and unquotes quoted paths', () => {
     const renamed = parseBlamePorcelain(gitFixture('blame-unicode-renamed.txt'));
-    assert.deepEqual(renamed.map((l) => [l.origPath, l.content]), [
-      ['docs/naïve café.md', 'héllo'],
-      ['docs/naïve café.md', 'wörld'],
-    ]);
+    assert.deepEqual(
+      renamed.map((l) => [l.origPath, l.content]),
+      [
+        ['docs/naïve café.md', 'héllo'],
+        ['docs/naïve café.md', 'wörld'],
+      ],
+    );
     const quoted = parseBlamePorcelain(gitFixture('blame-quoted-path.txt'));
     assert.equal(quoted[0].origPath, 'docs/quote"tab\tname.txt');
     assert.equal(quoted[1].content, 'odd 2');
@@ -68,8 +77,14 @@ describe('parseBlamePorcelain', () => {
 
   it('covers every line of a whole-file range blame in order', () => {
     const lines = parseBlamePorcelain(gitFixture('blame-range-whole.txt'));
-    assert.deepEqual(lines.map((l) => l.finalLine), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    assert.deepEqual(lines.filter((l) => !l.boundary).map((l) => l.finalLine), [4, 7]);
+    assert.deepEqual(
+      lines.map((l) => l.finalLine),
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+    );
+    assert.deepEqual(
+      lines.filter((l) => !l.boundary).map((l) => l.finalLine),
+      [4, 7],
+    );
   });
 
   it('returns [] for empty or non-string input and skips garbage', () => {

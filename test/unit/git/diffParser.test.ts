@@ -15,12 +15,30 @@ describe('parseDiffU0', () => {
         { oldStart: 7, oldLines: 1, newStart: 7, newLines: 1 },
       ],
     });
-    assert.deepEqual(byName.get('docs/café guide.md'), { oldPath: null, newPath: 'docs/café guide.md', hunks: [{ oldStart: 0, oldLines: 0, newStart: 1, newLines: 2 }] });
-    assert.deepEqual(byName.get('docs/naïve café.md'), { oldPath: 'docs/naïve café.md', newPath: null, hunks: [{ oldStart: 1, oldLines: 2, newStart: 0, newLines: 0 }] });
-    assert.deepEqual(byName.get('src/legacy.js'), { oldPath: 'src/legacy.js', newPath: null, hunks: [{ oldStart: 1, oldLines: 1, newStart: 0, newLines: 0 }] });
-    assert.deepEqual(byName.get('docs/quote"tab\tname.txt')?.hunks, [{ oldStart: 1, oldLines: 0, newStart: 2, newLines: 1 }]);
+    assert.deepEqual(byName.get('docs/café guide.md'), {
+      oldPath: null,
+      newPath: 'docs/café guide.md',
+      hunks: [{ oldStart: 0, oldLines: 0, newStart: 1, newLines: 2 }],
+    });
+    assert.deepEqual(byName.get('docs/naïve café.md'), {
+      oldPath: 'docs/naïve café.md',
+      newPath: null,
+      hunks: [{ oldStart: 1, oldLines: 2, newStart: 0, newLines: 0 }],
+    });
+    assert.deepEqual(byName.get('src/legacy.js'), {
+      oldPath: 'src/legacy.js',
+      newPath: null,
+      hunks: [{ oldStart: 1, oldLines: 1, newStart: 0, newLines: 0 }],
+    });
+    assert.deepEqual(byName.get('docs/quote"tab\tname.txt')?.hunks, [
+      { oldStart: 1, oldLines: 0, newStart: 2, newLines: 1 },
+    ]);
     assert.deepEqual(byName.get('src/blob.bin'), { oldPath: null, newPath: 'src/blob.bin', hunks: [] });
-    assert.deepEqual(byName.get('src/nonl.txt'), { oldPath: null, newPath: 'src/nonl.txt', hunks: [{ oldStart: 0, oldLines: 0, newStart: 1, newLines: 1 }] });
+    assert.deepEqual(byName.get('src/nonl.txt'), {
+      oldPath: null,
+      newPath: 'src/nonl.txt',
+      hunks: [{ oldStart: 0, oldLines: 0, newStart: 1, newLines: 1 }],
+    });
     assert.equal(files.length, 9);
   });
 
@@ -35,7 +53,9 @@ describe('parseDiffU0', () => {
     const files = parseDiffU0(gitFixture('diff-u0-post-deploy.txt'));
     const nonl = files.find((f) => f.newPath === 'src/nonl.txt');
     assert.deepEqual(nonl?.hunks, [{ oldStart: 1, oldLines: 1, newStart: 1, newLines: 1 }]);
-    assert.deepEqual(files.find((f) => f.newPath === 'src/app.js')?.hunks, [{ oldStart: 1, oldLines: 1, newStart: 1, newLines: 1 }]);
+    assert.deepEqual(files.find((f) => f.newPath === 'src/app.js')?.hunks, [
+      { oldStart: 1, oldLines: 1, newStart: 1, newLines: 1 },
+    ]);
   });
 
   it('tolerates empty, non-string and CRLF input', () => {

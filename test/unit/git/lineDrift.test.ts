@@ -54,7 +54,12 @@ describe('mapLineThroughHunks', () => {
           i += keep;
           const d = Math.min(del, len - i);
           if (d === 0 && ins === 0) continue;
-          hs.push({ oldStart: d === 0 ? i : i + 1, oldLines: d, newStart: d === 0 && ins === 0 ? next.length : next.length + (ins ? 1 : 0), newLines: ins });
+          hs.push({
+            oldStart: d === 0 ? i : i + 1,
+            oldLines: d,
+            newStart: d === 0 && ins === 0 ? next.length : next.length + (ins ? 1 : 0),
+            newLines: ins,
+          });
           next.push(...Array.from({ length: ins }, (_, k) => `n${k}`));
           i += d;
         }

@@ -5,7 +5,10 @@ import { gitFixture, meta } from './fixtures';
 describe('parseLog', () => {
   it('parses -z log records with --numstat files, renames and binary files', () => {
     const commits = parseLog(gitFixture('log-numstat.txt'));
-    assert.deepEqual(commits.map((c) => c.sha), [meta.dan, meta.carolTax, meta.carolRates, meta.bob]);
+    assert.deepEqual(
+      commits.map((c) => c.sha),
+      [meta.dan, meta.carolTax, meta.carolRates, meta.bob],
+    );
     const dan = commits[0];
     assert.equal(dan.author, 'Dan Wu');
     assert.equal(dan.authorMail, 'dan@example.com');

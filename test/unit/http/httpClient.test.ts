@@ -15,26 +15,41 @@ async function serve(handler: Handler): Promise<{ url: string; close: () => Prom
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 
 function client(url: string, extra: Partial<HttpClientOptions> = {}) {
   return createHttpClient({
-    baseUrl: url, provider: 'Test', secretHeaders: { Authorization: `Bearer ${SECRET}` },
-    backoffBaseMs: 5, backoffMaxMs: 20, ...extra,
+    baseUrl: url,
+    provider: 'Test',
+    secretHeaders: { Authorization: `Bearer ${SECRET}` },
+    backoffBaseMs: 5,
+    backoffMaxMs: 20,
+    ...extra,
   });
 }
 
-
 describe('httpClient', () => {
   let srv: { url: string; close: () => Promise<void> } | undefined;
-  afterEach(async () => { await srv?.close(); srv = undefined; });
+  afterEach(async () => {
+    await srv?.close();
+    srv = undefined;
+  });
 
   it('sends auth, repeats array query keys and parses JSON', async () => {
     let seen: http.IncomingHttpHeaders = {};
     let seenUrl = '';
-    srv = await serve((req, res) => { seen = req.headers; seenUrl = req.url ?? ''; res.setHeader('content-type', 'application/json'); res.end('{"ok":true}'); });
+    srv = await serve((req, res) => {
+      seen = req.headers;
+      seenUrl = req.url ?? '';
+      res.setHeader('content-type', 'application/json');
+      res.end('{"ok":true}');
+    });
     const r = await client(srv.url).request({ path: '/a/', query: { project: [1, 2], skip: undefined, q: 'x y' } });
     assert.deepEqual(r.data, { ok: true });
     assert.equal(seen.authorization, `Bearer ${SECRET}`);
@@ -62,7 +77,13 @@ describe('httpClient', () => {
 
   it('retries 503 with backoff, then succeeds', async () => {
     let n = 0;
-    srv = await serve((_req, res) => { n++; if (n < 3) { res.statusCode = 503; res.end('busy'); } else res.end('[1]'); });
+    srv = await serve((_req, res) => {
+      n++;
+      if (n < 3) {
+        res.statusCode = 503;
+        res.end('busy');
+      } else res.end('[1]');
+    });
     const r = await client(srv.url).request({ path: '/x' });
     assert.deepEqual(r.data, [1]);
     assert.equal(n, 3);
@@ -70,7 +91,11 @@ describe('httpClient', () => {
 
   it('does not retry a POST on 503', async () => {
     let n = 0;
-    srv = await serve((_req, res) => { n++; res.statusCode = 503; res.end(); });
+    srv = await serve((_req, res) => {
+      n++;
+      res.statusCode = 503;
+      res.end();
+    });
     const e = await rejection(client(srv.url).request({ path: '/x', method: 'POST', body: { a: 1 } }));
     assert.equal(e.reason, 'server');
     assert.equal(n, 1);
@@ -80,7 +105,12 @@ describe('httpClient', () => {
     let n = 0;
     srv = await serve((_req, res) => {
       n++;
-      if (n === 1) { res.writeHead(200, { 'content-length': '100' }); res.write('{"partial":'); setTimeout(() => res.socket?.destroy(), 10); return; }
+      if (n === 1) {
+        res.writeHead(200, { 'content-length': '100' });
+        res.write('{"partial":');
+        setTimeout(() => res.socket?.destroy(), 10);
+        return;
+      }
       res.end('{"ok":1}');
     });
     const r = await client(srv.url).request({ path: '/x' });
@@ -90,12 +120,23 @@ describe('httpClient', () => {
 
   it('turns HTML, truncated and empty bodies into bad-response naming the endpoint', async () => {
     srv = await serve((req, res) => {
-      if (req.url === '/html') { res.setHeader('content-type', 'text/html'); res.end('<html><title>Login</title></html>'); return; }
-      if (req.url === '/trunc') { res.end('{"a":[1,2'); return; }
+      if (req.url === '/html') {
+        res.setHeader('content-type', 'text/html');
+        res.end('<html><title>Login</title></html>');
+        return;
+      }
+      if (req.url === '/trunc') {
+        res.end('{"a":[1,2');
+        return;
+      }
       res.end('');
     });
     const c = client(srv.url);
-    for (const [p, word] of [['/html', 'HTML'], ['/trunc', 'truncated'], ['/empty', 'empty']]) {
+    for (const [p, word] of [
+      ['/html', 'HTML'],
+      ['/trunc', 'truncated'],
+      ['/empty', 'empty'],
+    ]) {
       const e = await rejection(c.request({ path: p }));
       assert.equal(e.reason, 'bad-response');
       assert.ok(e.message.includes(p) && e.message.includes(word), e.message);
@@ -103,7 +144,10 @@ describe('httpClient', () => {
   });
 
   it('times out a slow response', async () => {
-    srv = await serve((_req, res) => { res.write('{'); setTimeout(() => res.end('}'), 2000).unref(); });
+    srv = await serve((_req, res) => {
+      res.write('{');
+      setTimeout(() => res.end('}'), 2000).unref();
+    });
     const t0 = Date.now();
     const e = await rejection(client(srv.url, { timeoutMs: 150 }).request({ path: '/slow' }));
     assert.equal(e.reason, 'timeout');
@@ -140,8 +184,18 @@ describe('httpClient', () => {
     const times: number[] = [];
     srv = await serve((req, res) => {
       times.push(Date.now());
-      if (req.url === '/long') { res.statusCode = 429; res.setHeader('retry-after', '3600'); res.end(); return; }
-      if (times.length === 1) { res.statusCode = 429; res.setHeader('retry-after', '1'); res.end(); return; }
+      if (req.url === '/long') {
+        res.statusCode = 429;
+        res.setHeader('retry-after', '3600');
+        res.end();
+        return;
+      }
+      if (times.length === 1) {
+        res.statusCode = 429;
+        res.setHeader('retry-after', '1');
+        res.end();
+        return;
+      }
       res.end('{}');
     });
     const c = client(srv.url);
@@ -155,7 +209,14 @@ describe('httpClient', () => {
   it('keeps at most maxConcurrent requests in flight', async () => {
     let cur = 0;
     let peak = 0;
-    srv = await serve((_req, res) => { cur++; peak = Math.max(peak, cur); setTimeout(() => { cur--; res.end('1'); }, 20); });
+    srv = await serve((_req, res) => {
+      cur++;
+      peak = Math.max(peak, cur);
+      setTimeout(() => {
+        cur--;
+        res.end('1');
+      }, 20);
+    });
     const c = client(srv.url, { maxConcurrent: 3 });
     await Promise.all(Array.from({ length: 12 }, (_, i) => c.request({ path: `/${i}` })));
     assert.ok(peak <= 3 && peak >= 2, `peak ${peak}`);
@@ -164,7 +225,11 @@ describe('httpClient', () => {
   });
 
   it('refuses absolute URLs on another origin and redirects', async () => {
-    srv = await serve((_req, res) => { res.statusCode = 302; res.setHeader('location', 'http://evil.example/'); res.end(); });
+    srv = await serve((_req, res) => {
+      res.statusCode = 302;
+      res.setHeader('location', 'http://evil.example/');
+      res.end();
+    });
     const c = client(srv.url);
     assert.equal((await rejection(c.request({ path: 'http://evil.example/x' }))).reason, 'invalid-input');
     const e = await rejection(c.request({ path: '/r' }));

@@ -31,14 +31,20 @@ describe('http helpers', () => {
   });
 
   it('backs off exponentially with a cap', () => {
-    assert.deepEqual([1, 2, 3, 4, 5, 99].map((n) => backoffDelay(n, 100, 1000)), [100, 200, 400, 800, 1000, 1000]);
+    assert.deepEqual(
+      [1, 2, 3, 4, 5, 99].map((n) => backoffDelay(n, 100, 1000)),
+      [100, 200, 400, 800, 1000, 1000],
+    );
   });
 
   it('redacts secrets, their encodings and bearer credentials, but not prose', () => {
     const secret = 'canarytok_abc+/def=123';
     const r = createRedactor(secretVariants([`Bearer ${secret}`]));
     const out = r(`a ${secret} b ${encodeURIComponent(secret)} c Bearer xyz0123456789 the token needs scopes`);
-    assert.ok(!out.includes(secret) && !out.includes(encodeURIComponent(secret)) && !out.includes('xyz0123456789'), out);
+    assert.ok(
+      !out.includes(secret) && !out.includes(encodeURIComponent(secret)) && !out.includes('xyz0123456789'),
+      out,
+    );
     assert.match(out, /the token needs scopes$/);
   });
 

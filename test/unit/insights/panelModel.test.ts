@@ -7,7 +7,9 @@ import { isSecretHeader } from '../../../src/core/insights/secretHeaders';
 import type { ErrorSample } from '../../../src/core/model/group.types';
 import { flattenFrames } from '../../../src/core/triage/frameSelection';
 
-const raw = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'events', 'sentry-rest-event.json'), 'utf8'));
+const raw = JSON.parse(
+  fs.readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'events', 'sentry-rest-event.json'), 'utf8'),
+);
 
 /** The captured event with credentials and hostile text added, as a compromised client could send. */
 function hostileSample(): ErrorSample {
@@ -15,10 +17,30 @@ function hostileSample(): ErrorSample {
   event.request = {
     ...(event.request ?? { method: 'POST', url: null, query: null, data: null, headers: [] }),
     url: 'https://admin:hunter2@shop.example/api/orders?api_key=abc123&page=2',
-    headers: [...(event.request?.headers ?? []), ['Authorization', 'Bearer sk_live_1'], ['Cookie', 'sid=2'], ['X-Auth-Token', 't'], ['x-session-id', 's'], ['X-Evil', '<img src=x onerror=alert(1)>']],
+    headers: [
+      ...(event.request?.headers ?? []),
+      ['Authorization', 'Bearer sk_live_1'],
+      ['Cookie', 'sid=2'],
+      ['X-Auth-Token', 't'],
+      ['x-session-id', 's'],
+      ['X-Evil', '<img src=x onerror=alert(1)>'],
+    ],
   };
   return {
-    group: { id: '1001', title: '</script><script>alert(1)</script>', count: 3, userCount: 1, firstSeen: null, lastSeen: null, release: 'orders-api@1.5.0', firstRelease: null, environment: 'production', status: 'unresolved', url: 'javascript:alert(1)', source: 'sentry' },
+    group: {
+      id: '1001',
+      title: '</script><script>alert(1)</script>',
+      count: 3,
+      userCount: 1,
+      firstSeen: null,
+      lastSeen: null,
+      release: 'orders-api@1.5.0',
+      firstRelease: null,
+      environment: 'production',
+      status: 'unresolved',
+      url: 'javascript:alert(1)',
+      source: 'sentry',
+    },
     event,
     deploy: { to: null, from: null },
   };
@@ -29,7 +51,8 @@ describe('panel model', () => {
     const m = toPanelModel(hostileSample(), null);
     const names = m.request?.headers.map(([n]) => n.toLowerCase()) ?? [];
     assert.ok(names.includes('content-type') && names.includes('x-request-id'), names.join(','));
-    for (const secret of ['authorization', 'cookie', 'x-auth-token', 'x-session-id']) assert.ok(!names.includes(secret), secret);
+    for (const secret of ['authorization', 'cookie', 'x-auth-token', 'x-session-id'])
+      assert.ok(!names.includes(secret), secret);
     assert.ok(!m.request?.url?.includes('hunter2'));
     assert.ok(m.request?.url?.includes('api_key=%5Bredacted%5D'), m.request?.url ?? '');
     assert.deepEqual(m.request?.query, [['source', 'checkout']]);
@@ -50,13 +73,17 @@ describe('panel model', () => {
     const flat = flattenFrames(sample.event.exceptions);
     assert.equal(m.frames.length, flat.length);
     m.frames.forEach((f, i) => assert.equal(f.index, i));
-    assert.ok(m.frames.some((f) => f.vars.length > 0), 'the captured event has local variables');
+    assert.ok(
+      m.frames.some((f) => f.vars.length > 0),
+      'the captured event has local variables',
+    );
     assert.equal(m.canCreateRegressionTest, true);
     assert.equal(m.actionable, true);
   });
 
   it('classifies header names', () => {
-    for (const n of ['Authorization', 'Proxy-Authorization', 'Set-Cookie', 'X-Api-Key', 'x-csrf-token', 'X-Secret']) assert.ok(isSecretHeader(n), n);
+    for (const n of ['Authorization', 'Proxy-Authorization', 'Set-Cookie', 'X-Api-Key', 'x-csrf-token', 'X-Secret'])
+      assert.ok(isSecretHeader(n), n);
     for (const n of ['content-type', 'user-agent', 'x-request-id', 'accept']) assert.ok(!isSecretHeader(n), n);
   });
 });

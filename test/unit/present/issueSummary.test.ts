@@ -1,14 +1,59 @@
 import assert from 'node:assert/strict';
-import { afterText, authorName, frameLocation, issueDescription, relativeTime, releaseLabel } from '../../../src/core/present/issueSummary';
+import {
+  afterText,
+  authorName,
+  frameLocation,
+  issueDescription,
+  relativeTime,
+  releaseLabel,
+} from '../../../src/core/present/issueSummary';
 import type { ErrorSample } from '../../../src/core/model/group.types';
 import type { TriagedIssue } from '../../../src/core/model/triage.types';
 
 const sample: ErrorSample = {
-  group: { id: '1', title: "TypeError: Cannot read properties of undefined (reading 'rate')", count: 12, userCount: 3, firstSeen: '2026-11-20T10:00:00Z', lastSeen: '2026-11-24T09:55:00Z', release: 'orders-api@2.3.1', firstRelease: 'orders-api@2.3.0', environment: 'production', status: 'unresolved', url: null, source: 'sentry' },
-  event: { eventId: null, timestamp: null, platform: 'node', message: null, release: null, environment: null, commit: null, exceptions: [{ type: 'TypeError', value: "Cannot read properties of undefined (reading 'rate')", frames: [] }], request: null, breadcrumbs: [], tags: {}, user: null, contexts: {} },
+  group: {
+    id: '1',
+    title: "TypeError: Cannot read properties of undefined (reading 'rate')",
+    count: 12,
+    userCount: 3,
+    firstSeen: '2026-11-20T10:00:00Z',
+    lastSeen: '2026-11-24T09:55:00Z',
+    release: 'orders-api@2.3.1',
+    firstRelease: 'orders-api@2.3.0',
+    environment: 'production',
+    status: 'unresolved',
+    url: null,
+    source: 'sentry',
+  },
+  event: {
+    eventId: null,
+    timestamp: null,
+    platform: 'node',
+    message: null,
+    release: null,
+    environment: null,
+    commit: null,
+    exceptions: [{ type: 'TypeError', value: "Cannot read properties of undefined (reading 'rate')", frames: [] }],
+    request: null,
+    breadcrumbs: [],
+    tags: {},
+    user: null,
+    contexts: {},
+  },
   deploy: { to: null, from: null },
 };
-const issue = { suspects: [{ sha: '9f1c2ab7e0000000000000000000000000000000', author: 'Ada Lovelace <ada@example.com>', date: '2026-11-19T09:00:00Z', summary: 'x', score: 0.8, reasons: [] }] } as unknown as TriagedIssue;
+const issue = {
+  suspects: [
+    {
+      sha: '9f1c2ab7e0000000000000000000000000000000',
+      author: 'Ada Lovelace <ada@example.com>',
+      date: '2026-11-19T09:00:00Z',
+      summary: 'x',
+      score: 0.8,
+      reasons: [],
+    },
+  ],
+} as unknown as TriagedIssue;
 
 describe('issue summaries', () => {
   it('writes the after-text of a stack line', () => {
@@ -26,6 +71,18 @@ describe('issue summaries', () => {
     assert.equal(releaseLabel('0123456789abcdef0123456789abcdef01234567'), '0123456');
     assert.equal(releaseLabel(null), null);
     assert.equal(relativeTime('not a date'), null);
-    assert.equal(frameLocation({ file: null, line: 3, column: null, localLine: null, function: null, inApp: true, raw: 'x', candidates: ['a/x.js', 'b/x.js'] }), '2 candidates');
+    assert.equal(
+      frameLocation({
+        file: null,
+        line: 3,
+        column: null,
+        localLine: null,
+        function: null,
+        inApp: true,
+        raw: 'x',
+        candidates: ['a/x.js', 'b/x.js'],
+      }),
+      '2 candidates',
+    );
   });
 });

@@ -20,7 +20,8 @@ describe('request redaction', () => {
   });
 
   it('recognizes secret names but not look-alikes', () => {
-    for (const n of ['access_token', 'client-secret', 'password', 'api_key', 'X-Auth-Token', 'signing_key']) assert.ok(isSecretName(n), n);
+    for (const n of ['access_token', 'client-secret', 'password', 'api_key', 'X-Auth-Token', 'signing_key'])
+      assert.ok(isSecretName(n), n);
     for (const n of ['keyboard', 'author', 'monkey_business', 'sort', 'page']) assert.ok(!isSecretName(n), n);
   });
 

@@ -31,7 +31,19 @@ describe('confineToRoot', () => {
   });
 
   it('refuses escapes, absolute paths, NUL bytes, huge and missing paths', () => {
-    for (const bad of ['../../etc/passwd', 'src/../../etc/passwd', '/etc/passwd', 'file:///etc/passwd', 'C:\\Windows\\x', '\\\\server\\share', 'src/app.ts\0.png', 'a/'.repeat(5000), 'src/missing.ts', '', '.']) {
+    for (const bad of [
+      '../../etc/passwd',
+      'src/../../etc/passwd',
+      '/etc/passwd',
+      'file:///etc/passwd',
+      'C:\\Windows\\x',
+      '\\\\server\\share',
+      'src/app.ts\0.png',
+      'a/'.repeat(5000),
+      'src/missing.ts',
+      '',
+      '.',
+    ]) {
       assert.equal(confineToRoot(repo.root, bad), null, JSON.stringify(bad.slice(0, 40)));
     }
   });

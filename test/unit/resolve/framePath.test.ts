@@ -65,7 +65,14 @@ describe('normalizeFramePath', () => {
 
   it('stays linear on multi-megabyte hostile input', () => {
     const start = performance.now();
-    for (const s of ['/'.repeat(4000), '\\'.repeat(4000), 'webpack://'.repeat(400), '..'.repeat(2000), '?'.repeat(4000)]) normalizeFramePath(s);
+    for (const s of [
+      '/'.repeat(4000),
+      '\\'.repeat(4000),
+      'webpack://'.repeat(400),
+      '..'.repeat(2000),
+      '?'.repeat(4000),
+    ])
+      normalizeFramePath(s);
     assert.equal(normalizeFramePath('a'.repeat(5_000_000)), null);
     // A no-hang guard; speed itself is measured by `npm run bench`.
     assert.ok(performance.now() - start < 2000);

@@ -33,7 +33,8 @@ describe('createFrameResolver', () => {
     fs.symlinkSync('/etc/hostname', path.join(repo.root, 'src/leak.ts'));
   });
   after(() => repo.remove());
-  const resolver = (mappings?: Array<{ prod: string; local: string }>) => createFrameResolver({ root: repo.root, files: [...repo.files, 'src/leak.ts'], mappings });
+  const resolver = (mappings?: Array<{ prod: string; local: string }>) =>
+    createFrameResolver({ root: repo.root, files: [...repo.files, 'src/leak.ts'], mappings });
 
   it('resolves every path form to the workspace file', () => {
     const cases: Array<[string, string]> = [
@@ -55,7 +56,11 @@ describe('createFrameResolver', () => {
 
   it('prefers exact repo-relative and absolute-in-root paths', () => {
     const r = resolver();
-    assert.deepEqual(r.resolve(frame('dist/orders/pricing.js')), { file: 'dist/orders/pricing.js', candidates: [], via: 'exact' });
+    assert.deepEqual(r.resolve(frame('dist/orders/pricing.js')), {
+      file: 'dist/orders/pricing.js',
+      candidates: [],
+      via: 'exact',
+    });
     assert.equal(r.resolve(frame(`file://${repo.root}/src/app.ts`)).via, 'exact');
     assert.equal(r.resolve(frame(path.join(repo.root, 'src/users/service.ts'))).file, 'src/users/service.ts');
   });
@@ -77,7 +82,10 @@ describe('createFrameResolver', () => {
     assert.deepEqual(r.learnedPrefix, { prod: ['srv', 'www'], local: ['src'] });
     assert.deepEqual(r.resolve(frame('/srv/www/app.ts')), { file: 'src/app.ts', candidates: [], via: 'prefix' });
     const other = r.resolve(frame('/srv/www/billing/src/main/java/com/acme/orders/OrderService.java'));
-    assert.deepEqual([other.file, other.via], ['services/billing/src/main/java/com/acme/orders/OrderService.java', 'suffix']);
+    assert.deepEqual(
+      [other.file, other.via],
+      ['services/billing/src/main/java/com/acme/orders/OrderService.java', 'suffix'],
+    );
   });
 
   it('applies user mappings, longest production prefix first', () => {
@@ -98,8 +106,14 @@ describe('createFrameResolver', () => {
       candidates: [],
       via: 'module',
     });
-    assert.equal(r.resolve(frame('OrderService.java', 'com.other.OrderService')).file, 'services/legacy/src/main/java/com/other/OrderService.java');
-    assert.equal(r.resolve(frame('Invoice.kt', 'com.acme.orders.InvoiceKt')).file, 'services/billing/src/main/kotlin/com/acme/orders/Invoice.kt');
+    assert.equal(
+      r.resolve(frame('OrderService.java', 'com.other.OrderService')).file,
+      'services/legacy/src/main/java/com/other/OrderService.java',
+    );
+    assert.equal(
+      r.resolve(frame('Invoice.kt', 'com.acme.orders.InvoiceKt')).file,
+      'services/billing/src/main/kotlin/com/acme/orders/Invoice.kt',
+    );
     // A JDK class whose name collides must not resolve by file name alone.
     assert.equal(r.resolve(frame('OrderService.java', 'java.util.OrderService')).file, null);
   });
@@ -122,7 +136,17 @@ describe('createFrameResolver', () => {
 
   it('rejects foreign frames and hostile paths without touching outside files', () => {
     const r = resolver();
-    for (const bad of ['/app/node_modules/express/index.js', 'node:internal/x', '<anonymous>', 'file:///etc/passwd', '../../etc/passwd', '/etc/passwd', 'C:\\Windows\\x', 'src/a\0.ts', `/${'x'.repeat(10_000)}.js`]) {
+    for (const bad of [
+      '/app/node_modules/express/index.js',
+      'node:internal/x',
+      '<anonymous>',
+      'file:///etc/passwd',
+      '../../etc/passwd',
+      '/etc/passwd',
+      'C:\\Windows\\x',
+      'src/a\0.ts',
+      `/${'x'.repeat(10_000)}.js`,
+    ]) {
       const res = r.resolve(frame(bad));
       assert.equal(res.file, null, bad.slice(0, 40));
       assert.equal(res.via, 'none');

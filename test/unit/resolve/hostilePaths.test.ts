@@ -55,7 +55,11 @@ describe('hostile frame paths', () => {
     fs.writeFileSync(path.join(root, 'src', 'app.js'), 'x\n');
     fs.writeFileSync(path.join(root, 'src', 'orders', 'total.js'), 'x\n');
     // Outside targets are FIFOs: opening one for reading blocks, so a read would hang the test.
-    execFileSync('mkfifo', [path.join(outside, 'secret.js'), path.join(outside, 'passwd'), path.join(outside, 'secret.js.map')]);
+    execFileSync('mkfifo', [
+      path.join(outside, 'secret.js'),
+      path.join(outside, 'passwd'),
+      path.join(outside, 'secret.js.map'),
+    ]);
     fs.symlinkSync(path.join(outside, 'secret.js'), path.join(root, 'src', 'leak.js'));
     fs.symlinkSync(outside, path.join(root, 'src', 'link'));
     fs.symlinkSync(path.join(outside, 'secret.js'), path.join(root, 'secret.js'));
@@ -74,17 +78,30 @@ describe('hostile frame paths', () => {
         const real = fs.realpathSync(path.join(root, f));
         assert.ok(real.startsWith(root + path.sep), `${JSON.stringify(p.slice(0, 80))} resolved to ${f} → ${real}`);
       }
-      assert.ok(res.file === null || ['src/app.js', 'src/orders/total.js'].includes(res.file), `${p.slice(0, 60)} → ${res.file}`);
+      assert.ok(
+        res.file === null || ['src/app.js', 'src/orders/total.js'].includes(res.file),
+        `${p.slice(0, 60)} → ${res.file}`,
+      );
     }
   });
 
   it('symlinks leading out are refused by name, even though they are workspace entries', () => {
-    for (const rel of ['src/leak.js', 'src/link/secret.js', 'secret.js', 'passwd', 'src/link']) assert.equal(confineToRoot(root, rel), null, rel);
+    for (const rel of ['src/leak.js', 'src/link/secret.js', 'secret.js', 'passwd', 'src/link'])
+      assert.equal(confineToRoot(root, rel), null, rel);
     assert.equal(confineToRoot(root, 'src/app.js'), 'src/app.js');
   });
 
   it('confineToRoot refuses absolute, drive, UNC, NUL, escaping and over-long paths', () => {
-    for (const p of ['/etc/passwd', 'C:\\x', 'c:/x', '\\\\srv\\x', 'src/app.js\0', 'src/../../outside/passwd', 'a/'.repeat(3_000) + 'x', '']) {
+    for (const p of [
+      '/etc/passwd',
+      'C:\\x',
+      'c:/x',
+      '\\\\srv\\x',
+      'src/app.js\0',
+      'src/../../outside/passwd',
+      'a/'.repeat(3_000) + 'x',
+      '',
+    ]) {
       assert.equal(confineToRoot(root, p), null, JSON.stringify(p.slice(0, 40)));
     }
   });

@@ -8,11 +8,35 @@ import fc from 'fast-check';
 import { codeFamily, stemOf } from '../../../src/core/resolve/codeExtensions';
 import { SPLIT_BUCKET_AT, StemIndex, type IndexMatch, type LookupOptions } from '../../../src/core/resolve/pathIndex';
 
-const BUILD = new Set(['dist', 'build', 'out', 'lib', 'esm', 'cjs', 'es', 'umd', '.next', '.nuxt', '.output', '.svelte-kit', '.build', '_build', 'compiled', 'target', 'bin', 'obj']);
+const BUILD = new Set([
+  'dist',
+  'build',
+  'out',
+  'lib',
+  'esm',
+  'cjs',
+  'es',
+  'umd',
+  '.next',
+  '.nuxt',
+  '.output',
+  '.svelte-kit',
+  '.build',
+  '_build',
+  'compiled',
+  'target',
+  'bin',
+  'obj',
+]);
 const NEXT = new Set(['server', 'static', 'chunks', 'pages', 'app']);
 
 /** The pre-split algorithm, on strings: scan every file of the stem, keep the deepest, break ties. */
-function reference(files: readonly string[], segments: readonly string[], ext?: string | null, options: LookupOptions = {}): IndexMatch {
+function reference(
+  files: readonly string[],
+  segments: readonly string[],
+  ext?: string | null,
+  options: LookupOptions = {},
+): IndexMatch {
   const none: IndexMatch = { file: null, candidates: [], depth: 0, queryPrefix: 0, localPrefix: 0 };
   const n = segments.length;
   if (n === 0) return none;
@@ -49,9 +73,21 @@ function reference(files: readonly string[], segments: readonly string[], ext?: 
   const better = (a: (typeof tied)[0], b: (typeof tied)[0]) => b.sameExt - a.sameExt || a.localPrefix - b.localPrefix;
   const sorted = [...tied].sort(better);
   if (sorted.length === 1 || better(sorted[0], sorted[1]) !== 0) {
-    return { file: sorted[0].file, candidates: [], depth: best, queryPrefix: sorted[0].queryPrefix, localPrefix: sorted[0].localPrefix };
+    return {
+      file: sorted[0].file,
+      candidates: [],
+      depth: best,
+      queryPrefix: sorted[0].queryPrefix,
+      localPrefix: sorted[0].localPrefix,
+    };
   }
-  return { file: null, candidates: sorted.slice(0, options.maxCandidates ?? 20).map((t) => t.file), depth: best, queryPrefix: 0, localPrefix: 0 };
+  return {
+    file: null,
+    candidates: sorted.slice(0, options.maxCandidates ?? 20).map((t) => t.file),
+    depth: best,
+    queryPrefix: 0,
+    localPrefix: 0,
+  };
 }
 
 const FOLDERS = ['src', 'lib', 'dist', 'utils', 'api', 'Api', 'core', '.next', 'server', 'app', 'pkg', 'test'];
@@ -59,31 +95,54 @@ const NAMES = ['index.ts', 'index.js', 'INDEX.tsx', 'index.py', 'index.md', 'uti
 
 describe('StemIndex by-parent buckets', () => {
   it('splits only buckets larger than the threshold, and finds files through them', () => {
-    const files = Array.from({ length: SPLIT_BUCKET_AT * 4 }, (_, i) => `packages/p${i}/src/${['api', 'utils', 'core'][i % 3]}/index.ts`);
+    const files = Array.from(
+      { length: SPLIT_BUCKET_AT * 4 },
+      (_, i) => `packages/p${i}/src/${['api', 'utils', 'core'][i % 3]}/index.ts`,
+    );
     files.push('index.ts', 'src/index.ts', 'packages/p1/lib/api/index.js');
     const index = StemIndex.build(files);
-    assert.equal(index.lookup(['app', 'dist', 'p7', 'dist', 'utils', 'index.js']).file, 'packages/p7/src/utils/index.ts');
+    assert.equal(
+      index.lookup(['app', 'dist', 'p7', 'dist', 'utils', 'index.js']).file,
+      'packages/p7/src/utils/index.ts',
+    );
     assert.equal(index.lookup(['webpack', 'p1', 'lib', 'api', 'index.js']).file, 'packages/p1/lib/api/index.js');
     assert.equal(index.lookup(['nowhere', 'index.ts'], null, { anchored: true }).file, null);
     assert.equal(index.lookup(['index.ts'], null, { anchored: true }).file, 'index.ts');
     for (const f of files) assert.ok(index.has(f), f);
-    for (const f of ['packages/p1/src/api/INDEX.ts', 'packages/p1/src/nope/index.ts', 'index.js', 'src/index.ts/']) assert.equal(index.has(f), false, f);
+    for (const f of ['packages/p1/src/api/INDEX.ts', 'packages/p1/src/nope/index.ts', 'index.js', 'src/index.ts/'])
+      assert.equal(index.has(f), false, f);
   });
 
   it('answers exactly like a scan of the whole bucket (property)', () => {
     const segment = fc.constantFrom(...FOLDERS);
-    const file = fc.tuple(fc.array(segment, { maxLength: 4 }), fc.constantFrom(...NAMES)).map(([dirs, name]) => [...dirs, name].join('/'));
-    const query = fc.tuple(fc.array(fc.constantFrom(...FOLDERS, 'build', 'esm', 'unknown'), { maxLength: 5 }), fc.constantFrom(...NAMES));
-    const options = fc.record({ anchored: fc.boolean(), fullQuery: fc.boolean(), maxCandidates: fc.integer({ min: 1, max: 30 }) }, { requiredKeys: [] });
+    const file = fc
+      .tuple(fc.array(segment, { maxLength: 4 }), fc.constantFrom(...NAMES))
+      .map(([dirs, name]) => [...dirs, name].join('/'));
+    const query = fc.tuple(
+      fc.array(fc.constantFrom(...FOLDERS, 'build', 'esm', 'unknown'), { maxLength: 5 }),
+      fc.constantFrom(...NAMES),
+    );
+    const options = fc.record(
+      { anchored: fc.boolean(), fullQuery: fc.boolean(), maxCandidates: fc.integer({ min: 1, max: 30 }) },
+      { requiredKeys: [] },
+    );
     fc.assert(
-      fc.property(fc.uniqueArray(file, { minLength: SPLIT_BUCKET_AT, maxLength: 400 }), fc.array(fc.tuple(query, fc.option(fc.constantFrom('js', 'ts', 'py', 'TS')), options), { maxLength: 30 }), (files, queries) => {
-        const index = StemIndex.build(files);
-        for (const [[dirs, name], ext, opts] of queries) {
-          const segments = [...dirs, name];
-          assert.deepEqual(index.lookup(segments, ext, opts), reference(files, segments, ext, opts), JSON.stringify({ segments, ext, opts }));
-        }
-        for (const f of files) assert.ok(index.has(f));
-      }),
+      fc.property(
+        fc.uniqueArray(file, { minLength: SPLIT_BUCKET_AT, maxLength: 400 }),
+        fc.array(fc.tuple(query, fc.option(fc.constantFrom('js', 'ts', 'py', 'TS')), options), { maxLength: 30 }),
+        (files, queries) => {
+          const index = StemIndex.build(files);
+          for (const [[dirs, name], ext, opts] of queries) {
+            const segments = [...dirs, name];
+            assert.deepEqual(
+              index.lookup(segments, ext, opts),
+              reference(files, segments, ext, opts),
+              JSON.stringify({ segments, ext, opts }),
+            );
+          }
+          for (const f of files) assert.ok(index.has(f));
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -46,7 +46,11 @@ describe('createSourceMapper', () => {
   ]) {
     it(`maps a real minified stack frame back to the throwing .ts line through ${form}`, () => {
       const frame = topFrame(stack);
-      const resolved = createFrameResolver({ root: FIXTURES, files }).resolve({ path: frame.path, module: null, function: null });
+      const resolved = createFrameResolver({ root: FIXTURES, files }).resolve({
+        path: frame.path,
+        module: null,
+        function: null,
+      });
       assert.ok(resolved.file?.startsWith('dist/'), `resolved ${String(resolved.file)}`);
       const mapper = createSourceMapper({ root: FIXTURES });
       const pos = mapper.mapPosition(resolved.file!, frame.line, frame.column);
@@ -117,8 +121,14 @@ describe('createSourceMapper', () => {
       const map = JSON.parse(fs.readFileSync(path.join(root, 'dist/bundle.min.js.map'), 'utf8'));
       const escape = '../'.repeat(20) + 'etc/hostname';
       fs.writeFileSync(path.join(root, 'dist/escape.js'), `x();\n//# sourceMappingURL=${escape}\n`);
-      fs.writeFileSync(path.join(root, 'dist/foreign.js'), fs.readFileSync(path.join(root, 'dist/bundle.min.js'), 'utf8').replace('bundle.min.js.map', 'foreign.js.map'));
-      fs.writeFileSync(path.join(root, 'dist/foreign.js.map'), JSON.stringify({ ...map, sources: ['/etc/passwd', 'webpack:///./node_modules/lib/index.js'] }));
+      fs.writeFileSync(
+        path.join(root, 'dist/foreign.js'),
+        fs.readFileSync(path.join(root, 'dist/bundle.min.js'), 'utf8').replace('bundle.min.js.map', 'foreign.js.map'),
+      );
+      fs.writeFileSync(
+        path.join(root, 'dist/foreign.js.map'),
+        JSON.stringify({ ...map, sources: ['/etc/passwd', 'webpack:///./node_modules/lib/index.js'] }),
+      );
       fs.symlinkSync('/etc', path.join(root, 'dist/etc'));
       fs.writeFileSync(path.join(root, 'dist/linked.js'), 'x();\n//# sourceMappingURL=etc/hostname\n');
       const mapper = createSourceMapper({ root });

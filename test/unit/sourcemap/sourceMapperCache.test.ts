@@ -13,7 +13,10 @@ function topFrame(stackFile: string): { line: number; column: number } {
 }
 
 describe('createSourceMapper: runs of frames through one bundle', () => {
-  const bundles = ['bundle', 'inline', 'rooted', 'external'].map((name) => ({ gen: `dist/${name}.min.js`, ...topFrame(`${name}.stack.txt`) }));
+  const bundles = ['bundle', 'inline', 'rooted', 'external'].map((name) => ({
+    gen: `dist/${name}.min.js`,
+    ...topFrame(`${name}.stack.txt`),
+  }));
 
   it('answers the same whether frames alternate between bundles or repeat one, even with one cached map', () => {
     const fresh = bundles.map((b) => createSourceMapper({ root: FIXTURES }).mapPosition(b.gen, b.line, b.column));

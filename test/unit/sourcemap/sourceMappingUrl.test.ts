@@ -6,11 +6,17 @@ describe('parseSourceMappingUrl', () => {
     assert.equal(parseSourceMappingUrl('a();\n//# sourceMappingURL=a.js.map\n'), 'a.js.map');
     assert.equal(parseSourceMappingUrl('a();\n//@ sourceMappingURL=old.map'), 'old.map');
     assert.equal(parseSourceMappingUrl('a{}\n/*# sourceMappingURL=a.css.map */\n\n'), 'a.css.map');
-    assert.equal(parseSourceMappingUrl('a();\n  //# sourceMappingURL=data:application/json;base64,e30=\n// trailing note\n'), 'data:application/json;base64,e30=');
+    assert.equal(
+      parseSourceMappingUrl('a();\n  //# sourceMappingURL=data:application/json;base64,e30=\n// trailing note\n'),
+      'data:application/json;base64,e30=',
+    );
   });
 
   it('takes the last comment', () => {
-    assert.equal(parseSourceMappingUrl('//# sourceMappingURL=first.map\nb();\n//# sourceMappingURL=second.map'), 'second.map');
+    assert.equal(
+      parseSourceMappingUrl('//# sourceMappingURL=first.map\nb();\n//# sourceMappingURL=second.map'),
+      'second.map',
+    );
   });
 
   it('ignores the marker inside code and comments that are not last', () => {
@@ -34,7 +40,10 @@ describe('parseSourceMappingUrl', () => {
 describe('decodeDataUrl', () => {
   it('decodes base64 and percent-encoded JSON, and bounds the size', () => {
     const json = '{"version":3}';
-    assert.deepEqual(decodeDataUrl(`data:application/json;charset=utf-8;base64,${Buffer.from(json).toString('base64')}`, 1000), { ok: true, json });
+    assert.deepEqual(
+      decodeDataUrl(`data:application/json;charset=utf-8;base64,${Buffer.from(json).toString('base64')}`, 1000),
+      { ok: true, json },
+    );
     assert.deepEqual(decodeDataUrl(`data:application/json,${encodeURIComponent(json)}`, 1000), { ok: true, json });
     const big = decodeDataUrl(`data:application/json;base64,${'A'.repeat(4000)}`, 1000);
     assert.equal(big.ok, false);

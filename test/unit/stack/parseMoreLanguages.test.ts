@@ -42,36 +42,51 @@ describe('parseStackText on real Rust panics', () => {
     assert.deepEqual(chainOf(p), [['panic', OOB]]);
     const f = p.exceptions[0].frames;
     assert.equal(f[0].function, 'shop::pricing::lookup', 'frames start at the panic location');
-    assert.ok(f.every((x) => !/\w\[[0-9a-f]{8}/.test(x.function ?? '')), 'no v0 crate disambiguators');
+    assert.ok(
+      f.every((x) => !/\w\[[0-9a-f]{8}/.test(x.function ?? '')),
+      'no v0 crate disambiguators',
+    );
     assert.deepEqual(appFrames(p).slice(0, 2), [
       [`${RS}/pricing.rs`, 'shop::pricing', 'shop::pricing::lookup', 7, 10],
       [`${RS}/pricing.rs`, 'shop::pricing', 'shop::pricing::discount', 2, 11],
     ]);
-    assert.deepEqual(appFrames(p).map((x) => x[2]), ['shop::pricing::lookup', 'shop::pricing::discount', 'shop::handle', 'shop::main', 'main']);
+    assert.deepEqual(
+      appFrames(p).map((x) => x[2]),
+      ['shop::pricing::lookup', 'shop::pricing::discount', 'shop::handle', 'shop::main', 'main'],
+    );
   });
 
   it('Result::unwrap panics point at the caller (track_caller)', () => {
     const p = parseFixture('rust-unwrap');
-    assert.deepEqual(chainOf(p), [['panic', 'called `Result::unwrap()` on an `Err` value: ParseIntError { kind: InvalidDigit }']]);
+    assert.deepEqual(chainOf(p), [
+      ['panic', 'called `Result::unwrap()` on an `Err` value: ParseIntError { kind: InvalidDigit }'],
+    ]);
     assert.deepEqual(appFrames(p)[0], ['./src/pricing.rs', 'shop::pricing', 'shop::pricing::parse_qty', 11, 32]);
   });
 
   it('a panic in a named worker thread run from /: ./rustc and ./tmp paths', () => {
     const p = parseFixture('rust-worker');
     assert.deepEqual(chainOf(p), [['panic', OOB]]);
-    assert.deepEqual(appFrames(p).map((x) => [x[0], x[2]]), [
-      ['./tmp/culprit-crashes/app/rust/src/pricing.rs', 'shop::pricing::lookup'],
-      ['./tmp/culprit-crashes/app/rust/src/pricing.rs', 'shop::pricing::discount'],
-      ['./tmp/culprit-crashes/app/rust/src/main.rs', 'shop::handle'],
-      ['./tmp/culprit-crashes/app/rust/src/main.rs', 'shop::main::{{closure}}'],
-    ]);
+    assert.deepEqual(
+      appFrames(p).map((x) => [x[0], x[2]]),
+      [
+        ['./tmp/culprit-crashes/app/rust/src/pricing.rs', 'shop::pricing::lookup'],
+        ['./tmp/culprit-crashes/app/rust/src/pricing.rs', 'shop::pricing::discount'],
+        ['./tmp/culprit-crashes/app/rust/src/main.rs', 'shop::handle'],
+        ['./tmp/culprit-crashes/app/rust/src/main.rs', 'shop::main::{{closure}}'],
+      ],
+    );
   });
 
   it('a JSON log line from a panic hook: backtrace under its key, message from "message"', () => {
     const p = parseFixture('rust-json-log');
     assert.equal(p.language, 'rust');
     assert.deepEqual(chainOf(p), [['panic', OOB]]);
-    assert.deepEqual(where(p.exceptions[0].frames[0]), ['./src/pricing.rs', 'shop::pricing', 'shop::pricing::lookup', 7, 10], "the hook's and std's panic frames are dropped");
+    assert.deepEqual(
+      where(p.exceptions[0].frames[0]),
+      ['./src/pricing.rs', 'shop::pricing', 'shop::pricing::lookup', 7, 10],
+      "the hook's and std's panic frames are dropped",
+    );
   });
 
   it('docker compose prefixed lines', () => {
@@ -86,15 +101,41 @@ describe('parseStackText on real Rust panics', () => {
     assert.deepEqual(appFrames(old)[0], ['./src/pricing.rs', 'shop::pricing', 'shop::pricing::lookup', 7, 5]);
     const full = parseFixture('rust-old-full');
     assert.deepEqual(chainOf(full), [['panic', OOB]]);
-    assert.deepEqual(appFrames(full).map((x) => x[2]), ['shop::pricing::lookup', 'shop::pricing::discount', 'shop::handle', 'shop::main::{{closure}}']);
+    assert.deepEqual(
+      appFrames(full).map((x) => x[2]),
+      ['shop::pricing::lookup', 'shop::pricing::discount', 'shop::handle', 'shop::main::{{closure}}'],
+    );
   });
 
   it('cleans symbols and marks cargo registry / rustup / tokio frames as library', () => {
-    assert.deepEqual(cleanRustSymbol('std[e28293b1aa0f68bd]::rt::lang_start_internal'), { fn: 'std::rt::lang_start_internal', module: 'std::rt' });
+    assert.deepEqual(cleanRustSymbol('std[e28293b1aa0f68bd]::rt::lang_start_internal'), {
+      fn: 'std::rt::lang_start_internal',
+      module: 'std::rt',
+    });
     assert.deepEqual(cleanRustSymbol('shop::main::h4ccbb331a5c54ba6'), { fn: 'shop::main', module: 'shop' });
-    assert.deepEqual(cleanRustSymbol('<alloc::vec::Vec<T,A> as core::ops::index::Index<I>>::index').module, 'alloc::vec::Vec');
-    const frame = (path: string | null, fn: string, module: string | null) => ({ path, module, function: fn, line: 1, column: 1, inApp: null, raw: fn });
-    assert.ok(isLibraryFrame(frame('/root/.cargo/registry/src/index.crates.io-6f17d22bba15001f/tokio-1.38.0/src/runtime/task/mod.rs', 'x', null), 'rust'));
+    assert.deepEqual(
+      cleanRustSymbol('<alloc::vec::Vec<T,A> as core::ops::index::Index<I>>::index').module,
+      'alloc::vec::Vec',
+    );
+    const frame = (path: string | null, fn: string, module: string | null) => ({
+      path,
+      module,
+      function: fn,
+      line: 1,
+      column: 1,
+      inApp: null,
+      raw: fn,
+    });
+    assert.ok(
+      isLibraryFrame(
+        frame(
+          '/root/.cargo/registry/src/index.crates.io-6f17d22bba15001f/tokio-1.38.0/src/runtime/task/mod.rs',
+          'x',
+          null,
+        ),
+        'rust',
+      ),
+    );
     assert.ok(isLibraryFrame(frame('/usr/local/cargo/git/checkouts/axum-1/src/routing.rs', 'x', null), null));
     assert.ok(isLibraryFrame(frame(null, 'tokio::runtime::task::raw::poll', 'tokio::runtime::task::raw'), null));
     assert.ok(!isLibraryFrame(frame('./src/core/mod.rs', 'shop::core::run', 'shop::core'), 'rust'));
@@ -102,11 +143,17 @@ describe('parseStackText on real Rust panics', () => {
   });
 
   it('edge cases: a bare header, odd thread names, garbage numbered lines', () => {
-    const p = parseStackText("2026-01-01T00:00:00Z api[1]: thread 'actix-rt|system:0|arbiter:0' panicked at crates/api/src/routes.rs:40:9:\nboom\n");
-    assert.deepEqual(p && [chainOf(p), p.exceptions[0].frames.map(where)], [[['panic', 'boom']], [['crates/api/src/routes.rs', null, null, 40, 9]]]);
+    const p = parseStackText(
+      "2026-01-01T00:00:00Z api[1]: thread 'actix-rt|system:0|arbiter:0' panicked at crates/api/src/routes.rs:40:9:\nboom\n",
+    );
+    assert.deepEqual(p && [chainOf(p), p.exceptions[0].frames.map(where)], [
+      [['panic', 'boom']],
+      [['crates/api/src/routes.rs', null, null, 40, 9]],
+    ]);
     assert.equal(parseStackText('   0: nothing here\n   1: still nothing\n'), null);
     assert.equal(parseStackText("thread 'main' panicked at nowhere"), null);
-    const big = "thread 'main' panicked at src/a.rs:1:1:\n" + 'x'.repeat(2_000_000) + '\n' + '   0: a::b\n'.repeat(50_000);
+    const big =
+      "thread 'main' panicked at src/a.rs:1:1:\n" + 'x'.repeat(2_000_000) + '\n' + '   0: a::b\n'.repeat(50_000);
     const t = Date.now();
     assert.ok(parseStackText(big));
     assert.ok(Date.now() - t < 3000);
@@ -144,14 +191,23 @@ describe('parseStackText on current Go, Ruby and PHP output', () => {
     const p = parseFixture('ruby-logger');
     assert.equal(p.exceptions[0].type, 'NameError');
     assert.match(p.exceptions[0].value ?? '', /^undefined local variable or method `subtotl'/);
-    assert.deepEqual(p.exceptions[0].frames.map((f) => [f.path, f.line]), [[`${APP}/ruby/app/services/invoice.rb`, 10], ['invoice.rb', 5]]);
+    assert.deepEqual(
+      p.exceptions[0].frames.map((f) => [f.path, f.line]),
+      [
+        [`${APP}/ruby/app/services/invoice.rb`, 10],
+        ['invoice.rb', 5],
+      ],
+    );
   });
 
   it('PHP 8 TypeError, uncaught and logged with (string) $e and error_log', () => {
     for (const name of ['php-typeerror', 'php-logged']) {
       const p = parseFixture(name);
       assert.equal(p.exceptions[0].type, 'TypeError', name);
-      assert.match(p.exceptions[0].value ?? '', /^total\(\): Argument #1 \(\$lines\) must be of type array, string given/);
+      assert.match(
+        p.exceptions[0].value ?? '',
+        /^total\(\): Argument #1 \(\$lines\) must be of type array, string given/,
+      );
       assert.deepEqual(where(p.exceptions[0].frames[0]), [`${APP}/php/src/totals.php`, null, 'total', 2, null], name);
       assert.deepEqual(where(p.exceptions[0].frames[1]), [`${APP}/php/src/totals.php`, null, 'handle', 3, null], name);
     }

@@ -34,17 +34,41 @@ describe('parseStackText edge cases', () => {
   });
 
   it('never throws on arbitrary text and returns a well-formed stack or null', () => {
-    const pieces = fc.constantFrom('\n', '    at ', 'x (', ':1:2)', 'Traceback (most recent call last):', '  File "a.py", line 1, in f',
-      'goroutine 1 [running]:', '\t/a.go:1 +0x1', 'main.f()', '#0 ', '(1): f()', ':in `m\'', '"stack":"', '\\n', '{', '@', 'Caused by: ', ' ---> ', '\0', '\r');
-    fc.assert(fc.property(fc.array(fc.oneof(pieces, fc.string()), { maxLength: 40 }), (parts) => {
-      const r = parseStackText(parts.join(''));
-      if (r === null) return;
-      assert.ok(r.exceptions.length > 0);
-      for (const e of r.exceptions) for (const f of e.frames) {
-        assert.equal(typeof f.raw, 'string');
-        assert.ok(f.line === null || (Number.isInteger(f.line) && f.line > 0));
-      }
-    }), { numRuns: 400 });
+    const pieces = fc.constantFrom(
+      '\n',
+      '    at ',
+      'x (',
+      ':1:2)',
+      'Traceback (most recent call last):',
+      '  File "a.py", line 1, in f',
+      'goroutine 1 [running]:',
+      '\t/a.go:1 +0x1',
+      'main.f()',
+      '#0 ',
+      '(1): f()',
+      ":in `m'",
+      '"stack":"',
+      '\\n',
+      '{',
+      '@',
+      'Caused by: ',
+      ' ---> ',
+      '\0',
+      '\r',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(pieces, fc.string()), { maxLength: 40 }), (parts) => {
+        const r = parseStackText(parts.join(''));
+        if (r === null) return;
+        assert.ok(r.exceptions.length > 0);
+        for (const e of r.exceptions)
+          for (const f of e.frames) {
+            assert.equal(typeof f.raw, 'string');
+            assert.ok(f.line === null || (Number.isInteger(f.line) && f.line > 0));
+          }
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('finds a trace after 5 MB of log noise without hanging', () => {
@@ -67,7 +91,8 @@ describe('parseStackText edge cases', () => {
 
   it('parses a real 10,000-frame Node trace', function () {
     this.timeout(20000);
-    const src = "function recurse(n) { if (n === 0) throw new RangeError('deep'); return recurse(n - 1) + 1; } try { recurse(10000); } catch (e) { require('fs').writeSync(2, e.stack + '\\n'); process.exit(1); }";
+    const src =
+      "function recurse(n) { if (n === 0) throw new RangeError('deep'); return recurse(n - 1) + 1; } try { recurse(10000); } catch (e) { require('fs').writeSync(2, e.stack + '\\n'); process.exit(1); }";
     let stderr = '';
     try {
       execFileSync(process.execPath, ['--stack-trace-limit=20000', '--stack-size=8000', '-e', src], { stdio: 'pipe' });
@@ -88,7 +113,13 @@ describe('parseStackText edge cases', () => {
     assert.ok(p);
     assert.equal(p.exceptions.length, 3);
     assert.equal(p.exceptions[2].value, 'POST /orders failed');
-    assert.deepEqual(where(p.exceptions[0].frames[0]), ['PricingService.java', 'com.acme.orders.PricingService', 'priceFor', 10, null]);
+    assert.deepEqual(where(p.exceptions[0].frames[0]), [
+      'PricingService.java',
+      'com.acme.orders.PricingService',
+      'priceFor',
+      10,
+      null,
+    ]);
   });
 
   it('survives NUL bytes in a trace', () => {
@@ -106,7 +137,10 @@ describe('parseStackText edge cases', () => {
       [JSON.stringify({ status: 'error', 'error.stack': stack, 'error.message': 'x' }), 'javascript'],
       [JSON.stringify({ log: { exception: stack } }, null, 2), 'javascript'],
       [JSON.stringify({ levelname: 'ERROR', exc_info: py }), 'python'],
-      ['2026-01-01T00:00:00Z app[web.1]: ' + JSON.stringify({ msg: 'failed', error: { stack_trace: stack } }), 'javascript'],
+      [
+        '2026-01-01T00:00:00Z app[web.1]: ' + JSON.stringify({ msg: 'failed', error: { stack_trace: stack } }),
+        'javascript',
+      ],
     ];
     for (const [line, language] of cases) {
       const p = parseStackText(`{"level":"info","msg":"boot"}\n${line}\n`);

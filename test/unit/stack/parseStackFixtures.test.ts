@@ -22,11 +22,29 @@ describe('parseStackText on real runtime output', () => {
 
     it('follows a [cause] chain, root cause first, and strips `async`', () => {
       const p = parseFixture('node-cause');
-      assert.deepEqual(chainOf(p), [['Error', 'customer 42 not found'], ['Error', 'checkout failed']]);
-      assert.deepEqual(p.exceptions.map((e) => e.frames.length), [2, 1]);
-      assert.deepEqual(where(p.exceptions[0].frames[0]), [`${APP}/node/src/routes/orders.js`, null, 'loadCustomer', 10, 9]);
+      assert.deepEqual(chainOf(p), [
+        ['Error', 'customer 42 not found'],
+        ['Error', 'checkout failed'],
+      ]);
+      assert.deepEqual(
+        p.exceptions.map((e) => e.frames.length),
+        [2, 1],
+      );
+      assert.deepEqual(where(p.exceptions[0].frames[0]), [
+        `${APP}/node/src/routes/orders.js`,
+        null,
+        'loadCustomer',
+        10,
+        9,
+      ]);
       assert.deepEqual(where(p.exceptions[0].frames[1]), [`${APP}/node/src/routes/orders.js`, null, 'checkout', 14, 5]);
-      assert.deepEqual(where(p.exceptions[1].frames[0]), [`${APP}/node/src/routes/orders.js`, null, 'checkout', 16, 11]);
+      assert.deepEqual(where(p.exceptions[1].frames[0]), [
+        `${APP}/node/src/routes/orders.js`,
+        null,
+        'checkout',
+        16,
+        11,
+      ]);
     });
 
     it('keeps file:/// URLs of ES modules and node:internal paths', () => {
@@ -74,9 +92,21 @@ describe('parseStackText on real runtime output', () => {
 
     it('follows `raise ... from` with a module-qualified type and a multi-line message', () => {
       const p = parseFixture('python-cause');
-      assert.deepEqual(chainOf(p), [['KeyError', "'ZZ9'"], ['app.errors.NotFound', 'unknown sku ZZ9\nchecked catalog v2']]);
-      assert.deepEqual(p.exceptions.map((e) => e.frames.length), [3, 2]);
-      assert.deepEqual(where(p.exceptions[1].frames[0]), [`${PY}/app/routes/orders.py`, null, 'create_order_or_404', 14, null]);
+      assert.deepEqual(chainOf(p), [
+        ['KeyError', "'ZZ9'"],
+        ['app.errors.NotFound', 'unknown sku ZZ9\nchecked catalog v2'],
+      ]);
+      assert.deepEqual(
+        p.exceptions.map((e) => e.frames.length),
+        [3, 2],
+      );
+      assert.deepEqual(where(p.exceptions[1].frames[0]), [
+        `${PY}/app/routes/orders.py`,
+        null,
+        'create_order_or_404',
+        14,
+        null,
+      ]);
     });
 
     it('follows "During handling of the above exception"', () => {
@@ -86,7 +116,13 @@ describe('parseStackText on real runtime output', () => {
         ['AttributeError', "module 'app.services.pricing' has no attribute 'missing_helper'"],
       ]);
       assert.deepEqual(where(p.exceptions[0].frames[0]), [`${PY}/app/services/pricing.py`, null, 'discount', 10, null]);
-      assert.deepEqual(where(p.exceptions[1].frames[0]), [`${PY}/app/routes/orders.py`, null, 'apply_coupon', 21, null]);
+      assert.deepEqual(where(p.exceptions[1].frames[0]), [
+        `${PY}/app/routes/orders.py`,
+        null,
+        'apply_coupon',
+        21,
+        null,
+      ]);
     });
 
     it('stops the message at the next log record', () => {
@@ -104,9 +140,21 @@ describe('parseStackText on real runtime output', () => {
       ['java.lang.IllegalStateException', 'cannot price order for ZZ9'],
       ['java.lang.RuntimeException', 'POST /orders failed'],
     ]);
-    assert.deepEqual(p.exceptions.map((e) => e.frames.length), [2, 2, 3]);
-    assert.deepEqual(p.exceptions.map((e) => e.framesOmitted === true), [true, true, false]);
-    assert.deepEqual(where(p.exceptions[0].frames[0]), ['PricingService.java', 'com.acme.orders.PricingService', 'priceFor', 10, null]);
+    assert.deepEqual(
+      p.exceptions.map((e) => e.frames.length),
+      [2, 2, 3],
+    );
+    assert.deepEqual(
+      p.exceptions.map((e) => e.framesOmitted === true),
+      [true, true, false],
+    );
+    assert.deepEqual(where(p.exceptions[0].frames[0]), [
+      'PricingService.java',
+      'com.acme.orders.PricingService',
+      'priceFor',
+      10,
+      null,
+    ]);
     assert.deepEqual(where(p.exceptions[2].frames[1]), ['Iterable.java', 'java.lang.Iterable', 'forEach', 75, null]);
     assert.equal(p.exceptions[2].frames[1].raw, 'at java.base/java.lang.Iterable.forEach(Iterable.java:75)');
   });
@@ -118,7 +166,13 @@ describe('parseStackText on real runtime output', () => {
       assert.deepEqual(chainOf(p), [['panic', 'runtime error: index out of range [5] with length 3']]);
       const f = p.exceptions[0].frames;
       assert.equal(f.length, 3);
-      assert.deepEqual(where(f[0]), [`${APP}/go/internal/pricing/pricing.go`, 'example.com/shop/internal/pricing', '(*Calculator).Price', 10, null]);
+      assert.deepEqual(where(f[0]), [
+        `${APP}/go/internal/pricing/pricing.go`,
+        'example.com/shop/internal/pricing',
+        '(*Calculator).Price',
+        10,
+        null,
+      ]);
       assert.deepEqual(where(f[2]), [`${APP}/go/main.go`, 'main', 'main', 27, null]);
     });
 
@@ -145,9 +199,21 @@ describe('parseStackText on real runtime output', () => {
 
     it('reads the cause printed after its exception, root cause first', () => {
       const p = parseFixture('ruby-cause');
-      assert.deepEqual(chainOf(p), [['NoMethodError', "undefined method `[]' for nil:NilClass"], ['OrderError', 'order failed for ZZ9']]);
-      assert.deepEqual(p.exceptions.map((e) => e.frames.length), [4, 3]);
-      assert.deepEqual(where(p.exceptions[1].frames[0]), [`${RB}/controllers/orders_controller.rb`, null, 'rescue in create!', 13, null]);
+      assert.deepEqual(chainOf(p), [
+        ['NoMethodError', "undefined method `[]' for nil:NilClass"],
+        ['OrderError', 'order failed for ZZ9'],
+      ]);
+      assert.deepEqual(
+        p.exceptions.map((e) => e.frames.length),
+        [4, 3],
+      );
+      assert.deepEqual(where(p.exceptions[1].frames[0]), [
+        `${RB}/controllers/orders_controller.rb`,
+        null,
+        'rescue in create!',
+        13,
+        null,
+      ]);
     });
   });
 
@@ -166,11 +232,29 @@ describe('parseStackText on real runtime output', () => {
 
     it('follows `Next` chains (printed root cause first)', () => {
       const p = parseFixture('php-next');
-      assert.deepEqual(chainOf(p), [['InvalidArgumentException', 'unknown sku ZZ9'], ['RuntimeException', 'order failed']]);
-      assert.deepEqual(p.exceptions.map((e) => e.frames.length), [5, 4]);
-      assert.deepEqual(where(p.exceptions[0].frames[1]), [`${PHP}/src/Controller/OrderController.php`, 'App\\Controller\\OrderController', 'create', 11, null]);
+      assert.deepEqual(chainOf(p), [
+        ['InvalidArgumentException', 'unknown sku ZZ9'],
+        ['RuntimeException', 'order failed'],
+      ]);
+      assert.deepEqual(
+        p.exceptions.map((e) => e.frames.length),
+        [5, 4],
+      );
+      assert.deepEqual(where(p.exceptions[0].frames[1]), [
+        `${PHP}/src/Controller/OrderController.php`,
+        'App\\Controller\\OrderController',
+        'create',
+        11,
+        null,
+      ]);
       assert.deepEqual(where(p.exceptions[0].frames[3]), [null, null, 'array_map', null, null]);
-      assert.deepEqual(where(p.exceptions[1].frames[0]), [`${PHP}/src/Controller/OrderController.php`, 'App\\Controller\\OrderController', 'create', 13, null]);
+      assert.deepEqual(where(p.exceptions[1].frames[0]), [
+        `${PHP}/src/Controller/OrderController.php`,
+        'App\\Controller\\OrderController',
+        'create',
+        13,
+        null,
+      ]);
     });
   });
 
@@ -183,15 +267,32 @@ describe('parseStackText on real runtime output', () => {
         ['System.Collections.Generic.KeyNotFoundException', "The given key 'ZZ9' was not present in the dictionary."],
         ['System.InvalidOperationException', 'order failed for ZZ9'],
       ]);
-      assert.deepEqual(p.exceptions.map((e) => e.frames.length), [3, 2]);
-      assert.deepEqual(where(p.exceptions[0].frames[0]), [null, 'System.Collections.Generic.Dictionary`2[TKey,TValue]', 'get_Item', null, null]);
-      assert.deepEqual(where(p.exceptions[0].frames[1]), [`${CS}/Pricing.cs`, 'Shop.Services.Pricing', 'PriceFor', 12, null]);
+      assert.deepEqual(
+        p.exceptions.map((e) => e.frames.length),
+        [3, 2],
+      );
+      assert.deepEqual(where(p.exceptions[0].frames[0]), [
+        null,
+        'System.Collections.Generic.Dictionary`2[TKey,TValue]',
+        'get_Item',
+        null,
+        null,
+      ]);
+      assert.deepEqual(where(p.exceptions[0].frames[1]), [
+        `${CS}/Pricing.cs`,
+        'Shop.Services.Pricing',
+        'PriceFor',
+        12,
+        null,
+      ]);
       assert.deepEqual(where(p.exceptions[1].frames[1]), [`${CS}/Program.cs`, 'Shop.Program', 'Main', 31, null]);
     });
 
     it('parses a NullReferenceException after "Unhandled Exception:"', () => {
       const p = parseFixture('dotnet-nullref');
-      assert.deepEqual(chainOf(p), [['System.NullReferenceException', 'Object reference not set to an instance of an object']]);
+      assert.deepEqual(chainOf(p), [
+        ['System.NullReferenceException', 'Object reference not set to an instance of an object'],
+      ]);
       assert.deepEqual(p.exceptions[0].frames.map(where), [[`${CS}/Program.cs`, 'Shop.Program', 'Main', 29, null]]);
     });
   });

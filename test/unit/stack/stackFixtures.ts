@@ -26,7 +26,9 @@ export function chainOf(p: ParsedStack): Array<[string | null, string | null]> {
 }
 
 /** The compact [path, module, function, line, column] of a frame. */
-export function where(f: RawFrame | undefined): [string | null, string | null, string | null, number | null, number | null] {
+export function where(
+  f: RawFrame | undefined,
+): [string | null, string | null, string | null, number | null, number | null] {
   assert.ok(f, 'frame exists');
   return [f.path, f.module, f.function, f.line, f.column];
 }

@@ -11,7 +11,10 @@ describe('standard-library frames', () => {
   it('marks a real Python traceback through _strptime as library code', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'culprit-stdlib-'));
     const script = path.join(dir, 'dates.py');
-    fs.writeFileSync(script, "import datetime\ndef parse(s):\n    return datetime.datetime.strptime(s, '%Y-%m-%d')\nparse('24/11/2026')\n");
+    fs.writeFileSync(
+      script,
+      "import datetime\ndef parse(s):\n    return datetime.datetime.strptime(s, '%Y-%m-%d')\nparse('24/11/2026')\n",
+    );
     let stack = '';
     try {
       execFileSync('python3', [script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -30,7 +33,15 @@ describe('standard-library frames', () => {
   });
 
   it('does not mistake an application folder named lib for a standard library', () => {
-    const frame = { path: '/app/lib/pricing.py', module: null, function: 'quote', line: 3, column: null, inApp: null, raw: '' };
+    const frame = {
+      path: '/app/lib/pricing.py',
+      module: null,
+      function: 'quote',
+      line: 3,
+      column: null,
+      inApp: null,
+      raw: '',
+    };
     assert.equal(isLibraryFrame(frame, 'python'), false);
   });
 });

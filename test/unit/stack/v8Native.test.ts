@@ -7,7 +7,8 @@ import { isLibraryFrame } from '../../../src/core/stack/libraryFrames';
 
 describe('V8 frames of the runtime itself', () => {
   it('treats `Promise.all (index N)` as a native frame', () => {
-    const program = "async function load(id) { await null; throw new TypeError('boom ' + id); }\nasync function main() { await Promise.all([load(1)]); }\nmain().catch((e) => console.log(e.stack));\n";
+    const program =
+      "async function load(id) { await null; throw new TypeError('boom ' + id); }\nasync function main() { await Promise.all([load(1)]); }\nmain().catch((e) => console.log(e.stack));\n";
     const stack = execFileSync(process.execPath, ['-e', program], { encoding: 'utf8' });
     assert.match(stack, /at async Promise\.all \(index 0\)/, 'this Node prints the combinator frame');
     const parsed = parseStackText(stack);

@@ -1,5 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { assignment, crashSeeds, findCall, parameterNames, rootNames, sliceBack, statementText } from '../../../src/core/suspects/dataFlow';
+import {
+  assignment,
+  crashSeeds,
+  findCall,
+  parameterNames,
+  rootNames,
+  sliceBack,
+  statementText,
+} from '../../../src/core/suspects/dataFlow';
 import { traceFlow, type FlowFrame } from '../../../src/core/suspects/flowEvidence';
 
 function frame(depth: number, src: string, lineText: string, fn: string | null = null): FlowFrame {
@@ -28,28 +36,56 @@ describe('dataFlow', () => {
     assert.deepEqual(crashSeeds('    String city = customer.address.city;'), ['customer']);
   });
   it('reads parameter names from headers of several languages', () => {
-    assert.deepEqual(parameterNames('    static String summary(final Customer customer, List<Item> items, double total) {'), ['customer', 'items', 'total']);
-    assert.deepEqual(parameterNames('export function couponRule(code?: string, opts: { a: number } = {}): { rate: number } {'), ['code', 'opts']);
-    assert.deepEqual(parameterNames('def price(self, lines, *args, coupon=None, **kw):'), ['self', 'lines', 'args', 'coupon', 'kw']);
+    assert.deepEqual(
+      parameterNames('    static String summary(final Customer customer, List<Item> items, double total) {'),
+      ['customer', 'items', 'total'],
+    );
+    assert.deepEqual(
+      parameterNames('export function couponRule(code?: string, opts: { a: number } = {}): { rate: number } {'),
+      ['code', 'opts'],
+    );
+    assert.deepEqual(parameterNames('def price(self, lines, *args, coupon=None, **kw):'), [
+      'self',
+      'lines',
+      'args',
+      'coupon',
+      'kw',
+    ]);
     assert.deepEqual(parameterNames('const money = (amount, currency = "EUR") => {'), ['amount', 'currency']);
     assert.equal(parameterNames('  total = price(lines)'), null);
   });
   it('finds a call and its arguments, nested calls and strings included', () => {
-    assert.deepEqual(findCall('  x = Pricing.priceItems(lines, new Customer(a, "b,c"), coupon);', ['priceItems']), { receiver: 'Pricing.', args: ['lines', 'new Customer(a, "b,c")', 'coupon'] });
+    assert.deepEqual(findCall('  x = Pricing.priceItems(lines, new Customer(a, "b,c"), coupon);', ['priceItems']), {
+      receiver: 'Pricing.',
+      args: ['lines', 'new Customer(a, "b,c")', 'coupon'],
+    });
     assert.equal(findCall('  x = other(1)', ['priceItems']), null);
     assert.equal(statementText(['  f(a,', '    b);', 'next'], 1), '  f(a,\n    b);');
   });
   it('slices back through assignments that feed the line', () => {
-    const lines = ['function f(code) {', '  const rule = RULES[code];', '  const unrelated = 2;', '  const label = rule.label.trim();', '}'];
+    const lines = [
+      'function f(code) {',
+      '  const rule = RULES[code];',
+      '  const unrelated = 2;',
+      '  const label = rule.label.trim();',
+      '}',
+    ];
     const s = sliceBack(lines, 1, 4, crashSeeds(lines[3]));
     assert.deepEqual([...s.names].sort(), ['RULES', 'code', 'rule']);
     assert.deepEqual(s.defLines, [2]);
   });
   it('follows the crashing value up the stack through the arguments that carry it', () => {
-    const rules = 'export function couponRule(code: string) {\n  const rule = RULES[code];\n  const label = rule.label.trim();\n}';
-    const coupons = 'export function applyCoupon(amount: number, code?: string): number {\n  if (!code || amount === 0) return amount;\n  const rule = couponRule(code);\n}';
-    const checkout = 'export function checkout(cart: Cart): string {\n  const subtotal = sum(cart.lines);\n  const code = cart.coupon ? cart.coupon.toLowerCase() : undefined;\n  const total = applyCoupon(subtotal, code);\n}';
-    const flows = traceFlow([frame(0, rules, 'rule.label.trim', 'r'), frame(1, coupons, 'couponRule(code)', 'u'), frame(2, checkout, 'applyCoupon(subtotal', 'i')]);
+    const rules =
+      'export function couponRule(code: string) {\n  const rule = RULES[code];\n  const label = rule.label.trim();\n}';
+    const coupons =
+      'export function applyCoupon(amount: number, code?: string): number {\n  if (!code || amount === 0) return amount;\n  const rule = couponRule(code);\n}';
+    const checkout =
+      'export function checkout(cart: Cart): string {\n  const subtotal = sum(cart.lines);\n  const code = cart.coupon ? cart.coupon.toLowerCase() : undefined;\n  const total = applyCoupon(subtotal, code);\n}';
+    const flows = traceFlow([
+      frame(0, rules, 'rule.label.trim', 'r'),
+      frame(1, coupons, 'couponRule(code)', 'u'),
+      frame(2, checkout, 'applyCoupon(subtotal', 'i'),
+    ]);
     assert.equal(flows.length, 3);
     assert.deepEqual(flows[1].call?.positions, [0]);
     // Only the second argument carries the value: the subtotal line is not part of the flow.

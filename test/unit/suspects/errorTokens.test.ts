@@ -7,11 +7,25 @@ import { keyHits, keyTokens, lineTokens, messageTokens, tokenHits } from '../../
 
 /** What a runtime says for a crashing line: the message is produced by really running it. */
 function nodeMessage(line: string): string {
-  return execFileSync(process.execPath, ['-e', `try { const customer = { name: 'x' }; const d = {}; ${line} } catch (e) { process.stdout.write(e.message) }`], { encoding: 'utf8' });
+  return execFileSync(
+    process.execPath,
+    [
+      '-e',
+      `try { const customer = { name: 'x' }; const d = {}; ${line} } catch (e) { process.stdout.write(e.message) }`,
+    ],
+    { encoding: 'utf8' },
+  );
 }
 
 function pythonMessage(line: string): string {
-  return execFileSync('python3', ['-c', `customer = {"name": "x"}\nrates = {"SPRING": 0.1}\ntry:\n    ${line}\nexcept Exception as e:\n    print(str(e), end="")`], { encoding: 'utf8' });
+  return execFileSync(
+    'python3',
+    [
+      '-c',
+      `customer = {"name": "x"}\nrates = {"SPRING": 0.1}\ntry:\n    ${line}\nexcept Exception as e:\n    print(str(e), end="")`,
+    ],
+    { encoding: 'utf8' },
+  );
 }
 
 describe('errorTokens', () => {
@@ -26,7 +40,12 @@ describe('errorTokens', () => {
     assert.deepEqual(messageTokens(null), []);
   });
   it('takes identifiers from code, not strings or keywords', () => {
-    assert.deepEqual(lineTokens("  const rate = customer.loyalty.discountRate; // 'quoted'"), ['rate', 'customer', 'loyalty', 'discountRate']);
+    assert.deepEqual(lineTokens("  const rate = customer.loyalty.discountRate; // 'quoted'"), [
+      'rate',
+      'customer',
+      'loyalty',
+      'discountRate',
+    ]);
   });
   it('matches whole words only', () => {
     assert.deepEqual(tokenHits(['rate', 'loyalty'], 'const rated = x.loyalty;'), ['loyalty']);
@@ -37,17 +56,26 @@ describe('errorTokens', () => {
       const line = 'rate = rates[code]';
       assert.deepEqual(keyTokens(pythonMessage('rates["WELCOME"]'), line), ['WELCOME']);
       // A quoted key that is also code on the line is not a key beyond it; a string literal is.
-      assert.deepEqual(keyTokens(pythonMessage('customer["shipping"]["city"]'), '    city = customer["shipping"]["city"]'), ['shipping']);
+      assert.deepEqual(
+        keyTokens(pythonMessage('customer["shipping"]["city"]'), '    city = customer["shipping"]["city"]'),
+        ['shipping'],
+      );
     });
     it('names the value that was undefined or None, from the line', () => {
       const line = 'const city = customer.address.city;';
       assert.deepEqual(keyTokens(nodeMessage(line), line), ['address']);
-      assert.deepEqual(keyTokens(pythonMessage('customer.get("address").city'), '    city = customer.get("address").city'), []);
+      assert.deepEqual(
+        keyTokens(pythonMessage('customer.get("address").city'), '    city = customer.get("address").city'),
+        [],
+      );
     });
     it('names the null field of a Java NullPointerException', function () {
       const dir = mkdtempSync(path.join(tmpdir(), 'culprit-npe-'));
       try {
-        writeFileSync(path.join(dir, 'Npe.java'), 'public class Npe {\n  static class Address { String city; }\n  static class Customer { Address address; }\n  static String city(Customer customer) { return customer.address.city; }\n  public static void main(String[] a) {\n    try { city(new Customer()); } catch (NullPointerException e) { System.out.print(e.getMessage()); }\n  }\n}\n');
+        writeFileSync(
+          path.join(dir, 'Npe.java'),
+          'public class Npe {\n  static class Address { String city; }\n  static class Customer { Address address; }\n  static String city(Customer customer) { return customer.address.city; }\n  public static void main(String[] a) {\n    try { city(new Customer()); } catch (NullPointerException e) { System.out.print(e.getMessage()); }\n  }\n}\n',
+        );
         let message: string;
         try {
           message = execFileSync('java', [path.join(dir, 'Npe.java')], { encoding: 'utf8' });

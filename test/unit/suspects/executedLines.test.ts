@@ -7,13 +7,35 @@ describe('lastExecutedLine (code below where a frame stopped had not run)', () =
     assert.equal(lastExecutedLine(lines, 2, 1, 4), 2);
   });
   it('includes the rest of a statement split over lines', () => {
-    const lines = ['function f(c) {', '  const total = price(', '    c.items,', '    c.coupon);', '  return total;', '}'];
+    const lines = [
+      'function f(c) {',
+      '  const total = price(',
+      '    c.items,',
+      '    c.coupon);',
+      '  return total;',
+      '}',
+    ];
     assert.equal(lastExecutedLine(lines, 2, 1, 6), 4);
   });
   it('includes the rest of an enclosing loop, which ran in earlier iterations', () => {
-    const lines = ['def f(items):', '    total = 0', '    for item in items:', '        total += item["price"]', '        total += item["fee"]', '    return total'];
+    const lines = [
+      'def f(items):',
+      '    total = 0',
+      '    for item in items:',
+      '        total += item["price"]',
+      '        total += item["fee"]',
+      '    return total',
+    ];
     assert.equal(lastExecutedLine(lines, 4, 1, 6), 5);
-    const js = ['function f(items) {', '  for (const item of items) {', '    sum(item.price);', '    log(item);', '  }', '  return 1;', '}'];
+    const js = [
+      'function f(items) {',
+      '  for (const item of items) {',
+      '    sum(item.price);',
+      '    log(item);',
+      '  }',
+      '  return 1;',
+      '}',
+    ];
     assert.equal(lastExecutedLine(js, 3, 1, 7), 5);
   });
   it('survives odd input', () => {

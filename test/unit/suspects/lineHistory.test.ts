@@ -4,7 +4,9 @@ import { RANGE_PATCH_FORMAT, parseRangePatch } from '../../../src/core/suspects/
 import { cleanupTempDirs, createTempRepo, type TempRepo } from '../../helpers/gitRepo';
 
 function patches(repo: TempRepo, path: string) {
-  return parseRangePatch(repo.git(['log', '-p', '-U0', '--no-renames', '--no-color', RANGE_PATCH_FORMAT, 'v1..HEAD', '--', path]));
+  return parseRangePatch(
+    repo.git(['log', '-p', '-U0', '--no-renames', '--no-color', RANGE_PATCH_FORMAT, 'v1..HEAD', '--', path]),
+  );
 }
 
 const numbered = (n: number) => Array.from({ length: n }, (_, i) => `line ${i + 1}`);
@@ -32,7 +34,10 @@ describe('lineHistory (patches from real git)', () => {
     repo.write('a.py', `${lines.join('\n')}\n`);
     const last = repo.commit('second rewrite');
     const touches = lineHistory(patches(repo, 'a.py'), 'a.py', 13);
-    assert.deepEqual(touches.map((t) => t.sha), [last, first]);
+    assert.deepEqual(
+      touches.map((t) => t.sha),
+      [last, first],
+    );
     assert.deepEqual(touches[1], { sha: first, removed: ['line 10'], added: ['value = data["a"]'] });
     assert.deepEqual(lineHistory(patches(repo, 'a.py'), 'a.py', 1), []);
   });

@@ -13,7 +13,14 @@ import { openTriageWorkspace } from '../../../src/core/triage/triageWorkspace';
 import { ALICE, BOB, CAROL, cleanupTempDirs, createTempRepo, type TempRepo } from '../../helpers/gitRepo';
 import { edit, lineOf, rankRange, type FrameSpec } from '../../helpers/rankingRepo';
 
-const hunk = (removed: string[], added: string[]): PatchHunk => ({ oldStart: 1, oldLines: removed.length, newStart: 1, newLines: added.length, removed, added });
+const hunk = (removed: string[], added: string[]): PatchHunk => ({
+  oldStart: 1,
+  oldLines: removed.length,
+  newStart: 1,
+  newLines: added.length,
+  removed,
+  added,
+});
 const touch = (before: string, after: string) => ({ sha: 'x', removed: [before], added: [after] });
 
 describe('operand rules: pure parts', () => {
@@ -27,7 +34,10 @@ describe('operand rules: pure parts', () => {
   });
 
   it('takes the non-name literals a message quotes', () => {
-    assert.deepEqual(quotedLiterals("time data '2025-03-01 09:30' does not match format '%Y-%m-%dT%H:%M%z'"), ['2025-03-01 09:30', '%Y-%m-%dT%H:%M%z']);
+    assert.deepEqual(quotedLiterals("time data '2025-03-01 09:30' does not match format '%Y-%m-%dT%H:%M%z'"), [
+      '2025-03-01 09:30',
+      '%Y-%m-%dT%H:%M%z',
+    ]);
     assert.deepEqual(quotedLiterals("KeyError: 'en'"), []);
     assert.deepEqual(quotedLiterals("Cannot read properties of undefined (reading 'id')"), []);
   });
@@ -39,17 +49,62 @@ describe('operand rules: pure parts', () => {
   });
 
   it('calls a rewrite incidental when it keeps the operands: a wrapper, a reworded string, `?? null`, a reworded throw', () => {
-    assert.ok(isIncidentalRewrite(touch('    return 1.0 / per_second()', '    return round(1.0 / per_second(), 3)'), ['per_second']));
-    assert.ok(isIncidentalRewrite(touch("    return { accessToken: 'at-' + refreshToken.slice(3) };", "    return { accessToken: 'at_' + refreshToken.slice(3) };"), ['slice', 'refreshToken']));
-    assert.ok(isIncidentalRewrite(touch('  return (c) => test(c[rule.attr], rule.value);', '  return (c) => test(c[rule.attr] ?? null, rule.value);'), ['test']));
-    assert.ok(isIncidentalRewrite(touch('      throw new IllegalArgumentException("over " + MAX_KG + " kg");', '      throw new IllegalArgumentException("weighs " + kg + " kg, over " + MAX_KG);'), []));
-    assert.ok(isIncidentalRewrite(touch('    if not row: raise ValueError("empty")', '    if not row: raise ValueError(f"empty row {i}")'), []));
+    assert.ok(
+      isIncidentalRewrite(touch('    return 1.0 / per_second()', '    return round(1.0 / per_second(), 3)'), [
+        'per_second',
+      ]),
+    );
+    assert.ok(
+      isIncidentalRewrite(
+        touch(
+          "    return { accessToken: 'at-' + refreshToken.slice(3) };",
+          "    return { accessToken: 'at_' + refreshToken.slice(3) };",
+        ),
+        ['slice', 'refreshToken'],
+      ),
+    );
+    assert.ok(
+      isIncidentalRewrite(
+        touch(
+          '  return (c) => test(c[rule.attr], rule.value);',
+          '  return (c) => test(c[rule.attr] ?? null, rule.value);',
+        ),
+        ['test'],
+      ),
+    );
+    assert.ok(
+      isIncidentalRewrite(
+        touch(
+          '      throw new IllegalArgumentException("over " + MAX_KG + " kg");',
+          '      throw new IllegalArgumentException("weighs " + kg + " kg, over " + MAX_KG);',
+        ),
+        [],
+      ),
+    );
+    assert.ok(
+      isIncidentalRewrite(
+        touch('    if not row: raise ValueError("empty")', '    if not row: raise ValueError(f"empty row {i}")'),
+        [],
+      ),
+    );
   });
 
   it('keeps a rewrite that changed an operand, the key, or a throw condition', () => {
-    assert.ok(!isIncidentalRewrite(touch('    return a / rate', '    return a / per_second()'), ['per_second']), 'the divisor is new');
-    assert.ok(!isIncidentalRewrite(touch("    fmt = FORMATS['en-US']", "    fmt = FORMATS['en']"), ['en']), 'the missing key was written');
-    assert.ok(!isIncidentalRewrite(touch('    if (n > MAX) throw new Error("too many");', '    if (n >= MAX) throw new Error("too many");'), []), 'the condition changed');
+    assert.ok(
+      !isIncidentalRewrite(touch('    return a / rate', '    return a / per_second()'), ['per_second']),
+      'the divisor is new',
+    );
+    assert.ok(
+      !isIncidentalRewrite(touch("    fmt = FORMATS['en-US']", "    fmt = FORMATS['en']"), ['en']),
+      'the missing key was written',
+    );
+    assert.ok(
+      !isIncidentalRewrite(
+        touch('    if (n > MAX) throw new Error("too many");', '    if (n >= MAX) throw new Error("too many");'),
+        [],
+      ),
+      'the condition changed',
+    );
     assert.ok(!isIncidentalRewrite(touch('    return x.y;', '    throw new Error("no");'), []), 'not a throw before');
   });
 });
@@ -64,8 +119,14 @@ describe('operand rules on real repositories', function () {
 
   it('names the helper that made the divisor zero over a wrapper of the division and a digit-separator pass', async () => {
     const repo = createTempRepo();
-    repo.write('throttle.py', 'QUOTA = 60\n\n\ndef per_second(quota=QUOTA):\n    return quota / 60\n\n\ndef per_minute():\n    return 60000 / QUOTA\n');
-    repo.write('sender.py', 'from throttle import per_second, per_minute\n\n\ndef spacing():\n    base = per_minute()\n    return 1.0 / per_second()\n');
+    repo.write(
+      'throttle.py',
+      'QUOTA = 60\n\n\ndef per_second(quota=QUOTA):\n    return quota / 60\n\n\ndef per_minute():\n    return 60000 / QUOTA\n',
+    );
+    repo.write(
+      'sender.py',
+      'from throttle import per_second, per_minute\n\n\ndef spacing():\n    base = per_minute()\n    return 1.0 / per_second()\n',
+    );
     repo.commit('initial');
     repo.tag('v1');
     edit(repo, 'throttle.py', '    return quota / 60', '    return quota // 60');
@@ -76,7 +137,11 @@ describe('operand rules on real repositories', function () {
     const digits = repo.commit('Throttle: readable constants', { author: CAROL });
     repo.tag('v2');
     const line = '    return round(1.0 / per_second(), 3)';
-    const { suspects, why } = await rank(repo, [['sender.py', 'return round(1.0', 'spacing']], failingNames('float division by zero', line));
+    const { suspects, why } = await rank(
+      repo,
+      [['sender.py', 'return round(1.0', 'spacing']],
+      failingNames('float division by zero', line),
+    );
     assert.equal(suspects[0].sha, bug, why);
     assert.ok(suspects.findIndex((s) => s.sha === wrap) > 0, why);
     const d = suspects.find((s) => s.sha === digits);
@@ -85,8 +150,14 @@ describe('operand rules on real repositories', function () {
 
   it('does not blame a reworded throw for the throw its unchanged condition reached', async () => {
     const repo = createTempRepo();
-    repo.write('Parcel.java', 'public record Parcel(int grams) {\n    double weightKg() {\n        return grams / 1000.0;\n    }\n}\n');
-    repo.write('Ground.java', 'class Ground {\n    static final double MAX_KG = 20.0;\n    double quote(Parcel p) {\n        double kg = p.weightKg();\n        if (kg > MAX_KG) {\n            throw new IllegalArgumentException("over " + MAX_KG);\n        }\n        return kg * 2;\n    }\n}\n');
+    repo.write(
+      'Parcel.java',
+      'public record Parcel(int grams) {\n    double weightKg() {\n        return grams / 1000.0;\n    }\n}\n',
+    );
+    repo.write(
+      'Ground.java',
+      'class Ground {\n    static final double MAX_KG = 20.0;\n    double quote(Parcel p) {\n        double kg = p.weightKg();\n        if (kg > MAX_KG) {\n            throw new IllegalArgumentException("over " + MAX_KG);\n        }\n        return kg * 2;\n    }\n}\n',
+    );
     repo.commit('initial');
     repo.tag('v1');
     edit(repo, 'Parcel.java', 'grams / 1000.0', 'Math.round(grams / 100.0)');
@@ -100,7 +171,10 @@ describe('operand rules on real repositories', function () {
 
   it('names the commit that wrote the format the error quotes over a rewrite of the crashing call', async () => {
     const repo = createTempRepo();
-    repo.write('timeparse.py', 'from datetime import datetime\n\nSTORED = "%Y-%m-%d %H:%M"\n\n\ndef parse_start(value):\n    parsed = datetime.strptime(value, STORED)\n    return parsed\n');
+    repo.write(
+      'timeparse.py',
+      'from datetime import datetime\n\nSTORED = "%Y-%m-%d %H:%M"\n\n\ndef parse_start(value):\n    parsed = datetime.strptime(value, STORED)\n    return parsed\n',
+    );
     repo.commit('initial');
     repo.tag('v1');
     edit(repo, 'timeparse.py', 'STORED = "%Y-%m-%d %H:%M"', 'STORED = "%Y-%m-%dT%H:%M%z"');
@@ -112,11 +186,25 @@ describe('operand rules on real repositories', function () {
     const ws = await openTriageWorkspace({ dir: repo.dir, trusted: true });
     const port = ws.git?.suspectPort();
     assert.ok(port);
-    const frames: BlameFrame[] = [{ depth: 0, path: 'timeparse.py', line: lineOf(repo, 'timeparse.py', 'strptime('), function: 'parse_start' }];
-    const found = await collectEvidence(port, { mode: 'range', from: repo.sha('v1'), to: repo.sha('v2'), frames, tokens: [], keyTokens: [], failing: [], literals });
+    const frames: BlameFrame[] = [
+      { depth: 0, path: 'timeparse.py', line: lineOf(repo, 'timeparse.py', 'strptime('), function: 'parse_start' },
+    ];
+    const found = await collectEvidence(port, {
+      mode: 'range',
+      from: repo.sha('v1'),
+      to: repo.sha('v2'),
+      frames,
+      tokens: [],
+      keyTokens: [],
+      failing: [],
+      literals,
+    });
     const suspects = rankSuspects(found.evidence, found.commits, { mode: 'range', rangeLabel: null });
     const why = JSON.stringify(suspects.map((s) => [s.summary, s.score, s.reasons[0]]));
     assert.equal(suspects[0].sha, bug, why);
-    assert.match(suspects[0].reasons.join('\n'), /wrote '%Y-%m-%dT%H:%M%z' into timeparse\.py .*the text the error quotes/);
+    assert.match(
+      suspects[0].reasons.join('\n'),
+      /wrote '%Y-%m-%dT%H:%M%z' into timeparse\.py .*the text the error quotes/,
+    );
   });
 });

@@ -9,7 +9,14 @@ import type { BlameFrame } from '../../../src/core/suspects/suspectPort.types';
 import { openTriageWorkspace } from '../../../src/core/triage/triageWorkspace';
 import { ALICE, BOB, CAROL, cleanupTempDirs, createTempRepo, type TempRepo } from '../../helpers/gitRepo';
 
-const hunk = (removed: string[], added: string[]) => ({ oldStart: 1, oldLines: removed.length, newStart: 1, newLines: added.length, removed, added });
+const hunk = (removed: string[], added: string[]) => ({
+  oldStart: 1,
+  oldLines: removed.length,
+  newStart: 1,
+  newLines: added.length,
+  removed,
+  added,
+});
 
 describe('operand sources: pure parts', () => {
   it('ties a constant to the operand it is named after, all words in order', () => {
@@ -35,9 +42,21 @@ async function rank(repo: TempRepo, file: string, text: string, fn: string, fail
   const ws = await openTriageWorkspace({ dir: repo.dir, trusted: true });
   const port = ws.git?.suspectPort();
   assert.ok(port);
-  const line = repo.read(file).split('\n').findIndex((l) => l.includes(text)) + 1;
+  const line =
+    repo
+      .read(file)
+      .split('\n')
+      .findIndex((l) => l.includes(text)) + 1;
   const frames: BlameFrame[] = [{ depth: 0, path: file, line, function: fn }];
-  const found = await collectEvidence(port, { mode: 'range', from: repo.sha('v1'), to: repo.sha('v2'), frames, tokens: [], keyTokens: [], failing });
+  const found = await collectEvidence(port, {
+    mode: 'range',
+    from: repo.sha('v1'),
+    to: repo.sha('v2'),
+    frames,
+    tokens: [],
+    keyTokens: [],
+    failing,
+  });
   const suspects = rankSuspects(found.evidence, found.commits, { mode: 'range', rangeLabel: null });
   return { suspects, why: JSON.stringify(suspects.map((s) => [s.summary, s.score, s.reasons[0]])) };
 }
@@ -49,7 +68,10 @@ describe('operand sources on real repositories', function () {
   it('names the commit that changed the table entry a feeding line read, over a rewrite next to the crash', async () => {
     const repo = createTempRepo();
     repo.write('locales.py', 'SEPARATORS = {\n    "en-US": (",", "."),\n    "nl-NL": (".", ","),\n}\n');
-    repo.write('amounts.py', 'from locales import SEPARATORS\n\n\ndef parse_amount(text, locale):\n    g, d = SEPARATORS[locale]\n    cleaned = text.replace(g, "").replace(d, ".")\n    return float(cleaned)\n');
+    repo.write(
+      'amounts.py',
+      'from locales import SEPARATORS\n\n\ndef parse_amount(text, locale):\n    g, d = SEPARATORS[locale]\n    cleaned = text.replace(g, "").replace(d, ".")\n    return float(cleaned)\n',
+    );
     repo.commit('initial');
     repo.tag('v1');
     edit(repo, 'locales.py', '"nl-NL": (".", ",")', '"nl-NL": (",", ".")');
@@ -67,13 +89,24 @@ describe('operand sources on real repositories', function () {
 
   it('names the commit that zeroed the default named after the divisor, in a file on no frame', async () => {
     const repo = createTempRepo();
-    repo.write('Config.java', 'class Config {\n    static final int DEFAULT_WINDOW_SECONDS = 60;\n    private final int windowSeconds = DEFAULT_WINDOW_SECONDS;\n    int windowSeconds() {\n        return windowSeconds;\n    }\n    int capacity() {\n        return 240;\n    }\n}\n');
-    repo.write('Bucket.java', 'class Bucket {\n    final int refill;\n    Bucket(Config config) {\n        this.refill = config.capacity() / config.windowSeconds();\n    }\n}\n');
+    repo.write(
+      'Config.java',
+      'class Config {\n    static final int DEFAULT_WINDOW_SECONDS = 60;\n    private final int windowSeconds = DEFAULT_WINDOW_SECONDS;\n    int windowSeconds() {\n        return windowSeconds;\n    }\n    int capacity() {\n        return 240;\n    }\n}\n',
+    );
+    repo.write(
+      'Bucket.java',
+      'class Bucket {\n    final int refill;\n    Bucket(Config config) {\n        this.refill = config.capacity() / config.windowSeconds();\n    }\n}\n',
+    );
     repo.commit('initial');
     repo.tag('v1');
     edit(repo, 'Config.java', 'DEFAULT_WINDOW_SECONDS = 60', 'DEFAULT_WINDOW_SECONDS = 0');
     const bug = repo.commit('Config: window unset by default', { author: BOB });
-    edit(repo, 'Bucket.java', 'this.refill = config.capacity() / config.windowSeconds();', 'this.refill = (config.capacity()) / config.windowSeconds();');
+    edit(
+      repo,
+      'Bucket.java',
+      'this.refill = config.capacity() / config.windowSeconds();',
+      'this.refill = (config.capacity()) / config.windowSeconds();',
+    );
     repo.commit('Bucket: parenthesize', { author: ALICE });
     repo.tag('v2');
     const line = '        this.refill = (config.capacity()) / config.windowSeconds();';

@@ -15,31 +15,72 @@ import { openTriageWorkspace } from '../../../src/core/triage/triageWorkspace';
 import { ALICE, BOB, CAROL, cleanupTempDirs, createTempRepo, type TempRepo } from '../../helpers/gitRepo';
 import { edit, lineOf, rankRange, type FrameSpec } from '../../helpers/rankingRepo';
 
-const hunk = (removed: string[], added: string[]): PatchHunk => ({ oldStart: 1, oldLines: removed.length, newStart: 1, newLines: added.length, removed, added });
+const hunk = (removed: string[], added: string[]): PatchHunk => ({
+  oldStart: 1,
+  oldLines: removed.length,
+  newStart: 1,
+  newLines: added.length,
+  removed,
+  added,
+});
 
 describe('producer rules: pure parts', () => {
   it('calls a literal replaced by a constant defined with it an extraction, a changed value not', () => {
-    assert.ok(isConstantExtraction([hunk(['        out.write(line + b"\\n")'], ['        out.write(line + self.NEWLINE)']), hunk([], ['    NEWLINE = b"\\n"'])]));
-    assert.ok(isConstantExtraction([hunk(['    return get("/v1/q/" + p);'], ['    return get(PATH + p);']), hunk([], ['    private static final String PATH = "/v1/q/";'])]));
-    assert.ok(!isConstantExtraction([hunk(['  x = 60000 * m'], ['  x = WINDOW * m']), hunk([], ['const WINDOW = 6000;'])]), 'another value');
-    assert.ok(!isConstantExtraction([hunk(['  x = 60000 * m'], ['  x = WINDOW * m'])]), 'defined elsewhere, value unknown');
+    assert.ok(
+      isConstantExtraction([
+        hunk(['        out.write(line + b"\\n")'], ['        out.write(line + self.NEWLINE)']),
+        hunk([], ['    NEWLINE = b"\\n"']),
+      ]),
+    );
+    assert.ok(
+      isConstantExtraction([
+        hunk(['    return get("/v1/q/" + p);'], ['    return get(PATH + p);']),
+        hunk([], ['    private static final String PATH = "/v1/q/";']),
+      ]),
+    );
+    assert.ok(
+      !isConstantExtraction([hunk(['  x = 60000 * m'], ['  x = WINDOW * m']), hunk([], ['const WINDOW = 6000;'])]),
+      'another value',
+    );
+    assert.ok(
+      !isConstantExtraction([hunk(['  x = 60000 * m'], ['  x = WINDOW * m'])]),
+      'defined elsewhere, value unknown',
+    );
     assert.ok(!isConstantExtraction([hunk([], ['const WINDOW = 6000;'])]), 'nothing replaced');
   });
 
   it('reads the calls a function returns and whether it returns a null literal', () => {
-    const lines = ['function findOne(col, v) {', '  const rows = scan(col);', '  log(rows);', '  return rows.find((r) => match(r, v)) ?? null;', '}'];
+    const lines = [
+      'function findOne(col, v) {',
+      '  const rows = scan(col);',
+      '  log(rows);',
+      '  return rows.find((r) => match(r, v)) ?? null;',
+      '}',
+    ];
     const r = returnedCalls(lines, 1, 5);
     assert.deepEqual(r.calls.sort(), ['find', 'match', 'scan']);
     assert.ok(r.nullLiteral);
     assert.ok(!returnedCalls(['def f(x):', '    return g(x)  # "None"'], 1, 2).nullLiteral, 'a string is no literal');
-    assert.deepEqual(returnedCalls(['    def locale(self):', '        return self.locale or DEFAULT_LOCALE', '    X = OTHER'], 1, 3).constants, ['DEFAULT_LOCALE']);
+    assert.deepEqual(
+      returnedCalls(['    def locale(self):', '        return self.locale or DEFAULT_LOCALE', '    X = OTHER'], 1, 3)
+        .constants,
+      ['DEFAULT_LOCALE'],
+    );
   });
 
   it('sees a normalizing call taken off a value, and nothing else', () => {
-    assert.ok(isNormalizerRemoved('  return Math.round(amount * 10 ** exponent);', '  return amount * 10 ** exponent;'));
+    assert.ok(
+      isNormalizerRemoved('  return Math.round(amount * 10 ** exponent);', '  return amount * 10 ** exponent;'),
+    );
     assert.ok(isNormalizerRemoved('    return name.strip().lower()', '    return name.lower()'));
     assert.ok(isNormalizerRemoved('    return round(total, 2)', '    return total'));
-    assert.ok(isNormalizerRemoved('    op: String(rule.op).trim().toUpperCase(),', '    op: String(rule.op).trim().toLowerCase(),'), 'case swapped');
+    assert.ok(
+      isNormalizerRemoved(
+        '    op: String(rule.op).trim().toUpperCase(),',
+        '    op: String(rule.op).trim().toLowerCase(),',
+      ),
+      'case swapped',
+    );
     assert.ok(!isNormalizerRemoved('  return Math.round(a);', '  return Math.abs(a);'), 'another kind of call');
     assert.ok(!isNormalizerRemoved('  return total(a);', '  return a;'), 'not a normalizer');
     assert.ok(!isNormalizerRemoved('x'.repeat(5000), 'x'), 'bounded');
@@ -50,7 +91,10 @@ describe('producer rules: pure parts', () => {
     assert.equal(errorClassName('billing.errors.CardDeclined: no'), 'CardDeclined');
     assert.equal(errorClassName("TypeError: Cannot read properties of null (reading 'x')"), null);
     assert.equal(errorClassName(null), null);
-    assert.equal(declaredBase('public class UpstreamException extends TransientException {', 'UpstreamException'), 'extends TransientException');
+    assert.equal(
+      declaredBase('public class UpstreamException extends TransientException {', 'UpstreamException'),
+      'extends TransientException',
+    );
     assert.equal(declaredBase('class CardDeclined(PaymentError):', 'CardDeclined'), '(PaymentError)');
     assert.equal(declaredBase('class CardDeclinedTwice(PaymentError):', 'CardDeclined'), null);
   });
@@ -58,7 +102,12 @@ describe('producer rules: pure parts', () => {
 
 function rank(repo: TempRepo, frames: FrameSpec, message: string, crashText: string, tokens: string[] = []) {
   const value = message.slice(message.indexOf(':') + 1).trim();
-  return rankRange(repo, frames, { tokens, failing: failingNames(value, crashText), nullish: isNullishError(message), message });
+  return rankRange(repo, frames, {
+    tokens,
+    failing: failingNames(value, crashText),
+    nullish: isNullishError(message),
+    message,
+  });
 }
 
 describe('producer rules on real repositories', function () {
@@ -67,28 +116,53 @@ describe('producer rules on real repositories', function () {
 
   it('names the query two calls below the crash that now returns null over an edit of the helper between', async () => {
     const repo = createTempRepo();
-    repo.write('table.js', "class Table {\n  constructor(rows) {\n    this.rows = rows;\n  }\n\n  findOne(col, value) {\n    const wanted = String(value).toLowerCase();\n    return this.rows.find((r) => String(r[col]).toLowerCase() === wanted) ?? null;\n  }\n}\nmodule.exports = { Table };\n");
-    repo.write('repo.js', "class Repo {\n  constructor(table) {\n    this.table = table;\n  }\n\n  forEmail(email) {\n    return this.table.findOne('email', email);\n  }\n}\nmodule.exports = { Repo };\n");
-    repo.write('mailer.js', "class Mailer {\n  constructor(repo) {\n    this.repo = repo;\n  }\n\n  wants(email) {\n    const prefs = this.repo.forEmail(email);\n    return prefs.channels.includes('email');\n  }\n}\nmodule.exports = { Mailer };\n");
+    repo.write(
+      'table.js',
+      'class Table {\n  constructor(rows) {\n    this.rows = rows;\n  }\n\n  findOne(col, value) {\n    const wanted = String(value).toLowerCase();\n    return this.rows.find((r) => String(r[col]).toLowerCase() === wanted) ?? null;\n  }\n}\nmodule.exports = { Table };\n',
+    );
+    repo.write(
+      'repo.js',
+      "class Repo {\n  constructor(table) {\n    this.table = table;\n  }\n\n  forEmail(email) {\n    return this.table.findOne('email', email);\n  }\n}\nmodule.exports = { Repo };\n",
+    );
+    repo.write(
+      'mailer.js',
+      "class Mailer {\n  constructor(repo) {\n    this.repo = repo;\n  }\n\n  wants(email) {\n    const prefs = this.repo.forEmail(email);\n    return prefs.channels.includes('email');\n  }\n}\nmodule.exports = { Mailer };\n",
+    );
     repo.commit('initial');
     repo.tag('v1');
     edit(repo, 'repo.js', "findOne('email', email)", "findOne('email', email.trim())");
     repo.commit('Repo: trim addresses', { author: ALICE });
-    edit(repo, 'table.js', "    const wanted = String(value).toLowerCase();\n    return this.rows.find((r) => String(r[col]).toLowerCase() === wanted) ?? null;", '    return this.rows.find((r) => r[col] === value) ?? null;');
+    edit(
+      repo,
+      'table.js',
+      '    const wanted = String(value).toLowerCase();\n    return this.rows.find((r) => String(r[col]).toLowerCase() === wanted) ?? null;',
+      '    return this.rows.find((r) => r[col] === value) ?? null;',
+    );
     const bug = repo.commit('Table: exact matches', { author: BOB });
     edit(repo, 'table.js', '    this.rows = rows;', '    this.rows = rows.map((r) => ({ ...r }));');
     repo.commit('Table: copies', { author: CAROL });
     repo.tag('v2');
     const crash = "    return prefs.channels.includes('email');";
-    const { suspects, why } = await rank(repo, [['mailer.js', 'prefs.channels', 'Mailer.wants']], "TypeError: Cannot read properties of null (reading 'channels')", crash);
+    const { suspects, why } = await rank(
+      repo,
+      [['mailer.js', 'prefs.channels', 'Mailer.wants']],
+      "TypeError: Cannot read properties of null (reading 'channels')",
+      crash,
+    );
     assert.equal(suspects[0].sha, bug, why);
     assert.match(suspects[0].reasons[0], /findOne\(\) in table\.js .*can return null.*forEmail\(\) returned/, why);
   });
 
   it('names the helper whose returned value lost its rounding over an edit of the crashing line', async () => {
     const repo = createTempRepo();
-    repo.write('minor.js', 'function toMinor(amount, exponent = 2) {\n  return Math.round(amount * 10 ** exponent);\n}\nmodule.exports = { toMinor };\n');
-    repo.write('format.js', "const { toMinor } = require('./minor');\nconst SPECS = { EUR: { exponent: 2 } };\n\nfunction format(amount, currency) {\n  const spec = SPECS[currency];\n  const minor = BigInt(toMinor(amount, spec.exponent));\n  return String(minor);\n}\nmodule.exports = { format };\n");
+    repo.write(
+      'minor.js',
+      'function toMinor(amount, exponent = 2) {\n  return Math.round(amount * 10 ** exponent);\n}\nmodule.exports = { toMinor };\n',
+    );
+    repo.write(
+      'format.js',
+      "const { toMinor } = require('./minor');\nconst SPECS = { EUR: { exponent: 2 } };\n\nfunction format(amount, currency) {\n  const spec = SPECS[currency];\n  const minor = BigInt(toMinor(amount, spec.exponent));\n  return String(minor);\n}\nmodule.exports = { format };\n",
+    );
     repo.commit('initial');
     repo.tag('v1');
     edit(repo, 'minor.js', '  return Math.round(amount * 10 ** exponent);', '  return amount * 10 ** exponent;');
@@ -97,17 +171,39 @@ describe('producer rules on real repositories', function () {
     repo.commit('Format: default exponent', { author: ALICE });
     repo.tag('v2');
     const crash = '  const minor = BigInt(toMinor(amount, spec.exponent ?? 2));';
-    const { suspects, why } = await rank(repo, [['format.js', 'BigInt(', 'format']], 'RangeError: The number 1999.9999999999998 cannot be converted to a BigInt because it is not an integer', crash, ['BigInt', 'toMinor', 'amount']);
+    const { suspects, why } = await rank(
+      repo,
+      [['format.js', 'BigInt(', 'format']],
+      'RangeError: The number 1999.9999999999998 cannot be converted to a BigInt because it is not an integer',
+      crash,
+      ['BigInt', 'toMinor', 'amount'],
+    );
     assert.equal(suspects[0].sha, bug, why);
-    assert.match(suspects[0].reasons[0], /took off or swapped a rounding or normalizing call on the value toMinor\(\)/, why);
+    assert.match(
+      suspects[0].reasons[0],
+      /took off or swapped a rounding or normalizing call on the value toMinor\(\)/,
+      why,
+    );
   });
 
-  it('names the commit that changed the thrown class\'s base over edits on the crashing and calling lines', async () => {
+  it("names the commit that changed the thrown class's base over edits on the crashing and calling lines", async () => {
     const repo = createTempRepo();
-    repo.write('TransientException.java', 'public class TransientException extends RuntimeException {\n    public TransientException(String m) { super(m); }\n}\n');
-    repo.write('UpstreamException.java', 'public class UpstreamException extends TransientException {\n    public UpstreamException(String m) { super(m); }\n}\n');
-    repo.write('Transport.java', 'class Transport {\n    String get(String path, int status) {\n        if (status >= 500) throw new UpstreamException("upstream " + status);\n        return "ok";\n    }\n}\n');
-    repo.write('Retry.java', 'class Retry {\n    String call(Transport t, String path) {\n        for (int i = 0; ; i++) {\n            try {\n                return t.get(path, 503);\n            } catch (TransientException e) {\n                if (i >= 3) throw e;\n            }\n        }\n    }\n}\n');
+    repo.write(
+      'TransientException.java',
+      'public class TransientException extends RuntimeException {\n    public TransientException(String m) { super(m); }\n}\n',
+    );
+    repo.write(
+      'UpstreamException.java',
+      'public class UpstreamException extends TransientException {\n    public UpstreamException(String m) { super(m); }\n}\n',
+    );
+    repo.write(
+      'Transport.java',
+      'class Transport {\n    String get(String path, int status) {\n        if (status >= 500) throw new UpstreamException("upstream " + status);\n        return "ok";\n    }\n}\n',
+    );
+    repo.write(
+      'Retry.java',
+      'class Retry {\n    String call(Transport t, String path) {\n        for (int i = 0; ; i++) {\n            try {\n                return t.get(path, 503);\n            } catch (TransientException e) {\n                if (i >= 3) throw e;\n            }\n        }\n    }\n}\n',
+    );
     repo.commit('initial');
     repo.tag('v1');
     edit(repo, 'UpstreamException.java', 'extends TransientException', 'extends RuntimeException');
@@ -118,16 +214,34 @@ describe('producer rules on real repositories', function () {
     repo.commit('Retry: trim paths', { author: CAROL });
     repo.tag('v2');
     const crash = '        if (status >= 500) throw new UpstreamException("provider answered " + status);';
-    const { suspects, why } = await rank(repo, [['Transport.java', 'throw new UpstreamException', 'Transport.get'], ['Retry.java', 'return t.get(', 'Retry.call']], 'UpstreamException: provider answered 503', crash, ['UpstreamException', 'status']);
+    const { suspects, why } = await rank(
+      repo,
+      [
+        ['Transport.java', 'throw new UpstreamException', 'Transport.get'],
+        ['Retry.java', 'return t.get(', 'Retry.call'],
+      ],
+      'UpstreamException: provider answered 503',
+      crash,
+      ['UpstreamException', 'status'],
+    );
     assert.equal(suspects[0].sha, bug, why);
     assert.match(suspects[0].reasons[0], /changed what 'UpstreamException', the error's class, extends/, why);
   });
 
   it('does not blame a constant extracted from the crashing line over the helper whose output it wrote', async () => {
     const repo = createTempRepo();
-    repo.write('serializer.py', 'import json\n\n\ndef serialize(entry):\n    return json.dumps(entry, ensure_ascii=True)\n');
-    repo.write('sink.py', 'class Sink:\n    ENCODING = "ascii"\n\n    def __init__(self, handle):\n        self.handle = handle\n\n    def write_line(self, line):\n        self.handle.write(line.encode(self.ENCODING) + b"\\n")\n');
-    repo.write('session.py', 'from serializer import serialize\n\n\nclass Session:\n    def flush(self, sink, entries):\n        for entry in entries:\n            sink.write_line(serialize(entry))\n');
+    repo.write(
+      'serializer.py',
+      'import json\n\n\ndef serialize(entry):\n    return json.dumps(entry, ensure_ascii=True)\n',
+    );
+    repo.write(
+      'sink.py',
+      'class Sink:\n    ENCODING = "ascii"\n\n    def __init__(self, handle):\n        self.handle = handle\n\n    def write_line(self, line):\n        self.handle.write(line.encode(self.ENCODING) + b"\\n")\n',
+    );
+    repo.write(
+      'session.py',
+      'from serializer import serialize\n\n\nclass Session:\n    def flush(self, sink, entries):\n        for entry in entries:\n            sink.write_line(serialize(entry))\n',
+    );
     repo.commit('initial');
     repo.tag('v1');
     edit(repo, 'serializer.py', 'ensure_ascii=True', 'ensure_ascii=False');
@@ -137,17 +251,38 @@ describe('producer rules on real repositories', function () {
     const extract = repo.commit('Sink: one newline constant', { author: ALICE });
     repo.tag('v2');
     const crash = '        self.handle.write(line.encode(self.ENCODING) + self.NEWLINE)';
-    const { suspects, why } = await rank(repo, [['sink.py', 'line.encode(', 'write_line'], ['session.py', 'sink.write_line(', 'flush']], "UnicodeEncodeError: 'ascii' codec can't encode character '\\xe9' in position 12: ordinal not in range(128)", crash, ['handle', 'write', 'line', 'encode', 'ENCODING', 'NEWLINE']);
+    const { suspects, why } = await rank(
+      repo,
+      [
+        ['sink.py', 'line.encode(', 'write_line'],
+        ['session.py', 'sink.write_line(', 'flush'],
+      ],
+      "UnicodeEncodeError: 'ascii' codec can't encode character '\\xe9' in position 12: ordinal not in range(128)",
+      crash,
+      ['handle', 'write', 'line', 'encode', 'ENCODING', 'NEWLINE'],
+    );
     assert.equal(suspects[0].sha, bug, why);
     const e = suspects.find((s) => s.sha === extract);
-    assert.ok(e?.reasons.some((r) => /replaced a literal with a constant/.test(r)), why);
+    assert.ok(
+      e?.reasons.some((r) => /replaced a literal with a constant/.test(r)),
+      why,
+    );
   });
 
   it('names the constant a returned helper hands to the lookup when it wrote the missing key', async () => {
     const repo = createTempRepo();
-    repo.write('constants.py', 'DEFAULT_LOCALE = "en-US"\nFORMATS = {\n    "en-US": "%m/%d/%Y",\n    "de-DE": "%d.%m.%Y",\n}\n');
-    repo.write('models.py', 'from constants import DEFAULT_LOCALE\n\n\nclass Profile:\n    def __init__(self, locale=None):\n        self.locale = locale\n\n    def effective_locale(self):\n        return self.locale or DEFAULT_LOCALE\n');
-    repo.write('render.py', 'from constants import FORMATS\n\n\ndef label(profile):\n    fmt = FORMATS[profile.effective_locale()]\n    return fmt\n');
+    repo.write(
+      'constants.py',
+      'DEFAULT_LOCALE = "en-US"\nFORMATS = {\n    "en-US": "%m/%d/%Y",\n    "de-DE": "%d.%m.%Y",\n}\n',
+    );
+    repo.write(
+      'models.py',
+      'from constants import DEFAULT_LOCALE\n\n\nclass Profile:\n    def __init__(self, locale=None):\n        self.locale = locale\n\n    def effective_locale(self):\n        return self.locale or DEFAULT_LOCALE\n',
+    );
+    repo.write(
+      'render.py',
+      'from constants import FORMATS\n\n\ndef label(profile):\n    fmt = FORMATS[profile.effective_locale()]\n    return fmt\n',
+    );
     repo.commit('initial');
     repo.tag('v1');
     edit(repo, 'constants.py', 'DEFAULT_LOCALE = "en-US"', 'DEFAULT_LOCALE = "en"');
@@ -158,19 +293,43 @@ describe('producer rules on real repositories', function () {
     const ws = await openTriageWorkspace({ dir: repo.dir, trusted: true });
     const port = ws.git?.suspectPort();
     assert.ok(port);
-    const frames: BlameFrame[] = [{ depth: 0, path: 'render.py', line: lineOf(repo, 'render.py', 'fmt = FORMATS['), function: 'label' }];
-    const found = await collectEvidence(port, { mode: 'range', from: repo.sha('v1'), to: repo.sha('v2'), frames, tokens: ['FORMATS', 'effective_locale'], keyTokens: [], failing: [], missing: ['en'], message: "KeyError: 'en'" });
+    const frames: BlameFrame[] = [
+      { depth: 0, path: 'render.py', line: lineOf(repo, 'render.py', 'fmt = FORMATS['), function: 'label' },
+    ];
+    const found = await collectEvidence(port, {
+      mode: 'range',
+      from: repo.sha('v1'),
+      to: repo.sha('v2'),
+      frames,
+      tokens: ['FORMATS', 'effective_locale'],
+      keyTokens: [],
+      failing: [],
+      missing: ['en'],
+      message: "KeyError: 'en'",
+    });
     const suspects = rankSuspects(found.evidence, found.commits, { mode: 'range', rangeLabel: null });
     const why = JSON.stringify(suspects.map((s) => [s.summary, s.score, s.reasons]));
     assert.equal(suspects[0].sha, bug, why);
-    assert.ok(suspects[0].reasons.some((r) => /value of 'DEFAULT_LOCALE' .*effective_locale\(\) returned/.test(r)), why);
+    assert.ok(
+      suspects[0].reasons.some((r) => /value of 'DEFAULT_LOCALE' .*effective_locale\(\) returned/.test(r)),
+      why,
+    );
   });
 
   it('names the commit that swapped the case a rule normalizer produces over other edits of the same normalizer', async () => {
     const repo = createTempRepo();
-    repo.write('operators.js', "const OPERATORS = {\n  EQ: (a, b) => a === b,\n  IN: (a, b) => b.includes(a),\n};\nmodule.exports = { OPERATORS };\n");
-    repo.write('schema.js', 'function normalizeRule(rule) {\n  return {\n    attr: String(rule.attr).trim(),\n    op: String(rule.op).trim().toUpperCase(),\n    value: rule.value,\n  };\n}\nmodule.exports = { normalizeRule };\n');
-    repo.write('evaluator.js', "const { OPERATORS } = require('./operators');\n\nfunction compileRule(rule) {\n  const test = OPERATORS[rule.op];\n  return (context) => test(context[rule.attr], rule.value);\n}\nmodule.exports = { compileRule };\n");
+    repo.write(
+      'operators.js',
+      'const OPERATORS = {\n  EQ: (a, b) => a === b,\n  IN: (a, b) => b.includes(a),\n};\nmodule.exports = { OPERATORS };\n',
+    );
+    repo.write(
+      'schema.js',
+      'function normalizeRule(rule) {\n  return {\n    attr: String(rule.attr).trim(),\n    op: String(rule.op).trim().toUpperCase(),\n    value: rule.value,\n  };\n}\nmodule.exports = { normalizeRule };\n',
+    );
+    repo.write(
+      'evaluator.js',
+      "const { OPERATORS } = require('./operators');\n\nfunction compileRule(rule) {\n  const test = OPERATORS[rule.op];\n  return (context) => test(context[rule.attr], rule.value);\n}\nmodule.exports = { compileRule };\n",
+    );
     repo.commit('initial');
     repo.tag('v1');
     edit(repo, 'schema.js', 'String(rule.op).trim().toUpperCase()', 'String(rule.op).trim().toLowerCase()');
@@ -181,7 +340,13 @@ describe('producer rules on real repositories', function () {
     repo.commit('Evaluator: missing attributes compare as null', { author: ALICE });
     repo.tag('v2');
     const crash = '  return (context) => test(context[rule.attr] ?? null, rule.value);';
-    const { suspects, why } = await rank(repo, [['evaluator.js', 'return (context) => test(', 'compileRule']], 'TypeError: test is not a function', crash, ['test', 'rule', 'attr']);
+    const { suspects, why } = await rank(
+      repo,
+      [['evaluator.js', 'return (context) => test(', 'compileRule']],
+      'TypeError: test is not a function',
+      crash,
+      ['test', 'rule', 'attr'],
+    );
     assert.equal(suspects[0].sha, bug, why);
     assert.match(suspects[0].reasons[0], /swapped a rounding or normalizing call/, why);
   });

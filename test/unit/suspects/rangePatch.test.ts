@@ -36,7 +36,10 @@ describe('parseRangePatch', () => {
   const commits = parseRangePatch(text);
   it('splits commits and files', () => {
     assert.equal(commits.length, 2);
-    assert.deepEqual(commits[0].files.map((f) => f.path), ['src/services/pricing.js', 'src/café.js']);
+    assert.deepEqual(
+      commits[0].files.map((f) => f.path),
+      ['src/services/pricing.js', 'src/café.js'],
+    );
   });
   it('keeps hunk positions and contents, including lines that look like headers', () => {
     const [a, b] = commits[0].files[0].hunks;
@@ -47,7 +50,14 @@ describe('parseRangePatch', () => {
     assert.deepEqual(commits[0].files[1].hunks[0].added, ['++ starts with pluses']);
   });
   it('tells comment-only hunks, and keeps code that looks like a comment marker', () => {
-    const hunk = (removed: string[], added: string[]) => ({ oldStart: 1, oldLines: removed.length, newStart: 1, newLines: added.length, removed, added });
+    const hunk = (removed: string[], added: string[]) => ({
+      oldStart: 1,
+      oldLines: removed.length,
+      newStart: 1,
+      newLines: added.length,
+      removed,
+      added,
+    });
     assert.equal(isCosmetic(hunk([], ['  // Rates are fractions of one.'])), true);
     assert.equal(isCosmetic(hunk(['x = 1'], ['x = 1  # default', '# why'])), true);
     assert.equal(isCosmetic(hunk(['  const a = b;'], ['  const a = b; /* fine */'])), false);

@@ -3,19 +3,47 @@ import { rankSuspects } from '../../../src/core/suspects/suspectRanker';
 import type { CommitFacts, Evidence } from '../../../src/core/suspects/evidence.types';
 
 function facts(sha: string, over: Partial<CommitFacts> = {}): CommitFacts {
-  return { sha, author: `A ${sha}`, authorMail: `${sha}@x.test`, date: '2026-10-01T00:00:00.000Z', summary: `commit ${sha}`, filesChanged: 1, linesAdded: 2, linesRemoved: 1, cosmetic: false, ...over };
+  return {
+    sha,
+    author: `A ${sha}`,
+    authorMail: `${sha}@x.test`,
+    date: '2026-10-01T00:00:00.000Z',
+    summary: `commit ${sha}`,
+    filesChanged: 1,
+    linesAdded: 2,
+    linesRemoved: 1,
+    cosmetic: false,
+    ...over,
+  };
 }
 
 function ev(sha: string, kind: Evidence['kind'], frameDepth: number, over: Partial<Evidence> = {}): Evidence {
-  return { sha, kind, frameDepth, file: 'src/a.js', frameLine: 10, function: 'fn', distance: kind === 'line' ? 0 : 5, lines: 1, ...over };
+  return {
+    sha,
+    kind,
+    frameDepth,
+    file: 'src/a.js',
+    frameLine: 10,
+    function: 'fn',
+    distance: kind === 'line' ? 0 : 5,
+    lines: 1,
+    ...over,
+  };
 }
 
 const commits = new Map(['a', 'b', 'c', 'd', 'e'].map((s) => [s, facts(s)]));
 
 describe('rankSuspects', () => {
   it('puts the crashing line above a caller line, the function and the file', () => {
-    const out = rankSuspects([ev('b', 'line', 1), ev('c', 'function', 0), ev('a', 'line', 0), ev('d', 'file', 0)], commits, { mode: 'range', rangeLabel: 'v1..v2 (4 commits)' });
-    assert.deepEqual(out.map((s) => s.sha), ['a', 'b', 'c', 'd']);
+    const out = rankSuspects(
+      [ev('b', 'line', 1), ev('c', 'function', 0), ev('a', 'line', 0), ev('d', 'file', 0)],
+      commits,
+      { mode: 'range', rangeLabel: 'v1..v2 (4 commits)' },
+    );
+    assert.deepEqual(
+      out.map((s) => s.sha),
+      ['a', 'b', 'c', 'd'],
+    );
     assert.match(out[0].reasons[0], /changed line 10 of src\/a\.js \(fn\), the crashing frame/);
     assert.ok(out[0].reasons.includes('in the deploy range v1..v2 (4 commits)'));
     assert.ok(out.every((s) => s.score > 0 && s.score <= 1));
@@ -24,13 +52,26 @@ describe('rankSuspects', () => {
     const c = new Map(commits);
     c.set('a', facts('a', { cosmetic: true }));
     c.set('b', facts('b', { filesChanged: 40, linesAdded: 3000 }));
-    const out = rankSuspects([ev('a', 'line', 0), ev('b', 'line', 0), ev('c', 'near', 0, { distance: 1 })], c, { mode: 'range', rangeLabel: null });
-    assert.deepEqual(out.map((s) => s.sha), ['c', 'b', 'a']);
+    const out = rankSuspects([ev('a', 'line', 0), ev('b', 'line', 0), ev('c', 'near', 0, { distance: 1 })], c, {
+      mode: 'range',
+      rangeLabel: null,
+    });
+    assert.deepEqual(
+      out.map((s) => s.sha),
+      ['c', 'b', 'a'],
+    );
     assert.ok(out[2].reasons.some((r) => /whitespace/.test(r)));
   });
   it('ranks a change below where a frame stopped (not yet run) under one above it, and says so', () => {
-    const out = rankSuspects([ev('a', 'later', 0, { distance: 1, changedLine: 11 }), ev('b', 'near', 2, { distance: 1 })], commits, { mode: 'range', rangeLabel: null });
-    assert.deepEqual(out.map((s) => s.sha), ['b', 'a']);
+    const out = rankSuspects(
+      [ev('a', 'later', 0, { distance: 1, changedLine: 11 }), ev('b', 'near', 2, { distance: 1 })],
+      commits,
+      { mode: 'range', rangeLabel: null },
+    );
+    assert.deepEqual(
+      out.map((s) => s.sha),
+      ['b', 'a'],
+    );
     assert.match(out[1].reasons[0], /below line 10 where the crashing frame stopped: code that had not run yet/);
   });
   it('lowers confidence without a deploy range and says why', () => {
@@ -40,7 +81,11 @@ describe('rankSuspects', () => {
     assert.ok(atHead.reasons.some((r) => /blamed at HEAD/.test(r)));
   });
   it('gives author, date and summary from the facts, and respects the limit', () => {
-    const out = rankSuspects(['a', 'b', 'c'].map((s) => ev(s, 'file', 0)), commits, { mode: 'range', rangeLabel: null, limit: 2 });
+    const out = rankSuspects(
+      ['a', 'b', 'c'].map((s) => ev(s, 'file', 0)),
+      commits,
+      { mode: 'range', rangeLabel: null, limit: 2 },
+    );
     assert.equal(out.length, 2);
     assert.equal(out[0].author, `A ${out[0].sha} <${out[0].sha}@x.test>`);
     assert.equal(out[0].summary, `commit ${out[0].sha}`);
@@ -49,14 +94,39 @@ describe('rankSuspects', () => {
     assert.deepEqual(rankSuspects([], commits, { mode: 'range', rangeLabel: null }), []);
   });
   it('weighs the flow to the crash over unrelated changes nearer the top, and says why', () => {
-    const out = rankSuspects([ev('a', 'flow', 2, { distance: 1, changedLine: 9 }), ev('b', 'near', 0, { distance: 1, offFlow: true }), ev('c', 'around', 1, { distance: 0 })], commits, { mode: 'range', rangeLabel: null });
-    assert.deepEqual(out.map((s) => s.sha), ['a', 'b', 'c']);
-    assert.match(out[0].reasons[0], /changed line 9 of src\/a\.js \(fn\), which computes a value that reaches the crash through line 10, 2 calls up the stack/);
+    const out = rankSuspects(
+      [
+        ev('a', 'flow', 2, { distance: 1, changedLine: 9 }),
+        ev('b', 'near', 0, { distance: 1, offFlow: true }),
+        ev('c', 'around', 1, { distance: 0 }),
+      ],
+      commits,
+      { mode: 'range', rangeLabel: null },
+    );
+    assert.deepEqual(
+      out.map((s) => s.sha),
+      ['a', 'b', 'c'],
+    );
+    assert.match(
+      out[0].reasons[0],
+      /changed line 9 of src\/a\.js \(fn\), which computes a value that reaches the crash through line 10, 2 calls up the stack/,
+    );
     assert.match(out[2].reasons[0], /around the call but not its arguments/);
   });
   it('puts the rewrite that wrote the key above the later rewrite that carried it', () => {
-    const out = rankSuspects([ev('a', 'line', 0, { carried: true }), ev('b', 'line', 0, { superseded: true, keys: ['shipping'] }), ev('c', 'line', 0, { superseded: true })], commits, { mode: 'range', rangeLabel: null });
-    assert.deepEqual(out.map((s) => s.sha), ['b', 'a', 'c']);
+    const out = rankSuspects(
+      [
+        ev('a', 'line', 0, { carried: true }),
+        ev('b', 'line', 0, { superseded: true, keys: ['shipping'] }),
+        ev('c', 'line', 0, { superseded: true }),
+      ],
+      commits,
+      { mode: 'range', rangeLabel: null },
+    );
+    assert.deepEqual(
+      out.map((s) => s.sha),
+      ['b', 'a', 'c'],
+    );
     assert.match(out[0].reasons[0], /writing 'shipping' that the error names \(a later commit rewrote it again\)/);
   });
 });

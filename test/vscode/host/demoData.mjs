@@ -21,7 +21,12 @@ export async function prepareDemo(dir, options = {}) {
     return hit.sha;
   };
   const parent = path.dirname(dir);
-  const { event } = await captureDemoEvent({ repo: dir, rev: 'v1.5.0', deployDir: path.join(parent, 'deploy', 'app'), release: 'orders-api@1.5.0' });
+  const { event } = await captureDemoEvent({
+    repo: dir,
+    rev: 'v1.5.0',
+    deployDir: path.join(parent, 'deploy', 'app'),
+    release: 'orders-api@1.5.0',
+  });
   const eventFile = path.join(parent, 'orders-api-500.json');
   writeFileSync(eventFile, JSON.stringify(event, null, 2));
   let marker = null;

@@ -26,9 +26,16 @@ function textOf(md: vscode.MarkdownString | vscode.MarkedString): string {
 
 function withAuthorization(event: Record<string, unknown>): Record<string, unknown> {
   // The failing request as a browser sends it: with credentials the hover must never show.
-  const copy = structuredClone(event) as { entries?: Array<{ type: string; data: { headers?: Array<[string, string]> } }> };
+  const copy = structuredClone(event) as {
+    entries?: Array<{ type: string; data: { headers?: Array<[string, string]> } }>;
+  };
   for (const e of copy.entries ?? []) {
-    if (e.type === 'request') e.data.headers = [...(e.data.headers ?? []), ['Authorization', 'Bearer user-session-SECRET-42'], ['Cookie', 'sid=SECRET-COOKIE']];
+    if (e.type === 'request')
+      e.data.headers = [
+        ...(e.data.headers ?? []),
+        ['Authorization', 'Bearer user-session-SECRET-42'],
+        ['Cookie', 'sid=SECRET-COOKIE'],
+      ];
   }
   return copy as Record<string, unknown>;
 }
@@ -44,7 +51,12 @@ describe('Culprit extension: Production Errors from Sentry', function () {
     const got = workspaceInfo<DemoInfo>();
     assert.ok(got?.restEvent, 'workspace.mjs must prepare the demo repository and its captured event');
     info = got;
-    standIn = await startSentryStandIn({ issueCount: 3, token: CANARY, event: withAuthorization(info.restEvent), releases: info.releases });
+    standIn = await startSentryStandIn({
+      issueCount: 3,
+      token: CANARY,
+      event: withAuthorization(info.restEvent),
+      releases: info.releases,
+    });
     const ext = vscode.extensions.getExtension<CulpritApi>('culprit-dev.culprit');
     assert.ok(ext, 'culprit-dev.culprit is not loaded');
     api = await ext.activate();
@@ -53,7 +65,10 @@ describe('Culprit extension: Production Errors from Sentry', function () {
     await config().update('sentry.org', 'acme', vscode.ConfigurationTarget.Global);
     await config().update('sentry.projects', ['orders-api'], vscode.ConfigurationTarget.Global);
     await config().update('provider', 'sentry', vscode.ConfigurationTarget.Global);
-    await until('3 triaged issues', () => api.store.entries().length === 3 && api.store.entries().every((e) => e.triage));
+    await until(
+      '3 triaged issues',
+      () => api.store.entries().length === 3 && api.store.entries().every((e) => e.triage),
+    );
   });
 
   after(async () => {
@@ -63,7 +78,11 @@ describe('Culprit extension: Production Errors from Sentry', function () {
   it('registers every command it declares', async () => {
     const all = new Set(await vscode.commands.getCommands(true));
     for (const id of Object.values(CMD)) assert.ok(all.has(id), `${id} is not registered`);
-    const declared = (vscode.extensions.getExtension('culprit-dev.culprit')!.packageJSON.contributes.commands as Array<{ command: string }>).map((c) => c.command);
+    const declared = (
+      vscode.extensions.getExtension('culprit-dev.culprit')!.packageJSON.contributes.commands as Array<{
+        command: string;
+      }>
+    ).map((c) => c.command);
     assert.deepEqual(new Set(declared), new Set(Object.values(CMD)));
   });
 
@@ -87,7 +106,10 @@ describe('Culprit extension: Production Errors from Sentry', function () {
     assert.equal(children[0].kind, 'suspects');
     const firstFrame = children.find((c) => c.kind === 'frame');
     assert.ok(firstFrame);
-    assert.equal(api.tree.getTreeItem(firstFrame).description, 'src/services/pricing.js:15:' + (firstFrame.kind === 'frame' ? firstFrame.frame.column : ''));
+    assert.equal(
+      api.tree.getTreeItem(firstFrame).description,
+      'src/services/pricing.js:15:' + (firstFrame.kind === 'frame' ? firstFrame.frame.column : ''),
+    );
     const suspects = api.tree.getChildren(children[0]) as ErrorTreeNode[];
     assert.equal(suspects[0].kind, 'suspect');
     assert.equal(suspects[0].kind === 'suspect' && suspects[0].suspect.sha, info.bugSha);
@@ -108,16 +130,33 @@ describe('Culprit extension: Production Errors from Sentry', function () {
   it('hovers the crashing line with the error, variables, request without secrets, and the suspect', async () => {
     const uri = vscode.Uri.file(path.join(workspaceRoot(), 'src/services/pricing.js'));
     await until('the crashing line indexed', () => api.lines.linesOf(uri).some((l) => l.line === 14 && l.crashing));
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(14, 4));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      uri,
+      new vscode.Position(14, 4),
+    );
     const text = hovers.flatMap((h) => h.contents.map(textOf)).join('\n');
     assert.match(text, /TypeError/);
     assert.match(text, /Local variables/);
     assert.match(text, /POST/);
     assert.match(text, new RegExp(info.bugSha.slice(0, 7)));
     assert.match(text, /command:culprit\.openSuspectDiff\?/);
-    assert.ok(!/SECRET-42|SECRET-COOKIE|Authorization/i.test(text), 'credentials of the failing request must not be shown');
-    const none = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(2, 0));
-    assert.ok(!none.flatMap((h) => h.contents.map(textOf)).join('\n').includes('Local variables'), 'lines without a frame get no Culprit hover');
+    assert.ok(
+      !/SECRET-42|SECRET-COOKIE|Authorization/i.test(text),
+      'credentials of the failing request must not be shown',
+    );
+    const none = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      uri,
+      new vscode.Position(2, 0),
+    );
+    assert.ok(
+      !none
+        .flatMap((h) => h.contents.map(textOf))
+        .join('\n')
+        .includes('Local variables'),
+      'lines without a frame get no Culprit hover',
+    );
   });
 
   it('moves the decorated lines with edits above them', async () => {
@@ -152,7 +191,9 @@ describe('Culprit extension: Production Errors from Sentry', function () {
     const ok = await api.refresh();
     assert.equal(ok, false);
     assert.equal(api.store.entries().length, 3, 'the last good issues stay');
-    const status = (api.tree.getChildren() as ErrorTreeNode[]).find((n) => n.kind === 'status' && n.severity === 'error');
+    const status = (api.tree.getChildren() as ErrorTreeNode[]).find(
+      (n) => n.kind === 'status' && n.severity === 'error',
+    );
     assert.ok(status && status.kind === 'status');
     assert.match(status.detail, /token|401|scope/i);
     assert.ok(!status.detail.includes(CANARY));
@@ -188,14 +229,20 @@ describe('Culprit extension: Production Errors from Sentry', function () {
   it('opens an issue from a vscode:// link, and refuses a malformed one', async () => {
     const entry = api.store.entries()[1];
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    const link = vscode.Uri.parse(`${vscode.env.uriScheme}://culprit-dev.culprit/open?provider=sentry&org=acme&issue=${encodeURIComponent(entry.sample.group.id)}`);
+    const link = vscode.Uri.parse(
+      `${vscode.env.uriScheme}://culprit-dev.culprit/open?provider=sentry&org=acme&issue=${encodeURIComponent(entry.sample.group.id)}`,
+    );
     // What VS Code calls for a vscode:// link (the web workbench here has no OS protocol routing).
     await api.handleUri(link);
     await until('the linked issue selected', () => api.store.selected?.key === entry.key);
     const editor = await until('its crashing frame open', () => vscode.window.activeTextEditor);
     assert.match(editor.document.uri.fsPath, /pricing\.js$/);
     const before = api.store.selected?.key;
-    await api.handleUri(vscode.Uri.parse(`${vscode.env.uriScheme}://culprit-dev.culprit/open?provider=sentry&issue=${encodeURIComponent('../../etc/passwd')}`));
+    await api.handleUri(
+      vscode.Uri.parse(
+        `${vscode.env.uriScheme}://culprit-dev.culprit/open?provider=sentry&issue=${encodeURIComponent('../../etc/passwd')}`,
+      ),
+    );
     assert.equal(api.store.selected?.key, before);
   });
 

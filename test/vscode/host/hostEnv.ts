@@ -30,7 +30,11 @@ export function note(line: string): void {
 }
 
 /** Polls `probe` every 50 ms until it returns something truthy, or fails naming `what`. */
-export async function until<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 20_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  probe: () => T | undefined | null | false,
+  timeoutMs = 20_000,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = probe();

@@ -43,7 +43,17 @@ export async function run(): Promise<void> {
   const Mocha = loadMocha();
   const runName = process.env.CULPRIT_HOST_RUN || 'trusted';
   const started = Date.now();
-  const result: HostRunResult = { run: runName, vscodeVersion: vscode.version, nodeVersion: process.version, passed: 0, failed: 0, pending: 0, durationMs: 0, tests: [], failures: [] };
+  const result: HostRunResult = {
+    run: runName,
+    vscodeVersion: vscode.version,
+    nodeVersion: process.version,
+    passed: 0,
+    failed: 0,
+    pending: 0,
+    durationMs: 0,
+    tests: [],
+    failures: [],
+  };
   // The extension host's console goes nowhere (and VS Code ignores assignments to console.log):
   // tests call note() from hostEnv.ts, and the runner prints what they noted.
   result.notes = [];
@@ -51,11 +61,19 @@ export async function run(): Promise<void> {
   const files = groups[runName];
   if (!files || files.length === 0) {
     result.failed = 1;
-    result.failures.push({ title: `host run '${runName}'`, message: `no test files were bundled for run '${runName}' (groups: ${Object.keys(groups).join(', ') || 'none'})` });
+    result.failures.push({
+      title: `host run '${runName}'`,
+      message: `no test files were bundled for run '${runName}' (groups: ${Object.keys(groups).join(', ') || 'none'})`,
+    });
     writeResult(result);
     throw new Error(result.failures[0].message);
   }
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: Number(process.env.CULPRIT_HOST_TIMEOUT) || 20000, reporter: Mocha.reporters.Base });
+  const mocha = new Mocha({
+    ui: 'bdd',
+    color: false,
+    timeout: Number(process.env.CULPRIT_HOST_TIMEOUT) || 20000,
+    reporter: Mocha.reporters.Base,
+  });
   if (process.env.CULPRIT_HOST_GREP) mocha.grep(process.env.CULPRIT_HOST_GREP);
   for (const [file, load] of files) {
     mocha.suite.emit('pre-require', globalThis, file, mocha);

@@ -17,11 +17,43 @@ describe('Culprit with a 100 MB log file', function () {
   let file: string;
 
   before(() => {
-    const info = workspaceInfo<{ eventFile: string; restEvent: { entries: Array<{ type: string; data: { values?: Array<{ type?: string; value?: string; stacktrace?: { frames: Array<{ function?: string; absPath?: string; filename?: string; lineNo?: number; colNo?: number }> } }> } }> } }>()!;
+    const info = workspaceInfo<{
+      eventFile: string;
+      restEvent: {
+        entries: Array<{
+          type: string;
+          data: {
+            values?: Array<{
+              type?: string;
+              value?: string;
+              stacktrace?: {
+                frames: Array<{
+                  function?: string;
+                  absPath?: string;
+                  filename?: string;
+                  lineNo?: number;
+                  colNo?: number;
+                }>;
+              };
+            }>;
+          };
+        }>;
+      };
+    }>()!;
     const ex = info.restEvent.entries.find((e) => e.type === 'exception')!.data.values!.at(-1)!;
-    const stack = [`${ex.type}: ${ex.value}`, ...[...(ex.stacktrace?.frames ?? [])].reverse().map((f) => `    at ${f.function ?? '<anonymous>'} (${f.absPath ?? f.filename}:${f.lineNo}:${f.colNo})`)].join('\n');
+    const stack = [
+      `${ex.type}: ${ex.value}`,
+      ...[...(ex.stacktrace?.frames ?? [])]
+        .reverse()
+        .map((f) => `    at ${f.function ?? '<anonymous>'} (${f.absPath ?? f.filename}:${f.lineNo}:${f.colNo})`),
+    ].join('\n');
     file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'culprit-big-')), 'production.log');
-    const noise = Array.from({ length: 1000 }, (_, i) => `2026-11-24T10:${String(i % 60).padStart(2, '0')}:00.000Z INFO request ${i} GET /api/orders/${i} 200 ${i % 97} ms user=u${i}`).join('\n') + '\n';
+    const noise =
+      Array.from(
+        { length: 1000 },
+        (_, i) =>
+          `2026-11-24T10:${String(i % 60).padStart(2, '0')}:00.000Z INFO request ${i} GET /api/orders/${i} 200 ${i % 97} ms user=u${i}`,
+      ).join('\n') + '\n';
     const fd = fs.openSync(file, 'w');
     let written = 0;
     while (written < 80 * 1024 * 1024) written += fs.writeSync(fd, noise);
@@ -40,7 +72,9 @@ describe('Culprit with a 100 MB log file', function () {
     const ms = Date.now() - started;
     lag.disable();
     const maxLag = lag.max / 1e6;
-    note(`100 MB log: triaged in ${ms} ms; longest event-loop stall ${maxLag.toFixed(0)} ms; p99 ${(lag.percentile(99) / 1e6).toFixed(0)} ms`);
+    note(
+      `100 MB log: triaged in ${ms} ms; longest event-loop stall ${maxLag.toFixed(0)} ms; p99 ${(lag.percentile(99) / 1e6).toFixed(0)} ms`,
+    );
     assert.equal(keys?.length, 1);
     const entry = api.store.get(keys[0])!;
     assert.equal(entry.triage?.issue.frames[0].file, 'src/services/pricing.js');

@@ -19,7 +19,20 @@ const BUGSNAG_TOKEN = 'canarytok_HOST_BUGSNAG_5a1d';
 
 interface DemoInfo {
   eventFile: string;
-  restEvent: Record<string, unknown> & { entries: Array<{ type: string; data: { values?: Array<{ type?: string; value?: string; stacktrace?: { frames: Array<{ function?: string; filename?: string; absPath?: string; lineNo?: number; colNo?: number }> } }> } }> };
+  restEvent: Record<string, unknown> & {
+    entries: Array<{
+      type: string;
+      data: {
+        values?: Array<{
+          type?: string;
+          value?: string;
+          stacktrace?: {
+            frames: Array<{ function?: string; filename?: string; absPath?: string; lineNo?: number; colNo?: number }>;
+          };
+        }>;
+      };
+    }>;
+  };
   releases: Array<{ version: string; commit: string; dateCreated: string }>;
   commits: Array<{ sha: string; message: string }>;
   bugSha: string;
@@ -28,7 +41,9 @@ interface DemoInfo {
 /** The V8 stack text dd-trace records, rebuilt from the real SDK capture's frames. */
 function stackText(info: DemoInfo): string {
   const ex = info.restEvent.entries.find((e) => e.type === 'exception')!.data.values!.at(-1)!;
-  const frames = [...(ex.stacktrace?.frames ?? [])].reverse().map((f) => `    at ${f.function ?? '<anonymous>'} (${f.absPath ?? f.filename}:${f.lineNo}:${f.colNo})`);
+  const frames = [...(ex.stacktrace?.frames ?? [])]
+    .reverse()
+    .map((f) => `    at ${f.function ?? '<anonymous>'} (${f.absPath ?? f.filename}:${f.lineNo}:${f.colNo})`);
   return `${ex.type}: ${ex.value}\n${frames.join('\n')}`;
 }
 
@@ -44,20 +59,43 @@ describe('Culprit providers in the extension host', function () {
 
   before(async () => {
     info = workspaceInfo<DemoInfo>()!;
-    sentry = await startSentryStandIn({ issueCount: 3, token: SENTRY_TOKEN, event: info.restEvent, releases: info.releases, latencyMs: 150 });
+    sentry = await startSentryStandIn({
+      issueCount: 3,
+      token: SENTRY_TOKEN,
+      event: info.restEvent,
+      releases: info.releases,
+      latencyMs: 150,
+    });
     const releaseSha = info.commits.find((c) => c.message === 'Release 1.5.0')!.sha;
     datadog = await startDatadogStandIn({
       apiKey: DD_API,
       appKey: DD_APP,
-      issues: [{ id: '5f8ebd5c-6dd9-11f0-8a28-da7ad0900020', errorType: 'TypeError', errorMessage: "Cannot read properties of undefined (reading 'discountRate')", stack: stackText(info), count: 12, commit: releaseSha, firstSeenVersion: '1.5.0', lastSeenVersion: '1.5.0' }],
+      issues: [
+        {
+          id: '5f8ebd5c-6dd9-11f0-8a28-da7ad0900020',
+          errorType: 'TypeError',
+          errorMessage: "Cannot read properties of undefined (reading 'discountRate')",
+          stack: stackText(info),
+          count: 12,
+          commit: releaseSha,
+          firstSeenVersion: '1.5.0',
+          lastSeenVersion: '1.5.0',
+        },
+      ],
     });
-    const sdkEvent = JSON.parse(fs.readFileSync(info.eventFile, 'utf8')) as Parameters<typeof bugsnagEventFromSentry>[0];
+    const sdkEvent = JSON.parse(fs.readFileSync(info.eventFile, 'utf8')) as Parameters<
+      typeof bugsnagEventFromSentry
+    >[0];
     bugsnag = await startBugsnagStandIn({
       token: BUGSNAG_TOKEN,
       errorCount: 2,
       event: bugsnagEventFromSentry(sdkEvent, { id: 'f'.repeat(24), errorId: 'e'.repeat(24), version: '1.5.0' }),
       releases: [
-        { version: '1.4.0', commit: info.commits.find((c) => c.message === 'Release 1.4.0')!.sha, releaseTime: '2026-09-29T10:00:00Z' },
+        {
+          version: '1.4.0',
+          commit: info.commits.find((c) => c.message === 'Release 1.4.0')!.sha,
+          releaseTime: '2026-09-29T10:00:00Z',
+        },
         { version: '1.5.0', commit: releaseSha, releaseTime: '2026-10-21T09:00:00Z' },
       ],
     });
@@ -67,7 +105,12 @@ describe('Culprit providers in the extension host', function () {
     await set('sentry.org', 'acme');
     await set('sentry.projects', ['orders-api']);
     await set('provider', 'sentry');
-    await until('the Sentry issues from this stand-in', () => api.store.status.label.startsWith('Sentry') && api.store.entries().filter((e) => e.origin === 'provider' && e.triage).length === 3);
+    await until(
+      'the Sentry issues from this stand-in',
+      () =>
+        api.store.status.label.startsWith('Sentry') &&
+        api.store.entries().filter((e) => e.origin === 'provider' && e.triage).length === 3,
+    );
   });
 
   after(async () => {
@@ -107,10 +150,17 @@ describe('Culprit providers in the extension host', function () {
     await api.secrets.storeSentry({ token: 'canarytok_WRONG_TOKEN_0000' });
     assert.equal(await pending, false, 'the refresh with the old token is discarded');
     await until('the new token rejected', () => api.store.status.state === 'error');
-    assert.equal(api.store.entries().filter((e) => e.origin === 'provider').length, 0, 'issues read with the old token are not shown as current');
+    assert.equal(
+      api.store.entries().filter((e) => e.origin === 'provider').length,
+      0,
+      'issues read with the old token are not shown as current',
+    );
     assert.ok(!api.store.status.message?.includes('WRONG_TOKEN'));
     await api.secrets.storeSentry({ token: SENTRY_TOKEN });
-    await until('the list back', () => api.store.status.state === 'ok' && api.store.entries().filter((e) => e.origin === 'provider').length === 3);
+    await until(
+      'the list back',
+      () => api.store.status.state === 'ok' && api.store.entries().filter((e) => e.origin === 'provider').length === 3,
+    );
   });
 
   it('switches to Datadog: the issue from the span, triaged with the deployed SHA from its tag', async () => {
@@ -119,12 +169,22 @@ describe('Culprit providers in the extension host', function () {
     await set('datadog.service', 'orders-api');
     await set('datadog.env', 'production');
     await set('provider', 'datadog');
-    const entry = await until('the Datadog issue triaged', () => api.store.entries().find((e) => e.sample.group.source === 'datadog' && e.triage));
+    const entry = await until('the Datadog issue triaged', () =>
+      api.store.entries().find((e) => e.sample.group.source === 'datadog' && e.triage),
+    );
     assert.equal(entry.triage!.issue.frames[0].file, 'src/services/pricing.js');
     assert.equal(entry.triage!.issue.suspects[0]?.sha, info.bugSha);
     const rows = api.tree.getChildren() as ErrorTreeNode[];
-    assert.ok(!rows.some((n) => n.kind === 'issue' && n.entry.sample.group.source === 'sentry' && n.entry.origin === 'provider'), 'Sentry issues left with their provider');
-    assert.match(String(api.tree.getTreeItem(rows.find((n) => n.kind === 'issue' && n.entry.key === entry.key)!).description), /×12/);
+    assert.ok(
+      !rows.some(
+        (n) => n.kind === 'issue' && n.entry.sample.group.source === 'sentry' && n.entry.origin === 'provider',
+      ),
+      'Sentry issues left with their provider',
+    );
+    assert.match(
+      String(api.tree.getTreeItem(rows.find((n) => n.kind === 'issue' && n.entry.key === entry.key)!).description),
+      /×12/,
+    );
   });
 
   it('switches to Bugsnag: its errors, the deploy range from its releases, the bug commit first', async () => {
@@ -132,7 +192,11 @@ describe('Culprit providers in the extension host', function () {
     await set('bugsnag.url', bugsnag.url);
     await set('bugsnag.project', bugsnag.projectId);
     await set('provider', 'bugsnag');
-    await until('two Bugsnag errors triaged', () => api.store.entries().filter((e) => e.sample.group.source === 'bugsnag' && e.triage).length === 2, 30_000);
+    await until(
+      'two Bugsnag errors triaged',
+      () => api.store.entries().filter((e) => e.sample.group.source === 'bugsnag' && e.triage).length === 2,
+      30_000,
+    );
     const entry = api.store.entries().find((e) => e.sample.group.source === 'bugsnag')!;
     assert.equal(entry.triage!.issue.frames[0].file, 'src/services/pricing.js');
     assert.equal(entry.triage!.issue.suspects[0]?.sha, info.bugSha);

@@ -20,7 +20,11 @@ const XSS_LINK = 'javascript:window.__culpritPwned=3';
 interface RestEntry {
   type: string;
   data: {
-    values?: Array<{ value?: string; message?: string | null; stacktrace?: { frames: Array<{ vars?: Record<string, unknown> | null }> } }>;
+    values?: Array<{
+      value?: string;
+      message?: string | null;
+      stacktrace?: { frames: Array<{ vars?: Record<string, unknown> | null }> };
+    }>;
     headers?: Array<[string, string]>;
   };
 }
@@ -35,8 +39,14 @@ function hostile(event: Record<string, unknown>): Record<string, unknown> {
       const top = frames[frames.length - 1];
       if (top) top.vars = { ...(top.vars ?? {}), note: XSS_SCRIPT };
     }
-    if (entry.type === 'request') entry.data.headers = [...(entry.data.headers ?? []), ['X-Referrer-Note', XSS_LINK], ['Authorization', 'Bearer user-SECRET-77']];
-    if (entry.type === 'breadcrumbs') entry.data.values?.push({ message: `${XSS_IMG} clicked <a href="${XSS_LINK}">here</a>` } as never);
+    if (entry.type === 'request')
+      entry.data.headers = [
+        ...(entry.data.headers ?? []),
+        ['X-Referrer-Note', XSS_LINK],
+        ['Authorization', 'Bearer user-SECRET-77'],
+      ];
+    if (entry.type === 'breadcrumbs')
+      entry.data.values?.push({ message: `${XSS_IMG} clicked <a href="${XSS_LINK}">here</a>` } as never);
   }
   return e as unknown as Record<string, unknown>;
 }
@@ -55,7 +65,12 @@ describe('Culprit in the real workbench: from a Sentry 500 to the suspect commit
     fs.mkdirSync(repo);
     demo = await prepareDemo(repo);
     crashText = fs.readFileSync(path.join(repo, 'src/services/pricing.js'), 'utf8').split('\n')[14].trim();
-    standIn = await startSentryStandIn({ issueCount: 2, token: TOKEN, event: hostile(demo.restEvent), releases: demo.releases });
+    standIn = await startSentryStandIn({
+      issueCount: 2,
+      token: TOKEN,
+      event: hostile(demo.restEvent),
+      releases: demo.releases,
+    });
     wb = await openWorkbench({ folder: repo, devExtension: true, viewport: { width: 1500, height: 950 } });
   });
   afterEach(async function () {
@@ -82,7 +97,8 @@ describe('Culprit in the real workbench: from a Sentry 500 to the suspect commit
     let step = 1;
     const answer = async (value: string, expectPassword = false) => {
       await page.locator('.quick-input-widget', { hasText: `(${step++}/4)` }).waitFor();
-      if (expectPassword) assert.equal(await input.getAttribute('type'), 'password', 'the token box must be a password box');
+      if (expectPassword)
+        assert.equal(await input.getAttribute('type'), 'password', 'the token box must be a password box');
       await input.fill(value);
       await input.press('Enter');
     };
@@ -94,8 +110,14 @@ describe('Culprit in the real workbench: from a Sentry 500 to the suspect commit
     // The description carries the top suspect's short SHA once its triage lands.
     await wb.treeRow(demo.bugSha.slice(0, 7)).first().waitFor({ timeout: 30_000 });
     await wb.screenshot('ui-2-issues');
-    const settings = fs.readdirSync(wb.server.stateDir, { recursive: true }).filter((f) => String(f).endsWith('settings.json'));
-    for (const f of settings) assert.ok(!fs.readFileSync(path.join(wb.server.stateDir, String(f)), 'utf8').includes(TOKEN), `${f} holds the token`);
+    const settings = fs
+      .readdirSync(wb.server.stateDir, { recursive: true })
+      .filter((f) => String(f).endsWith('settings.json'));
+    for (const f of settings)
+      assert.ok(
+        !fs.readFileSync(path.join(wb.server.stateDir, String(f)), 'utf8').includes(TOKEN),
+        `${f} holds the token`,
+      );
   });
 
   it('clicks the crashing frame and lands on its working-tree line and column', async () => {
@@ -140,7 +162,10 @@ describe('Culprit in the real workbench: from a Sentry 500 to the suspect commit
     assert.ok(!text.includes('SECRET-77'), 'the hover shows no credentials');
     assert.match(text, /<img\ssrc=x/, 'hostile text is shown as text');
     await wb.screenshot('ui-4-hover');
-    assert.equal(await page.evaluate(() => (window as unknown as { __culpritPwned?: number }).__culpritPwned), undefined);
+    assert.equal(
+      await page.evaluate(() => (window as unknown as { __culpritPwned?: number }).__culpritPwned),
+      undefined,
+    );
     await page.keyboard.press('Escape');
   });
 
@@ -168,12 +193,21 @@ describe('Culprit in the real workbench: from a Sentry 500 to the suspect commit
     assert.match(await view.locator('#request-headers').innerText(), /X-Referrer-Note/);
     assert.ok(!(await view.locator('#request-headers').innerText()).includes('SECRET-77'));
     let inner: Frame | undefined;
-    for (const f of page.frames()) if (await f.locator('#issue-title').count().catch(() => 0)) inner = f;
+    for (const f of page.frames())
+      if (
+        await f
+          .locator('#issue-title')
+          .count()
+          .catch(() => 0)
+      )
+        inner = f;
     assert.ok(inner, 'the webview document is reachable');
     const probe = await inner.evaluate(() => ({
       imgs: document.querySelectorAll('img').length,
       // VS Code itself injects _vscodeApiScript; every other script must carry the panel's nonce.
-      scripts: Array.from(document.querySelectorAll('script')).filter((s) => !s.nonce && s.id !== '_vscodeApiScript').map((s) => s.outerHTML.slice(0, 200)),
+      scripts: Array.from(document.querySelectorAll('script'))
+        .filter((s) => !s.nonce && s.id !== '_vscodeApiScript')
+        .map((s) => s.outerHTML.slice(0, 200)),
       links: document.querySelectorAll('a[href]').length,
       pwned: (window as unknown as { __culpritPwned?: number }).__culpritPwned,
     }));
@@ -196,7 +230,9 @@ describe('Culprit in the real workbench: from a Sentry 500 to the suspect commit
     const created = await (async () => {
       const end = Date.now() + 15_000;
       for (;;) {
-        const dirs = ['test/regression', 'tests/regression'].map((d) => path.join(demo.repo, d)).filter((d) => fs.existsSync(d));
+        const dirs = ['test/regression', 'tests/regression']
+          .map((d) => path.join(demo.repo, d))
+          .filter((d) => fs.existsSync(d));
         const files = dirs.flatMap((d) => fs.readdirSync(d).map((f) => path.join(d, f)));
         if (files.length) return files[0];
         if (Date.now() > end) throw new Error('no regression test was written');
@@ -216,7 +252,8 @@ describe('Culprit in the real workbench: from a Sentry 500 to the suspect commit
       for (const e of fs.readdirSync(d, { withFileTypes: true })) {
         const p = path.join(d, e.name);
         if (e.isDirectory()) walk(p);
-        else if (e.isFile() && fs.statSync(p).size < 64 * 1024 * 1024 && fs.readFileSync(p).includes(TOKEN)) hits.push(path.relative(wb.server.stateDir, p));
+        else if (e.isFile() && fs.statSync(p).size < 64 * 1024 * 1024 && fs.readFileSync(p).includes(TOKEN))
+          hits.push(path.relative(wb.server.stateDir, p));
       }
     };
     walk(path.join(wb.server.stateDir, 'ud'));

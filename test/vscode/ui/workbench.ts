@@ -56,13 +56,25 @@ export interface Workbench {
 }
 
 function safeName(name: string): string {
-  return name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 120) || 'screenshot';
+  return (
+    name
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 120) || 'screenshot'
+  );
 }
 
 /** Starts a server and a browser and resolves once the workbench is rendered. */
 export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
-  const devPath = options.devExtension === true ? process.env.CULPRIT_VSCODE_DEV_PATH || repoRoot : options.devExtension || undefined;
-  const server = await startCodeServer({ label: 'ui', folder: options.folder, settings: options.settings, workspaceTrust: options.workspaceTrust, env: options.env });
+  const devPath =
+    options.devExtension === true ? process.env.CULPRIT_VSCODE_DEV_PATH || repoRoot : options.devExtension || undefined;
+  const server = await startCodeServer({
+    label: 'ui',
+    folder: options.folder,
+    settings: options.settings,
+    workspaceTrust: options.workspaceTrust,
+    env: options.env,
+  });
   let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
   const close = async () => {
     await browser?.close();
@@ -80,7 +92,8 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     // The activity bar and status bar are filled once the workbench has restored its parts.
     await page.locator('.part.statusbar').waitFor({ timeout: 30000 });
 
-    const activityBarEntry = (label: string) => page.locator(`.activitybar a.action-label[aria-label="${label.replace(/["\\]/g, '\\$&')}"]`);
+    const activityBarEntry = (label: string) =>
+      page.locator(`.activitybar a.action-label[aria-label="${label.replace(/["\\]/g, '\\$&')}"]`);
     const wb: Workbench = {
       page,
       server: { url: server.url, logFile: server.logFile, stateDir: server.stateDir },

@@ -21,8 +21,12 @@ export function describeBugsnagError(ctx: HttpErrorContext): string | undefined 
   if (ctx.reason === 'auth') {
     return `Bugsnag at ${ctx.host} rejected the auth token (401) for ${where}: check BUGSNAG_TOKEN (a personal auth token from Settings > My account)`;
   }
-  if (ctx.reason === 'forbidden') return `Bugsnag at ${ctx.host} denied ${where} (403): the token's user lacks access to this project`;
-  if (ctx.reason === 'not-found' && /^\/projects\/[^/]+\/?$/.test(ctx.endpoint.replace(/\/(errors|events|releases).*$/, ''))) {
+  if (ctx.reason === 'forbidden')
+    return `Bugsnag at ${ctx.host} denied ${where} (403): the token's user lacks access to this project`;
+  if (
+    ctx.reason === 'not-found' &&
+    /^\/projects\/[^/]+\/?$/.test(ctx.endpoint.replace(/\/(errors|events|releases).*$/, ''))
+  ) {
     return `${ctx.defaultMessage} (Bugsnag also answers 404 for projects the token's user cannot see)`;
   }
   return undefined;
@@ -31,7 +35,11 @@ export function describeBugsnagError(ctx: HttpErrorContext): string | undefined 
 /** Builds the HTTP client: `Authorization: token …` (a secret) and `X-Version: 2`. */
 export function createBugsnagHttp(opts: BugsnagSourceOptions): HttpClient {
   const token = typeof opts.token === 'string' ? opts.token.trim() : '';
-  if (!token) throw new CulpritError('auth', 'no Bugsnag auth token given; create a personal auth token in Bugsnag under Settings > My account');
+  if (!token)
+    throw new CulpritError(
+      'auth',
+      'no Bugsnag auth token given; create a personal auth token in Bugsnag under Settings > My account',
+    );
   return createHttpClient({
     ...(opts.http ?? {}),
     baseUrl: opts.baseUrl ?? BUGSNAG_DEFAULT_BASE_URL,
@@ -67,7 +75,12 @@ export function nextLinkQuery(header: string | undefined): Record<string, QueryV
  * same path (Bugsnag's links carry `offset`/`base` and the filters). Stops at `maxItems`,
  * `maxPages`, an empty page or a repeated link.
  */
-export async function fetchLinkPages(http: HttpClient, req: HttpRequest, maxItems: number, maxPages: number): Promise<unknown[]> {
+export async function fetchLinkPages(
+  http: HttpClient,
+  req: HttpRequest,
+  maxItems: number,
+  maxPages: number,
+): Promise<unknown[]> {
   const items: unknown[] = [];
   const seen = new Set<string>();
   let query = req.query;

@@ -35,7 +35,10 @@ export function readBugsnagError(v: unknown): BugsnagErrorDto | null {
     firstSeen: asIsoTimestamp(o.first_seen),
     lastSeen: asIsoTimestamp(o.last_seen),
     status: asNonEmptyString(o.status, 64),
-    releaseStages: asArray(o.release_stages).map((s) => asNonEmptyString(s, 128)).filter((s): s is string => s !== null).slice(0, 50),
+    releaseStages: asArray(o.release_stages)
+      .map((s) => asNonEmptyString(s, 128))
+      .filter((s): s is string => s !== null)
+      .slice(0, 50),
     firstRelease: asNonEmptyString(first?.version, 512) ?? asNonEmptyString(first?.app_version, 512),
   };
 }

@@ -4,7 +4,14 @@
  * (`line_number`, `column_number`, `in_project`); thread frames and notifier payloads are
  * camelCase (`lineNumber`, `inProject`), so both spellings are read.
  */
-import type { Breadcrumb, ErrorEvent, ExceptionRecord, RawFrame, RequestInfo, SourceContext } from '../../model/event.types';
+import type {
+  Breadcrumb,
+  ErrorEvent,
+  ExceptionRecord,
+  RawFrame,
+  RequestInfo,
+  SourceContext,
+} from '../../model/event.types';
 import {
   MAX_BREADCRUMBS,
   MAX_EXCEPTIONS,
@@ -75,7 +82,10 @@ function decodeException(v: unknown, handled: boolean | null): ExceptionRecord |
   const e = asRecord(v);
   if (!e) return null;
   const raw = asArray(e.stacktrace);
-  const frames = raw.slice(0, MAX_FRAMES).map(decodeFrame).filter((f): f is RawFrame => f !== null);
+  const frames = raw
+    .slice(0, MAX_FRAMES)
+    .map(decodeFrame)
+    .filter((f): f is RawFrame => f !== null);
   const record: ExceptionRecord = {
     type: asNonEmptyString(pick(e, 'error_class', 'errorClass'), 512),
     value: asString(e.message),
@@ -127,7 +137,10 @@ export function decodeBugsnagEvent(obj: unknown): ErrorEvent {
   const handled = typeof e.unhandled === 'boolean' ? !e.unhandled : null;
   const list = asArray(e.exceptions).slice(0, MAX_EXCEPTIONS);
   // Bugsnag puts the thrown exception first and its causes after; the model wants root cause first.
-  const exceptions = list.map((x) => decodeException(x, handled)).filter((x): x is ExceptionRecord => x !== null).reverse();
+  const exceptions = list
+    .map((x) => decodeException(x, handled))
+    .filter((x): x is ExceptionRecord => x !== null)
+    .reverse();
   const outer = exceptions[exceptions.length - 1];
   const tags: Record<string, string> = {};
   const context = asNonEmptyString(e.context, MAX_VALUE_STRING);

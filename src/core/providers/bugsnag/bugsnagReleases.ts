@@ -18,12 +18,21 @@ export interface BugsnagDeployResolver {
  * Release data is a bonus: when Bugsnag does not answer, the version name is returned alone.
  * The listing is fetched once per resolver (one triage run).
  */
-export function createBugsnagDeployResolver(http: HttpClient, projectId: string, stage: string, log?: (line: string) => void): BugsnagDeployResolver {
+export function createBugsnagDeployResolver(
+  http: HttpClient,
+  projectId: string,
+  stage: string,
+  log?: (line: string) => void,
+): BugsnagDeployResolver {
   let list: Promise<BugsnagReleaseDto[]> | null = null;
   const releases = (signal?: AbortSignal): Promise<BugsnagReleaseDto[]> => {
     list ??= fetchLinkPages(
       http,
-      { path: `/projects/${seg(projectId)}/releases`, query: { release_stage: stage || undefined, per_page: 50 }, signal },
+      {
+        path: `/projects/${seg(projectId)}/releases`,
+        query: { release_stage: stage || undefined, per_page: 50 },
+        signal,
+      },
       RECENT_RELEASES,
       5,
     )
@@ -47,7 +56,11 @@ export function createBugsnagDeployResolver(http: HttpClient, projectId: string,
 }
 
 /** The release of another version made most recently before `releaseTime` (else the next one listed: newest first). */
-export function previousBugsnagRelease(version: string, releaseTime: string | null, all: BugsnagReleaseDto[]): BugsnagReleaseDto | null {
+export function previousBugsnagRelease(
+  version: string,
+  releaseTime: string | null,
+  all: BugsnagReleaseDto[],
+): BugsnagReleaseDto | null {
   const at = releaseTime ? Date.parse(releaseTime) : NaN;
   if (!Number.isNaN(at)) {
     let best: BugsnagReleaseDto | null = null;

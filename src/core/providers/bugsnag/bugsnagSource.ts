@@ -29,7 +29,8 @@ function filter(field: string, value: string): Record<string, string> {
  */
 export function createBugsnagSource(opts: BugsnagSourceOptions): BugsnagSource {
   const project = typeof opts.project === 'string' ? opts.project.trim() : '';
-  if (!project) throw new CulpritError('invalid-input', 'no Bugsnag project given (its id from the project settings, or its slug)');
+  if (!project)
+    throw new CulpritError('invalid-input', 'no Bugsnag project given (its id from the project settings, or its slug)');
   const http = createBugsnagHttp(opts);
   const stage = typeof opts.stage === 'string' ? opts.stage.trim() : 'production';
   const perPage = Math.min(100, Math.max(1, Math.floor(opts.perPage ?? 30)));
@@ -59,25 +60,40 @@ export function createBugsnagSource(opts: BugsnagSourceOptions): BugsnagSource {
         ...(opts.unhandledOnly === false ? {} : filter('event.unhandled', 'true')),
         ...(stage ? filter('app.release_stage', stage) : {}),
       };
-      const items = await fetchLinkPages(http, { path: `/projects/${seg(pid)}/errors`, query, signal: options.signal }, limit, Math.ceil(limit / query.per_page) + 5);
+      const items = await fetchLinkPages(
+        http,
+        { path: `/projects/${seg(pid)}/errors`, query, signal: options.signal },
+        limit,
+        Math.ceil(limit / query.per_page) + 5,
+      );
       const deploys = createBugsnagDeployResolver(http, pid, stage, opts.logger);
       // Bugsnag's rate limit is per token and low: once one error is refused for longer than the
       // client waits, the rest would be too, so they fail without asking.
       let limited: string | null = null;
-      const outcomes = await mapLimit(items, maxConcurrent, async (item): Promise<{ sample: ErrorSample } | { failure: SampleFailure }> => {
-        const error = readBugsnagError(item);
-        if (!error) return { failure: { issueId: null, message: 'Bugsnag listed an error without an id' } };
-        if (limited) return { failure: { issueId: error.id, message: `Bugsnag error ${error.id}: skipped, ${limited}` } };
-        try {
-          const res = await http.request({ path: `/projects/${seg(pid)}/errors/${seg(error.id)}/latest_event`, signal: options.signal });
-          return { sample: await sampleOf(error, eventOf(res.data), { http, pid, stage, deploys, signal: options.signal }) };
-        } catch (e) {
-          if (CulpritError.is(e) && FATAL.has(e.reason)) throw e;
-          if (!(e instanceof Error)) throw e;
-          if (CulpritError.is(e, 'rate-limited')) limited = messageOf(e);
-          return { failure: { issueId: error.id, message: `Bugsnag error ${error.id}: ${messageOf(e)}` } };
-        }
-      });
+      const outcomes = await mapLimit(
+        items,
+        maxConcurrent,
+        async (item): Promise<{ sample: ErrorSample } | { failure: SampleFailure }> => {
+          const error = readBugsnagError(item);
+          if (!error) return { failure: { issueId: null, message: 'Bugsnag listed an error without an id' } };
+          if (limited)
+            return { failure: { issueId: error.id, message: `Bugsnag error ${error.id}: skipped, ${limited}` } };
+          try {
+            const res = await http.request({
+              path: `/projects/${seg(pid)}/errors/${seg(error.id)}/latest_event`,
+              signal: options.signal,
+            });
+            return {
+              sample: await sampleOf(error, eventOf(res.data), { http, pid, stage, deploys, signal: options.signal }),
+            };
+          } catch (e) {
+            if (CulpritError.is(e) && FATAL.has(e.reason)) throw e;
+            if (!(e instanceof Error)) throw e;
+            if (CulpritError.is(e, 'rate-limited')) limited = messageOf(e);
+            return { failure: { issueId: error.id, message: `Bugsnag error ${error.id}: ${messageOf(e)}` } };
+          }
+        },
+      );
       for (const o of outcomes) {
         if ('sample' in o) result.samples.push(o.sample);
         else result.failures.push(o.failure);
@@ -87,32 +103,70 @@ export function createBugsnagSource(opts: BugsnagSourceOptions): BugsnagSource {
 
     async lookupEvent(eventId, signal): Promise<ErrorSample> {
       const id = typeof eventId === 'string' ? eventId.trim() : '';
-      if (!/^[A-Za-z0-9_-]{1,128}$/.test(id)) throw new CulpritError('invalid-input', `'${String(eventId).slice(0, 80)}' is not a Bugsnag event id (24 hex digits, from the event's URL)`);
+      if (!/^[A-Za-z0-9_-]{1,128}$/.test(id))
+        throw new CulpritError(
+          'invalid-input',
+          `'${String(eventId).slice(0, 80)}' is not a Bugsnag event id (24 hex digits, from the event's URL)`,
+        );
       const pid = await getProjectId(signal);
-      const res = await http.request({ path: `/projects/${seg(pid)}/events/${seg(id)}`, signal, acceptStatuses: [404] });
+      const res = await http.request({
+        path: `/projects/${seg(pid)}/events/${seg(id)}`,
+        signal,
+        acceptStatuses: [404],
+      });
       if (res.status === 404) {
-        throw new CulpritError('not-found', `Bugsnag has no event ${id} in project ${project} (it may be past the plan's retention, or in another project)`);
+        throw new CulpritError(
+          'not-found',
+          `Bugsnag has no event ${id} in project ${project} (it may be past the plan's retention, or in another project)`,
+        );
       }
       const event = eventOf(res.data);
-      const errorId = typeof (res.data as Record<string, unknown>).error_id === 'string' ? ((res.data as Record<string, unknown>).error_id as string) : null;
+      const errorId =
+        typeof (res.data as Record<string, unknown>).error_id === 'string'
+          ? ((res.data as Record<string, unknown>).error_id as string)
+          : null;
       let error: BugsnagErrorDto | null = null;
       if (errorId) {
-        const er = await http.request({ path: `/projects/${seg(pid)}/errors/${seg(errorId)}`, signal, acceptStatuses: [404] });
+        const er = await http.request({
+          path: `/projects/${seg(pid)}/errors/${seg(errorId)}`,
+          signal,
+          acceptStatuses: [404],
+        });
         error = er.status === 404 ? null : readBugsnagError(er.data);
       }
       const outer = event.exceptions[event.exceptions.length - 1];
       error ??= {
-        id: errorId ?? id, errorClass: outer?.type ?? null, message: outer?.value ?? null, context: event.tags.context ?? null,
-        events: null, users: null, firstSeen: null, lastSeen: event.timestamp, status: null, releaseStages: [], firstRelease: null,
+        id: errorId ?? id,
+        errorClass: outer?.type ?? null,
+        message: outer?.value ?? null,
+        context: event.tags.context ?? null,
+        events: null,
+        users: null,
+        firstSeen: null,
+        lastSeen: event.timestamp,
+        status: null,
+        releaseStages: [],
+        firstRelease: null,
       };
-      return sampleOf(error, event, { http, pid, stage, deploys: createBugsnagDeployResolver(http, pid, stage, opts.logger), signal });
+      return sampleOf(error, event, {
+        http,
+        pid,
+        stage,
+        deploys: createBugsnagDeployResolver(http, pid, stage, opts.logger),
+        signal,
+      });
     },
   };
 }
 
 /** Decodes an event body; a body that is not an event object is a bad response for this error only. */
 function eventOf(data: unknown): ErrorEvent {
-  if (typeof data !== 'object' || data === null || Array.isArray(data) || !Array.isArray((data as Record<string, unknown>).exceptions)) {
+  if (
+    typeof data !== 'object' ||
+    data === null ||
+    Array.isArray(data) ||
+    !Array.isArray((data as Record<string, unknown>).exceptions)
+  ) {
     throw new CulpritError('bad-response', 'the latest event is not a Bugsnag event object (no exceptions)');
   }
   return decodeBugsnagEvent(data);
@@ -150,14 +204,27 @@ async function sampleOf(error: BugsnagErrorDto, event: ErrorEvent, deps: SampleD
 
 /** A project slug or name → its id, through `GET /user/organizations` and each org's projects. */
 async function resolveProjectId(http: HttpClient, want: string, signal?: AbortSignal): Promise<string> {
-  const orgs = readNamedList(await fetchLinkPages(http, { path: '/user/organizations', query: { per_page: 100 }, signal }, 1000, 10));
+  const orgs = readNamedList(
+    await fetchLinkPages(http, { path: '/user/organizations', query: { per_page: 100 }, signal }, 1000, 10),
+  );
   const seen: string[] = [];
   for (const org of orgs) {
-    const projects = readNamedList(await fetchLinkPages(http, { path: `/organizations/${seg(org.id)}/projects`, query: { per_page: 100 }, signal }, 10_000, 20));
+    const projects = readNamedList(
+      await fetchLinkPages(
+        http,
+        { path: `/organizations/${seg(org.id)}/projects`, query: { per_page: 100 }, signal },
+        10_000,
+        20,
+      ),
+    );
     const hit = projects.find((p) => p.id === want || p.slug === want || p.name === want);
     if (hit) return hit.id;
     seen.push(...projects.map((p) => p.slug ?? p.id));
   }
   const names = seen.slice(0, 20).join(', ');
-  throw new CulpritError('not-found', `Bugsnag project '${want}' not found in the token's organizations${names ? ` (projects: ${names})` : ''}`, { project: want });
+  throw new CulpritError(
+    'not-found',
+    `Bugsnag project '${want}' not found in the token's organizations${names ? ` (projects: ${names})` : ''}`,
+    { project: want },
+  );
 }

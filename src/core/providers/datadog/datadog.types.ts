@@ -66,7 +66,11 @@ export interface DatadogSource extends ErrorSource {
   /** The site the source was configured for (used for UI links and messages). */
   readonly site: string;
   /** Sets an issue's state; case-insensitive (`resolved` → `RESOLVED`). Needs `error_tracking_write`. */
-  updateIssueState(issueId: string, state: DatadogIssueState | Lowercase<DatadogIssueState>, signal?: AbortSignal): Promise<DatadogIssueUpdateResult>;
+  updateIssueState(
+    issueId: string,
+    state: DatadogIssueState | Lowercase<DatadogIssueState>,
+    signal?: AbortSignal,
+  ): Promise<DatadogIssueUpdateResult>;
   /** Assigns an issue to a Datadog user (UUID). */
   assign(issueId: string, userId: string, signal?: AbortSignal): Promise<DatadogIssueUpdateResult>;
   /** Removes the issue's assignee. */

@@ -18,7 +18,10 @@ export const DATADOG_WRITE_SCOPE = 'error_tracking_write';
  * Datadog's wording: a 403 is most often keys used against the wrong site (they only work on
  * their own), so it names the host used and the other sites; a 401 is the API key.
  */
-export function describeDatadogError(site: DatadogSite, viaUrl: boolean): (ctx: HttpErrorContext) => string | undefined {
+export function describeDatadogError(
+  site: DatadogSite,
+  viaUrl: boolean,
+): (ctx: HttpErrorContext) => string | undefined {
   return (ctx) => {
     const host = ctx.host.replace(/^https?:\/\//, '');
     const where = `${ctx.method} ${ctx.endpoint}`;
@@ -43,8 +46,13 @@ export function describeDatadogError(site: DatadogSite, viaUrl: boolean): (ctx: 
 export function createDatadogHttp(opts: DatadogSourceOptions, site: DatadogSite, baseUrl: string): HttpClient {
   const apiKey = typeof opts.apiKey === 'string' ? opts.apiKey.trim() : '';
   const appKey = typeof opts.appKey === 'string' ? opts.appKey.trim() : '';
-  if (!apiKey) throw new CulpritError('auth', 'no Datadog API key given (DD-API-KEY, from Organization Settings > API Keys)');
-  if (!appKey) throw new CulpritError('auth', `no Datadog application key given (DD-APPLICATION-KEY, with ${DATADOG_READ_SCOPES})`);
+  if (!apiKey)
+    throw new CulpritError('auth', 'no Datadog API key given (DD-API-KEY, from Organization Settings > API Keys)');
+  if (!appKey)
+    throw new CulpritError(
+      'auth',
+      `no Datadog application key given (DD-APPLICATION-KEY, with ${DATADOG_READ_SCOPES})`,
+    );
   return createHttpClient({
     ...(opts.http ?? {}),
     baseUrl,
@@ -102,7 +110,13 @@ export async function searchPages(
   let cursor: string | undefined;
   for (let page = 0; page < opts.maxPages && items.length < opts.maxItems; page++) {
     // The search is read-only, so a retry after a dropped connection is safe despite POST.
-    const res = await http.request({ method: 'POST', path, body: searchBody(placement, filter, opts.limit, cursor), signal: opts.signal, idempotent: true });
+    const res = await http.request({
+      method: 'POST',
+      path,
+      body: searchBody(placement, filter, opts.limit, cursor),
+      signal: opts.signal,
+      idempotent: true,
+    });
     const body = asRecord(res.data);
     if (!body || !Array.isArray(body.data)) {
       throw new CulpritError('bad-response', `Datadog POST ${path} did not return a data list`, { endpoint: path });

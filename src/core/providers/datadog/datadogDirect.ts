@@ -41,12 +41,17 @@ export function directQuery(ctx: Pick<SampleContext, 'service' | 'env'>): string
  */
 export async function listDirect(ctx: SampleContext, opts: DirectOptions): Promise<SampleList> {
   const query = opts.query ?? directQuery(ctx);
-  const items = await searchPages(ctx.http, placementOf(ctx.track), { query, from: String(ctx.window.from), to: String(ctx.window.to) }, {
-    limit: opts.pageLimit,
-    maxItems: opts.pageLimit * opts.maxPages,
-    maxPages: opts.maxPages,
-    signal: ctx.signal,
-  });
+  const items = await searchPages(
+    ctx.http,
+    placementOf(ctx.track),
+    { query, from: String(ctx.window.from), to: String(ctx.window.to) },
+    {
+      limit: opts.pageLimit,
+      maxItems: opts.pageLimit * opts.maxPages,
+      maxPages: opts.maxPages,
+      signal: ctx.signal,
+    },
+  );
   const buckets = new Map<string, Bucket>();
   for (const item of items) {
     const event = decodeEvent(ctx.track, item);

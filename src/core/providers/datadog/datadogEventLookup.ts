@@ -22,9 +22,14 @@ export type DatadogLookupOptions = Omit<DatadogSourceOptions, 'service'> & { ser
 export function datadogIdQuery(track: DatadogTrack, id: string, scope: { service?: string; env?: string }): string {
   const terms = [searchTerm('@http.request_id', id), searchTerm('@correlation_id', id)];
   // Trace ids are 64-bit decimal (or 128-bit hex in newer tracers); only then is the trace term worth adding.
-  if (/^\d{1,20}$/.test(id) || /^[0-9a-f]{32}$/i.test(id)) terms.push(track === 'logs' ? searchTerm('@dd.trace_id', id) : searchTerm('trace_id', id));
+  if (/^\d{1,20}$/.test(id) || /^[0-9a-f]{32}$/i.test(id))
+    terms.push(track === 'logs' ? searchTerm('@dd.trace_id', id) : searchTerm('trace_id', id));
   if (track === 'logs') terms.push(`"${id.replace(/[\\"]/g, '\\$&')}"`);
-  const scopeTerms = [scope.service ? searchTerm('service', scope.service) : null, scope.env ? searchTerm('env', scope.env) : null, 'status:error'];
+  const scopeTerms = [
+    scope.service ? searchTerm('service', scope.service) : null,
+    scope.env ? searchTerm('env', scope.env) : null,
+    'status:error',
+  ];
   return [...scopeTerms.filter(Boolean), `(${terms.join(' OR ')})`].join(' ');
 }
 
@@ -36,10 +41,17 @@ export function datadogIdQuery(track: DatadogTrack, id: string, scope: { service
  * @example
  * const sample = await lookupDatadogEvent({ apiKey, appKey, site: 'datadoghq.eu' }, 'req-7c1d');
  */
-export async function lookupDatadogEvent(opts: DatadogLookupOptions, input: string, signal?: AbortSignal): Promise<ErrorSample> {
+export async function lookupDatadogEvent(
+  opts: DatadogLookupOptions,
+  input: string,
+  signal?: AbortSignal,
+): Promise<ErrorSample> {
   const id = String(input ?? '').trim();
   if (!/^[A-Za-z0-9_.:\-/+=]{1,256}$/.test(id)) {
-    throw new CulpritError('invalid-input', `'${String(input).slice(0, 80)}' is not a request, correlation or trace ID (letters, digits and - _ . : / + = only)`);
+    throw new CulpritError(
+      'invalid-input',
+      `'${String(input).slice(0, 80)}' is not a request, correlation or trace ID (letters, digits and - _ . : / + = only)`,
+    );
   }
   const site = normalizeDatadogSite(opts.site);
   const service = typeof opts.service === 'string' ? opts.service.trim() : '';
@@ -51,23 +63,42 @@ export async function lookupDatadogEvent(opts: DatadogLookupOptions, input: stri
   for (const track of tracks) {
     const query = datadogIdQuery(track, id, { service, env });
     tried.push(`${track === 'logs' ? 'logs' : 'spans'}: ${query}`);
-    const items = await searchPages(http, placementOf(track), { query, from: String(window.from), to: String(window.to) }, {
-      limit: CANDIDATES, maxItems: CANDIDATES, maxPages: 1, signal,
-    });
+    const items = await searchPages(
+      http,
+      placementOf(track),
+      { query, from: String(window.from), to: String(window.to) },
+      {
+        limit: CANDIDATES,
+        maxItems: CANDIDATES,
+        maxPages: 1,
+        signal,
+      },
+    );
     if (items.length === 0) continue;
     const events = items.map((item) => decodeEvent(track, item));
     const event = events.find((e) => e.exceptions.some((x) => x.frames.length > 0)) ?? events[0];
     return { group: groupOf(event, track, id, site, env), event, deploy: deployHintOf(event, null) };
   }
-  throw new CulpritError('not-found', `Datadog found no error span or log with ID ${id} between ${new Date(window.from).toISOString()} and ${new Date(window.to).toISOString()} (searched ${tried.join('; ')})`);
+  throw new CulpritError(
+    'not-found',
+    `Datadog found no error span or log with ID ${id} between ${new Date(window.from).toISOString()} and ${new Date(window.to).toISOString()} (searched ${tried.join('; ')})`,
+  );
 }
 
-function groupOf(event: ErrorEvent, track: DatadogTrack, id: string, site: ReturnType<typeof normalizeDatadogSite>, env: string): ErrorSample['group'] {
+function groupOf(
+  event: ErrorEvent,
+  track: DatadogTrack,
+  id: string,
+  site: ReturnType<typeof normalizeDatadogSite>,
+  env: string,
+): ErrorSample['group'] {
   const outer = event.exceptions[event.exceptions.length - 1];
   const traceId = event.tags.trace_id ?? event.tags['dd.trace_id'];
   return {
     id: event.eventId ?? id,
-    title: outer ? [outer.type, outer.value].filter(Boolean).join(': ') || `Datadog event ${id}` : (event.message ?? `Datadog event ${id}`),
+    title: outer
+      ? [outer.type, outer.value].filter(Boolean).join(': ') || `Datadog event ${id}`
+      : (event.message ?? `Datadog event ${id}`),
     count: 1,
     userCount: null,
     firstSeen: event.timestamp,
@@ -76,7 +107,14 @@ function groupOf(event: ErrorEvent, track: DatadogTrack, id: string, site: Retur
     firstRelease: null,
     environment: event.environment ?? (env || null),
     status: null,
-    url: track === 'logs' ? (event.eventId ? datadogLogUrl(site, event.eventId) : null) : traceId ? datadogTraceUrl(site, traceId) : null,
+    url:
+      track === 'logs'
+        ? event.eventId
+          ? datadogLogUrl(site, event.eventId)
+          : null
+        : traceId
+          ? datadogTraceUrl(site, traceId)
+          : null,
     source: 'datadog',
   };
 }

@@ -37,7 +37,9 @@ export function decodeEvent(track: DatadogTrack, item: unknown): ErrorEvent {
 
 /** `service:<s> env:<e> status:error`, plus more terms (already in search syntax). */
 export function baseEventQuery(ctx: Pick<SampleContext, 'service' | 'env'>, ...more: string[]): string {
-  return [searchTerm('service', ctx.service), ctx.env ? searchTerm('env', ctx.env) : null, 'status:error', ...more].filter(Boolean).join(' ');
+  return [searchTerm('service', ctx.service), ctx.env ? searchTerm('env', ctx.env) : null, 'status:error', ...more]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /**
@@ -55,16 +57,27 @@ export async function sampleForIssue(issue: DatadogIssueDto, ctx: SampleContext)
   const what = ctx.track === 'logs' ? 'error log' : 'error span';
   const typeKey = ctx.track === 'logs' ? '@error.kind' : '@error.type';
   const query = baseEventQuery(ctx, ...(issue.errorType ? [searchTerm(typeKey, issue.errorType)] : []));
-  const items = await searchPages(ctx.http, placementOf(ctx.track), { query, from: String(ctx.window.from), to: String(ctx.window.to) }, {
-    limit: CANDIDATES,
-    maxItems: CANDIDATES,
-    maxPages: 1,
-    signal: ctx.signal,
-  });
+  const items = await searchPages(
+    ctx.http,
+    placementOf(ctx.track),
+    { query, from: String(ctx.window.from), to: String(ctx.window.to) },
+    {
+      limit: CANDIDATES,
+      maxItems: CANDIDATES,
+      maxPages: 1,
+      signal: ctx.signal,
+    },
+  );
   if (items.length === 0) {
-    throw new CulpritError('not-found', `no ${what} matched "${query}" in the time window (it may be outside span/log retention or sampled out)`);
+    throw new CulpritError(
+      'not-found',
+      `no ${what} matched "${query}" in the time window (it may be outside span/log retention or sampled out)`,
+    );
   }
-  const event = bestMatch(items.map((item) => decodeEvent(ctx.track, item)), issue);
+  const event = bestMatch(
+    items.map((item) => decodeEvent(ctx.track, item)),
+    issue,
+  );
   return {
     group: {
       id: issue.id,
@@ -98,7 +111,11 @@ function bestMatch(events: ErrorEvent[], issue: DatadogIssueDto): ErrorEvent {
     if (issue.errorMessage && (ev.message === issue.errorMessage || outer?.value === issue.errorMessage)) score += 4;
     const frames = ev.exceptions.flatMap((e) => e.frames);
     if (issue.filePath && frames.some((f) => f.path !== null && f.path.endsWith(issue.filePath as string))) score += 2;
-    if (issue.functionName && frames.some((f) => f.function !== null && f.function.includes(issue.functionName as string))) score += 2;
+    if (
+      issue.functionName &&
+      frames.some((f) => f.function !== null && f.function.includes(issue.functionName as string))
+    )
+      score += 2;
     if (frames.length > 0) score += 1;
     if (score > bestScore) {
       best = ev;

@@ -22,8 +22,10 @@ export const DATADOG_DEFAULT_SITE: DatadogSite = 'datadoghq.com';
  * Throws `invalid-input` listing the sites for anything else.
  */
 export function normalizeDatadogSite(input: unknown): DatadogSite {
-  if (input === undefined || input === null || (typeof input === 'string' && input.trim() === '')) return DATADOG_DEFAULT_SITE;
-  if (typeof input !== 'string') throw new CulpritError('invalid-input', `the Datadog site must be a string, one of ${DATADOG_SITES.join(', ')}`);
+  if (input === undefined || input === null || (typeof input === 'string' && input.trim() === ''))
+    return DATADOG_DEFAULT_SITE;
+  if (typeof input !== 'string')
+    throw new CulpritError('invalid-input', `the Datadog site must be a string, one of ${DATADOG_SITES.join(', ')}`);
   const host = input
     .trim()
     .toLowerCase()
@@ -49,7 +51,9 @@ export function datadogApiBaseUrl(site: DatadogSite): string {
  * AP1, AP2) serve the UI on the site host itself.
  */
 export function datadogUiBaseUrl(site: DatadogSite): string {
-  return site === 'datadoghq.com' || site === 'datadoghq.eu' || site === 'ddog-gov.com' ? `https://app.${site}` : `https://${site}`;
+  return site === 'datadoghq.com' || site === 'datadoghq.eu' || site === 'ddog-gov.com'
+    ? `https://app.${site}`
+    : `https://${site}`;
 }
 
 /** Link to an Error Tracking issue (the same `/error-tracking?issueId=` path Datadog cases link to). */

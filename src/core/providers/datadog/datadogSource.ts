@@ -3,7 +3,13 @@ import { mapLimit } from '../../util/mapLimit';
 import { asRecord } from '../../decode/valueDecoder';
 import type { ListOptions, SampleFailure, SampleList } from '../errorSource';
 import type { ErrorSample } from '../../model/group.types';
-import { DATADOG_ISSUE_STATES, type DatadogIssueState, type DatadogIssueUpdateResult, type DatadogSource, type DatadogSourceOptions } from './datadog.types';
+import {
+  DATADOG_ISSUE_STATES,
+  type DatadogIssueState,
+  type DatadogIssueUpdateResult,
+  type DatadogSource,
+  type DatadogSourceOptions,
+} from './datadog.types';
 import { ISSUES_SEARCH_PATH, createDatadogHttp, searchTerm, seg } from './datadogApi';
 import { listDirect } from './datadogDirect';
 import { readIssueResponse, readIssueSearch } from './datadogDtos';
@@ -26,9 +32,14 @@ const ISSUE_PATH = '/api/v2/error-tracking/issues';
 export function createDatadogSource(opts: DatadogSourceOptions): DatadogSource {
   const site = normalizeDatadogSite(opts.site);
   const service = typeof opts.service === 'string' ? opts.service.trim() : '';
-  if (!service) throw new CulpritError('invalid-input', 'no Datadog service given (the `service:` tag of the app, e.g. orders-api)');
+  if (!service)
+    throw new CulpritError(
+      'invalid-input',
+      'no Datadog service given (the `service:` tag of the app, e.g. orders-api)',
+    );
   const track = opts.track ?? 'trace';
-  if (track !== 'trace' && track !== 'logs') throw new CulpritError('invalid-input', `unknown Datadog track "${String(track)}"; use trace or logs`);
+  if (track !== 'trace' && track !== 'logs')
+    throw new CulpritError('invalid-input', `unknown Datadog track "${String(track)}"; use trace or logs`);
   const env = typeof opts.env === 'string' ? opts.env.trim() : 'production';
   const from = typeof opts.from === 'string' && opts.from.trim() !== '' ? opts.from : 'now-24h';
   const to = typeof opts.to === 'string' && opts.to.trim() !== '' ? opts.to : 'now';
@@ -39,7 +50,8 @@ export function createDatadogSource(opts: DatadogSourceOptions): DatadogSource {
   const maxPages = Math.max(1, Math.floor(opts.maxPages ?? 10));
 
   const issueId = (id: unknown): string => {
-    if (typeof id !== 'string' || id.trim() === '') throw new CulpritError('invalid-input', 'no Datadog issue id given');
+    if (typeof id !== 'string' || id.trim() === '')
+      throw new CulpritError('invalid-input', 'no Datadog issue id given');
     return id.trim();
   };
 
@@ -52,38 +64,59 @@ export function createDatadogSource(opts: DatadogSourceOptions): DatadogSource {
       const limit = Math.max(0, Math.floor(Number.isFinite(options.limit) ? options.limit : 0));
       if (limit === 0) return { samples: [], failures: [] };
       // Relative times are fixed once per listing so every search covers the same window.
-      const ctx: SampleContext = { http, site, track, service, env, window: datadogWindow(from, to), signal: options.signal };
+      const ctx: SampleContext = {
+        http,
+        site,
+        track,
+        service,
+        env,
+        window: datadogWindow(from, to),
+        signal: options.signal,
+      };
       if (opts.mode === 'direct') return listDirect(ctx, { limit, query: opts.query, pageLimit, maxPages });
 
-      const query = opts.query ?? [searchTerm('service', service), env ? searchTerm('env', env) : null, '@http.status_code:500'].filter(Boolean).join(' ');
+      const query =
+        opts.query ??
+        [searchTerm('service', service), env ? searchTerm('env', env) : null, '@http.status_code:500']
+          .filter(Boolean)
+          .join(' ');
       const res = await http.request({
         method: 'POST',
         path: ISSUES_SEARCH_PATH,
         query: { include: 'issue' },
-        body: { data: { type: 'search_request', attributes: { query, from: ctx.window.from, to: ctx.window.to, track } } },
+        body: {
+          data: { type: 'search_request', attributes: { query, from: ctx.window.from, to: ctx.window.to, track } },
+        },
         idempotent: true,
         signal: options.signal,
       });
       if (!Array.isArray(asRecord(res.data)?.data)) {
-        throw new CulpritError('bad-response', `Datadog POST ${ISSUES_SEARCH_PATH} did not return a data list`, { endpoint: ISSUES_SEARCH_PATH });
+        throw new CulpritError('bad-response', `Datadog POST ${ISSUES_SEARCH_PATH} did not return a data list`, {
+          endpoint: ISSUES_SEARCH_PATH,
+        });
       }
       // The endpoint has no cursor: it returns the top issues of the window.
       const issues = readIssueSearch(res.data).slice(0, limit);
       // Span/log search limits are low and per org: once one lookup is refused for longer than
       // the client waits, the rest would be too, so they fail without asking.
       let limited: string | null = null;
-      const outcomes = await mapLimit(issues, maxConcurrent, async (issue): Promise<{ sample: ErrorSample } | { failure: SampleFailure }> => {
-        if (!issue) return { failure: { issueId: null, message: 'Datadog listed an issue without an id' } };
-        if (limited) return { failure: { issueId: issue.id, message: `Datadog issue ${issue.id}: skipped, ${limited}` } };
-        try {
-          return { sample: await sampleForIssue(issue, ctx) };
-        } catch (e) {
-          if (CulpritError.is(e) && FATAL.has(e.reason)) throw e;
-          if (!(e instanceof Error)) throw e;
-          if (CulpritError.is(e, 'rate-limited')) limited = messageOf(e);
-          return { failure: { issueId: issue.id, message: `Datadog issue ${issue.id}: ${messageOf(e)}` } };
-        }
-      });
+      const outcomes = await mapLimit(
+        issues,
+        maxConcurrent,
+        async (issue): Promise<{ sample: ErrorSample } | { failure: SampleFailure }> => {
+          if (!issue) return { failure: { issueId: null, message: 'Datadog listed an issue without an id' } };
+          if (limited)
+            return { failure: { issueId: issue.id, message: `Datadog issue ${issue.id}: skipped, ${limited}` } };
+          try {
+            return { sample: await sampleForIssue(issue, ctx) };
+          } catch (e) {
+            if (CulpritError.is(e) && FATAL.has(e.reason)) throw e;
+            if (!(e instanceof Error)) throw e;
+            if (CulpritError.is(e, 'rate-limited')) limited = messageOf(e);
+            return { failure: { issueId: issue.id, message: `Datadog issue ${issue.id}: ${messageOf(e)}` } };
+          }
+        },
+      );
       const result: SampleList = { samples: [], failures: [] };
       for (const o of outcomes) {
         if ('sample' in o) result.samples.push(o.sample);
@@ -96,7 +129,10 @@ export function createDatadogSource(opts: DatadogSourceOptions): DatadogSource {
       const issue = issueId(id);
       const wanted = String(state).trim().toUpperCase() as DatadogIssueState;
       if (!DATADOG_ISSUE_STATES.includes(wanted)) {
-        throw new CulpritError('invalid-input', `unknown Datadog issue state "${String(state).slice(0, 40)}"; use one of ${DATADOG_ISSUE_STATES.join(', ')}`);
+        throw new CulpritError(
+          'invalid-input',
+          `unknown Datadog issue state "${String(state).slice(0, 40)}"; use one of ${DATADOG_ISSUE_STATES.join(', ')}`,
+        );
       }
       const res = await http.request({
         method: 'PUT',
@@ -110,7 +146,8 @@ export function createDatadogSource(opts: DatadogSourceOptions): DatadogSource {
 
     async assign(id, userId, signal): Promise<DatadogIssueUpdateResult> {
       const issue = issueId(id);
-      if (typeof userId !== 'string' || userId.trim() === '') throw new CulpritError('invalid-input', 'no Datadog user id given to assign');
+      if (typeof userId !== 'string' || userId.trim() === '')
+        throw new CulpritError('invalid-input', 'no Datadog user id given to assign');
       const res = await http.request({
         method: 'PUT',
         path: `${ISSUE_PATH}/${seg(issue)}/assignee`,

@@ -30,7 +30,10 @@ export interface DatadogErrorFields {
  * Exceptions from a stack text, root cause first. When the text has no parsable stack but the
  * payload names a type or message, one frame-less record keeps that information.
  */
-export function decodeErrorStack(fields: DatadogErrorFields): { exceptions: ExceptionRecord[]; language: string | null } {
+export function decodeErrorStack(fields: DatadogErrorFields): {
+  exceptions: ExceptionRecord[];
+  language: string | null;
+} {
   const type = asNonEmptyString(fields.type, 512);
   const message = asString(fields.message);
   const stack = typeof fields.stack === 'string' ? clampString(fields.stack, MAX_STACK_TEXT) : null;

@@ -16,7 +16,14 @@ import { datadogWindow } from './datadogTime';
 
 export const SPANS_AGGREGATE_PATH = '/api/v2/spans/analytics/aggregate';
 /** Facets compared when the caller names none: route, version, host, browser, user segment. */
-export const DEFAULT_DATADOG_FACETS = ['resource_name', '@http.route', 'version', 'host', '@http.useragent_details.browser.family', '@usr.segment'] as const;
+export const DEFAULT_DATADOG_FACETS = [
+  'resource_name',
+  '@http.route',
+  'version',
+  'host',
+  '@http.useragent_details.browser.family',
+  '@usr.segment',
+] as const;
 const MAX_FACETS = 10;
 const TOP_VALUES = 10;
 
@@ -58,7 +65,10 @@ export function aggregateBody(query: string, from: number, to: number, facet: st
     compute: [{ aggregation: 'count', type: 'total' }],
     filter: { query, from: String(from), to: String(to) },
   };
-  if (facet) attributes.group_by = [{ facet, limit: TOP_VALUES, sort: { aggregation: 'count', order: 'desc', type: 'measure' } }];
+  if (facet)
+    attributes.group_by = [
+      { facet, limit: TOP_VALUES, sort: { aggregation: 'count', order: 'desc', type: 'measure' } },
+    ];
   return { data: { type: 'aggregate_request', attributes } };
 }
 
@@ -70,7 +80,11 @@ export function aggregateBody(query: string, from: number, to: number, facet: st
 export function createDatadogInsights(opts: DatadogSourceOptions): DatadogInsights {
   const site = normalizeDatadogSite(opts.site);
   const service = typeof opts.service === 'string' ? opts.service.trim() : '';
-  if (!service) throw new CulpritError('invalid-input', 'no Datadog service given (the `service:` tag of the app, e.g. orders-api)');
+  if (!service)
+    throw new CulpritError(
+      'invalid-input',
+      'no Datadog service given (the `service:` tag of the app, e.g. orders-api)',
+    );
   const env = typeof opts.env === 'string' ? opts.env.trim() : 'production';
   const http = createDatadogHttp(opts, site, opts.baseUrl ?? datadogApiBaseUrl(site));
   const scope = [searchTerm('service', service), env ? searchTerm('env', env) : null].filter(Boolean).join(' ');
@@ -80,7 +94,11 @@ export function createDatadogInsights(opts: DatadogSourceOptions): DatadogInsigh
     async whatDiffers(issueId, o = {}) {
       const id = checkId(issueId);
       const window = datadogWindow(opts.from ?? 'now-24h', opts.to ?? 'now');
-      const facets = [...new Set([...(o.facets ?? []), ...DEFAULT_DATADOG_FACETS].filter((f) => typeof f === 'string' && f.trim() !== ''))].slice(0, MAX_FACETS);
+      const facets = [
+        ...new Set(
+          [...(o.facets ?? []), ...DEFAULT_DATADOG_FACETS].filter((f) => typeof f === 'string' && f.trim() !== ''),
+        ),
+      ].slice(0, MAX_FACETS);
       const failTotal = await aggregateTotal(http, failingQuery(id), window, o.signal);
       const baseTotal = await aggregateTotal(http, scope, window, o.signal);
       const failing: TagDistribution[] = [];
@@ -90,20 +108,35 @@ export function createDatadogInsights(opts: DatadogSourceOptions): DatadogInsigh
         const f = readAggregateBuckets(facet, (await aggregate(http, failingQuery(id), window, facet, o.signal)).data);
         if (f.values.length === 0) continue;
         failing.push({ ...f, total: failTotal });
-        baseline.push({ ...readAggregateBuckets(facet, (await aggregate(http, scope, window, facet, o.signal)).data), total: baseTotal });
+        baseline.push({
+          ...readAggregateBuckets(facet, (await aggregate(http, scope, window, facet, o.signal)).data),
+          total: baseTotal,
+        });
       }
       const iso = { from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString() };
       if (!baseTotal) {
-        return compareTagDistributions(failing, { baseline: null, baselineInfo: { available: false, reason: `Datadog returned no spans for ${scope} in the window, so there is no baseline` }, window: iso });
+        return compareTagDistributions(failing, {
+          baseline: null,
+          baselineInfo: {
+            available: false,
+            reason: `Datadog returned no spans for ${scope} in the window, so there is no baseline`,
+          },
+          window: iso,
+        });
       }
-      return compareTagDistributions(failing, { baseline, baselineInfo: { available: true, label: `all spans of ${scope}, same window` }, window: iso });
+      return compareTagDistributions(failing, {
+        baseline,
+        baselineInfo: { available: true, label: `all spans of ${scope}, same window` },
+        window: iso,
+      });
     },
 
     async fixStatus(issueId, watch, o = {}) {
       const id = checkId(issueId);
       const now = o.now ?? Date.now();
       const since = Date.parse(watch.since);
-      if (!Number.isFinite(since)) return { kind: 'unknown', reason: `"${String(watch.since).slice(0, 40)}" is not a time` };
+      if (!Number.isFinite(since))
+        return { kind: 'unknown', reason: `"${String(watch.since).slice(0, 40)}" is not a time` };
       if (since >= now) return { kind: 'unknown', reason: 'the fix was watched from a time in the future' };
       const query = watch.release ? `${failingQuery(id)} ${searchTerm('version', watch.release)}` : failingQuery(id);
       try {
@@ -122,15 +155,35 @@ function checkId(id: unknown): string {
   return id.trim();
 }
 
-function aggregate(http: HttpClient, query: string, window: { from: number; to: number }, facet: string | null, signal?: AbortSignal) {
+function aggregate(
+  http: HttpClient,
+  query: string,
+  window: { from: number; to: number },
+  facet: string | null,
+  signal?: AbortSignal,
+) {
   // Read-only, so retrying the POST after a dropped connection is safe.
-  return http.request({ method: 'POST', path: SPANS_AGGREGATE_PATH, body: aggregateBody(query, window.from, window.to, facet), idempotent: true, signal });
+  return http.request({
+    method: 'POST',
+    path: SPANS_AGGREGATE_PATH,
+    body: aggregateBody(query, window.from, window.to, facet),
+    idempotent: true,
+    signal,
+  });
 }
 
-async function aggregateTotal(http: HttpClient, query: string, window: { from: number; to: number }, signal?: AbortSignal): Promise<number | null> {
+async function aggregateTotal(
+  http: HttpClient,
+  query: string,
+  window: { from: number; to: number },
+  signal?: AbortSignal,
+): Promise<number | null> {
   const res = await aggregate(http, query, window, null, signal);
   const body = asRecord(res.data);
-  if (!body || !Array.isArray(body.data)) throw new CulpritError('bad-response', `Datadog POST ${SPANS_AGGREGATE_PATH} did not return a data list`, { endpoint: SPANS_AGGREGATE_PATH });
+  if (!body || !Array.isArray(body.data))
+    throw new CulpritError('bad-response', `Datadog POST ${SPANS_AGGREGATE_PATH} did not return a data list`, {
+      endpoint: SPANS_AGGREGATE_PATH,
+    });
   const first = asRecord(body.data[0]);
   return body.data.length === 0 ? 0 : countOf(asRecord(first?.attributes)?.compute);
 }

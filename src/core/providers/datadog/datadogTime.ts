@@ -16,13 +16,17 @@ export function parseDatadogTime(value: string, now: number, option: string): nu
     const t = Date.parse(v);
     if (Number.isFinite(t)) return t;
   }
-  throw new CulpritError('invalid-input', `${option} "${v.slice(0, 64)}" is not a time: use now, now-24h, now-15m, an ISO date or epoch milliseconds`);
+  throw new CulpritError(
+    'invalid-input',
+    `${option} "${v.slice(0, 64)}" is not a time: use now, now-24h, now-15m, an ISO date or epoch milliseconds`,
+  );
 }
 
 /** The window as epoch ms; `from` must be before `to`. */
 export function datadogWindow(from: string, to: string, now: number = Date.now()): { from: number; to: number } {
   const f = parseDatadogTime(from, now, '--from');
   const t = parseDatadogTime(to, now, '--to');
-  if (f >= t) throw new CulpritError('invalid-input', `the time window is empty: --from ${from} is not before --to ${to}`);
+  if (f >= t)
+    throw new CulpritError('invalid-input', `the time window is empty: --from ${from} is not before --to ${to}`);
   return { from: f, to: t };
 }

@@ -4,11 +4,31 @@
  * its bare `attributes`, or a raw JSON log line (`{"message", "error": {"stack"}, "dd": {...}}`).
  */
 import type { ErrorEvent } from '../../model/event.types';
-import { MAX_VALUE_STRING, asIsoTimestamp, asNonEmptyString, asRecord, asString, asTagRecord, getDotted } from '../../decode/valueDecoder';
+import {
+  MAX_VALUE_STRING,
+  asIsoTimestamp,
+  asNonEmptyString,
+  asRecord,
+  asString,
+  asTagRecord,
+  getDotted,
+} from '../../decode/valueDecoder';
 import { decodeErrorStack, decodeHttpRequest, platformOf } from './datadogStackDecoder';
 
 /** Where logs put a stack trace, most specific first (Datadog's standard attribute, then common loggers'). */
-const STACK_KEYS = ['error.stack', 'error.stack_trace', 'error.stacktrace', 'err.stack', 'exception.stacktrace', 'stack_trace', 'stacktrace', 'stack', 'exc_info', 'exception', 'error'];
+const STACK_KEYS = [
+  'error.stack',
+  'error.stack_trace',
+  'error.stacktrace',
+  'err.stack',
+  'exception.stacktrace',
+  'stack_trace',
+  'stacktrace',
+  'stack',
+  'exc_info',
+  'exception',
+  'error',
+];
 
 /** Finds a stack-like text field through a lookup function; null when there is none. */
 export function findStackText(get: (key: string) => unknown): string | null {
@@ -22,7 +42,10 @@ export function findStackText(get: (key: string) => unknown): string | null {
 /** A lookup across a log's shapes: nested log attributes, then the result's attributes, then tags. */
 export function logLookup(obj: unknown): { get: (key: string) => unknown; tags: Record<string, string>; id: unknown } {
   const outer = asRecord(obj) ?? {};
-  const attrs = asRecord(outer.type === 'log' || asRecord(outer.attributes)?.message !== undefined ? outer.attributes : undefined) ?? outer;
+  const attrs =
+    asRecord(
+      outer.type === 'log' || asRecord(outer.attributes)?.message !== undefined ? outer.attributes : undefined,
+    ) ?? outer;
   const inner = asRecord(attrs.attributes);
   const tags = asTagRecord(attrs.tags);
   const get = (key: string): unknown => {

@@ -4,11 +4,29 @@
  * bare `attributes`, or a raw tracer span as the agent receives it (`{meta, metrics, span_id}`).
  */
 import type { ErrorEvent } from '../../model/event.types';
-import { MAX_VALUE_STRING, asIsoTimestamp, asNonEmptyString, asRecord, asString, asTagRecord, getDotted, type JsonRecord } from '../../decode/valueDecoder';
+import {
+  MAX_VALUE_STRING,
+  asIsoTimestamp,
+  asNonEmptyString,
+  asRecord,
+  asString,
+  asTagRecord,
+  getDotted,
+  type JsonRecord,
+} from '../../decode/valueDecoder';
 import { decodeErrorStack, decodeHttpRequest, platformOf } from './datadogStackDecoder';
 
 /** Span attributes copied into `tags` (others stay in the provider's raw data). */
-const TAG_KEYS = ['http.status_code', 'http.route', 'http.method', 'resource_name', 'service', 'trace_id', 'span_id', 'host'];
+const TAG_KEYS = [
+  'http.status_code',
+  'http.route',
+  'http.method',
+  'resource_name',
+  'service',
+  'trace_id',
+  'span_id',
+  'host',
+];
 
 /** Turns a Datadog span (API result or raw agent span) into an ErrorEvent. Never throws. */
 export function decodeDatadogSpan(obj: unknown): ErrorEvent {
@@ -28,7 +46,11 @@ export function decodeDatadogSpan(obj: unknown): ErrorEvent {
     return tagList[key];
   };
 
-  const { exceptions, language } = decodeErrorStack({ stack: get('error.stack'), type: get('error.type') ?? get('error.kind'), message: get('error.message') ?? get('error.msg') });
+  const { exceptions, language } = decodeErrorStack({
+    stack: get('error.stack'),
+    type: get('error.type') ?? get('error.kind'),
+    message: get('error.message') ?? get('error.msg'),
+  });
 
   const tags: Record<string, string> = { ...tagList };
   for (const key of TAG_KEYS) {
@@ -36,7 +58,8 @@ export function decodeDatadogSpan(obj: unknown): ErrorEvent {
     if (v !== null) tags[key] = v;
   }
   if (meta) {
-    for (const [k, v] of Object.entries(metaTags)) if (!k.startsWith('_dd.') && !k.startsWith('error.') && !(k in tags)) tags[k] = v;
+    for (const [k, v] of Object.entries(metaTags))
+      if (!k.startsWith('_dd.') && !k.startsWith('error.') && !(k in tags)) tags[k] = v;
   }
 
   const traceId = asString(attrs.trace_id, 64);

@@ -81,7 +81,10 @@ export function detectAndParse(text: string, fileName?: string): ErrorEvent[] {
   const where = fileName ? ` in ${clampString(fileName, 200)}` : '';
   if (typeof text !== 'string') throw new CulpritError('invalid-input', `Expected text${where}, got ${typeof text}.`);
   if (text.length > MAX_INPUT_CHARS) {
-    throw new CulpritError('invalid-input', `Input${where} is ${text.length} characters; the limit is ${MAX_INPUT_CHARS}.`);
+    throw new CulpritError(
+      'invalid-input',
+      `Input${where} is ${text.length} characters; the limit is ${MAX_INPUT_CHARS}.`,
+    );
   }
   const body = text.replace(/^\uFEFF/, '').trim();
   if (body === '') throw new CulpritError('unknown-format', `Input${where} is empty: nothing to parse.`);
@@ -89,7 +92,10 @@ export function detectAndParse(text: string, fileName?: string): ErrorEvent[] {
   let jsonProblem: string | null = null;
   if (body[0] === '{' || body[0] === '[') {
     // Bigger inputs are logs: read as JSON lines or text, never as one parsed document.
-    const whole = body.length <= MAX_JSON_DOCUMENT_CHARS ? tryJson(body) : { ok: false as const, error: 'too large to parse as one document' };
+    const whole =
+      body.length <= MAX_JSON_DOCUMENT_CHARS
+        ? tryJson(body)
+        : { ok: false as const, error: 'too large to parse as one document' };
     if (whole.ok) {
       const events = decodeJsonValue(whole.value);
       if (events.length > 0) return events;

@@ -10,7 +10,7 @@ import { clampString } from '../../decode/valueDecoder';
 export function eventTitle(event: ErrorEvent): string {
   const outer = event.exceptions[event.exceptions.length - 1];
   const parts = [outer?.type, outer?.value].filter((s): s is string => typeof s === 'string' && s !== '');
-  const title = parts.length > 0 ? parts.join(': ') : event.message ?? '<unknown error>';
+  const title = parts.length > 0 ? parts.join(': ') : (event.message ?? '<unknown error>');
   return clampString(title.split('\n')[0], 200);
 }
 

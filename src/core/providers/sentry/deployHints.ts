@@ -35,7 +35,11 @@ export function createDeployResolver(http: HttpClient, org: string, log?: (line:
       p = soft(
         `release ${version}`,
         http
-          .request({ path: `/api/0/organizations/${seg(org)}/releases/${seg(version)}/`, signal, acceptStatuses: [404] })
+          .request({
+            path: `/api/0/organizations/${seg(org)}/releases/${seg(version)}/`,
+            signal,
+            acceptStatuses: [404],
+          })
           .then((r) => (r.status === 404 ? null : readRelease(r.data))),
         null,
       );
@@ -50,7 +54,11 @@ export function createDeployResolver(http: HttpClient, org: string, log?: (line:
       p = soft(
         'release list',
         http
-          .request({ path: `/api/0/organizations/${seg(org)}/releases/`, query: { project: projectId ?? undefined, per_page: RECENT_RELEASES }, signal })
+          .request({
+            path: `/api/0/organizations/${seg(org)}/releases/`,
+            query: { project: projectId ?? undefined, per_page: RECENT_RELEASES },
+            signal,
+          })
           .then((r) => readReleases(r.data)),
         [],
       );
@@ -63,7 +71,11 @@ export function createDeployResolver(http: HttpClient, org: string, log?: (line:
     async resolve(release, projectId, signal) {
       if (!release) return { to: null, from: null };
       const [current, recent] = await Promise.all([getRelease(release, signal), listRecent(projectId, signal)]);
-      const prev = previousRelease(release, current?.dateCreated ?? recent.find((r) => r.version === release)?.dateCreated ?? null, recent);
+      const prev = previousRelease(
+        release,
+        current?.dateCreated ?? recent.find((r) => r.version === release)?.dateCreated ?? null,
+        recent,
+      );
       return { to: current?.revision ?? release, from: prev ? (prev.revision ?? prev.version) : null };
     },
   };

@@ -97,6 +97,13 @@ export function decodeSentrySdkEvent(obj: unknown): ErrorEvent {
 export function looksLikeSentrySdkEvent(obj: unknown): boolean {
   const e = asRecord(obj);
   if (!e || Array.isArray(e.entries)) return false;
-  const hasStack = asRecord(e.exception) !== null || Array.isArray(e.exception) || asRecord(e.stacktrace) !== null || asArray(asRecord(e.threads)?.values).length > 0;
-  return hasStack || (typeof e.event_id === 'string' && (e.sdk !== undefined || e.platform !== undefined || e.level !== undefined));
+  const hasStack =
+    asRecord(e.exception) !== null ||
+    Array.isArray(e.exception) ||
+    asRecord(e.stacktrace) !== null ||
+    asArray(asRecord(e.threads)?.values).length > 0;
+  return (
+    hasStack ||
+    (typeof e.event_id === 'string' && (e.sdk !== undefined || e.platform !== undefined || e.level !== undefined))
+  );
 }

@@ -12,7 +12,8 @@ export const SENTRY_DEFAULT_BASE_URL = 'https://sentry.io';
 
 /** Sentry's wording for auth failures: one line naming the scopes to grant. */
 export function describeSentryError(ctx: HttpErrorContext): string | undefined {
-  const scopes = ctx.method === 'GET' ? SENTRY_READ_SCOPES.join(', ') : `${SENTRY_READ_SCOPES.join(', ')}, ${SENTRY_WRITE_SCOPE}`;
+  const scopes =
+    ctx.method === 'GET' ? SENTRY_READ_SCOPES.join(', ') : `${SENTRY_READ_SCOPES.join(', ')}, ${SENTRY_WRITE_SCOPE}`;
   if (ctx.reason === 'auth') {
     return `Sentry at ${ctx.host} rejected the token (401) for ${ctx.method} ${ctx.endpoint}: check that it is valid and has the scopes ${scopes}`;
   }
@@ -25,7 +26,10 @@ export function describeSentryError(ctx: HttpErrorContext): string | undefined {
 /** Builds the HTTP client for a Sentry source: Bearer auth, Sentry rate-limit headers and wording. */
 export function createSentryHttp(opts: SentrySourceOptions): HttpClient {
   if (typeof opts.token !== 'string' || opts.token.trim() === '') {
-    throw new CulpritError('auth', 'no Sentry auth token given; create one with the scopes ' + SENTRY_READ_SCOPES.join(', '));
+    throw new CulpritError(
+      'auth',
+      'no Sentry auth token given; create one with the scopes ' + SENTRY_READ_SCOPES.join(', '),
+    );
   }
   const token = opts.token.trim();
   return createHttpClient({
@@ -59,7 +63,10 @@ export function acceptableRegionUrl(base: string, region: string | null): string
   if (b.protocol === 'https:' && r.protocol !== 'https:') return null;
   if (r.username || r.password) return null;
   const isSentryIo = (h: string): boolean => h === 'sentry.io' || h.endsWith('.sentry.io');
-  const ok = r.hostname === b.hostname || r.hostname.endsWith(`.${b.hostname}`) || (isSentryIo(r.hostname) && isSentryIo(b.hostname));
+  const ok =
+    r.hostname === b.hostname ||
+    r.hostname.endsWith(`.${b.hostname}`) ||
+    (isSentryIo(r.hostname) && isSentryIo(b.hostname));
   return ok ? r.origin : null;
 }
 
@@ -85,7 +92,9 @@ export async function fetchPages(
   for (let page = 0; page < maxPages && items.length < maxItems; page++) {
     const res = await http.request({ ...req, query: { ...req.query, cursor } });
     if (!Array.isArray(res.data)) {
-      throw new CulpritError('bad-response', `Sentry ${req.method ?? 'GET'} ${req.path} did not return a list`, { endpoint: req.path });
+      throw new CulpritError('bad-response', `Sentry ${req.method ?? 'GET'} ${req.path} did not return a list`, {
+        endpoint: req.path,
+      });
     }
     items.push(...res.data);
     const next = findLink(parseLinkHeader(res.headers.link), 'next');

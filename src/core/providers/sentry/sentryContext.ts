@@ -46,10 +46,17 @@ export async function resolveSentryContext(
   const ids = wanted.map((want) => {
     const hit = known.find((p) => p.slug === want || p.id === want);
     if (!hit) {
-      const names = known.map((p) => p.slug).slice(0, 20).join(', ');
-      throw new CulpritError('not-found', `Sentry project '${want}' not found in organization '${org}'${names ? ` (projects: ${names})` : ''}`, {
-        project: want,
-      });
+      const names = known
+        .map((p) => p.slug)
+        .slice(0, 20)
+        .join(', ');
+      throw new CulpritError(
+        'not-found',
+        `Sentry project '${want}' not found in organization '${org}'${names ? ` (projects: ${names})` : ''}`,
+        {
+          project: want,
+        },
+      );
     }
     return hit.id;
   });
@@ -57,9 +64,19 @@ export async function resolveSentryContext(
 }
 
 /** `GET /organizations/{org}/projects/`, or null when it does not answer usefully. */
-async function listProjects(http: HttpClient, org: string, signal: AbortSignal | undefined, log?: (line: string) => void): Promise<ProjectDto[] | null> {
+async function listProjects(
+  http: HttpClient,
+  org: string,
+  signal: AbortSignal | undefined,
+  log?: (line: string) => void,
+): Promise<ProjectDto[] | null> {
   try {
-    const items = await fetchPages(http, { path: `/api/0/organizations/${seg(org)}/projects/`, query: { per_page: 100 }, signal }, 10_000, 20);
+    const items = await fetchPages(
+      http,
+      { path: `/api/0/organizations/${seg(org)}/projects/`, query: { per_page: 100 }, signal },
+      10_000,
+      20,
+    );
     return readProjects(items);
   } catch (e) {
     if (!CulpritError.is(e) || ['auth', 'forbidden', 'cancelled'].includes(e.reason)) throw e;

@@ -104,7 +104,12 @@ export function readRelease(v: unknown): ReleaseDto | null {
 }
 
 export function readReleases(v: unknown): ReleaseDto[] {
-  return Array.isArray(v) ? v.slice(0, 1000).map(readRelease).filter((r): r is ReleaseDto => r !== null) : [];
+  return Array.isArray(v)
+    ? v
+        .slice(0, 1000)
+        .map(readRelease)
+        .filter((r): r is ReleaseDto => r !== null)
+    : [];
 }
 
 /** Reads the private committers payload: `{committers:[{author, commits:[...]}]}`. */

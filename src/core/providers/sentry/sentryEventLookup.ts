@@ -23,7 +23,8 @@ export function classifySentryId(input: string): { kind: SentryIdKind; id: strin
   const s = String(input ?? '').trim();
   const hex = s.replace(/-/g, '').toLowerCase();
   if (/^[0-9a-f]{32}$/.test(hex) && (s.length === 32 || s.length === 36)) return { kind: 'event-id', id: hex };
-  if (s.length <= 128 && /^[A-Za-z0-9][A-Za-z0-9_.]*(?:-[A-Za-z0-9_.]+)*-[A-Za-z0-9]+$/.test(s)) return { kind: 'short-id', id: s.toUpperCase() };
+  if (s.length <= 128 && /^[A-Za-z0-9][A-Za-z0-9_.]*(?:-[A-Za-z0-9_.]+)*-[A-Za-z0-9]+$/.test(s))
+    return { kind: 'short-id', id: s.toUpperCase() };
   return null;
 }
 
@@ -35,12 +36,20 @@ export function classifySentryId(input: string): { kind: SentryIdKind; id: strin
  * @example
  * const sample = await lookupSentryEvent({ token, org: 'acme', projects: [] }, 'ORDERS-API-1K');
  */
-export async function lookupSentryEvent(opts: SentrySourceOptions, input: string, signal?: AbortSignal): Promise<ErrorSample> {
+export async function lookupSentryEvent(
+  opts: SentrySourceOptions,
+  input: string,
+  signal?: AbortSignal,
+): Promise<ErrorSample> {
   const parsed = classifySentryId(input);
   if (!parsed) {
-    throw new CulpritError('invalid-input', `'${String(input).slice(0, 80)}' is neither a Sentry event ID (32 hex digits) nor an issue short ID (like ORDERS-API-1K)`);
+    throw new CulpritError(
+      'invalid-input',
+      `'${String(input).slice(0, 80)}' is neither a Sentry event ID (32 hex digits) nor an issue short ID (like ORDERS-API-1K)`,
+    );
   }
-  if (typeof opts.org !== 'string' || opts.org.trim() === '') throw new CulpritError('invalid-input', 'no Sentry organization given (the org slug from your Sentry URL)');
+  if (typeof opts.org !== 'string' || opts.org.trim() === '')
+    throw new CulpritError('invalid-input', 'no Sentry organization given (the org slug from your Sentry URL)');
   const org = opts.org.trim();
   const { http } = await resolveSentryContext(createSentryHttp(opts), org, [], signal, opts.logger);
   const base = `/api/0/organizations/${seg(org)}`;
@@ -51,19 +60,27 @@ export async function lookupSentryEvent(opts: SentrySourceOptions, input: string
     const res = await http.request({ path: `${base}/eventids/${seg(parsed.id)}/`, signal, acceptStatuses: [404] });
     const found = asRecord(res.data);
     if (res.status === 404 || !found) {
-      throw new CulpritError('not-found', `Sentry has no event ${parsed.id} in organization '${org}' (check the org; events older than the plan's retention are gone)`);
+      throw new CulpritError(
+        'not-found',
+        `Sentry has no event ${parsed.id} in organization '${org}' (check the org; events older than the plan's retention are gone)`,
+      );
     }
     const groupId = typeof found.groupId === 'string' ? found.groupId : null;
     const projectSlug = typeof found.projectSlug === 'string' ? found.projectSlug : null;
     event = looksLikeSentryRestEvent(found.event)
       ? decodeSentryRestEvent(found.event)
-      : await fetchEvent(http, `/api/0/projects/${seg(org)}/${seg(projectSlug ?? '')}/events/${seg(parsed.id)}/`, signal);
+      : await fetchEvent(
+          http,
+          `/api/0/projects/${seg(org)}/${seg(projectSlug ?? '')}/events/${seg(parsed.id)}/`,
+          signal,
+        );
     issue = groupId ? await fetchIssue(http, `${base}/issues/${seg(groupId)}/`, signal) : null;
     if (!issue) issue = fallbackIssue(groupId ?? parsed.id, event);
   } else {
     const res = await http.request({ path: `${base}/shortids/${seg(parsed.id)}/`, signal, acceptStatuses: [404] });
     const found = asRecord(res.data);
-    if (res.status === 404 || !found) throw new CulpritError('not-found', `Sentry has no issue ${parsed.id} in organization '${org}'`);
+    if (res.status === 404 || !found)
+      throw new CulpritError('not-found', `Sentry has no issue ${parsed.id} in organization '${org}'`);
     issue = readIssue(found.group) ?? (typeof found.groupId === 'string' ? fallbackIssue(found.groupId, null) : null);
     if (!issue) throw new CulpritError('bad-response', `Sentry answered the short ID ${parsed.id} without an issue id`);
     event = await latestEventOf(http, `${base}/issues/${seg(issue.id)}/events`, opts.environment, signal);
@@ -78,7 +95,8 @@ export async function lookupSentryEvent(opts: SentrySourceOptions, input: string
 
 async function fetchEvent(http: HttpClient, path: string, signal?: AbortSignal): Promise<ErrorEvent> {
   const res = await http.request({ path, signal });
-  if (!looksLikeSentryRestEvent(res.data)) throw new CulpritError('bad-response', `Sentry GET ${path} did not return an event object (no entries)`);
+  if (!looksLikeSentryRestEvent(res.data))
+    throw new CulpritError('bad-response', `Sentry GET ${path} did not return an event object (no entries)`);
   return decodeSentryRestEvent(res.data);
 }
 
@@ -89,11 +107,22 @@ async function fetchIssue(http: HttpClient, path: string, signal?: AbortSignal):
 }
 
 /** The issue's latest event, else the recommended one (latest can 404 after retention). */
-async function latestEventOf(http: HttpClient, eventsPath: string, environment: string | undefined, signal?: AbortSignal): Promise<ErrorEvent> {
+async function latestEventOf(
+  http: HttpClient,
+  eventsPath: string,
+  environment: string | undefined,
+  signal?: AbortSignal,
+): Promise<ErrorEvent> {
   for (const which of ['latest', 'recommended']) {
-    const res = await http.request({ path: `${eventsPath}/${which}/`, query: { environment: environment || undefined }, signal, acceptStatuses: [404] });
+    const res = await http.request({
+      path: `${eventsPath}/${which}/`,
+      query: { environment: environment || undefined },
+      signal,
+      acceptStatuses: [404],
+    });
     if (res.status === 404) continue;
-    if (!looksLikeSentryRestEvent(res.data)) throw new CulpritError('bad-response', `the ${which} event is not a Sentry event object (no entries)`);
+    if (!looksLikeSentryRestEvent(res.data))
+      throw new CulpritError('bad-response', `the ${which} event is not a Sentry event object (no entries)`);
     return decodeSentryRestEvent(res.data);
   }
   throw new CulpritError('not-found', 'the issue has no event left (latest and recommended both answered 404)');
@@ -103,7 +132,16 @@ function fallbackIssue(id: string, event: ErrorEvent | null): IssueDto {
   const outer = event?.exceptions[event.exceptions.length - 1];
   const title = outer ? [outer.type, outer.value].filter(Boolean).join(': ') : (event?.message ?? '');
   return {
-    id, title: title || `Sentry issue ${id}`, count: null, userCount: null, firstSeen: null, lastSeen: event?.timestamp ?? null,
-    status: null, permalink: null, firstRelease: null, projectId: null, projectSlug: null,
+    id,
+    title: title || `Sentry issue ${id}`,
+    count: null,
+    userCount: null,
+    firstSeen: null,
+    lastSeen: event?.timestamp ?? null,
+    status: null,
+    permalink: null,
+    firstRelease: null,
+    projectId: null,
+    projectSlug: null,
   };
 }

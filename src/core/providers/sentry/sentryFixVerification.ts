@@ -27,12 +27,18 @@ export async function sentryFixStatus(
 ): Promise<FixStatus> {
   const now = opts.now ?? Date.now();
   const start = Date.parse(watch.since);
-  if (!Number.isFinite(start)) return { kind: 'unknown', reason: `"${String(watch.since).slice(0, 40)}" is not a time` };
+  if (!Number.isFinite(start))
+    return { kind: 'unknown', reason: `"${String(watch.since).slice(0, 40)}" is not a time` };
   if (start >= now) return { kind: 'unknown', reason: 'the fix was watched from a time in the future' };
   try {
     if (watch.release) {
-      const rel = await http.request({ path: `/api/0/organizations/${seg(org)}/releases/${seg(watch.release)}/`, acceptStatuses: [404], signal: opts.signal });
-      if (rel.status === 404) return { kind: 'unknown', reason: `Sentry does not know release ${watch.release} yet (not deployed?)` };
+      const rel = await http.request({
+        path: `/api/0/organizations/${seg(org)}/releases/${seg(watch.release)}/`,
+        acceptStatuses: [404],
+        signal: opts.signal,
+      });
+      if (rel.status === 404)
+        return { kind: 'unknown', reason: `Sentry does not know release ${watch.release} yet (not deployed?)` };
     }
     const events = await fetchPages(
       http,

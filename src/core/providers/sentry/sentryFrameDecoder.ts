@@ -103,9 +103,12 @@ export function decodeExceptionList(values: unknown, keys: SentryFrameKeys): Exc
  * the crashed, else current, else first thread with frames becomes a type-less record.
  */
 export function decodeThreadStack(threads: unknown, message: string | null, keys: SentryFrameKeys): ExceptionRecord[] {
-  const list = asArray(asRecord(threads)?.values ?? threads).map(asRecord).filter((t): t is JsonRecord => t !== null);
+  const list = asArray(asRecord(threads)?.values ?? threads)
+    .map(asRecord)
+    .filter((t): t is JsonRecord => t !== null);
   const withFrames = list.filter((t) => asArray(asRecord(t.stacktrace)?.frames).length > 0);
-  const pick = withFrames.find((t) => t.crashed === true) ?? withFrames.find((t) => t.current === true) ?? withFrames[0];
+  const pick =
+    withFrames.find((t) => t.crashed === true) ?? withFrames.find((t) => t.current === true) ?? withFrames[0];
   if (!pick) return [];
   const record = decodeExceptionRecord({ stacktrace: pick.stacktrace }, keys);
   return record ? [{ ...record, value: message }] : [];

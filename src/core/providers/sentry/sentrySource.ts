@@ -75,7 +75,15 @@ export function createSentrySource(opts: SentrySourceOptions): SentrySource {
       );
       const deploys = createDeployResolver(http, org, opts.logger);
       const outcomes = await mapPool(items, maxConcurrent, (item) =>
-        sampleFor(item, { http, org, environment, deploys, suspects: !!opts.suspects, signal: options.signal, log: opts.logger }),
+        sampleFor(item, {
+          http,
+          org,
+          environment,
+          deploys,
+          suspects: !!opts.suspects,
+          signal: options.signal,
+          log: opts.logger,
+        }),
       );
       for (const o of outcomes) {
         if ('failure' in o) result.failures.push(o.failure);
@@ -93,7 +101,12 @@ export function createSentrySource(opts: SentrySourceOptions): SentrySource {
       if (update.status !== undefined) body.status = update.status;
       if (update.statusDetails !== undefined) body.statusDetails = update.statusDetails;
       if (update.assignedTo !== undefined) body.assignedTo = update.assignedTo ?? '';
-      const res = await http.request({ method: 'PUT', path: `/api/0/organizations/${seg(org)}/issues/${seg(String(issueId))}/`, body, signal });
+      const res = await http.request({
+        method: 'PUT',
+        path: `/api/0/organizations/${seg(org)}/issues/${seg(String(issueId))}/`,
+        body,
+        signal,
+      });
       const data = res.data as Record<string, unknown> | null;
       return { id: String(issueId), status: typeof data?.status === 'string' ? data.status : (update.status ?? null) };
     },
@@ -119,7 +132,8 @@ async function sampleFor(item: unknown, deps: SampleDeps): Promise<Outcome> {
   try {
     const event = await latestEvent(issue, deps);
     const deploy = await deps.deploys.resolve(event.release, issue.projectId, deps.signal);
-    const suspects = deps.suspects && issue.projectSlug && event.eventId ? await committers(issue, event.eventId, deps) : [];
+    const suspects =
+      deps.suspects && issue.projectSlug && event.eventId ? await committers(issue, event.eventId, deps) : [];
     const sample: ErrorSample = {
       group: toSentryGroup(issue, event, deps.environment || null),
       event,

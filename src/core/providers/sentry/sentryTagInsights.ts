@@ -16,7 +16,16 @@ import { sentryFixStatus } from './sentryFixVerification';
 import type { SentrySourceOptions } from './sentry.types';
 
 /** Tags compared when the caller names none: where a request went, what ran it, who sent it. */
-export const DEFAULT_SENTRY_TAG_KEYS = ['transaction', 'url', 'release', 'environment', 'server_name', 'browser', 'os', 'user.segment'] as const;
+export const DEFAULT_SENTRY_TAG_KEYS = [
+  'transaction',
+  'url',
+  'release',
+  'environment',
+  'server_name',
+  'browser',
+  'os',
+  'user.segment',
+] as const;
 const MAX_KEYS = 12;
 const TOP_VALUES = 10;
 
@@ -81,7 +90,11 @@ export function createSentryInsights(opts: SentrySourceOptions): SentryInsights 
   return {
     async whatDiffers(issueId, o = {}) {
       const { http, projectIds } = await getContext(o.signal);
-      const keys = [...new Set([...(o.keys ?? []), ...DEFAULT_SENTRY_TAG_KEYS].filter((k) => typeof k === 'string' && k.trim() !== ''))].slice(0, MAX_KEYS);
+      const keys = [
+        ...new Set(
+          [...(o.keys ?? []), ...DEFAULT_SENTRY_TAG_KEYS].filter((k) => typeof k === 'string' && k.trim() !== ''),
+        ),
+      ].slice(0, MAX_KEYS);
       const failing = await mapLimit(keys, 3, (key) => issueTag(http, org, issueId, key, environment, o.signal));
       const present = failing.filter((d): d is TagDistribution => d !== null && d.values.length > 0);
       const window = o.window ?? { from: null, to: null };
@@ -90,18 +103,29 @@ export function createSentryInsights(opts: SentrySourceOptions): SentryInsights 
       for (const d of present) {
         try {
           // The top values alone would overstate each share; the window's event count is the denominator.
-          const total = baseline.length === 0 ? await discoverTotal(http, org, projectIds, environment, window, o.signal) : baseline[0].total;
+          const total =
+            baseline.length === 0
+              ? await discoverTotal(http, org, projectIds, environment, window, o.signal)
+              : baseline[0].total;
           const dist = await discoverCounts(http, org, projectIds, d.key, environment, window, o.signal);
           baseline.push({ ...dist, total });
         } catch (e) {
           if (CulpritError.is(e, 'cancelled') || !CulpritError.is(e)) throw e;
-          if (e.reason === 'rate-limited' || e.reason === 'timeout' || e.reason === 'network' || e.reason === 'server') throw e;
+          if (e.reason === 'rate-limited' || e.reason === 'timeout' || e.reason === 'network' || e.reason === 'server')
+            throw e;
           // 400/403/404: this org cannot run Discover queries (plan or token scope): say so once.
-          baselineInfo = { available: false, reason: `Sentry gave no baseline (the Discover events query failed: ${messageOf(e)})` };
+          baselineInfo = {
+            available: false,
+            reason: `Sentry gave no baseline (the Discover events query failed: ${messageOf(e)})`,
+          };
           break;
         }
       }
-      return compareTagDistributions(present, { baseline: baselineInfo.available ? baseline : null, baselineInfo, window });
+      return compareTagDistributions(present, {
+        baseline: baselineInfo.available ? baseline : null,
+        baselineInfo,
+        window,
+      });
     },
     async fixStatus(issueId, watch, o = {}) {
       const { http } = await getContext(o.signal);
@@ -110,7 +134,14 @@ export function createSentryInsights(opts: SentrySourceOptions): SentryInsights 
   };
 }
 
-async function issueTag(http: HttpClient, org: string, issueId: string, key: string, environment: string, signal?: AbortSignal): Promise<TagDistribution | null> {
+async function issueTag(
+  http: HttpClient,
+  org: string,
+  issueId: string,
+  key: string,
+  environment: string,
+  signal?: AbortSignal,
+): Promise<TagDistribution | null> {
   const res = await http.request({
     path: `/api/0/organizations/${seg(org)}/issues/${seg(issueId)}/tags/${seg(key)}/`,
     query: { environment: environment || undefined },
@@ -120,14 +151,34 @@ async function issueTag(http: HttpClient, org: string, issueId: string, key: str
   return res.status === 404 ? null : readSentryTagDetails(key, res.data);
 }
 
-function discoverQuery(projectIds: string[], environment: string, window: { from: string | null; to: string | null }): Record<string, string | string[] | undefined> {
+function discoverQuery(
+  projectIds: string[],
+  environment: string,
+  window: { from: string | null; to: string | null },
+): Record<string, string | string[] | undefined> {
   const timed = window.from && window.to ? { start: window.from, end: window.to } : { statsPeriod: '14d' };
-  return { dataset: 'errors', project: projectIds.length ? projectIds : undefined, environment: environment || undefined, ...timed };
+  return {
+    dataset: 'errors',
+    project: projectIds.length ? projectIds : undefined,
+    environment: environment || undefined,
+    ...timed,
+  };
 }
 
 /** Error events in the project over the window (`field=count()`), or null when not reported. */
-async function discoverTotal(http: HttpClient, org: string, projectIds: string[], environment: string, window: { from: string | null; to: string | null }, signal?: AbortSignal): Promise<number | null> {
-  const res = await http.request({ path: `/api/0/organizations/${seg(org)}/events/`, query: { ...discoverQuery(projectIds, environment, window), field: ['count()'], per_page: 1 }, signal });
+async function discoverTotal(
+  http: HttpClient,
+  org: string,
+  projectIds: string[],
+  environment: string,
+  window: { from: string | null; to: string | null },
+  signal?: AbortSignal,
+): Promise<number | null> {
+  const res = await http.request({
+    path: `/api/0/organizations/${seg(org)}/events/`,
+    query: { ...discoverQuery(projectIds, environment, window), field: ['count()'], per_page: 1 },
+    signal,
+  });
   return asInt(asRecord(asArray(asRecord(res.data)?.data)[0])?.['count()']);
 }
 
@@ -142,7 +193,12 @@ async function discoverCounts(
 ): Promise<TagDistribution> {
   const res = await http.request({
     path: `/api/0/organizations/${seg(org)}/events/`,
-    query: { ...discoverQuery(projectIds, environment, window), field: [key, 'count()'], sort: '-count()', per_page: TOP_VALUES },
+    query: {
+      ...discoverQuery(projectIds, environment, window),
+      field: [key, 'count()'],
+      sort: '-count()',
+      per_page: TOP_VALUES,
+    },
     signal,
   });
   return readDiscoverCounts(key, res.data);

@@ -17,7 +17,10 @@ describe('Culprit in a multi-root workspace', function () {
   this.timeout(60_000);
 
   it('has both folders open, the decoy first', () => {
-    assert.deepEqual(vscode.workspace.workspaceFolders?.map((f) => f.name), ['web-frontend', 'orders-api']);
+    assert.deepEqual(
+      vscode.workspace.workspaceFolders?.map((f) => f.name),
+      ['web-frontend', 'orders-api'],
+    );
   });
 
   it('triages against the orders folder and opens the crashing frame there', async () => {

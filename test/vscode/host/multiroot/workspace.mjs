@@ -8,9 +8,16 @@ import { prepareDemo } from '../demoData.mjs';
 function webFrontend(dir) {
   mkdirSync(path.join(dir, 'src'), { recursive: true });
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'web-frontend', private: true }, null, 2));
-  writeFileSync(path.join(dir, 'src', 'server.js'), "'use strict';\nconst http = require('node:http');\n\nhttp.createServer((req, res) => res.end('ok')).listen(process.env.PORT || 8080);\n");
-  writeFileSync(path.join(dir, 'src', 'app.js'), "export function render(order) {\n  return `<p>${order.total}</p>`;\n}\n");
-  const git = (...args) => execFileSync('git', ['-c', 'user.name=Grace Hopper', '-c', 'user.email=grace@web.example', ...args], { cwd: dir });
+  writeFileSync(
+    path.join(dir, 'src', 'server.js'),
+    "'use strict';\nconst http = require('node:http');\n\nhttp.createServer((req, res) => res.end('ok')).listen(process.env.PORT || 8080);\n",
+  );
+  writeFileSync(
+    path.join(dir, 'src', 'app.js'),
+    'export function render(order) {\n  return `<p>${order.total}</p>`;\n}\n',
+  );
+  const git = (...args) =>
+    execFileSync('git', ['-c', 'user.name=Grace Hopper', '-c', 'user.email=grace@web.example', ...args], { cwd: dir });
   git('init', '-q', '-b', 'main');
   git('add', '.');
   git('commit', '-q', '-m', 'Web front end');

@@ -37,12 +37,20 @@ describe('Culprit in an untrusted folder', function () {
     assert.equal(entry.triage?.issue.suspects.length, 0);
     assert.equal(entry.triage?.issue.frames[0].file, 'src/services/pricing.js');
     const roots = api.tree.getChildren() as ErrorTreeNode[];
-    assert.ok(roots.some((n) => n.kind === 'status' && n.label === 'Restricted Mode'), 'the view says git is not run');
-    const suspects = (api.tree.getChildren(roots.find((n) => n.kind === 'issue')) as ErrorTreeNode[]).find((n) => n.kind === 'suspects')!;
+    assert.ok(
+      roots.some((n) => n.kind === 'status' && n.label === 'Restricted Mode'),
+      'the view says git is not run',
+    );
+    const suspects = (api.tree.getChildren(roots.find((n) => n.kind === 'issue')) as ErrorTreeNode[]).find(
+      (n) => n.kind === 'suspects',
+    )!;
     assert.match(String(api.tree.getTreeItem(suspects).description), /Restricted Mode/);
     // The frame still opens (at the reported line: nothing can follow it without git).
     await vscode.commands.executeCommand(CMD.openFrame, entry.key, 0);
-    assert.equal(path.relative(workspaceRoot(), vscode.window.activeTextEditor!.document.uri.fsPath), 'src/services/pricing.js');
+    assert.equal(
+      path.relative(workspaceRoot(), vscode.window.activeTextEditor!.document.uri.fsPath),
+      'src/services/pricing.js',
+    );
     await new Promise((r) => setTimeout(r, 500));
     assert.ok(!fs.existsSync(info.marker), 'git ran in an untrusted folder (the fsmonitor hook left its marker)');
   });
