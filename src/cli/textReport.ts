@@ -1,8 +1,15 @@
 /** The human-readable report (the default output when --json is not given). */
-import type { TriageReport, TriagedIssue } from '../core/model/triage.types';
+import type { ChangedSince, TriageReport, TriagedIssue } from '../core/model/triage.types';
 
 function short(sha: string | null): string {
   return sha ? sha.slice(0, 7) : '—';
+}
+
+/** "changed after deploy by a1b2c3d Guard the field: a fix may already be in" for the frame's line. */
+export function changedText(c: ChangedSince | null | undefined): string | null {
+  if (!c) return null;
+  if ('uncommitted' in c) return 'changed after deploy by uncommitted edits here: a fix may already be in';
+  return `changed after deploy by ${short(c.sha)} ${c.summary}: a fix may already be in`;
 }
 
 function issueText(issue: TriagedIssue): string {
@@ -27,6 +34,8 @@ function issueText(issue: TriagedIssue): string {
           : `  → now line ${f.localLine}`
         : '';
     lines.push(`    ${f.function ?? '<anonymous>'}  ${where}${local}`);
+    const changed = changedText(f.changedSince);
+    if (changed) lines.push(`      ${changed}`);
   }
   const hidden = issue.frames.length - shown.length;
   if (hidden > 0) lines.push(`    (+${hidden} library or hidden frames)`);

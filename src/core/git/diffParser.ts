@@ -49,10 +49,11 @@ interface Building {
 /**
  * Parses `git diff -U0` output (with or without rename detection) into per-file hunks. Only the
  * `@@` headers matter: the `+`/`-` body lines, `\ No newline at end of file` and binary notices
- * are skipped. Added files have `oldPath: null`, deleted ones `newPath: null`; a pure rename has
- * no hunks. Expects the default `a/`/`b/` prefixes.
+ * are skipped unless `bodies` asks for each hunk's removed and added text (line pairing needs it).
+ * Added files have `oldPath: null`, deleted ones `newPath: null`; a pure rename has no hunks.
+ * Expects the default `a/`/`b/` prefixes.
  */
-export function parseDiffU0(text: string): FileDiff[] {
+export function parseDiffU0(text: string, opts: { bodies?: boolean } = {}): FileDiff[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const out: FileDiff[] = [];
   let cur: Building | null = null;
@@ -95,6 +96,9 @@ export function parseDiffU0(text: string): FileDiff[] {
         c.diff.newPath = markerPath(line.slice(4), 'b/');
         if (c.diff.newPath === null) c.deleted = true;
         c.fromMarkers = true;
+      } else if (opts.bodies && c.diff.hunks.length > 0) {
+        const h = c.diff.hunks[c.diff.hunks.length - 1];
+        (first === 43 ? (h.newText ??= []) : (h.oldText ??= [])).push(line.slice(1));
       }
       continue;
     }

@@ -24,6 +24,9 @@ export interface DiffHunk {
   oldLines: number;
   newStart: number;
   newLines: number;
+  /** The removed and added lines' text, when the diff was parsed with `bodies`. */
+  oldText?: string[];
+  newText?: string[];
 }
 
 export interface FileDiff {

@@ -1,14 +1,25 @@
 import type { DiffHunk } from './git.types';
 import { parseDiffU0 } from './diffParser';
+import { pairHunkLines } from './linePairing';
 import type { GitRepo } from './gitRepo';
+import { changesSince, type ChangedLine } from './lineChanges';
+import type { ChangedSince } from '../model/triage.types';
+
+/** Where one old-side line lands on the new side of a diff, and whether a hunk touched it. */
+export interface TracedLine {
+  line: number | null;
+  /** True when the line itself was edited or deleted (it sits inside a hunk's old lines). */
+  changed: boolean;
+}
 
 /**
  * Maps a 1-based line of the old side of a diff onto the new side, given that diff's `-U0` hunks.
- * Returns null when the line was deleted or replaced (or `line` is not a positive integer).
- * A `-U0` hunk with no old lines is an insertion *after* old line `oldStart`.
+ * A line inside a modified hunk maps to its counterpart (paired by resemblance when the hunk has
+ * its text, by position otherwise); null only when the hunk deleted it with nothing in its place,
+ * or `line` is not a positive integer. A hunk with no old lines is an insertion *after* `oldStart`.
  */
-export function mapLineThroughHunks(hunks: readonly DiffHunk[], line: number): number | null {
-  if (!Number.isInteger(line) || line < 1 || !Array.isArray(hunks)) return null;
+export function traceLineThroughHunks(hunks: readonly DiffHunk[], line: number): TracedLine {
+  if (!Number.isInteger(line) || line < 1 || !Array.isArray(hunks)) return { line: null, changed: false };
   let delta = 0;
   for (const h of hunks) {
     if (h.oldLines === 0) {
@@ -16,26 +27,41 @@ export function mapLineThroughHunks(hunks: readonly DiffHunk[], line: number): n
       continue;
     }
     const last = h.oldStart + h.oldLines - 1;
-    if (line >= h.oldStart && line <= last) return null;
+    if (line >= h.oldStart && line <= last) {
+      const k = line - h.oldStart;
+      const old = h.oldText?.length === h.oldLines ? h.oldText : null;
+      const added = h.newText?.length === h.newLines ? h.newText : null;
+      const at = h.newLines === 0 ? null : old && added ? pairHunkLines(old, added)[k] : Math.min(k, h.newLines - 1);
+      return { line: at === null ? null : h.newStart + at, changed: true };
+    }
     if (last < line) delta += h.newLines - h.oldLines;
   }
-  return line + delta;
+  return { line: line + delta, changed: false };
+}
+
+/** {@link traceLineThroughHunks}'s new-side line. */
+export function mapLineThroughHunks(hunks: readonly DiffHunk[], line: number): number | null {
+  return traceLineThroughHunks(hunks, line).line;
 }
 
 /** Where a line of the deployed file stands today; nulls when the file or the line is gone. */
 export interface LocalLine {
   path: string | null;
   line: number | null;
+  /** The newest change to the line after `toSha`; null when the line is as deployed. */
+  changedSince: ChangedSince | null;
 }
 
+const BODIES = { bodies: true };
 const DIFF_ARGS = ['diff', '-U0', '-M', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/'];
 
 /**
  * Maps lines of several files at `toSha` onto today's working tree (commits after TO plus
  * uncommitted edits) with one `git diff -U0 -M <to> -- <paths>`. Files that no longer exist under
  * their name are looked up once in a whole-tree `--name-status` diff and, when renamed, diffed
- * again under both names. Lines that were changed or deleted map to `line: null`; a deleted file
- * maps everything to nulls.
+ * again under both names. An edited line maps to its counterpart (see {@link traceLineThroughHunks}),
+ * a deleted one to `line: null`; a deleted file maps everything to nulls. Edited and deleted lines
+ * carry the newest change that touched them ({@link changesSince}).
  */
 export async function localLinesOf(
   repo: GitRepo,
@@ -48,7 +74,7 @@ export async function localLinesOf(
   if (paths.length === 0) return out;
   const to = await repo.resolveRevision(toSha, signal);
   const byOld = new Map(
-    parseDiffU0(await repo.run([...DIFF_ARGS, to, '--', ...paths], signal)).map((f) => [f.oldPath, f]),
+    parseDiffU0(await repo.run([...DIFF_ARGS, to, '--', ...paths], signal), BODIES).map((f) => [f.oldPath, f]),
   );
   const gone = paths.filter((p) => byOld.get(p)?.newPath === null);
   if (gone.length > 0) {
@@ -57,6 +83,7 @@ export async function localLinesOf(
     if (moved.length > 0) {
       const again = parseDiffU0(
         await repo.run([...DIFF_ARGS, to, '--', ...moved, ...moved.map((p) => renames.get(p) as string)], signal),
+        BODIES,
       );
       for (const p of moved)
         byOld.set(
@@ -65,15 +92,30 @@ export async function localLinesOf(
         );
     }
   }
+  const changed: ChangedLine[] = [];
   for (const [path, lines] of linesByPath) {
     const fd = byOld.get(path);
     const result = new Map<number, LocalLine>();
     for (const line of lines) {
-      if (!fd) result.set(line, { path, line: Number.isInteger(line) && line >= 1 ? line : null });
-      else if (fd.newPath === null) result.set(line, { path: null, line: null });
-      else result.set(line, { path: fd.newPath, line: mapLineThroughHunks(fd.hunks, line) });
+      const valid = Number.isInteger(line) && line >= 1;
+      if (!fd) result.set(line, { path, line: valid ? line : null, changedSince: null });
+      else if (fd.newPath === null) {
+        result.set(line, { path: null, line: null, changedSince: null });
+        if (valid) changed.push({ oldPath: path, oldLine: line, newPath: null, newLine: null });
+      } else {
+        const t = traceLineThroughHunks(fd.hunks, line);
+        result.set(line, { path: fd.newPath, line: t.line, changedSince: null });
+        if (t.changed) changed.push({ oldPath: path, oldLine: line, newPath: fd.newPath, newLine: t.line });
+      }
     }
     out.set(path, result);
+  }
+  if (changed.length > 0) {
+    const who = await changesSince(repo, to, changed, signal);
+    for (const c of changed) {
+      const entry = out.get(c.oldPath)?.get(c.oldLine);
+      if (entry) entry.changedSince = who.get(`${c.oldPath}\0${c.oldLine}`) ?? null;
+    }
   }
   return out;
 }

@@ -8,14 +8,25 @@ export interface DeployRange {
   source: DeploySource;
 }
 
+/**
+ * The newest change after the deploy to a frame's deployed line: a commit, an uncommitted edit in
+ * the working tree, or null when the line is as it was deployed (or that cannot be told).
+ */
+export type ChangedSince = { sha: string; summary: string; author: string; date: string } | { uncommitted: true };
+
 export interface TriagedFrame {
   /** Repo-relative path with `/` separators, or null when unresolved or outside the repo. */
   file: string | null;
   /** As reported by production (after source-map translation when a map applied). */
   line: number | null;
   column: number | null;
-  /** Where that line stands in today's working tree; null when deleted or unknown. */
+  /**
+   * Where that line stands in today's working tree: its counterpart when it was edited since, null
+   * when it was deleted with nothing in its place, its file is gone, or it cannot be found.
+   */
   localLine: number | null;
+  /** The newest change to the deployed line after the deploy; null when unchanged or unknown. */
+  changedSince?: ChangedSince | null;
   function: string | null;
   inApp: boolean;
   raw: string;

@@ -207,7 +207,10 @@ export async function openTriageWorkspace(options: WorkspaceOptions): Promise<Tr
     async localLines(rev, linesByPath) {
       if (repo) return localLinesOf(repo, rev ?? 'HEAD', linesByPath);
       return new Map(
-        [...linesByPath].map(([path, lines]) => [path, new Map(lines.map((l) => [l, { path, line: l }]))]),
+        [...linesByPath].map(([path, lines]) => [
+          path,
+          new Map(lines.map((l) => [l, { path, line: l, changedSince: null }])),
+        ]),
       );
     },
     deployRange(input) {

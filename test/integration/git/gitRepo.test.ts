@@ -161,31 +161,50 @@ describe('git repo facade (real repositories)', function () {
     t.write('src/app.js', t.read('src/app.js').replace('l9\n', 'l9\nuncommitted\n').replace('l2\n', 'l2-edited\n'));
     try {
       const m = await localLineOf(repo, sha.carol, 'src/app.js', [1, 2, 4, 6, 9, 10]);
-      assert.deepEqual(m.get(1), { path: 'src/app.js', line: 3 });
-      assert.deepEqual(m.get(2), { path: 'src/app.js', line: null }); // edited, not committed
-      assert.deepEqual(m.get(4), { path: 'src/app.js', line: 6 });
-      assert.deepEqual(m.get(6), { path: 'src/app.js', line: null }); // deleted by Dan
-      assert.deepEqual(m.get(9), { path: 'src/app.js', line: 10 });
-      assert.deepEqual(m.get(10), { path: 'src/app.js', line: 12 });
+      const dan = { sha: sha.dan, summary: 'dan: post-deploy', author: `${DAN.name} <${DAN.email}>` };
+      assert.deepEqual(m.get(1), { path: 'src/app.js', line: 3, changedSince: null });
+      // Edited in place, not committed: its counterpart, with the edit named.
+      assert.deepEqual(m.get(2), { path: 'src/app.js', line: 4, changedSince: { uncommitted: true } });
+      assert.deepEqual(m.get(4), { path: 'src/app.js', line: 6, changedSince: null });
+      const deleted = m.get(6)!;
+      assert.deepEqual([deleted.path, deleted.line], ['src/app.js', null]); // deleted by Dan, nothing in its place
+      assert.ok(deleted.changedSince && 'sha' in deleted.changedSince);
+      assert.deepEqual({ ...deleted.changedSince, date: undefined }, { ...dan, date: undefined });
+      assert.equal(new Date(deleted.changedSince.date).toISOString(), '2024-03-10T10:00:00.000Z');
+      assert.deepEqual(m.get(9), { path: 'src/app.js', line: 10, changedSince: null });
+      assert.deepEqual(m.get(10), { path: 'src/app.js', line: 12, changedSince: null });
     } finally {
       t.git(['checkout', '--', 'src/app.js']);
     }
   });
 
-  it('follows a rename made after the deploy', async () => {
-    const m = await localLineOf(repo, sha.carol, 'src/util.js', [2]);
-    assert.deepEqual(m.get(2), { path: 'lib/util.js', line: 2 });
+  it('names the commit that rewrote a deployed line, and its counterpart today', async () => {
+    const m = await localLineOf(repo, sha.v1, 'src/app.js', [4, 8]);
+    const bob = m.get(4)!;
+    assert.equal(bob.line, 6); // Dan's two lines at the top
+    assert.ok(bob.changedSince && 'sha' in bob.changedSince);
+    assert.equal(bob.changedSince.sha, sha.bob);
+    assert.equal(bob.changedSince.summary, 'bob edits line 4');
+    const carol = m.get(8)!;
+    assert.equal(carol.line, 9); // +2 at the top, -1 for l6
+    assert.ok(carol.changedSince && 'sha' in carol.changedSince);
+    assert.equal(carol.changedSince.sha, sha.carol);
   });
 
-  it('maps every line to null when the file was deleted', async () => {
+  it('follows a rename made after the deploy', async () => {
+    const m = await localLineOf(repo, sha.carol, 'src/util.js', [2]);
+    assert.deepEqual(m.get(2), { path: 'lib/util.js', line: 2, changedSince: null });
+  });
+
+  it('maps every line to null when the file was deleted, naming the deletion', async () => {
     t.git(['rm', '-q', 'lib/util.js']);
     try {
       const m = await localLineOf(repo, sha.carol, 'src/util.js', [1, 3]);
       assert.deepEqual(
         [...m.values()],
         [
-          { path: null, line: null },
-          { path: null, line: null },
+          { path: null, line: null, changedSince: { uncommitted: true } },
+          { path: null, line: null, changedSince: { uncommitted: true } },
         ],
       );
     } finally {

@@ -106,6 +106,39 @@ const cells: Cell[] = [
       ),
     expect: (_h, app) => ({ file: app.crash.file, line: app.crash.line, localLine: app.crash.localLine + 3 }),
   },
+  {
+    name: 'crashing line rewritten by a hot fix after the deploy: its counterpart today, and who changed it',
+    history: {},
+    input: FLAG,
+    prepare: (h) => {
+      const fixed = h.repo
+        .read('src/orders/index.js')
+        .replace(
+          '  return customer.loyalty.rate;',
+          '  if (!customer.loyalty) return 0;\n  return customer.loyalty.rate ?? 0;',
+        );
+      h.repo.write('src/orders/index.js', fixed);
+      h.repo.commit('Guard the optional loyalty field', { author: ZOE, date: '2026-10-23T09:00:00Z' });
+    },
+    // 2 comment lines after the deploy, then the guard above the rewritten line.
+    expect: (_h, app) => ({ file: app.crash.file, line: app.crash.line, localLine: app.crash.localLine + 1 }),
+    also: (issue, h) => {
+      const changed = issue.frames[0].changedSince;
+      assert.ok(changed && 'sha' in changed, dump(issue));
+      assert.deepEqual(
+        { ...changed, date: undefined },
+        {
+          sha: h.repo.sha(),
+          summary: 'Guard the optional loyalty field',
+          author: `${ZOE.name} <${ZOE.email}>`,
+          date: undefined,
+        },
+      );
+      assert.equal(changed.date, '2026-10-23T09:00:00Z');
+      const caller = issue.frames.find((f) => f.file === 'src/orders/index.js' && f !== issue.frames[0]);
+      assert.equal(caller?.changedSince, null, 'an untouched line has no change');
+    },
+  },
   { name: 'CRLF line ends in the crashing file', history: { crlf: true }, input: FLAG },
   {
     name: 'non-ASCII file name and author',

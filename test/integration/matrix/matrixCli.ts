@@ -21,6 +21,7 @@ export interface JsonFrame {
   line: number | null;
   column: number | null;
   localLine: number | null;
+  changedSince: { sha: string; summary: string; author: string; date: string } | { uncommitted: true } | null;
   function: string | null;
   inApp: boolean;
   raw: string;
@@ -92,8 +93,15 @@ export function assertContract(stdout: string): {
     for (const k of ['from', 'to'] as const) if (d[k] !== null) assert.match(String(d[k]), SHA);
     assert.ok(['flag', 'provider', 'tags', 'none'].includes(String(d.source)));
     for (const f of i.frames as Array<Record<string, unknown>>) {
-      const want = ['column', 'file', 'function', 'inApp', 'line', 'localLine', 'raw'];
+      const want = ['changedSince', 'column', 'file', 'function', 'inApp', 'line', 'localLine', 'raw'];
       assert.deepEqual(keys(f), 'candidates' in f ? [...want, 'candidates'].sort() : want);
+      const changed = f.changedSince as Record<string, unknown> | null;
+      if (changed !== null && 'uncommitted' in changed) assert.deepEqual(changed, { uncommitted: true });
+      else if (changed !== null) {
+        assert.deepEqual(keys(changed), ['author', 'date', 'sha', 'summary']);
+        assert.match(String(changed.sha), SHA);
+        assert.match(String(changed.date), ISO);
+      }
       nullOr(f.file, 'string', 'file');
       if (typeof f.file === 'string')
         assert.ok(!f.file.startsWith('/') && !f.file.includes('\\') && !f.file.split('/').includes('..'), f.file);

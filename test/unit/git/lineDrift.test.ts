@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
 import { parseDiffU0 } from '../../../src/core/git/diffParser';
-import { mapLineThroughHunks } from '../../../src/core/git/lineDrift';
+import { mapLineThroughHunks, traceLineThroughHunks } from '../../../src/core/git/lineDrift';
 import { gitFixture } from './fixtures';
 
 describe('mapLineThroughHunks', () => {
@@ -12,10 +12,10 @@ describe('mapLineThroughHunks', () => {
     { oldStart: 8, oldLines: 2, newStart: 13, newLines: 0 }, // lines 8-9 deleted
   ];
 
-  it('shifts lines by insertions before them and drops replaced or deleted lines', () => {
+  it('shifts lines by insertions before them, pairs replaced lines and drops deleted ones', () => {
     assert.equal(mapLineThroughHunks(hunks, 1), 3);
     assert.equal(mapLineThroughHunks(hunks, 2), 4);
-    assert.equal(mapLineThroughHunks(hunks, 3), null);
+    assert.equal(mapLineThroughHunks(hunks, 3), 5); // replaced: its counterpart
     assert.equal(mapLineThroughHunks(hunks, 4), 6);
     assert.equal(mapLineThroughHunks(hunks, 5), 7); // the insertion is *after* line 5
     assert.equal(mapLineThroughHunks(hunks, 6), 11);
@@ -34,8 +34,9 @@ describe('mapLineThroughHunks', () => {
   it('maps through hunks parsed from real git output', () => {
     const app = parseDiffU0(gitFixture('diff-u0-no-renames.txt')).find((f) => f.newPath === 'src/app.js')!;
     assert.equal(mapLineThroughHunks(app.hunks, 3), 3);
-    assert.equal(mapLineThroughHunks(app.hunks, 4), null);
-    assert.equal(mapLineThroughHunks(app.hunks, 7), null);
+    assert.equal(traceLineThroughHunks(app.hunks, 4).changed, true);
+    assert.equal(traceLineThroughHunks(app.hunks, 7).changed, true);
+    assert.equal(traceLineThroughHunks(app.hunks, 10).changed, false);
     assert.equal(mapLineThroughHunks(app.hunks, 10), 10);
   });
 
@@ -47,6 +48,7 @@ describe('mapLineThroughHunks', () => {
         const old = Array.from({ length: len }, (_, i) => `o${i + 1}`);
         const next: string[] = [];
         const hs = [];
+        const counterpart = new Map<number, number | null>(); // replaced old line → its position pair
         let i = 0; // old index (0-based)
         for (const [skip, del, ins] of ops) {
           const keep = Math.min(skip, len - i);
@@ -60,14 +62,17 @@ describe('mapLineThroughHunks', () => {
             newStart: d === 0 && ins === 0 ? next.length : next.length + (ins ? 1 : 0),
             newLines: ins,
           });
+          for (let k = 0; k < d; k++)
+            counterpart.set(i + k + 1, ins === 0 ? null : next.length + Math.min(k, ins - 1) + 1);
           next.push(...Array.from({ length: ins }, (_, k) => `n${k}`));
           i += d;
         }
         next.push(...old.slice(i));
         for (let line = 1; line <= len; line++) {
           const mapped = mapLineThroughHunks(hs, line);
-          const expected = next.indexOf(`o${line}`);
-          assert.equal(mapped, expected < 0 ? null : expected + 1, `line ${line}`);
+          const kept = next.indexOf(`o${line}`);
+          const expected = kept >= 0 ? kept + 1 : counterpart.get(line);
+          assert.equal(mapped, expected, `line ${line}`);
         }
       }),
     );
