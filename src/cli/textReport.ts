@@ -1,15 +1,9 @@
 /** The human-readable report (the default output when --json is not given). */
-import type { ChangedSince, TriageReport, TriagedIssue } from '../core/model/triage.types';
+import type { TriageReport, TriagedIssue } from '../core/model/triage.types';
+import { changedSinceText } from '../core/present/changedSince';
 
 function short(sha: string | null): string {
   return sha ? sha.slice(0, 7) : '—';
-}
-
-/** "changed after deploy by a1b2c3d Guard the field: a fix may already be in" for the frame's line. */
-export function changedText(c: ChangedSince | null | undefined): string | null {
-  if (!c) return null;
-  if ('uncommitted' in c) return 'changed after deploy by uncommitted edits here: a fix may already be in';
-  return `changed after deploy by ${short(c.sha)} ${c.summary}: a fix may already be in`;
 }
 
 function issueText(issue: TriagedIssue): string {
@@ -34,7 +28,7 @@ function issueText(issue: TriagedIssue): string {
           : `  → now line ${f.localLine}`
         : '';
     lines.push(`    ${f.function ?? '<anonymous>'}  ${where}${local}`);
-    const changed = changedText(f.changedSince);
+    const changed = changedSinceText(f.changedSince);
     if (changed) lines.push(`      ${changed}`);
   }
   const hidden = issue.frames.length - shown.length;

@@ -38,6 +38,11 @@ export interface ExceptionRecord {
   frames: RawFrame[];
   /** True when the format elided frames (`... 12 more`, `frames_omitted`). */
   framesOmitted?: boolean;
+  /**
+   * Its frames are where the failure happened although it is not the chain's root: Python's
+   * `During handling of the above exception` when the handler itself failed (not a `raise`).
+   */
+  crashing?: boolean;
   handled?: boolean | null;
 }
 

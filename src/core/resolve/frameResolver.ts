@@ -153,6 +153,11 @@ export function createFrameResolver(options: FrameResolverOptions & { index?: St
       }
     }
     const match = index.lookup(segments);
+    // Outside the production prefix the other frames share, a same-named file proves nothing
+    // (a driver at /srv/tools/run.py is not the service's tests/run.py): offer it, never choose it.
+    if (match.file !== null && match.depth === 1 && segments.length > 1 && learned !== null) {
+      if (absolute && !startsWith(segments, learned.prod)) return ambiguous([match.file]);
+    }
     if (match.file !== null) {
       const result = found(
         match.file,

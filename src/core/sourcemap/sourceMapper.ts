@@ -12,7 +12,8 @@ import { confineToRoot, realRoot } from '../resolve/confine';
 import { LruCache } from '../util/lruCache';
 import { parseMapJson } from './mapJson';
 import { sourceToRepoFile } from './mapSources';
-import { decodeDataUrl, parseSourceMappingUrl, sourceMappingUrlFromTail } from './sourceMappingUrl';
+import { decodeDataUrl, readSourceMappingUrl } from './sourceMappingUrl';
+import { definitionColumn } from './functionNames';
 
 /**
  * Maps generated positions (minified bundles) back to original sources with
@@ -59,6 +60,11 @@ export interface SourceMapper {
   mapPosition(generatedRelPath: string, line: number, column: number | null): MappedPosition | null;
   /** Like {@link SourceMapper.mapPosition}, with the reason when there is no position. */
   mapPositionOrReason(generatedRelPath: string, line: number, column: number | null): MapPositionResult;
+  /**
+   * The original name of minified function `minified` whose body holds the generated position: the
+   * map's `names` entry at its definition (`function s(` ↔ `priceOrder`); null when the map has none.
+   */
+  originalFunctionName(generatedRelPath: string, line: number, column: number | null, minified: string): string | null;
   /** Parsed maps currently cached. */
   readonly cachedMaps: number;
   clear(): void;
@@ -71,41 +77,26 @@ interface LoadedMap {
   /** Repo-relative location the map's relative sources are anchored to. */
   anchor: string;
   files: Map<string, string | null>;
+  /** The generated file's lines, read the first time a name is looked up. */
+  generated?: string[];
 }
 
 type Located = { kind: 'file'; rel: string } | { kind: 'inline'; url: string } | { kind: 'none' };
 type Failure = { ok: false; reason: SourceMapFailureReason; message: string };
 
 const DEFAULT_MAX_MAP_BYTES = 64 * 1024 * 1024;
-/** Above this, only the tail of a generated file is searched for the comment. */
-const WHOLE_FILE_LIMIT = 128 * 1024 * 1024;
-const TAIL_BYTES = 1024 * 1024;
-/** First try to find the comment in this many last bytes (the whole file only when they cannot tell). */
-const PROBE_BYTES = 64 * 1024;
 
 function fail(reason: SourceMapFailureReason, message: string): Failure {
   return { ok: false, reason, message };
 }
 
-function readTail(abs: string, size: number, bytes: number): string {
-  const fd = fs.openSync(abs, 'r');
+/** A generated file's lines; bundles above the map size limit are not read for names. */
+function readGeneratedLines(abs: string): string[] {
   try {
-    const buffer = Buffer.alloc(bytes);
-    const read = fs.readSync(fd, buffer, 0, bytes, size - bytes);
-    return buffer.subarray(0, read).toString('utf8');
-  } finally {
-    fs.closeSync(fd);
+    return fs.statSync(abs).size > DEFAULT_MAX_MAP_BYTES ? [] : fs.readFileSync(abs, 'utf8').split('\n');
+  } catch {
+    return [];
   }
-}
-
-/** The generated file's `sourceMappingURL`, read from its tail when that decides it. */
-function readSourceMappingUrl(abs: string, size: number): string | null {
-  if (size > WHOLE_FILE_LIMIT) return parseSourceMappingUrl(readTail(abs, size, TAIL_BYTES));
-  if (size > PROBE_BYTES) {
-    const fromTail = sourceMappingUrlFromTail(readTail(abs, size, PROBE_BYTES));
-    if (fromTail !== undefined) return fromTail;
-  }
-  return parseSourceMappingUrl(fs.readFileSync(abs, 'utf8'));
 }
 
 /** Creates a mapper for one workspace; keep it for the session so parsed maps stay cached. */
@@ -278,7 +269,22 @@ export function createSourceMapper(options: SourceMapperOptions): SourceMapper {
     return { ok: true, position };
   }
 
+  function originalFunctionName(rel: string, line: number, column: number | null, minified: string): string | null {
+    const base = realRoot(options.root);
+    const loaded = base === null || !Number.isInteger(line) || line < 1 ? null : recentMap(base, rel);
+    if (!base || !loaded || 'ok' in loaded) return null;
+    loaded.generated ??= readGeneratedLines(path.join(base, rel));
+    // Minified bundles are one line; others define the function on an earlier line.
+    for (let l = line; l >= 1 && l > line - 500; l--) {
+      const at = definitionColumn(loaded.generated[l - 1] ?? '', minified, l === line ? (column ?? 1) - 1 : Infinity);
+      if (at === null) continue;
+      return originalPositionFor(loaded.trace, { line: l, column: at, bias: GREATEST_LOWER_BOUND }).name ?? null;
+    }
+    return null;
+  }
+
   return {
+    originalFunctionName,
     mapPosition: (generatedRelPath, line, column) => {
       const result = mapPositionOrReason(generatedRelPath, line, column);
       return result.ok ? result.position : null;

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 /**
  * Finds a generated file's `sourceMappingURL` comment without regexes over the whole text: bundles
  * are megabytes and often contain the string `sourceMappingURL=` inside code (bundlers, TypeScript),
@@ -99,4 +100,31 @@ export function decodeDataUrl(url: string, maxBytes: number): DataUrlResult {
   } catch {
     return { ok: false, message: 'inline source map is not valid percent-encoding' };
   }
+}
+
+/** Above this, only the tail of a generated file is searched for the comment. */
+const WHOLE_FILE_LIMIT = 128 * 1024 * 1024;
+const TAIL_BYTES = 1024 * 1024;
+/** First try to find the comment in this many last bytes (the whole file only when they cannot tell). */
+const PROBE_BYTES = 64 * 1024;
+
+function readTail(abs: string, size: number, bytes: number): string {
+  const fd = fs.openSync(abs, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const read = fs.readSync(fd, buffer, 0, bytes, size - bytes);
+    return buffer.subarray(0, read).toString('utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The generated file's `sourceMappingURL`, read from its tail when that decides it. */
+export function readSourceMappingUrl(abs: string, size: number): string | null {
+  if (size > WHOLE_FILE_LIMIT) return parseSourceMappingUrl(readTail(abs, size, TAIL_BYTES));
+  if (size > PROBE_BYTES) {
+    const fromTail = sourceMappingUrlFromTail(readTail(abs, size, PROBE_BYTES));
+    if (fromTail !== undefined) return fromTail;
+  }
+  return parseSourceMappingUrl(fs.readFileSync(abs, 'utf8'));
 }

@@ -7,6 +7,21 @@ const GOROUTINE = /^goroutine \d{1,12}(?: [\w=]{1,40}){0,6} \[[^\]]{1,200}\]:$/;
 const HTTP_PANIC = /\bhttp: panic serving [^\s:]{0,200}(?::\d{1,5})?: (.{0,4096})$/;
 const LOCATION = /^\t(.{1,4096}?):(\d{1,9})(?: \+0x[0-9a-f]{1,16})?(?: fp=.*)?$/;
 const LOOKBACK = 40;
+// The runtime's panic machinery. Frames above it are deferred calls that ran during the panic
+// (net/http's recover in `(*conn).serve.func1`, a handler that panics again), not the crash.
+const RUNTIME_PANIC = /^(?:gopanic|panic\w{0,40}|goPanic\w{0,40}|sigpanic|throw|fatalthrow|fatalpanic)$/;
+
+function isPanicMachinery(f: RawFrame): boolean {
+  const fn = f.function ?? '';
+  return (f.module === null && fn === 'panic') || (f.module === 'runtime' && RUNTIME_PANIC.test(fn));
+}
+
+/** The frames from the first one below the last panic machinery frame (all of them when there is none). */
+export function belowPanic(frames: RawFrame[]): RawFrame[] {
+  let last = -1;
+  for (let i = 0; i < frames.length; i++) if (isPanicMachinery(frames[i])) last = i;
+  return last >= 0 && last + 1 < frames.length ? frames.slice(last + 1) : frames;
+}
 
 /** True for the `goroutine 1 [running]:` line that opens a Go stack dump. */
 export function isGoroutineLine(line: string): boolean {
@@ -77,6 +92,6 @@ export function parseGoStack(lines: LineReader, anchor: number, floor: number): 
   }
   if (frames.length === 0) return null;
   const head = findPanic(lines, anchor, floor);
-  const exc: ExceptionRecord = { type: head.type, value: head.value, frames };
+  const exc: ExceptionRecord = { type: head.type, value: head.value, frames: belowPanic(frames) };
   return { exceptions: [exc], end: i };
 }

@@ -8,8 +8,9 @@ const LOG_PREFIXES: readonly RegExp[] = [
   /^\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?\]? (?:[\w.-]{1,64}\[[\w.-]{1,64}\]: ?)?/,
   // Go's standard `log` package: `2026/01/01 00:00:00 ` (optionally with microseconds).
   /^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d(?:\.\d{1,9})? /,
-  // Ruby's Logger: `E, [2026-01-01T00:00:00.123456 #42] ERROR -- app: `.
-  /^[DIWEFAU], \[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})? #\d{1,10}\] {1,6}[A-Z]{1,7} -- [^:]{0,100}: /,
+  // Ruby's Logger: `E, [2026-01-01T00:00:00.123456 #42] ERROR -- app: `, then Rails' tagged
+  // logging: `[ActiveJob] [ReceiptJob] [4c58…] ` or a request id `[2c02…] ` before every line.
+  /^[DIWEFAU], \[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})? #\d{1,10}\] {1,6}[A-Z]{1,7} -- [^:]{0,100}: (?:\[[^\]\s]{1,100}\] ?){0,8}/,
   // PHP's error_log file: `[01-Jan-2026 00:00:00 UTC] `.
   /^\[\d\d-[A-Z][a-z]{2}-\d{4} \d\d:\d\d:\d\d(?: [\w/+-]{1,40})?\] /,
   // syslog: `Jan  1 00:00:00 host app[123]: `
@@ -27,7 +28,8 @@ export function stripLogPrefix(line: string): string {
   if (!(c >= 48 && c <= 57) && !(c >= 65 && c <= 90) && !(c >= 97 && c <= 122) && c !== 91) return line;
   for (const re of LOG_PREFIXES) {
     const m = re.exec(line);
-    if (m && m[0].length < line.length) return line.slice(m[0].length);
+    // A line that is only a prefix (Rails logs blank lines with their tags) is a blank line.
+    if (m) return m[0].length < line.length ? line.slice(m[0].length) : '';
   }
   return line;
 }

@@ -2,10 +2,10 @@ import type { ExceptionRecord, RawFrame } from '../model/event.types';
 import { type LineReader, type ParserResult, hasFrames, joinMessage, makeFrame, toPos } from './frameText';
 
 const TRACEBACK = 'Traceback (most recent call last):';
-const CHAIN_SENTENCES = [
-  'The above exception was the direct cause of the following exception:',
-  'During handling of the above exception, another exception occurred:',
-];
+const DIRECT_CAUSE = 'The above exception was the direct cause of the following exception:';
+const DURING_HANDLING = 'During handling of the above exception, another exception occurred:';
+const CHAIN_SENTENCES = [DIRECT_CAUSE, DURING_HANDLING];
+const RAISE = /^raise\b/;
 const FRAME = /^\s*File "([^"]{1,4096})", line (\d{1,9})(?:, in (.{1,1000}))?$/;
 // `KeyError: 'x'`, `app.errors.NotFound: msg`, `KeyboardInterrupt`.
 const EXC_LINE = /^([A-Za-z_][\w.]{0,200})(?:: ?(.*))?$/;
@@ -77,6 +77,7 @@ function parseBlock(lines: LineReader, start: number): { exc: ExceptionRecord; e
 /** Parses a Python traceback at `anchor`, following `raise ... from` and implicit context chains. */
 export function parsePythonStack(lines: LineReader, anchor: number): ParserResult | null {
   const chain: ExceptionRecord[] = [];
+  const links: string[] = [];
   let i = anchor;
   for (;;) {
     const block = parseBlock(lines, i);
@@ -86,12 +87,29 @@ export function parsePythonStack(lines: LineReader, anchor: number): ParserResul
     // Expect: blank, chain sentence, blank, `Traceback` (Python prints root cause first).
     let j = i;
     while (j < i + 3 && (lines.get(j) ?? 'x').trim() === '') j++;
-    if (!CHAIN_SENTENCES.includes((lines.get(j) ?? '').trim())) break;
+    const sentence = (lines.get(j) ?? '').trim();
+    if (!CHAIN_SENTENCES.includes(sentence)) break;
+    links.push(sentence);
     j++;
     while (j < i + 6 && (lines.get(j) ?? 'x').trim() === '') j++;
     if (!(lines.get(j) ?? '').includes(TRACEBACK)) break;
     i = j;
   }
   if (!hasFrames(chain)) return null;
+  markFailedHandler(chain, links);
   return { exceptions: chain, end: i };
+}
+
+/**
+ * `raise … from` (direct cause) keeps the root cause's frames first. `During handling …` means
+ * the handler ran into a new error: that outer exception is the crash, unless its line is a
+ * `raise` (a handler translating the error: then the inner one is still the root).
+ */
+function markFailedHandler(chain: ExceptionRecord[], links: readonly string[]): void {
+  let crash = 0;
+  for (let k = 0; k < links.length && k + 1 < chain.length; k++) {
+    const line = chain[k + 1].frames[0]?.context?.line ?? '';
+    if (links[k] === DURING_HANDLING && !RAISE.test(line.trim())) crash = k + 1;
+  }
+  if (crash > 0) chain[crash].crashing = true;
 }

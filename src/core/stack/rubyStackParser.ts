@@ -35,6 +35,10 @@ function headerOf(rest: string): { type: string | null; value: string | null } {
 
 // Rails and `logger.error("#{e.class} (#{e.message}):\n  " + e.backtrace.join(...))` print `Type (message):`.
 const RAILS_HEAD = /^([A-Z][\w:]{0,200}) \((.*)$/;
+// ActiveJob puts the job before it: `Error performing ReceiptJob (Job ID: 4c58…) from Async(default) in 3.2ms: `.
+const JOB_HEAD = /^Error performing [\w:]{1,200} \(Job ID: [^)]{0,200}\)(?: from .{0,200}?)?(?: in [\d.]{1,20}ms)?: /;
+// error_highlight's snippet inside the message: a blank line, the code, a `^^^^` marker line.
+const SNIPPET = /\n\s*\n[^\n]*\n\s*\^+\s*$/;
 
 /** The `NoMethodError (message):` block right above a backtrace that has no header frame. */
 function railsHeader(lines: LineReader, anchor: number): { type: string | null; value: string | null } {
@@ -43,12 +47,13 @@ function railsHeader(lines: LineReader, anchor: number): { type: string | null; 
   const last = lines.get(j) ?? '';
   if (!last.endsWith('):')) return { type: null, value: null };
   for (let k = j; k >= 0 && k > j - MAX_MESSAGE_LINES; k--) {
-    const m = RAILS_HEAD.exec(lines.get(k) ?? '');
+    const line = lines.get(k) ?? '';
+    const m = RAILS_HEAD.exec(line.replace(JOB_HEAD, ''));
     if (!m) continue;
     const parts = [m[2]];
     for (let n = k + 1; n <= j; n++) parts.push(lines.get(n) ?? '');
-    const text = parts.join('\n');
-    return { type: m[1], value: text.slice(0, -2) || null };
+    const text = parts.join('\n').slice(0, -2).replace(SNIPPET, '');
+    return { type: m[1], value: text || null };
   }
   return { type: null, value: null };
 }

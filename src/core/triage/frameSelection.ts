@@ -11,11 +11,15 @@ function key(f: RawFrame): string {
   return `${f.path ?? ''}\0${f.module ?? ''}\0${f.function ?? ''}\0${f.line ?? ''}\0${f.column ?? ''}`;
 }
 
-/** Root cause first (the model's order). Exceptions without frames are skipped. */
+/**
+ * Root cause first (the model's order), unless an exception is marked `crashing` (a failed
+ * handler): its frames come first. Exceptions without frames are skipped.
+ */
 export function flattenFrames(exceptions: ExceptionRecord[]): RawFrame[] {
   const seen = new Set<string>();
   const out: RawFrame[] = [];
-  for (const ex of exceptions) {
+  const crashing = exceptions.find((e) => e.crashing === true);
+  for (const ex of crashing ? [crashing, ...exceptions.filter((e) => e !== crashing)] : exceptions) {
     for (const f of ex.frames) {
       const k = key(f);
       if (seen.has(k)) continue;

@@ -2,7 +2,8 @@
  * The frames of one trace as the triage works on them: resolved onto workspace files (mappings,
  * source maps), classified app or library, followed to today's working tree, and printed.
  */
-import { CulpritError } from '../errors';
+import { tagsNewestFirst } from '../deploy/tagWalk';
+import { realignLine } from './realignLine';
 import type { RawFrame } from '../model/event.types';
 import type { ChangedSince, DeployRange, TriagedFrame } from '../model/triage.types';
 import type { TriageWorkspace } from './triageWorkspace';
@@ -11,6 +12,8 @@ import type { StackLanguage } from '../stack/stack.types';
 
 export interface FrameWork {
   raw: RawFrame;
+  /** The function's original name (a minified one read back through the source map), else as reported. */
+  fn: string | null;
   /** Path at the revision production ran (TO), or in the working tree when TO is unknown. */
   revPath: string | null;
   line: number | null;
@@ -40,6 +43,9 @@ const PLATFORM_LANGUAGE = new Map<string, StackLanguage>([
 
 const VENDORED = /(^|\/)(node_modules|vendor|third_party|site-packages|dist-packages|bower_components)\//;
 const INSTALLED = /\/(site-packages|dist-packages)\//;
+/** Folders where a repository keeps code it vendored or its own packages: app code when git tracks it. */
+const IN_REPO_CODE = /(^|\/)(vendor|third_party|packages|libs)\//;
+const NODE_MODULES = /(^|\/)node_modules\//;
 
 export async function resolveFrames(
   ws: TriageWorkspace,
@@ -48,27 +54,38 @@ export async function resolveFrames(
   platform: string | null,
 ): Promise<FrameWork[]> {
   const resolver = await ws.frameResolver(rev);
+  const tracked = await ws.trackedFiles(rev).catch(() => new Set<string>());
   const language = (platform && PLATFORM_LANGUAGE.get(platform.toLowerCase())) || null;
+  // A first pass learns the trace's production prefix from all its frames, whatever their order,
+  // so that a frame outside it (a driver script) is never placed by its file name alone.
+  for (const raw of frames) resolver.resolve(raw);
   return frames.map((raw) => {
     const library = isLibraryFrame(raw, language);
     const res = resolver.resolve(raw);
     let file = res.file;
     let line = raw.line;
     let column = raw.column;
+    let fn = raw.function;
     const mapped = ws.mapGenerated(raw, file);
     if (mapped) {
       file = mapped.file;
       line = mapped.line;
       column = mapped.column;
+      fn = mapped.name ?? fn;
     }
     // An app installed as a package (pip into site-packages) reports library-looking paths; once
     // the path after site-packages is one of the workspace's own files, it is app code.
     const installedApp =
       library && file !== null && typeof raw.path === 'string' && INSTALLED.test(raw.path.replace(/\\/g, '/'));
+    // Code the repository vendored (vendor/, third_party/, packages/, libs/) is app code when git tracks it.
+    const vendoredHere = file !== null && IN_REPO_CODE.test(file) && !NODE_MODULES.test(file) && tracked.has(file);
     const inApp =
-      file !== null ? (!library || installedApp) && !VENDORED.test(file) : (raw.inApp ?? !library) && !library;
+      file !== null
+        ? vendoredHere || ((!library || installedApp) && !VENDORED.test(file))
+        : (raw.inApp ?? !library) && !library;
     return {
       raw,
+      fn,
       revPath: file,
       line,
       revLine: line,
@@ -108,7 +125,7 @@ export function toTriaged(f: FrameWork): TriagedFrame {
     line: f.line,
     column: f.column,
     localLine: f.localLine,
-    function: f.raw.function,
+    function: f.fn,
     inApp: f.inApp,
     raw: f.raw.raw,
     changedSince: f.changedSince,
@@ -117,12 +134,11 @@ export function toTriaged(f: FrameWork): TriagedFrame {
   return out;
 }
 
-const REALIGN_WINDOW = 300;
-
 /**
  * Without a deployed revision the reported line numbers may belong to an older version of the
  * file. When the event carries the line's text (SDK context, Python tracebacks), find that text
- * nearest the reported line at HEAD and blame there instead.
+ * at HEAD inside the frame's named function, nearest the reported line, and blame there; a line
+ * whose text is not found there is unknown (null), not left at its reported number.
  */
 export async function realignToRevision(ws: TriageWorkspace, frames: FrameWork[], rev: string): Promise<void> {
   for (const f of frames) {
@@ -130,42 +146,31 @@ export async function realignToRevision(ws: TriageWorkspace, frames: FrameWork[]
     if (!f.revPath || f.line === null || !want) continue;
     const lines = (await ws.textAt(rev, f.revPath))?.split('\n');
     if (!lines || lines[f.line - 1]?.trim() === want) continue;
-    for (let d = 1; d <= REALIGN_WINDOW; d++) {
-      const hit = [f.line - d, f.line + d].find((l) => l >= 1 && lines[l - 1]?.trim() === want);
-      if (hit !== undefined) {
-        f.revLine = hit;
-        break;
-      }
-    }
+    f.revLine = realignLine(lines, f.line, want, f.fn);
   }
 }
 
 /**
- * Without a release, a provider revision or `--deploy`, the newest tag reachable from HEAD is the
- * likeliest deploy (tags mark releases), and the range runs from the tag before it. Trusted only
- * when the frames that carry their line's text (Python tracebacks, SDK context) find that text
- * at their reported lines there: otherwise the trace came from another revision.
+ * Without a release, a provider revision or `--deploy`, tags mark the likely deploys: walk them
+ * newest first (from HEAD) and take the first whose files hold the trace's own source lines at
+ * their reported numbers (the frames that carry them: Python tracebacks, SDK context). A trace
+ * with no such lines takes the newest tag. Null when no tag fits: the triage then blames at HEAD.
  */
-export async function rangeFromNewestTag(ws: TriageWorkspace, tagPattern?: string): Promise<DeployRange | null> {
+export async function guessRangeFromTags(
+  ws: TriageWorkspace,
+  raw: RawFrame[],
+  platform: string | null,
+  tagPattern?: string,
+): Promise<{ range: DeployRange; frames: FrameWork[] } | null> {
   if (!ws.git) return null;
-  let tag: string;
-  try {
-    tag = (
-      await ws.git.repo.run([
-        'describe',
-        '--tags',
-        '--abbrev=0',
-        ...(tagPattern ? ['--match', tagPattern] : []),
-        'HEAD',
-      ])
-    ).trim();
-  } catch (e) {
-    if (CulpritError.is(e, 'cancelled') || CulpritError.is(e, 'timeout')) throw e;
-    return null;
+  for (const tag of await tagsNewestFirst(ws.git.repo, tagPattern)) {
+    const range = await ws.deployRange({ flag: tag, tagPattern });
+    if (!range.to) continue;
+    const frames = await resolveFrames(ws, raw, range.to, platform);
+    if (await linesMatch(ws, frames, range.to))
+      return { range: { from: range.from, to: range.to, source: 'tags' }, frames };
   }
-  if (!tag || tag.startsWith('-')) return null;
-  const range = await ws.deployRange({ flag: tag, tagPattern: tagPattern });
-  return range.to ? { from: range.from, to: range.to, source: 'tags' } : null;
+  return null;
 }
 
 export async function linesMatch(ws: TriageWorkspace, frames: FrameWork[], rev: string): Promise<boolean> {

@@ -21,8 +21,7 @@ import type { BlameFrame } from '../suspects/suspectPort.types';
 import type { TriageWorkspace } from './triageWorkspace';
 import {
   followToWorkingTree,
-  linesMatch,
-  rangeFromNewestTag,
+  guessRangeFromTags,
   realignToRevision,
   resolveFrames,
   toTriaged,
@@ -60,11 +59,8 @@ export async function triageSample(
   });
   const raw = flattenFrames(event.exceptions);
   let frames: FrameWork[] | null = null;
-  const guess = range.source === 'none' ? await rangeFromNewestTag(ws, settings.tagPattern) : null;
-  if (guess?.to) {
-    const tried = await resolveFrames(ws, raw, guess.to, event.platform);
-    if (await linesMatch(ws, tried, guess.to)) [range, frames] = [guess, tried];
-  }
+  const guess = range.source === 'none' ? await guessRangeFromTags(ws, raw, event.platform, settings.tagPattern) : null;
+  if (guess) [range, frames] = [guess.range, guess.frames];
   const rev = range.to;
   frames ??= await resolveFrames(ws, raw, rev, event.platform);
   const head = rev ? null : await ws.git?.head();
@@ -90,7 +86,7 @@ export async function triageSample(
     depth,
     path: f.revPath as string,
     line: f.revLine as number,
-    function: f.raw.function,
+    function: f.fn,
   }));
   const mode = modeOf(range);
   const to = range.to ?? head;

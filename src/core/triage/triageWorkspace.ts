@@ -5,7 +5,9 @@
  */
 import * as nodePath from 'node:path';
 import { createGitRunner } from '../git/gitRunner';
-import { isInside, realRoot } from '../resolve/confine';
+import * as fs from 'node:fs';
+import { confineToRoot, isInside, realRoot } from '../resolve/confine';
+import { enclosingFunctionName } from '../sourcemap/functionNames';
 import { openRepo, type GitRepo } from '../git/gitRepo';
 import { localLinesOf, type LocalLine } from '../git/lineDrift';
 import { loadTags, resolveDeployRange } from '../deploy/deployRange';
@@ -32,6 +34,8 @@ export interface MappedFrame {
   file: string;
   line: number;
   column: number | null;
+  /** The original name of the enclosing function (source map names, else the original source). */
+  name: string | null;
 }
 
 /** Git as the triage needs it; null in an untrusted workspace. */
@@ -52,6 +56,8 @@ export interface TriageWorkspace {
   frameResolver(rev: string | null): Promise<FrameResolver>;
   /** The original position of a frame in generated code, when a source map inside the root has it. */
   mapGenerated(frame: RawFrame, resolved: string | null): MappedFrame | null;
+  /** Files git tracks at `rev` (HEAD when null); empty without git. Vendored code counts as app code only there. */
+  trackedFiles(rev: string | null): Promise<Set<string>>;
   /** Where lines of files at `rev` stand in today's working tree (one git call for all of them). */
   localLines(rev: string | null, linesByPath: Map<string, number[]>): Promise<Map<string, Map<number, LocalLine>>>;
   deployRange(input: DeployInput): Promise<DeployRange>;
@@ -74,6 +80,18 @@ export interface WorkspaceOptions {
 }
 
 const GENERATED = /\.(?:js|mjs|cjs|jsx)$/i;
+const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
+
+/** An original source file's lines inside the root (empty when missing or huge). */
+function readLines(root: string, rel: string): string[] {
+  const abs = confineToRoot(root, rel);
+  try {
+    if (abs === null || fs.statSync(nodePath.join(root, abs)).size > MAX_SOURCE_BYTES) return [];
+    return fs.readFileSync(nodePath.join(root, abs), 'utf8').split('\n');
+  } catch {
+    return [];
+  }
+}
 
 function createWorkspaceGit(repo: GitRepo): WorkspaceGit {
   let tags: Promise<Map<string, string>> | null = null;
@@ -142,6 +160,7 @@ export async function openTriageWorkspace(options: WorkspaceOptions): Promise<Tr
   const fileLists = new Map<string, Promise<string[]>>();
   const indexes = new Map<string, Promise<{ index: StemIndex; files: string[] }>>();
   const deployRanges = new Map<string, Promise<DeployRange>>();
+  const tracked = new Map<string, Promise<Set<string>>>();
 
   const resolveDeploy = async (input: DeployInput): Promise<DeployRange> => {
     if (!repo) {
@@ -200,9 +219,24 @@ export async function openTriageWorkspace(options: WorkspaceOptions): Promise<Tr
       ];
       for (const rel of new Set(tries)) {
         const pos = mapper.mapPosition(rel, frame.line, frame.column);
-        if (pos?.file) return { file: pos.file, line: pos.line, column: pos.column };
+        if (!pos?.file) continue;
+        const minified = frame.function?.split('.').pop() ?? '';
+        const name =
+          (minified ? mapper.originalFunctionName(rel, frame.line, frame.column, minified) : null) ??
+          enclosingFunctionName(readLines(root, pos.file), pos.line);
+        return { file: pos.file, line: pos.line, column: pos.column, name };
       }
       return null;
+    },
+    trackedFiles(rev) {
+      const key = rev ?? 'HEAD';
+      let p = tracked.get(key);
+      if (!p) {
+        p = repo ? repo.listFiles(key).then((f) => new Set(f)) : Promise.resolve(new Set<string>());
+        p.catch(() => tracked.delete(key));
+        tracked.set(key, p);
+      }
+      return p;
     },
     async localLines(rev, linesByPath) {
       if (repo) return localLinesOf(repo, rev ?? 'HEAD', linesByPath);
@@ -230,6 +264,7 @@ export async function openTriageWorkspace(options: WorkspaceOptions): Promise<Tr
     invalidate() {
       fileLists.clear();
       indexes.clear();
+      tracked.clear();
       deployRanges.clear();
       git?.invalidate();
     },

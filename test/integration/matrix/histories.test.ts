@@ -150,7 +150,8 @@ const cells: Cell[] = [
 ];
 
 describe('matrix: git histories × the built CLI', function () {
-  this.timeout(30_000);
+  // Each cell builds a history and crashes a real program: minutes on a loaded 2-core machine.
+  this.timeout(180_000);
   after(cleanupTempDirs);
 
   for (const cell of cells) {

@@ -23,6 +23,7 @@ import {
   decodeMessage,
   decodeRelease,
   decodeThreadStack,
+  withThreadFrames,
   type SentryFrameKeys,
 } from './sentryFrameDecoder';
 
@@ -84,7 +85,13 @@ export function decodeSentryRestEvent(obj: unknown): ErrorEvent {
     if (type !== null && data && !entries.has(type)) entries.set(type, data);
   }
   const message = decodeMessage(entries.get('message'), e.message) ?? null;
-  let exceptions = decodeExceptionList(entries.get('exception')?.values, REST_FRAME_KEYS);
+  const exceptionValues = entries.get('exception')?.values;
+  let exceptions = withThreadFrames(
+    decodeExceptionList(exceptionValues, REST_FRAME_KEYS),
+    exceptionValues,
+    entries.get('threads'),
+    REST_FRAME_KEYS,
+  );
   if (exceptions.length === 0) exceptions = decodeThreadStack(entries.get('threads'), message, REST_FRAME_KEYS);
   const tags = asTagRecord(e.tags);
   const requestData = entries.get('request');

@@ -22,6 +22,7 @@ import {
   decodeMessage,
   decodeRelease,
   decodeThreadStack,
+  withThreadFrames,
   type SentryFrameKeys,
 } from './sentryFrameDecoder';
 
@@ -70,7 +71,12 @@ export function decodeSentrySdkEvent(obj: unknown): ErrorEvent {
   const e = asRecord(obj) ?? {};
   const message = decodeMessage(e.message, e.logentry);
   const exceptionValues = asRecord(e.exception)?.values ?? e.exception;
-  let exceptions = decodeExceptionList(exceptionValues, SDK_FRAME_KEYS);
+  let exceptions = withThreadFrames(
+    decodeExceptionList(exceptionValues, SDK_FRAME_KEYS),
+    exceptionValues,
+    e.threads,
+    SDK_FRAME_KEYS,
+  );
   if (exceptions.length === 0 && asRecord(e.stacktrace)) {
     exceptions = decodeExceptionList([{ value: message, stacktrace: e.stacktrace }], SDK_FRAME_KEYS);
   }

@@ -114,6 +114,36 @@ export function decodeThreadStack(threads: unknown, message: string | null, keys
   return record ? [{ ...record, value: message }] : [];
 }
 
+/**
+ * Exceptions sent without a stacktrace (native and mobile crashes) take the frames of their
+ * thread: the one the outermost exception names (`thread_id`), else the crashed, else the current.
+ */
+export function withThreadFrames(
+  exceptions: ExceptionRecord[],
+  values: unknown,
+  threads: unknown,
+  keys: SentryFrameKeys,
+): ExceptionRecord[] {
+  if (exceptions.length === 0 || exceptions.some((e) => e.frames.length > 0)) return exceptions;
+  const raw = asArray(values);
+  const outer = asRecord(raw[raw.length - 1]);
+  const id = outer?.thread_id ?? outer?.threadId;
+  const withFrames = asArray(asRecord(threads)?.values ?? threads)
+    .map(asRecord)
+    .filter((t): t is JsonRecord => t !== null && asArray(asRecord(t.stacktrace)?.frames).length > 0);
+  const pick =
+    (id !== undefined && id !== null ? withFrames.find((t) => t.id === id) : undefined) ??
+    withFrames.find((t) => t.crashed === true) ??
+    withFrames.find((t) => t.current === true);
+  const record = pick ? decodeExceptionRecord({ stacktrace: pick.stacktrace }, keys) : null;
+  if (!record) return exceptions;
+  const last = exceptions[exceptions.length - 1];
+  return [
+    ...exceptions.slice(0, -1),
+    { ...last, frames: record.frames, ...(record.framesOmitted ? { framesOmitted: true } : {}) },
+  ];
+}
+
 /** Breadcrumbs from a list or `{values: [...]}`, keeping the latest MAX_BREADCRUMBS. */
 export function decodeBreadcrumbs(v: unknown): Breadcrumb[] {
   const list = asArray(asRecord(v)?.values ?? v);

@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { createFrameResolver } from '../../../src/core/resolve/frameResolver';
+import { makeTempRepo } from './tempRepo';
+
+const frame = (p: string) => ({ path: p, module: null, function: null });
+
+describe('a frame outside the learned production prefix', () => {
+  it('is never placed by its file name alone: the same-named file is offered as a candidate', () => {
+    const repo = makeTempRepo(['app/services/pricing.py', 'app/routes/orders.py', 'tests/run.py']);
+    try {
+      const r = createFrameResolver({ root: repo.root, files: repo.files });
+      // The service's frames teach the prefix /srv/app → '' …
+      assert.equal(r.resolve(frame('/srv/app/app/services/pricing.py')).file, 'app/services/pricing.py');
+      // … so the driver at /srv/tools/run.py, outside it, is not the repository's tests/run.py.
+      const driver = r.resolve(frame('/srv/tools/run.py'));
+      assert.equal(driver.file, null);
+      assert.deepEqual(driver.candidates, ['tests/run.py']);
+      // Inside the prefix, the service's own files still resolve.
+      assert.equal(r.resolve(frame('/srv/app/app/routes/orders.py')).file, 'app/routes/orders.py');
+    } finally {
+      repo.remove();
+    }
+  });
+});
