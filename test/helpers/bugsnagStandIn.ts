@@ -1,10 +1,11 @@
 /**
  * A real HTTP server on 127.0.0.1 that answers like Bugsnag's Data Access API v2 for the routes
- * Culprit uses (organizations, projects, errors, latest event, event by id, releases). Shapes come
- * from test/fixtures/bugsnag/bugsnag-data-access-subset.json (written from Bugsnag's recorded
- * responses and docs) and every canned body is validated against it. Events are converted from a
- * real @sentry/node capture, so frames, code context and request data are what a runtime produced.
- * Faults can be programmed per route.
+ * Culprit uses (organizations, projects, errors, the events list, latest event, event by id,
+ * releases); any other path is a 404, as on the real API. Every answer starts from a body recorded
+ * by bugsnag-api-ruby against api.bugsnag.com (`recorded/bugsnag/*.json`) with only ids, counts,
+ * timestamps and the captured stack changed, and is validated against
+ * test/fixtures/bugsnag/bugsnag-data-access-subset.json. Frames, code context and request data
+ * come from a real @sentry/node capture. Faults can be programmed per route.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -13,12 +14,14 @@ import path from 'node:path';
 import { loadSpecValidator } from './specValidator';
 import { closeStandIn, writeBody, type StandInFault } from './standInResponse';
 import { FIXTURES_DIR } from './fixturesDir';
+import { recordedBody } from './recordedExchanges';
 
-export type BugsnagRoute = 'orgs' | 'projects' | 'errors' | 'error' | 'latestEvent' | 'event' | 'releases';
+export type BugsnagRoute =
+  'orgs' | 'projects' | 'project' | 'errors' | 'error' | 'events' | 'latestEvent' | 'event' | 'releases';
 
 export interface BugsnagStandInFault extends Omit<StandInFault, 'body' | 'hugeBytes'> {
   body?: Exclude<StandInFault['body'], 'huge'>;
-  /** Only for requests about this error id (error, latestEvent). */
+  /** Only for requests about this error id (error, latestEvent, events filtered by error). */
   errorId?: string;
 }
 
@@ -40,6 +43,8 @@ export interface BugsnagStandInOptions {
   errorCount?: number;
   /** The event every error answers with (a Bugsnag event; default: the SDK fixture converted). */
   event?: Record<string, unknown>;
+  /** Errors whose newest event is in another release stage (`staging`): the stage filter must skip them. */
+  stagingOnly?: number[];
   /** Releases, oldest first. */
   releases?: Array<{ version: string; commit: string | null; releaseTime: string }>;
   latencyMs?: number;
@@ -52,27 +57,33 @@ export interface BugsnagStandIn {
   /** Event id of error `i` (its latest event). */
   eventId(i: number): string;
   errorId(i: number): string;
-  count(route?: BugsnagRoute): number;
+  count(route?: BugsnagRoute | 'unknown'): number;
   fault(route: BugsnagRoute, fault: BugsnagStandInFault): void;
   close(): Promise<void>;
 }
 
 export const BUGSNAG_SPEC = loadSpecValidator(path.join(FIXTURES_DIR, 'bugsnag', 'bugsnag-data-access-subset.json'));
-const P = {
+/** Path templates as bugsnag-api-ruby's cassettes and SmartBear's generated client name them. */
+export const BUGSNAG_PATHS: Record<BugsnagRoute, string> = {
   orgs: '/user/organizations',
   projects: '/organizations/{organization_id}/projects',
+  project: '/projects/{project_id}',
   errors: '/projects/{project_id}/errors',
   error: '/projects/{project_id}/errors/{error_id}',
-  latestEvent: '/projects/{project_id}/errors/{error_id}/latest_event',
+  events: '/projects/{project_id}/events',
+  latestEvent: '/errors/{error_id}/latest_event',
   event: '/projects/{project_id}/events/{event_id}',
   releases: '/projects/{project_id}/releases',
 };
+const P = BUGSNAG_PATHS;
 const ROUTES: Array<[RegExp, BugsnagRoute]> = [
   [/^\/user\/organizations$/, 'orgs'],
   [/^\/organizations\/([^/]+)\/projects$/, 'projects'],
+  [/^\/projects\/([^/]+)$/, 'project'],
   [/^\/projects\/([^/]+)\/errors$/, 'errors'],
   [/^\/projects\/([^/]+)\/errors\/([^/]+)$/, 'error'],
-  [/^\/projects\/([^/]+)\/errors\/([^/]+)\/latest_event$/, 'latestEvent'],
+  [/^\/projects\/([^/]+)\/events$/, 'events'],
+  [/^\/errors\/([^/]+)\/latest_event$/, 'latestEvent'],
   [/^\/projects\/([^/]+)\/events\/([^/]+)$/, 'event'],
   [/^\/projects\/([^/]+)\/releases$/, 'releases'],
 ];
@@ -107,13 +118,21 @@ type SdkEvent = {
 
 /**
  * Re-shapes a real Sentry SDK event (captured from a running service) into the Data Access API's
- * event: Sentry lists frames oldest first and the root cause first; Bugsnag lists the crashing
- * frame first and the thrown exception first. Code context becomes `{line: text}`.
+ * event, starting from the recorded `viewEventById` body: Sentry lists frames oldest first and
+ * the root cause first; Bugsnag lists the crashing frame first and the thrown exception first.
+ * Code context becomes `{line: text}`. Fields the recording has no value for (`app.version`,
+ * `request.url|httpMethod|headers|params`, `device.runtimeVersions`) are the documented ones
+ * listed in test/integration/contract/bugsnagContract.test.ts.
  */
 export function bugsnagEventFromSentry(
   sdk: SdkEvent,
-  opts: { id: string; errorId: string; version: string; stage?: string },
+  opts: { id: string; errorId: string; version: string; stage?: string; params?: Record<string, unknown> },
 ): Record<string, unknown> {
+  const recorded = recordedBody<Record<string, unknown> & { exceptions: Array<{ stacktrace: object[] }> }>(
+    'bugsnag',
+    'viewEventById--returns-the-specified-event',
+  );
+  const frameTemplate = recorded.exceptions[0].stacktrace[0];
   const values = sdk.exception?.values ?? [];
   const exceptions = [...values].reverse().map((ex) => ({
     error_class: ex.type ?? 'Error',
@@ -127,6 +146,7 @@ export function bugsnagEventFromSentry(
         (f.post_context ?? []).forEach((t, i) => (code[String(line + 1 + i)] = t));
       }
       return {
+        ...frameTemplate,
         file: f.abs_path ?? f.filename ?? '',
         line_number: line,
         column_number: f.colno ?? null,
@@ -142,21 +162,26 @@ export function bugsnagEventFromSentry(
   const at = new Date((sdk.timestamp ?? Date.parse('2026-10-21T12:00:00Z') / 1000) * 1000).toISOString();
   const handled = values[values.length - 1]?.mechanism?.handled;
   return {
+    ...recorded,
     id: opts.id,
-    url: `https://api.bugsnag.com/projects/p/events/${opts.id}`,
-    project_url: 'https://api.bugsnag.com/projects/p',
-    is_full_report: true,
+    url: `https://api.bugsnag.com/events/${opts.id}`,
     error_id: opts.errorId,
     received_at: at,
     exceptions,
-    threads: [],
-    metaData: {},
     request: sdk.request
-      ? { url: sdk.request.url ?? '', httpMethod: sdk.request.method ?? 'GET', headers: sdk.request.headers ?? {} }
+      ? {
+          url: sdk.request.url ?? '',
+          httpMethod: sdk.request.method ?? 'GET',
+          headers: sdk.request.headers ?? {},
+          ...(opts.params ? { params: opts.params } : {}),
+        }
       : {},
-    app: { version: opts.version, releaseStage: opts.stage ?? 'production', type: sdk.platform ?? 'node' },
-    device: { hostname: 'orders-api-7d9f', runtimeVersions: { node: process.versions.node } },
-    user: {},
+    app: { ...(recorded.app as object), version: opts.version, releaseStage: opts.stage ?? 'production' },
+    device: {
+      ...(recorded.device as object),
+      hostname: 'orders-api-7d9f',
+      runtimeVersions: { node: process.versions.node },
+    },
     breadcrumbs: crumbs.slice(-20).map((b) => ({
       timestamp: new Date((b.timestamp ?? 0) * 1000).toISOString(),
       name: b.message ?? b.category ?? 'log',
@@ -195,9 +220,14 @@ export async function startBugsnagStandIn(options: BugsnagStandInOptions = {}): 
   const requests: BugsnagStandInRequest[] = [];
   let url = '';
 
+  const recordedError = recordedBody<Array<Record<string, unknown>>>(
+    'bugsnag',
+    'listProjectErrors--returns-errors-on-the-project',
+  )[0];
   const errorBody = (i: number): Record<string, unknown> => {
     const ex = (baseEvent.exceptions as Array<{ error_class: string; message: string }>)[0];
     return {
+      ...structuredClone(recordedError),
       id: errorId(i),
       project_id: projectId,
       error_class: ex.error_class,
@@ -210,20 +240,44 @@ export async function startBugsnagStandIn(options: BugsnagStandInOptions = {}): 
       users: i + 1,
       first_seen: '2026-10-21T09:30:00.000Z',
       last_seen: `2026-10-21T1${i % 10}:00:00.000Z`,
+      first_seen_unfiltered: '2026-10-21T09:30:00.000Z',
+      last_seen_unfiltered: `2026-10-21T1${i % 10}:00:00.000Z`,
       status: 'open',
       release_stages: ['production'],
       url: `${url}/projects/${projectId}/errors/${errorId(i)}`,
       project_url: `${url}/projects/${projectId}`,
-      first_release: { id: 'r1', version: '1.5.0' },
     };
   };
   const indexOfError = (id: string): number => Array.from({ length: errorCount }, (_, i) => errorId(i)).indexOf(id);
   const indexOfEvent = (id: string): number => Array.from({ length: errorCount }, (_, i) => eventId(i)).indexOf(id);
-  const eventBody = (i: number): Record<string, unknown> => ({
-    ...structuredClone(baseEvent),
-    id: eventId(i),
-    error_id: errorId(i),
-    url: `${url}/projects/${projectId}/events/${eventId(i)}`,
+  const stagingOnly = new Set(options.stagingOnly ?? []);
+  const eventBody = (i: number): Record<string, unknown> => {
+    const body = structuredClone(baseEvent);
+    return {
+      ...body,
+      id: eventId(i),
+      error_id: errorId(i),
+      url: `${url}/events/${eventId(i)}`,
+      project_url: `${url}/projects/${projectId}`,
+      app: { ...(body.app as object), ...(stagingOnly.has(i) ? { releaseStage: 'staging' } : {}) },
+    };
+  };
+  const stageOf = (event: Record<string, unknown>): string =>
+    String((event.app as { releaseStage?: string }).releaseStage);
+  const recordedProject = recordedBody<Record<string, unknown>>('bugsnag', 'getProject--returns-the-requested-project');
+  const projectBody = (): Record<string, unknown> => ({
+    ...recordedProject,
+    id: projectId,
+    slug: projectSlug,
+    name: 'Orders API',
+    type: 'express',
+    release_stages: ['production', 'staging'],
+    errors_url: `${url}/projects/${projectId}/errors`,
+    events_url: `${url}/projects/${projectId}/events`,
+    url: `${url}/projects/${projectId}`,
+    // As recorded: html_url sits on the API host, its path is /{org slug}/{project slug}.
+    html_url: `${url}/acme/${projectSlug}`,
+    open_error_count: errorCount,
   });
   const notFound = { status: 404, body: { errors: ['Not found'] } };
 
@@ -251,32 +305,22 @@ export async function startBugsnagStandIn(options: BugsnagStandInOptions = {}): 
     q: URLSearchParams,
     pathName: string,
   ): { status: number; body: unknown; headers?: Record<string, string> } => {
-    if (route !== 'orgs' && route !== 'projects' && m[1] !== projectId) return notFound;
+    if (route !== 'orgs' && route !== 'projects' && route !== 'latestEvent' && m[1] !== projectId) return notFound;
     switch (route) {
-      case 'orgs':
+      case 'orgs': {
+        const org = recordedBody<Array<Record<string, unknown>>>(
+          'bugsnag',
+          'listUserOrganizations--returns-users-organizations',
+        )[0];
         return {
           status: 200,
-          body: [
-            { id: '5f1e0c9a00000000000000o1', name: 'Acme', slug: 'acme', created_at: '2025-01-01T00:00:00.000Z' },
-          ],
+          body: [{ ...org, id: '5f1e0c9a00000000000000o1', name: 'Acme', slug: 'acme' }],
         };
+      }
       case 'projects':
-        return m[1] === '5f1e0c9a00000000000000o1'
-          ? {
-              status: 200,
-              body: [
-                {
-                  id: projectId,
-                  name: 'Orders API',
-                  slug: projectSlug,
-                  api_key: 'notifier-key-not-secret',
-                  type: 'express',
-                  release_stages: ['production'],
-                  open_error_count: errorCount,
-                },
-              ],
-            }
-          : notFound;
+        return m[1] === '5f1e0c9a00000000000000o1' ? { status: 200, body: [projectBody()] } : notFound;
+      case 'project':
+        return { status: 200, body: projectBody() };
       case 'errors':
         return paged(
           Array.from({ length: errorCount }, (_, i) => errorBody(i)),
@@ -288,8 +332,18 @@ export async function startBugsnagStandIn(options: BugsnagStandInOptions = {}): 
         return i < 0 ? notFound : { status: 200, body: errorBody(i) };
       }
       case 'latestEvent': {
-        const i = indexOfError(decodeURIComponent(m[2]));
+        const i = indexOfError(decodeURIComponent(m[1]));
         return i < 0 ? notFound : { status: 200, body: eventBody(i) };
+      }
+      case 'events': {
+        // Only the filters Culprit sends are understood; the newest event first, one per error here.
+        const wantError = q.get('filters[error][][value]');
+        const wantStage = q.get('filters[app.release_stage][][value]');
+        const all = Array.from({ length: errorCount }, (_, i) => i)
+          .filter((i) => wantError === null || errorId(i) === wantError)
+          .map(eventBody)
+          .filter((e) => wantStage === null || stageOf(e) === wantStage);
+        return paged(all, q, pathName);
       }
       case 'event': {
         const i = indexOfEvent(decodeURIComponent(m[2]));
@@ -297,9 +351,14 @@ export async function startBugsnagStandIn(options: BugsnagStandInOptions = {}): 
       }
       case 'releases': {
         const stage = q.get('release_stage');
+        const recordedRelease = recordedBody<Array<Record<string, unknown>>>(
+          'bugsnag',
+          'listProjectReleases--gets-as-list-of-releases',
+        )[0];
         const all = [...releases]
           .reverse()
           .map((r, k) => ({
+            ...recordedRelease,
             id: hex24('a', k),
             project_id: projectId,
             release_group_id: hex24('b', k),
@@ -357,7 +416,13 @@ export async function startBugsnagStandIn(options: BugsnagStandInOptions = {}): 
         return send(401, { errors: ['Unauthorized'] });
       const fault = takeFault(
         hit.route,
-        hit.route === 'error' || hit.route === 'latestEvent' ? decodeURIComponent(hit.m[2]) : undefined,
+        hit.route === 'error'
+          ? decodeURIComponent(hit.m[2])
+          : hit.route === 'latestEvent'
+            ? decodeURIComponent(hit.m[1])
+            : hit.route === 'events'
+              ? (u.searchParams.get('filters[error][][value]') ?? undefined)
+              : undefined,
       );
       setTimeout(
         () => {

@@ -18,7 +18,7 @@ import { FIXTURES_DIR } from './fixturesDir';
 export type DatadogRoute = 'issues' | 'state' | 'assign' | 'unassign' | 'spans' | 'logs';
 
 export interface DatadogStandInFault extends StandInFault {
-  /** Only for requests about this issue (span/log searches by its error type, or its id in the path). */
+  /** Only for requests about this issue (span/log searches naming its `@issue.id`, or its id in the path). */
   issueId?: string;
 }
 
@@ -40,6 +40,8 @@ export interface DatadogStandInIssue {
   commit?: string;
   /** `http.request_id` of the issue's events (for lookups by request/correlation ID). */
   requestId?: string;
+  /** Epoch ms of the issue's `last_seen` (default: the newest event's time); tests move it to mean "seen again". */
+  lastSeenMs?: number;
 }
 
 export interface DatadogStandInRequest {
@@ -64,6 +66,15 @@ export interface DatadogStandInOptions {
   eventsPerIssue?: number;
   /** Pages one item shorter than asked while more remain (a short page is not the end). */
   shortPages?: boolean;
+  /**
+   * Span/log searches allowed per window (Datadog: 300 an hour per org for span search). Every
+   * search answer carries `X-RateLimit-Limit|Period|Remaining|Reset|Name`; past the budget, 429.
+   */
+  searchBudget?: number;
+  /** Seconds to the budget's reset, as sent in `X-RateLimit-Reset` (default 1800). */
+  searchResetSeconds?: number;
+  /** Spans carry no `issue.id` (data indexed before Error Tracking grouped it). */
+  noIssueIds?: boolean;
   latencyMs?: number;
 }
 
@@ -197,6 +208,7 @@ export async function startDatadogStandIn(options: DatadogStandInOptions = {}): 
       stack: iss.stack ?? (custom.error as { stack: string }).stack,
     };
     custom.language = iss.language ?? 'javascript';
+    if (!options.noIssueIds) custom.issue = { id: iss.id };
     custom.http = {
       ...(custom.http as object),
       route: `/api/orders/${issues.indexOf(iss)}`,
@@ -228,6 +240,7 @@ export async function startDatadogStandIn(options: DatadogStandInOptions = {}): 
       stack: iss.stack ?? (inner.error as { stack: string }).stack,
     };
     inner.dd = { ...(inner.dd as object), trace_id: trace, span_id: span };
+    if (!options.noIssueIds) inner.issue = { id: iss.id };
     inner.http = {
       ...(inner.http as object),
       route: `/api/orders/${issues.indexOf(iss)}`,
@@ -242,7 +255,7 @@ export async function startDatadogStandIn(options: DatadogStandInOptions = {}): 
     error_type: iss.errorType,
     error_message: iss.errorMessage,
     first_seen: base - 86_400_000,
-    last_seen: base,
+    last_seen: iss.lastSeenMs ?? base,
     first_seen_version: iss.firstSeenVersion ?? '',
     last_seen_version: iss.lastSeenVersion ?? '',
     languages: ['JAVASCRIPT'],
@@ -251,26 +264,48 @@ export async function startDatadogStandIn(options: DatadogStandInOptions = {}): 
     state: iss.state ?? 'OPEN',
   });
 
-  /** The issue a span/log query is about, from its `@error.type`/`@error.kind` term. */
-  const issueOfQuery = (query: string): DatadogStandInIssue | undefined => {
-    const m = /@error\.(?:type|kind):(?:"((?:[^"\\]|\\.)*)"|(\S+))/.exec(query);
+  const unquote = (v: string): string => (v.startsWith('"') ? v.slice(1, -1).replace(/\\(.)/g, '$1') : v);
+  /**
+   * The issues a span/log query is about: `@issue.id:x` or `@issue.id:(x OR y)` (the attribute
+   * Error Tracking puts on the events it groups), or `@error.type|kind:T` (every issue of type T).
+   * Undefined: no such term, every event matches.
+   */
+  const issuesOfQuery = (query: string): DatadogStandInIssue[] | undefined => {
+    const byId = /@issue\.id:(?:\(([^)]*)\)|("(?:[^"\\]|\\.)*"|\S+))/.exec(query);
+    if (byId) {
+      const ids = (byId[1] !== undefined ? byId[1].split(/\s+OR\s+/) : [byId[2]]).map((x) => unquote(x.trim()));
+      return options.noIssueIds ? [] : issues.filter((x) => ids.includes(x.id));
+    }
+    const m = /@error\.(?:type|kind):("(?:[^"\\]|\\.)*"|\S+)/.exec(query);
     if (!m) return undefined;
-    const type = m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : m[2];
-    return issues.find((x) => x.errorType === type) ?? { id: '(none)', errorType: type, errorMessage: '' };
+    const type = unquote(m[1]);
+    return issues.filter((x) => x.errorType === type);
   };
+  let searchesLeft = options.searchBudget ?? Infinity;
+  const budgetHeaders = (): Record<string, string> =>
+    options.searchBudget === undefined
+      ? {}
+      : {
+          'x-ratelimit-limit': String(options.searchBudget),
+          'x-ratelimit-period': '3600',
+          'x-ratelimit-remaining': String(Math.max(0, searchesLeft)),
+          'x-ratelimit-reset': String(options.searchResetSeconds ?? 1800),
+          'x-ratelimit-name': 'spans_search',
+        };
 
   const page = (kind: 'spans' | 'logs', body: Record<string, unknown>): { status: number; body: unknown } => {
     const attrs =
       kind === 'spans' ? ((body.data as Record<string, unknown>).attributes as Record<string, unknown>) : body;
     const filter = (attrs.filter ?? {}) as { query?: string };
     const pg = (attrs.page ?? {}) as { limit?: number; cursor?: string };
-    const only = issueOfQuery(filter.query ?? '');
+    const only = issuesOfQuery(filter.query ?? '');
     // A lookup by ID (`@http.request_id:X OR … trace_id:X`) matches the events carrying that request or trace id.
     const wanted = /@http\.request_id:(?:"((?:[^"\\]|\\.)*)"|([^\s)]+))/.exec(filter.query ?? '');
     const wantedId = wanted ? (wanted[1] !== undefined ? wanted[1].replace(/\\(.)/g, '$1') : wanted[2]) : null;
     const matching = events.filter(
       (e) =>
-        (!only || e.iss === only) && (wantedId === null || e.iss.requestId === wantedId || ids(e.n).trace === wantedId),
+        (!only || only.includes(e.iss)) &&
+        (wantedId === null || e.iss.requestId === wantedId || ids(e.n).trace === wantedId),
     );
     const offset = pg.cursor
       ? (JSON.parse(Buffer.from(pg.cursor, 'base64url').toString('utf8')) as { offset: number }).offset
@@ -345,9 +380,9 @@ export async function startDatadogStandIn(options: DatadogStandInOptions = {}): 
     }
   };
 
-  const takeFault = (route: DatadogRoute, issueId: string | undefined): DatadogStandInFault | undefined => {
+  const takeFault = (route: DatadogRoute, issueIds: string[]): DatadogStandInFault | undefined => {
     const f = (faults.get(route) ?? []).find(
-      (x) => (x.times ?? Infinity) > 0 && (x.issueId === undefined || x.issueId === issueId),
+      (x) => (x.times ?? Infinity) > 0 && (x.issueId === undefined || issueIds.includes(x.issueId)),
     );
     if (f && f.times !== undefined) f.times--;
     return f;
@@ -401,13 +436,17 @@ export async function startDatadogStandIn(options: DatadogStandInOptions = {}): 
         hit.route === 'spans'
           ? ((rec.data as Record<string, Record<string, { query?: string }>>).attributes?.filter?.query ?? '')
           : ((rec.filter as { query?: string } | undefined)?.query ?? '');
-      const issueId =
-        hit.route === 'spans' || hit.route === 'logs'
-          ? issueOfQuery(query)?.id
-          : hit.m[1]
-            ? decodeURIComponent(hit.m[1])
-            : undefined;
-      const fault = takeFault(hit.route, issueId);
+      const search = hit.route === 'spans' || hit.route === 'logs';
+      const named = search
+        ? (issuesOfQuery(query) ?? []).map((x) => x.id)
+        : hit.m[1]
+          ? [decodeURIComponent(hit.m[1])]
+          : [];
+      const fault = takeFault(hit.route, named);
+      if (search && searchesLeft-- <= 0) {
+        searchesLeft = 0;
+        return send(429, { errors: ['Too many requests'] }, budgetHeaders());
+      }
       setTimeout(
         () => {
           if (fault?.status && !fault.body)
@@ -415,7 +454,11 @@ export async function startDatadogStandIn(options: DatadogStandInOptions = {}): 
           const c = canned(hit.route, hit.m as RegExpExecArray, u.searchParams, rec);
           if (c.status === 204 && !fault) return send(204, null);
           const status = fault?.status ?? c.status;
-          const headers = { 'content-type': 'application/json', ...fault?.headers };
+          const headers = {
+            'content-type': 'application/json',
+            ...(search ? budgetHeaders() : {}),
+            ...fault?.headers,
+          };
           let text = JSON.stringify(c.body);
           if (fault?.body === 'huge' && c.body && typeof c.body === 'object') {
             text = JSON.stringify({

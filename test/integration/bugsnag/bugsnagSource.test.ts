@@ -49,8 +49,24 @@ describe('Bugsnag source against the stand-in', () => {
       assert.equal(p.query.get('sort'), 'last_seen');
       assert.deepEqual(p.query.getAll('filters[error.status][][value]'), ['open']);
       assert.deepEqual(p.query.getAll('filters[app.release_stage][][value]'), ['production']);
-      assert.deepEqual(p.query.getAll('filters[event.unhandled][][value]'), ['true']);
+      // Handled 500s (an error handler that notifies) count too, unless asked otherwise.
+      assert.deepEqual(p.query.getAll('filters[event.unhandled][][value]'), []);
     }
+    // The newest event of each error in the stage, through the events endpoint SmartBear's client uses.
+    const events = s.requests.filter((r) => r.route === 'events');
+    assert.equal(events.length, 7);
+    for (const e of events) {
+      assert.equal(e.query.get('sort'), 'timestamp');
+      assert.equal(e.query.get('direction'), 'desc');
+      assert.equal(e.query.get('per_page'), '1');
+      assert.equal(e.query.get('full_reports'), 'true');
+      assert.deepEqual(e.query.getAll('filters[app.release_stage][][value]'), ['production']);
+    }
+    assert.deepEqual(
+      events.map((e) => e.query.get('filters[error][][value]')).sort(),
+      Array.from({ length: 7 }, (_, i) => s.errorId(i)).sort(),
+    );
+    assert.equal(s.count('unknown'), 0);
     assert.ok(s.requests.every((r) => r.version === '2' && r.authorization === `token ${TOKEN}`));
     const first = res.samples[0];
     assert.equal(first.group.source, 'bugsnag');
@@ -67,6 +83,9 @@ describe('Bugsnag source against the stand-in', () => {
     assert.equal(first.event.environment, 'production');
     assert.equal(first.event.request?.method, 'POST');
     assert.deepEqual(first.deploy, { to: 'b'.repeat(40), from: 'a'.repeat(40) });
+    assert.equal(first.group.firstRelease, null);
+    // {app}/{org slug}/{project slug}/errors/{id}, the dashboard host of bugsnag.com for a custom URL.
+    assert.equal(first.group.url, `${s.url}/acme/orders-api/errors/${first.group.id}?event_id=${first.event.eventId}`);
   });
 
   it('resolves a project slug through organizations and projects', async () => {
@@ -112,9 +131,9 @@ describe('Bugsnag source against the stand-in', () => {
 
   it('puts a truncated body, a 404 and an HTML page in errors and returns the other samples', async () => {
     const s = await start({ errorCount: 4 });
-    s.fault('latestEvent', { body: 'truncated', errorId: s.errorId(0) });
-    s.fault('latestEvent', { status: 404, errorId: s.errorId(1) });
-    s.fault('latestEvent', { body: 'html', status: 200, errorId: s.errorId(2) });
+    s.fault('events', { body: 'truncated', errorId: s.errorId(0) });
+    s.fault('events', { status: 404, errorId: s.errorId(1) });
+    s.fault('events', { body: 'html', status: 200, errorId: s.errorId(2) });
     const res = await source(s).listSamples({ limit: 4 });
     assert.equal(res.samples.length, 1);
     assert.equal(res.samples[0].group.id, s.errorId(3));
@@ -154,5 +173,36 @@ describe('Bugsnag source against the stand-in', () => {
     assert.equal(e.reason, 'not-found');
     assert.match(e.message, /no event 0123456789abcdef01234567 in project/);
     assert.equal((await rejection(source(s).lookupEvent('../../user'))).reason, 'invalid-input');
+  });
+
+  it('never triages an event from another release stage: the error fails with the stage named', async () => {
+    const s = await start({ errorCount: 3, stagingOnly: [1] });
+    const res = await source(s).listSamples({ limit: 3 });
+    assert.deepEqual(
+      res.samples.map((x) => x.group.id),
+      [s.errorId(0), s.errorId(2)],
+    );
+    assert.equal(res.failures.length, 1);
+    assert.match(res.failures[0].message, /no event of this error in release stage "production"/);
+    assert.ok(res.samples.every((x) => x.event.environment === 'production'));
+  });
+
+  it('answers 404 on the path Bugsnag does not serve (/projects/{id}/errors/{id}/latest_event)', async () => {
+    const s = await start({ errorCount: 1 });
+    const res = await fetch(`${s.url}/projects/${s.projectId}/errors/${s.errorId(0)}/latest_event`, {
+      headers: { Authorization: `token ${TOKEN}`, 'X-Version': '2' },
+    });
+    assert.equal(res.status, 404);
+    const ok = await fetch(`${s.url}/errors/${s.errorId(0)}/latest_event`, {
+      headers: { Authorization: `token ${TOKEN}`, 'X-Version': '2' },
+    });
+    assert.equal(ok.status, 200);
+  });
+
+  it('sends filters[event.unhandled] only when asked for unhandled errors only', async () => {
+    const s = await start({ errorCount: 1 });
+    await source(s, { unhandledOnly: true }).listSamples({ limit: 1 });
+    const page = s.requests.find((r) => r.route === 'errors');
+    assert.deepEqual(page?.query.getAll('filters[event.unhandled][][value]'), ['true']);
   });
 });

@@ -52,14 +52,18 @@ describe('Datadog source under faults', () => {
     assert.ok(calls[1].at - calls[0].at >= 1000, `retried after ${calls[1].at - calls[0].at}ms, before the reset`);
   });
 
-  it('gives up with rate-limited when the reset is beyond the wait cap, without asking for the other issues', async () => {
+  it('says when the next refresh can run when the span search is limited beyond the wait cap, asking once', async () => {
     const s = await start();
     s.fault('spans', { status: 429, headers: { 'X-RateLimit-Reset': '3600' } });
+    const t0 = Date.now();
     const res = await source(s, { http: { maxConcurrent: 1 } }).listSamples({ limit: 3 });
     assert.equal(res.samples.length, 0);
     assert.equal(res.failures.length, 3);
-    assert.match(res.failures[0].message, /rate limiting.*resets in 3600s, longer than the 60s this client waits/);
-    assert.match(res.failures[2].message, /skipped, .*resets in 3600s/);
+    const at = new Date(t0 + 3600_000);
+    const hhmm = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+    for (const f of res.failures)
+      assert.match(f.message, new RegExp(`Datadog rate limit: next refresh at ${hhmm} \\(`));
+    assert.match(res.failures[0].message, /resets in 3600s, longer than the 60s this client waits/);
     assert.equal(s.count('spans'), 1);
   });
 
@@ -92,7 +96,7 @@ describe('Datadog source under faults', () => {
     });
     assert.match(
       text ?? '',
-      /this request went to api\.datadoghq\.eu — if your org is on another site, set --site to one of datadoghq\.com, us3\.datadoghq\.com, us5\.datadoghq\.com, ap1\.datadoghq\.com, ap2\.datadoghq\.com, ddog-gov\.com/,
+      /this request went to api\.datadoghq\.eu — if your org is on another site, set --site to one of datadoghq\.com, us3\.datadoghq\.com, us5\.datadoghq\.com, ap1\.datadoghq\.com, ap2\.datadoghq\.com, uk1\.datadoghq\.com, ddog-gov\.com, us2\.ddog-gov\.com/,
     );
   });
 
@@ -103,32 +107,33 @@ describe('Datadog source under faults', () => {
     assert.match(e.message, /rejected the API key \(401\).*DD-API-KEY is missing or invalid/);
   });
 
-  it('puts a truncated, an HTML and a span-less issue in failures and triages the rest', async () => {
-    const issues = ['A', 'B', 'C', 'D', 'E'].map((x, i) => ({
-      id: `issue-${x}`,
-      errorType: `${x}Error`,
-      errorMessage: x,
+  it('searches a truncated batch issue by issue, names a span-less issue, and triages the rest', async () => {
+    // 21 issues: batches of 10, 10 and 1 (several issues per span search).
+    const issues = Array.from({ length: 21 }, (_, i) => ({
+      id: `issue-${i}`,
+      errorType: `E${i}Error`,
+      errorMessage: `m${i}`,
       events: i === 3 ? 0 : 1,
     }));
     const s = await start({ issues });
-    s.fault('spans', { body: 'truncated', issueId: 'issue-A' });
-    s.fault('spans', { body: 'html', issueId: 'issue-C' });
-    const res = await source(s).listSamples({ limit: 5 });
+    s.fault('spans', { body: 'truncated', issueId: 'issue-12' });
+    s.fault('spans', { body: 'html', issueId: 'issue-20' });
+    const res = await source(s, { http: { maxConcurrent: 1 } }).listSamples({ limit: 21 });
+    const bad = new Set([3, 12, 20]);
     assert.deepEqual(
       res.samples.map((x) => x.group.id),
-      ['issue-B', 'issue-E'],
+      issues.filter((_, i) => !bad.has(i)).map((x) => x.id),
     );
-    assert.deepEqual(
-      res.failures.map((f) => f.issueId),
-      ['issue-A', 'issue-C', 'issue-D'],
-    );
-    assert.match(res.failures[0].message, /truncated JSON/);
-    assert.match(res.failures[0].message, /\/api\/v2\/spans\/events\/search/);
-    assert.match(res.failures[1].message, /HTML page instead of JSON/);
+    const failed = new Map(res.failures.map((f) => [f.issueId, f.message]));
+    assert.deepEqual([...failed.keys()].sort(), ['issue-12', 'issue-20', 'issue-3']);
+    assert.match(failed.get('issue-3') ?? '', /no error span with @issue\.id:issue-3 in the time window/);
     assert.match(
-      res.failures[2].message,
-      /no error span matched "service:orders-api env:production status:error @error\.type:DError"/,
+      failed.get('issue-12') ?? '',
+      /truncated JSON.*\/api\/v2\/spans\/events\/search|\/api\/v2\/spans\/events\/search.*truncated JSON/,
     );
+    assert.match(failed.get('issue-20') ?? '', /HTML page instead of JSON/);
+    // Three batches, issue 3 alone, and the ten issues of the broken batch alone.
+    assert.equal(s.count('spans'), 3 + 1 + 10);
   });
 
   it('retries a 502 on the (read-only) span search', async () => {
@@ -136,7 +141,8 @@ describe('Datadog source under faults', () => {
     s.fault('spans', { status: 502, times: 1, issueId: '5f8ebd5c-6dd9-11f0-8a28-da7ad0900011' });
     const res = await source(s).listSamples({ limit: 3 });
     assert.deepEqual(res.failures, []);
-    assert.equal(s.count('spans'), 4);
+    // One batched search for the three issues, retried once.
+    assert.equal(s.count('spans'), 2);
   });
 
   it('never puts either key in an error, a failure or a log line', async () => {

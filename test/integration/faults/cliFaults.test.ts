@@ -28,7 +28,8 @@ const ITEM_FAULTS: Array<{ name: string; fault: Fault; message: RegExp }> = [
 ];
 
 describe('fault matrix through the CLI', function () {
-  this.timeout(60_000);
+  // ~20 CLI processes start at once: on a loaded 2-core machine that takes minutes, not seconds.
+  this.timeout(300_000);
   let repo: TempRepo;
   // An explicit range: the stand-ins' release names are not tags of this small repo.
   let deploy = '';
@@ -102,6 +103,7 @@ describe('fault matrix through the CLI', function () {
           noSecrets(r);
           assert.equal(r.code, 0, r.stderr);
           const report = JSON.parse(r.stdout) as TriageReport;
+          // Datadog searches several issues at once; a failed batch is searched issue by issue.
           assert.deepEqual(
             report.issues.map((i) => i.id),
             rig.ids.filter((id) => id !== rig.ids[1]),
@@ -109,7 +111,8 @@ describe('fault matrix through the CLI', function () {
           assert.equal(report.errors.length, 1);
           assert.equal(report.errors[0].issueId, rig.ids[1]);
           assert.match(report.errors[0].message, f.message);
-          assert.ok(stand.count(rig.itemRoute) <= 2 + 4, `${stand.count(rig.itemRoute)} event requests`);
+          const most = rig.cliItemRequests === 'one-batch' ? 4 + 3 + 4 : 2 + 4;
+          assert.ok(stand.count(rig.itemRoute) <= most, `${stand.count(rig.itemRoute)} event requests`);
         });
       }
 
@@ -123,7 +126,7 @@ describe('fault matrix through the CLI', function () {
           rig.ids,
         );
         assert.equal(stand.count(rig.listRoute), 1);
-        assert.equal(stand.count(rig.itemRoute), 3);
+        assert.equal(stand.count(rig.itemRoute), rig.cliItemRequests === 'one-batch' ? 1 : 3);
       });
     });
   }

@@ -36,6 +36,8 @@ export interface Rig {
   source(url: string, http?: Partial<HttpTuning>, log?: (l: string) => void): ErrorSource;
   /** CLI arguments and environment that point `culprit triage` at the stand-in. */
   cli(url: string): { args: string[]; env: Record<string, string> };
+  /** Requests the CLI makes for the issues' events: one per issue, or one search for all (Datadog batches). */
+  cliItemRequests: 'per-issue' | 'one-batch';
 }
 
 /** Fast retry timings so the matrix runs in seconds; 2 retries make a storm visible. */
@@ -48,6 +50,7 @@ export const FAST: Partial<HttpTuning> = {
 };
 
 export const SENTRY_RIG: Rig = {
+  cliItemRequests: 'per-issue',
   name: 'Sentry',
   listRoute: 'issues',
   itemRoute: 'event',
@@ -108,8 +111,11 @@ export const DATADOG_RIG: Rig = {
       appKey: DD_APP_KEY,
       service: 'orders-api',
       logger: log,
+      // One span search per issue, so a fault on one search concerns one issue (batching: datadogBudget.test.ts).
+      spanBatchSize: 1,
       http: { ...FAST, ...http },
     }),
+  cliItemRequests: 'one-batch',
   cli: (url) => ({
     args: ['--datadog', '--url', url, '--service', 'orders-api', '--limit', '3'],
     env: { DD_API_KEY, DD_APP_KEY },
@@ -227,7 +233,8 @@ export const FAULTS: FaultCase[] = [
     reason: 'bad-response',
     message: () => /sent a response larger than the 16 MB cap/,
     maxRequests: 1,
-    http: { maxResponseBytes: 16 * 1024 * 1024 },
+    // Writing 50 MB takes seconds on a loaded 2-core machine: the cap is under test, not the clock.
+    http: { maxResponseBytes: 16 * 1024 * 1024, timeoutMs: 60_000 },
   },
   {
     name: 'an empty body with 200',

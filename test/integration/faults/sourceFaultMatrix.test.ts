@@ -10,7 +10,7 @@ import { rejection } from '../../helpers/rejection';
 import { CANARIES, FAULTS, RIGS, type Stand } from './faultRigs';
 
 describe('fault matrix through the source API', function () {
-  this.timeout(20_000);
+  this.timeout(120_000);
   const stands: Stand[] = [];
   const lines: string[] = [];
   const texts: string[] = [];
@@ -115,7 +115,7 @@ describe('fault matrix through the source API', function () {
         s.fault(rig.itemRoute, { body: 'huge', hugeBytes: 50 * 1024 * 1024, issueId: rig.ids[0] });
         global.gc?.();
         const before = process.memoryUsage();
-        const res = await rig.source(s.url, {}, log).listSamples({ limit: 3 });
+        const res = await rig.source(s.url, { timeoutMs: 60_000 }, log).listSamples({ limit: 3 });
         const after = process.memoryUsage();
         assert.deepEqual(
           res.samples.map((x) => x.group.id),

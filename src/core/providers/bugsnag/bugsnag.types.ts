@@ -4,15 +4,19 @@ import type { ErrorSource } from '../errorSource';
 
 /** Everything needed to read production errors from one Bugsnag project (Data Access API v2). */
 export interface BugsnagSourceOptions {
-  /** Default `https://api.bugsnag.com`; an on-premise API URL works the same. */
+  /** Default `https://api.bugsnag.com` (Insight Hub: `https://api.bugsnag.smartbear.com`); or an on-premise API URL. */
   baseUrl?: string;
+  /** Dashboard origin of an on-premise install, for issue links (default: the API URL). */
+  appUrl?: string;
+  /** The project's notifier API key, when known: one starting with `00000` selects the Insight Hub hosts. */
+  apiKey?: string;
   /** Personal auth token (`Authorization: token …`). Secret. */
   token: string;
   /** Project id (24 hex digits) or slug/name; a slug is resolved through organizations → projects. */
   project: string;
   /** Release stage filter (`app.release_stage`); default `production`; an empty string means all stages. */
   stage?: string;
-  /** Only unhandled errors (default true). */
+  /** Only errors with unhandled events (default false: an error handler that answers 500 reports them as handled). */
   unhandledOnly?: boolean;
   /** Errors per page (default 30, max 100). */
   perPage?: number;

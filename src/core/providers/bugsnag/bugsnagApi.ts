@@ -4,8 +4,7 @@ import { createHttpClient, type HttpClient } from '../../http/httpClient';
 import type { HttpErrorContext, HttpRequest, QueryValue } from '../../http/http.types';
 import { findLink, parseLinkHeader } from '../../http/linkHeader';
 import type { BugsnagSourceOptions } from './bugsnag.types';
-
-export const BUGSNAG_DEFAULT_BASE_URL = 'https://api.bugsnag.com';
+import { bugsnagHosts } from './bugsnagHosts';
 
 /** URL-path segment for an untrusted id. */
 export function seg(v: string): string {
@@ -32,7 +31,10 @@ export function describeBugsnagError(ctx: HttpErrorContext): string | undefined 
   return undefined;
 }
 
-/** Builds the HTTP client: `Authorization: token …` (a secret) and `X-Version: 2`. */
+/**
+ * Builds the HTTP client: `Authorization: token …` (a secret), `X-Version: 2` and
+ * `X-Bugsnag-Api: true` (sent by every recorded request of bugsnag-api-ruby and by SmartBear's client).
+ */
 export function createBugsnagHttp(opts: BugsnagSourceOptions): HttpClient {
   const token = typeof opts.token === 'string' ? opts.token.trim() : '';
   if (!token)
@@ -42,9 +44,9 @@ export function createBugsnagHttp(opts: BugsnagSourceOptions): HttpClient {
     );
   return createHttpClient({
     ...(opts.http ?? {}),
-    baseUrl: opts.baseUrl ?? BUGSNAG_DEFAULT_BASE_URL,
+    baseUrl: bugsnagHosts(opts).api,
     provider: 'Bugsnag',
-    headers: { 'X-Version': '2' },
+    headers: { 'X-Version': '2', 'X-Bugsnag-Api': 'true' },
     secretHeaders: { Authorization: `token ${token}` },
     secrets: [token],
     describeError: describeBugsnagError,

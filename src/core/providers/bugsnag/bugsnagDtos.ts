@@ -16,15 +16,12 @@ export interface BugsnagErrorDto {
   lastSeen: string | null;
   status: string | null;
   releaseStages: string[];
-  /** The first release the error was seen in (`first_release.version`/`app_version`), when listed. */
-  firstRelease: string | null;
 }
 
 export function readBugsnagError(v: unknown): BugsnagErrorDto | null {
   const o = asRecord(v);
   const id = asNonEmptyString(o?.id, 128);
   if (!o || !id) return null;
-  const first = asRecord(o.first_release);
   return {
     id,
     errorClass: asNonEmptyString(o.error_class, 512),
@@ -39,7 +36,6 @@ export function readBugsnagError(v: unknown): BugsnagErrorDto | null {
       .map((s) => asNonEmptyString(s, 128))
       .filter((s): s is string => s !== null)
       .slice(0, 50),
-    firstRelease: asNonEmptyString(first?.version, 512) ?? asNonEmptyString(first?.app_version, 512),
   };
 }
 
@@ -53,6 +49,21 @@ export interface BugsnagNamedDto {
   id: string;
   slug: string | null;
   name: string | null;
+  /** Projects: the dashboard URL (`html_url`). */
+  htmlUrl?: string | null;
+}
+
+/** A project (`GET /projects/{id}`): its slug and dashboard URL, for issue links. */
+export function readProject(v: unknown): BugsnagNamedDto | null {
+  const o = asRecord(v);
+  const id = asNonEmptyString(o?.id, 128);
+  if (!o || !id) return null;
+  return {
+    id,
+    slug: asNonEmptyString(o.slug, 256),
+    name: asNonEmptyString(o.name, 256),
+    htmlUrl: asNonEmptyString(o.html_url, 1024),
+  };
 }
 
 /** Organizations or projects: `{id, slug, name}` items with a usable id. */

@@ -2,7 +2,9 @@
  * Decodes a Bugsnag Data Access API event (`GET /projects/{id}/events/{event_id}`, an error's
  * `latest_event`) into the normalized ErrorEvent. Exception frames are snake_case in this API
  * (`line_number`, `column_number`, `in_project`); thread frames and notifier payloads are
- * camelCase (`lineNumber`, `inProject`), so both spellings are read.
+ * camelCase (`lineNumber`, `inProject`), so both spellings are read. Events whose exception has no
+ * frames may carry them in `threads[]` (the thread that reported the error). Request data is
+ * `request.params`.
  */
 import type {
   Breadcrumb,
@@ -106,7 +108,7 @@ function decodeRequest(v: unknown): RequestInfo | null {
     url,
     query: url && q >= 0 ? url.slice(q + 1) : null,
     headers: asHeaderPairs(r.headers),
-    data: r.body === undefined ? null : clampValue(r.body),
+    data: r.params === undefined || r.params === null ? null : clampValue(r.params),
   };
 }
 
@@ -130,6 +132,21 @@ function decodeBreadcrumbs(v: unknown): Breadcrumb[] {
   return out;
 }
 
+/** Frames of the thread that reported the error (`errorReportingThread`), else of the only thread. */
+function reportingThreadFrames(v: unknown): RawFrame[] {
+  const threads = asArray(v)
+    .slice(0, 256)
+    .map(asRecord)
+    .filter((t): t is JsonRecord => t !== null);
+  const thread =
+    threads.find((t) => pick(t, 'errorReportingThread', 'error_reporting_thread') === true) ??
+    (threads.length === 1 ? threads[0] : undefined);
+  return asArray(thread?.stacktrace)
+    .slice(0, MAX_FRAMES)
+    .map(decodeFrame)
+    .filter((f): f is RawFrame => f !== null);
+}
+
 /** Turns a Bugsnag event into an ErrorEvent. Never throws. */
 export function decodeBugsnagEvent(obj: unknown): ErrorEvent {
   const e = asRecord(obj) ?? {};
@@ -142,6 +159,7 @@ export function decodeBugsnagEvent(obj: unknown): ErrorEvent {
     .filter((x): x is ExceptionRecord => x !== null)
     .reverse();
   const outer = exceptions[exceptions.length - 1];
+  if (outer && outer.frames.length === 0) outer.frames = reportingThreadFrames(e.threads);
   const tags: Record<string, string> = {};
   const context = asNonEmptyString(e.context, MAX_VALUE_STRING);
   if (context) tags.context = context;
@@ -151,7 +169,10 @@ export function decodeBugsnagEvent(obj: unknown): ErrorEvent {
   const device = asClampedRecord(e.device, 3);
   const contexts: JsonRecord = {};
   if (metaData) contexts.metaData = metaData;
+  // device: hostname, osName/osVersion, runtimeVersions, freeMemory/totalMemory; app: duration.
   if (device) contexts.device = device;
+  const appContext = asClampedRecord(e.app, 3);
+  if (appContext) contexts.app = appContext;
   return {
     eventId: asNonEmptyString(e.id, 128),
     timestamp: asIsoTimestamp(e.received_at),

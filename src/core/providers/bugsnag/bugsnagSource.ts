@@ -6,17 +6,19 @@ import { mapLimit } from '../../util/mapLimit';
 import type { ListOptions, SampleFailure, SampleList } from '../errorSource';
 import type { BugsnagSource, BugsnagSourceOptions } from './bugsnag.types';
 import { createBugsnagHttp, fetchLinkPages, seg } from './bugsnagApi';
-import { type BugsnagErrorDto, bugsnagErrorTitle, readBugsnagError, readNamedList } from './bugsnagDtos';
-import { decodeBugsnagEvent } from './bugsnagEvent';
+import { type BugsnagErrorDto, bugsnagErrorTitle, readBugsnagError, readNamedList, readProject } from './bugsnagDtos';
+import { bugsnagEventOf, bugsnagFilter, newestBugsnagEvent } from './bugsnagEvents';
+import { bugsnagDashboardPath, bugsnagErrorUrl, bugsnagHosts } from './bugsnagHosts';
 import { type BugsnagDeployResolver, createBugsnagDeployResolver } from './bugsnagReleases';
 
 /** Failures that concern the whole source, not one error: stop and tell the user. */
 const FATAL = new Set(['auth', 'forbidden', 'cancelled']);
 const PROJECT_ID = /^[0-9a-f]{24}$/i;
 
-/** `filters[field][][type]=eq&filters[field][][value]=…`, Bugsnag's filter encoding. */
-function filter(field: string, value: string): Record<string, string> {
-  return { [`filters[${field}][][type]`]: 'eq', [`filters[${field}][][value]`]: value };
+interface ProjectRef {
+  id: string;
+  /** `/{org slug}/{project slug}` on the dashboard, when known. */
+  dashboardPath: string | null;
 }
 
 /**
@@ -32,17 +34,29 @@ export function createBugsnagSource(opts: BugsnagSourceOptions): BugsnagSource {
   if (!project)
     throw new CulpritError('invalid-input', 'no Bugsnag project given (its id from the project settings, or its slug)');
   const http = createBugsnagHttp(opts);
+  const hosts = bugsnagHosts(opts);
   const stage = typeof opts.stage === 'string' ? opts.stage.trim() : 'production';
+  // Bugsnag pages hold at most 100 items.
   const perPage = Math.min(100, Math.max(1, Math.floor(opts.perPage ?? 30)));
   const maxConcurrent = Math.max(1, Math.floor(opts.http?.maxConcurrent ?? 4));
-  let projectId: Promise<string> | null = null;
-  const getProjectId = (signal?: AbortSignal): Promise<string> => {
-    if (!projectId) {
-      projectId = PROJECT_ID.test(project) ? Promise.resolve(project) : resolveProjectId(http, project, signal);
-      projectId.catch(() => (projectId = null));
+  let projectRef: Promise<ProjectRef> | null = null;
+  const getProject = (signal?: AbortSignal): Promise<ProjectRef> => {
+    if (!projectRef) {
+      projectRef = PROJECT_ID.test(project)
+        ? projectById(http, project, signal, opts.logger)
+        : resolveProject(http, project, signal);
+      projectRef.catch(() => (projectRef = null));
     }
-    return projectId;
+    return projectRef;
   };
+  const depsFor = (ref: ProjectRef, signal?: AbortSignal): SampleDeps => ({
+    http,
+    ref,
+    app: hosts.app,
+    stage,
+    deploys: createBugsnagDeployResolver(http, ref.id, stage, opts.logger),
+    signal,
+  });
 
   return {
     id: 'bugsnag',
@@ -51,22 +65,22 @@ export function createBugsnagSource(opts: BugsnagSourceOptions): BugsnagSource {
       const limit = Math.max(0, Math.floor(Number.isFinite(options.limit) ? options.limit : 0));
       const result: SampleList = { samples: [], failures: [] };
       if (limit === 0) return result;
-      const pid = await getProjectId(options.signal);
+      const ref = await getProject(options.signal);
       const query = {
         sort: 'last_seen',
         direction: 'desc',
         per_page: Math.min(perPage, limit),
-        ...filter('error.status', 'open'),
-        ...(opts.unhandledOnly === false ? {} : filter('event.unhandled', 'true')),
-        ...(stage ? filter('app.release_stage', stage) : {}),
+        ...bugsnagFilter('error.status', 'open'),
+        ...(opts.unhandledOnly ? bugsnagFilter('event.unhandled', 'true') : {}),
+        ...(stage ? bugsnagFilter('app.release_stage', stage) : {}),
       };
       const items = await fetchLinkPages(
         http,
-        { path: `/projects/${seg(pid)}/errors`, query, signal: options.signal },
+        { path: `/projects/${seg(ref.id)}/errors`, query, signal: options.signal },
         limit,
         Math.ceil(limit / query.per_page) + 5,
       );
-      const deploys = createBugsnagDeployResolver(http, pid, stage, opts.logger);
+      const deps = depsFor(ref, options.signal);
       // Bugsnag's rate limit is per token and low: once one error is refused for longer than the
       // client waits, the rest would be too, so they fail without asking.
       let limited: string | null = null;
@@ -79,13 +93,8 @@ export function createBugsnagSource(opts: BugsnagSourceOptions): BugsnagSource {
           if (limited)
             return { failure: { issueId: error.id, message: `Bugsnag error ${error.id}: skipped, ${limited}` } };
           try {
-            const res = await http.request({
-              path: `/projects/${seg(pid)}/errors/${seg(error.id)}/latest_event`,
-              signal: options.signal,
-            });
-            return {
-              sample: await sampleOf(error, eventOf(res.data), { http, pid, stage, deploys, signal: options.signal }),
-            };
+            const event = await newestBugsnagEvent(http, ref.id, error.id, stage, options.signal);
+            return { sample: await sampleOf(error, event, deps) };
           } catch (e) {
             if (CulpritError.is(e) && FATAL.has(e.reason)) throw e;
             if (!(e instanceof Error)) throw e;
@@ -108,9 +117,9 @@ export function createBugsnagSource(opts: BugsnagSourceOptions): BugsnagSource {
           'invalid-input',
           `'${String(eventId).slice(0, 80)}' is not a Bugsnag event id (24 hex digits, from the event's URL)`,
         );
-      const pid = await getProjectId(signal);
+      const ref = await getProject(signal);
       const res = await http.request({
-        path: `/projects/${seg(pid)}/events/${seg(id)}`,
+        path: `/projects/${seg(ref.id)}/events/${seg(id)}`,
         signal,
         acceptStatuses: [404],
       });
@@ -120,7 +129,7 @@ export function createBugsnagSource(opts: BugsnagSourceOptions): BugsnagSource {
           `Bugsnag has no event ${id} in project ${project} (it may be past the plan's retention, or in another project)`,
         );
       }
-      const event = eventOf(res.data);
+      const event = bugsnagEventOf(res.data);
       const errorId =
         typeof (res.data as Record<string, unknown>).error_id === 'string'
           ? ((res.data as Record<string, unknown>).error_id as string)
@@ -128,7 +137,7 @@ export function createBugsnagSource(opts: BugsnagSourceOptions): BugsnagSource {
       let error: BugsnagErrorDto | null = null;
       if (errorId) {
         const er = await http.request({
-          path: `/projects/${seg(pid)}/errors/${seg(errorId)}`,
+          path: `/projects/${seg(ref.id)}/errors/${seg(errorId)}`,
           signal,
           acceptStatuses: [404],
         });
@@ -146,35 +155,17 @@ export function createBugsnagSource(opts: BugsnagSourceOptions): BugsnagSource {
         lastSeen: event.timestamp,
         status: null,
         releaseStages: [],
-        firstRelease: null,
       };
-      return sampleOf(error, event, {
-        http,
-        pid,
-        stage,
-        deploys: createBugsnagDeployResolver(http, pid, stage, opts.logger),
-        signal,
-      });
+      return sampleOf(error, event, depsFor(ref, signal));
     },
   };
 }
 
-/** Decodes an event body; a body that is not an event object is a bad response for this error only. */
-function eventOf(data: unknown): ErrorEvent {
-  if (
-    typeof data !== 'object' ||
-    data === null ||
-    Array.isArray(data) ||
-    !Array.isArray((data as Record<string, unknown>).exceptions)
-  ) {
-    throw new CulpritError('bad-response', 'the latest event is not a Bugsnag event object (no exceptions)');
-  }
-  return decodeBugsnagEvent(data);
-}
-
 interface SampleDeps {
   http: HttpClient;
-  pid: string;
+  ref: ProjectRef;
+  /** Dashboard origin. */
+  app: string;
   stage: string;
   deploys: BugsnagDeployResolver;
   signal?: AbortSignal;
@@ -191,10 +182,11 @@ async function sampleOf(error: BugsnagErrorDto, event: ErrorEvent, deps: SampleD
       firstSeen: error.firstSeen,
       lastSeen: error.lastSeen,
       release: event.release,
-      firstRelease: error.firstRelease,
+      // Bugsnag errors carry no first release (no `first_release` in any recorded error).
+      firstRelease: null,
       environment: event.environment ?? (deps.stage || null),
       status: error.status,
-      url: `https://app.bugsnag.com/projects/${seg(deps.pid)}/errors/${seg(error.id)}${event.eventId ? `?event_id=${seg(event.eventId)}` : ''}`,
+      url: bugsnagErrorUrl(deps.app, deps.ref.dashboardPath, error.id, event.eventId),
       source: 'bugsnag',
     },
     event,
@@ -202,8 +194,26 @@ async function sampleOf(error: BugsnagErrorDto, event: ErrorEvent, deps: SampleD
   };
 }
 
+/** A project given by id: its dashboard path from `GET /projects/{id}` (soft: links are a bonus). */
+async function projectById(
+  http: HttpClient,
+  id: string,
+  signal?: AbortSignal,
+  log?: (line: string) => void,
+): Promise<ProjectRef> {
+  try {
+    const res = await http.request({ path: `/projects/${seg(id)}`, signal, acceptStatuses: [404] });
+    const p = res.status === 404 ? null : readProject(res.data);
+    return { id, dashboardPath: bugsnagDashboardPath(p?.htmlUrl ?? null, null, null) };
+  } catch (e) {
+    if (CulpritError.is(e) && FATAL.has(e.reason)) throw e;
+    log?.(`bugsnag: project ${id} details unavailable, no dashboard links (${messageOf(e)})`);
+    return { id, dashboardPath: null };
+  }
+}
+
 /** A project slug or name → its id, through `GET /user/organizations` and each org's projects. */
-async function resolveProjectId(http: HttpClient, want: string, signal?: AbortSignal): Promise<string> {
+async function resolveProject(http: HttpClient, want: string, signal?: AbortSignal): Promise<ProjectRef> {
   const orgs = readNamedList(
     await fetchLinkPages(http, { path: '/user/organizations', query: { per_page: 100 }, signal }, 1000, 10),
   );
@@ -218,7 +228,7 @@ async function resolveProjectId(http: HttpClient, want: string, signal?: AbortSi
       ),
     );
     const hit = projects.find((p) => p.id === want || p.slug === want || p.name === want);
-    if (hit) return hit.id;
+    if (hit) return { id: hit.id, dashboardPath: bugsnagDashboardPath(null, org.slug, hit.slug) };
     seen.push(...projects.map((p) => p.slug ?? p.id));
   }
   const names = seen.slice(0, 20).join(', ');

@@ -45,6 +45,10 @@ export interface DatadogSourceOptions {
   http?: HttpTuning & { onRequest?: (event: RequestEvent) => void };
   /** One line per request, secrets redacted. */
   logger?: HttpLogger;
+  /** Issues per span/log search (`@issue.id:(a OR b …)`), default 10; 1 searches each issue alone. */
+  spanBatchSize?: number;
+  /** Clock for the rate budget (tests pin it); default `Date.now`. */
+  now?: () => number;
 }
 
 /** Error Tracking issue states (`IssueState` in the spec). */

@@ -102,7 +102,14 @@ export async function searchPages(
   http: HttpClient,
   placement: CursorPlacement,
   filter: SearchFilter,
-  opts: { limit: number; maxItems: number; maxPages: number; signal?: AbortSignal },
+  opts: {
+    limit: number;
+    maxItems: number;
+    maxPages: number;
+    signal?: AbortSignal;
+    /** Sees each answer's headers (the rate-limit budget reads them). */
+    onResponse?: (headers: Record<string, string>) => void;
+  },
 ): Promise<unknown[]> {
   const path = placement === 'logs' ? LOGS_SEARCH_PATH : SPANS_SEARCH_PATH;
   const items: unknown[] = [];
@@ -117,6 +124,7 @@ export async function searchPages(
       signal: opts.signal,
       idempotent: true,
     });
+    opts.onResponse?.(res.headers);
     const body = asRecord(res.data);
     if (!body || !Array.isArray(body.data)) {
       throw new CulpritError('bad-response', `Datadog POST ${path} did not return a data list`, { endpoint: path });

@@ -1,17 +1,13 @@
-/** From an Error Tracking issue to a sample: the newest matching error span (or log), decoded. */
-import { CulpritError } from '../../errors';
+/** From an Error Tracking issue and its sample error span (or log) to an ErrorSample. */
 import type { HttpClient } from '../../http/httpClient';
 import type { ErrorEvent } from '../../model/event.types';
 import type { DeployHint, ErrorSample } from '../../model/group.types';
 import type { DatadogTrack } from './datadog.types';
-import { type CursorPlacement, searchPages, searchTerm } from './datadogApi';
+import { type CursorPlacement, searchTerm } from './datadogApi';
 import { type DatadogIssueDto, issueTitle } from './datadogDtos';
 import { type DatadogSite, datadogIssueUrl } from './datadogSites';
 import { decodeDatadogLog } from './logEvent';
 import { decodeDatadogSpan } from './spanEvent';
-
-/** Candidates fetched per issue: enough to prefer the one matching the issue's message and location. */
-const CANDIDATES = 10;
 
 /** What every per-issue lookup shares. */
 export interface SampleContext {
@@ -52,32 +48,8 @@ export function deployHintOf(event: ErrorEvent, fallbackVersion: string | null):
   return { to: event.commit ?? event.release ?? fallbackVersion, from: null };
 }
 
-/** Builds the sample for one issue; throws (a CulpritError) when no usable event is found. */
-export async function sampleForIssue(issue: DatadogIssueDto, ctx: SampleContext): Promise<ErrorSample> {
-  const what = ctx.track === 'logs' ? 'error log' : 'error span';
-  const typeKey = ctx.track === 'logs' ? '@error.kind' : '@error.type';
-  const query = baseEventQuery(ctx, ...(issue.errorType ? [searchTerm(typeKey, issue.errorType)] : []));
-  const items = await searchPages(
-    ctx.http,
-    placementOf(ctx.track),
-    { query, from: String(ctx.window.from), to: String(ctx.window.to) },
-    {
-      limit: CANDIDATES,
-      maxItems: CANDIDATES,
-      maxPages: 1,
-      signal: ctx.signal,
-    },
-  );
-  if (items.length === 0) {
-    throw new CulpritError(
-      'not-found',
-      `no ${what} matched "${query}" in the time window (it may be outside span/log retention or sampled out)`,
-    );
-  }
-  const event = bestMatch(
-    items.map((item) => decodeEvent(ctx.track, item)),
-    issue,
-  );
+/** The sample of one issue, from the event found for it. */
+export function sampleFromEvent(issue: DatadogIssueDto, event: ErrorEvent, ctx: SampleContext): ErrorSample {
   return {
     group: {
       id: issue.id,
@@ -96,31 +68,4 @@ export async function sampleForIssue(issue: DatadogIssueDto, ctx: SampleContext)
     event,
     deploy: deployHintOf(event, issue.lastSeenVersion),
   };
-}
-
-/**
- * Several issues can share an error type; prefer the newest event whose message, file or
- * function matches the issue, and one that has frames. Ties keep the newest (search order).
- */
-function bestMatch(events: ErrorEvent[], issue: DatadogIssueDto): ErrorEvent {
-  let best = events[0];
-  let bestScore = -1;
-  for (const ev of events) {
-    const outer = ev.exceptions[ev.exceptions.length - 1];
-    let score = 0;
-    if (issue.errorMessage && (ev.message === issue.errorMessage || outer?.value === issue.errorMessage)) score += 4;
-    const frames = ev.exceptions.flatMap((e) => e.frames);
-    if (issue.filePath && frames.some((f) => f.path !== null && f.path.endsWith(issue.filePath as string))) score += 2;
-    if (
-      issue.functionName &&
-      frames.some((f) => f.function !== null && f.function.includes(issue.functionName as string))
-    )
-      score += 2;
-    if (frames.length > 0) score += 1;
-    if (score > bestScore) {
-      best = ev;
-      bestScore = score;
-    }
-  }
-  return best;
 }

@@ -1,7 +1,11 @@
 /** Datadog sites: an org and its keys live on exactly one, so the site is a user setting. */
 import { CulpritError } from '../../errors';
 
-/** Every public site, US1 first (the default). */
+/**
+ * Every public site, US1 first (the default): the `server1` site enum of
+ * DataDog/datadog-api-client-typescript `packages/datadog-api-client-common/servers.ts`
+ * (uk1 and us2.ddog-gov.com since commit 07f803b3c4c09212172edc3542aaca94c1eaa87d).
+ */
 export const DATADOG_SITES = [
   'datadoghq.com',
   'us3.datadoghq.com',
@@ -9,7 +13,9 @@ export const DATADOG_SITES = [
   'datadoghq.eu',
   'ap1.datadoghq.com',
   'ap2.datadoghq.com',
+  'uk1.datadoghq.com',
   'ddog-gov.com',
+  'us2.ddog-gov.com',
 ] as const;
 
 export type DatadogSite = (typeof DATADOG_SITES)[number];
@@ -48,7 +54,7 @@ export function datadogApiBaseUrl(site: DatadogSite): string {
 
 /**
  * Web UI origin of a site. US1, EU1 and US1-FED use `app.<site>`; the newer sites (US3, US5,
- * AP1, AP2) serve the UI on the site host itself.
+ * AP1, AP2, UK1, US2-FED) serve the UI on the site host itself.
  */
 export function datadogUiBaseUrl(site: DatadogSite): string {
   return site === 'datadoghq.com' || site === 'datadoghq.eu' || site === 'ddog-gov.com'

@@ -1,8 +1,6 @@
-import { CulpritError, messageOf } from '../../errors';
-import { mapLimit } from '../../util/mapLimit';
+import { CulpritError } from '../../errors';
 import { asRecord } from '../../decode/valueDecoder';
-import type { ListOptions, SampleFailure, SampleList } from '../errorSource';
-import type { ErrorSample } from '../../model/group.types';
+import type { ListOptions, SampleList } from '../errorSource';
 import {
   DATADOG_ISSUE_STATES,
   type DatadogIssueState,
@@ -13,12 +11,12 @@ import {
 import { ISSUES_SEARCH_PATH, createDatadogHttp, searchTerm, seg } from './datadogApi';
 import { listDirect } from './datadogDirect';
 import { readIssueResponse, readIssueSearch } from './datadogDtos';
-import { type SampleContext, sampleForIssue } from './datadogSamples';
+import { type SampleContext, sampleFromEvent } from './datadogSamples';
+import { DatadogSampleCache, fetchIssueEvents } from './datadogSampleFetcher';
+import { createDatadogRateBudget } from './datadogRateBudget';
 import { datadogApiBaseUrl, normalizeDatadogSite } from './datadogSites';
 import { datadogWindow } from './datadogTime';
 
-/** Failures that concern the whole source, not one issue: stop and tell the user. */
-const FATAL = new Set(['auth', 'forbidden', 'cancelled']);
 const ISSUE_PATH = '/api/v2/error-tracking/issues';
 
 /**
@@ -48,6 +46,9 @@ export function createDatadogSource(opts: DatadogSourceOptions): DatadogSource {
   const maxConcurrent = Math.max(1, Math.floor(opts.http?.maxConcurrent ?? 4));
   const pageLimit = Math.min(1000, Math.max(1, Math.floor(opts.pageLimit ?? 100)));
   const maxPages = Math.max(1, Math.floor(opts.maxPages ?? 10));
+  // Kept for the source's lifetime: a refresh searches spans only for issues seen again since.
+  const cache = new DatadogSampleCache();
+  const budget = createDatadogRateBudget(opts.now);
 
   const issueId = (id: unknown): string => {
     if (typeof id !== 'string' || id.trim() === '')
@@ -96,35 +97,27 @@ export function createDatadogSource(opts: DatadogSourceOptions): DatadogSource {
         });
       }
       // The endpoint has no cursor: it returns the top issues of the window.
-      const issues = readIssueSearch(res.data).slice(0, limit);
-      // Span/log search limits are low and per org: once one lookup is refused for longer than
-      // the client waits, the rest would be too, so they fail without asking.
-      let limited: string | null = null;
-      const outcomes = await mapLimit(
-        issues,
-        maxConcurrent,
-        async (issue): Promise<{ sample: ErrorSample } | { failure: SampleFailure }> => {
-          if (!issue) return { failure: { issueId: null, message: 'Datadog listed an issue without an id' } };
-          if (limited)
-            return { failure: { issueId: issue.id, message: `Datadog issue ${issue.id}: skipped, ${limited}` } };
-          try {
-            return { sample: await sampleForIssue(issue, ctx) };
-          } catch (e) {
-            if (CulpritError.is(e) && FATAL.has(e.reason)) throw e;
-            if (!(e instanceof Error)) throw e;
-            if (CulpritError.is(e, 'rate-limited')) limited = messageOf(e);
-            return { failure: { issueId: issue.id, message: `Datadog issue ${issue.id}: ${messageOf(e)}` } };
-          }
-        },
-      );
+      const listed = readIssueSearch(res.data).slice(0, limit);
+      const issues = listed.filter((x): x is NonNullable<typeof x> => x !== null);
+      const events = await fetchIssueEvents(issues, ctx, cache, budget, maxConcurrent, opts.spanBatchSize);
       const result: SampleList = { samples: [], failures: [] };
-      for (const o of outcomes) {
-        if ('sample' in o) result.samples.push(o.sample);
-        else result.failures.push(o.failure);
-      }
+      if (issues.length < listed.length)
+        result.failures.push({ issueId: null, message: 'Datadog listed an issue without an id' });
+      let stale = 0;
+      issues.forEach((issue, i) => {
+        const o = events[i];
+        if ('event' in o) {
+          result.samples.push(sampleFromEvent(issue, o.event, ctx));
+          if (o.stale) stale++;
+        } else {
+          if (o.fatal) throw o.fatal;
+          result.failures.push({ issueId: issue.id, message: `Datadog issue ${issue.id}: ${o.failure}` });
+        }
+      });
+      if (stale > 0)
+        result.failures.push({ issueId: null, message: `${budget.message()} (${stale} issues show their last event)` });
       return result;
     },
-
     async updateIssueState(id, state, signal): Promise<DatadogIssueUpdateResult> {
       const issue = issueId(id);
       const wanted = String(state).trim().toUpperCase() as DatadogIssueState;
