@@ -84,7 +84,11 @@ function tableOf(result) {
 }
 
 async function main() {
-  const wanted = process.argv.slice(2);
+  // Case names, then options for them (`accuracy --split test`): everything from the first flag on.
+  const argv = process.argv.slice(2);
+  const firstFlag = argv.findIndex((a) => a.startsWith('--'));
+  const wanted = firstFlag < 0 ? argv : argv.slice(0, firstFlag);
+  const args = firstFlag < 0 ? [] : argv.slice(firstFlag);
   const unknown = wanted.filter((w) => !(w in CASES));
   if (unknown.length)
     throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; choose from ${Object.keys(CASES).join(', ')}`);
@@ -99,7 +103,7 @@ async function main() {
   for (const id of selected) {
     log(`\n[${id}]`);
     const started = performance.now();
-    const result = await CASES[id]({ repoRoot, bundle, work, log });
+    const result = await CASES[id]({ repoRoot, bundle, work, log, args });
     result.seconds = (performance.now() - started) / 1000;
     results.push(result);
     process.stdout.write(

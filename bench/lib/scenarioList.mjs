@@ -1,7 +1,12 @@
-// Loads every scenario family in bench/scenarios/ (each exports `scenarios`), in file order.
+// Loads every scenario family in bench/scenarios/ (each exports `scenarios`), in file order, and
+// expands them into the variants the bench scores: one per range width, in the splits asked for.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { splitOf } from './split.mjs';
+
+/** The deploy-range widths every scenario is built at (commits in the range, about). */
+export const WIDTHS = Object.freeze([10, 100, 1000]);
 
 /** All scenario definitions, optionally only those whose name contains `filter`. */
 export async function loadScenarioDefs(repoRoot, filter = null) {
@@ -11,7 +16,26 @@ export async function loadScenarioDefs(repoRoot, filter = null) {
     .filter((f) => f.endsWith('.mjs'))
     .sort()) {
     const mod = await import(pathToFileURL(path.join(dir, file)).href);
-    for (const def of mod.scenarios ?? []) defs.push({ ...def, family: file.replace(/\.mjs$/, '') });
+    for (const def of mod.scenarios ?? []) {
+      if (typeof def.bugClass !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(def.bugClass))
+        throw new Error(`${file}: scenario ${def.name} needs a bugClass (kebab-case root-cause class)`);
+      defs.push({ ...def, family: file.replace(/\.mjs$/, '') });
+    }
   }
   return filter ? defs.filter((d) => d.name.includes(filter)) : defs;
+}
+
+/**
+ * The scenarios of `splits` at each of `widths`: `{ base, split, width, def }`, where `def` is
+ * the definition the builder takes (its name carries the width, `width` widens its range).
+ */
+export function corpusVariants(defs, { splits, widths = WIDTHS }) {
+  const out = [];
+  for (const base of defs) {
+    const split = splitOf(base.bugClass);
+    if (!splits.includes(split)) continue;
+    for (const width of widths)
+      out.push({ base, split, width, def: { ...base, name: `${base.name}~${width}`, width } });
+  }
+  return out;
 }

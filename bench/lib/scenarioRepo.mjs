@@ -11,6 +11,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { applyDecoy, decoySteps } from './decoys.mjs';
+import { runNative } from './runtimes.mjs';
 import { seededRandom } from './stats.mjs';
 
 const require = createRequire(import.meta.url);
@@ -85,19 +87,94 @@ function helperJava(name, k, rnd, indent) {
   return body.map((l) => (l ? indent + l : l));
 }
 
+/** Helpers in the other runtimes: the same loop, with a `* K` factor decoys can tune. */
+function helperIn(lang) {
+  return (name, k, rnd, indent) => {
+    const extra = Math.floor(rnd() * 3);
+    const body = {
+      go: [
+        `func ${name}(values []float64) float64 {`,
+        '\ttotal := 0.0',
+        '\tfor _, v := range values {',
+        `\t\ttotal += v * ${k}`,
+        '\t}',
+        ...Array.from({ length: extra }, (_x, i) => `\tif total > ${100 * (i + 1)} {\n\t\ttotal -= ${i + 1}\n\t}`),
+        '\treturn total',
+        '}',
+      ],
+      ruby: [
+        `def self.${name}(values)`,
+        '  total = 0',
+        '  values.each do |v|',
+        '    next if v.nil?',
+        `    total += v.to_f * ${k}`,
+        '  end',
+        ...Array.from({ length: extra }, (_x, i) => `  total -= ${i + 1} if total > ${100 * (i + 1)}`),
+        '  total.round(2)',
+        'end',
+      ],
+      php: [
+        `public static function ${name}(array $values): float`,
+        '{',
+        '    $total = 0.0;',
+        '    foreach ($values as $v) {',
+        `        $total += $v * ${k};`,
+        '    }',
+        ...Array.from({ length: extra }, (_x, i) => `    if ($total > ${100 * (i + 1)}) { $total -= ${i + 1}; }`),
+        '    return round($total, 2);',
+        '}',
+      ],
+      cs: [
+        `static double ${name}(double[] values)`,
+        '{',
+        '    double total = 0;',
+        '    foreach (var v in values)',
+        `        total += v * ${k};`,
+        ...Array.from({ length: extra }, (_x, i) => `    if (total > ${100 * (i + 1)}) total -= ${i + 1};`),
+        '    return Math.Round(total, 2);',
+        '}',
+      ],
+      rust: [
+        `pub fn ${name}(values: &[f64]) -> f64 {`,
+        '    let mut total = 0.0;',
+        '    for v in values {',
+        '        total += v;',
+        '    }',
+        `    let scaled = (total as i64) * ${k};`,
+        ...Array.from(
+          { length: extra },
+          (_x, i) => `    let scaled = if scaled > ${100 * (i + 1)} { scaled - ${i + 1} } else { scaled };`,
+        ),
+        '    scaled as f64 / 100.0',
+        '}',
+      ],
+    }[lang];
+    return [...body.flatMap((l) => l.split('\n')), ''].map((l) => (l ? indent + l : l));
+  };
+}
+
 function helperName(file, lang, i) {
   const stem = path
     .basename(file)
     .replace(/\.[^.]+$/, '')
     .replace(/[^A-Za-z0-9]/g, '');
   const camel = stem.charAt(0).toLowerCase() + stem.slice(1);
-  return lang === 'py' ? `_${stem.toLowerCase()}_helper_${i}` : `${camel}Helper${i}`;
+  return lang === 'py' || lang === 'ruby' || lang === 'rust'
+    ? `_${stem.toLowerCase()}_helper_${i}`
+    : `${camel}Helper${i}`;
 }
 
 /** Replaces `// @filler N` / `# @filler N` lines with N helper functions. */
 function expandFillers(file, text, lang, rnd) {
   let i = 0;
-  const make = lang === 'py' ? helperPy : lang === 'java' ? helperJava : helperJs;
+  const make =
+    lang === 'py'
+      ? helperPy
+      : lang === 'java'
+        ? helperJava
+        : ['go', 'ruby', 'php', 'cs', 'rust'].includes(lang)
+          ? helperIn(lang)
+          : helperJs;
   return text.replace(FILLER, (_m, indent, count) => {
     const out = [];
     for (let n = 0; n < Number(count); n++)
@@ -238,7 +315,7 @@ function planHistory(def, rnd) {
       tweak: hot,
     });
   }
-  steps.push(...range);
+  steps.push(...(def.width ? interleave(range, decoySteps(range.length + 1, def.width, rnd), rnd) : range));
   steps.push({
     msg: `Release ${deployTag.slice(1)}`,
     edit: [['VERSION', `${prevTag.slice(1)}\n`, `${deployTag.slice(1)}\n`]],
@@ -249,6 +326,18 @@ function planHistory(def, rnd) {
     post.splice(Math.floor(rnd() * (post.length + 1)), 0, { msg: 'Post-release tuning', tweak: hot });
   steps.push(...post);
   return { steps, prevTag, deployTag, lang };
+}
+
+/** Both lists in one, each keeping its own order (a random riffle). */
+function interleave(a, b, rnd) {
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const takeA = j >= b.length || (i < a.length && rnd() < (a.length - i) / (a.length - i + b.length - j));
+    out.push(takeA ? a[i++] : b[j++]);
+  }
+  return out;
 }
 
 /** The edits of an earlier step (named by `revert: msg`) undone, as `git revert` would. */
@@ -297,7 +386,7 @@ function buildRepo(def, repo, home) {
   let mainTip = 0;
   // Feature branches (`branch: name` steps fork from main at their first use; `merge: name` joins).
   const branches = new Map();
-  for (const step of steps) {
+  for (const [index, step] of steps.entries()) {
     let change;
     let target = files;
     let parents = mark > 0 ? [mainTip] : [];
@@ -309,18 +398,27 @@ function buildRepo(def, repo, home) {
       target = branch.files;
       parents = [branch.tip];
     }
+    let msg = step.msg;
     if (step.merge) change = mergeBranch(files, branches.get(step.merge), def, rnd, step);
-    else if (step.tweak) {
+    else if (step.decoy) {
+      const ctx = { lang: def.lang, hot: def.hot ?? Object.keys(def.files), tweak, later: steps.slice(index + 1) };
+      change = applyDecoy(target, step, ctx, rnd);
+      msg = change.msg;
+    } else if (step.tweak) {
       const file = tweak(target, step.tweak, rnd);
       change = { written: new Set(file ? [file] : []), removed: new Set() };
     } else change = applyStep(target, step.revert ? revertOf(steps, step, def) : step, def, rnd);
     if (change.written.size === 0 && change.removed.size === 0 && !step.merge) continue;
     mark++;
-    when += step.gapMinutes !== undefined ? step.gapMinutes * 60_000 : (2 + Math.floor(rnd() * 40)) * 3600_000;
+    // A long history keeps the same calendar span (commits come closer together), never the future.
+    when +=
+      step.gapMinutes !== undefined
+        ? step.gapMinutes * 60_000
+        : Math.round((2 + Math.floor(rnd() * 40)) * 3600_000 * Math.min(1, 60 / steps.length));
     const author =
       step.author !== undefined ? AUTHORS[step.author % AUTHORS.length] : AUTHORS[Math.floor(rnd() * AUTHORS.length)];
     if (step.merge) parents = [mainTip, branches.get(step.merge).tip];
-    fastImportCommit(stream, mark, author, when, step.msg, target, change, parents, step.branch ?? 'main');
+    fastImportCommit(stream, mark, author, when, msg, target, change, parents, step.branch ?? 'main');
     if (branch) {
       branch.tip = mark;
       branch.steps.push(step);
@@ -451,7 +549,7 @@ async function runSentry(def, dir, release) {
         ),
     );
     const timeout = new Promise((_r, reject) =>
-      setTimeout(() => reject(new Error(`${def.name}: no Sentry event within 20 s`)), 20000).unref(),
+      setTimeout(() => reject(new Error(`${def.name}: no Sentry event within 90 s`)), 90_000).unref(),
     );
     const event = await Promise.race([got, failed, timeout]);
     await exited;
@@ -493,6 +591,8 @@ async function capture(def, deployDir, repo, deployTag) {
       ),
     };
   if (def.lang === 'java') return { file: 'trace.txt', text: runJava(def, deployDir) };
+  if (['go', 'ruby', 'php', 'cs', 'rust'].includes(def.lang))
+    return { file: 'trace.txt', text: runNative(def, deployDir) };
   if (def.capture === 'sentry') return { file: 'event.json', text: await runSentry(def, deployDir, deployTag) };
   if (def.capture === 'bundle') return { file: 'trace.txt', text: await runBundle(def, deployDir, repo) };
   return {
@@ -503,7 +603,10 @@ async function capture(def, deployDir, repo, deployTag) {
 
 /** Cache key of a definition: its content and this generator's source. */
 export function scenarioKey(def) {
-  return createHash('sha256').update(JSON.stringify(def)).update(readFileSync(SELF)).digest('hex').slice(0, 16);
+  const hash = createHash('sha256').update(JSON.stringify(def));
+  for (const file of [SELF, ...['decoys.mjs', 'runtimes.mjs'].map((f) => path.join(path.dirname(SELF), f))])
+    hash.update(readFileSync(file));
+  return hash.digest('hex').slice(0, 16);
 }
 
 /**
@@ -567,7 +670,20 @@ export async function buildScenarios(defs, root, log = () => {}) {
     while (next < defs.length) {
       const i = next++;
       const t0 = performance.now();
-      out[i] = await buildScenario(defs[i], path.join(root, defs[i].name));
+      try {
+        out[i] = await buildScenario(defs[i], path.join(root, defs[i].name));
+      } catch (e) {
+        // One scenario that cannot be built (a runtime missing, a crash that did not happen) is
+        // reported, never silently dropped, and does not stop the others.
+        out[i] = {
+          name: defs[i].name,
+          error: String(e instanceof Error ? e.message : e)
+            .split('\n')[0]
+            .slice(0, 300),
+        };
+        log(`  FAILED to build ${defs[i].name}: ${out[i].error}`);
+        continue;
+      }
       if (!out[i].cached)
         log(`  built ${defs[i].name} (${out[i].commits} commits) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     }

@@ -55,3 +55,27 @@ export function markdownTable(header, rows) {
   const line = (cells) => `| ${cells.map((c, i) => String(c ?? '').padEnd(widths[i])).join(' | ')} |`;
   return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
 }
+
+/** The Wilson score interval (95% by default) of `k` successes out of `n`. */
+export function wilson(k, n, z = 1.96) {
+  if (n === 0) return [0, 1];
+  const p = k / n;
+  const denom = 1 + (z * z) / n;
+  const center = (p + (z * z) / (2 * n)) / denom;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / denom;
+  return [Math.max(0, center - half), Math.min(1, center + half)];
+}
+
+/** A percentile bootstrap interval (95%) of the mean of `values`, seeded. */
+export function bootstrapMean(values, { reps = 2000, seed = 13 } = {}) {
+  if (values.length === 0) return [0, 0];
+  const rnd = seededRandom(seed);
+  const means = [];
+  for (let r = 0; r < reps; r++) {
+    let s = 0;
+    for (let i = 0; i < values.length; i++) s += values[Math.floor(rnd() * values.length)];
+    means.push(s / values.length);
+  }
+  means.sort((a, b) => a - b);
+  return [means[Math.floor(0.025 * reps)], means[Math.min(reps - 1, Math.floor(0.975 * reps))]];
+}

@@ -5,6 +5,7 @@ import { JAVA, JAVA_MAIN, JS, PY, javaService, jsService, pyService } from './se
 export const scenarios = [
   {
     name: 'js-sentry-default-currency',
+    bugClass: 'removed-default-value',
     lang: 'js',
     capture: 'sentry',
     cases: ['caller-or-default'],
@@ -49,6 +50,7 @@ export const scenarios = [
   },
   {
     name: 'py-default-coupon-map',
+    bugClass: 'removed-default-value',
     lang: 'py',
     cases: ['caller-or-default'],
     files: {
@@ -101,6 +103,7 @@ export const scenarios = [
   },
   {
     name: 'java-caller-passes-null-coupon-map',
+    bugClass: 'caller-passes-incomplete-value',
     lang: 'java',
     main: JAVA_MAIN,
     cases: ['caller-or-default'],

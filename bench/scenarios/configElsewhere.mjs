@@ -5,6 +5,7 @@ import { JS, PY, jsService, pyService } from './services.mjs';
 export const scenarios = [
   {
     name: 'js-bundle-removed-tier',
+    bugClass: 'removed-config-entry',
     lang: 'js',
     capture: 'bundle',
     cases: ['missing-code', 'bundle'],
@@ -48,6 +49,7 @@ export const scenarios = [
   },
   {
     name: 'py-removed-coupon-setting',
+    bugClass: 'removed-config-entry',
     lang: 'py',
     cases: ['missing-code'],
     files: {

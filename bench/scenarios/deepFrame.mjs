@@ -5,6 +5,7 @@ import { JAVA, JAVA_MAIN, JS, PY, javaService, jsService, pyService } from './se
 export const scenarios = [
   {
     name: 'js-deep-handler-address',
+    bugClass: 'null-field-production-data',
     lang: 'js',
     cases: ['deep-frame'],
     files: jsService,
@@ -60,6 +61,7 @@ export const scenarios = [
   },
   {
     name: 'py-deep-orders-tier',
+    bugClass: 'caller-passes-incomplete-value',
     lang: 'py',
     cases: ['deep-frame'],
     files: pyService,
@@ -107,6 +109,7 @@ export const scenarios = [
   },
   {
     name: 'java-deep-handler-customer',
+    bugClass: 'null-field-production-data',
     lang: 'java',
     main: JAVA_MAIN,
     cases: ['deep-frame'],
@@ -155,6 +158,7 @@ export const scenarios = [
   },
   {
     name: 'ts-bundle-deep-coupon',
+    bugClass: 'key-normalisation-change',
     lang: 'js',
     capture: 'bundle',
     main: 'src/main.ts',

@@ -1117,6 +1117,7 @@ public class Refresher {
 export const scenarios = [
   {
     name: 'fr-js-search-pagination-off-by-one',
+    bugClass: 'off-by-one-bound',
     fresh: true,
     lang: 'js',
     cases: ['off-by-one', 'bug-not-in-stack', 'decoy-on-crash-line', 'same-function-decoys', 'post-deploy-edit'],
@@ -1206,6 +1207,7 @@ export const scenarios = [
   },
   {
     name: 'fr-py-reminder-date-format',
+    bugClass: 'serialisation-format-change',
     fresh: true,
     lang: 'py',
     cases: ['date-format', 'constant-in-same-file', 'decoy-on-crash-line', 'generator', 'merge', 'stdlib-frame'],
@@ -1292,6 +1294,7 @@ export const scenarios = [
   },
   {
     name: 'fr-java-shipping-weight-units',
+    bugClass: 'unit-or-precision-change',
     fresh: true,
     lang: 'java',
     main: 'com.acme.shipping.App',
@@ -1369,6 +1372,7 @@ export const scenarios = [
   },
   {
     name: 'fr-js-sentry-flags-operator-case',
+    bugClass: 'key-normalisation-change',
     fresh: true,
     lang: 'js',
     capture: 'sentry',
@@ -1460,6 +1464,7 @@ export const scenarios = [
   },
   {
     name: 'fr-py-report-mutable-default',
+    bugClass: 'behaviour-in-chore-commit',
     fresh: true,
     lang: 'py',
     cases: [
@@ -1563,6 +1568,7 @@ export const scenarios = [
   },
   {
     name: 'fr-js-session-missing-await',
+    bugClass: 'behaviour-in-chore-commit',
     fresh: true,
     lang: 'js',
     cases: ['missing-await', 'bug-in-caller-function', 'async', 'decoy-on-crash-line', 'post-deploy-fix'],
@@ -1650,6 +1656,7 @@ export const scenarios = [
   },
   {
     name: 'fr-py-search-stale-caller',
+    bugClass: 'signature-change-stale-caller',
     fresh: true,
     lang: 'py',
     cases: ['stale-caller', 'signature-change', 'same-function-decoys', 'decoy-on-caller-line', 'merge'],
@@ -1725,6 +1732,7 @@ export const scenarios = [
   },
   {
     name: 'fr-py-throttle-floor-division',
+    bugClass: 'unit-or-precision-change',
     fresh: true,
     lang: 'py',
     cases: ['integer-division', 'bug-not-in-stack', 'related-decoy', 'decoy-on-crash-line'],
@@ -1787,6 +1795,7 @@ export const scenarios = [
   },
   {
     name: 'fr-ts-bundle-export-field-rename',
+    bugClass: 'schema-field-renamed',
     fresh: true,
     lang: 'js',
     capture: 'bundle',
@@ -1867,6 +1876,7 @@ export const scenarios = [
   },
   {
     name: 'fr-js-sentry-digest-query-null',
+    bugClass: 'producer-returns-other-type',
     fresh: true,
     lang: 'js',
     capture: 'sentry',
@@ -1965,6 +1975,7 @@ export const scenarios = [
   },
   {
     name: 'fr-py-token-swallowed-reraised',
+    bugClass: 'removed-guard-off-stack',
     fresh: true,
     lang: 'py',
     cases: [
@@ -2071,6 +2082,7 @@ export const scenarios = [
   },
   {
     name: 'fr-java-index-enum-renamed',
+    bugClass: 'schema-field-renamed',
     fresh: true,
     lang: 'java',
     main: 'com.acme.search.App',
@@ -2148,6 +2160,7 @@ export const scenarios = [
   },
   {
     name: 'fr-js-rollup-generator-time-units',
+    bugClass: 'unit-or-precision-change',
     fresh: true,
     lang: 'js',
     cases: ['unit-conversion', 'bug-not-in-stack', 'generator', 'decoy-on-crash-line', 'merge'],
@@ -2233,6 +2246,7 @@ export const scenarios = [
   },
   {
     name: 'fr-java-session-expiry-format',
+    bugClass: 'serialisation-format-change',
     fresh: true,
     lang: 'java',
     main: 'com.acme.auth.App',

@@ -1083,6 +1083,7 @@ public final class CacheWarmer {
 export const scenarios = [
   {
     name: 'f2-js-loyalty-tier-comparison',
+    bugClass: 'off-by-one-bound',
     fresh2: true,
     lang: 'js',
     cases: [
@@ -1207,6 +1208,7 @@ export const scenarios = [
   },
   {
     name: 'f2-js-currency-minor-units-precision',
+    bugClass: 'unit-or-precision-change',
     fresh2: true,
     lang: 'js',
     cases: ['float-precision', 'bug-not-in-stack', 'module', 'decoy-on-crash-line', 'decoy-next-to-bug', 'merge'],
@@ -1303,6 +1305,7 @@ export const scenarios = [
   },
   {
     name: 'f2-js-sentry-webhook-guard-removed',
+    bugClass: 'removed-guard-off-stack',
     fresh2: true,
     lang: 'js',
     capture: 'sentry',
@@ -1412,6 +1415,7 @@ export const scenarios = [
   },
   {
     name: 'f2-js-sentry-ab-di-wiring',
+    bugClass: 'schema-field-renamed',
     fresh2: true,
     lang: 'js',
     capture: 'sentry',
@@ -1523,6 +1527,7 @@ export const scenarios = [
   },
   {
     name: 'f2-js-bundle-template-placeholder-regex',
+    bugClass: 'serialisation-format-change',
     fresh2: true,
     lang: 'js',
     capture: 'bundle',
@@ -1625,6 +1630,7 @@ export const scenarios = [
   },
   {
     name: 'f2-py-converter-swapped-params',
+    bugClass: 'signature-change-stale-caller',
     fresh2: true,
     lang: 'py',
     cases: ['swapped-arguments', 'context-manager', 'decoy-on-crash-line', 'decoy-on-caller-line', 'merge'],
@@ -1729,6 +1735,7 @@ export const scenarios = [
   },
   {
     name: 'f2-py-invoice-locale-separators',
+    bugClass: 'serialisation-format-change',
     fresh2: true,
     lang: 'py',
     cases: [
@@ -1822,6 +1829,7 @@ export const scenarios = [
   },
   {
     name: 'f2-py-audit-encoding-context-exit',
+    bugClass: 'serialisation-format-change',
     fresh2: true,
     lang: 'py',
     cases: ['encoding', 'bug-not-in-stack', 'context-manager', 'decoy-on-crash-line', 'same-file-decoys', 'merge'],
@@ -1919,6 +1927,7 @@ export const scenarios = [
   },
   {
     name: 'f2-py-upload-facts-shape',
+    bugClass: 'producer-returns-other-type',
     fresh2: true,
     lang: 'py',
     cases: [
@@ -2023,6 +2032,7 @@ export const scenarios = [
   },
   {
     name: 'f2-java-ratelimit-default-window',
+    bugClass: 'config-flag-default',
     fresh2: true,
     lang: 'java',
     main: 'com.acme.ratelimit.App',
@@ -2113,6 +2123,7 @@ export const scenarios = [
   },
   {
     name: 'f2-java-retry-exception-hierarchy',
+    bugClass: 'exception-hierarchy-change',
     fresh2: true,
     lang: 'java',
     main: 'com.acme.quotes.App',
@@ -2224,6 +2235,7 @@ export const scenarios = [
   },
   {
     name: 'f2-java-cachewarmer-loop-bound',
+    bugClass: 'off-by-one-bound',
     fresh2: true,
     lang: 'java',
     main: 'com.acme.cache.App',

@@ -911,6 +911,7 @@ module.exports = { Reserver };
 export const scenarios = [
   {
     name: 'ho-js-inventory-helper-key',
+    bugClass: 'key-normalisation-change',
     heldOut: true,
     lang: 'js',
     cases: ['helper-not-in-stack', 'rename', 'deps-bump', 'tests-only', 'same-day'],
@@ -991,6 +992,7 @@ export const scenarios = [
   },
   {
     name: 'ho-py-profile-locale-constant',
+    bugClass: 'config-flag-default',
     heldOut: true,
     lang: 'py',
     cases: ['config-constant', 'merge', 'same-day'],
@@ -1065,6 +1067,7 @@ export const scenarios = [
   },
   {
     name: 'ho-py-csv-site-packages-reformatted',
+    bugClass: 'key-normalisation-change',
     heldOut: true,
     lang: 'py',
     cases: ['library-frame', 'reformatted', 'deps-bump', 'tests-only'],
@@ -1140,6 +1143,7 @@ export const scenarios = [
   },
   {
     name: 'ho-js-sentry-webhook-node-modules',
+    bugClass: 'key-normalisation-change',
     heldOut: true,
     lang: 'js',
     capture: 'sentry',
@@ -1204,6 +1208,7 @@ export const scenarios = [
   },
   {
     name: 'ho-java-optional-wrapped-merge',
+    bugClass: 'producer-returns-other-type',
     heldOut: true,
     lang: 'java',
     main: 'com.acme.billing.App',
@@ -1271,6 +1276,7 @@ export const scenarios = [
   },
   {
     name: 'ho-ts-bundle-profile-async',
+    bugClass: 'producer-returns-other-type',
     heldOut: true,
     lang: 'js',
     capture: 'bundle',
@@ -1314,6 +1320,7 @@ export const scenarios = [
   },
   {
     name: 'ho-py-webhook-implicit-chain',
+    bugClass: 'third-party-format-change',
     heldOut: true,
     lang: 'py',
     cases: ['wrapped-different-type', 'same-day', 'tests-only', 'deps-bump', 'multi-touch'],
@@ -1381,6 +1388,7 @@ export const scenarios = [
   },
   {
     name: 'ho-js-callback-json-config',
+    bugClass: 'config-flag-default',
     heldOut: true,
     lang: 'js',
     cases: ['config-constant', 'callbacks', 'multi-touch'],
@@ -1446,6 +1454,7 @@ export const scenarios = [
   },
   {
     name: 'ho-java-constants-divide',
+    bugClass: 'config-flag-default',
     heldOut: true,
     lang: 'java',
     main: 'com.acme.inventory.App',
@@ -1515,6 +1524,7 @@ export const scenarios = [
   },
   {
     name: 'ho-js-sentry-presenter-reformatted',
+    bugClass: 'null-field-production-data',
     heldOut: true,
     lang: 'js',
     capture: 'sentry',
@@ -1574,6 +1584,7 @@ export const scenarios = [
   },
   {
     name: 'ho-py-allocation-branch-closure',
+    bugClass: 'schema-field-renamed',
     heldOut: true,
     lang: 'py',
     cases: ['merge', 'helper-not-in-stack', 'closure'],
@@ -1657,6 +1668,7 @@ export const scenarios = [
   },
   {
     name: 'ho-java-npe-mapper-rename',
+    bugClass: 'removed-guard-off-stack',
     heldOut: true,
     lang: 'java',
     main: 'com.acme.profile.App',
@@ -1733,6 +1745,7 @@ export const scenarios = [
   },
   {
     name: 'ho-js-async-retry-default',
+    bugClass: 'removed-default-value',
     heldOut: true,
     lang: 'js',
     cases: ['helper-not-in-stack', 'async', 'tests-only', 'revert', 'deps-bump', 'multi-touch'],

@@ -5,6 +5,7 @@ import { JAVA, JAVA_MAIN, JS, PY, javaService, jsService, pyService } from './se
 export const scenarios = [
   {
     name: 'js-huge-pricing-file',
+    bugClass: 'unguarded-table-lookup',
     lang: 'js',
     cases: ['huge-file'],
     files: { ...jsService, [JS.pricing]: jsService[JS.pricing].replace('// @filler 3', '// @filler 160') },
@@ -38,6 +39,7 @@ export const scenarios = [
   },
   {
     name: 'py-huge-pricing-file',
+    bugClass: 'null-field-production-data',
     lang: 'py',
     cases: ['huge-file'],
     files: {
@@ -72,6 +74,7 @@ export const scenarios = [
   },
   {
     name: 'java-huge-pricing-file',
+    bugClass: 'key-normalisation-change',
     lang: 'java',
     main: JAVA_MAIN,
     cases: ['huge-file'],

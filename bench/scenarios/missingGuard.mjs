@@ -5,6 +5,7 @@ import { JAVA, JAVA_MAIN, JS, PY, javaService, jsService, pyService } from './se
 export const scenarios = [
   {
     name: 'js-guard-removed-in-handler',
+    bugClass: 'removed-guard-off-stack',
     lang: 'js',
     cases: ['missing-code'],
     files: {
@@ -70,6 +71,7 @@ export const scenarios = [
   },
   {
     name: 'py-fallback-removed-in-customers',
+    bugClass: 'removed-guard-off-stack',
     lang: 'py',
     cases: ['missing-code'],
     files: {
@@ -120,6 +122,7 @@ export const scenarios = [
   },
   {
     name: 'java-null-check-removed-in-caller',
+    bugClass: 'removed-guard-off-stack',
     lang: 'java',
     main: JAVA_MAIN,
     cases: ['missing-code'],

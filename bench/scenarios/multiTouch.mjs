@@ -5,6 +5,7 @@ import { JAVA, JAVA_MAIN, JS, PY, javaService, jsService, pyService } from './se
 export const scenarios = [
   {
     name: 'js-line-touched-three-times',
+    bugClass: 'null-field-production-data',
     lang: 'js',
     cases: ['multi-touch'],
     files: jsService,
@@ -56,6 +57,7 @@ export const scenarios = [
   },
   {
     name: 'py-line-touched-twice',
+    bugClass: 'null-field-production-data',
     lang: 'py',
     cases: ['multi-touch'],
     files: pyService,
@@ -91,6 +93,7 @@ export const scenarios = [
   },
   {
     name: 'java-line-touched-twice',
+    bugClass: 'key-normalisation-change',
     lang: 'java',
     main: JAVA_MAIN,
     cases: ['multi-touch'],

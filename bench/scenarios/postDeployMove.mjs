@@ -5,6 +5,7 @@ import { JAVA, JAVA_MAIN, JS, PY, javaService, jsService, pyService } from './se
 export const scenarios = [
   {
     name: 'js-post-deploy-rewrite',
+    bugClass: 'null-field-production-data',
     lang: 'js',
     cases: ['post-deploy-edits'],
     files: jsService,
@@ -57,6 +58,7 @@ export const scenarios = [
   },
   {
     name: 'js-sentry-post-deploy-move',
+    bugClass: 'unguarded-table-lookup',
     lang: 'js',
     capture: 'sentry',
     cases: ['post-deploy-edits'],
@@ -113,6 +115,7 @@ export const scenarios = [
   },
   {
     name: 'py-post-deploy-edit-and-move',
+    bugClass: 'unguarded-table-lookup',
     lang: 'py',
     cases: ['post-deploy-edits'],
     files: pyService,
@@ -159,6 +162,7 @@ export const scenarios = [
   },
   {
     name: 'java-post-deploy-edit-and-move',
+    bugClass: 'producer-returns-other-type',
     lang: 'java',
     main: JAVA_MAIN,
     cases: ['post-deploy-edits'],

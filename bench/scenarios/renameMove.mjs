@@ -6,6 +6,7 @@ const jsMoved = 'src/domain/pricing/discounts.js';
 export const scenarios = [
   {
     name: 'js-move-then-bug',
+    bugClass: 'null-field-production-data',
     lang: 'js',
     cases: ['rename-move'],
     files: jsService,
@@ -56,6 +57,7 @@ export const scenarios = [
   },
   {
     name: 'py-bug-then-rename',
+    bugClass: 'null-field-production-data',
     lang: 'py',
     cases: ['rename-move'],
     files: pyService,
@@ -108,6 +110,7 @@ export const scenarios = [
   },
   {
     name: 'java-package-move',
+    bugClass: 'producer-returns-other-type',
     lang: 'java',
     main: JAVA_MAIN,
     cases: ['rename-move'],

@@ -4,6 +4,7 @@ import { JAVA, JAVA_MAIN, JS, PY, javaService, jsService, pyService } from './se
 export const scenarios = [
   {
     name: 'js-same-function-decoys',
+    bugClass: 'null-field-production-data',
     lang: 'js',
     cases: ['same-function'],
     files: jsService,
@@ -43,6 +44,7 @@ export const scenarios = [
   },
   {
     name: 'py-same-function-decoys',
+    bugClass: 'unguarded-table-lookup',
     lang: 'py',
     cases: ['same-function'],
     files: pyService,
@@ -82,6 +84,7 @@ export const scenarios = [
   },
   {
     name: 'java-same-function-decoys',
+    bugClass: 'caller-passes-incomplete-value',
     lang: 'java',
     main: JAVA_MAIN,
     cases: ['same-function'],

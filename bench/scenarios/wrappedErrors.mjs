@@ -5,6 +5,7 @@ import { JAVA, JAVA_MAIN, JS, PY, javaService, jsService, pyService } from './se
 export const scenarios = [
   {
     name: 'java-caused-by-chain',
+    bugClass: 'caller-passes-incomplete-value',
     lang: 'java',
     main: JAVA_MAIN,
     cases: ['wrapped-error', 'deep-frame'],
@@ -73,6 +74,7 @@ export const scenarios = [
   },
   {
     name: 'py-raise-from-chain',
+    bugClass: 'null-field-production-data',
     lang: 'py',
     cases: ['wrapped-error'],
     files: {
@@ -124,6 +126,7 @@ export const scenarios = [
   },
   {
     name: 'js-sentry-error-cause',
+    bugClass: 'null-field-production-data',
     lang: 'js',
     capture: 'sentry',
     cases: ['wrapped-error'],
