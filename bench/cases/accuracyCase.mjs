@@ -5,6 +5,8 @@
 //   npm run bench:accuracy                         train and validation (the default)
 //   npm run bench:accuracy -- --split test         the sealed test split: numbers only
 //   npm run bench:accuracy -- --width 10,100       some widths only
+//   npm run bench:accuracy -- --transform renamed  generated scenarios as they are and renamed
+//                                                  (or reformatted, reordered): is the bug's rank kept?
 // The split is a hash of each scenario's bug class (bench/lib/split.mjs). The test split prints
 // only its figures: no scenario name, rank or miss leaves this file for it, in the log, in
 // RESULTS.md or in bench/.work/results.json. Scenarios are built once and cached under
@@ -35,7 +37,7 @@ export function accuracyOptions(args = []) {
     throw new Error('the test split is scored on its own: --split test');
   const widths = (value('--width') ?? WIDTHS.join(',')).split(',').map(Number);
   for (const w of widths) if (!WIDTHS.includes(w)) throw new Error(`--width ${w}: choose from ${WIDTHS.join(', ')}`);
-  return { splits, widths, sealed: splits.includes('test') };
+  return { splits, widths, sealed: splits.includes('test'), transform: value('--transform') };
 }
 
 function shuffled(list, rnd) {
@@ -72,6 +74,8 @@ async function judge(core, s, v, rnd) {
   const bug = issue?.suspects.find((x) => x.sha === s.bugSha) ?? null;
   return {
     name: v.base.name,
+    original: v.base.seedName ?? v.base.name,
+    transform: v.base.transform ?? null,
     bugClass: v.base.bugClass,
     split: v.split,
     fold: foldOf(v.base.bugClass),
@@ -172,6 +176,16 @@ export async function accuracyCase({ repoRoot, bundle, work, log, args = [] }) {
   }
   const tables = [];
   const notes = [];
+  if (opts.transform) {
+    const pairs = results
+      .filter((r) => r.transform)
+      .map((r) => [results.find((o) => !o.transform && o.name === r.original && o.width === r.width), r]);
+    const same = pairs.filter(([o, r]) => o && o.culprit === r.culprit).length;
+    const keptTop = pairs.filter(([o, r]) => o && (o.culprit === 1) === (r.culprit === 1)).length;
+    notes.push(
+      `Metamorphic (${opts.transform}): the bug's rank is the same in ${same} of ${pairs.length} scenario builds; top-1 hit or miss kept in ${keptTop} of ${pairs.length}.`,
+    );
+  }
   for (const split of opts.splits) {
     const rs = results.filter((r) => r.split === split);
     tables.push(widthTable(split, widthRows(rs, opts.widths)), '');

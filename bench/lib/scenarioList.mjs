@@ -3,6 +3,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { transformed, TRANSFORMS } from './gen/generate.mjs';
 import { splitOf } from './split.mjs';
 
 /** The deploy-range widths every scenario is built at (commits in the range, about). */
@@ -29,13 +30,19 @@ export async function loadScenarioDefs(repoRoot, filter = null) {
  * The scenarios of `splits` at each of `widths`: `{ base, split, width, def }`, where `def` is
  * the definition the builder takes (its name carries the width, `width` widens its range).
  */
-export function corpusVariants(defs, { splits, widths = WIDTHS }) {
+export function corpusVariants(defs, { splits, widths = WIDTHS, transform = null }) {
+  if (transform && !TRANSFORMS.includes(transform))
+    throw new Error(`--transform ${transform}: choose from ${TRANSFORMS.join(', ')}`);
   const out = [];
   for (const base of defs) {
     const split = splitOf(base.bugClass);
     if (!splits.includes(split)) continue;
-    for (const width of widths)
-      out.push({ base, split, width, def: { ...base, name: `${base.name}~${width}`, width } });
+    // Under a metamorphic transform, each generated scenario is scored as it is and transformed.
+    const forms = transform ? [base, transformed(base, transform)].filter(Boolean) : [base];
+    if (transform && forms.length < 2) continue;
+    for (const form of forms)
+      for (const width of widths)
+        out.push({ base: form, split, width, def: { ...form, name: `${form.name}~${width}`, width } });
   }
   return out;
 }

@@ -375,7 +375,8 @@ function mergeBranch(files, branch, def, rnd, step) {
 }
 
 function buildRepo(def, repo, home) {
-  const rnd = seededRandom(hashOf(def.name));
+  // A metamorphic variant keeps its original's seed: the same fillers, decoys and noise.
+  const rnd = seededRandom(hashOf(def.seedName ?? def.name));
   const { steps, prevTag, deployTag } = planHistory(def, rnd);
   const files = new Map();
   const stream = [];

@@ -79,9 +79,9 @@ export function editsBetween(before, after) {
 }
 
 /** The edits of one step between two program states. */
-function stepEdits(runtime, v, fromSlots, toSlots) {
-  const x = renderProgram(runtime, programSpec(v, fromSlots)).files;
-  const y = renderProgram(runtime, programSpec(v, toSlots)).files;
+function stepEdits(render, fromSlots, toSlots) {
+  const x = render(fromSlots).files;
+  const y = render(toSlots).files;
   const edits = [];
   const write = {};
   for (const file of new Set([...Object.keys(x), ...Object.keys(y)])) {
@@ -123,21 +123,63 @@ function wording(text, v) {
     .replace(/\{(\w+)\}/g, (_m, k) => (Array.isArray(v[k]) ? v[k].join(' ') : k));
 }
 
+/**
+ * Metamorphic variants: the same scenario with its identifiers renamed consistently, its code
+ * reformatted (another indentation), or its unrelated commits in another order. Each keeps the
+ * seed of the original, so fillers, decoys and the bug's place are the same; the top suspect
+ * should not change.
+ */
+export const TRANSFORMS = ['renamed', 'reformatted', 'reordered'];
+
+/** Every identifier of the vocabulary renamed (another word appended), file names kept. */
+function renamedVocab(v) {
+  const more = (ws) => [...ws, 'rec'];
+  return {
+    ...v,
+    ...Object.fromEntries(
+      ['entity', 'sub', 'leaf', 'key', 'amount', 'items', 'table', 'batch'].map((k) => [k, more(v[k])]),
+    ),
+    fn: Object.fromEntries(Object.entries(v.fn).map(([k, ws]) => [k, [...ws, 'v2']])),
+  };
+}
+
+/** Another indentation for every line of a rendered file (tabs and 4 spaces become 2, 2 become 4). */
+function reformat(files) {
+  const out = {};
+  for (const [file, text] of Object.entries(files)) {
+    out[file] = /\.(md|json|mod|toml)$/.test(file)
+      ? text
+      : text.replace(/^([ \t]+)/gm, (lead) => {
+          const width = lead.replace(/\t/g, '    ').length;
+          return ' '.repeat(/\.(rb)$/.test(file) ? width * 2 : Math.floor(width / 2) + (width % 2));
+        });
+  }
+  return out;
+}
+
 /** One scenario definition (the builder's format) for a template, vocabulary and runtime. */
-export function scenarioFor(template, v, runtime) {
-  const name = `gen-${runtime}-${template.name}-${v.id}`;
-  const rnd = seededRandom([...name].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261));
+export function scenarioFor(template, vocab, runtime, transform = null) {
+  const base = `gen-${runtime}-${template.name}-${vocab.id}`;
+  const name = transform ? `${base}@${transform}` : base;
+  const v = transform === 'renamed' ? renamedVocab(vocab) : vocab;
+  const render = (slots) => {
+    const out = renderProgram(runtime, programSpec(v, slots));
+    return transform === 'reformatted' ? { ...out, files: reformat(out.files) } : out;
+  };
+  const rnd = seededRandom([...base].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261));
   const pick = (list) => list[Math.floor(rnd() * list.length)];
   const { before, after } = slotsOf(template, runtime);
-  const initial = renderProgram(runtime, programSpec(v, before));
+  const initial = render(before);
   const real = [...REAL_CHANGES].sort(() => rnd() - 0.5).slice(0, 2 + Math.floor(rnd() * 2));
   const bugAt = Math.floor(rnd() * (real.length + 1));
-  const plan = [...real.slice(0, bugAt), { bug: true }, ...real.slice(bugAt)];
+  // Reordered: the unrelated changes before the bug and those after it each in reverse order.
+  const around = (list) => (transform === 'reordered' ? [...list].reverse() : list);
+  const plan = [...around(real.slice(0, bugAt)), { bug: true }, ...around(real.slice(bugAt))];
   let state = before;
   const range = plan.map((p) => {
     const flipped = Object.fromEntries(Object.entries(after).filter(([k, x]) => before[k] !== x));
     const next = { ...state, ...(p.bug ? flipped : p.slots) };
-    const step = { msg: wording(pick(p.bug ? template.msgs : p.msgs), v), ...stepEdits(runtime, v, state, next) };
+    const step = { msg: wording(pick(p.bug ? template.msgs : p.msgs), v), ...stepEdits(render, state, next) };
     if (p.bug) step.bug = true;
     state = next;
     return step;
@@ -145,6 +187,8 @@ export function scenarioFor(template, v, runtime) {
   const r = RUNTIMES[runtime];
   return {
     name,
+    ...(transform ? { seedName: base, transform } : {}),
+    generator: { template: template.name, vocab: vocab.id, runtime },
     bugClass: template.bugClass,
     runtime,
     lang: r.lang,
@@ -156,6 +200,14 @@ export function scenarioFor(template, v, runtime) {
     hot: Object.values(initial.paths).filter((f) => initial.files[f] !== undefined),
     range,
   };
+}
+
+/** A generated scenario definition under a metamorphic transform (null for anything else). */
+export function transformed(def, transform) {
+  if (!def.generator || !TRANSFORMS.includes(transform)) return null;
+  const template = TEMPLATES.find((t) => t.name === def.generator.template);
+  const v = VOCABS.find((x) => x.id === def.generator.vocab);
+  return { ...scenarioFor(template, v, def.generator.runtime, transform), family: def.family };
 }
 
 /** Every generated scenario for the runtimes given (all by default). */
