@@ -8,19 +8,24 @@ import path from 'node:path';
 import { ensureToolchains } from '../../scripts/toolchains.mjs';
 
 const TOOLCHAIN = { go: 'go', ruby: 'ruby', php: 'php', cs: 'mono', rust: 'rust' };
-let located = null;
+let installed = null;
 
-/** The toolchains the corpus's runtimes need: `{ go: { ok, commands | reason }, … }`. */
-export function corpusToolchains() {
-  located ??= ensureToolchains({ install: true });
-  return located;
+/**
+ * The toolchains the corpus's runtimes need: `{ go: { ok, commands | reason }, … }`. With
+ * `install` (the bench) missing ones are installed once; without (the tests) only looked up.
+ */
+export function corpusToolchains({ install = true } = {}) {
+  if (installed) return installed;
+  const found = ensureToolchains({ install });
+  if (install) installed = found;
+  return found;
 }
 
 /** Whether a builder `lang` can run here (null) or why not. */
-export function runtimeMissing(lang) {
+export function runtimeMissing(lang, { install = true } = {}) {
   const t = TOOLCHAIN[lang];
   if (!t) return null;
-  const got = corpusToolchains()[t];
+  const got = corpusToolchains({ install })[t];
   return got?.ok ? null : `${t} toolchain missing (${got?.reason ?? 'unknown'})`;
 }
 
