@@ -104,7 +104,7 @@ function ${fn.norm}(value${T(': string')}) {
 
 `
   }// The first n ${items} of a list, for the statement header.
-function ${fn.window}(list${T(': string[]')}, n${T(': number')}) {
+function ${fn.window}(${s.windowOrder === 'list-first' ? `list${T(': string[]')}, n${T(': number')}` : `n${T(': any')}, list${T(': any')}`}) {
   const out = [];
   for (let i = 0; i ${s.bound} n; i++) {
     out.push(list[i].${s.itemFn === 'trim' ? 'trim' : 'toUpperCase'}());
@@ -154,7 +154,7 @@ ${imp('service', 'util', [fn.window])}
 function ${fn.describe}(${ent}${T(': any')}) {
   const label = ${label};
   const rate = ${rate};
-  const cents = BigInt(${ent}.${amount});
+  const cents = BigInt(${ent}.${s.amountField === 'plain' ? amount : camel([...v.amount, 'received'])});
   const pages = new Array(Math.ceil(${ent}.${items}.length / ${batch})).length;
   const first = ${fn.window}(${ent}.${items}, ${ent}.${items}.length);
   return [label, rate.toFixed(2), String(cents), pages, first.join(',')].join('${s.sep}');

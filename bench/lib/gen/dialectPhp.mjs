@@ -88,7 +88,7 @@ ${
 
 `
 }    // The first n ${items} of a list, for the statement header.
-    public static function ${fn.window}(array $list, int $n): array
+    public static function ${fn.window}(${s.windowOrder === 'list-first' ? 'array $list, int $n' : 'int $n, array $list'}): array
     {
         $out = [];
         for ($i = 0; $i ${s.bound} $n; $i++) {
@@ -151,10 +151,11 @@ final class ${C('service')}
     {
         $label = ${label};
         $rate = ${rate};
-        if (!ctype_digit($${ent}[${q(amount)}])) {
-            throw new UnexpectedValueException('${amount} is not a whole number: ' . $${ent}[${q(amount)}]);
+        $raw = $${ent}[${q(s.amountField === 'plain' ? amount : camel([...v.amount, 'received']))}];
+        if (!is_string($raw) || !ctype_digit($raw)) {
+            throw new UnexpectedValueException('${amount} is not a whole number: ' . var_export($raw, true));
         }
-        $cents = (int) $${ent}[${q(amount)}];
+        $cents = (int) $raw;
         $pages = intdiv(count($${ent}[${q(items)}]) + ${C('config')}::${batch} - 1, ${C('config')}::${batch});
         $first = ${C('util')}::${fn.window}($${ent}[${q(items)}], count($${ent}[${q(items)}]));
         return implode(${q(s.sep)}, [$label, number_format($rate, 2), (string) $cents, (string) $pages, implode(',', $first)]);

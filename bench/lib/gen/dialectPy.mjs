@@ -78,7 +78,7 @@ def ${fn.norm}(value):
 
 `
   }# The first n ${items} of a list, for the statement header.
-def ${fn.window}(values, n):
+def ${fn.window}(${s.windowOrder === 'list-first' ? 'values, n' : 'n, values'}):
     out = []
     for i in range(${s.bound === '<' ? 'n' : 'n + 1'}):
         out.append(values[i].${s.itemFn === 'trim' ? 'strip' : 'upper'}())
@@ -123,7 +123,7 @@ from ${mod('util')} import ${fn.window}
 def ${fn.describe}(${ent}):
     label = ${label}
     rate = ${rate}
-    cents = int(${ent}[${q(amount)}])
+    cents = int(${ent}[${q(s.amountField === 'plain' ? amount : `${amount}_received`)}])
     pages = -(-len(${ent}[${q(items)}]) // ${batch})
     first = ${fn.window}(${ent}[${q(items)}], len(${ent}[${q(items)}]))
     return ${q(s.sep)}.join([label, f"{rate:.2f}", str(cents), str(pages), ",".join(first)])

@@ -70,7 +70,7 @@ ${
 
 `
 }  # The first n ${items} of a list, for the statement header.
-  def self.${fn.window}(list, n)
+  def self.${fn.window}(${s.windowOrder === 'list-first' ? 'list, n' : 'n, list'})
     (0${s.bound === '<' ? '...' : '..'}n).map { |i| list[i].${s.itemFn === 'trim' ? 'strip' : 'upcase'} }
   end
 
@@ -117,7 +117,7 @@ module ${M('service')}
   def self.${fn.describe}(${ent})
     label = ${label}
     rate = ${rate}
-    cents = Integer(${ent}[:${amount}])
+    cents = Integer(${ent}[:${s.amountField === 'plain' ? amount : `${amount}_received`}])
     pages = (${ent}[:${items}].size + ${M('config')}::${batch} - 1) / ${M('config')}::${batch}
     first = ${M('util')}.${fn.window}(${ent}[:${items}], ${ent}[:${items}].size)
     [label, format('%.2f', rate), cents.to_s, pages.to_s, first.join(',')].join(${q(s.sep)})

@@ -20,6 +20,8 @@ export const BASE_SLOTS = Object.freeze({
   lintRule: 'prefer-const',
   extraKey: false,
   dropLastKey: false,
+  windowOrder: 'list-first',
+  amountField: 'plain',
 });
 
 const say = (...wordings) => wordings;
@@ -139,6 +141,31 @@ export const TEMPLATES = [
     before: { rate: 'direct', vendored: '1.4.2' },
     after: { vendored: '2.0.0', norm: 'upper' },
     msgs: say('Vendor {vendor} 2.0.0', 'Update vendored {vendor} to 2.0.0', 'deps: {vendor} 1.4.2 -> 2.0.0 (vendored)'),
+  },
+  {
+    name: 'provider-field-renamed',
+    bugClass: 'third-party-format-change',
+    before: {},
+    after: { amountField: 'received' },
+    msgs: say(
+      'Provider API 2024-06: {amount} is reported as {amount}_received',
+      'Read {amount}_received, as the provider now documents',
+      'Upstream v2 payloads',
+    ),
+    skip: ['go', 'mono', 'rust'],
+  },
+  {
+    name: 'helper-params-swapped',
+    bugClass: 'signature-change-stale-caller',
+    before: {},
+    after: { windowOrder: 'n-first' },
+    msgs: say(
+      '{Util}: count first, like the other helpers',
+      'Paging: (n, list) as the style guide says',
+      'Consistent argument order in {util}',
+    ),
+    // Compiled runtimes refuse the stale call; JavaScript compares a list with a number and goes on.
+    skip: ['go', 'mono', 'rust', 'js-cjs', 'js-esm', 'ts-bundle'],
   },
 ];
 
