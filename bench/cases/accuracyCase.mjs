@@ -37,8 +37,16 @@ export function accuracyOptions(args = []) {
     throw new Error('the test split is scored on its own: --split test');
   const widths = (value('--width') ?? WIDTHS.join(',')).split(',').map(Number);
   for (const w of widths) if (!WIDTHS.includes(w)) throw new Error(`--width ${w}: choose from ${WIDTHS.join(', ')}`);
-  // `--vocab shop`: generated scenarios of one domain vocabulary only (a third of them), for a quicker run.
-  return { splits, widths, sealed: splits.includes('test'), transform: value('--transform'), vocab: value('--vocab') };
+  // `--vocab shop`: generated scenarios of one domain vocabulary only (a third of them), and
+  // `--runtime py,go`: scenarios of those runtimes only (`js`, `py`, `java` for the hand-written ones).
+  return {
+    splits,
+    widths,
+    sealed: splits.includes('test'),
+    transform: value('--transform'),
+    vocab: value('--vocab'),
+    runtimes: value('--runtime')?.split(','),
+  };
 }
 
 function hashName(text) {
@@ -155,7 +163,9 @@ export async function accuracyCase({ repoRoot, bundle, work, log, args = [] }) {
   const opts = accuracyOptions(args);
   const filter = process.env.CULPRIT_SCENARIOS || null;
   const defs = (await loadScenarioDefs(repoRoot, filter)).filter(
-    (d) => !opts.vocab || !d.generator || d.generator.vocab === opts.vocab,
+    (d) =>
+      (!opts.vocab || !d.generator || d.generator.vocab === opts.vocab) &&
+      (!opts.runtimes || opts.runtimes.includes(d.runtime ?? d.lang)),
   );
   const variants = corpusVariants(defs, opts);
   // A sealed run logs nothing per scenario: only counts and the final figures.
@@ -263,7 +273,7 @@ export async function accuracyCase({ repoRoot, bundle, work, log, args = [] }) {
   const runtimes = groupBy(results, (r) => r.runtime).map(([k, rs]) => `${rs.length} ${k}`);
   return {
     id: opts.sealed ? 'accuracy-test' : 'accuracy',
-    title: `Suspect accuracy, ${opts.splits.join(' + ')} split${opts.splits.length > 1 ? 's' : ''}${opts.vocab ? ` (generated scenarios of the ${opts.vocab} vocabulary only)` : ''}: ${new Set(results.map((r) => r.name)).size} scenarios × widths ${opts.widths.map((w) => `~${w}`).join('/')} (${runtimes.join(', ')})`,
+    title: `Suspect accuracy, ${opts.splits.join(' + ')} split${opts.splits.length > 1 ? 's' : ''}${opts.vocab ? ` (generated scenarios of the ${opts.vocab} vocabulary only)` : ''}${opts.runtimes ? ` (runtimes ${opts.runtimes.join(', ')} only)` : ''}: ${new Set(results.map((r) => r.name)).size} scenarios × widths ${opts.widths.map((w) => `~${w}`).join('/')} (${runtimes.join(', ')})`,
     rows: [],
     table: tables.join('\n'),
     notes,

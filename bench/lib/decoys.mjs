@@ -115,7 +115,12 @@ const KINDS = {
         ? `    static String case${(files.get(test) ?? '').split('\n').length}() { return "${name} keeps ${pick(ERRORISH, rnd)} out"; }`
         : `${c} case: ${name} with ${pick(ERRORISH, rnd)} input returns a value`;
     const base =
-      files.get(test) ?? (ctx.lang === 'java' ? `class ${cap(mod)}Checks {\n}\n` : `${c} tests for ${file}\n`);
+      files.get(test) ??
+      (ctx.lang === 'java'
+        ? `class ${cap(mod)}Checks {\n}\n`
+        : ctx.lang === 'go'
+          ? `package main\n\n${c} tests for ${file}\n`
+          : `${c} tests for ${file}\n`);
     files.set(test, ctx.lang === 'java' ? base.replace(/\n}\n$/, `\n${line}\n}\n`) : `${base}${line}\n`);
     return done(
       [test],
