@@ -9,6 +9,7 @@ import type { ErrorSource } from '../core/providers/errorSource';
 import { USAGE, UsageError, parseTriageArgs, type TriageArgs } from './cliArgs';
 import { formatTextReport } from './textReport';
 import { createProviderSource } from './providerSources';
+import { verifyCommand } from './verifyCommand';
 
 const MAX_EVENT_BYTES = 256 * 1024 * 1024;
 
@@ -33,7 +34,7 @@ function readEvent(path: string): string {
   }
 }
 
-function sourceFor(args: TriageArgs): ErrorSource {
+export function sourceFor(args: TriageArgs): ErrorSource {
   if (args.event !== null) return createFileSource(readEvent(args.event), args.event === '-' ? 'stdin' : args.event);
   return createProviderSource(
     args,
@@ -73,6 +74,7 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === 'triage') return await triage(rest);
+    if (command === 'verify') return await verifyCommand(rest);
     if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
       process.stdout.write(`${USAGE}\n`);
       return command === undefined ? 2 : 0;

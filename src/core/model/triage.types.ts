@@ -57,6 +57,8 @@ export interface TriagedIssue {
   deploy: DeployRange;
   frames: TriagedFrame[];
   suspects: Suspect[];
+  /** Set only by `culprit verify` and Confirm by Bisect (#15). */
+  verification?: Verification;
 }
 
 export interface TriageError {
@@ -67,4 +69,42 @@ export interface TriageError {
 export interface TriageReport {
   issues: TriagedIssue[];
   errors: TriageError[];
+}
+
+// ---- verification (#15): `culprit verify`, Confirm by Bisect ----
+
+export type StepResult = 'good' | 'bad' | 'skip';
+
+/** One reproduction at one commit. `note` says why a step is bad or skipped, for people. */
+export interface VerificationStep {
+  sha: string;
+  result: StepResult;
+  ms: number;
+  note?: string;
+}
+
+export type VerificationStatus = 'confirmed' | 'not-reproduced' | 'inconclusive';
+
+/** The reproduction on HEAD and on the working tree: "is it fixed?". */
+export interface FixCheck {
+  head: StepResult;
+  workingTree: StepResult;
+  summary: string;
+}
+
+/** `issues[i].verification` (CONTRACT.md). */
+export interface Verification {
+  status: VerificationStatus;
+  /** The first bad commit when confirmed; null otherwise. */
+  commit: string | null;
+  /** The reproduction, as run in each step's scratch worktree. */
+  command: string;
+  steps: VerificationStep[];
+  /** What the event had that the reproduction lacks (not reproduced). */
+  differs?: string[];
+  /** One line for people: why this status. */
+  summary: string;
+  /** Reproduction runs spent (steps × reruns). */
+  runs: number;
+  fixed?: FixCheck;
 }

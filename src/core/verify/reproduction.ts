@@ -1,0 +1,110 @@
+/**
+ * Chooses the reproduction, in order of preference: the user's command (`--repro`,
+ * `culprit.reproCommand`, with `{file}` and `{test}` placeholders), else a generated script that
+ * calls the crashing function with the frame's local variables when the event carries them.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as nodePath from 'node:path';
+import { CulpritError } from '../errors';
+import type { ErrorEvent, RawFrame } from '../model/event.types';
+import type { TriagedIssue } from '../model/triage.types';
+import { flattenFrames } from '../triage/frameSelection';
+import { callScriptJs, callScriptPy } from './callScripts';
+
+export interface Reproduction {
+  /** What people see (and the JSON's `command`). */
+  label: string;
+  kind: 'command' | 'call-script';
+  /** The shell command for one step, given the scratch folders (scripts are written on first use). */
+  commandFor(worktree: string, aside: string): string;
+}
+
+/** POSIX single-quoting, for paths substituted into the user's command. */
+export function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+function crashFrame(event: ErrorEvent, issue: TriagedIssue): { raw: RawFrame; file: string } | null {
+  const raw = flattenFrames(event.exceptions);
+  const i = issue.frames.findIndex((f) => f.inApp && f.file);
+  const file = issue.frames[i]?.file;
+  return i >= 0 && raw[i] && file ? { raw: raw[i], file } : null;
+}
+
+/** A generated regression test (src/core/regression) written into each step's worktree for `{test}`. */
+export interface TestFile {
+  relPath: string;
+  content: string;
+}
+
+function fromCommand(template: string, file: string | null, test: TestFile | null): Reproduction {
+  if (template.includes('{file}') && !file)
+    throw new CulpritError('invalid-input', 'the reproduction uses {file}, but no crash frame resolved to a file');
+  if (template.includes('{test}') && !test)
+    throw new CulpritError(
+      'invalid-input',
+      'the reproduction uses {test}, but the event has no request to write a test from',
+    );
+  const fill = (t: string): string =>
+    t.replace(/\{file\}/g, () => shellQuote(file ?? '')).replace(/\{test\}/g, () => shellQuote(test?.relPath ?? ''));
+  return {
+    label: fill(template),
+    kind: 'command',
+    commandFor(worktree) {
+      // Untracked in the worktree, so the next checkout's clean removes it again.
+      if (test && template.includes('{test}')) {
+        const abs = nodePath.join(worktree, ...test.relPath.split('/'));
+        mkdirSync(nodePath.dirname(abs), { recursive: true });
+        writeFileSync(abs, test.content);
+      }
+      return fill(template);
+    },
+  };
+}
+
+/** Variables a function can be called with: an object of plain JSON values. */
+function callableVars(raw: RawFrame): Record<string, unknown> | null {
+  if (!raw.vars || typeof raw.vars !== 'object' || Object.keys(raw.vars).length === 0) return null;
+  return raw.vars;
+}
+
+/**
+ * The reproduction for an issue. `test` is the regression test `{test}` names.
+ * Throws `invalid-input` when there is none (no command, no variables to call the function with).
+ */
+export function chooseReproduction(
+  event: ErrorEvent,
+  issue: TriagedIssue,
+  opts: { repro?: string; test?: TestFile | null },
+): Reproduction {
+  const frame = crashFrame(event, issue);
+  if (opts.repro?.trim()) return fromCommand(opts.repro.trim(), frame?.file ?? null, opts.test ?? null);
+  const vars = frame ? callableVars(frame.raw) : null;
+  const fn = frame?.raw.function
+    ?.split('.')
+    .pop()
+    ?.replace(/^async\s+/, '');
+  if (frame && vars && fn && /^[A-Za-z_$][\w$]*$/.test(fn)) {
+    const ext = nodePath.extname(frame.file);
+    const lang = ['.js', '.cjs'].includes(ext) ? 'js' : ext === '.py' ? 'py' : null;
+    if (lang) {
+      const script = lang === 'js' ? callScriptJs(frame.file, fn, vars) : callScriptPy(frame.file, fn, vars);
+      const name = lang === 'js' ? 'culprit-call.cjs' : 'culprit_call.py';
+      return {
+        label: `call ${fn}() in ${frame.file} with the event's local variables`,
+        kind: 'call-script',
+        commandFor(_worktree, aside) {
+          const path = nodePath.join(aside, name);
+          writeFileSync(path, script);
+          return `${lang === 'js' ? 'node' : 'python3'} ${shellQuote(path)}`;
+        },
+      };
+    }
+  }
+  throw new CulpritError(
+    'invalid-input',
+    "no reproduction: pass --repro CMD (e.g. 'node main.js', 'npx mocha {test}' or 'pytest {file}'), " +
+      'or set culprit.reproCommand; ' +
+      'the event has no local variables to call the crashing function with',
+  );
+}
