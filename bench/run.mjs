@@ -15,6 +15,7 @@ import { pathIndexCase } from './cases/pathIndexCase.mjs';
 import { sentryCase } from './cases/sentryCase.mjs';
 import { sourceMapCase } from './cases/sourceMapCase.mjs';
 import { triageCase } from './cases/triageCase.mjs';
+import { verifyCase } from './cases/verifyCase.mjs';
 import { buildCoreBundle } from './lib/coreBundle.mjs';
 import { mergeResults } from './lib/resultsFile.mjs';
 import { fmtMs, markdownTable } from './lib/stats.mjs';
@@ -29,6 +30,7 @@ const CASES = {
   sentry: sentryCase,
   accuracy: accuracyCase,
   extension: extensionCase,
+  verify: verifyCase,
 };
 
 function machine() {
