@@ -95,20 +95,24 @@ export function recordedFor(provider: RecordedProvider, method: string, concrete
 }
 
 /**
- * Key paths of a JSON value: `a.b`, `a[].c` (array items merged), leaves included. Object keys
- * that are data rather than names (Bugsnag's `code` line numbers) are folded with `fold`.
+ * Key paths of a JSON value: `a.b`, `a[].c` (array items merged), leaves included. Below a parent
+ * that `fold` names (free-form data: tags, variables, custom attributes, code context) only
+ * `parent.*` is recorded.
  */
 export function keyPaths(value: unknown, fold: (parent: string) => boolean = () => false, prefix = ''): Set<string> {
   const out = new Set<string>();
   const walk = (v: unknown, at: string): void => {
+    if (at && fold(at)) {
+      if (v && typeof v === 'object' && Object.keys(v).length > 0) out.add(`${at}.*`);
+      return;
+    }
     if (Array.isArray(v)) {
       for (const item of v) walk(item, `${at}[]`);
       return;
     }
     if (v && typeof v === 'object') {
       for (const [k, child] of Object.entries(v)) {
-        const key = fold(at) ? '*' : k;
-        const p = at ? `${at}.${key}` : key;
+        const p = at ? `${at}.${k}` : k;
         out.add(p);
         walk(child, p);
       }

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { loadSpecValidator } from './specValidator';
 import { FIXTURES_DIR } from './fixturesDir';
+import { recordedBody } from './recordedExchanges';
 
 export type SentryRoute =
   | 'org'
@@ -19,6 +20,7 @@ export type SentryRoute =
   | 'event'
   | 'release'
   | 'releases'
+  | 'deploys'
   | 'committers'
   | 'updateIssue'
   | 'eventids'
@@ -58,8 +60,11 @@ export interface SentryStandInOptions {
   token?: string;
   /** Delay for every response, ms (default 0). */
   latencyMs?: number;
-  /** Releases, oldest first: version, commit sha, creation date. */
-  releases?: Array<{ version: string; commit: string; dateCreated: string }>;
+  /**
+   * Releases, oldest first: version, commit sha, creation date, and the environments it was
+   * deployed to (default `['production']`; `[]` for a release with no deploys recorded).
+   */
+  releases?: Array<{ version: string; commit: string; dateCreated: string; environments?: string[] }>;
   /** The REST event every issue answers with (default: the captured fixture); validated against the spec. */
   event?: Record<string, unknown>;
   /** Tag values of every issue's events (issueTag route), per key: [value, count] pairs. */
@@ -113,6 +118,7 @@ const ROUTES: Array<[RegExp, SentryRoute, string]> = [
   [/^\/api\/0\/organizations\/[^/]+\/issues\/([^/]+)\/$/, 'updateIssue', 'PUT'],
   [/^\/api\/0\/organizations\/[^/]+\/releases\/$/, 'releases', 'GET'],
   [/^\/api\/0\/organizations\/[^/]+\/releases\/([^/]+)\/$/, 'release', 'GET'],
+  [/^\/api\/0\/organizations\/[^/]+\/releases\/([^/]+)\/deploys\/$/, 'deploys', 'GET'],
   [/^\/api\/0\/projects\/[^/]+\/[^/]+\/events\/([^/]+)\/committers\/$/, 'committers', 'GET'],
   [/^\/api\/0\/organizations\/[^/]+\/issues\/([^/]+)\/tags\/([^/]+)\/$/, 'issueTag', 'GET'],
   [/^\/api\/0\/organizations\/[^/]+\/issues\/([^/]+)\/events\/$/, 'issueEvents', 'GET'],
@@ -156,16 +162,30 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
     project: { id: projects[0].id, name: projects[0].slug, slug: projects[0].slug, platform: 'node' },
     permalink: `https://sentry.example/organizations/${org}/issues/${1000 + i}/`,
   });
-  const releaseBody = (r: (typeof releases)[number]): Record<string, unknown> => {
+  const releaseBody = (r: (typeof releases)[number], project: string | null): Record<string, unknown> => {
     const b = SPEC.example('get', P.release, 200) as Record<string, unknown>;
+    const i = releases.indexOf(r);
     return {
       ...b,
       version: r.version,
       shortVersion: r.version,
       dateCreated: r.dateCreated,
       lastCommit: { ...(b.lastCommit as object), id: r.commit },
+      // Sentry fills currentProjectMeta only when asked with ?project= (getsentry/sentry
+      // test_organization_release_details.py, test_correct_project_contains_current_project_meta).
+      currentProjectMeta: project
+        ? {
+            prevReleaseVersion: i > 0 ? releases[i - 1].version : null,
+            nextReleaseVersion: releases[i + 1]?.version ?? null,
+            firstReleaseVersion: releases[0].version,
+            lastReleaseVersion: releases[releases.length - 1].version,
+            sessionsLowerBound: null,
+            sessionsUpperBound: null,
+          }
+        : {},
     };
   };
+  const deployItem = (recordedBody('sentry', 'listOrganizationReleaseDeploys--mcp-release-deploys') as object[])[0];
 
   function canned(
     route: SentryRoute,
@@ -204,8 +224,23 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
       case 'release': {
         const r = releases.find((x) => x.version === decodeURIComponent(m[1]));
         if (!r) return { status: 404, body: { detail: 'The requested resource does not exist' } };
-        const body = releaseBody(r);
+        const body = releaseBody(r, q.get('project'));
         SPEC.assertValid('get', P.release, 200, body);
+        return { status: 200, body };
+      }
+      case 'deploys': {
+        const r = releases.find((x) => x.version === decodeURIComponent(m[1]));
+        if (!r) return { status: 404, body: { detail: 'The requested resource does not exist' } };
+        // The spec has no example for this endpoint: the shape is sentry-mcp's deploy fixture.
+        const body = (r.environments ?? ['production']).map((environment, k) => ({
+          ...deployItem,
+          id: String(9000 + releases.indexOf(r) * 10 + k),
+          environment,
+          name: `${r.version} to ${environment}`,
+          url: null,
+          dateStarted: r.dateCreated,
+          dateFinished: r.dateCreated,
+        }));
         return { status: 200, body };
       }
       case 'releases': {
@@ -278,7 +313,7 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
         const i = Number(m[1]) - 1000;
         if (!(i >= 0 && i < issueCount)) return { status: 404, body: { detail: 'Issue not found' } };
         const { id, shortId, title, count, userCount, status, substatus, project, permalink } = issue(i);
-        const body = {
+        const body: Record<string, unknown> = {
           ...(SPEC.example('get', P.issue, 200) as object),
           id,
           shortId,
@@ -290,6 +325,9 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
           project,
           permalink,
         };
+        // Only the details carry firstRelease (the list items have none): the oldest release here.
+        const first = body.firstRelease as Record<string, unknown> | null;
+        if (first) body.firstRelease = { ...first, version: releases[0].version, shortVersion: releases[0].version };
         SPEC.assertValid('get', P.issue, 200, body);
         return { status: 200, body };
       }

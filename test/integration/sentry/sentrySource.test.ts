@@ -43,7 +43,7 @@ describe('Sentry source against the stand-in', () => {
     const issuesReq = s.requests.find((r) => r.route === 'issues');
     assert.deepEqual(issuesReq?.query.getAll('project'), ['11']);
     assert.equal(issuesReq?.query.get('environment'), 'production');
-    assert.equal(issuesReq?.query.get('query'), 'is:unresolved error.unhandled:true');
+    assert.equal(issuesReq?.query.get('query'), 'is:unresolved issue.category:error level:[error,fatal]');
     assert.equal(issuesReq?.query.get('statsPeriod'), '14d');
     assert.equal(
       s.requests.find((r) => r.route === 'event')?.path,
@@ -51,9 +51,43 @@ describe('Sentry source against the stand-in', () => {
     );
     assert.equal(res.sentrySuspects.get('1000')?.[0].sha, 'c'.repeat(40));
     assert.equal(res.sentrySuspects.get('1000')?.[0].summary, 'Refactor totals');
-    // One release lookup and one release list for three issues of the same release.
-    assert.equal(s.count('release'), 1);
-    assert.equal(s.count('releases'), 1);
+    // The release and its previous one, asked with ?project= (prevReleaseVersion), and the
+    // previous one's deploys: once for three issues of the same release, no org-wide release list.
+    assert.deepEqual(
+      s.requests.filter((r) => r.route === 'release').map((r) => [r.path, r.query.get('project')]),
+      [
+        ['/api/0/organizations/acme/releases/orders-api%401.5.0/', '11'],
+        ['/api/0/organizations/acme/releases/orders-api%401.4.0/', '11'],
+      ],
+    );
+    assert.equal(s.count('deploys'), 1);
+    assert.equal(s.count('releases'), 0);
+    // firstRelease comes from the issue details (the list has none).
+    assert.equal(g.firstRelease, 'orders-api@1.4.0');
+    assert.equal(s.count('issue'), 3);
+  });
+
+  it('starts the range at the previous release deployed to the same environment, past a staging-only one', async () => {
+    const s = await start({
+      issueCount: 1,
+      releases: [
+        { version: 'orders-api@1.4.0', commit: 'a'.repeat(40), dateCreated: '2026-11-20T10:00:00Z' },
+        {
+          version: 'orders-api@1.4.1-rc',
+          commit: 'd'.repeat(40),
+          dateCreated: '2026-11-22T10:00:00Z',
+          environments: ['staging'],
+        },
+        { version: 'orders-api@1.5.0', commit: 'b'.repeat(40), dateCreated: '2026-11-24T10:00:00Z' },
+      ],
+    });
+    const lines: string[] = [];
+    const res = await source(s, { logger: (l) => lines.push(l) }).listSamples({ limit: 1 });
+    assert.deepEqual(res.samples[0].deploy, { to: 'b'.repeat(40), from: 'a'.repeat(40) });
+    assert.ok(lines.some((l) => /orders-api@1\.4\.1-rc was never deployed to production/.test(l)));
+    // A staging triage starts at the staging release instead.
+    const staging = await source(s, { environment: 'staging' }).listSamples({ limit: 1 });
+    assert.deepEqual(staging.samples[0].deploy, { to: 'b'.repeat(40), from: 'd'.repeat(40) });
   });
 
   it('follows Link cursors over several pages and stops at the limit', async () => {

@@ -16,7 +16,7 @@ export interface SentrySourceOptions {
   projects: string[];
   /** Default `production`; an empty string means all environments. */
   environment?: string;
-  /** Sentry search query; default `is:unresolved error.unhandled:true`. */
+  /** Sentry search query; default `SENTRY_DEFAULT_QUERY` (`is:unresolved issue.category:error level:[error,fatal]`). */
   query?: string;
   /** `statsPeriod`, default `14d`. */
   period?: string;

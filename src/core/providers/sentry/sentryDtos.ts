@@ -90,17 +90,36 @@ export interface ReleaseDto {
   /** The commit the release points at: `lastCommit.id`, else `ref`. */
   revision: string | null;
   dateCreated: string | null;
+  /**
+   * `currentProjectMeta.prevReleaseVersion` (release details asked with `?project=`): the
+   * project's previous release, null for its first; undefined when the server did not say.
+   */
+  prevReleaseVersion?: string | null;
 }
 
 export function readRelease(v: unknown): ReleaseDto | null {
   const o = rec(v);
   const version = str(o?.version, 512);
   if (!o || !version) return null;
-  return {
+  const meta = rec(o.currentProjectMeta);
+  const release: ReleaseDto = {
     version,
     revision: str(rec(o.lastCommit)?.id, 128) ?? str(o.ref, 256),
     dateCreated: str(o.dateCreated, 64),
   };
+  if (meta && 'prevReleaseVersion' in meta) release.prevReleaseVersion = str(meta.prevReleaseVersion, 512);
+  return release;
+}
+
+/** The environments a release's deploys went to (`GET .../releases/{version}/deploys/`). */
+export function readDeployEnvironments(v: unknown): string[] {
+  if (!Array.isArray(v)) return [];
+  const envs = new Set<string>();
+  for (const d of v.slice(0, 1000)) {
+    const env = str(rec(d)?.environment, 256);
+    if (env) envs.add(env);
+  }
+  return [...envs];
 }
 
 export function readReleases(v: unknown): ReleaseDto[] {

@@ -85,7 +85,13 @@ export async function lookupSentryEvent(
     if (!issue) throw new CulpritError('bad-response', `Sentry answered the short ID ${parsed.id} without an issue id`);
     event = await latestEventOf(http, `${base}/issues/${seg(issue.id)}/events`, opts.environment, signal);
   }
-  const deploy = await createDeployResolver(http, org, opts.logger).resolve(event.release, issue.projectId, signal);
+  // The event's own environment names where it ran; the previous release must have been deployed there.
+  const environment = event.environment ?? opts.environment ?? 'production';
+  const deploy = await createDeployResolver(http, org, environment, opts.logger).resolve(
+    event.release,
+    issue.projectId,
+    signal,
+  );
   return {
     group: toSentryGroup(issue, event, null),
     event,

@@ -16,7 +16,15 @@ import type {
   SentrySuspectCommit,
 } from './sentry.types';
 
-const DEFAULT_QUERY = 'is:unresolved error.unhandled:true';
+/**
+ * Production 500s whether or not the SDK marked them unhandled: an Express, Flask or Spring error
+ * handler that answers 500 reports the exception through `captureException`, which the SDKs send
+ * as a handled event at level `error` (docs.sentry.io, Express integration `shouldHandleError`:
+ * errors with a 5xx status are captured; Hono's `sentry()` middleware likewise captures status
+ * >= 500). `error.unhandled:true` dropped all of those. `issue.category:error` keeps performance,
+ * feedback and CSP issues out; `level:[error,fatal]` keeps warnings and logged messages out.
+ */
+export const SENTRY_DEFAULT_QUERY = 'is:unresolved issue.category:error level:[error,fatal]';
 const MAX_PAGE = 100;
 /** Failures that concern the whole source, not one issue: stop and tell the user. */
 const FATAL = new Set(['auth', 'forbidden', 'cancelled']);
@@ -65,7 +73,7 @@ export function createSentrySource(opts: SentrySourceOptions): SentrySource {
             environment: environment || undefined,
             statsPeriod: opts.period ?? '14d',
             sort: opts.sort ?? 'date',
-            query: opts.query ?? DEFAULT_QUERY,
+            query: opts.query ?? SENTRY_DEFAULT_QUERY,
             limit: pageSize,
           },
           signal: options.signal,
@@ -73,7 +81,7 @@ export function createSentrySource(opts: SentrySourceOptions): SentrySource {
         limit,
         Math.ceil(limit / pageSize) + 5,
       );
-      const deploys = createDeployResolver(http, org, opts.logger);
+      const deploys = createDeployResolver(http, org, environment, opts.logger);
       const outcomes = await mapPool(items, maxConcurrent, (item) =>
         sampleFor(item, {
           http,
@@ -130,7 +138,9 @@ async function sampleFor(item: unknown, deps: SampleDeps): Promise<Outcome> {
   const issue = readIssue(item);
   if (!issue) return { failure: { issueId: null, message: 'Sentry listed an issue without an id' } };
   try {
-    const event = await latestEvent(issue, deps);
+    // The list leaves firstRelease out; the issue details carry it (a bonus: its failure costs the label only).
+    const [event, firstRelease] = await Promise.all([latestEvent(issue, deps), issueFirstRelease(issue, deps)]);
+    if (firstRelease) issue.firstRelease = firstRelease;
     const deploy = await deps.deploys.resolve(event.release, issue.projectId, deps.signal);
     const suspects =
       deps.suspects && issue.projectSlug && event.eventId ? await committers(issue, event.eventId, deps) : [];
@@ -163,6 +173,23 @@ async function latestEvent(issue: IssueDto, deps: SampleDeps): Promise<ErrorEven
     return decodeSentryRestEvent(res.data);
   }
   throw new CulpritError('not-found', 'no event found (latest and recommended both answered 404)');
+}
+
+/** `firstRelease.version` from `GET /organizations/{org}/issues/{id}/`; null when absent or unavailable. */
+async function issueFirstRelease(issue: IssueDto, deps: SampleDeps): Promise<string | null> {
+  if (issue.firstRelease) return issue.firstRelease;
+  try {
+    const res = await deps.http.request({
+      path: `/api/0/organizations/${seg(deps.org)}/issues/${seg(issue.id)}/`,
+      signal: deps.signal,
+      acceptStatuses: [404],
+    });
+    return res.status === 404 ? null : (readIssue(res.data)?.firstRelease ?? null);
+  } catch (e) {
+    if (CulpritError.is(e) && FATAL.has(e.reason)) throw e;
+    deps.log?.(`sentry: details of issue ${issue.id} unavailable, no first release (${messageOf(e)})`);
+    return null;
+  }
 }
 
 /** Sentry's suspect commits (private endpoint): a 404 means "none"; other failures are logged, not fatal. */
