@@ -82,8 +82,9 @@ export function createSentrySource(opts: SentrySourceOptions): SentrySource {
         Math.ceil(limit / pageSize) + 5,
       );
       const deploys = createDeployResolver(http, org, environment, opts.logger);
-      const outcomes = await mapPool(items, maxConcurrent, (item) =>
+      const outcomes = await mapPool(items, maxConcurrent, (item, index) =>
         sampleFor(item, {
+          details: index < DETAILS_FOR_FIRST,
           http,
           org,
           environment,
@@ -121,7 +122,15 @@ export function createSentrySource(opts: SentrySourceOptions): SentrySource {
   };
 }
 
+/**
+ * Issues whose details are asked for their firstRelease: one request each against Sentry's
+ * per-endpoint rate limit, so only the first ones of a long listing (the ones a view shows).
+ */
+const DETAILS_FOR_FIRST = 100;
+
 interface SampleDeps {
+  /** Whether to ask the issue details for firstRelease. */
+  details?: boolean;
   http: HttpClient;
   org: string;
   environment: string;
@@ -177,7 +186,7 @@ async function latestEvent(issue: IssueDto, deps: SampleDeps): Promise<ErrorEven
 
 /** `firstRelease.version` from `GET /organizations/{org}/issues/{id}/`; null when absent or unavailable. */
 async function issueFirstRelease(issue: IssueDto, deps: SampleDeps): Promise<string | null> {
-  if (issue.firstRelease) return issue.firstRelease;
+  if (issue.firstRelease || !deps.details) return issue.firstRelease;
   try {
     const res = await deps.http.request({
       path: `/api/0/organizations/${seg(deps.org)}/issues/${seg(issue.id)}/`,
@@ -209,13 +218,13 @@ async function committers(issue: IssueDto, eventId: string, deps: SampleDeps): P
 }
 
 /** Maps with at most `width` calls pending, keeping input order. */
-async function mapPool<T, R>(items: T[], width: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+async function mapPool<T, R>(items: T[], width: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < items.length) {
       const i = next++;
-      out[i] = await fn(items[i]);
+      out[i] = await fn(items[i], i);
     }
   };
   await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
