@@ -1,10 +1,11 @@
 /**
  * Evidence for code that ran and returned before the crash, so it is on no frame: a function a
  * frame called on or before its line (a helper that now returns the wrong value), or the value of
- * a constant or config key that a frame's line reads (`Limits.WORKERS`, `config.dateColumn`).
+ * a constant or config key that a frame's line reads (`Limits.MAX_N`, `config.fieldName`).
  * Reads the deploy diff of the whole repository once, and opens at TO only the changed files that
  * could define such a name.
  */
+import { isTestPath } from './pathKinds';
 import type { Evidence } from './evidence.types';
 import { enclosingFunction, functionBaseName } from './functionExtent';
 import { RANGE_PATCH_FORMAT, isCosmetic, parseRangePatch, type PatchFile, type PatchHunk } from './rangePatch';
@@ -189,13 +190,6 @@ export function calleeDefinitions(
     }
   }
   return out;
-}
-
-/** Test and fixture code never runs in production: its definitions cannot explain a crash. */
-export function isTestPath(path: string): boolean {
-  return /(?:^|\/)(?:tests?|__tests__|spec|specs|testdata|fixtures?)\/|(?:\.|_)(?:test|spec)\.[A-Za-z]+$|(?:^|\/)test_[^/]+$|Tests?\.(?:java|kt|cs|scala)$/.test(
-    path,
-  );
 }
 
 /** Evidence for one commit found to have written a definition hit; `keys` it names are noted. */

@@ -1,6 +1,6 @@
 /**
  * An "extract constant" refactor: a literal replaced by a name that the same commit defines with
- * that very literal (`+ b"\n"` → `+ self.NEWLINE`, `NEWLINE = b"\n"`). The code computes what it
+ * that very literal (`+ b"\n"` → `+ self.EOL`, `EOL = b"\n"`). The code computes what it
  * did before, so a rewrite of the crashing line made this way cannot have made it fail.
  */
 import { isCosmetic, type PatchHunk } from './rangePatch';

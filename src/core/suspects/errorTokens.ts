@@ -70,7 +70,7 @@ function escapeRe(s: string): string {
 
 /**
  * The names an error is about, beyond the code of its crashing line: a quoted name the message
- * gives that the line's code does not contain (`KeyError: 'WELCOME'`, a key the data lacked), and
+ * gives that the line's code does not contain (`KeyError: 'HELLO'`, a key the data lacked), and
  * the name of the value that was null or undefined (`"<parameter1>.address" is null`, or
  * `customer.address` on the line for `(reading 'city')` → `address`). A commit that removed such
  * a name, or wrote it into the crashing line, is tied to this error specifically.
@@ -132,8 +132,8 @@ const NOT_CALLABLE =
 const DIVISION = /division by zero|divide by zero|\/ by zero|modulo by zero|DivideByZero/i;
 
 /**
- * The names in the divisor of the crashing line's last division (`1.0 / per_second()` →
- * `per_second`): the operand that was zero.
+ * The names in the divisor of the crashing line's last division (`1.0 / rate_of()` →
+ * `rate_of`): the operand that was zero.
  */
 export function divisorNames(crashLine: string | null): string[] {
   if (!crashLine) return [];

@@ -114,6 +114,8 @@ export interface CommitFacts {
   incidental?: boolean;
   /** Every change the commit made to frame files added a guard that exits early (`if …: continue`). */
   guardOnly?: boolean;
+  /** Every file the commit touched is tests, docs, lockfiles, CI or built output (pathKinds). */
+  nonCode?: boolean;
 }
 
 /** How the suspects were found, which sets the confidence. */

@@ -1,6 +1,6 @@
 /**
- * The error's own class changed its base in the deploy (`UpstreamException extends
- * TransientException` → `extends RuntimeException`): a handler that caught it by its old base no
+ * The error's own class changed its base in the deploy (`AError extends
+ * BError` → `extends CError`): a handler that caught it by its old base no
  * longer does, so it escapes from code nobody touched. Reads the deploy diff already fetched
  * (cached by the host) and blames only the changed declaration line.
  */

@@ -5,7 +5,7 @@
  * message quotes (`does not match format '%Y-%m-%dT%H:%M%z'`): the commit that wrote it chose
  * the value the failing operation was given.
  */
-import { isTestPath } from './calleeEvidence';
+import { isTestPath } from './pathKinds';
 import type { Evidence } from './evidence.types';
 import { RANGE_PATCH_FORMAT, parseRangePatch } from './rangePatch';
 import type { SuspectGitPort } from './suspectPort.types';
@@ -27,7 +27,7 @@ export async function collectLiteralEvidence(
   missing: string[],
   literals: string[] = [],
 ): Promise<Evidence[]> {
-  const keySet = new Set(missing);
+  const missingSet = new Set(missing);
   const keys = [...new Set([...missing, ...literals])]
     .filter((k) => k.length > 0 && k.length <= 120 && !/["'`\n]/.test(k))
     .slice(0, MAX_KEYS);
@@ -74,7 +74,7 @@ export async function collectLiteralEvidence(
           changedLine: first?.newStart,
           tokens: [key],
         };
-        if (!keySet.has(key)) e.quoted = true;
+        if (!missingSet.has(key)) e.quoted = true;
         out.push(e);
       }
     }

@@ -1,8 +1,8 @@
 /**
  * Operand sources: where the values the failing operation used were defined, when that is on no
- * frame. A data table or constant a line feeding the crash reads (`SEPARATORS[locale]`, whose
+ * frame. A data table or constant a line feeding the crash reads (`BY_LOCALE[locale]`, whose
  * `"nl-NL"` entry changed), and a constant named after the failing operand (`/ by zero` on
- * `config.windowSeconds()` → `DEFAULT_WINDOW_SECONDS = 0`). A commit that changed such a
+ * `config.limitMs()` → `DEFAULT_LIMIT_MS = 0`). A commit that changed such a
  * definition chose the value the operation failed on.
  */
 import type { DefinitionHit, NameUse, UsingFrame } from './calleeEvidence';
@@ -20,7 +20,7 @@ function stripStrings(line: string): string {
   return line.slice(0, 1000).replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""');
 }
 
-/** Lower-case words of an identifier: `windowSeconds`, `window_seconds`, `WINDOW_SECONDS` → window, seconds. */
+/** Lower-case words of an identifier: `limitMs`, `limit_ms`, `LIMIT_MS` → limit, ms. */
 export function identifierWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')

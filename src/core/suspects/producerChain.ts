@@ -10,7 +10,7 @@ import { enclosingFunction } from './functionExtent';
 
 /** A use found by following a helper's returns: the chain of helpers, outermost first. */
 export interface ProducerUse extends NameUse {
-  /** Helpers between the frame and this one (`forEmail` for `findOne`). */
+  /** Helpers between the frame and this one (`byKey` for `load`). */
   via: string[];
   /** This function itself returns a null literal (`?? null`, `return None`). */
   nullOrigin: boolean;

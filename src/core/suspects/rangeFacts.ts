@@ -7,6 +7,7 @@ import type { CommitFacts } from './evidence.types';
 import { isConstantExtraction } from './constantExtraction';
 import { isCosmetic, isGuard, isRename, type PatchCommit } from './rangePatch';
 import type { SuspectGitPort } from './suspectPort.types';
+import { isNonCodePath } from './pathKinds';
 
 /** Per-commit facts over FROM..TO; `framePatches` are the range's patches to the stack's files. */
 export async function rangeFacts(
@@ -49,6 +50,7 @@ export async function rangeFacts(
       extracted: extracted.has(c.sha),
       incidental: incidental.has(c.sha),
       guardOnly: guards.has(c.sha),
+      nonCode: files.length > 0 && files.every((f) => isNonCodePath(f.path)),
     });
   }
   return facts;

@@ -6,6 +6,7 @@
  */
 import type { Suspect } from '../model/triage.types';
 import type { BlameMode, CommitFacts, Evidence, EvidenceKind } from './evidence.types';
+import { FEATURES, featureVector } from './rankFeatures';
 
 const KIND_WEIGHT: Record<EvidenceKind, number> = {
   line: 1.0,
@@ -235,6 +236,8 @@ export interface RankOptions {
   /** E.g. `v1.4.0..v1.5.0 (7 commits)`; added to every suspect's reasons. */
   rangeLabel: string | null;
   limit?: number;
+  /** Receives every candidate's feature vector (scripts/fit.mjs reads the corpus through it). */
+  probe?: (rows: Array<{ sha: string; date: string; features: number[] }>, featureNames: string[]) => void;
 }
 
 /** Scores and orders suspects, best first. Scores are in 0..1. */
@@ -245,6 +248,14 @@ export function rankSuspects(evidence: Evidence[], commits: Map<string, CommitFa
     list.push(e);
     bySha.set(e.sha, list);
   }
+  options.probe?.(
+    [...bySha].map(([sha, list]) => ({
+      sha,
+      date: commits.get(sha)?.date ?? '',
+      features: featureVector(list, commits.get(sha)),
+    })),
+    FEATURES.map((f) => f.name),
+  );
   const ranked: Array<Suspect & { raw: number }> = [];
   const recency = options.mode === 'range' ? null : recencyFactors([...bySha.keys()], commits);
   for (const [sha, list] of bySha) {

@@ -6,7 +6,7 @@ import type { ErrorSample } from '../model/group.types';
 import type { DeployRange, TriagedIssue } from '../model/triage.types';
 import { flattenFrames, primaryException } from './frameSelection';
 import { collectEvidence } from '../suspects/collectEvidence';
-import { rankSuspects } from '../suspects/suspectRanker';
+import { rankSuspects, type RankOptions } from '../suspects/suspectRanker';
 import type { BlameMode } from '../suspects/evidence.types';
 import {
   failingNames,
@@ -36,6 +36,8 @@ export interface TriageSettings {
   suspectLimit: number;
   /** Most in-app frames to blame. */
   blameFrames: number;
+  /** Receives each issue's candidate feature vectors (the fitting script, scripts/fit.mjs). */
+  rankProbe?: RankOptions['probe'];
 }
 
 function modeOf(range: DeployRange): BlameMode {
@@ -134,6 +136,11 @@ export async function triageSample(
     range.from && range.to
       ? `${await ws.git.label(range.from)}..${await ws.git.label(range.to)} (${found.rangeCommitCount} commit${found.rangeCommitCount === 1 ? '' : 's'})`
       : null;
-  issue.suspects = rankSuspects(found.evidence, found.commits, { mode, rangeLabel, limit: settings.suspectLimit });
+  issue.suspects = rankSuspects(found.evidence, found.commits, {
+    mode,
+    rangeLabel,
+    limit: settings.suspectLimit,
+    probe: settings.rankProbe,
+  });
   return issue;
 }

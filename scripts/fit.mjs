@@ -1,0 +1,128 @@
+// `node scripts/fit.mjs` (npm run fit): fits the suspect ranking model (src/core/suspects/rankerModel.ts) on the TRAIN
+// split of the accuracy corpus, picks its L2 strength and calibrates its softmax temperature on
+// the VALIDATION split, and writes src/core/suspects/rankerWeights.json stamped with the corpus
+// hash. The TEST split is scored once, as numbers only.
+//   npm run fit                 fit and write the weights
+//   npm run fit -- --report     also the ablation of every feature, calibration and confidence
+//                               figures, written to bench/RESULTS.md (section "ranking")
+//   npm run fit -- --check      report whether the weights were fitted on the current corpus
+//   --cached                    reuse bench/.work/rankFeatures.json from the last run (same code)
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { corpusFeatures, corpusHash } from './fit/corpusFeatures.mjs';
+import { fitTemperature, fitWeights, nll, outcomes } from './fit/softmaxModel.mjs';
+import { rankingSection } from './fit/rankingSection.mjs';
+import { byConfidence, rankMetrics, reliability } from './fit/fitReport.mjs';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const WEIGHTS = path.join(repoRoot, 'src/core/suspects/rankerWeights.json');
+const CACHE = path.join(repoRoot, 'bench/.work/rankFeatures.json');
+/** Candidate L2 strengths, one decade apart in half steps; validation NLL picks one. */
+const L2_GRID = [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1];
+const args = new Set(process.argv.slice(2));
+const log = (m) => process.stderr.write(`${m}\n`);
+
+async function check() {
+  const hash = await corpusHash(repoRoot);
+  const fitted = JSON.parse(readFileSync(WEIGHTS, 'utf8')).corpusHash;
+  if (fitted === hash) console.log(`rankerWeights.json is fitted on the current corpus (${hash.slice(0, 12)})`);
+  else
+    console.log(
+      `rankerWeights.json is STALE: fitted on corpus ${String(fitted).slice(0, 12)}, the corpus is now ${hash.slice(0, 12)}: re-run \`npm run fit\``,
+    );
+}
+
+/** The weights, temperature and L2 chosen on validation, for the features not in `drop`. */
+function fitAll(train, validation, dims, drop = new Set(), grid = L2_GRID) {
+  let best = null;
+  for (const l2 of grid) {
+    const w = fitWeights(train, dims, l2, drop);
+    const t = fitTemperature(validation.length ? validation : train, w);
+    const loss = nll(validation.length ? validation : train, w, t);
+    if (!best || loss < best.loss) best = { l2, w, t, loss };
+  }
+  return best;
+}
+
+async function main() {
+  if (args.has('--check')) return check();
+  const hash = await corpusHash(repoRoot);
+  let data;
+  if (args.has('--cached') && existsSync(CACHE)) data = JSON.parse(readFileSync(CACHE, 'utf8'));
+  else {
+    data = await corpusFeatures(repoRoot, log);
+    writeFileSync(CACHE, JSON.stringify(data));
+  }
+  const names = data.find((d) => d.featureNames.length)?.featureNames ?? [];
+  const split = (s) => data.filter((d) => d.split === s);
+  const [train, validation, test] = ['train', 'validation', 'test'].map(split);
+  log(`  train ${train.length}, validation ${validation.length}, test ${test.length} scenarios`);
+  const best = fitAll(train, validation, names.length);
+  const old = JSON.parse(readFileSync(WEIGHTS, 'utf8'));
+  const linksIndex = names.indexOf('links');
+  const model = {
+    corpusHash: hash,
+    features: names,
+    weights: best.w.map((x) => Math.round(x * 1e4) / 1e4),
+    calibration: {
+      temperature: Math.round(best.t * 1e4) / 1e4,
+      method: 'temperature scaling of the softmax, fitted by NLL on the validation split',
+    },
+    confidence: old.confidence,
+    l2: best.l2,
+    scenarios: { train: train.length, validation: validation.length, test: test.length },
+    fittedAt: new Date().toISOString(),
+  };
+  writeFileSync(WEIGHTS, `${JSON.stringify(model, null, 2)}\n`);
+  const score = (set) => outcomes(set, model.weights, model.calibration.temperature, linksIndex);
+  for (const [label, set] of [
+    ['train', train],
+    ['validation', validation],
+    ['test', test],
+  ]) {
+    const m = rankMetrics(score(set));
+    log(
+      `  ${label}: n=${m.n} top-1 ${(100 * m.top1[0]).toFixed(1)}% top-3 ${(100 * m.top3[0]).toFixed(1)}% MRR ${m.mrr[0].toFixed(3)}`,
+    );
+  }
+  log(`  L2 ${best.l2}, temperature ${model.calibration.temperature}; wrote ${path.relative(repoRoot, WEIGHTS)}`);
+  if (args.has('--misses'))
+    for (const o of [...score(train), ...score(validation)].filter((x) => x.rank !== 1))
+      log(`  miss (${o.split}) ${o.name}: #${o.rank || '—'} p1 ${o.p1.toFixed(2)}`);
+  if (!args.has('--report')) return;
+  const ablation = names.map((name, i) => {
+    const fit = fitAll(train, validation, names.length, new Set([i]), [best.l2]);
+    return {
+      name,
+      test: rankMetrics(outcomes(test, fit.w, fit.t, linksIndex)),
+      val: rankMetrics(outcomes(validation, fit.w, fit.t, linksIndex)),
+    };
+  });
+  const figures = {
+    model,
+    classes: new Set(data.map((d) => d.bugClass)).size,
+    metrics: Object.fromEntries(
+      [
+        ['train', train],
+        ['validation', validation],
+        ['test', test],
+      ].map(([k, set]) => [k, rankMetrics(score(set))]),
+    ),
+    reliability: { validation: reliability(score(validation)), test: reliability(score(test)) },
+    confidence: {
+      validation: byConfidence(score(validation), model.confidence),
+      test: byConfidence(score(test), model.confidence),
+    },
+    ablation,
+    widths: [...new Set(data.map((d) => d.rangeSize))].length,
+    testOutcomes: score(test),
+  };
+  rankingSection(repoRoot, figures);
+  log('  wrote the ranking section of bench/RESULTS.md');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
