@@ -1,6 +1,7 @@
 import { existsSync } from 'fs';
 import * as nodePath from 'path';
 import { CulpritError } from '../errors';
+import { createBlobReader, type BlobReader } from './blobReader';
 import { parseBlamePorcelain, type PorcelainBlameLine } from './blamePorcelainParser';
 import { parseDiffU0 } from './diffParser';
 import type { CommitInfo, FileDiff } from './git.types';
@@ -15,6 +16,8 @@ export interface GitRepo {
   readonly root: string;
   /** Raw access at the root, for callers with a command of their own (e.g. line drift). */
   run(args: string[], signal?: AbortSignal): Promise<string>;
+  /** File contents at revisions, all through one `git cat-file --batch` process (not cached). */
+  readonly blobs: BlobReader;
   resolveRevision(rev: string, signal?: AbortSignal): Promise<string>;
   listFiles(rev?: string, signal?: AbortSignal): Promise<string[]>;
   diffU0(from: string, to: string, paths: readonly string[], signal?: AbortSignal): Promise<FileDiff[]>;
@@ -109,6 +112,7 @@ export async function openRepo(runner: GitRunner, dir: string, opts: { cacheEntr
   const repo: GitRepo = {
     root,
     run,
+    blobs: createBlobReader(runner, root),
     resolveRevision: (rev, signal) =>
       cached(isFullSha(rev), `rev:${rev}`, () => resolveRevisionWith(run, root, rev, signal)),
 

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { GitError } from 'simple-git';
 import { CulpritError } from '../errors';
@@ -14,6 +14,19 @@ export interface GitRunner {
    * stderr), `timeout` or `cancelled`.
    */
   run(args: readonly string[], signal?: AbortSignal, opts?: { cwd?: string }): Promise<string>;
+  /**
+   * Starts a long-lived git process (`cat-file --batch`) with the same pinned config, environment
+   * and trust check as `run`. It holds one process slot until `release` is called (call it once
+   * the process exited); the caller owns its stdin/stdout and its lifetime.
+   */
+  spawnLong(args: readonly string[], opts?: { cwd?: string }): Promise<LongGitProcess>;
+}
+
+/** A git process started by {@link GitRunner.spawnLong}. */
+export interface LongGitProcess {
+  readonly child: ChildProcessWithoutNullStreams;
+  /** Frees the process slot; idempotent. */
+  release(): void;
 }
 
 export interface GitRunnerOptions {
@@ -162,20 +175,49 @@ export function createGitRunner(opts: GitRunnerOptions): GitRunner {
     return versionCheck;
   };
 
+  const admit = async (args: readonly string[], signal?: AbortSignal): Promise<void> => {
+    if (!opts.trusted) {
+      throw new CulpritError(
+        'untrusted',
+        'Git is disabled in an untrusted workspace: a repository’s config can run programs. Trust the workspace to enable blame.',
+      );
+    }
+    if (!Array.isArray(args) || args.some((a) => typeof a !== 'string' || a.includes('\0'))) {
+      throw new CulpritError('invalid-input', 'git arguments must be strings without NUL bytes.');
+    }
+    await checkVersion(signal);
+  };
+
   return {
     cwd: opts.cwd,
     async run(args, signal, runOpts) {
-      if (!opts.trusted) {
-        throw new CulpritError(
-          'untrusted',
-          'Git is disabled in an untrusted workspace: a repository’s config can run programs. Trust the workspace to enable blame.',
-        );
-      }
-      if (!Array.isArray(args) || args.some((a) => typeof a !== 'string' || a.includes('\0'))) {
-        throw new CulpritError('invalid-input', 'git arguments must be strings without NUL bytes.');
-      }
-      await checkVersion(signal);
+      await admit(args, signal);
       return spawnGit(args, runOpts?.cwd ?? opts.cwd, signal);
+    },
+    async spawnLong(args, runOpts) {
+      await admit(args);
+      const cwd = runOpts?.cwd ?? opts.cwd;
+      if (!existsSync(cwd))
+        throw new CulpritError('not-a-repo', 'Not a git repository: the folder does not exist.', { args: [...args] });
+      const free = await acquire();
+      let released = false;
+      const release = (): void => {
+        if (released) return;
+        released = true;
+        free();
+      };
+      try {
+        const child = spawn(binary, ['--no-pager', ...PINNED_CONFIG.flatMap((c) => ['-c', c]), ...args], {
+          cwd,
+          env: pinnedEnv(),
+          stdio: ['pipe', 'pipe', 'pipe'],
+          windowsHide: true,
+        });
+        return { child, release };
+      } catch (e) {
+        release();
+        throw toCulpritError(e, args);
+      }
     },
   };
 }

@@ -99,8 +99,9 @@ function createWorkspaceGit(repo: GitRepo): WorkspaceGit {
   // Callers pass SHAs, so these never change; bounded like every cache.
   const texts = new PromiseLru<string | null>(256);
   const immutable = new PromiseLru<string>(64);
+  // One `cat-file --batch` process answers every read of a triage (concurrent or back to back).
   const show = (rev: string, path: string): Promise<string | null> =>
-    texts.getOrCreate(`${rev}:${path}`, () => repo.run(['cat-file', 'blob', `${rev}:${path}`]).catch(() => null));
+    texts.getOrCreate(`${rev}:${path}`, () => repo.blobs.read(rev, path)).catch(() => null);
   const port: SuspectGitPort = {
     runImmutable: (args) => immutable.getOrCreate(args.join('\0'), () => repo.run(args)),
     show,

@@ -1,0 +1,93 @@
+import { strict as assert } from 'assert';
+import childProcess from 'child_process';
+import { CulpritError } from '../../../src/core/errors';
+import { createBlobReader } from '../../../src/core/git/blobReader';
+import { createGitRunner } from '../../../src/core/git/gitRunner';
+import { cleanupTempDirs, createTempRepo, type TempRepo } from '../../helpers/gitRepo';
+
+/** Counts git processes started while `fn` runs (spawn and execFile both end in ChildProcess#spawn). */
+async function countSpawns<T>(fn: () => Promise<T>): Promise<{ value: T; spawns: number }> {
+  const proto = childProcess.ChildProcess.prototype as unknown as { spawn: (...a: unknown[]) => unknown };
+  const original = proto.spawn;
+  let spawns = 0;
+  proto.spawn = function (this: unknown, ...a: unknown[]) {
+    spawns++;
+    return original.apply(this, a);
+  };
+  try {
+    return { value: await fn(), spawns };
+  } finally {
+    proto.spawn = original;
+  }
+}
+
+describe('blob reader: one git cat-file --batch process (real repository)', function () {
+  this.timeout(30_000);
+  let t: TempRepo;
+  let v1: string;
+  let v2: string;
+
+  before(() => {
+    t = createTempRepo();
+    t.write('src/a.js', 'const a = 1;\n');
+    t.write('src/ünï cødé.js', 'héllo\n');
+    t.write('bin/blob.bin', Buffer.from([0, 1, 2, 10, 0x41, 10]));
+    t.write('empty.txt', '');
+    v1 = t.commit('first');
+    t.write('src/a.js', 'const a = 2;\n'.repeat(20_000));
+    v2 = t.commit('second');
+  });
+  after(() => cleanupTempDirs());
+
+  it('reads many files, concurrent and back to back, through one process', async () => {
+    const runner = createGitRunner({ cwd: t.dir, trusted: true });
+    await runner.run(['version']); // the version check is a process of its own, once per runner
+    const reader = createBlobReader(runner, t.dir);
+    const { value, spawns } = await countSpawns(async () => {
+      const both = await reader.readMany([
+        { rev: v1, path: 'src/a.js' },
+        { rev: v2, path: 'src/a.js' },
+        { rev: v1, path: 'src/ünï cødé.js' },
+        { rev: v1, path: 'empty.txt' },
+      ]);
+      const sequential: Array<string | null> = [];
+      for (const p of ['src/a.js', 'missing.js', 'src', 'empty.txt']) sequential.push(await reader.read(v2, p));
+      return { both, sequential };
+    });
+    assert.equal(spawns, 1);
+    assert.deepEqual(value.both.slice(0, 1), ['const a = 1;\n']);
+    assert.equal(value.both[1], 'const a = 2;\n'.repeat(20_000));
+    assert.equal(value.both[2], 'héllo\n');
+    assert.equal(value.both[3], '');
+    // A missing path and a directory (a tree, not a file) read as null; the stream stays in step.
+    assert.deepEqual(value.sequential, ['const a = 2;\n'.repeat(20_000), null, null, '']);
+    reader.close();
+  });
+
+  it('reads content with NUL and newline bytes and starts a new process after idling', async () => {
+    const reader = createBlobReader(createGitRunner({ cwd: t.dir, trusted: true }), t.dir, { idleMs: 5 });
+    // Content with NUL and newline bytes does not desynchronise the stream.
+    assert.equal(await reader.read(v1, 'bin/blob.bin'), '\0\x01\x02\nA\n');
+    await new Promise((r) => setTimeout(r, 40));
+    assert.equal(await reader.read(v1, 'src/a.js'), 'const a = 1;\n');
+    reader.close();
+  });
+
+  it('refuses an untrusted workspace and an option-like revision without spawning', async () => {
+    const reader = createBlobReader(createGitRunner({ cwd: t.dir, trusted: false }), t.dir);
+    const { spawns } = await countSpawns(async () => {
+      await assert.rejects(reader.read(v1, 'src/a.js'), (e) => CulpritError.is(e, 'untrusted'));
+      await assert.rejects(reader.read('--output=x', 'src/a.js'), (e) => CulpritError.is(e, 'invalid-input'));
+    });
+    assert.equal(spawns, 0);
+  });
+
+  it('reads a path containing a newline through a process of its own', async () => {
+    const t2 = createTempRepo();
+    t2.write('odd\nname.txt', 'odd\n');
+    const sha = t2.commit('odd');
+    const reader = createBlobReader(createGitRunner({ cwd: t2.dir, trusted: true }), t2.dir);
+    assert.equal(await reader.read(sha, 'odd\nname.txt'), 'odd\n');
+    assert.equal(await reader.read(sha, 'no\nsuch.txt'), null);
+  });
+});
