@@ -53,7 +53,7 @@ export async function resolveFrames(
   rev: string | null,
   platform: string | null,
 ): Promise<FrameWork[]> {
-  const resolver = await ws.frameResolver(rev);
+  const resolver = await ws.frameResolver(rev, frames);
   const tracked = await ws.trackedFiles(rev).catch(() => new Set<string>());
   const language = (platform && PLATFORM_LANGUAGE.get(platform.toLowerCase())) || null;
   // A first pass learns the trace's production prefix from all its frames, whatever their order,

@@ -21,6 +21,8 @@ import type { RawFrame } from '../model/event.types';
 import { CulpritError } from '../errors';
 import type { SuspectGitPort } from '../suspects/suspectPort.types';
 import { generatedCandidates, listWorkspaceFiles, parentFolders } from './workspaceFiles';
+import { frameStems, pathsWithStems } from './frameStems';
+import { normalizeFramePath } from '../resolve/framePath';
 
 export interface DeployInput {
   flag?: string;
@@ -52,8 +54,11 @@ export interface WorkspaceGit {
 export interface TriageWorkspace {
   readonly root: string;
   readonly git: WorkspaceGit | null;
-  /** A fresh resolver (one per trace: it learns that trace's prefix) over the files at `rev` and today. */
-  frameResolver(rev: string | null): Promise<FrameResolver>;
+  /**
+   * A fresh resolver (one per trace: it learns that trace's prefix) over the files at `rev` and
+   * today. Given the trace's `frames`, only the files whose name one of them can match are listed.
+   */
+  frameResolver(rev: string | null, frames?: readonly RawFrame[]): Promise<FrameResolver>;
   /** The original position of a frame in generated code, when a source map inside the root has it. */
   mapGenerated(frame: RawFrame, resolved: string | null): MappedFrame | null;
   /** Files git tracks at `rev` (HEAD when null); empty without git. Vendored code counts as app code only there. */
@@ -183,6 +188,55 @@ export async function openTriageWorkspace(options: WorkspaceOptions): Promise<Tr
     return p;
   };
 
+  // Raw `-z` listings, kept until invalidate(): tracked files (the index), untracked ones, and a
+  // revision's tree. A triage filters them by its frames' file names rather than indexing them all.
+  const listings = new Map<string, Promise<string>>();
+  const listing = (kind: 'tracked' | 'untracked' | 'tree', rev?: string): Promise<string> => {
+    const key = `${kind}:${rev ?? ''}`;
+    let p = listings.get(key);
+    if (!p && repo) {
+      const args =
+        kind === 'tracked'
+          ? ['ls-files', '-z']
+          : kind === 'untracked'
+            ? ['ls-files', '-o', '--exclude-standard', '-z']
+            : ['ls-tree', '-r', '--name-only', '-z', rev as string];
+      p = repo.run(args);
+      listings.set(key, p);
+      p.catch(() => listings.delete(key));
+    }
+    return p ?? Promise.resolve('');
+  };
+  const makeResolver = (files: string[]): FrameResolver =>
+    createFrameResolver({
+      root,
+      files,
+      index: StemIndex.build(files),
+      mappings: options.mappings ?? [],
+      preferUnder: sub || undefined,
+    });
+  /**
+   * Tracked files first (one `ls-files`, no tree walk); the deployed tree and untracked files are
+   * listed only when a workspace-looking frame does not resolve, or only by its file name (it may
+   * have been renamed or deleted since the deploy, or never committed).
+   */
+  const lazyResolver = async (rev: string | null, frames: readonly RawFrame[]): Promise<FrameResolver> => {
+    const mappings = options.mappings ?? [];
+    const files = pathsWithStems(await listing('tracked'), frameStems(frames, mappings));
+    const probe = makeResolver(files);
+    const weak = frames.filter((f) => {
+      if (typeof f?.path !== 'string' && typeof f?.module !== 'string') return false;
+      if (typeof f.path === 'string' && f.path.trim() !== '' && normalizeFramePath(f.path) === null) return false;
+      const r = probe.resolve(f);
+      return (r.file === null && r.candidates.length === 0) || r.reason === 'only the file name matched';
+    });
+    if (weak.length === 0) return makeResolver(files);
+    const stems = frameStems(weak, mappings);
+    const [tree, untracked] = await Promise.all([rev ? listing('tree', rev) : '', listing('untracked')]);
+    const more = [...pathsWithStems(tree, stems), ...pathsWithStems(untracked, stems)];
+    return makeResolver([...new Set([...files, ...more])]);
+  };
+
   const indexFor = (rev: string | null) => {
     const key = rev ?? '';
     let p = indexes.get(key);
@@ -200,7 +254,8 @@ export async function openTriageWorkspace(options: WorkspaceOptions): Promise<Tr
   return {
     root,
     git,
-    async frameResolver(rev) {
+    async frameResolver(rev, frames) {
+      if (repo && frames) return lazyResolver(rev, frames);
       const { index, files } = await indexFor(rev);
       return createFrameResolver({
         root,
@@ -264,6 +319,7 @@ export async function openTriageWorkspace(options: WorkspaceOptions): Promise<Tr
     },
     invalidate() {
       fileLists.clear();
+      listings.clear();
       indexes.clear();
       tracked.clear();
       deployRanges.clear();
