@@ -55,6 +55,7 @@ export async function resolveFrames(
 ): Promise<FrameWork[]> {
   const resolver = await ws.frameResolver(rev, frames);
   const tracked = await ws.trackedFiles(rev).catch(() => new Set<string>());
+  const probe = ws.fileProbe();
   const language = (platform && PLATFORM_LANGUAGE.get(platform.toLowerCase())) || null;
   // A first pass learns the trace's production prefix from all its frames, whatever their order,
   // so that a frame outside it (a driver script) is never placed by its file name alone.
@@ -66,7 +67,7 @@ export async function resolveFrames(
     let line = raw.line;
     let column = raw.column;
     let fn = raw.function;
-    const mapped = ws.mapGenerated(raw, file);
+    const mapped = ws.mapGenerated(raw, file, probe);
     if (mapped) {
       file = mapped.file;
       line = mapped.line;

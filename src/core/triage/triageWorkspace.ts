@@ -20,9 +20,8 @@ import type { DeployRange } from '../model/triage.types';
 import type { RawFrame } from '../model/event.types';
 import { CulpritError } from '../errors';
 import type { SuspectGitPort } from '../suspects/suspectPort.types';
-import { generatedCandidates, listWorkspaceFiles, parentFolders } from './workspaceFiles';
-import { frameStems, pathsWithStems } from './frameStems';
-import { normalizeFramePath } from '../resolve/framePath';
+import { folderNames, generatedCandidates, listWorkspaceFiles, parentFolders } from './workspaceFiles';
+import { createLazyResolver } from './lazyResolver';
 
 export interface DeployInput {
   flag?: string;
@@ -59,8 +58,13 @@ export interface TriageWorkspace {
    * today. Given the trace's `frames`, only the files whose name one of them can match are listed.
    */
   frameResolver(rev: string | null, frames?: readonly RawFrame[]): Promise<FrameResolver>;
-  /** The original position of a frame in generated code, when a source map inside the root has it. */
-  mapGenerated(frame: RawFrame, resolved: string | null): MappedFrame | null;
+  /**
+   * The original position of a frame in generated code, when a source map inside the root has it.
+   * `probe` (from {@link TriageWorkspace.fileProbe}, one per trace) rules out candidate paths cheaply.
+   */
+  mapGenerated(frame: RawFrame, resolved: string | null, probe?: (rel: string) => boolean): MappedFrame | null;
+  /** A per-trace existence pre-check: the listed files, then one directory read per folder. */
+  fileProbe(): (rel: string) => boolean;
   /** Files git tracks at `rev` (HEAD when null); empty without git. Vendored code counts as app code only there. */
   trackedFiles(rev: string | null): Promise<Set<string>>;
   /** Where lines of files at `rev` stand in today's working tree (one git call for all of them). */
@@ -188,54 +192,9 @@ export async function openTriageWorkspace(options: WorkspaceOptions): Promise<Tr
     return p;
   };
 
-  // Raw `-z` listings, kept until invalidate(): tracked files (the index), untracked ones, and a
-  // revision's tree. A triage filters them by its frames' file names rather than indexing them all.
-  const listings = new Map<string, Promise<string>>();
-  const listing = (kind: 'tracked' | 'untracked' | 'tree', rev?: string): Promise<string> => {
-    const key = `${kind}:${rev ?? ''}`;
-    let p = listings.get(key);
-    if (!p && repo) {
-      const args =
-        kind === 'tracked'
-          ? ['ls-files', '-z']
-          : kind === 'untracked'
-            ? ['ls-files', '-o', '--exclude-standard', '-z']
-            : ['ls-tree', '-r', '--name-only', '-z', rev as string];
-      p = repo.run(args);
-      listings.set(key, p);
-      p.catch(() => listings.delete(key));
-    }
-    return p ?? Promise.resolve('');
-  };
-  const makeResolver = (files: string[]): FrameResolver =>
-    createFrameResolver({
-      root,
-      files,
-      index: StemIndex.build(files),
-      mappings: options.mappings ?? [],
-      preferUnder: sub || undefined,
-    });
-  /**
-   * Tracked files first (one `ls-files`, no tree walk); the deployed tree and untracked files are
-   * listed only when a workspace-looking frame does not resolve, or only by its file name (it may
-   * have been renamed or deleted since the deploy, or never committed).
-   */
-  const lazyResolver = async (rev: string | null, frames: readonly RawFrame[]): Promise<FrameResolver> => {
-    const mappings = options.mappings ?? [];
-    const files = pathsWithStems(await listing('tracked'), frameStems(frames, mappings));
-    const probe = makeResolver(files);
-    const weak = frames.filter((f) => {
-      if (typeof f?.path !== 'string' && typeof f?.module !== 'string') return false;
-      if (typeof f.path === 'string' && f.path.trim() !== '' && normalizeFramePath(f.path) === null) return false;
-      const r = probe.resolve(f);
-      return (r.file === null && r.candidates.length === 0) || r.reason === 'only the file name matched';
-    });
-    if (weak.length === 0) return makeResolver(files);
-    const stems = frameStems(weak, mappings);
-    const [tree, untracked] = await Promise.all([rev ? listing('tree', rev) : '', listing('untracked')]);
-    const more = [...pathsWithStems(tree, stems), ...pathsWithStems(untracked, stems)];
-    return makeResolver([...new Set([...files, ...more])]);
-  };
+  const lazy = repo
+    ? createLazyResolver({ repo, root, mappings: options.mappings ?? [], preferUnder: sub || undefined })
+    : null;
 
   const indexFor = (rev: string | null) => {
     const key = rev ?? '';
@@ -255,7 +214,7 @@ export async function openTriageWorkspace(options: WorkspaceOptions): Promise<Tr
     root,
     git,
     async frameResolver(rev, frames) {
-      if (repo && frames) return lazyResolver(rev, frames);
+      if (lazy && frames) return lazy.resolverFor(rev, frames);
       const { index, files } = await indexFor(rev);
       return createFrameResolver({
         root,
@@ -265,12 +224,13 @@ export async function openTriageWorkspace(options: WorkspaceOptions): Promise<Tr
         preferUnder: sub || undefined,
       });
     },
-    mapGenerated(frame, resolved) {
+    fileProbe: () => folderNames(root, lazy?.listed() ?? new Set<string>()),
+    mapGenerated(frame, resolved, probe) {
       if (frame.line === null) return null;
       const tries = [
         ...(resolved && GENERATED.test(resolved) ? [resolved] : []),
         ...(frame.path && GENERATED.test(frame.path)
-          ? generatedCandidates(root, frame.path, [sub, ...parentFolders(resolved)].filter(Boolean))
+          ? generatedCandidates(root, frame.path, [sub, ...parentFolders(resolved)].filter(Boolean), probe)
           : []),
       ];
       for (const rel of new Set(tries)) {
@@ -319,7 +279,7 @@ export async function openTriageWorkspace(options: WorkspaceOptions): Promise<Tr
     },
     invalidate() {
       fileLists.clear();
-      listings.clear();
+      lazy?.clear();
       indexes.clear();
       tracked.clear();
       deployRanges.clear();

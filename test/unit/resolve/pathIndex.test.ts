@@ -83,7 +83,7 @@ describe('StemIndex', () => {
     for (const frame of frames) if (idx.lookup(frame).file !== null) resolved++;
     const t2 = performance.now();
     // Speed is measured by `npm run bench`; this only guards against a pathological slowdown.
-    assert.ok(t2 - t0 < 5000, `build + lookups took ${(t2 - t0).toFixed(0)} ms`);
+    assert.ok(t2 - t0 < 60_000, `build + lookups took ${(t2 - t0).toFixed(0)} ms`);
     assert.ok(resolved > 9000, `${resolved} resolved`);
   });
 });
