@@ -2,7 +2,8 @@
 // inputs (real git history, a real V8 crash, a real esbuild source map, a local Sentry stand-in).
 // Prints one table per benchmark and merges them into bench/RESULTS.md (the sections of the
 // benchmarks run replace their old ones; the others are kept). Usage:
-//   node bench/run.mjs [triage] [paths] [sourcemap] [blame] [sentry] [accuracy]   (default: all)
+//   node bench/run.mjs [triage] [scale] [paths] [sourcemap] [blame] [sentry] [accuracy] [extension]   (default: all)
+// BENCH_SCALE=small limits the scale case to ≤ 20k files/commits; BENCH_ROUNDS sets its rounds.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -14,6 +15,7 @@ import { extensionCase } from './cases/extensionCase.mjs';
 import { pathIndexCase } from './cases/pathIndexCase.mjs';
 import { sentryCase } from './cases/sentryCase.mjs';
 import { sourceMapCase } from './cases/sourceMapCase.mjs';
+import { scaleCase } from './cases/scaleCase.mjs';
 import { triageCase } from './cases/triageCase.mjs';
 import { verifyCase } from './cases/verifyCase.mjs';
 import { buildCoreBundle } from './lib/coreBundle.mjs';
@@ -24,6 +26,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const work = path.join(repoRoot, 'bench/.work');
 const CASES = {
   triage: triageCase,
+  scale: scaleCase,
   paths: pathIndexCase,
   sourcemap: sourceMapCase,
   blame: blameCase,
