@@ -24,6 +24,8 @@ export interface LazyResolver {
   resolverFor(rev: string | null, frames: readonly RawFrame[]): Promise<FrameResolver>;
   /** The files the last resolver listed (they exist: source-map probing needs no syscall for them). */
   listed(): ReadonlySet<string>;
+  /** Membership in the index listing already read for resolution (no second process, no Set of the tree). */
+  tracked(): Promise<{ has(path: string): boolean }>;
   /** Forgets the listings (after commits, checkouts, file changes). */
   clear(): void;
 }
@@ -72,6 +74,11 @@ export function createLazyResolver(options: LazyResolverOptions): LazyResolver {
       return makeResolver([...listed]);
     },
     listed: () => listed,
+    async tracked() {
+      const padded = `\0${await listing('tracked')}`;
+      // A few vendored-looking frames ask; a substring search beats building a 250k-entry Set.
+      return { has: (path) => path.length > 0 && padded.includes(`\0${path}\0`) };
+    },
     clear() {
       listings.clear();
       listed = new Set();

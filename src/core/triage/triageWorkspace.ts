@@ -65,8 +65,11 @@ export interface TriageWorkspace {
   mapGenerated(frame: RawFrame, resolved: string | null, probe?: (rel: string) => boolean): MappedFrame | null;
   /** A per-trace existence pre-check: the listed files, then one directory read per folder. */
   fileProbe(): (rel: string) => boolean;
-  /** Files git tracks at `rev` (HEAD when null); empty without git. Vendored code counts as app code only there. */
-  trackedFiles(rev: string | null): Promise<Set<string>>;
+  /**
+   * Files git tracks (the index; `rev` only without the lazy listing); empty without git. Vendored
+   * code counts as app code only there.
+   */
+  trackedFiles(rev: string | null): Promise<{ has(path: string): boolean }>;
   /** Where lines of files at `rev` stand in today's working tree (one git call for all of them). */
   localLines(rev: string | null, linesByPath: Map<string, number[]>): Promise<Map<string, Map<number, LocalLine>>>;
   deployRange(input: DeployInput): Promise<DeployRange>;
@@ -245,6 +248,7 @@ export async function openTriageWorkspace(options: WorkspaceOptions): Promise<Tr
       return null;
     },
     trackedFiles(rev) {
+      if (lazy) return lazy.tracked();
       const key = rev ?? 'HEAD';
       let p = tracked.get(key);
       if (!p) {
