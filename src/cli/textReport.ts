@@ -12,10 +12,13 @@ function issueText(issue: TriagedIssue): string {
   lines.push(`● ${issue.title}${count}${issue.release ? `  (release ${issue.release})` : ''}`);
   if (issue.url) lines.push(`  ${issue.url}`);
   const d = issue.deploy;
+  // The same sentence the extension shows; older reports without a label fall back to the SHAs.
   lines.push(
-    d.source === 'none'
-      ? '  deploy: unknown (blamed at HEAD)'
-      : `  deploy: ${short(d.from)}..${short(d.to)} (from ${d.source})`,
+    d.label
+      ? `  deploy: ${d.label}`
+      : d.source === 'none'
+        ? '  deploy: (none: blamed at HEAD)'
+        : `  deploy: ${short(d.from)}..${short(d.to)} (from ${d.source})`,
   );
   lines.push('  frames (crashing first):');
   const shown = issue.frames.filter((f) => f.inApp).slice(0, 12);

@@ -6,6 +6,10 @@ export interface DeployRange {
   from: string | null;
   to: string | null;
   source: DeploySource;
+  /** True when nothing named the deploy and Culprit assumed the newest tag (never shown as known). */
+  guessed?: boolean;
+  /** Where the range came from, for people: `v1.4.0..v1.5.0 (from Sentry deploys)`, `(none: blamed at HEAD)`. */
+  label?: string;
 }
 
 /**
@@ -43,6 +47,8 @@ export interface Suspect {
   summary: string;
   /** 0..1 */
   score: number;
+  /** Calibrated probability in [0,1] that this is the culprit (owner: suspects-model, #13). */
+  probability?: number;
   reasons: string[];
 }
 

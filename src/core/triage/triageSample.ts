@@ -19,6 +19,7 @@ import {
 } from '../suspects/errorTokens';
 import type { BlameFrame } from '../suspects/suspectPort.types';
 import type { TriageWorkspace } from './triageWorkspace';
+import { describeDeploy } from '../deploy/deployLabel';
 import {
   followToWorkingTree,
   guessRangeFromTags,
@@ -62,6 +63,7 @@ export async function triageSample(
   const raw = flattenFrames(event.exceptions);
   let frames: FrameWork[] | null = null;
   const guess = range.source === 'none' ? await guessRangeFromTags(ws, raw, event.platform, settings.tagPattern) : null;
+  const guessed = guess !== null;
   if (guess) [range, frames] = [guess.range, guess.frames];
   const rev = range.to;
   frames ??= await resolveFrames(ws, raw, rev, event.platform);
@@ -77,7 +79,7 @@ export async function triageSample(
     lastSeen: group.lastSeen,
     release: group.release ?? event.release,
     url: group.url,
-    deploy: { from: range.from, to: range.to, source: range.source },
+    deploy: await describeDeploy(ws.git, range, guessed, sample),
     frames: frames.map(toTriaged),
     suspects: [],
   };

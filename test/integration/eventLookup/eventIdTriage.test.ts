@@ -101,8 +101,16 @@ describe('culprit triage --event-id (real crash, real git, three providers)', fu
     const report = JSON.parse(r.stdout);
     assert.equal(report.issues.length, 1);
     const issue = report.issues[0];
-    if (deployFromProvider)
-      assert.deepEqual(issue.deploy, { from: sha('Release 1.4.0'), to: sha('Release 1.5.0'), source: 'provider' });
+    if (deployFromProvider) {
+      const { label, ...range } = issue.deploy;
+      assert.deepEqual(range, {
+        from: sha('Release 1.4.0'),
+        to: sha('Release 1.5.0'),
+        source: 'provider',
+        guessed: false,
+      });
+      assert.match(label, /^v1\.4\.0\.\.v1\.5\.0 \(from (Sentry deploys|Datadog deploy tags|Bugsnag releases)\)$/);
+    }
     assert.equal(issue.frames[0].file, 'src/services/pricing.js');
     assert.equal(issue.frames[0].localLine, 15);
     assert.equal(issue.suspects[0].sha, bugCommit());

@@ -215,7 +215,13 @@ describe('matrix: git histories × the built CLI', function () {
     try {
       const issue = triageOne(['--event', eventFile(plainCrash(h)), '--repo', h.repo.dir]);
       assert.deepEqual(top(issue), { file: 'src/orders/index.js', line: 7, localLine: 7 });
-      assert.deepEqual(issue.deploy, { from: null, to: null, source: 'none' });
+      assert.deepEqual(issue.deploy, {
+        from: null,
+        to: null,
+        source: 'none',
+        guessed: false,
+        label: '(none: blamed at HEAD)',
+      });
       assert.equal(issue.suspects[0]?.sha, h.bug, dump(issue));
       assert.ok(issue.suspects[0].score < 0.7, dump(issue));
       assert.ok(

@@ -196,7 +196,13 @@ describe('matrix: production layouts × the built CLI', function () {
           `${trace}\n${dump(issue)}`,
         );
         assert.equal(issue.frames[0].function?.endsWith(want.function), true, dump(issue));
-        assert.deepEqual(issue.deploy, { from: h.from, to: h.to, source: 'flag' });
+        assert.deepEqual(issue.deploy, {
+          from: h.from,
+          to: h.to,
+          source: 'flag',
+          guessed: false,
+          label: 'v1.4.0..v1.5.0 (set explicitly)',
+        });
         assert.equal(issue.suspects[0]?.sha, h.bug, dump(issue));
         if (!cell.inAppGap) assert.equal(issue.frames[0].inApp, true, dump(issue));
         cell.also?.(issue, h);

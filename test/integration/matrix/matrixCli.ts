@@ -89,7 +89,9 @@ export function assertContract(stdout: string): {
     nullOr(i.release, 'string', 'release');
     nullOr(i.url, 'string', 'url');
     const d = i.deploy as Record<string, unknown>;
-    assert.deepEqual(keys(d), ['from', 'source', 'to']);
+    assert.deepEqual(keys(d), ['from', 'guessed', 'label', 'source', 'to']);
+    assert.equal(typeof d.guessed, 'boolean');
+    assert.equal(typeof d.label, 'string');
     for (const k of ['from', 'to'] as const) if (d[k] !== null) assert.match(String(d[k]), SHA);
     assert.ok(['flag', 'provider', 'tags', 'none'].includes(String(d.source)));
     for (const f of i.frames as Array<Record<string, unknown>>) {

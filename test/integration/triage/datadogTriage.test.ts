@@ -59,7 +59,13 @@ describe('culprit triage --datadog against the stand-in (real crash, real git)',
     assert.equal(r.code, 0, r.stderr);
     const issue = JSON.parse(r.stdout).issues[0];
     assert.equal(issue.count, 12);
-    assert.deepEqual(issue.deploy, { from: sha('Release 1.4.0'), to: sha('Release 1.5.0'), source: 'provider' });
+    assert.deepEqual(issue.deploy, {
+      from: sha('Release 1.4.0'),
+      to: sha('Release 1.5.0'),
+      source: 'provider',
+      guessed: false,
+      label: 'v1.4.0..v1.5.0 (from Datadog deploy tags)',
+    });
     assert.equal(issue.frames[0].file, 'src/services/pricing.js');
     assert.equal(issue.frames[0].localLine, 15);
     assert.equal(issue.suspects[0].sha, sha('Use loyalty programme rates for discounts'));

@@ -57,7 +57,13 @@ describe('culprit triage --sentry against the stand-in (real SDK event, real git
     assert.equal(report.issues.length, 3);
     for (const issue of report.issues) {
       assert.match(issue.url, /^https?:\/\//);
-      assert.deepEqual(issue.deploy, { from: sha('Release 1.4.0'), to: sha('Release 1.5.0'), source: 'provider' });
+      assert.deepEqual(issue.deploy, {
+        from: sha('Release 1.4.0'),
+        to: sha('Release 1.5.0'),
+        source: 'provider',
+        guessed: false,
+        label: 'v1.4.0..v1.5.0 (from Sentry deploys)',
+      });
       assert.equal(issue.frames[0].file, 'src/services/pricing.js');
       assert.equal(issue.frames[0].localLine, 15);
       assert.equal(issue.suspects[0].sha, sha('Use loyalty programme rates for discounts'));
