@@ -190,8 +190,10 @@ export async function runHostRun(run, { suitePath, devPath, testRoot, timeoutMs,
     const exited = new Promise((r) => (onExit = r));
     // The workbench calls this when the extensionTestsPath module settles (0 = resolved).
     await browser.page.exposeFunction('codeAutomationExit', (code) => onExit(code));
+    // A loaded machine (load average 30 on 2 cores was seen) needs minutes, not playwright's 30 s.
     await browser.page.goto(
       workbenchUrl(server, { folder: ws, workspace: workspaceFile, devPath, testsPath: suitePath }),
+      { timeout: 180_000 },
     );
     let timer;
     const timeout = new Promise((r) => (timer = setTimeout(() => r('timeout'), timeoutMs)));
@@ -254,7 +256,8 @@ export async function runHostTests(options = {}) {
       suitePath,
       devPath,
       testRoot,
-      timeoutMs: options.timeoutMs ?? 120000,
+      // Generous: with ~8 engineers on 2 cores a run that takes 40 s alone can take several minutes.
+      timeoutMs: options.timeoutMs ?? 420000,
       grep: options.grep,
     });
     log(

@@ -25,6 +25,11 @@ export const CMD = {
   addPathMapping: 'culprit.addPathMapping',
   showLog: 'culprit.showLog',
   toggleDecorations: 'culprit.toggleDecorations',
+  copyAsMarkdown: 'culprit.copyAsMarkdown',
+  openDeployedFile: 'culprit.openDeployedFile',
+  setDeployRange: 'culprit.setDeployRange',
+  nextFrame: 'culprit.nextFrame',
+  previousFrame: 'culprit.previousFrame',
 } as const;
 
 export type CommandId = (typeof CMD)[keyof typeof CMD];
@@ -37,6 +42,8 @@ export const HOVER_COMMANDS: readonly CommandId[] = [
   CMD.openInProvider,
   CMD.copyIssueLink,
   CMD.openFrame,
+  CMD.copyAsMarkdown,
+  CMD.openDeployedFile,
 ];
 
 export const CONTEXT = {

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { CMD, CONTEXT, GIT_SCHEME, VIEW_ERRORS } from './constants';
-import { affects, readConfig, type CulpritConfig } from './settings';
+import { affects, readConfig, readFolderConfig, type CulpritConfig } from './settings';
 import { ExtensionLog } from './log';
 import { Secrets } from './secrets';
 import { Workspaces } from './state/workspaces';
@@ -16,7 +16,9 @@ import { StackLineIndex } from './editor/stackLines';
 import { StackDecorations } from './editor/stackDecorations';
 import { StackHoverProvider } from './editor/stackHoverProvider';
 import { FrameNavigator } from './editor/frameNavigator';
-import { GitContentProvider, openSuspectDiff } from './editor/suspectDiff';
+import { GitContentProvider, openDeployedFile, openSuspectDiff } from './editor/suspectDiff';
+import { StackCodeLensProvider } from './editor/stackCodeLens';
+import { DEFAULT_DEPLOY_KEY, setDeployRange } from './commands/deployCommands';
 import { NewErrorsStatus } from './statusBar';
 import { RefreshScheduler } from './refreshScheduler';
 import { CulpritUriHandler } from './uriHandler';
@@ -26,7 +28,7 @@ import type { ProviderSetup } from './sources/sourceFactory';
 import { PanelHost } from './panel/panelHost';
 import { DETAIL_PANEL_VIEW_TYPE } from './panel/detailPanel';
 import { openEventFile, pasteStackTrace, triageActiveEditor } from './commands/inputCommands';
-import { addPathMapping, copyIssueLink, openInProvider } from './commands/issueCommands';
+import { addPathMapping, copyAsMarkdown, copyIssueLink, openInProvider } from './commands/issueCommands';
 
 /** What activate() returns: the live model, for the extension-host tests and other extensions. */
 export interface CulpritApi {
@@ -39,6 +41,7 @@ export interface CulpritApi {
   readonly lines: StackLineIndex;
   readonly decorations: StackDecorations;
   readonly status: NewErrorsStatus;
+  readonly codeLens: StackCodeLensProvider;
   refresh(): Promise<boolean>;
   /** The URI handler itself: a web workbench cannot route vscode:// links to it from inside a test. */
   handleUri(uri: vscode.Uri): Promise<void>;
@@ -57,9 +60,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
   const workspaces = new Workspaces();
   const store = new IssueStore(
     workspaces,
-    () => ({ mappings: config.pathMappings, tagPattern: config.deployTagPattern, issueLimit: config.issueLimit }),
+    () => ({
+      mappings: config.pathMappings,
+      tagPattern: config.deployTagPattern,
+      issueLimit: config.issueLimit,
+      folderOptions: (folder) => {
+        const own = readFolderConfig(folder.uri);
+        return { mappings: own.pathMappings, tagPattern: own.deployTagPattern };
+      },
+    }),
     log,
   );
+  const savedDeploy = context.workspaceState.get<unknown>(DEFAULT_DEPLOY_KEY);
+  store.defaultDeploy = typeof savedDeploy === 'string' && savedDeploy ? savedDeploy : undefined;
   subs.push(workspaces, store);
 
   const notices = (): StatusNode[] => {
@@ -119,7 +132,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
   subs.push(tree, view);
 
   const lines = new StackLineIndex(store);
-  const decorations = new StackDecorations(context.extensionUri, store, lines, config.decorationsEnabled);
+  const decorations = new StackDecorations(
+    context.extensionUri,
+    store,
+    lines,
+    config.decorationsEnabled,
+    config.inlineText,
+  );
+  const codeLens = new StackCodeLensProvider(store, lines, () => config.codeLensEnabled);
+  subs.push(codeLens, vscode.languages.registerCodeLensProvider({ scheme: 'file' }, codeLens));
   const navigator = new FrameNavigator(store);
   const status = new NewErrorsStatus(store, context.workspaceState);
   subs.push(lines, decorations, status);
@@ -157,7 +178,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
   subs.push(panelHost);
   subs.push(
     vscode.window.registerWebviewPanelSerializer(DETAIL_PANEL_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel) => panelHost.panel.revive(panel),
+      deserializeWebviewPanel: async (panel, state) => {
+        panelHost.panel.revive(panel, state);
+        panelHost.refreshShown();
+      },
     }),
   );
   store.onDidChange(
@@ -174,6 +198,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
     void vscode.commands.executeCommand('setContext', CONTEXT.configured, config.provider !== 'none');
     void vscode.commands.executeCommand('setContext', CONTEXT.hasIssues, store.entries().length > 0);
     void vscode.commands.executeCommand('setContext', CONTEXT.untrusted, !vscode.workspace.isTrusted);
+    // Disconnect commands show only for a provider whose credentials are stored.
+    void Promise.all([secrets.sentry(), secrets.datadog(), secrets.bugsnag()]).then(([s, d, b]) => {
+      void vscode.commands.executeCommand('setContext', 'culprit.connected.sentry', !!s);
+      void vscode.commands.executeCommand('setContext', 'culprit.connected.datadog', !!d);
+      void vscode.commands.executeCommand('setContext', 'culprit.connected.bugsnag', !!b);
+    });
   };
 
   const applySource = async (): Promise<void> => {
@@ -189,7 +219,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
   const openIssue = async (key: string): Promise<void> => {
     store.select(key);
     const node = tree.issueNode(key);
-    if (node) await view.reveal(node, { select: true, focus: false, expand: 2 }).then(undefined, () => undefined);
+    // expand 1: the issue opens (its Suspects node is expanded by itself); library frames stay folded.
+    if (node) await view.reveal(node, { select: true, focus: false, expand: 1 }).then(undefined, () => undefined);
     const frames = store.get(key)?.triage?.issue.frames ?? [];
     const crashing = frames.findIndex((f) => f.inApp && f.file !== null);
     if (crashing >= 0) await navigator.open(key, crashing);
@@ -252,11 +283,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
     }
     return scheduler.runNow();
   });
-  reg(CMD.connectSentry, async () => (await connectSentry(secrets)) && applySource());
-  reg(CMD.connectDatadog, async () => (await connectDatadog(secrets)) && applySource());
+  reg(CMD.connectSentry, async () => (await connectSentry(secrets, log)) && applySource());
+  reg(CMD.connectDatadog, async () => (await connectDatadog(secrets, log)) && applySource());
   reg(CMD.disconnectSentry, () => disconnect(secrets, 'sentry'));
   reg(CMD.disconnectDatadog, () => disconnect(secrets, 'datadog'));
-  reg(CMD.connectBugsnag, async () => (await connectBugsnag(secrets)) && applySource());
+  reg(CMD.connectBugsnag, async () => (await connectBugsnag(secrets, log)) && applySource());
   reg(CMD.disconnectBugsnag, () => disconnect(secrets, 'bugsnag'));
   reg(CMD.openErrorById, async (id?: unknown) =>
     showAdded(await openErrorById(store, providerSetup, typeof id === 'string' ? id : undefined)),
@@ -284,7 +315,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
     const node = key ? tree.issueNode(key) : undefined;
     if (!key || !node) return;
     store.select(key);
-    await view.reveal(node, { select: true, focus: true, expand: 2 });
+    await view.reveal(node, { select: true, focus: true, expand: 1 });
   });
   reg(CMD.openSuspectDiff, (arg: unknown, sha: unknown) => {
     const n = fromNode(arg);
@@ -311,6 +342,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
     );
   });
   reg(CMD.showLog, () => log.channel.show(true));
+  reg(CMD.copyAsMarkdown, (arg: unknown) => {
+    const key = entryKey(arg);
+    return key ? copyAsMarkdown(store, workspaces, key) : undefined;
+  });
+  reg(CMD.openDeployedFile, (key: unknown, index: unknown) =>
+    typeof key === 'string' && typeof index === 'number' ? openDeployedFile(store, workspaces, key, index) : undefined,
+  );
+  reg(CMD.setDeployRange, (arg: unknown, given: unknown) => {
+    const g = given as { flag?: unknown; scope?: unknown } | undefined;
+    const explicit =
+      g && (typeof g.flag === 'string' || g.flag === null) && (g.scope === 'issue' || g.scope === 'workspace')
+        ? { flag: g.flag as string | null, scope: g.scope as 'issue' | 'workspace' }
+        : undefined;
+    return setDeployRange(store, workspaces, context.workspaceState, entryKey(arg), explicit);
+  });
+  reg(CMD.nextFrame, () => navigator.step(1));
+  reg(CMD.previousFrame, () => navigator.step(-1));
   reg(CMD.toggleDecorations, () =>
     vscode.workspace
       .getConfiguration('culprit')
@@ -324,7 +372,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
     (e) => {
       const what = affects(e);
       config = readConfig();
-      if (what.decorations) decorations.setEnabled(config.decorationsEnabled);
+      if (what.decorations) {
+        decorations.setEnabled(config.decorationsEnabled, config.inlineText);
+        codeLens.refresh();
+      }
       if (what.polling) scheduler.reschedule();
       if (what.source) void applySource();
       else if (what.triage) void store.retriageAll();
@@ -359,6 +410,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
     lines,
     decorations,
     status,
+    codeLens,
     refresh: refreshNow,
     handleUri: (uri) => uriHandler.handleUri(uri),
   };

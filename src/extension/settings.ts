@@ -19,6 +19,15 @@ export interface CulpritConfig {
   refreshIntervalMinutes: number;
   issueLimit: number;
   decorationsEnabled: boolean;
+  /** What the after-line text shows: the crashing line and its callers, only the crashing line, nothing. */
+  inlineText: { show: 'all' | 'crashLine' | 'off'; maxLength: number };
+  codeLensEnabled: boolean;
+}
+
+/** Settings a workspace folder may set for itself (`scope: resource`), read with that folder. */
+export interface FolderConfig {
+  pathMappings: PathMapping[];
+  deployTagPattern: string;
 }
 
 const SECTION = 'culprit';
@@ -92,15 +101,31 @@ export function readConfig(): CulpritConfig {
     refreshIntervalMinutes: num(c, 'refreshInterval', 5, 0, 1440),
     issueLimit: num(c, 'issueLimit', 20, 1, 200),
     decorationsEnabled: c.get<unknown>('decorations.enabled') !== false,
+    inlineText: {
+      show: ((v) => (v === 'crashLine' || v === 'off' ? v : 'all'))(c.get<unknown>('inlineText.show')),
+      maxLength: Math.round(num(c, 'inlineText.maxLength', 120, 30, 500)),
+    },
+    codeLensEnabled: c.get<unknown>('codeLens.enabled') !== false,
   };
 }
 
-/** Writes one setting at the workspace level when a folder is open, else for the user. */
-export async function updateSetting(key: string, value: unknown): Promise<void> {
-  const target = vscode.workspace.workspaceFolders?.length
-    ? vscode.ConfigurationTarget.Workspace
-    : vscode.ConfigurationTarget.Global;
-  await vscode.workspace.getConfiguration(SECTION).update(key, value, target);
+/** The resource-scoped settings of one folder (a multi-root workspace maps each service its own way). */
+export function readFolderConfig(folder: vscode.Uri | undefined): FolderConfig {
+  const c = vscode.workspace.getConfiguration(SECTION, folder);
+  return { pathMappings: mappings(c), deployTagPattern: str(c, 'deployTagPattern', '') };
+}
+
+/**
+ * Writes one setting to the user settings by default: a workspace write creates
+ * `.vscode/settings.json` in the repository, which callers must ask about first.
+ */
+export async function updateSetting(
+  key: string,
+  value: unknown,
+  target: vscode.ConfigurationTarget = vscode.ConfigurationTarget.Global,
+  folder?: vscode.Uri,
+): Promise<void> {
+  await vscode.workspace.getConfiguration(SECTION, folder).update(key, value, target);
 }
 
 /** Which parts of the extension a configuration change touches. */
@@ -114,7 +139,7 @@ export function affects(e: vscode.ConfigurationChangeEvent): {
   return {
     source: a('provider') || a('sentry') || a('datadog') || a('bugsnag') || a('issueLimit'),
     triage: a('pathMappings') || a('deployTagPattern'),
-    decorations: a('decorations'),
+    decorations: a('decorations') || a('inlineText') || a('codeLens'),
     polling: a('refreshInterval'),
   };
 }

@@ -21,6 +21,7 @@ import {
 import {
   type IssueHandlers,
   renderBreadcrumbs,
+  renderContext,
   renderHeader,
   renderRequest,
   renderStack,
@@ -169,9 +170,11 @@ function render(next: PanelModel): void {
   vscode.setState({ model: m });
   const app = document.getElementById('app');
   if (!app) return;
+  const context = renderContext(m);
   app.replaceChildren(
     renderHeader(m, issueHandlers),
     renderActions(m, insightHandlers),
+    ...(context ? [context] : []),
     renderStack(m, issueHandlers),
     renderSuspects(m, issueHandlers),
     renderWhatDiffersSection(m, insightHandlers),

@@ -29,7 +29,13 @@ export function renderHeader(m: PanelModel, h: IssueHandlers): HTMLElement {
   if (m.status) add('status', 'Status', m.status);
   // Short SHAs, as the tree and the hovers show them.
   const short = (sha: string | null) => (sha && /^[0-9a-f]{40}$/i.test(sha) ? sha.slice(0, 7) : (sha ?? '?'));
-  if (m.deploy) add('deploy', 'Deploy range', `${short(m.deploy.from)} → ${short(m.deploy.to)} (${m.deploy.source})`);
+  if (m.deploy)
+    add(
+      'deploy',
+      'Deploy range',
+      m.deploy.label ?? `${short(m.deploy.from)}..${short(m.deploy.to)} (${m.deploy.source})`,
+    );
+  if (m.server) add('server', 'Server', m.server);
   let link: HTMLElement | null = null;
   if (m.providerUrl) {
     link = el('vscode-button', {
@@ -46,6 +52,19 @@ export function renderHeader(m: PanelModel, h: IssueHandlers): HTMLElement {
     m.message && m.message !== m.title ? el('p', { id: 'issue-message', text: m.message }) : null,
     meta,
     link,
+  );
+}
+
+/** Tags, user and server first, as Sentry's issue page leads with them. */
+export function renderContext(m: PanelModel): HTMLElement | null {
+  const user = Array.isArray(m.user) ? m.user : [];
+  if (!m.tags.length && !user.length) return null;
+  return section(
+    'context',
+    'Tags and user',
+    m.tags.length ? pairTable('event-tags', 'Event tags', m.tags) : null,
+    user.length ? el('h3', { text: 'User' }) : null,
+    user.length ? pairTable('event-user', 'Affected user', user) : null,
   );
 }
 
@@ -145,7 +164,7 @@ export function renderSuspects(m: PanelModel, h: IssueHandlers): HTMLElement {
       el('p', { text: 'No suspect commits (run triage in a workspace with git history).' }),
     );
   const list = el('ol', { id: 'suspect-list' });
-  for (const s of m.suspects) {
+  for (const [rank, s] of m.suspects.entries()) {
     const diff = el('vscode-button', {
       className: 'open-diff',
       text: 'Open diff',
@@ -154,6 +173,16 @@ export function renderSuspects(m: PanelModel, h: IssueHandlers): HTMLElement {
     diff.addEventListener('click', () => h.openSuspectDiff(s));
     const reasons = el('ul', { className: 'reasons' });
     for (const r of s.reasons) reasons.appendChild(el('li', { text: r }));
+    // "Why this suspect": every reason, and the bisect steps once a replay confirmed it.
+    const why = el(
+      'details',
+      { className: 'why', attrs: rank === 0 ? { open: '' } : {} },
+      el('summary', { text: `Why this suspect (${s.reasons.length} reason${s.reasons.length === 1 ? '' : 's'})` }),
+      reasons,
+      s.confirmed && m.verification?.steps.length
+        ? pairTable(`bisect-${s.shortSha}`, 'Bisect steps', m.verification.steps)
+        : null,
+    );
     list.appendChild(
       el(
         'li',
@@ -162,11 +191,11 @@ export function renderSuspects(m: PanelModel, h: IssueHandlers): HTMLElement {
           'div',
           { className: 'suspect-head' },
           el('code', { text: s.shortSha }),
-          el('span', { className: 'score', text: `${s.score}%` }),
+          el('span', { className: 'score', text: s.confirmed ? 'confirmed' : s.probability }),
           el('span', { text: s.summary }),
         ),
         el('div', { className: 'suspect-meta', text: `${s.author} · ${when(s.date)}` }),
-        reasons,
+        why,
         diff,
       ),
     );

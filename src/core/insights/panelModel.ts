@@ -6,6 +6,8 @@ import { flattenFrames, primaryException } from '../triage/frameSelection';
 import { type FixStatus, describeFixStatus } from './fixStatus';
 import type { PanelBreadcrumb, PanelFrame, PanelModel, PanelRequest, PanelSuspect } from './panelModel.types';
 import { isSecretHeader, stripSecretHeaders } from './secretHeaders';
+import { probabilityText, shortSha } from '../present/issueSummary';
+import { panelContext } from './panelContext';
 import type { TagComparison } from './tagComparison.types';
 
 const MAX_TEXT = 4_000;
@@ -148,14 +150,17 @@ export function toPanelModel(sample: ErrorSample, issue: TriagedIssue | null, ex
     };
   });
   const top = frames.find((f) => f.inApp && f.resolved) ?? null;
+  const context = panelContext(event, issue);
   const suspects: PanelSuspect[] = (issue?.suspects ?? []).slice(0, 20).map((s) => ({
     sha: s.sha,
-    shortSha: s.sha.slice(0, 8),
+    shortSha: shortSha(s.sha),
     author: text(s.author, 300) ?? '',
     date: s.date,
     summary: text(s.summary, 500) ?? '',
     score: Math.round(Math.max(0, Math.min(1, s.score)) * 100),
-    reasons: s.reasons.slice(0, 10).map((r) => text(r, 500) ?? ''),
+    probability: probabilityText(s),
+    reasons: s.reasons.slice(0, 30).map((r) => text(r, 500) ?? ''),
+    confirmed: context.verification?.status === 'confirmed' && context.verification.commit === s.sha,
     file: top?.file ?? null,
     line: top ? (top.localLine ?? top.line) : null,
   }));
@@ -178,10 +183,21 @@ export function toPanelModel(sample: ErrorSample, issue: TriagedIssue | null, ex
     status: text(group.status, 60),
     providerUrl: httpUrl(group.url),
     providerLabel: PROVIDER_LABELS[group.source] ?? text(group.source, 40) ?? 'provider',
-    deploy: issue ? { from: issue.deploy.from, to: issue.deploy.to, source: issue.deploy.source } : null,
+    deploy: issue
+      ? {
+          from: issue.deploy.from,
+          to: issue.deploy.to,
+          source: issue.deploy.source,
+          guessed: issue.deploy.guessed === true,
+          label: text(issue.deploy.label ?? null, 300),
+        }
+      : null,
     tags: Object.entries(event.tags ?? {})
       .slice(0, 100)
       .map(([k, v]): [string, string] => [text(k, 200) ?? '', text(v, 1000) ?? '']),
+    user: context.user,
+    server: context.server,
+    verification: context.verification,
     frames,
     request,
     breadcrumbs: (Array.isArray(event.breadcrumbs) ? event.breadcrumbs : []).slice(-MAX_CRUMBS).map(toCrumb),

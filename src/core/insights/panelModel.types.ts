@@ -48,7 +48,11 @@ export interface PanelSuspect {
   summary: string;
   /** 0..100 */
   score: number;
+  /** `90%`: the one probability format every surface shows. */
+  probability: string;
   reasons: string[];
+  /** Bisect replay confirmed this commit (issues[i].verification). */
+  confirmed: boolean;
   /** The in-app frame the suspect touches, for "Open diff" (top resolved in-app frame). */
   file: string | null;
   line: number | null;
@@ -71,8 +75,14 @@ export interface PanelModel {
   /** http(s) link to the issue in the provider's UI, else null. */
   providerUrl: string | null;
   providerLabel: string;
-  deploy: { from: string | null; to: string | null; source: string } | null;
+  deploy: { from: string | null; to: string | null; source: string; guessed: boolean; label: string | null } | null;
   tags: Array<[string, string]>;
+  /** The affected user's identifying fields (id, username, e-mail, IP) as the source reported them. */
+  user: Array<[string, string]>;
+  /** The host that served the failing request, when the event names it. */
+  server: string | null;
+  /** The bisect replay's steps when one ran: `[short sha, good|bad|skip]`. */
+  verification: { status: string; commit: string | null; steps: Array<[string, string]> } | null;
   frames: PanelFrame[];
   request: PanelRequest | null;
   breadcrumbs: PanelBreadcrumb[];

@@ -8,8 +8,68 @@ export function authorName(author: string): string {
   return name || author.trim();
 }
 
+/** Every surface shows this many hex digits of a SHA (git's default abbreviation). */
+export const SHORT_SHA_LENGTH = 7;
+
 export function shortSha(sha: string): string {
-  return sha.slice(0, 7);
+  return sha.slice(0, SHORT_SHA_LENGTH);
+}
+
+/** The one probability format: `90%`; the calibrated probability when there is one, else the score. */
+export function probabilityText(s: Pick<Suspect, 'score'> & { probability?: number }): string {
+  const p = typeof s.probability === 'number' && Number.isFinite(s.probability) ? s.probability : s.score;
+  const pct = Math.round(Math.min(1, Math.max(0, p)) * 100);
+  return `${pct === 0 && p > 0 ? '<1' : pct}%`;
+}
+
+/** Cuts `text` to at most `max` characters at a word boundary, with an ellipsis; never mid-word. */
+export function clipAtWord(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const room = Math.max(1, max - 1);
+  const cut = flat.slice(0, room + 1);
+  const space = cut.lastIndexOf(' ');
+  // A single word longer than the room is cut where it must be (still with the ellipsis).
+  const head = space > room / 3 ? cut.slice(0, space) : cut.slice(0, room);
+  return `${head.replace(/[\s,;:·–—-]+$/, '')}…`;
+}
+
+/** `TypeError: Cannot read properties of undefined (reading 'x')`: the error as people quote it. */
+export function errorHeadline(sample: ErrorSample): string {
+  const ex = sample.event.exceptions[sample.event.exceptions.length - 1];
+  const type = errorType(sample);
+  const message = (ex?.value ?? sample.event.message ?? '').trim();
+  if (!message) return sample.group.title || type;
+  return message.startsWith(type) ? message : `${type}: ${message}`;
+}
+
+export interface InlineTextOptions {
+  /** Most characters of the after-text (the message is cut at a word to fit). */
+  maxLength: number;
+}
+
+/**
+ * The Error Lens style text after a stack line: on the crashing line the message itself with
+ * `×12 since 1.5.0 · 2b16db1`; on a caller line `frame 2 of TypeError: …`.
+ */
+export function inlineText(
+  sample: ErrorSample,
+  issue: TriagedIssue | null,
+  frame: { crashing: boolean; frameNumber: number },
+  options: InlineTextOptions,
+): string {
+  const max = Math.max(20, options.maxLength);
+  const headline = errorHeadline(sample);
+  if (!frame.crashing) return clipAtWord(`frame ${frame.frameNumber} of ${headline}`, max);
+  const facts: string[] = [];
+  const count = sample.group.count !== null ? `×${sample.group.count}` : '';
+  const since = releaseLabel(sample.group.firstRelease ?? sample.group.release);
+  const seen = [count, since ? `since ${since}` : ''].filter(Boolean).join(' ');
+  if (seen) facts.push(seen);
+  const top = issue?.suspects[0];
+  if (top) facts.push(shortSha(top.sha));
+  const tail = facts.length ? ` · ${facts.join(' · ')}` : '';
+  return `${clipAtWord(headline, Math.max(12, max - tail.length))}${tail}`;
 }
 
 /** `3 min ago`, `5 h ago`, `2 d ago`; null for a missing or unparseable date. */
@@ -42,16 +102,6 @@ export function errorType(sample: ErrorSample): string {
   return (colon > 0 && colon < 60 ? title.slice(0, colon) : title).slice(0, 80);
 }
 
-/** The line after code on a stack line: `TypeError ×12 · since 2.3.0 · suspect 9f1c2ab Ada Lovelace`. */
-export function afterText(sample: ErrorSample, issue: TriagedIssue | null): string {
-  const parts: string[] = [errorType(sample) + (sample.group.count !== null ? ` ×${sample.group.count}` : '')];
-  const since = releaseLabel(sample.group.firstRelease ?? sample.group.release);
-  if (since) parts.push(`since ${since}`);
-  const top = issue?.suspects[0];
-  if (top) parts.push(`suspect ${shortSha(top.sha)} ${authorName(top.author)}`);
-  return parts.join(' · ');
-}
-
 /** Tree description of an issue: `×12 · 5 min ago · 2.3.0 · 9f1c2ab Ada Lovelace`. */
 export function issueDescription(sample: ErrorSample, issue: TriagedIssue | null, now?: number): string {
   const g = sample.group;
@@ -80,11 +130,11 @@ export function frameLocation(frame: TriagedFrame): string {
   return `${frame.file}${line !== null ? `:${line}` : ''}${frame.column !== null && line !== null ? `:${frame.column}` : ''}`;
 }
 
-/** One-line suspect summary for descriptions: `Ada Lovelace · 3 d ago · 0.82`. */
+/** One-line suspect summary for descriptions: `2b16db1 · Ada Lovelace · 3 d ago · 82%`. */
 export function suspectDescription(s: Suspect, now?: number): string {
-  const parts = [authorName(s.author)];
+  const parts = [shortSha(s.sha), authorName(s.author)];
   const when = relativeTime(s.date, now);
   if (when) parts.push(when);
-  parts.push(s.score.toFixed(2));
+  parts.push(probabilityText(s));
   return parts.join(' · ');
 }

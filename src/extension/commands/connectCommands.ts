@@ -1,8 +1,73 @@
-/** Connect/disconnect Sentry and Datadog: settings for where, SecretStorage for the credentials. */
+/**
+ * Connect/disconnect Sentry, Datadog and Bugsnag: the credentials are checked against the API
+ * before anything is saved; settings go to the user settings (never silently into the
+ * repository's .vscode/settings.json), credentials to SecretStorage.
+ */
 import * as vscode from 'vscode';
-import { readConfig, updateSetting } from '../settings';
-import type { Secrets } from '../secrets';
+import { readConfig, updateSetting, type CulpritConfig } from '../settings';
+import type { DatadogCredentials, Secrets, TokenCredentials } from '../secrets';
 import { DATADOG_SITES } from '../../core/providers/datadog/datadogSites';
+import { buildSource } from '../sources/sourceFactory';
+import { CulpritError, messageOf } from '../../core/errors';
+import type { Logger } from '../log';
+
+interface Candidate {
+  config: CulpritConfig;
+  sentry?: TokenCredentials;
+  datadog?: DatadogCredentials;
+  bugsnag?: TokenCredentials;
+}
+
+/**
+ * Lists one issue with the new settings and credentials (nothing stored yet). True when the API
+ * accepted them, or when it could not be reached and the user chose to save anyway.
+ */
+async function checkCredentials(name: string, candidate: Candidate, log: Logger): Promise<boolean> {
+  const creds = {
+    sentry: async () => candidate.sentry,
+    datadog: async () => candidate.datadog,
+    bugsnag: async () => candidate.bugsnag,
+  };
+  const setup = await buildSource(candidate.config, creds, log);
+  if (setup.kind !== 'ready') return false;
+  const failure = await vscode.window.withProgress(
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: `Culprit: checking the credentials with ${name}…`,
+      cancellable: true,
+    },
+    async (_progress, token) => {
+      const controller = new AbortController();
+      token.onCancellationRequested(() => controller.abort());
+      try {
+        await setup.setup.source.listSamples({ limit: 1, signal: controller.signal });
+        return null;
+      } catch (e) {
+        return e;
+      }
+    },
+  );
+  if (failure === null) return true;
+  const message = messageOf(failure);
+  log.warn(`${name} credentials check failed: ${message}`);
+  if (
+    CulpritError.is(failure, 'auth') ||
+    CulpritError.is(failure, 'forbidden') ||
+    CulpritError.is(failure, 'not-found')
+  ) {
+    void vscode.window.showErrorMessage(`Culprit: ${message} Nothing was saved.`, 'Open Log').then((pick) => {
+      if (pick) void vscode.commands.executeCommand('culprit.showLog');
+    });
+    return false;
+  }
+  if (CulpritError.is(failure, 'cancelled')) return false;
+  const pick = await vscode.window.showWarningMessage(
+    `Culprit: could not check the credentials with ${name}: ${message}`,
+    { modal: true },
+    'Save Anyway',
+  );
+  return pick === 'Save Anyway';
+}
 
 function validUrl(v: string): string | undefined {
   try {
@@ -15,7 +80,7 @@ function validUrl(v: string): string | undefined {
 
 const required = (what: string) => (v: string) => (v.trim() ? undefined : `${what} is required`);
 
-export async function connectSentry(secrets: Secrets): Promise<boolean> {
+export async function connectSentry(secrets: Secrets, log: Logger): Promise<boolean> {
   const config = readConfig();
   const title = 'Connect Sentry';
   const url = await vscode.window.showInputBox({
@@ -51,21 +116,26 @@ export async function connectSentry(secrets: Secrets): Promise<boolean> {
     ignoreFocusOut: true,
   });
   if (projects === undefined) return false;
-  await secrets.storeSentry({ token: token.trim() });
-  await updateSetting('sentry.url', url.trim());
-  await updateSetting('sentry.org', org.trim());
-  await updateSetting(
-    'sentry.projects',
-    projects
-      .split(',')
-      .map((p) => p.trim())
-      .filter(Boolean),
+  const projectList = projects
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const sentry = { ...config.sentry, url: url.trim(), org: org.trim(), projects: projectList };
+  const ok = await checkCredentials(
+    'Sentry',
+    { config: { ...config, provider: 'sentry', sentry }, sentry: { token: token.trim() } },
+    log,
   );
+  if (!ok) return false;
+  await secrets.storeSentry({ token: token.trim() });
+  await updateSetting('sentry.url', sentry.url);
+  await updateSetting('sentry.org', sentry.org);
+  await updateSetting('sentry.projects', projectList);
   await updateSetting('provider', 'sentry');
   return true;
 }
 
-export async function connectDatadog(secrets: Secrets): Promise<boolean> {
+export async function connectDatadog(secrets: Secrets, log: Logger): Promise<boolean> {
   const config = readConfig();
   const title = 'Connect Datadog';
   const site = await vscode.window.showQuickPick(
@@ -104,6 +174,10 @@ export async function connectDatadog(secrets: Secrets): Promise<boolean> {
     validateInput: required('The application key'),
   });
   if (appKey === undefined) return false;
+  const datadog = { ...config.datadog, site: site.label, service: service.trim(), env: env.trim() };
+  const keys = { apiKey: apiKey.trim(), appKey: appKey.trim() };
+  if (!(await checkCredentials('Datadog', { config: { ...config, provider: 'datadog', datadog }, datadog: keys }, log)))
+    return false;
   await secrets.storeDatadog({ apiKey: apiKey.trim(), appKey: appKey.trim() });
   await updateSetting('datadog.site', site.label);
   await updateSetting('datadog.service', service.trim());
@@ -112,7 +186,7 @@ export async function connectDatadog(secrets: Secrets): Promise<boolean> {
   return true;
 }
 
-export async function connectBugsnag(secrets: Secrets): Promise<boolean> {
+export async function connectBugsnag(secrets: Secrets, log: Logger): Promise<boolean> {
   const config = readConfig();
   const title = 'Connect Bugsnag';
   const url = await vscode.window.showInputBox({
@@ -147,6 +221,9 @@ export async function connectBugsnag(secrets: Secrets): Promise<boolean> {
     validateInput: required('The token'),
   });
   if (token === undefined) return false;
+  const bugsnag = { ...config.bugsnag, url: url.trim(), project: project.trim(), stage: stage.trim() };
+  const candidate = { config: { ...config, provider: 'bugsnag' as const, bugsnag }, bugsnag: { token: token.trim() } };
+  if (!(await checkCredentials('Bugsnag', candidate, log))) return false;
   await secrets.storeBugsnag({ token: token.trim() });
   await updateSetting('bugsnag.url', url.trim());
   await updateSetting('bugsnag.project', project.trim());

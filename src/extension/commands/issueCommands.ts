@@ -1,8 +1,29 @@
 /** Commands on one issue: copy its link, open it in the provider, add a path mapping for its frames. */
 import * as vscode from 'vscode';
 import type { IssueStore } from '../state/issueStore';
-import { readConfig, updateSetting } from '../settings';
+import { readFolderConfig, updateSetting } from '../settings';
 import { rawFrameOf } from '../editor/hoverContent';
+import type { Workspaces } from '../state/workspaces';
+import { issueMarkdown, remoteFileUrl, remoteWebUrl } from '../../core/present/issueMarkdown';
+import { verificationOf } from '../state/optionalFields';
+
+/** "Copy as Markdown": the issue, its frames linked to the repository host, suspects, verification. */
+export async function copyAsMarkdown(store: IssueStore, workspaces: Workspaces, key: string): Promise<string> {
+  const entry = store.get(key);
+  if (!entry) return '';
+  const triage = entry.triage;
+  const ws = triage ? await workspaces.byRoot(triage.root) : null;
+  const remote = ws?.git ? await ws.git.repo.run(['remote', 'get-url', 'origin']).catch(() => null) : null;
+  const web = remoteWebUrl(remote);
+  const head = web && ws?.git ? await ws.git.head() : null;
+  const text = issueMarkdown(entry.sample, triage?.issue ?? null, {
+    fileLink: web && head ? (p, line) => remoteFileUrl(web, p, line, head) : undefined,
+    verification: triage ? verificationOf(triage.issue) : undefined,
+  });
+  await vscode.env.clipboard.writeText(text);
+  void vscode.window.setStatusBarMessage('$(check) Culprit: issue copied as Markdown', 3000);
+  return text;
+}
 
 export async function copyIssueLink(store: IssueStore, key: string): Promise<void> {
   const url = store.get(key)?.sample.group.url;
@@ -52,10 +73,30 @@ export async function addPathMapping(store: IssueStore, key?: string, frameIndex
     validateInput: (v) => (v.includes('..') ? 'The folder must be inside the workspace' : undefined),
   });
   if (to === undefined) return false;
-  const existing = readConfig().pathMappings.map((m) => ({ from: m.prod, to: m.local }));
-  await updateSetting('pathMappings', [
-    ...existing.filter((m) => m.from !== from.trim()),
-    { from: from.trim(), to: to.trim() || '.' },
-  ]);
+  // A mapping belongs to a folder, but writing it creates the repository's .vscode/settings.json:
+  // ask where it goes, user settings first.
+  const folder = entry?.triage?.folder;
+  const where = folder
+    ? await vscode.window.showQuickPick(
+        [
+          { label: 'User settings', description: 'only on this machine, no file in the repository', folder: false },
+          {
+            label: `Folder ${folder.name}`,
+            description: 'writes .vscode/settings.json in the repository',
+            folder: true,
+          },
+        ],
+        { title: 'Add Path Mapping: save it in…', ignoreFocusOut: true },
+      )
+    : { folder: false };
+  if (!where) return false;
+  const target = where.folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Global;
+  const existing = readFolderConfig(folder?.uri).pathMappings.map((m) => ({ from: m.prod, to: m.local }));
+  await updateSetting(
+    'pathMappings',
+    [...existing.filter((m) => m.from !== from.trim()), { from: from.trim(), to: to.trim() || '.' }],
+    target,
+    folder?.uri,
+  );
   return true;
 }

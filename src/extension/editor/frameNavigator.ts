@@ -6,7 +6,24 @@ import { framePosition, workspaceFileUri } from './frameLocation';
 import type { TriagedFrame } from '../../core/model/triage.types';
 
 export class FrameNavigator {
+  /** The frame last opened, for Next/Previous Frame. */
+  private current: { key: string; index: number } | undefined;
+
   constructor(private readonly store: IssueStore) {}
+
+  /** Opens the next (+1) or previous (-1) in-app frame of the selected issue, wrapping around. */
+  async step(delta: 1 | -1): Promise<vscode.TextEditor | undefined> {
+    const entry = this.store.selected;
+    const frames = entry?.triage?.issue.frames ?? [];
+    const inApp = frames.map((f, i) => (f.inApp && f.file ? i : -1)).filter((i) => i >= 0);
+    if (!entry || !inApp.length) {
+      void vscode.window.setStatusBarMessage('Culprit: no frames to go to; select an issue first', 3000);
+      return undefined;
+    }
+    const at = this.current?.key === entry.key ? inApp.indexOf(this.current.index) : -1;
+    const next = at < 0 ? (delta > 0 ? 0 : inApp.length - 1) : (at + delta + inApp.length) % inApp.length;
+    return this.open(entry.key, inApp[next]);
+  }
 
   /** `column`: where to open (the panel passes the first group so it stays visible beside the code). */
   async open(key: string, index: number, column?: vscode.ViewColumn): Promise<vscode.TextEditor | undefined> {
@@ -17,6 +34,7 @@ export class FrameNavigator {
       return undefined;
     }
     this.store.select(key);
+    this.current = { key, index };
     if (!frame.file) return this.openUnresolved(key, frame);
     const uri = workspaceFileUri(entry, frame.file);
     if (!uri) {

@@ -1,40 +1,49 @@
 /**
- * The one builder of every Culprit hover. Server text is hostile: it goes through appendText
- * (escaped) or into code blocks fenced longer than any backtick run inside them, and the
- * markdown is trusted only for Culprit's allow-listed commands, with JSON arguments URI-encoded.
+ * The one builder of every Culprit hover. It leads with the answer (the error, then the top
+ * suspect and one row of actions), then the other suspects, then compact variables and request.
+ * Server text is hostile: it goes through `prose` (escaped, wrappable, link-like tokens as code)
+ * or into code blocks, and the markdown is trusted only for Culprit's allow-listed commands.
  */
 import * as vscode from 'vscode';
 import { CMD, HOVER_COMMANDS, type CommandId } from '../constants';
 import type { IssueEntry } from '../state/issueStore';
 import type { RawFrame } from '../../core/model/event.types';
+import type { Suspect } from '../../core/model/triage.types';
 import { flattenFrames } from '../../core/triage/frameSelection';
 import { safeRequest } from '../../core/request/requestRedaction';
-import { authorName, errorType, relativeTime, releaseLabel, shortSha } from '../../core/present/issueSummary';
+import {
+  authorName,
+  clipAtWord,
+  errorType,
+  probabilityText,
+  relativeTime,
+  releaseLabel,
+  shortSha,
+} from '../../core/present/issueSummary';
+import { fenced, inlineCode, prose } from './markdownSafe';
+import { verificationOf } from '../state/optionalFields';
 
-const MAX_BLOCK = 1500;
+const MAX_VARS = 6;
+const MAX_VALUE = 60;
+const PROVIDER_NAMES: Record<string, string> = { sentry: 'Sentry', datadog: 'Datadog', bugsnag: 'Bugsnag' };
 
-function fenced(text: string, lang = ''): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(longest + 1);
-  return `\n${fence}${lang}\n${text}\n${fence}\n`;
-}
-
-function clip(text: string, max = MAX_BLOCK): string {
-  return text.length > max ? `${text.slice(0, max)}\n… (${text.length - max} more characters)` : text;
-}
-
-function commandLink(label: string, id: CommandId, args: unknown[]): string {
+function commandLink(label: string, id: CommandId, args: unknown[], tooltip?: string): string {
   if (!HOVER_COMMANDS.includes(id)) throw new Error(`${id} is not a hover command`);
-  return `[${label}](command:${id}?${encodeURIComponent(JSON.stringify(args))})`;
+  const title = tooltip ? ` "${tooltip.replace(/["\\]/g, '')}"` : '';
+  return `[${label}](command:${id}?${encodeURIComponent(JSON.stringify(args))}${title})`;
 }
 
-function stringify(value: unknown): string {
-  if (typeof value === 'string') return value;
-  try {
-    return JSON.stringify(value, null, 2) ?? String(value);
-  } catch {
-    return String(value);
+function valueText(value: unknown): string {
+  let text: string;
+  if (typeof value === 'string') text = JSON.stringify(value);
+  else {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      text = String(value);
+    }
   }
+  return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
 }
 
 /** The raw frame behind triaged frame `index` (the pipeline keeps flattenFrames' order). */
@@ -42,67 +51,102 @@ export function rawFrameOf(entry: IssueEntry, index: number): RawFrame | undefin
   return flattenFrames(entry.sample.event.exceptions)[index];
 }
 
+/** `2b16db1 summary — Ada Lovelace, 3 d ago · 90%` (the SHA links to the suspect's diff). */
+function suspectLine(entry: IssueEntry, s: Suspect, confirmed: boolean): string {
+  const when = relativeTime(s.date) ?? s.date.slice(0, 10);
+  const sha = commandLink(`$(git-commit) ${shortSha(s.sha)}`, CMD.openSuspectDiff, [entry.key, s.sha], 'Open Diff');
+  const badge = confirmed ? '**confirmed**' : probabilityText(s);
+  return `${sha} ${prose(clipAtWord(s.summary, 90))} — ${prose(authorName(s.author))}, ${when} · ${badge}`;
+}
+
 export function buildHover(entry: IssueEntry, frameIndex: number): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', true);
   md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
   md.supportHtml = false;
   const { group, event } = entry.sample;
-  const ex = event.exceptions[event.exceptions.length - 1];
+  const issue = entry.triage?.issue;
+  const blocks: string[] = [];
 
-  md.appendMarkdown('$(error) **').appendText(errorType(entry.sample)).appendMarkdown('**');
-  const message = ex?.value ?? event.message;
-  if (message) md.appendMarkdown(' ').appendText(clip(message, 400));
-  md.appendMarkdown('\n\n');
-
-  const facts = [
-    group.count !== null ? `×${group.count} events` : null,
-    group.firstSeen ? `first seen ${relativeTime(group.firstSeen)}` : null,
-    group.lastSeen ? `last seen ${relativeTime(group.lastSeen)}` : null,
-    group.firstRelease ? `since ${releaseLabel(group.firstRelease)}` : null,
-    group.release ? `release ${releaseLabel(group.release)}` : null,
-    (group.environment ?? event.environment) ? `env ${group.environment ?? event.environment}` : null,
-  ].filter((x): x is string => x !== null);
-  if (facts.length) md.appendText(facts.join(' · ')).appendMarkdown('\n\n');
-
-  const raw = rawFrameOf(entry, frameIndex);
-  if (raw?.vars && Object.keys(raw.vars).length) {
-    md.appendMarkdown('**Local variables**');
-    md.appendMarkdown(fenced(clip(stringify(raw.vars)), 'json'));
+  // 1. A fix may already be in: the deployed line changed after the deploy.
+  const change = issue?.frames[frameIndex]?.changedSince;
+  if (change) {
+    const deployed = commandLink('deployed version', CMD.openDeployedFile, [entry.key, frameIndex]);
+    blocks.push(
+      'uncommitted' in change
+        ? `$(history) **Changed after deploy** by your uncommitted edits — a fix may already be in · ${deployed}`
+        : `$(history) **Changed after deploy** by ${inlineCode(shortSha(change.sha))} ${prose(clipAtWord(change.summary, 70))} — ${prose(authorName(change.author))}, ${relativeTime(change.date) ?? ''} — a fix may already be in · ${deployed}`,
+    );
   }
 
+  // 2. The error in one line: type, message, count, since which release.
+  const ex = event.exceptions[event.exceptions.length - 1];
+  const message = ex?.value ?? event.message ?? '';
+  const facts = [
+    group.count !== null ? `×${group.count}` : null,
+    group.firstRelease ? `since ${releaseLabel(group.firstRelease)}` : null,
+    group.lastSeen ? `last ${relativeTime(group.lastSeen)}` : null,
+    (group.environment ?? event.environment) || null,
+  ].filter((x): x is string => !!x);
+  blocks.push(
+    `$(error) **${prose(errorType(entry.sample))}** ${prose(clipAtWord(message, 300))}` +
+      (facts.length ? ` · ${prose(facts.join(' · '))}` : ''),
+  );
+
+  // 3. The answer: top suspect, its strongest reason, one row of actions.
+  const suspects = issue?.suspects ?? [];
+  const verification = issue ? verificationOf(issue) : undefined;
+  const top = suspects[0];
+  if (top) {
+    const confirmed = verification?.status === 'confirmed' && verification.commit === top.sha;
+    const reason = top.reasons[0] ? `\\\n${prose(clipAtWord(top.reasons[0], 160))}` : '';
+    blocks.push(`**Suspect** ${suspectLine(entry, top, confirmed)}${reason}`);
+  } else if (entry.triage && !entry.triage.gitRan) {
+    blocks.push(prose('No suspects: git is not run in Restricted Mode.'));
+  } else if (issue) {
+    blocks.push(prose('No suspect: no commit in the deploy range touches the stack.'));
+  }
+  if (issue?.deploy.label) blocks.push(`$(rocket) deploy ${prose(issue.deploy.label)}`);
+
+  const actions = [
+    top ? commandLink('Open Diff', CMD.openSuspectDiff, [entry.key, top.sha]) : null,
+    commandLink('Details', CMD.openDetails, [entry.key]),
+    // verify (#15) adds Confirm by Bisect here, after Details.
+    commandLink('Copy as Markdown', CMD.copyAsMarkdown, [entry.key]),
+    group.url
+      ? commandLink(`Open in ${PROVIDER_NAMES[group.source] ?? 'provider'}`, CMD.openInProvider, [entry.key])
+      : null,
+  ].filter((x): x is string => x !== null);
+  blocks.push(actions.join(' · '));
+
+  // 4. The other suspects, one line each.
+  if (suspects.length > 1) {
+    const rest = suspects.slice(1, 4).map((s) => `- ${suspectLine(entry, s, false)}`);
+    if (suspects.length > 4)
+      rest.push(`- ${commandLink(`${suspects.length - 4} more in Details`, CMD.openDetails, [entry.key])}`);
+    blocks.push(`---\n\n${rest.join('\n')}`);
+  }
+
+  // 5. Compact context: a few variables, the request line.
+  const raw = rawFrameOf(entry, frameIndex);
+  const context: string[] = [];
+  const vars = Object.entries(raw?.vars ?? {});
+  if (vars.length) {
+    const shown = vars.slice(0, MAX_VARS).map(([k, v]) => `${k.slice(0, 40)} = ${valueText(v)}`);
+    const more =
+      vars.length > MAX_VARS
+        ? `\n${commandLink(`… ${vars.length - MAX_VARS} more in Details`, CMD.openDetails, [entry.key])}`
+        : '';
+    context.push(`**Variables**${fenced(shown.join('\n'), 'js')}${more}`);
+  }
   if (event.request) {
     const req = safeRequest(event.request);
-    md.appendMarkdown('**Request** ')
-      .appendText(`${req.method ?? ''} ${req.url ?? ''}${req.query ? `?${req.query}` : ''}`.trim())
-      .appendMarkdown('\n');
-    const lines = req.headers.map(([n, v]) => `${n}: ${v}`);
-    const body = req.data === null || req.data === undefined ? '' : stringify(req.data);
-    if (lines.length || body)
-      md.appendMarkdown(fenced(clip([...lines.slice(0, 12), ...(body ? ['', body] : [])].join('\n'), 800), 'http'));
+    const url = req.url ?? '';
+    const query = req.query && !url.includes('?') ? `?${req.query}` : '';
+    const line = `${req.method ?? ''} ${url}${query}`.trim();
+    if (line) context.push(`**Request** ${inlineCode(clipAtWord(line, 200))}`);
   }
+  if (context.length) blocks.push(`---\n\n${context.join('\n\n')}`);
 
-  const suspects = entry.triage?.issue.suspects ?? [];
-  if (suspects.length) {
-    md.appendMarkdown('\n**Suspects**\n\n');
-    suspects.slice(0, 3).forEach((s, i) => {
-      md.appendMarkdown(
-        `${i + 1}. ${commandLink(`$(git-commit) ${shortSha(s.sha)}`, CMD.openSuspectDiff, [entry.key, s.sha])} `,
-      );
-      md.appendText(`${s.summary} — ${authorName(s.author)}, ${relativeTime(s.date) ?? s.date}`).appendMarkdown('\n');
-      for (const r of s.reasons.slice(0, 4)) md.appendMarkdown('    - ').appendText(r).appendMarkdown('\n');
-    });
-  } else if (entry.triage && !entry.triage.gitRan) {
-    md.appendMarkdown('\n').appendText('Suspects need git, which is not run in Restricted Mode.').appendMarkdown('\n');
-  }
-
-  const links = [
-    commandLink('Details', CMD.openDetails, [entry.key]),
-    commandLink('Show suspects', CMD.showSuspects, [entry.key]),
-  ];
-  const provider =
-    ({ sentry: 'Sentry', datadog: 'Datadog', bugsnag: 'Bugsnag' } as Record<string, string>)[group.source] ??
-    'the provider';
-  if (group.url) links.push(commandLink(`Open in ${provider}`, CMD.openInProvider, [entry.key]));
-  md.appendMarkdown(`\n${links.join(' · ')}`);
+  md.appendMarkdown(blocks.join('\n\n'));
   return md;
 }

@@ -1,12 +1,16 @@
 /**
- * Paints the selected issue's stack lines: a gutter icon, a subtle background and the after-text
- * `TypeError ×12 · since 2.3.0 · suspect 9f1c2ab Ada Lovelace`. Two decoration types, created
- * once; updates touch only visible editors and are throttled while typing.
+ * Paints the selected issue's stack lines: a gutter icon, a subtle background and, Error Lens
+ * style, the message itself after the crashing line (`TypeError: Cannot read… · ×12 since 1.5.0 ·
+ * 2b16db1`) and `frame 2 of TypeError: …` after its callers. Two decoration types, created once;
+ * updates touch only visible editors and are throttled while typing.
  */
 import * as vscode from 'vscode';
 import type { IssueStore } from '../state/issueStore';
 import type { StackLineIndex } from './stackLines';
-import { afterText } from '../../core/present/issueSummary';
+import { inlineText } from '../../core/present/issueSummary';
+import type { CulpritConfig } from '../settings';
+
+export type InlineOptions = CulpritConfig['inlineText'];
 
 const THROTTLE_MS = 80;
 
@@ -14,21 +18,27 @@ export class StackDecorations implements vscode.Disposable {
   private readonly crash: vscode.TextEditorDecorationType;
   private readonly stack: vscode.TextEditorDecorationType;
   private enabled: boolean;
+  private inline: InlineOptions;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  /** What the last paint put after each decorated line, by document (tests read it: `::after` is CSS). */
+  private readonly painted = new Map<string, Array<{ line: number; text: string; crashing: boolean }>>();
 
   constructor(
     extensionUri: vscode.Uri,
     private readonly store: IssueStore,
     private readonly lines: StackLineIndex,
     enabled: boolean,
+    inline: InlineOptions,
   ) {
     this.enabled = enabled;
+    this.inline = inline;
     const after = {
       color: new vscode.ThemeColor('culprit.stackLineForeground'),
       margin: '0 0 0 2.5em',
       fontStyle: 'italic',
     };
+    const crashAfter = { ...after, color: new vscode.ThemeColor('culprit.inlineErrorForeground'), fontStyle: 'normal' };
     this.crash = vscode.window.createTextEditorDecorationType({
       isWholeLine: true,
       backgroundColor: new vscode.ThemeColor('culprit.crashLineBackground'),
@@ -36,7 +46,7 @@ export class StackDecorations implements vscode.Disposable {
       gutterIconSize: '80%',
       overviewRulerColor: new vscode.ThemeColor('culprit.crashLineBackground'),
       overviewRulerLane: vscode.OverviewRulerLane.Right,
-      after,
+      after: crashAfter,
     });
     this.stack = vscode.window.createTextEditorDecorationType({
       isWholeLine: true,
@@ -49,8 +59,9 @@ export class StackDecorations implements vscode.Disposable {
     vscode.window.onDidChangeVisibleTextEditors(() => this.schedule(), this, this.disposables);
   }
 
-  setEnabled(enabled: boolean): void {
+  setEnabled(enabled: boolean, inline: InlineOptions = this.inline): void {
     this.enabled = enabled;
+    this.inline = inline;
     this.schedule();
   }
 
@@ -72,14 +83,29 @@ export class StackDecorations implements vscode.Disposable {
       for (const l of lines) {
         if (l.line >= editor.document.lineCount || !entry) continue;
         const range = new vscode.Range(l.line, 0, l.line, 0);
-        const text = l.crashing
-          ? afterText(entry.sample, entry.triage?.issue ?? null)
-          : `${entry.sample.group.title.slice(0, 60)} · frame ${l.frameIndex + 1}`;
+        const show = this.inline.show === 'all' || (this.inline.show === 'crashLine' && l.crashing);
+        const text = show
+          ? inlineText(
+              entry.sample,
+              entry.triage?.issue ?? null,
+              { crashing: l.crashing, frameNumber: l.frameIndex + 1 },
+              { maxLength: this.inline.maxLength },
+            )
+          : '';
         (l.crashing ? crash : stack).push({ range, renderOptions: { after: { contentText: text } } });
       }
       editor.setDecorations(this.crash, crash);
       editor.setDecorations(this.stack, stack);
+      this.painted.set(editor.document.uri.toString(), [
+        ...crash.map((d) => ({ line: d.range.start.line, text: afterOf(d), crashing: true })),
+        ...stack.map((d) => ({ line: d.range.start.line, text: afterOf(d), crashing: false })),
+      ]);
     }
+  }
+
+  /** The after-texts last painted in a document. */
+  paintedIn(uri: vscode.Uri): Array<{ line: number; text: string; crashing: boolean }> {
+    return this.painted.get(uri.toString()) ?? [];
   }
 
   dispose(): void {
@@ -88,4 +114,8 @@ export class StackDecorations implements vscode.Disposable {
     this.stack.dispose();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+function afterOf(d: vscode.DecorationOptions): string {
+  return d.renderOptions?.after?.contentText ?? '';
 }

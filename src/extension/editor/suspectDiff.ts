@@ -94,3 +94,27 @@ export async function openSuspectDiff(
     },
   );
 }
+
+/** The file of a frame as it was deployed (TO), read-only, at the deployed line. */
+export async function openDeployedFile(
+  store: IssueStore,
+  workspaces: Workspaces,
+  key: string,
+  frameIndex: number,
+): Promise<void> {
+  const triage = store.get(key)?.triage;
+  const frame = triage?.issue.frames[frameIndex];
+  const to = triage?.issue.deploy.to;
+  if (!triage || !frame?.file || !to || !SHA.test(to)) {
+    void vscode.window.showInformationMessage('Culprit: this frame has no deployed revision to show.');
+    return;
+  }
+  const ws = await workspaces.byRoot(triage.root);
+  if (!ws?.git) {
+    void vscode.window.showWarningMessage('Culprit: the deployed file needs git, which is not run in Restricted Mode.');
+    return;
+  }
+  const doc = await vscode.workspace.openTextDocument(gitUri(triage.root, to, frame.file));
+  const line = Math.max(0, (frame.line ?? 1) - 1);
+  await vscode.window.showTextDocument(doc, { preview: true, selection: new vscode.Range(line, 0, line, 0) });
+}

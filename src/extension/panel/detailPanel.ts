@@ -46,7 +46,8 @@ export class DetailPanel implements vscode.Disposable {
     this.model = model;
     if (this.panel) {
       this.panel.title = panelTitle(model);
-      this.panel.reveal(column, false);
+      // Reuse the panel where it is: revealing "beside" again would open yet another editor group.
+      this.panel.reveal(this.panel.viewColumn ?? column, false);
       this.post({ type: 'render', model });
       return;
     }
@@ -67,9 +68,13 @@ export class DetailPanel implements vscode.Disposable {
    * Adopts a panel VS Code restored after a reload (from a `WebviewPanelSerializer`); the view
    * re-renders from its saved state and the host re-posts once `show` gives it a model.
    */
-  revive(panel: vscode.WebviewPanel): void {
+  revive(panel: vscode.WebviewPanel, state?: unknown): void {
     this.disposePanel();
     panel.webview.options = { enableScripts: true, localResourceRoots: [this.bundleRoot] };
+    // The view saved its model with setState: knowing its issue lets the host re-post fresh data
+    // as soon as that issue is listed again, so a reload shows the same issue, current.
+    const saved = (state as { model?: { issueId?: unknown } } | undefined)?.model;
+    if (saved && typeof saved.issueId === 'string' && saved.issueId.length <= 512) this.model = saved as PanelModel;
     this.attach(panel);
   }
 

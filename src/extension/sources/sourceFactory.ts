@@ -8,7 +8,14 @@ import { createBugsnagSource } from '../../core/providers/bugsnag/bugsnagSource'
 import type { EventLookupTarget } from '../../core/providers/eventLookup';
 import type { ErrorSource } from '../../core/providers/errorSource';
 import type { CulpritConfig } from '../settings';
-import type { Secrets } from '../secrets';
+import type { DatadogCredentials, TokenCredentials } from '../secrets';
+
+/** Where credentials come from: SecretStorage, or the values a connect flow is about to check. */
+export interface CredentialSource {
+  sentry(): Promise<TokenCredentials | undefined>;
+  datadog(): Promise<DatadogCredentials | undefined>;
+  bugsnag(): Promise<TokenCredentials | undefined>;
+}
 import type { Logger } from '../log';
 
 export interface ProviderSetup {
@@ -20,7 +27,7 @@ export interface ProviderSetup {
 export type SourceSetup =
   { kind: 'ready'; setup: ProviderSetup } | { kind: 'none' } | { kind: 'incomplete'; message: string };
 
-export async function buildSource(config: CulpritConfig, secrets: Secrets, log: Logger): Promise<SourceSetup> {
+export async function buildSource(config: CulpritConfig, secrets: CredentialSource, log: Logger): Promise<SourceSetup> {
   const logger = (line: string) => log.info(line);
   let target: EventLookupTarget;
   let source: ErrorSource;

@@ -42,6 +42,31 @@ export interface ConfiguredSource {
 
 const MAX_FILE_ENTRIES = 20;
 
+/** One log line of what a triage decided: range and its source, frames resolved and why not, top suspect. */
+function triageDecisions(key: string, result: FolderTriage | null, ms: number, deployFlag?: string): string {
+  if (!result) return `triaged ${key} in ${ms} ms: no local folder to resolve onto`;
+  const { issue } = result;
+  const inApp = issue.frames.filter((f) => f.inApp);
+  const unresolved = inApp.filter((f) => !f.file);
+  const parts = [
+    `deploy ${issue.deploy.label ?? issue.deploy.source}${deployFlag ? ` [set: ${deployFlag}]` : ''}`,
+    `folder ${result.folder.name}${result.gitRan ? '' : ' (git not run)'}`,
+    `${inApp.length - unresolved.length}/${inApp.length} in-app frames resolved`,
+    `${issue.frames.filter((f) => f.file && f.localLine !== null && f.localLine !== f.line).length} moved since the deploy`,
+    issue.suspects[0]
+      ? `top suspect ${issue.suspects[0].sha.slice(0, 7)} (${issue.suspects.length} ranked)`
+      : 'no suspect',
+  ];
+  const why = unresolved
+    .slice(0, 5)
+    .map((f) =>
+      f.candidates?.length
+        ? `${f.raw.trim().slice(0, 100)}: ${f.candidates.length} candidates`
+        : `${f.raw.trim().slice(0, 100)}: no workspace file matches`,
+    );
+  return `triaged ${key} in ${ms} ms: ${parts.join('; ')}${why.length ? `; unresolved: ${why.join(' | ')}` : ''}`;
+}
+
 export class IssueStore implements vscode.Disposable {
   private readonly byKey = new Map<string, IssueEntry>();
   private providerKeys: string[] = [];
@@ -52,6 +77,9 @@ export class IssueStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<string | undefined>();
   private readonly selectionChanged = new vscode.EventEmitter<IssueEntry | undefined>();
   private selectedKey: string | undefined;
+  /** Set Deploy Range… per issue; `defaultDeploy` is the workspace default. */
+  private readonly deployOverrides = new Map<string, string>();
+  defaultDeploy: string | undefined;
   status: ProviderStatus = { state: 'off', label: '' };
 
   /** Fires with an entry key for a targeted change, undefined when the list changed. */
@@ -186,6 +214,23 @@ export class IssueStore implements vscode.Disposable {
     return keys;
   }
 
+  /** The deploy range the user set for this issue (or the workspace default), if any. */
+  deployOverride(key: string): string | undefined {
+    return this.deployOverrides.get(key) ?? this.defaultDeploy;
+  }
+
+  /** Sets (or clears, with undefined) an issue's deploy range and triages it again. */
+  async setDeployOverride(key: string, flag: string | undefined): Promise<void> {
+    if (flag) this.deployOverrides.set(key, flag);
+    else this.deployOverrides.delete(key);
+    await this.triageEntry(key, undefined, () => this.byKey.has(key));
+  }
+
+  /** Triages one issue again (Retry on its row). */
+  async retriage(key: string): Promise<void> {
+    await this.triageEntry(key, undefined, () => this.byKey.has(key));
+  }
+
   /** Triages everything again (mappings or tag pattern changed, trust granted). */
   async retriageAll(): Promise<void> {
     const generation = this.generation;
@@ -198,11 +243,12 @@ export class IssueStore implements vscode.Disposable {
     if (!entry) return;
     const started = Date.now();
     try {
-      const result = await this.workspaces.triage(entry.sample, { ...this.triageOptions(), signal });
+      const deployFlag = this.deployOverride(key);
+      const result = await this.workspaces.triage(entry.sample, { ...this.triageOptions(), deployFlag, signal });
       if (!current()) return;
       entry.triage = result;
       entry.triageError = result ? null : 'open a folder to resolve the stack onto your code';
-      this.log.debug(`triaged ${key} in ${Date.now() - started} ms`);
+      this.log.info(triageDecisions(key, result, Date.now() - started, deployFlag));
     } catch (e) {
       if (!current()) return;
       entry.triageError = messageOf(e);

@@ -20,8 +20,13 @@ export interface FolderTriage {
 }
 
 export interface TriageOptions {
+  /** Fallbacks; each folder's own resource-scoped values win (see folderOptions). */
   mappings: PathMapping[];
   tagPattern: string;
+  /** `FROM..TO` or one revision, chosen with Set Deploy Range… (per issue or workspace default). */
+  deployFlag?: string;
+  /** A folder's resource-scoped settings (path mappings, tag pattern). */
+  folderOptions?: (folder: vscode.WorkspaceFolder) => { mappings: PathMapping[]; tagPattern: string };
   /** Most issues a provider refresh lists. */
   issueLimit?: number;
   signal?: AbortSignal;
@@ -29,11 +34,14 @@ export interface TriageOptions {
 
 export class Workspaces implements vscode.Disposable {
   private readonly open = new Map<string, Promise<TriageWorkspace>>();
-  private mappingsKey = '';
+  private readonly mappingsKeys = new Map<string, string>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor() {
-    const forget = () => this.open.clear();
+    const forget = () => {
+      this.open.clear();
+      this.mappingsKeys.clear();
+    };
     const invalidate = () => this.invalidate();
     vscode.workspace.onDidChangeWorkspaceFolders(forget, this, this.disposables);
     vscode.workspace.onDidGrantWorkspaceTrust(forget, this, this.disposables);
@@ -64,11 +72,11 @@ export class Workspaces implements vscode.Disposable {
 
   private workspaceFor(folder: vscode.WorkspaceFolder, mappings: PathMapping[]): Promise<TriageWorkspace> {
     const key = JSON.stringify(mappings);
-    if (key !== this.mappingsKey) {
-      this.open.clear();
-      this.mappingsKey = key;
-    }
     const id = folder.uri.toString();
+    if (this.mappingsKeys.get(id) !== key) {
+      this.open.delete(id);
+      this.mappingsKeys.set(id, key);
+    }
     let ws = this.open.get(id);
     if (!ws) {
       ws = openTriageWorkspace({ dir: folder.uri.fsPath, trusted: this.trusted, mappings, requireGit: false });
@@ -89,9 +97,11 @@ export class Workspaces implements vscode.Disposable {
     for (const folder of folders) {
       if (options.signal?.aborted) break;
       try {
-        const ws = await this.workspaceFor(folder, options.mappings);
+        const own = options.folderOptions?.(folder) ?? { mappings: options.mappings, tagPattern: options.tagPattern };
+        const ws = await this.workspaceFor(folder, own.mappings);
         const issue = await triageSample(sample, ws, {
-          tagPattern: options.tagPattern || undefined,
+          tagPattern: own.tagPattern || undefined,
+          deployFlag: options.deployFlag || undefined,
           suspectLimit: 10,
           blameFrames: 12,
         });

@@ -7,14 +7,17 @@ import { CMD } from '../constants';
 import type { IssueEntry, IssueStore } from '../state/issueStore';
 import {
   authorName,
+  clipAtWord,
   frameLabel,
   frameLocation,
   issueDescription,
   relativeTime,
   releaseLabel,
   shortSha,
+  probabilityText,
   suspectDescription,
 } from '../../core/present/issueSummary';
+import { isRuntimeFrame } from './frameKinds';
 import {
   FrameNode,
   IssueNode,
@@ -191,8 +194,12 @@ export class ErrorsTreeProvider implements vscode.TreeDataProvider<ErrorTreeNode
       g.environment ? `env ${g.environment}` : null,
     ].filter((x): x is string => x !== null);
     if (facts.length) md.appendText(facts.join(' · ')).appendMarkdown('\n\n');
+    if (triage?.issue.deploy.label) md.appendText(`Deploy ${triage.issue.deploy.label}`).appendMarkdown('\n\n');
     const top = triage?.issue.suspects[0];
-    if (top) md.appendText(`Top suspect: ${shortSha(top.sha)} ${top.summary} (${authorName(top.author)})`);
+    if (top)
+      md.appendText(
+        `Top suspect: ${shortSha(top.sha)} ${top.summary} (${authorName(top.author)}, ${probabilityText(top)})`,
+      );
     if (triageError) md.appendText(`Not triaged: ${triageError}`);
     item.tooltip = md;
     return item;
@@ -221,10 +228,22 @@ function frameItem(node: FrameNode): vscode.TreeItem {
   item.description = frameLocation(f);
   item.tooltip = f.raw;
   const resolved = f.file !== null;
-  item.iconPath = resolved
-    ? new vscode.ThemeIcon(f.inApp ? 'debug-stackframe' : 'library')
-    : new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
-  item.contextValue = resolved ? 'frame' : 'frame.unresolved';
+  // Runtime and library frames are never "missing": no warning, no offer to map their paths.
+  const library = !f.inApp || isRuntimeFrame(f.raw);
+  if (library) {
+    item.iconPath = new vscode.ThemeIcon('library');
+    item.contextValue = 'frame.library';
+    if (!resolved)
+      item.description = f.raw
+        .trim()
+        .replace(/^at\s+/, '')
+        .slice(0, 80);
+  } else {
+    item.iconPath = resolved
+      ? new vscode.ThemeIcon('debug-stackframe')
+      : new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+    item.contextValue = resolved ? 'frame' : 'frame.unresolved';
+  }
   item.command = { command: CMD.openFrame, title: 'Open Frame', arguments: [node.entry.key, node.index] };
   return item;
 }
@@ -244,27 +263,27 @@ function suspectsItem(node: SuspectsNode): vscode.TreeItem {
     item.description = t.issue.deploy.to
       ? 'no commit in the deploy range touches the stack'
       : 'no deploy found to compare';
-  else
-    item.description = t.issue.deploy.from
-      ? `deploy ${t.issue.deploy.from.slice(0, 7)}..${t.issue.deploy.to?.slice(0, 7) ?? ''}`
-      : `${count} ranked`;
+  else item.description = t.issue.deploy.label ? `deploy ${t.issue.deploy.label}` : `${count} ranked`;
+  if (t?.issue.deploy.label) item.tooltip = `Deploy range ${t.issue.deploy.label}`;
   item.contextValue = 'suspects';
   return item;
 }
 
 function suspectItem(node: SuspectNode): vscode.TreeItem {
   const s = node.suspect;
+  // Readable at the default sidebar width: the summary leads, SHA/author/when/probability follow.
   const item = new vscode.TreeItem(
-    `${node.rank}. ${shortSha(s.sha)} ${s.summary}`,
+    { label: clipAtWord(s.summary, 72) || shortSha(s.sha) },
     s.reasons.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
   );
   item.id = node.id;
   item.description = suspectDescription(s);
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**')
-    .appendText(`${shortSha(s.sha)} ${s.summary}`)
+    .appendText(`${node.rank}. ${shortSha(s.sha)} ${s.summary}`)
     .appendMarkdown('**\n\n');
-  md.appendText(`${s.author} · ${s.date}`).appendMarkdown('\n\n');
+  md.appendText(`${authorName(s.author)} · ${relativeTime(s.date) ?? s.date} · ${probabilityText(s)}`);
+  md.appendMarkdown('\n\n');
   for (const r of s.reasons) md.appendMarkdown('- ').appendText(r).appendMarkdown('\n');
   item.tooltip = md;
   item.iconPath = new vscode.ThemeIcon('git-commit');

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import {
-  afterText,
   authorName,
+  clipAtWord,
+  inlineText,
+  probabilityText,
+  suspectDescription,
   frameLocation,
   issueDescription,
   relativeTime,
@@ -56,11 +59,6 @@ const issue = {
 } as unknown as TriagedIssue;
 
 describe('issue summaries', () => {
-  it('writes the after-text of a stack line', () => {
-    assert.equal(afterText(sample, issue), 'TypeError ×12 · since 2.3.0 · suspect 9f1c2ab Ada Lovelace');
-    assert.equal(afterText(sample, null), 'TypeError ×12 · since 2.3.0');
-  });
-
   it('describes an issue for the tree', () => {
     const now = Date.parse('2026-11-24T10:00:00Z');
     assert.equal(issueDescription(sample, issue, now), '×12 · 5 min ago · 2.3.1 · 9f1c2ab Ada Lovelace');
@@ -83,6 +81,44 @@ describe('issue summaries', () => {
         candidates: ['a/x.js', 'b/x.js'],
       }),
       '2 candidates',
+    );
+  });
+});
+
+describe('inline text and shared formats', () => {
+  it('cuts at a word with an ellipsis, never mid-word', () => {
+    assert.equal(clipAtWord('Cannot read properties of undefined', 20), 'Cannot read…');
+    assert.equal(clipAtWord('short', 20), 'short');
+    assert.equal(clipAtWord('a  b\n c', 20), 'a b c');
+    for (let max = 8; max < 60; max++) {
+      const out = clipAtWord("TypeError: Cannot read properties of undefined (reading 'discountRate')", max);
+      assert.ok(out.length <= max, `${out} is longer than ${max}`);
+      if (out.endsWith('…')) assert.match(out, /(^|\S)…$/);
+    }
+  });
+
+  it('puts the message itself on the crashing line and the frame number on callers', () => {
+    assert.equal(
+      inlineText(sample, issue, { crashing: true, frameNumber: 1 }, { maxLength: 200 }),
+      "TypeError: Cannot read properties of undefined (reading 'rate') · ×12 since 2.3.0 · 9f1c2ab",
+    );
+    const cut = inlineText(sample, issue, { crashing: true, frameNumber: 1 }, { maxLength: 60 });
+    assert.ok(cut.length <= 60, cut);
+    assert.match(cut, /^TypeError: Cannot read…/);
+    assert.match(cut, / · ×12 since 2\.3\.0 · 9f1c2ab$/);
+    assert.equal(
+      inlineText(sample, null, { crashing: false, frameNumber: 2 }, { maxLength: 40 }),
+      'frame 2 of TypeError: Cannot read…',
+    );
+  });
+
+  it('has one probability format', () => {
+    assert.equal(probabilityText({ score: 0.8 }), '80%');
+    assert.equal(probabilityText({ score: 0.8, probability: 0.904 }), '90%');
+    assert.equal(probabilityText({ score: 0.001 }), '<1%');
+    assert.equal(
+      suspectDescription(issue.suspects[0], Date.parse('2026-11-22T09:00:00Z')),
+      '9f1c2ab · Ada Lovelace · 3 d ago · 80%',
     );
   });
 });

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { startSentryStandIn, type SentryStandIn } from '../../helpers/sentryStandIn';
-import { until, workspaceInfo, workspaceRoot } from './hostEnv';
+import { until, untilAsync, workspaceInfo, workspaceRoot } from './hostEnv';
 import type { CulpritApi } from '../../../src/extension/extension';
 import type { ErrorTreeNode } from '../../../src/extension/tree/errorNodes';
 import { CMD } from '../../../src/extension/constants';
@@ -105,13 +105,29 @@ describe('Culprit extension: Production Errors from Sentry', function () {
     const children = api.tree.getChildren(issues[0]) as ErrorTreeNode[];
     assert.equal(children[0].kind, 'suspects');
     const firstFrame = children.find((c) => c.kind === 'frame');
+    const libraries = children.find((c) => c.kind === 'libraryFrames');
+    if (libraries) {
+      const group = api.tree.getTreeItem(libraries);
+      assert.equal(group.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'library frames are folded');
+      for (const lib of api.tree.getChildren(libraries) as ErrorTreeNode[]) {
+        const it = api.tree.getTreeItem(lib);
+        assert.equal((it.iconPath as vscode.ThemeIcon).id, 'library', String(it.label));
+        assert.equal(it.contextValue, 'frame.library', 'no Add Path Mapping… on a library frame');
+      }
+    }
     assert.ok(firstFrame);
     assert.equal(
       api.tree.getTreeItem(firstFrame).description,
       'src/services/pricing.js:15:' + (firstFrame.kind === 'frame' ? firstFrame.frame.column : ''),
     );
+    const suspectsItem = api.tree.getTreeItem(children[0]);
+    assert.equal(suspectsItem.description, 'deploy v1.4.0..v1.5.0 (from Sentry deploys)');
     const suspects = api.tree.getChildren(children[0]) as ErrorTreeNode[];
     assert.equal(suspects[0].kind, 'suspect');
+    const top = api.tree.getTreeItem(suspects[0]);
+    assert.equal((top.label as vscode.TreeItemLabel).label, 'Use loyalty programme rates for discounts');
+    assert.match(String(top.description), new RegExp(`^${info.bugSha.slice(0, 7)} · .+ · \\d+ d ago · \\d+%$`));
+    assert.match((top.tooltip as vscode.MarkdownString).value, /- /, 'reasons are in the tooltip');
     assert.equal(suspects[0].kind === 'suspect' && suspects[0].suspect.sha, info.bugSha);
     assert.ok((api.tree.getChildren(suspects[0]) as ErrorTreeNode[]).length > 0, 'the top suspect lists its reasons');
   });
@@ -137,7 +153,7 @@ describe('Culprit extension: Production Errors from Sentry', function () {
     );
     const text = hovers.flatMap((h) => h.contents.map(textOf)).join('\n');
     assert.match(text, /TypeError/);
-    assert.match(text, /Local variables/);
+    assert.match(text, /\*\*Variables\*\*/);
     assert.match(text, /POST/);
     assert.match(text, new RegExp(info.bugSha.slice(0, 7)));
     assert.match(text, /command:culprit\.openSuspectDiff\?/);
@@ -154,7 +170,7 @@ describe('Culprit extension: Production Errors from Sentry', function () {
       !none
         .flatMap((h) => h.contents.map(textOf))
         .join('\n')
-        .includes('Local variables'),
+        .includes('**Variables**'),
       'lines without a frame get no Culprit hover',
     );
   });
@@ -252,5 +268,206 @@ describe('Culprit extension: Production Errors from Sentry', function () {
     const entry = api.store.get(keys[0]);
     assert.equal(entry?.origin, 'file');
     assert.equal(entry?.triage?.issue.suspects[0]?.sha, info.bugSha);
+  });
+
+  describe('editor surfaces (#19) and the deploy range (#20)', () => {
+    const pricing = () => vscode.Uri.file(path.join(workspaceRoot(), 'src/services/pricing.js'));
+    const providerEntry = () => api.store.entries().find((e) => e.origin === 'provider')!;
+    const hoverText = async (line: number) => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        pricing(),
+        new vscode.Position(line, 4),
+      );
+      return hovers.flatMap((h) => h.contents.map(textOf)).join('\n');
+    };
+
+    before(async () => {
+      api.store.select(providerEntry().key);
+      await vscode.window.showTextDocument(pricing());
+      await until('the crashing line indexed', () => api.lines.linesOf(pricing()).some((l) => l.crashing));
+    });
+
+    it('hover leads with the error, then the suspect and one action row, then context; prose wraps', async () => {
+      const text = await hoverText(14);
+      const at = (re: RegExp) => {
+        const i = text.search(re);
+        assert.ok(i >= 0, `${re} not in the hover:\n${text}`);
+        return i;
+      };
+      const order = [
+        at(/\$\(error\) \*\*TypeError\*\*/),
+        at(/\*\*Suspect\*\* \[\$\(git-commit\) [0-9a-f]{7}\]\(command:culprit\.openSuspectDiff/),
+        at(/\$\(rocket\) deploy v1\\\.4\\\.0\\\.\\\.v1\\\.5\\\.0 \\\(from Sentry deploys\\\)/),
+        at(
+          /\[Open Diff\]\(command:culprit\.openSuspectDiff.*\[Details\]\(command:culprit\.openDetails.*\[Copy as Markdown\]\(command:culprit\.copyAsMarkdown/,
+        ),
+        at(/\*\*Variables\*\*/),
+        at(/\*\*Request\*\* `+POST /),
+      ];
+      assert.deepEqual(
+        order,
+        [...order].sort((a, b) => a - b),
+        `hover sections out of order:\n${text}`,
+      );
+      assert.ok(!text.includes('&nbsp;'), 'spaces stay spaces so prose wraps');
+      assert.match(text, new RegExp(`${info.bugSha.slice(0, 7)}.*· \\d+%`), 'the suspect line carries its probability');
+      const links = [...text.matchAll(/\]\(([^)\s]+)/g)].map((m) => m[1]);
+      assert.ok(links.length > 0);
+      for (const l of links) assert.match(l, /^command:culprit\./, `only Culprit commands are links: ${l}`);
+      const request = /\*\*Request\*\* (`+)(.*?)\1/.exec(text)?.[2] ?? '';
+      assert.ok((request.match(/\?/g) ?? []).length <= 1, `the query string appears once: ${request}`);
+    });
+
+    it('never turns server text into a link, and says first when the line changed after the deploy', async () => {
+      const entry = providerEntry();
+      const ex = entry.sample.event.exceptions[entry.sample.event.exceptions.length - 1];
+      const original = ex.value;
+      const frame = entry.triage!.issue.frames[0];
+      try {
+        ex.value = `${original} see https://evil.example/x?a=1 or [here](http://127.0.0.1:9/steal) www.evil.example a@evil.example`;
+        frame.changedSince = {
+          sha: 'c0ffee1'.padEnd(40, '0'),
+          summary: 'Guard a missing loyalty tier',
+          author: 'Bob <bob@x>',
+          date: new Date(Date.now() - 3600_000).toISOString(),
+        };
+        const text = await hoverText(14);
+        assert.ok(
+          text.indexOf('Changed after deploy') >= 0 &&
+            text.indexOf('Changed after deploy') < text.indexOf('**TypeError**'),
+          `the change after the deploy leads:\n${text}`,
+        );
+        assert.match(text, /by `c0ffee1` Guard a missing loyalty tier — Bob, .* a fix may already be in/);
+        assert.match(text, /\[deployed version\]\(command:culprit\.openDeployedFile\?/);
+        for (const l of [...text.matchAll(/\]\(([^)\s]+)/g)].map((m) => m[1]))
+          assert.match(l, /^command:culprit\./, `server text became a link: ${l}`);
+        assert.match(text, /`https:\/\/evil\.example\/x\?a=1`/, 'server URLs are code');
+        assert.match(text, /`www\.evil\.example`/);
+        assert.match(text, /`a@evil\.example`/);
+        assert.match(text, /\\\[here\\\]\\\(`http:\/\/127\.0\.0\.1:9\/steal\\?\)?`/);
+      } finally {
+        ex.value = original;
+        delete frame.changedSince;
+      }
+    });
+
+    it('writes the message itself after the crashing line, and frame N of … after callers, cut at a word', async () => {
+      api.decorations.paint();
+      const painted = api.decorations.paintedIn(pricing());
+      const crash = painted.find((p) => p.crashing);
+      assert.ok(crash, 'the crashing line is painted');
+      assert.equal(crash.line, 14);
+      assert.match(
+        crash.text,
+        new RegExp(
+          `^TypeError: Cannot read properties of undefined .* · ×\\d+ since 1\\.5\\.0 · ${info.bugSha.slice(0, 7)}$`,
+        ),
+      );
+      await config().update('inlineText.maxLength', 40, vscode.ConfigurationTarget.Global);
+      try {
+        await until('the shorter text painted', () => {
+          api.decorations.paint();
+          return api.decorations.paintedIn(pricing()).find((p) => p.crashing && p.text.length <= 40);
+        });
+        const short = api.decorations.paintedIn(pricing());
+        for (const p of short) {
+          assert.ok(p.text.length <= 60, p.text);
+          const head = p.crashing ? p.text.split(' · ')[0] : p.text;
+          if (head.endsWith('…')) assert.match(head, /[^\s]…$/, `cut mid-space: ${head}`);
+        }
+        const caller = short.find((p) => !p.crashing);
+        if (caller) assert.match(caller.text, /^frame \d+ of TypeError/);
+        await config().update('inlineText.show', 'off', vscode.ConfigurationTarget.Global);
+        await until('no text after lines', () => {
+          api.decorations.paint();
+          return api.decorations.paintedIn(pricing()).every((p) => p.text === '');
+        });
+      } finally {
+        await config().update('inlineText.maxLength', undefined, vscode.ConfigurationTarget.Global);
+        await config().update('inlineText.show', undefined, vscode.ConfigurationTarget.Global);
+      }
+    });
+
+    it('puts a CodeLens on the header of the function with frames, and none when turned off', async () => {
+      const doc = await vscode.workspace.openTextDocument(pricing());
+      const header = doc
+        .getText()
+        .split('\n')
+        .findIndex((l) => /function applyDiscount\b/.test(l));
+      assert.ok(header >= 0);
+      const lensesOf = async () =>
+        (
+          await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', pricing(), 10)
+        ).filter((l) => l.command?.command === CMD.selectIssue);
+      const lenses = await untilAsync('a Culprit CodeLens', async () => {
+        const got = await lensesOf();
+        return got.length ? got : undefined;
+      });
+      const lens = lenses.find((l) => l.range.start.line === header);
+      assert.ok(lens, `no lens on line ${header + 1}: ${lenses.map((l) => l.range.start.line + 1).join(',')}`);
+      assert.match(
+        lens.command!.title,
+        new RegExp(`^\\$\\(error\\) \\d+ production errors? · \\d+ events? · suspect ${info.bugSha.slice(0, 7)}$`),
+      );
+      assert.equal(typeof lens.command!.arguments?.[0], 'string');
+      await config().update('codeLens.enabled', false, vscode.ConfigurationTarget.Global);
+      try {
+        await untilAsync('no Culprit lens', async () => ((await lensesOf()).length === 0 ? true : undefined));
+      } finally {
+        await config().update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Global);
+      }
+    });
+
+    it('sets a deploy range for one issue, labels it, and goes back to automatic', async () => {
+      const entry = providerEntry();
+      await vscode.commands.executeCommand(CMD.setDeployRange, entry.key, { flag: 'v1.4.0..v1.5.0', scope: 'issue' });
+      assert.equal(api.store.get(entry.key)?.triage?.issue.deploy.label, 'v1.4.0..v1.5.0 (set explicitly)');
+      assert.equal(api.store.get(entry.key)?.triage?.issue.suspects[0]?.sha, info.bugSha);
+      await vscode.commands.executeCommand(CMD.setDeployRange, entry.key, { flag: null, scope: 'issue' });
+      assert.equal(api.store.get(entry.key)?.triage?.issue.deploy.label, 'v1.4.0..v1.5.0 (from Sentry deploys)');
+      await assert.rejects(
+        Promise.resolve(
+          vscode.commands.executeCommand(CMD.setDeployRange, entry.key, { flag: '--output=x', scope: 'issue' }),
+        ),
+      );
+    });
+
+    it('copies an issue as Markdown with its deploy, frames and suspects', async () => {
+      const entry = providerEntry();
+      const md = await vscode.commands.executeCommand<string>(CMD.copyAsMarkdown, entry.key);
+      assert.match(md, /^### `/);
+      assert.match(md, /Deploy: v1\\\.4\\\.0\\\.\\\.v1\\\.5\\\.0 \\\(from Sentry deploys\\\)/);
+      assert.match(md, /\*\*Frames\*\* \(crashing first\)\n\n1\. ` applyDiscount ` ` src\/services\/pricing\.js:15 `/);
+      assert.match(
+        md,
+        new RegExp(
+          `\\*\\*Suspect commits\\*\\*\\n\\n1\\. \` ${info.bugSha.slice(0, 7)} \` Use loyalty programme rates`,
+        ),
+      );
+    });
+
+    it('logs what each triage decided', async () => {
+      await api.store.retriage(providerEntry().key);
+      const dir = path.dirname(api.logUri.fsPath);
+      const text = await until('the decision line in the log', () => {
+        const found: string[] = [];
+        const walk = (d: string) => {
+          for (const e of fs.existsSync(d) ? fs.readdirSync(d, { withFileTypes: true }) : []) {
+            const p = path.join(d, e.name);
+            if (e.isDirectory()) walk(p);
+            else if (/culprit/i.test(p) && e.name.endsWith('.log')) found.push(fs.readFileSync(p, 'utf8'));
+          }
+        };
+        walk(dir);
+        const all = found.join('\n');
+        return /triaged sentry:.*deploy v1\.4\.0\.\.v1\.5\.0 \(from Sentry deploys\); folder .*in-app frames resolved/.test(
+          all,
+        )
+          ? all
+          : undefined;
+      });
+      assert.match(text, /top suspect [0-9a-f]{7}/);
+    });
   });
 });

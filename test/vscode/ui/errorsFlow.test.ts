@@ -89,27 +89,48 @@ describe('Culprit in the real workbench: from a Sentry 500 to the suspect commit
     await wb.screenshot('ui-1-welcome');
     // Not wb.runCommand: that waits for the palette to close, and this command keeps it open.
     const input = page.locator('.quick-input-widget .quick-input-box input');
-    await page.keyboard.press('F1');
-    await input.waitFor();
-    await input.fill('>Culprit: Connect Sentry');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Culprit: Connect Sentry' }).first().click();
-    await page.locator('.quick-input-widget', { hasText: 'Connect Sentry (1/4)' }).waitFor();
-    let step = 1;
-    const answer = async (value: string, expectPassword = false) => {
-      await page.locator('.quick-input-widget', { hasText: `(${step++}/4)` }).waitFor();
-      if (expectPassword)
-        assert.equal(await input.getAttribute('type'), 'password', 'the token box must be a password box');
-      await input.fill(value);
-      await input.press('Enter');
+    const connect = async (token: string) => {
+      await page.keyboard.press('F1');
+      await input.waitFor();
+      await input.fill('>Culprit: Connect Sentry');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Culprit: Connect Sentry' }).first().click();
+      await page.locator('.quick-input-widget', { hasText: 'Connect Sentry (1/4)' }).waitFor();
+      let step = 1;
+      const answer = async (value: string, expectPassword = false) => {
+        await page.locator('.quick-input-widget', { hasText: `(${step++}/4)` }).waitFor();
+        if (expectPassword)
+          assert.equal(await input.getAttribute('type'), 'password', 'the token box must be a password box');
+        await input.fill(value);
+        await input.press('Enter');
+      };
+      await answer(standIn.url);
+      await answer('acme');
+      await answer(token, true);
+      await answer('orders-api');
     };
-    await answer(standIn.url);
-    await answer('acme');
-    await answer(TOKEN, true);
-    await answer('orders-api');
+    const userSettings = path.join(wb.server.stateDir, 'ud', 'User', 'settings.json');
+    const repoSettings = path.join(demo.repo, '.vscode', 'settings.json');
+
+    // A wrong token: checked against the API, refused with the reason, nothing saved.
+    await connect('canarytok_WRONG_0000');
+    await wb.openNotifications();
+    await wb
+      .notification(/rejected the token .*Nothing was saved/)
+      .first()
+      .waitFor({ timeout: 60_000 });
+    await wb.screenshot('ui-1b-bad-token');
+    assert.ok(!fs.readFileSync(userSettings, 'utf8').includes('"culprit.sentry.org"'), 'nothing saved for a bad token');
+    assert.ok(!fs.existsSync(repoSettings), 'no .vscode/settings.json in the repository');
+    await page.keyboard.press('Escape');
+
+    await connect(TOKEN);
     await wb.treeRow('TypeError').first().waitFor({ timeout: 30_000 });
     // The description carries the top suspect's short SHA once its triage lands.
     await wb.treeRow(demo.bugSha.slice(0, 7)).first().waitFor({ timeout: 30_000 });
     await wb.screenshot('ui-2-issues');
+    // The connection went to the user settings; the repository got no .vscode/settings.json.
+    assert.match(fs.readFileSync(userSettings, 'utf8'), /"culprit\.sentry\.org": "acme"/);
+    assert.ok(!fs.existsSync(repoSettings), 'connecting must not write the repository settings');
     const settings = fs
       .readdirSync(wb.server.stateDir, { recursive: true })
       .filter((f) => String(f).endsWith('settings.json'));
@@ -149,11 +170,11 @@ describe('Culprit in the real workbench: from a Sentry 500 to the suspect commit
       { timeout: 15_000 },
     );
     const afterText = String(await after.jsonValue());
-    assert.match(afterText, /TypeError ×\d+ · since 1\.5\.0 · suspect [0-9a-f]{7} /);
+    assert.match(afterText, /TypeError: Cannot read properties of undefined.* · ×\d+ since 1\.5\.0 · [0-9a-f]{7}/);
     assert.ok(afterText.includes(demo.bugSha.slice(0, 7)));
     const box = (await line.boundingBox())!;
     await page.mouse.move(box.x + 40, box.y + box.height / 2);
-    const hover = page.locator('.monaco-hover-content', { hasText: 'Local variables' }).first();
+    const hover = page.locator('.monaco-hover-content', { hasText: 'Variables' }).first();
     await hover.waitFor({ timeout: 15_000 });
     const text = await hover.innerText();
     assert.match(text, /TypeError/);
@@ -171,7 +192,7 @@ describe('Culprit in the real workbench: from a Sentry 500 to the suspect commit
 
   it('opens the suspect diff from the Suspects node', async () => {
     const { page } = wb;
-    const suspect = wb.treeRow(`1. ${demo.bugSha.slice(0, 7)}`).first();
+    const suspect = wb.treeRow('Use loyalty programme rates').first();
     await suspect.waitFor();
     await suspect.click();
     await wb.editorTab('↔').waitFor({ timeout: 15_000 });

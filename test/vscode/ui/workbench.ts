@@ -87,10 +87,10 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     page.on('console', (m) => fs.writeSync(consoleLog, `[${m.type()}] ${m.text()}\n`));
     page.on('pageerror', (e) => fs.writeSync(consoleLog, `[pageerror] ${e.message}\n`));
     page.on('close', () => fs.closeSync(consoleLog));
-    await page.goto(workbenchUrl(server, { folder: options.folder, devPath }));
-    await page.locator('.monaco-workbench').waitFor({ timeout: 30000 });
+    await page.goto(workbenchUrl(server, { folder: options.folder, devPath }), { timeout: 180_000 });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
     // The activity bar and status bar are filled once the workbench has restored its parts.
-    await page.locator('.part.statusbar').waitFor({ timeout: 30000 });
+    await page.locator('.part.statusbar').waitFor({ timeout: 120_000 });
 
     const activityBarEntry = (label: string) =>
       page.locator(`.activitybar a.action-label[aria-label="${label.replace(/["\\]/g, '\\$&')}"]`);

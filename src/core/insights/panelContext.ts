@@ -1,0 +1,54 @@
+/** The panel's "who and where": the affected user, the server, and a bisect result when one ran. */
+import type { ErrorEvent } from '../model/event.types';
+import type { TriagedIssue } from '../model/triage.types';
+
+const USER_FIELDS = ['id', 'username', 'email', 'ip_address', 'name', 'segment'];
+const SERVER_TAGS = ['server_name', 'host', 'hostname', 'pod_name', 'container_name'];
+
+export interface PanelContext {
+  user: Array<[string, string]>;
+  server: string | null;
+  verification: { status: string; commit: string | null; steps: Array<[string, string]> } | null;
+}
+
+function str(v: unknown, max: number): string | null {
+  if (v === null || v === undefined || v === '') return null;
+  let s: string;
+  try {
+    s = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
+  } catch {
+    s = String(v);
+  }
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}
+
+export function panelContext(event: ErrorEvent, issue: TriagedIssue | null): PanelContext {
+  const u = event.user && typeof event.user === 'object' ? event.user : {};
+  const user = USER_FIELDS.flatMap((k): Array<[string, string]> => {
+    const v = str((u as Record<string, unknown>)[k], 300);
+    return v ? [[k, v]] : [];
+  });
+  const tags = event.tags ?? {};
+  const ctx = event.contexts as Record<string, { name?: unknown; host?: unknown } | undefined> | undefined;
+  const server =
+    SERVER_TAGS.map((k) => str(tags[k], 300)).find((v) => v !== null) ??
+    str(ctx?.server?.name, 300) ??
+    str(ctx?.host?.name ?? ctx?.host?.host, 300) ??
+    null;
+  const raw = (issue as { verification?: unknown } | null)?.verification as
+    { status?: unknown; commit?: unknown; steps?: unknown } | undefined;
+  const verification =
+    raw && typeof raw.status === 'string'
+      ? {
+          status: raw.status.slice(0, 40),
+          commit: typeof raw.commit === 'string' ? raw.commit : null,
+          steps: (Array.isArray(raw.steps) ? raw.steps : []).slice(0, 64).flatMap((s): Array<[string, string]> => {
+            const step = s as { sha?: unknown; result?: unknown };
+            return typeof step?.sha === 'string' && typeof step.result === 'string'
+              ? [[step.sha.slice(0, 7), step.result.slice(0, 20)]]
+              : [];
+          }),
+        }
+      : null;
+  return { user, server, verification };
+}

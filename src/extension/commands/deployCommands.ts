@@ -1,0 +1,137 @@
+/**
+ * "Set Deploy Range…": a QuickPick of the repository's tags (newest first, with dates) and the
+ * range the error source reported, or a free FROM..TO; for this issue or as the workspace
+ * default. The triage reruns with it as `--deploy` would.
+ */
+import * as vscode from 'vscode';
+import type { IssueStore } from '../state/issueStore';
+import type { Workspaces } from '../state/workspaces';
+import { releaseLabel } from '../../core/present/issueSummary';
+
+/** The workspaceState key of the workspace default. */
+export const DEFAULT_DEPLOY_KEY = 'culprit.defaultDeployRange';
+
+/** One revision or FROM..TO of revision-like words; never an option (`-…`) or a `...` range. */
+export function validDeployInput(value: string): string | undefined {
+  const v = value.trim();
+  if (!v) return 'Enter FROM..TO (e.g. v1.4.0..v1.5.0) or the deployed revision';
+  if (/\s/.test(v)) return 'No spaces: FROM..TO';
+  if (v.includes('...')) return 'Use two dots: FROM..TO';
+  const parts = v.split('..');
+  if (parts.length > 2 || parts.some((p) => p === '' || p.startsWith('-') || !/^[\w./@^~+-]+$/.test(p)))
+    return 'Each side must be a tag, branch or commit (e.g. v1.4.0..v1.5.0)';
+  return undefined;
+}
+
+interface TagRow {
+  name: string;
+  date: string;
+}
+
+async function tagsOf(workspaces: Workspaces, root: string | undefined): Promise<TagRow[]> {
+  const ws = root ? await workspaces.byRoot(root) : null;
+  if (!ws?.git) return [];
+  const out = await ws.git.repo
+    .run([
+      'for-each-ref',
+      '--sort=-creatordate',
+      '--count=200',
+      '--format=%(refname:strip=2)%00%(creatordate:short)',
+      'refs/tags',
+    ])
+    .catch(() => '');
+  return out
+    .split('\n')
+    .map((l) => l.split('\0'))
+    .filter(([name]) => !!name)
+    .map(([name, date]) => ({ name, date: date ?? '' }));
+}
+
+type Item = vscode.QuickPickItem & { flag?: string; clear?: true; custom?: true };
+
+export async function setDeployRange(
+  store: IssueStore,
+  workspaces: Workspaces,
+  state: vscode.Memento,
+  key: string | undefined,
+  /** Skips the pickers (links, tests): the range, and whether it is for this issue or the workspace. */
+  given?: { flag: string | null; scope: 'issue' | 'workspace' },
+): Promise<string | undefined> {
+  const entry = key ? store.get(key) : store.selected;
+  if (given) {
+    const flag = given.flag?.trim() || undefined;
+    if (flag && validDeployInput(flag)) throw new Error(`Culprit: ${validDeployInput(flag)}`);
+    return apply(store, state, given.scope === 'issue' ? entry?.key : undefined, flag);
+  }
+  const current = entry?.triage?.issue.deploy.label;
+  const tags = await tagsOf(workspaces, entry?.triage?.root);
+  const items: Item[] = [{ label: '$(edit) Enter FROM..TO…', custom: true, alwaysShow: true }];
+  if (entry && store.deployOverride(entry.key))
+    items.push({
+      label: '$(discard) Automatic',
+      description: 'from the error source, the release and tags',
+      clear: true,
+    });
+  const reported = entry?.sample.deploy;
+  if (reported?.to)
+    items.push(
+      { label: 'Reported by the error source', kind: vscode.QuickPickItemKind.Separator },
+      {
+        label: reported.from
+          ? `${releaseLabel(reported.from)}..${releaseLabel(reported.to)}`
+          : `${releaseLabel(reported.to)}`,
+        description: 'the deploy the error source reported',
+        flag: reported.from ? `${reported.from}..${reported.to}` : reported.to,
+      },
+    );
+  if (tags.length) {
+    items.push({ label: 'Tags (newest first): the deployed one', kind: vscode.QuickPickItemKind.Separator });
+    tags.forEach((t, i) =>
+      items.push({
+        label: `$(tag) ${t.name}`,
+        description: [t.date, tags[i + 1] ? `range ${tags[i + 1].name}..${t.name}` : 'no earlier tag'].join(' · '),
+        flag: t.name,
+      }),
+    );
+  }
+  const choice = await vscode.window.showQuickPick(items, {
+    title: 'Culprit: Set Deploy Range',
+    placeHolder: current ? `Now: ${current}` : 'Which revision was deployed when the error happened?',
+    matchOnDescription: true,
+  });
+  if (!choice) return undefined;
+  let flag: string | undefined;
+  if (choice.custom) {
+    const typed = await vscode.window.showInputBox({
+      title: 'Culprit: Set Deploy Range',
+      prompt: 'FROM..TO: the previous deploy and the deployed revision (tags, branches or commits)',
+      placeHolder: 'v1.4.0..v1.5.0',
+      validateInput: validDeployInput,
+      ignoreFocusOut: true,
+    });
+    if (typed === undefined) return undefined;
+    flag = typed.trim();
+  } else if (!choice.clear) flag = choice.flag;
+
+  const scope = entry
+    ? await vscode.window.showQuickPick(
+        [
+          { label: 'This issue', description: entry.sample.group.title.slice(0, 60), only: true },
+          { label: 'Workspace default', description: 'every issue without its own range', only: false },
+        ],
+        { title: 'Culprit: Set Deploy Range for…' },
+      )
+    : { only: false };
+  if (!scope) return undefined;
+  return apply(store, state, scope.only ? entry?.key : undefined, flag);
+}
+
+async function apply(store: IssueStore, state: vscode.Memento, key: string | undefined, flag: string | undefined) {
+  if (key) await store.setDeployOverride(key, flag);
+  else {
+    store.defaultDeploy = flag;
+    await state.update(DEFAULT_DEPLOY_KEY, flag);
+    await store.retriageAll();
+  }
+  return flag ?? '';
+}

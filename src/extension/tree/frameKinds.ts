@@ -1,0 +1,11 @@
+/**
+ * A safety net over the core's in-app flag for the tree's icons and menus: frames whose text
+ * names a runtime or an installed package are library frames even when the trace's own
+ * in-app marker said otherwise, so they never get a warning or "Add Path Mapping…".
+ */
+const RUNTIME =
+  /\bnode:|\(internal\/|\bprocessTicksAndRejections\b|[\\/](?:site|dist)-packages[\\/]|[\\/]node_modules[\\/]|<frozen |\bjava\.base\/|\bruntime\/|\(native\)|\(index \d+\)/;
+
+export function isRuntimeFrame(raw: string): boolean {
+  return RUNTIME.test(raw);
+}
