@@ -182,9 +182,10 @@ export async function startCodeServer(options = {}) {
     csConfig,
     '--reconnection-grace-time',
     '5',
-    '--vscode-option',
-    'enable-smoke-test-driver',
   ];
+  // The smoke-test driver lets the URL payload load the extension from source and run tests, but
+  // it also hides every notification toast: `smokeDriver: false` (demo:ui) shows them.
+  if (options.smokeDriver !== false) args.push('--vscode-option', 'enable-smoke-test-driver');
   if (!options.workspaceTrust) args.push('--disable-workspace-trust');
   if (options.folder) args.push(options.folder);
 

@@ -257,7 +257,7 @@ export async function runHostTests(options = {}) {
       devPath,
       testRoot,
       // Generous: with ~8 engineers on 2 cores a run that takes 40 s alone can take several minutes.
-      timeoutMs: options.timeoutMs ?? 420000,
+      timeoutMs: options.timeoutMs ?? 900000,
       grep: options.grep,
     });
     log(

@@ -29,6 +29,9 @@ export const CMD = {
   openDeployedFile: 'culprit.openDeployedFile',
   setDeployRange: 'culprit.setDeployRange',
   nextFrame: 'culprit.nextFrame',
+  filterIssues: 'culprit.filterIssues',
+  sortIssues: 'culprit.sortIssues',
+  loadMore: 'culprit.loadMore',
   previousFrame: 'culprit.previousFrame',
 } as const;
 

@@ -18,6 +18,7 @@ import { StackHoverProvider } from './editor/stackHoverProvider';
 import { FrameNavigator } from './editor/frameNavigator';
 import { GitContentProvider, openDeployedFile, openSuspectDiff } from './editor/suspectDiff';
 import { StackCodeLensProvider } from './editor/stackCodeLens';
+import { SORT_LABELS, type IssueSort } from './tree/issueListView';
 import { DEFAULT_DEPLOY_KEY, setDeployRange } from './commands/deployCommands';
 import { NewErrorsStatus } from './statusBar';
 import { RefreshScheduler } from './refreshScheduler';
@@ -27,7 +28,7 @@ import { openErrorById } from './commands/openByIdCommand';
 import type { ProviderSetup } from './sources/sourceFactory';
 import { PanelHost } from './panel/panelHost';
 import { DETAIL_PANEL_VIEW_TYPE } from './panel/detailPanel';
-import { openEventFile, pasteStackTrace, triageActiveEditor } from './commands/inputCommands';
+import { isPasteEditor, openEventFile, pasteStackTrace, triageActiveEditor } from './commands/inputCommands';
 import { addPathMapping, copyAsMarkdown, copyIssueLink, openInProvider } from './commands/issueCommands';
 
 /** What activate() returns: the live model, for the extension-host tests and other extensions. */
@@ -297,6 +298,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
     showAdded(await openEventFile(store, uri instanceof vscode.Uri ? uri : undefined)),
   );
   reg(CMD.triageEditor, async () => showAdded(await triageActiveEditor(store)));
+  vscode.window.onDidChangeActiveTextEditor(
+    (e) => void vscode.commands.executeCommand('setContext', 'culprit.pasteEditor', isPasteEditor(e?.document.uri)),
+    null,
+    subs,
+  );
   reg(CMD.openFrame, (arg: unknown, index: unknown) => {
     const n = fromNode(arg);
     if (n.key !== undefined && n.index !== undefined) return navigator.open(n.key, n.index);
@@ -357,6 +363,54 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
         : undefined;
     return setDeployRange(store, workspaces, context.workspaceState, entryKey(arg), explicit);
   });
+  const describeList = () => {
+    const parts = [
+      tree.filter ? `filter: ${tree.filter}` : '',
+      tree.sort !== 'lastSeen' ? `by ${SORT_LABELS[tree.sort]}` : '',
+    ];
+    view.description = parts.filter(Boolean).join(' · ') || undefined;
+    void vscode.commands.executeCommand('setContext', 'culprit.filtered', !!tree.filter);
+  };
+  reg(CMD.filterIssues, async (given?: unknown) => {
+    const text =
+      typeof given === 'string'
+        ? given
+        : await vscode.window.showInputBox({
+            title: 'Culprit: Filter Issues',
+            prompt: 'Words to match in the title, message, files, release or environment (empty shows all)',
+            value: tree.filter,
+          });
+    if (text === undefined) return;
+    tree.filter = text.trim();
+    describeList();
+    tree.refreshAll();
+  });
+  reg(CMD.sortIssues, async (given?: unknown) => {
+    const pick =
+      typeof given === 'string' && given in SORT_LABELS
+        ? { sort: given as IssueSort }
+        : await vscode.window.showQuickPick(
+            (Object.keys(SORT_LABELS) as IssueSort[]).map((s) => ({
+              label: SORT_LABELS[s],
+              description: s === tree.sort ? 'current' : undefined,
+              sort: s,
+            })),
+            { title: 'Culprit: Sort Issues By' },
+          );
+    if (!pick) return;
+    tree.sort = pick.sort;
+    describeList();
+    tree.refreshAll();
+  });
+  reg(CMD.loadMore, () =>
+    vscode.window.withProgress(
+      { location: { viewId: VIEW_ERRORS }, title: 'Listing more production errors' },
+      async () => {
+        store.loadMore();
+        return scheduler.runNow();
+      },
+    ),
+  );
   reg(CMD.nextFrame, () => navigator.step(1));
   reg(CMD.previousFrame, () => navigator.step(-1));
   reg(CMD.toggleDecorations, () =>

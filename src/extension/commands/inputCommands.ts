@@ -7,7 +7,6 @@ import { createFileSource } from '../../core/providers/file/fileSource';
 import { MAX_INPUT_CHARS } from '../../core/providers/file/eventFileParser';
 import { CulpritError, messageOf } from '../../core/errors';
 import type { IssueStore } from '../state/issueStore';
-import { CMD } from '../constants';
 
 const PASTE_HINT =
   'Paste a stack trace, a log excerpt or an event JSON (Sentry, Datadog) here, then run "Culprit: Triage Active Editor".';
@@ -50,17 +49,28 @@ export async function triageText(
 }
 
 export async function pasteStackTrace(store: IssueStore): Promise<string[] | undefined> {
-  const clip = await vscode.env.clipboard.readText();
+  // A browser VS Code may deny clipboard reads (rejects, or answers ''): then the scratch editor.
+  const clip = await Promise.resolve(vscode.env.clipboard.readText()).catch(() => '');
   if (clip.trim()) {
     const keys = await triageText(store, clip.slice(0, MAX_INPUT_CHARS), 'clipboard', true);
     if (keys) return keys;
   }
-  // Nothing usable on the clipboard: give a scratch editor to paste into.
-  const doc = await vscode.workspace.openTextDocument({ content: '', language: 'log' });
-  await vscode.window.showTextDocument(doc);
-  const pick = await vscode.window.showInformationMessage(PASTE_HINT, 'Triage Active Editor');
-  if (pick) return vscode.commands.executeCommand<string[] | undefined>(CMD.triageEditor);
+  // Nothing usable on the clipboard: a scratch editor with one line of instructions; its title
+  // bar carries the Triage button (package.json editor/title, when culprit.pasteEditor).
+  const doc = await vscode.workspace.openTextDocument({ content: `${PASTE_HINT}\n`, language: 'log' });
+  const editor = await vscode.window.showTextDocument(doc);
+  editor.selection = new vscode.Selection(doc.lineCount - 1, 0, doc.lineCount - 1, 0);
+  pasteDocs.add(doc.uri.toString());
+  void vscode.commands.executeCommand('setContext', 'culprit.pasteEditor', true);
   return undefined;
+}
+
+/** Scratch editors opened by Paste Stack Trace (their first line is PASTE_HINT). */
+const pasteDocs = new Set<string>();
+
+/** Whether `uri` is a Paste Stack Trace scratch editor (its title bar shows Triage). */
+export function isPasteEditor(uri: vscode.Uri | undefined): boolean {
+  return !!uri && pasteDocs.has(uri.toString());
 }
 
 export async function triageActiveEditor(store: IssueStore): Promise<string[] | undefined> {
@@ -70,7 +80,13 @@ export async function triageActiveEditor(store: IssueStore): Promise<string[] | 
     return undefined;
   }
   const sel = editor.selection;
-  const text = sel.isEmpty ? editor.document.getText() : editor.document.getText(sel);
+  const text = (sel.isEmpty ? editor.document.getText() : editor.document.getText(sel)).replace(PASTE_HINT, '');
+  if (!text.trim()) {
+    void vscode.window.showInformationMessage(
+      'Culprit: this editor is empty. Paste a stack trace, a log excerpt or an event JSON into it, then press Triage.',
+    );
+    return undefined;
+  }
   const name = editor.document.isUntitled ? 'pasted text' : vscode.workspace.asRelativePath(editor.document.uri);
   return triageText(store, text, name);
 }

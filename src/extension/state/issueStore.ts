@@ -257,8 +257,26 @@ export class IssueStore implements vscode.Disposable {
     this.changed.fire(key);
   }
 
+  /** Load More adds this many to the configured limit. */
+  private extra = 0;
+
   private limit(): number {
-    return this.triageOptions().issueLimit ?? 20;
+    return (this.triageOptions().issueLimit ?? 20) + this.extra;
+  }
+
+  /** How many issues the provider listed. */
+  get providerCount(): number {
+    return this.providerKeys.length;
+  }
+
+  /** True when the last list filled the limit: the source may have more. */
+  get mayHaveMore(): boolean {
+    return this.configured !== null && this.providerKeys.length > 0 && this.providerKeys.length >= this.limit();
+  }
+
+  /** Lists one more page (the configured limit again) on the next refresh. */
+  loadMore(): void {
+    this.extra += this.triageOptions().issueLimit ?? 20;
   }
 
   dispose(): void {

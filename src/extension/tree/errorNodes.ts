@@ -88,7 +88,15 @@ export class ReasonNode {
   }
 }
 
+/** The last row when the provider may have more issues than were listed. */
+export class LoadMoreNode {
+  readonly kind = 'loadMore';
+  readonly id = 'loadMore';
+  constructor(readonly shown: number) {}
+}
+
 export type ErrorTreeNode =
+  | LoadMoreNode
   | StatusNode
   | IssueNode
   | FrameNode

@@ -18,7 +18,9 @@ import {
   suspectDescription,
 } from '../../core/present/issueSummary';
 import { isRuntimeFrame } from './frameKinds';
+import { type IssueSort, visibleIssues } from './issueListView';
 import {
+  LoadMoreNode,
   FrameNode,
   IssueNode,
   LibraryFramesNode,
@@ -41,6 +43,9 @@ export class ErrorsTreeProvider implements vscode.TreeDataProvider<ErrorTreeNode
   private readonly changed = new vscode.EventEmitter<ErrorTreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly issueNodes = new Map<string, IssueNode>();
+  /** The list's text filter and order (Filter Issues…, Sort Issues By…). */
+  filter = '';
+  sort: IssueSort = 'lastSeen';
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -85,7 +90,9 @@ export class ErrorsTreeProvider implements vscode.TreeDataProvider<ErrorTreeNode
     if (!node) {
       const entries = this.store.entries();
       for (const k of [...this.issueNodes.keys()]) if (!this.store.get(k)) this.issueNodes.delete(k);
-      return [...this.notices.notices(), ...entries.map((e) => this.nodeFor(e))];
+      const shown = visibleIssues(entries, this.filter, this.sort).map((e) => this.nodeFor(e));
+      const more = this.store.mayHaveMore ? [new LoadMoreNode(this.store.providerCount)] : [];
+      return [...this.notices.notices(), ...shown, ...more];
     }
     switch (node.kind) {
       case 'issue':
@@ -134,6 +141,15 @@ export class ErrorsTreeProvider implements vscode.TreeDataProvider<ErrorTreeNode
 
   getTreeItem(node: ErrorTreeNode): vscode.TreeItem {
     switch (node.kind) {
+      case 'loadMore': {
+        const item = new vscode.TreeItem(`${node.shown} listed — Load More`, vscode.TreeItemCollapsibleState.None);
+        item.id = node.id;
+        item.iconPath = new vscode.ThemeIcon('ellipsis');
+        item.tooltip = 'List more issues from the error source';
+        item.command = { command: CMD.loadMore, title: 'Load More' };
+        item.contextValue = 'loadMore';
+        return item;
+      }
       case 'status':
         return statusItem(node);
       case 'issue':

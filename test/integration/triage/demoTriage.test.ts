@@ -33,7 +33,13 @@ describe('culprit triage on the demo service (real SDK event, real git)', functi
       assert.equal(report.errors.length, 0);
       const issue = report.issues[0];
       assert.equal(issue.release, 'orders-api@1.5.0');
-      assert.deepEqual(issue.deploy, { from: sha('Release 1.4.0'), to: sha('Release 1.5.0'), source: 'tags' });
+      assert.deepEqual(issue.deploy, {
+        from: sha('Release 1.4.0'),
+        to: sha('Release 1.5.0'),
+        source: 'tags',
+        guessed: false,
+        label: 'v1.4.0..v1.5.0 (from tags: release orders-api@1.5.0)',
+      });
       const top = issue.frames[0];
       assert.equal(top.file, 'src/services/pricing.js');
       assert.equal(top.function, 'applyDiscount');

@@ -447,6 +447,82 @@ describe('Culprit extension: Production Errors from Sentry', function () {
       );
     });
 
+    it('pastes without clipboard access: a scratch editor with one line of instructions, then Triage', async () => {
+      // The web workbench's clipboard needs a browser permission the headless page does not grant.
+      await vscode.commands.executeCommand(CMD.pasteStackTrace);
+      const editor = await until('the scratch editor', () => {
+        const e = vscode.window.activeTextEditor;
+        return e?.document.isUntitled && /Paste a stack trace/.test(e.document.lineAt(0).text) ? e : undefined;
+      });
+      assert.equal(await vscode.commands.executeCommand(CMD.triageEditor), undefined, 'an empty paste adds nothing');
+      const trace = JSON.stringify(info.restEvent);
+      await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount - 1, 0), trace));
+      const keys = await vscode.commands.executeCommand<string[]>(CMD.triageEditor);
+      assert.equal(keys?.length, 1);
+      assert.equal(api.store.get(keys[0])?.triage?.issue.suspects[0]?.sha, info.bugSha);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+
+    describe('an issue list at scale', () => {
+      let many: SentryStandIn;
+      before(async () => {
+        many = await startSentryStandIn({
+          issueCount: 130,
+          token: CANARY,
+          event: info.restEvent,
+          releases: info.releases,
+        });
+        await config().update('sentry.url', many.url, vscode.ConfigurationTarget.Global);
+        await until(
+          '20 of 130 listed',
+          () => api.store.entries().filter((e) => e.origin === 'provider').length === 20,
+          120_000,
+        );
+      });
+      after(async () => {
+        await vscode.commands.executeCommand(CMD.filterIssues, '');
+        await vscode.commands.executeCommand(CMD.sortIssues, 'lastSeen');
+        await config().update('sentry.url', standIn.url, vscode.ConfigurationTarget.Global);
+        await until(
+          'the 3 issues back',
+          () => api.store.entries().filter((e) => e.origin === 'provider').length === 3,
+          120_000,
+        );
+        await many?.close();
+      });
+      const issueRows = () => (api.tree.getChildren() as ErrorTreeNode[]).filter((n) => n.kind === 'issue');
+
+      it('shows 20 with Load More, and Load More lists the next 20', async () => {
+        const roots = api.tree.getChildren() as ErrorTreeNode[];
+        const more = roots.find((n) => n.kind === 'loadMore');
+        assert.ok(more, 'a Load More row');
+        assert.match(String(api.tree.getTreeItem(more).label), /^20 listed — Load More$/);
+        await vscode.commands.executeCommand(CMD.loadMore);
+        await until(
+          '40 listed',
+          () => api.store.entries().filter((e) => e.origin === 'provider').length === 40,
+          120_000,
+        );
+      });
+
+      it('filters by words and sorts by events', async () => {
+        const entry = api.store.entries().find((e) => e.origin === 'provider')!;
+        await vscode.commands.executeCommand(CMD.filterIssues, 'no-such-issue-words');
+        assert.equal(issueRows().length, 0);
+        await vscode.commands.executeCommand(CMD.filterIssues, `${entry.sample.group.title.split(' ')[0]} pricing.js`);
+        assert.ok(issueRows().length > 0, 'title and file words match');
+        await vscode.commands.executeCommand(CMD.filterIssues, '');
+        await vscode.commands.executeCommand(CMD.sortIssues, 'count');
+        const counts = issueRows().map((n) => (n.kind === 'issue' ? (n.entry.sample.group.count ?? 0) : 0));
+        assert.ok(counts.length >= 20);
+        assert.deepEqual(
+          counts,
+          [...counts].sort((a, b) => b - a),
+          'sorted by events, most first',
+        );
+      });
+    });
+
     it('logs what each triage decided', async () => {
       await api.store.retriage(providerEntry().key);
       const dir = path.dirname(api.logUri.fsPath);
