@@ -324,6 +324,7 @@ describe('Culprit extension: Production Errors from Sentry', function () {
       const ex = entry.sample.event.exceptions[entry.sample.event.exceptions.length - 1];
       const original = ex.value;
       const frame = entry.triage!.issue.frames[0];
+      const realChange = frame.changedSince;
       try {
         ex.value = `${original} see https://evil.example/x?a=1 or [here](http://127.0.0.1:9/steal) www.evil.example a@evil.example`;
         frame.changedSince = {
@@ -348,7 +349,7 @@ describe('Culprit extension: Production Errors from Sentry', function () {
         assert.match(text, /\\\[here\\\]\\\(`http:\/\/127\.0\.0\.1:9\/steal\\?\)?`/);
       } finally {
         ex.value = original;
-        delete frame.changedSince;
+        frame.changedSince = realChange;
       }
     });
 
