@@ -36,7 +36,8 @@ function issueText(issue: TriagedIssue): string {
   }
   const hidden = issue.frames.length - shown.length;
   if (hidden > 0) lines.push(`    (+${hidden} library or hidden frames)`);
-  if (issue.suspects.length === 0) lines.push('  suspects: none found');
+  if (issue.suspectsUnavailable) lines.push(`  ${issue.suspectsUnavailable}`);
+  else if (issue.suspects.length === 0) lines.push('  suspects: none found');
   else lines.push('  suspects:');
   issue.suspects.forEach((s, i) => {
     lines.push(

@@ -2,7 +2,15 @@ import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child
 import { existsSync } from 'node:fs';
 import { GitError } from 'simple-git';
 import { CulpritError } from '../errors';
-import { classifyGitFailure } from './gitErrors';
+import { classifyGitFailure, gitExitCode } from './gitErrors';
+import {
+  FILTER_QUERY,
+  PINNED_CONFIG,
+  WORKTREE_READERS,
+  filterOverrides,
+  pinnedEnv,
+  subcommandFlags,
+} from './gitPinning';
 
 /** Runs git with a pinned environment. The only way core code starts a git process. */
 export interface GitRunner {
@@ -44,35 +52,8 @@ export interface GitRunnerOptions {
 /** Oldest git whose output formats and flags this code relies on. */
 export const MIN_GIT_VERSION: readonly [number, number] = [2, 20];
 
-/** `-c` settings on every call: stable, uncoloured, unquoted output; repo config cannot start fsmonitor hooks. */
-const PINNED_CONFIG = [
-  'core.quotepath=false',
-  'color.ui=false',
-  'core.fsmonitor=false',
-  'diff.relative=false',
-  'log.showSignature=false',
-];
-
-/** Variables simple-git rejects when passed explicitly (editor/pager/askpass hooks, GIT_* overrides). */
 /** A blame or log of a huge file stays well under this; beyond it the call fails rather than eat memory. */
 const MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
-
-const DROPPED_ENV = /^(git.*|editor|visual|pager|prefix|ssh_askpass)$/i;
-
-/** Ambient environment minus anything that redirects or configures git, plus the pinned locale. */
-function pinnedEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (v !== undefined && !DROPPED_ENV.test(k)) env[k] = v;
-  }
-  env.LC_ALL = 'C';
-  env.LANGUAGE = 'C';
-  env.GIT_TERMINAL_PROMPT = '0';
-  // Paths come from production stack traces: `[id].ts` must not act as a glob.
-  env.GIT_LITERAL_PATHSPECS = '1';
-  env.GIT_OPTIONAL_LOCKS = '0';
-  return env;
-}
 
 /** Parses `git version 2.39.5` (and vendor suffixes like `.windows.1`). */
 export function parseGitVersion(text: string): [number, number, number] | null {
@@ -117,8 +98,16 @@ export function createGitRunner(opts: GitRunnerOptions): GitRunner {
   const acquire = semaphore(Math.max(1, opts.maxConcurrent ?? 2));
   const binary = opts.binary ?? 'git';
   let versionCheck: Promise<void> | null = null;
+  let version: [number, number, number] | null = null;
+  /** Per folder: `-c` settings that turn its configured filter drivers off (clean filters run on working-tree reads). */
+  const filterPins = new Map<string, Promise<string[]>>();
 
-  const spawnGit = async (args: readonly string[], cwd: string, signal?: AbortSignal): Promise<string> => {
+  const spawnGit = async (
+    args: readonly string[],
+    cwd: string,
+    signal?: AbortSignal,
+    extraConfig: readonly string[] = [],
+  ): Promise<string> => {
     if (signal?.aborted) throw new CulpritError('cancelled', 'The git command was cancelled.');
     const release = await acquire();
     const timeout = AbortSignal.timeout(timeoutMs);
@@ -132,7 +121,7 @@ export function createGitRunner(opts: GitRunnerOptions): GitRunner {
       return await new Promise<string>((resolve, reject) => {
         execFile(
           binary,
-          ['--no-pager', ...PINNED_CONFIG.flatMap((c) => ['-c', c]), ...args],
+          ['--no-pager', ...PINNED_CONFIG.flatMap((c) => ['-c', c]), ...extraConfig, ...args],
           { cwd, env: pinnedEnv(), signal: abort, maxBuffer: MAX_OUTPUT_BYTES, encoding: 'utf8', windowsHide: true },
           (err, stdout, stderr) => {
             if (!err) return resolve(stdout);
@@ -162,6 +151,7 @@ export function createGitRunner(opts: GitRunnerOptions): GitRunner {
   const checkVersion = (signal?: AbortSignal): Promise<void> => {
     versionCheck ??= spawnGit(['version'], opts.cwd, signal).then((out) => {
       const v = parseGitVersion(out);
+      version = v;
       const [maj, min] = MIN_GIT_VERSION;
       if (v && (v[0] < maj || (v[0] === maj && v[1] < min))) {
         throw new CulpritError(
@@ -188,11 +178,28 @@ export function createGitRunner(opts: GitRunnerOptions): GitRunner {
     await checkVersion(signal);
   };
 
+  const filterPinsFor = (cwd: string, signal?: AbortSignal): Promise<string[]> => {
+    let pins = filterPins.get(cwd);
+    if (!pins) {
+      pins = spawnGit(FILTER_QUERY, cwd, signal).then(filterOverrides, (e: unknown) => {
+        // Exit 1 without output: no filter is configured. Anything else is retried on the next call.
+        if (gitExitCode(e) === 1) return [];
+        filterPins.delete(cwd);
+        throw e;
+      });
+      filterPins.set(cwd, pins);
+    }
+    return pins;
+  };
+
   return {
     cwd: opts.cwd,
     async run(args, signal, runOpts) {
       await admit(args, signal);
-      return spawnGit(args, runOpts?.cwd ?? opts.cwd, signal);
+      const cwd = runOpts?.cwd ?? opts.cwd;
+      const [sub, ...rest] = args;
+      const extra = sub !== undefined && WORKTREE_READERS.has(sub) ? await filterPinsFor(cwd, signal) : [];
+      return spawnGit(sub === undefined ? [] : [sub, ...subcommandFlags(sub, version), ...rest], cwd, signal, extra);
     },
     async spawnLong(args, runOpts) {
       await admit(args);

@@ -65,6 +65,8 @@ export interface TriagedIssue {
   suspects: Suspect[];
   /** Set only by `culprit verify` and Confirm by Bisect (#15). */
   verification?: Verification;
+  /** Why no suspects could be ranked (a git failure such as a broken blame setting); the frames still stand. */
+  suspectsUnavailable?: string;
 }
 
 export interface TriageError {

@@ -2,6 +2,7 @@
  * The triage of one error sample: deploy range → frames onto workspace files (mappings, source
  * maps) → today's lines → evidence → ranked suspects. Pure orchestration over the core modules.
  */
+import { CulpritError, messageOf } from '../errors';
 import type { ErrorSample } from '../model/group.types';
 import type { DeployRange, TriagedIssue } from '../model/triage.types';
 import { flattenFrames, primaryException } from './frameSelection';
@@ -86,63 +87,69 @@ export async function triageSample(
   if (!ws.git) return issue;
 
   const blameable = frames.filter((f) => f.inApp && f.revPath && f.revLine !== null).slice(0, settings.blameFrames);
-  const blameFrames: BlameFrame[] = blameable.map((f, depth) => ({
-    depth,
-    path: f.revPath as string,
-    line: f.revLine as number,
-    function: f.fn,
-  }));
-  const mode = modeOf(range);
-  const to = range.to ?? head;
-  if (!to) return issue;
-  const primary = primaryException(event);
-  const crashFrame = blameable[0];
-  const crashText = crashFrame
-    ? (crashFrame.raw.context?.line ??
-      (await ws.textAt(to, crashFrame.revPath as string))?.split('\n')[(crashFrame.revLine as number) - 1] ??
-      null)
-    : null;
-  const tokens = [
-    ...new Set([
-      ...messageTokens(primary?.value ?? null),
-      ...messageTokens(event.exceptions[0]?.value ?? null),
-      ...lineTokens(crashText),
-    ]),
-  ];
-  const keys = [
-    ...new Set([
-      ...keyTokens(primary?.value ?? null, crashText),
-      ...keyTokens(event.exceptions[0]?.value ?? null, crashText),
-    ]),
-  ];
-  const failing = [
-    ...new Set([
-      ...failingNames(primary?.value ?? null, crashText),
-      ...failingNames(event.exceptions[0]?.value ?? null, crashText),
-    ]),
-  ];
-  const found = await collectEvidence(ws.git.suspectPort(), {
-    mode,
-    to,
-    from: range.from,
-    frames: blameFrames,
-    tokens,
-    keyTokens: keys,
-    failing,
-    missing: missingKeys(primary?.value ?? null),
-    literals: quotedLiterals(primary?.value ?? null),
-    nullish: isNullishError(`${primary?.type ?? ''} ${primary?.value ?? ''}`),
-    message: `${primary?.type ?? ''}: ${primary?.value ?? ''}`,
-  });
-  const rangeLabel =
-    range.from && range.to
-      ? `${await ws.git.label(range.from)}..${await ws.git.label(range.to)} (${found.rangeCommitCount} commit${found.rangeCommitCount === 1 ? '' : 's'})`
+  try {
+    const blameFrames: BlameFrame[] = blameable.map((f, depth) => ({
+      depth,
+      path: f.revPath as string,
+      line: f.revLine as number,
+      function: f.fn,
+    }));
+    const mode = modeOf(range);
+    const to = range.to ?? head;
+    if (!to) return issue;
+    const primary = primaryException(event);
+    const crashFrame = blameable[0];
+    const crashText = crashFrame
+      ? (crashFrame.raw.context?.line ??
+        (await ws.textAt(to, crashFrame.revPath as string))?.split('\n')[(crashFrame.revLine as number) - 1] ??
+        null)
       : null;
-  issue.suspects = rankSuspects(found.evidence, found.commits, {
-    mode,
-    rangeLabel,
-    limit: settings.suspectLimit,
-    probe: settings.rankProbe,
-  });
+    const tokens = [
+      ...new Set([
+        ...messageTokens(primary?.value ?? null),
+        ...messageTokens(event.exceptions[0]?.value ?? null),
+        ...lineTokens(crashText),
+      ]),
+    ];
+    const keys = [
+      ...new Set([
+        ...keyTokens(primary?.value ?? null, crashText),
+        ...keyTokens(event.exceptions[0]?.value ?? null, crashText),
+      ]),
+    ];
+    const failing = [
+      ...new Set([
+        ...failingNames(primary?.value ?? null, crashText),
+        ...failingNames(event.exceptions[0]?.value ?? null, crashText),
+      ]),
+    ];
+    const found = await collectEvidence(ws.git.suspectPort(), {
+      mode,
+      to,
+      from: range.from,
+      frames: blameFrames,
+      tokens,
+      keyTokens: keys,
+      failing,
+      missing: missingKeys(primary?.value ?? null),
+      literals: quotedLiterals(primary?.value ?? null),
+      nullish: isNullishError(`${primary?.type ?? ''} ${primary?.value ?? ''}`),
+      message: `${primary?.type ?? ''}: ${primary?.value ?? ''}`,
+    });
+    const rangeLabel =
+      range.from && range.to
+        ? `${await ws.git.label(range.from)}..${await ws.git.label(range.to)} (${found.rangeCommitCount} commit${found.rangeCommitCount === 1 ? '' : 's'})`
+        : null;
+    issue.suspects = rankSuspects(found.evidence, found.commits, {
+      mode,
+      rangeLabel,
+      limit: settings.suspectLimit,
+      probe: settings.rankProbe,
+    });
+  } catch (e) {
+    // A failed blame, diff or log costs the suspects, never the frames already resolved.
+    if (CulpritError.is(e, 'cancelled')) throw e;
+    issue.suspectsUnavailable = `suspects unavailable: ${messageOf(e)}`;
+  }
   return issue;
 }
