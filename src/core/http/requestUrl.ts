@@ -1,5 +1,6 @@
 import { CulpritError } from '../errors';
 import type { QueryValue } from './http.types';
+import { credentialsMayGo } from './originPolicy';
 import type { Redactor } from './secretRedactor';
 
 /** Parses a user-supplied base URL; only http(s) with no credentials or query is accepted. */
@@ -41,7 +42,7 @@ export function buildRequestUrl(
   let url: URL;
   if (/^https?:\/\//i.test(path)) {
     url = new URL(path);
-    if (url.origin !== base.origin) {
+    if (!credentialsMayGo(base, url)) {
       throw new CulpritError(
         'invalid-input',
         redact(`refusing to send ${provider} credentials to ${url.origin} (configured: ${base.origin})`),

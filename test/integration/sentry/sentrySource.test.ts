@@ -116,14 +116,22 @@ describe('Sentry source against the stand-in', () => {
     assert.ok(s.maxInFlight <= 4 && s.maxInFlight >= 2, `max in flight ${s.maxInFlight}`);
   });
 
-  it('follows the region URL from the org details', async () => {
+  it('a region URL on the same host but another port gets no request (an origin is scheme, host and port)', async () => {
     const region = await start({ issueCount: 2 });
-    const control = await start({ regionUrl: region.url });
+    const control = await start({ regionUrl: region.url, issueCount: 1 });
+    const lines: string[] = [];
+    const res = await source(control, { logger: (l) => void lines.push(l) }).listSamples({ limit: 5 });
+    assert.equal(res.samples.length, 1);
+    assert.equal(region.requests.length, 0, 'the token went to another origin on the same host');
+    assert.equal(control.count('issues'), 1);
+    assert.ok(lines.some((l) => l.includes('ignoring region URL')));
+  });
+
+  it('follows a region URL on the configured origin', async () => {
+    const control = await start({ issueCount: 2 });
     const res = await source(control).listSamples({ limit: 5 });
     assert.equal(res.samples.length, 2);
-    assert.equal(control.count('issues'), 0);
-    assert.equal(region.count('issues'), 1);
-    assert.equal(region.count('event'), 2);
+    assert.equal(control.count('issues'), 1);
   });
 
   it('ignores a region URL on a foreign host (the token stays on the configured one)', async () => {
@@ -135,6 +143,13 @@ describe('Sentry source against the stand-in', () => {
     assert.equal(acceptableRegionUrl('https://us.sentry.io', 'https://de.sentry.io/'), 'https://de.sentry.io');
     assert.equal(acceptableRegionUrl('https://sentry.io', 'http://us.sentry.io'), null);
     assert.equal(acceptableRegionUrl('https://sentry.acme.dev', 'https://evil.example'), null);
+    assert.equal(acceptableRegionUrl('https://sentry.acme.dev', 'https://sentry.acme.dev:8443'), null);
+    assert.equal(
+      acceptableRegionUrl('https://sentry.acme.dev', 'https://sentry.acme.dev:443/x'),
+      'https://sentry.acme.dev',
+    );
+    assert.equal(acceptableRegionUrl('https://sentry.io', 'https://de.sentry.io:8443'), null);
+    assert.equal(acceptableRegionUrl('http://sentry.io', 'http://de.sentry.io'), null);
   });
 
   it('resolves project slugs through the project list when org details omit them', async () => {

@@ -3,6 +3,7 @@ import { createHttpClient, type HttpClient } from '../../http/httpClient';
 import type { HttpErrorContext, HttpRequest } from '../../http/http.types';
 import { findLink, parseLinkHeader } from '../../http/linkHeader';
 import type { SentrySourceOptions } from './sentry.types';
+import { credentialsMayGo } from '../../http/originPolicy';
 
 /** Scopes a read-only Culprit token needs, and the extra one for resolve/ignore/assign. */
 export const SENTRY_READ_SCOPES = ['org:read', 'project:read', 'event:read', 'project:releases'] as const;
@@ -45,9 +46,9 @@ export function createSentryHttp(opts: SentrySourceOptions): HttpClient {
 }
 
 /**
- * Whether to follow an org's `links.regionUrl`: only to the configured host, a subdomain of it,
- * or between sentry.io hosts, and never from https down to http. Self-hosted installs often
- * report an internal URL there, and the token must not be sent to a host the user did not name.
+ * Whether to follow an org's `links.regionUrl`: only to the configured origin (scheme, host and
+ * port), or between sentry.io hosts on https. Self-hosted installs often report an internal URL
+ * there, and the token must not be sent to an origin the user did not name.
  */
 export function acceptableRegionUrl(base: string, region: string | null): string | null {
   if (!region) return null;
@@ -59,15 +60,9 @@ export function acceptableRegionUrl(base: string, region: string | null): string
   } catch {
     return null;
   }
-  if (r.protocol !== 'https:' && r.protocol !== 'http:') return null;
-  if (b.protocol === 'https:' && r.protocol !== 'https:') return null;
-  if (r.username || r.password) return null;
   const isSentryIo = (h: string): boolean => h === 'sentry.io' || h.endsWith('.sentry.io');
-  const ok =
-    r.hostname === b.hostname ||
-    r.hostname.endsWith(`.${b.hostname}`) ||
-    (isSentryIo(r.hostname) && isSentryIo(b.hostname));
-  return ok ? r.origin : null;
+  const sentryRegion = (h: string): boolean => b.protocol === 'https:' && isSentryIo(b.hostname) && isSentryIo(h);
+  return credentialsMayGo(b, r, sentryRegion) ? r.origin : null;
 }
 
 /** URL-path segment for an untrusted value (slug, id, release version). */
