@@ -10,6 +10,7 @@ import { USAGE, UsageError, parseTriageArgs, type TriageArgs } from './cliArgs';
 import { formatTextReport } from './textReport';
 import { createProviderSource } from './providerSources';
 import { verifyCommand } from './verifyCommand';
+import { terminalSafe } from './terminalText';
 
 const MAX_EVENT_BYTES = 256 * 1024 * 1024;
 
@@ -39,7 +40,7 @@ export function sourceFor(args: TriageArgs): ErrorSource {
   return createProviderSource(
     args,
     process.env,
-    args.verbose ? (line) => process.stderr.write(`${line}\n`) : undefined,
+    args.verbose ? (line) => process.stderr.write(`${terminalSafe(line)}\n`) : undefined,
   );
 }
 
@@ -61,7 +62,7 @@ async function triage(argv: string[]): Promise<number> {
   if (report.issues.length === 0) {
     const first = report.errors[0];
     if (first) {
-      process.stderr.write(`culprit: ${first.message}\n`);
+      process.stderr.write(`culprit: ${terminalSafe(first.message)}\n`);
       if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       return 1;
     }
@@ -82,11 +83,11 @@ export async function main(argv: string[]): Promise<number> {
     throw new UsageError(`unknown command '${command}' (try: culprit triage --help)`);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`culprit: ${e.message}\n`);
+      process.stderr.write(`culprit: ${terminalSafe(e.message)}\n`);
       return 2;
     }
     // One clear line, never a stack dump: the message already says what and how to fix it.
-    process.stderr.write(`culprit: ${messageOf(e)}\n`);
+    process.stderr.write(`culprit: ${terminalSafe(messageOf(e))}\n`);
     return 1;
   }
 }

@@ -1,21 +1,22 @@
 /** The human-readable report (the default output when --json is not given). */
 import type { TriageReport, TriagedIssue } from '../core/model/triage.types';
 import { changedSinceText } from '../core/present/changedSince';
+import { terminalSafe as t } from './terminalText';
 
 function short(sha: string | null): string {
-  return sha ? sha.slice(0, 7) : '—';
+  return sha ? t(sha.slice(0, 7)) : '—';
 }
 
 function issueText(issue: TriagedIssue): string {
   const lines: string[] = [];
   const count = issue.count === null ? '' : ` ×${issue.count}`;
-  lines.push(`● ${issue.title}${count}${issue.release ? `  (release ${issue.release})` : ''}`);
-  if (issue.url) lines.push(`  ${issue.url}`);
+  lines.push(`● ${t(issue.title)}${count}${issue.release ? `  (release ${t(issue.release)})` : ''}`);
+  if (issue.url) lines.push(`  ${t(issue.url)}`);
   const d = issue.deploy;
   // The same sentence the extension shows; older reports without a label fall back to the SHAs.
   lines.push(
     d.label
-      ? `  deploy: ${d.label}`
+      ? `  deploy: ${t(d.label)}`
       : d.source === 'none'
         ? '  deploy: (none: blamed at HEAD)'
         : `  deploy: ${short(d.from)}..${short(d.to)} (from ${d.source})`,
@@ -23,33 +24,33 @@ function issueText(issue: TriagedIssue): string {
   lines.push('  frames (crashing first):');
   const shown = issue.frames.filter((f) => f.inApp).slice(0, 12);
   for (const f of shown) {
-    const where = f.file ? `${f.file}:${f.line ?? '?'}${f.column ? `:${f.column}` : ''}` : `unresolved ${f.raw}`;
+    const where = f.file ? `${t(f.file)}:${f.line ?? '?'}${f.column ? `:${f.column}` : ''}` : `unresolved ${t(f.raw)}`;
     const local =
       f.file && f.localLine !== f.line
         ? f.localLine === null
           ? '  → line deleted since'
           : `  → now line ${f.localLine}`
         : '';
-    lines.push(`    ${f.function ?? '<anonymous>'}  ${where}${local}`);
+    lines.push(`    ${t(f.function ?? '<anonymous>')}  ${where}${local}`);
     const changed = changedSinceText(f.changedSince);
-    if (changed) lines.push(`      ${changed}`);
+    if (changed) lines.push(`      ${t(changed)}`);
   }
   const hidden = issue.frames.length - shown.length;
   if (hidden > 0) lines.push(`    (+${hidden} library or hidden frames)`);
-  if (issue.suspectsUnavailable) lines.push(`  ${issue.suspectsUnavailable}`);
+  if (issue.suspectsUnavailable) lines.push(`  ${t(issue.suspectsUnavailable)}`);
   else if (issue.suspects.length === 0) lines.push('  suspects: none found');
   else lines.push('  suspects:');
   issue.suspects.forEach((s, i) => {
     lines.push(
-      `    ${i + 1}. ${short(s.sha)} ${s.summary}  — ${s.author}, ${s.date.slice(0, 10)}  score ${s.score.toFixed(2)}`,
+      `    ${i + 1}. ${short(s.sha)} ${t(s.summary)}  — ${t(s.author)}, ${t(s.date.slice(0, 10))}  score ${s.score.toFixed(2)}`,
     );
-    for (const r of s.reasons) lines.push(`         · ${r}`);
+    for (const r of s.reasons) lines.push(`         · ${t(r)}`);
   });
   return lines.join('\n');
 }
 
 export function formatTextReport(report: TriageReport): string {
   const parts = report.issues.map(issueText);
-  for (const e of report.errors) parts.push(`✗ ${e.issueId ? `${e.issueId}: ` : ''}${e.message}`);
+  for (const e of report.errors) parts.push(`✗ ${e.issueId ? `${t(e.issueId)}: ` : ''}${t(e.message)}`);
   return parts.join('\n\n') + '\n';
 }

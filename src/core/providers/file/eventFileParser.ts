@@ -18,13 +18,27 @@ export const MAX_JSON_DOCUMENT_CHARS = 32 * 1024 * 1024;
 
 const TRIED = `JSON (${JSON_FORMATS}), NDJSON, Sentry envelope, plain-text stack trace (JavaScript, Python, Java, Go, Ruby, .NET, PHP, Rust)`;
 
-const parseFailure = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+/**
+ * What went wrong in JSON.parse, without the input: V8's message quotes the text around the error,
+ * and that text is untrusted (terminal escapes, secrets). Only the position and the kind are kept.
+ */
+function parseFailure(e: unknown, text: string): string {
+  const msg = e instanceof Error ? e.message : '';
+  const pos = /position (\d+)/.exec(msg)?.[1];
+  if (/end of (JSON )?input|Unterminated/i.test(msg) || (pos !== undefined && Number(pos) >= text.trimEnd().length)) {
+    return 'the JSON ends early';
+  }
+  return pos !== undefined ? `error at character ${Number(pos) + 1}` : 'malformed JSON';
+}
+
+/** Top-level keys worth naming in a message: identifier-like ones only (they come from the input). */
+const NAMEABLE_KEY = /^[A-Za-z_$][\w$.-]{0,39}$/;
 
 function tryJson(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (e) {
-    return { ok: false, error: parseFailure(e) };
+    return { ok: false, error: parseFailure(e, text) };
   }
 }
 
@@ -99,7 +113,9 @@ export function detectAndParse(text: string, fileName?: string): ErrorEvent[] {
     if (whole.ok) {
       const events = decodeJsonValue(whole.value);
       if (events.length > 0) return events;
-      const keys = Object.keys(asRecord(whole.value) ?? {}).slice(0, 8);
+      const keys = Object.keys(asRecord(whole.value) ?? {})
+        .filter((k) => NAMEABLE_KEY.test(k))
+        .slice(0, 8);
       jsonProblem = `it is valid JSON but none of the known formats${keys.length ? ` (top-level keys: ${keys.join(', ')})` : ''}`;
     } else {
       if (looksLikeSentryEnvelope(body)) {
