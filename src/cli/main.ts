@@ -1,7 +1,6 @@
 /** `culprit triage`: the core pipeline in a terminal or CI, printing a table or the JSON contract. */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CulpritError, messageOf } from '../core/errors';
+import { messageOf } from '../core/errors';
 import { runTriage } from '../core/triage/runTriage';
 import { createFileSource } from '../core/providers/file/fileSource';
 import { openTriageWorkspace } from '../core/triage/triageWorkspace';
@@ -11,32 +10,12 @@ import { formatTextReport } from './textReport';
 import { createProviderSource } from './providerSources';
 import { verifyCommand } from './verifyCommand';
 import { terminalSafe } from './terminalText';
+import { readBounded } from './boundedRead';
 
-const MAX_EVENT_BYTES = 256 * 1024 * 1024;
-
-function readEvent(path: string): string {
-  try {
-    if (path === '-') return readFileSync(0, 'utf8');
-    const text = readFileSync(path);
-    if (text.length > MAX_EVENT_BYTES) throw new CulpritError('invalid-input', `${path} is larger than 256 MB`);
-    return text.toString('utf8');
-  } catch (e) {
-    if (CulpritError.is(e)) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a directory'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : messageOf(e);
-    throw new CulpritError('io', `cannot read event file ${path}: ${why}`);
+export async function sourceFor(args: TriageArgs): Promise<ErrorSource> {
+  if (args.event !== null) {
+    return createFileSource(await readBounded(args.event), args.event === '-' ? 'stdin' : args.event);
   }
-}
-
-export function sourceFor(args: TriageArgs): ErrorSource {
-  if (args.event !== null) return createFileSource(readEvent(args.event), args.event === '-' ? 'stdin' : args.event);
   return createProviderSource(
     args,
     process.env,
@@ -50,7 +29,7 @@ async function triage(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const source = sourceFor(args);
+  const source = await sourceFor(args);
   const ws = await openTriageWorkspace({ dir: resolve(args.repo), trusted: true, mappings: args.maps });
   const report = await runTriage(source, ws, {
     limit: args.limit,

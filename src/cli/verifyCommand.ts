@@ -141,7 +141,7 @@ export async function verifyCommand(argv: string[]): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    const source = sourceFor(args);
+    const source = await sourceFor(args);
     const ws = await openTriageWorkspace({
       dir: resolve(args.repo),
       trusted: true,

@@ -1,0 +1,88 @@
+/**
+ * Event input is bounded while it is read, not after: an endless file (/dev/zero) or an endless
+ * stdin stops at the limit with a clear message, with memory near the limit rather than growing
+ * until the machine gives out (the probe saw 8 GB in 30 s before the fix).
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { MAX_EVENT_BYTES, readBounded } from '../../../src/cli/boundedRead';
+import { CulpritError } from '../../../src/core/errors';
+import { projectRoot } from '../../helpers/demoScenario';
+import { cleanupTempDirs, makeTempDir } from '../../helpers/gitRepo';
+
+/** A stdin that never ends: 1 MB chunks for as long as anyone reads. */
+function endless(): Readable & { produced: () => number } {
+  let produced = 0;
+  const chunk = Buffer.alloc(1024 * 1024, 0x61);
+  const r = new Readable({
+    read() {
+      produced += chunk.length;
+      this.push(chunk);
+    },
+  }) as Readable & { produced: () => number };
+  r.produced = () => produced;
+  return r;
+}
+
+describe('bounded input', function () {
+  this.timeout(120_000);
+  after(() => cleanupTempDirs());
+
+  it('an endless file stops at the limit with a clear message', async () => {
+    const e = await readBounded('/dev/zero', 8 * 1024 * 1024).then(
+      () => assert.fail('read an endless file to its end'),
+      (x: unknown) => x,
+    );
+    assert.ok(CulpritError.is(e, 'invalid-input'));
+    assert.match(e.message, /\/dev\/zero is larger than 8 MB/);
+  });
+
+  it('an endless stdin stops at the limit and is not read further', async () => {
+    const stdin = endless();
+    const e = await readBounded('-', 16 * 1024 * 1024, stdin).catch((x: unknown) => x);
+    assert.ok(CulpritError.is(e, 'invalid-input'), String(e));
+    assert.match(e.message, /stdin is larger than 16 MB/);
+    assert.ok(stdin.produced() < 40 * 1024 * 1024, `read on to ${stdin.produced()} bytes`);
+  });
+
+  it('a file within the limit reads whole; a missing one says so', async () => {
+    const dir = makeTempDir('culprit-bounded-');
+    fs.writeFileSync(path.join(dir, 'e.txt'), 'Error: x\n    at f (a.js:1:1)\n');
+    assert.equal(await readBounded(path.join(dir, 'e.txt'), 1024), 'Error: x\n    at f (a.js:1:1)\n');
+    const e = await readBounded(path.join(dir, 'nope.txt')).catch((x: unknown) => x);
+    assert.ok(CulpritError.is(e, 'io') && /no such file/.test(e.message));
+  });
+
+  it('the CLI with --event /dev/zero exits 1 with one line, its memory bounded near the limit', async () => {
+    const cli = path.join(projectRoot, 'dist', 'cli.js');
+    const child = spawn(process.execPath, [cli, 'triage', '--event', '/dev/zero'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    let peakKb = 0;
+    child.stderr.on('data', (d) => (stderr += d));
+    const poll = setInterval(() => {
+      let status = '';
+      try {
+        status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      } catch {
+        return; // already exited
+      }
+      const m = /VmRSS:\s+(\d+)/.exec(status);
+      if (m) peakKb = Math.max(peakKb, Number(m[1]));
+      // Far past any bound: stop it here rather than let it take the machine's memory.
+      if (peakKb > 1024 * 1024) child.kill('SIGKILL');
+    }, 50);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve)).finally(() =>
+      clearInterval(poll),
+    );
+    assert.equal(code, 1);
+    assert.equal(stderr.trim().split('\n').length, 1, stderr);
+    assert.match(stderr, /^culprit: \/dev\/zero is larger than 256 MB/);
+    // The limit plus Node itself; unbounded reading grows by gigabytes in the same time.
+    assert.ok(peakKb < (MAX_EVENT_BYTES * 2) / 1024, `peak RSS ${peakKb} kB`);
+  });
+});
