@@ -55,6 +55,25 @@ export function asInt(v: unknown): number | null {
   return n !== null && Number.isFinite(n) && n >= 0 ? Math.trunc(n) : null;
 }
 
+/** Largest line or column number accepted: a 32-bit signed int (no real file has more lines). */
+export const MAX_POSITION = 2_147_483_647;
+
+/**
+ * A 1-based line or column number, else null: 0, fractions, negatives, `1e+23`, `1e+308` and
+ * anything past MAX_POSITION are not positions (they would reach the JSON contract and git `-L`).
+ */
+export function asPosition(v: unknown): number | null {
+  let n: number | null = null;
+  if (typeof v === 'number') n = v;
+  else if (typeof v === 'string' && v.length <= 10 && /^\s*\d+\s*$/.test(v)) n = Number(v);
+  return n !== null && Number.isInteger(n) && n >= 1 && n <= MAX_POSITION ? n : null;
+}
+
+/** A position that came from anywhere (a source map, a drift computation), or null when impossible. */
+export function positionOrNull(n: number | null | undefined): number | null {
+  return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_POSITION ? n : null;
+}
+
 export function asBool(v: unknown): boolean | null {
   return typeof v === 'boolean' ? v : null;
 }

@@ -9,6 +9,7 @@ import type { ChangedSince, DeployRange, TriagedFrame } from '../model/triage.ty
 import type { TriageWorkspace } from './triageWorkspace';
 import { isLibraryFrame } from '../stack/libraryFrames';
 import type { StackLanguage } from '../stack/stack.types';
+import { positionOrNull } from '../decode/valueDecoder';
 
 export interface FrameWork {
   raw: RawFrame;
@@ -121,11 +122,13 @@ export async function followToWorkingTree(ws: TriageWorkspace, frames: FrameWork
 }
 
 export function toTriaged(f: FrameWork): TriagedFrame {
+  // The contract's last guard: whatever a decoder, a source map or the drift produced, an
+  // impossible position is null, never 0, 1e+23 or 2^53.
   const out: TriagedFrame = {
     file: f.localPath ?? f.revPath,
-    line: f.line,
-    column: f.column,
-    localLine: f.localLine,
+    line: positionOrNull(f.line),
+    column: positionOrNull(f.column),
+    localLine: positionOrNull(f.localLine),
     function: f.fn,
     inApp: f.inApp,
     raw: f.raw.raw,

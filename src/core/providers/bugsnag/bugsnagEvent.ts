@@ -24,6 +24,7 @@ import {
   asClampedRecord,
   asHeaderPairs,
   asInt,
+  asPosition,
   asIsoTimestamp,
   asNonEmptyString,
   asRecord,
@@ -63,13 +64,13 @@ function codeContext(code: unknown, line: number | null): SourceContext | undefi
 function decodeFrame(v: unknown): RawFrame | null {
   const f = asRecord(v);
   if (!f) return null;
-  const line = asInt(pick(f, 'line_number', 'lineNumber'));
+  const line = asPosition(pick(f, 'line_number', 'lineNumber'));
   const frame: RawFrame = {
     path: asNonEmptyString(f.file),
     module: null,
     function: asNonEmptyString(f.method, 1024),
     line,
-    column: asInt(pick(f, 'column_number', 'columnNumber')),
+    column: asPosition(pick(f, 'column_number', 'columnNumber')),
     inApp: asBool(pick(f, 'in_project', 'inProject')),
     raw: '',
   };

@@ -11,7 +11,7 @@ import {
   asArray,
   asBool,
   asClampedRecord,
-  asInt,
+  asPosition,
   asIsoTimestamp,
   asNonEmptyString,
   asRecord,
@@ -41,13 +41,13 @@ function decodeFrame(v: unknown, keys: SentryFrameKeys): RawFrame | null {
   const f = asRecord(v);
   if (!f) return null;
   const path = asNonEmptyString(f[keys.absPath]) ?? asNonEmptyString(f.filename);
-  const line = asInt(f[keys.lineNo]);
+  const line = asPosition(f[keys.lineNo]);
   const frame: RawFrame = {
     path,
     module: asNonEmptyString(f.module),
     function: asNonEmptyString(f.function, 1024),
     line,
-    column: asInt(f[keys.colNo]),
+    column: asPosition(f[keys.colNo]),
     inApp: asBool(f[keys.inApp]),
     raw: '',
   };
