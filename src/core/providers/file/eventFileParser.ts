@@ -78,6 +78,9 @@ function decodeJsonLines(text: string): { events: ErrorEvent[]; jsonLines: numbe
     const line = text.slice(start, end).trim();
     start = end + 1;
     if (line[0] !== '{' && line[0] !== '[') continue;
+    // One line is one document: the whole-document bound holds per line too (a single-line file
+    // over the bound must not be parsed here after being refused as a document).
+    if (line.length > MAX_JSON_DOCUMENT_CHARS) continue;
     const r = tryJson(line);
     if (!r.ok) continue;
     jsonLines++;
@@ -128,7 +131,7 @@ export function detectAndParse(text: string, fileName?: string): ErrorEvent[] {
         jsonProblem =
           lines.jsonLines > 0
             ? 'its JSON lines are none of the known formats'
-            : `it looks like JSON but does not parse (${clampString(whole.error, 200)}; truncated?)`;
+            : `it looks like JSON but does not parse (${clampString(whole.error, 200)}${whole.error.startsWith('too large') ? ` (over ${MAX_JSON_DOCUMENT_CHARS / (1024 * 1024)} MB)` : '; truncated?'})`;
       }
     }
   }
