@@ -46,7 +46,8 @@ export const FAST: Partial<HttpTuning> = {
   backoffMaxMs: 20,
   maxRetries: 2,
   defaultRateLimitWaitMs: 50,
-  timeoutMs: 2_000,
+  // Generous: a 50 MB body over loopback takes seconds on a loaded 2-core machine; the timeout fault sets its own.
+  timeoutMs: 30_000,
 };
 
 export const SENTRY_RIG: Rig = {

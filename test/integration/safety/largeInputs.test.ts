@@ -45,7 +45,7 @@ async function measure<T>(label: string, fn: () => Promise<T>): Promise<{ value:
 }
 
 describe('large inputs', function () {
-  this.timeout(60_000);
+  this.timeout(600_000);
   let repo: TempRepo;
   before(() => {
     repo = createTempRepo();
