@@ -52,6 +52,8 @@ export interface SentryStandInOptions {
   projects?: Array<{ id: string; slug: string }>;
   /** Issues the list returns in total (default 5). */
   issueCount?: number;
+  /** Title of issue i (default `TypeError: boom i`). */
+  issueTitle?: (i: number) => string;
   /** `links.regionUrl` of the org (default: this server's URL). */
   regionUrl?: string;
   /** Whether org details embed `projects` (Sentry's detailed view does; default true). */
@@ -154,7 +156,7 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
     ...structuredClone(issueItem[0]),
     id: String(1000 + i),
     shortId: `ORDERS-API-${i}`,
-    title: `TypeError: boom ${i}`,
+    title: options.issueTitle?.(i) ?? `TypeError: boom ${i}`,
     count: String(10 * (i + 1)),
     userCount: i,
     status: 'unresolved',

@@ -65,7 +65,7 @@ describe('bounded input', function () {
     let peakKb = 0;
     child.stderr.on('data', (d) => (stderr += d));
     const poll = setInterval(() => {
-      let status = '';
+      let status: string;
       try {
         status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
       } catch {

@@ -10,6 +10,7 @@ import { type BugsnagErrorDto, bugsnagErrorTitle, readBugsnagError, readNamedLis
 import { bugsnagEventOf, bugsnagFilter, newestBugsnagEvent } from './bugsnagEvents';
 import { bugsnagDashboardPath, bugsnagErrorUrl, bugsnagHosts } from './bugsnagHosts';
 import { type BugsnagDeployResolver, createBugsnagDeployResolver } from './bugsnagReleases';
+import { redactingSource } from '../secretRedaction';
 
 /** Failures that concern the whole source, not one error: stop and tell the user. */
 const FATAL = new Set(['auth', 'forbidden', 'cancelled']);
@@ -30,6 +31,11 @@ interface ProjectRef {
  * const { samples, failures } = await source.listSamples({ limit: 10 });
  */
 export function createBugsnagSource(opts: BugsnagSourceOptions): BugsnagSource {
+  // Provider data can carry the token itself (a title, an echoed header): none of it leaves the source.
+  return redactingSource(buildBugsnagSource(opts), [opts.token]);
+}
+
+function buildBugsnagSource(opts: BugsnagSourceOptions): BugsnagSource {
   const project = typeof opts.project === 'string' ? opts.project.trim() : '';
   if (!project)
     throw new CulpritError('invalid-input', 'no Bugsnag project given (its id from the project settings, or its slug)');

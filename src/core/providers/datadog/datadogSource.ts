@@ -16,6 +16,7 @@ import { DatadogSampleCache, fetchIssueEvents } from './datadogSampleFetcher';
 import { createDatadogRateBudget } from './datadogRateBudget';
 import { datadogApiBaseUrl, normalizeDatadogSite } from './datadogSites';
 import { datadogWindow } from './datadogTime';
+import { redactingSource } from '../secretRedaction';
 
 const ISSUE_PATH = '/api/v2/error-tracking/issues';
 
@@ -28,6 +29,11 @@ const ISSUE_PATH = '/api/v2/error-tracking/issues';
  * const { samples, failures } = await source.listSamples({ limit: 20 });
  */
 export function createDatadogSource(opts: DatadogSourceOptions): DatadogSource {
+  // Provider data can carry the token itself (a title, an echoed header): none of it leaves the source.
+  return redactingSource(buildDatadogSource(opts), [opts.apiKey, opts.appKey]);
+}
+
+function buildDatadogSource(opts: DatadogSourceOptions): DatadogSource {
   const site = normalizeDatadogSite(opts.site);
   const service = typeof opts.service === 'string' ? opts.service.trim() : '';
   if (!service)

@@ -15,6 +15,7 @@ import type {
   SentrySourceOptions,
   SentrySuspectCommit,
 } from './sentry.types';
+import { redactingSource } from '../secretRedaction';
 
 /**
  * Production 500s whether or not the SDK marked them unhandled: an Express, Flask or Spring error
@@ -38,6 +39,11 @@ const FATAL = new Set(['auth', 'forbidden', 'cancelled']);
  * const { samples, failures, sentrySuspects } = await source.listSamples({ limit: 20 });
  */
 export function createSentrySource(opts: SentrySourceOptions): SentrySource {
+  // Provider data can carry the token itself (a title, an echoed header): none of it leaves the source.
+  return redactingSource(buildSentrySource(opts), [opts.token]);
+}
+
+function buildSentrySource(opts: SentrySourceOptions): SentrySource {
   if (typeof opts.org !== 'string' || opts.org.trim() === '') {
     throw new CulpritError('invalid-input', 'no Sentry organization given (the org slug from your Sentry URL)');
   }
