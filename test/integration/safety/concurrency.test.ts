@@ -82,14 +82,31 @@ describe('concurrency in core', function () {
     try {
       const ws = await openTriageWorkspace({ dir: repo.dir, trusted: true });
       const ac = new AbortController();
-      const src = createSentrySource({ baseUrl: s.url, token: 'tok', org: 'acme', projects: ['orders-api'] });
+      // Requests as the client starts them: the stand-in's own log records arrival, which on a
+      // loaded machine lags the client by tens of ms (a request sent before the abort can arrive
+      // after it), so counting arrivals made this test racy (8 !== 6), not the source.
+      const started: number[] = [];
+      let abortedAt = Infinity;
+      ac.signal.addEventListener('abort', () => (abortedAt = Date.now()));
+      const src = createSentrySource({
+        baseUrl: s.url,
+        token: 'tok',
+        org: 'acme',
+        projects: ['orders-api'],
+        http: { onRequest: () => void started.push(Date.now()) },
+      });
       const p = runTriage(src, ws, { limit: 20, signal: ac.signal, ...SETTINGS });
       setTimeout(() => ac.abort(), 150);
       const e = await rejection(p);
       assert.equal(e.reason, 'cancelled');
-      const seen = s.requests.length;
+      const seen = started.length;
       await new Promise((r) => setTimeout(r, 200));
-      assert.equal(s.requests.length, seen, 'requests went on after the abort');
+      assert.equal(started.length, seen, 'requests were started after the abort');
+      assert.deepEqual(
+        started.filter((t) => t > abortedAt),
+        [],
+        'a request started after the abort',
+      );
     } finally {
       await s.close();
     }
