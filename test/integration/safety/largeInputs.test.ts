@@ -1,7 +1,7 @@
 /**
  * Large inputs, measured: a 100 MB log with a stack near its end (through the file source and a
- * full triage), an event with 10k frames, and 5,000 issues from the Sentry stand-in. Bounds are
- * generous for a loaded 2-core CI; the measured time and memory deltas are printed for the record.
+ * full triage), an event with 10k frames, and 5,000 issues from the Sentry stand-in. Memory is
+ * bounded; time is printed for the record, not asserted (speed is `npm run bench`'s job).
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -82,7 +82,6 @@ describe('large inputs', function () {
     assert.equal(report.issues.length, 1);
     assert.match(report.issues[0].title, /TypeError: Cannot read properties of undefined \(reading 'price'\)/);
     assert.equal(report.issues[0].frames[0].file, 'src/services/pricing.js');
-    assert.ok(m.ms < 20_000, `${m.ms} ms`);
     assert.ok(m.rssMB < 1_024, `peak rss grew ${m.rssMB} MB`);
   });
 
@@ -110,7 +109,6 @@ describe('large inputs', function () {
     assert.deepEqual(report.errors, []);
     assert.ok(report.issues[0].frames.length <= MAX_FRAMES, `${report.issues[0].frames.length} frames kept`);
     assert.ok(report.issues[0].frames.some((f) => f.file === 'src/services/pricing.js'));
-    assert.ok(m.ms < 10_000, `${m.ms} ms`);
     assert.ok(m.rssMB < 512, `peak rss grew ${m.rssMB} MB`);
   });
 
@@ -127,7 +125,6 @@ describe('large inputs', function () {
       assert.equal(s.count('issues'), 50, 'pages of 100');
       assert.equal(s.count('event'), 5_000, 'one event request per issue, no retries');
       assert.ok(s.maxInFlight <= 4, `${s.maxInFlight} requests in flight at once`);
-      assert.ok(m.ms < 25_000, `${m.ms} ms`);
       assert.ok(m.rssMB < 1_024, `peak rss grew ${m.rssMB} MB`);
     } finally {
       await s.close();
