@@ -142,8 +142,9 @@ describe('Culprit providers in the extension host', function () {
   });
 
   it('never shows the old token’s result once the token changed mid-refresh', async () => {
-    // Hold the events so the token surely changes while this refresh is in flight.
+    // Hold the issue details and the events so the token surely changes while this refresh is in flight.
     sentry.fault('event', { delayMs: 3000, times: 3 });
+    sentry.fault('issue', { delayMs: 3000, times: 3 });
     const listed = sentry.count('issues');
     const pending = api.refresh();
     await until('the list requested', () => sentry.count('issues') > listed);
