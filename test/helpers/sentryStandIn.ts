@@ -69,6 +69,11 @@ export interface SentryStandInOptions {
   releases?: Array<{ version: string; commit: string; dateCreated: string; environments?: string[] }>;
   /** The REST event every issue answers with (default: the captured fixture); validated against the spec. */
   event?: Record<string, unknown>;
+  /**
+   * `firstRelease.version` of every issue's details (default: the served event's release when it is one of
+   * `releases`, as for an issue first seen in the release it crashed in; else the oldest release).
+   */
+  firstRelease?: string;
   /** Tag values of every issue's events (issueTag route), per key: [value, count] pairs. */
   issueTags?: Record<string, Array<[string, number]>>;
   /** The project's error events per tag key (discover route), and their total (`field=count()` alone). */
@@ -145,6 +150,9 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
     { version: 'orders-api@1.5.0', commit: 'b'.repeat(40), dateCreated: '2026-11-24T10:00:00Z' },
   ];
   const event = baseEvent(options.event);
+  const eventRelease = (event.release as { version?: unknown } | null | undefined)?.version;
+  const firstRelease =
+    options.firstRelease ?? releases.find((r) => r.version === eventRelease)?.version ?? releases[0].version;
   const faults = new Map<SentryRoute, SentryStandInFault[]>();
   const requests: StandInRequest[] = [];
   let inFlight = 0;
@@ -327,9 +335,9 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
           project,
           permalink,
         };
-        // Only the details carry firstRelease (the list items have none): the oldest release here.
+        // Only the details carry firstRelease (the list items have none).
         const first = body.firstRelease as Record<string, unknown> | null;
-        if (first) body.firstRelease = { ...first, version: releases[0].version, shortVersion: releases[0].version };
+        if (first) body.firstRelease = { ...first, version: firstRelease, shortVersion: firstRelease };
         SPEC.assertValid('get', P.issue, 200, body);
         return { status: 200, body };
       }

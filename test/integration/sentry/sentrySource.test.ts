@@ -28,7 +28,7 @@ describe('Sentry source against the stand-in', () => {
   });
 
   it('lists issues with their latest event, counts as numbers and a deploy range from releases', async () => {
-    const s = await start({ issueCount: 3 });
+    const s = await start({ issueCount: 3, firstRelease: 'orders-api@1.4.0' });
     const res = await source(s, { suspects: true }).listSamples({ limit: 10 });
     assert.deepEqual(res.failures, []);
     assert.equal(res.samples.length, 3);
