@@ -1,6 +1,5 @@
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { GitError } from 'simple-git';
 import { CulpritError } from '../errors';
 import { classifyGitFailure, gitExitCode } from './gitErrors';
 import {
@@ -81,10 +80,10 @@ interface ExitInfo {
   stderr: string;
 }
 
-/** Extends simple-git's error so its executor passes it through unwrapped. */
-class GitExit extends GitError {
+/** A git process that exited non-zero (or failed to spawn), before classification. */
+class GitExit extends Error {
   constructor(readonly info: ExitInfo) {
-    super(undefined, 'git exited with an error');
+    super('git exited with an error');
   }
 }
 
@@ -115,9 +114,8 @@ export function createGitRunner(opts: GitRunnerOptions): GitRunner {
     try {
       if (!existsSync(cwd))
         throw new CulpritError('not-a-repo', 'Not a git repository: the folder does not exist.', { args: [...args] });
-      // Spawned directly rather than through simple-git's raw(): its completion plugin sleeps a
-      // fixed 50 ms after any command that prints nothing (an unchanged diff), which was 650 ms of
-      // a 790 ms triage. Arguments stay an array; config, env, timeout and abort are as before.
+      // Spawned with execFile: arguments stay an array (never a shell string), with the pinned
+      // config and env, the timeout and the abort signal.
       return await new Promise<string>((resolve, reject) => {
         execFile(
           binary,
@@ -236,9 +234,5 @@ function toCulpritError(e: unknown, args: readonly string[]): CulpritError {
     return classifyGitFailure({ args, exitCode: e.info.exitCode, stderr: e.info.stderr, spawnCode });
   }
   const msg = e instanceof Error ? e.message : String(e);
-  // simple-git refuses a missing working directory before spawning.
-  if (/directory that does not exist/i.test(msg)) {
-    return new CulpritError('not-a-repo', `Not a git repository: the folder does not exist.`, { args: [...args] });
-  }
   return classifyGitFailure({ args, exitCode: null, stderr: msg });
 }
