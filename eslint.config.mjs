@@ -57,4 +57,22 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Front ends use each core area through its public surface (src/core/<area>/index.ts) only, so
+    // core internals can change without touching the extension, the CLI or the webview.
+    files: ['src/extension/**/*.ts', 'src/cli/**/*.ts', 'webview/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/core/*/*'],
+              message: 'Import a core area through its index.ts (e.g. ../core/providers), not its internals.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

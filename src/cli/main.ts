@@ -1,10 +1,8 @@
 /** `culprit triage`: the core pipeline in a terminal or CI, printing a table or the JSON contract. */
 import { resolve } from 'node:path';
 import { messageOf } from '../core/errors';
-import { runTriage } from '../core/triage/runTriage';
-import { createFileSource } from '../core/providers/file/fileSource';
-import { openTriageWorkspace } from '../core/triage/triageWorkspace';
-import type { ErrorSource } from '../core/providers/errorSource';
+import { runTriage, openTriageWorkspace } from '../core/triage';
+import { createFileSource, type ErrorSource } from '../core/providers';
 import { USAGE, UsageError, parseTriageArgs, type TriageArgs } from './cliArgs';
 import { formatTextReport } from './textReport';
 import { createProviderSource } from './providerSources';

@@ -1,10 +1,12 @@
 /** Builds the Sentry, Datadog or Bugsnag source (or an event-ID lookup) from CLI flags and environment variables (secrets only from env). */
 import { CulpritError } from '../core/errors';
-import type { ErrorSource } from '../core/providers/errorSource';
-import { createSentrySource } from '../core/providers/sentry/sentrySource';
-import { createDatadogSource } from '../core/providers/datadog/datadogSource';
-import { createBugsnagSource } from '../core/providers/bugsnag/bugsnagSource';
-import { createEventLookupSource } from '../core/providers/eventLookup';
+import {
+  createSentrySource,
+  createDatadogSource,
+  createBugsnagSource,
+  createEventLookupSource,
+  type ErrorSource,
+} from '../core/providers';
 import { UsageError, type TriageArgs } from './cliArgs';
 
 function need(value: string | null, flag: string, what: string): string {

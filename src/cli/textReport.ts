@@ -1,6 +1,6 @@
 /** The human-readable report (the default output when --json is not given). */
-import type { TriageReport, TriagedIssue } from '../core/model/triage.types';
-import { changedSinceText } from '../core/present/changedSince';
+import type { TriageReport, TriagedIssue } from '../core/model';
+import { changedSinceText } from '../core/present';
 import { terminalSafe as t } from './terminalText';
 
 function short(sha: string | null): string {

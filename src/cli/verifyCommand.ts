@@ -6,9 +6,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CulpritError } from '../core/errors';
-import type { TriagedIssue } from '../core/model/triage.types';
-import { triageSample } from '../core/triage/triageSample';
-import { openTriageWorkspace } from '../core/triage/triageWorkspace';
+import type { TriagedIssue } from '../core/model';
+import { triageSample, openTriageWorkspace } from '../core/triage';
 import { verifyIssue, type VerifyOptions, type VerifyProgress } from '../core/verify';
 import { UsageError, parseTriageArgs } from './cliArgs';
 import { sourceFor } from './main';

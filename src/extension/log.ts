@@ -3,7 +3,7 @@
  * redact their own credentials, and this catches any stored secret that reaches a message.
  */
 import * as vscode from 'vscode';
-import { createRedactor, secretVariants, type Redactor } from '../core/http/secretRedactor';
+import { createRedactor, secretVariants, type Redactor } from '../core/http';
 
 export interface Logger {
   info(line: string): void;

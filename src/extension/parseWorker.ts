@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
-import { createFileSource } from '../core/providers/file/fileSource';
+import { createFileSource } from '../core/providers';
 import { messageOf } from '../core/errors';
 
 export interface ParseRequest {

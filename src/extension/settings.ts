@@ -4,7 +4,7 @@
  * normalizer here, and react to it where `affects()` names it.
  */
 import * as vscode from 'vscode';
-import type { PathMapping } from '../core/resolve/resolve.types';
+import type { PathMapping } from '../core/resolve';
 
 export type ProviderId = 'none' | 'sentry' | 'datadog' | 'bugsnag';
 

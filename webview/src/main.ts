@@ -1,8 +1,7 @@
 /** The detail panel's webview entry: one transport, saved state, and the render of a model. */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import type { PanelModel } from '../../src/core/insights/panelModel.types';
-import type { TagComparison } from '../../src/core/insights/tagComparison.types';
+import type { PanelModel, TagComparison } from '../../src/core/insights';
 import {
   type ResponseResults,
   type ViewRequest,

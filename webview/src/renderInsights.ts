@@ -1,6 +1,5 @@
 /** Renders the interactive parts: actions, fix verification, and the "What differs" table. */
-import type { PanelModel } from '../../src/core/insights/panelModel.types';
-import type { TagComparison } from '../../src/core/insights/tagComparison.types';
+import type { PanelModel, TagComparison } from '../../src/core/insights';
 import type { PanelIssueAction } from '../../src/extension/panel/panelProtocol';
 import { el, section } from './dom';
 

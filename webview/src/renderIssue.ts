@@ -1,5 +1,5 @@
 /** Renders the facts: header, stack with variables, request, breadcrumbs, suspects. */
-import type { PanelFrame, PanelModel, PanelRequest, PanelSuspect } from '../../src/core/insights/panelModel.types';
+import type { PanelFrame, PanelModel, PanelRequest, PanelSuspect } from '../../src/core/insights';
 import { el, pairTable, section, when } from './dom';
 
 /** What the rendered elements can ask of the host. */

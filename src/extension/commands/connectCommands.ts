@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { readConfig, updateSetting, type CulpritConfig } from '../settings';
 import type { DatadogCredentials, Secrets, TokenCredentials } from '../secrets';
-import { DATADOG_SITES } from '../../core/providers/datadog/datadogSites';
+import { DATADOG_SITES } from '../../core/providers';
 import { buildSource } from '../sources/sourceFactory';
 import { CulpritError, messageOf } from '../../core/errors';
 import type { Logger } from '../log';

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { IssueStore } from '../state/issueStore';
 import type { Workspaces } from '../state/workspaces';
-import { releaseLabel } from '../../core/present/issueSummary';
+import { releaseLabel } from '../../core/present';
 
 /** The workspaceState key of the workspace default. */
 export const DEFAULT_DEPLOY_KEY = 'culprit.defaultDeployRange';

@@ -2,9 +2,7 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { SampleList } from '../../core/providers/errorSource';
-import { createFileSource } from '../../core/providers/file/fileSource';
-import { MAX_INPUT_CHARS } from '../../core/providers/file/eventFileParser';
+import { createFileSource, MAX_INPUT_CHARS, type SampleList } from '../../core/providers';
 import { CulpritError, messageOf } from '../../core/errors';
 import type { IssueStore } from '../state/issueStore';
 

@@ -4,7 +4,7 @@ import type { IssueStore } from '../state/issueStore';
 import { readFolderConfig, updateSetting } from '../settings';
 import { rawFrameOf } from '../editor/hoverContent';
 import type { Workspaces } from '../state/workspaces';
-import { issueMarkdown, remoteFileUrl, remoteWebUrl } from '../../core/present/issueMarkdown';
+import { issueMarkdown, remoteFileUrl, remoteWebUrl } from '../../core/present';
 import { verificationOf } from '../state/optionalFields';
 
 /** "Copy as Markdown": the issue, its frames linked to the repository host, suspects, verification. */

@@ -1,6 +1,6 @@
 /** "Open Error by ID…": the event or correlation ID a bug report carries → that event, triaged. */
 import * as vscode from 'vscode';
-import { EVENT_ID_FORMS, createEventLookupSource } from '../../core/providers/eventLookup';
+import { EVENT_ID_FORMS, createEventLookupSource } from '../../core/providers';
 import { messageOf } from '../../core/errors';
 import type { ProviderSetup } from '../sources/sourceFactory';
 import type { IssueStore } from '../state/issueStore';

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { confineToRoot } from '../../core/resolve/confine';
+import { confineToRoot } from '../../core/resolve';
 import type { IssueEntry } from '../state/issueStore';
 
 function realOrNull(p: string): string | null {

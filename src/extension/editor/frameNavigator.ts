@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { CMD } from '../constants';
 import type { IssueStore } from '../state/issueStore';
 import { framePosition, workspaceFileUri } from './frameLocation';
-import type { TriagedFrame } from '../../core/model/triage.types';
+import type { TriagedFrame } from '../../core/model';
 
 export class FrameNavigator {
   /** The frame last opened, for Next/Previous Frame. */

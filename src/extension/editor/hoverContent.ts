@@ -7,10 +7,9 @@
 import * as vscode from 'vscode';
 import { CMD, HOVER_COMMANDS, type CommandId } from '../constants';
 import type { IssueEntry } from '../state/issueStore';
-import type { RawFrame } from '../../core/model/event.types';
-import type { Suspect } from '../../core/model/triage.types';
-import { flattenFrames } from '../../core/triage/frameSelection';
-import { safeRequest } from '../../core/request/requestRedaction';
+import type { RawFrame, Suspect } from '../../core/model';
+import { flattenFrames } from '../../core/triage';
+import { safeRequest } from '../../core/request';
 import {
   authorName,
   clipAtWord,
@@ -19,7 +18,7 @@ import {
   relativeTime,
   releaseLabel,
   shortSha,
-} from '../../core/present/issueSummary';
+} from '../../core/present';
 import { fenced, inlineCode, prose } from './markdownSafe';
 import { verificationOf } from '../state/optionalFields';
 

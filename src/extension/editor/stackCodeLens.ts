@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { CMD } from '../constants';
 import type { IssueStore } from '../state/issueStore';
 import type { StackLine, StackLineIndex } from './stackLines';
-import { shortSha } from '../../core/present/issueSummary';
+import { shortSha } from '../../core/present';
 
 /** How far above a frame's line its function's header may be. */
 const HEADER_SEARCH_LINES = 200;

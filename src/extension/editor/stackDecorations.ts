@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { IssueStore } from '../state/issueStore';
 import type { StackLineIndex } from './stackLines';
-import { inlineText } from '../../core/present/issueSummary';
+import { inlineText } from '../../core/present';
 import type { CulpritConfig } from '../settings';
 
 export type InlineOptions = CulpritConfig['inlineText'];

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { GIT_SCHEME } from '../constants';
 import type { IssueStore } from '../state/issueStore';
 import type { Workspaces } from '../state/workspaces';
-import { shortSha } from '../../core/present/issueSummary';
+import { shortSha } from '../../core/present';
 import { messageOf } from '../../core/errors';
 
 interface GitRef {

@@ -1,7 +1,6 @@
 /** The issue detail panel: one reused webview panel, the typed protocol, and the actions port. */
 import * as vscode from 'vscode';
-import { describeFixStatus, type FixStatus } from '../../core/insights/fixStatus';
-import type { PanelModel } from '../../core/insights/panelModel.types';
+import { describeFixStatus, type FixStatus, type PanelModel } from '../../core/insights';
 import type { PanelActions } from './panelActions';
 import { createNonce, renderShell } from './panelHtml';
 import { type HostToView, type ResponseResults, type ViewRequest, parseViewMessage } from './panelProtocol';

@@ -1,7 +1,6 @@
 /** The port the detail panel calls for everything outside the webview; the extension implements it. */
-import type { IssueActionResult } from '../../core/actions/issueActions';
-import type { FixStatus } from '../../core/insights/fixStatus';
-import type { TagComparison } from '../../core/insights/tagComparison.types';
+import type { IssueActionResult } from '../../core/actions';
+import type { FixStatus, TagComparison } from '../../core/insights';
 import type { PanelIssueAction } from './panelProtocol';
 
 /**

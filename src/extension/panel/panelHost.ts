@@ -6,21 +6,24 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { CulpritError } from '../../core/errors';
+import { datadogIssueActions, sentryIssueActions, type IssueActionResult, type IssueActions } from '../../core/actions';
 import {
-  datadogIssueActions,
-  sentryIssueActions,
-  type IssueActionResult,
-  type IssueActions,
-} from '../../core/actions/issueActions';
-import { describeFixStatus, type FixStatus, type FixWatch } from '../../core/insights/fixStatus';
-import { toPanelModel } from '../../core/insights/panelModel';
-import { compareTagDistributions, distributionsFromEvents } from '../../core/insights/tagComparison';
-import type { TagComparison } from '../../core/insights/tagComparison.types';
-import { createSentryInsights } from '../../core/providers/sentry/sentryTagInsights';
-import { createDatadogInsights } from '../../core/providers/datadog/datadogTagInsights';
-import type { SentrySource } from '../../core/providers/sentry/sentry.types';
-import type { DatadogSource, DatadogSourceOptions } from '../../core/providers/datadog/datadog.types';
-import { writeRegressionTest } from '../../core/regression/regressionTestWriter';
+  describeFixStatus,
+  toPanelModel,
+  compareTagDistributions,
+  distributionsFromEvents,
+  type FixStatus,
+  type FixWatch,
+  type TagComparison,
+} from '../../core/insights';
+import {
+  createSentryInsights,
+  createDatadogInsights,
+  type SentrySource,
+  type DatadogSource,
+  type DatadogSourceOptions,
+} from '../../core/providers';
+import { writeRegressionTest } from '../../core/regression';
 import type { IssueEntry, IssueStore } from '../state/issueStore';
 import type { ProviderSetup } from '../sources/sourceFactory';
 import type { FrameNavigator } from '../editor/frameNavigator';

@@ -4,9 +4,7 @@
  * the parsers below before acting on it. Flow: the view posts `ready`; only then does the host post
  * `render`. View requests carry a `requestId`; the host answers each with one `response`.
  */
-import type { FixStatus } from '../../core/insights/fixStatus';
-import type { PanelModel } from '../../core/insights/panelModel.types';
-import type { TagComparison } from '../../core/insights/tagComparison.types';
+import type { FixStatus, PanelModel, TagComparison } from '../../core/insights';
 
 /** Issue actions the panel offers; `ignore` is confirmed by the host before it runs. */
 export type PanelIssueAction =

@@ -2,11 +2,13 @@
  * Builds the configured provider's options from the settings snapshot and SecretStorage, and from
  * them its ErrorSource (the list) and its event-lookup target ("Open Error by ID…").
  */
-import { createSentrySource } from '../../core/providers/sentry/sentrySource';
-import { createDatadogSource } from '../../core/providers/datadog/datadogSource';
-import { createBugsnagSource } from '../../core/providers/bugsnag/bugsnagSource';
-import type { EventLookupTarget } from '../../core/providers/eventLookup';
-import type { ErrorSource } from '../../core/providers/errorSource';
+import {
+  createSentrySource,
+  createDatadogSource,
+  createBugsnagSource,
+  type EventLookupTarget,
+  type ErrorSource,
+} from '../../core/providers';
 import type { CulpritConfig } from '../settings';
 import type { DatadogCredentials, TokenCredentials } from '../secrets';
 

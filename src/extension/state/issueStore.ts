@@ -5,9 +5,8 @@
  * list beside an error status. The tree and editors only read this; they never call providers.
  */
 import * as vscode from 'vscode';
-import type { ErrorSource } from '../../core/providers/errorSource';
-import type { ErrorSample } from '../../core/model/group.types';
-import type { SentrySuspectCommit } from '../../core/providers/sentry/sentry.types';
+import type { ErrorSource, SentrySuspectCommit } from '../../core/providers';
+import type { ErrorSample } from '../../core/model';
 import { CulpritError, messageOf } from '../../core/errors';
 import type { FolderTriage, TriageOptions, Workspaces } from './workspaces';
 import type { Logger } from '../log';

@@ -2,7 +2,7 @@
  * Fields other engineers add to the triage contract (see the README's JSON contract), read as
  * optional so that this front end works before and after they land.
  */
-import type { TriagedIssue } from '../../core/model/triage.types';
+import type { TriagedIssue } from '../../core/model';
 
 export interface VerificationView {
   status: 'confirmed' | 'not-reproduced' | 'inconclusive';

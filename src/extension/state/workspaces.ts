@@ -4,11 +4,9 @@
  * working-tree caches when files or refs change.
  */
 import * as vscode from 'vscode';
-import { openTriageWorkspace, type TriageWorkspace } from '../../core/triage/triageWorkspace';
-import { triageSample } from '../../core/triage/triageSample';
-import type { ErrorSample } from '../../core/model/group.types';
-import type { TriagedIssue } from '../../core/model/triage.types';
-import type { PathMapping } from '../../core/resolve/resolve.types';
+import { openTriageWorkspace, triageSample, type TriageWorkspace } from '../../core/triage';
+import type { ErrorSample, TriagedIssue } from '../../core/model';
+import type { PathMapping } from '../../core/resolve';
 
 export interface FolderTriage {
   issue: TriagedIssue;

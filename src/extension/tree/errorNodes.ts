@@ -1,7 +1,7 @@
 /** The node kinds of the Production Errors tree: plain data with stable ids; the provider renders them. */
 import type { IssueEntry } from '../state/issueStore';
-import type { Suspect, TriagedFrame } from '../../core/model/triage.types';
-import type { SentrySuspectCommit } from '../../core/providers/sentry/sentry.types';
+import type { Suspect, TriagedFrame } from '../../core/model';
+import type { SentrySuspectCommit } from '../../core/providers';
 
 export class StatusNode {
   readonly kind = 'status';

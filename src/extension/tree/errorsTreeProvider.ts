@@ -16,7 +16,7 @@ import {
   shortSha,
   probabilityText,
   suspectDescription,
-} from '../../core/present/issueSummary';
+} from '../../core/present';
 import { isRuntimeFrame } from './frameKinds';
 import { type IssueSort, visibleIssues } from './issueListView';
 import {

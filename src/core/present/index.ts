@@ -1,0 +1,18 @@
+// The public surface of core/present: what the extension, the CLI and the webview may use.
+// Everything else in this folder is internal to core.
+export { changedSinceText } from './changedSince';
+export { issueMarkdown, remoteFileUrl, remoteWebUrl } from './issueMarkdown';
+export {
+  authorName,
+  clipAtWord,
+  errorType,
+  frameLabel,
+  frameLocation,
+  inlineText,
+  issueDescription,
+  probabilityText,
+  relativeTime,
+  releaseLabel,
+  shortSha,
+  suspectDescription,
+} from './issueSummary';
