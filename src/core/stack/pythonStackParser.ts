@@ -1,11 +1,11 @@
 import type { ExceptionRecord, RawFrame } from '../model/event.types';
+import { markPythonCrash } from './pythonChain';
 import { type LineReader, type ParserResult, hasFrames, joinMessage, makeFrame, toPos } from './frameText';
 
 const TRACEBACK = 'Traceback (most recent call last):';
 const DIRECT_CAUSE = 'The above exception was the direct cause of the following exception:';
 const DURING_HANDLING = 'During handling of the above exception, another exception occurred:';
 const CHAIN_SENTENCES = [DIRECT_CAUSE, DURING_HANDLING];
-const RAISE = /^raise\b/;
 const FRAME = /^\s*File "([^"]{1,4096})", line (\d{1,9})(?:, in (.{1,1000}))?$/;
 // `KeyError: 'x'`, `app.errors.NotFound: msg`, `KeyboardInterrupt`.
 const EXC_LINE = /^([A-Za-z_][\w.]{0,200})(?:: ?(.*))?$/;
@@ -96,20 +96,9 @@ export function parsePythonStack(lines: LineReader, anchor: number): ParserResul
     i = j;
   }
   if (!hasFrames(chain)) return null;
-  markFailedHandler(chain, links);
+  markPythonCrash(
+    chain,
+    links.map((l) => (l === DIRECT_CAUSE ? 'cause' : 'context')),
+  );
   return { exceptions: chain, end: i };
-}
-
-/**
- * `raise … from` (direct cause) keeps the root cause's frames first. `During handling …` means
- * the handler ran into a new error: that outer exception is the crash, unless its line is a
- * `raise` (a handler translating the error: then the inner one is still the root).
- */
-function markFailedHandler(chain: ExceptionRecord[], links: readonly string[]): void {
-  let crash = 0;
-  for (let k = 0; k < links.length && k + 1 < chain.length; k++) {
-    const line = chain[k + 1].frames[0]?.context?.line ?? '';
-    if (links[k] === DURING_HANDLING && !RAISE.test(line.trim())) crash = k + 1;
-  }
-  if (crash > 0) chain[crash].crashing = true;
 }

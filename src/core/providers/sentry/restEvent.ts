@@ -87,7 +87,7 @@ export function decodeSentryRestEvent(obj: unknown): ErrorEvent {
   const message = decodeMessage(entries.get('message'), e.message) ?? null;
   const exceptionValues = entries.get('exception')?.values;
   let exceptions = withThreadFrames(
-    decodeExceptionList(exceptionValues, REST_FRAME_KEYS),
+    decodeExceptionList(exceptionValues, REST_FRAME_KEYS, asNonEmptyString(e.platform, 64)),
     exceptionValues,
     entries.get('threads'),
     REST_FRAME_KEYS,

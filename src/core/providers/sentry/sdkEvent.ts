@@ -72,7 +72,7 @@ export function decodeSentrySdkEvent(obj: unknown): ErrorEvent {
   const message = decodeMessage(e.message, e.logentry);
   const exceptionValues = asRecord(e.exception)?.values ?? e.exception;
   let exceptions = withThreadFrames(
-    decodeExceptionList(exceptionValues, SDK_FRAME_KEYS),
+    decodeExceptionList(exceptionValues, SDK_FRAME_KEYS, asNonEmptyString(e.platform, 64)),
     exceptionValues,
     e.threads,
     SDK_FRAME_KEYS,

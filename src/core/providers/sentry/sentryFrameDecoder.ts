@@ -18,6 +18,7 @@ import {
   asString,
   type JsonRecord,
 } from '../../decode/valueDecoder';
+import { markSentCrash, type SentChainEntry } from './sentryChain';
 
 /** Where each frame field lives in one of the two formats. */
 export interface SentryFrameKeys {
@@ -87,15 +88,22 @@ export function decodeExceptionRecord(v: unknown, keys: SentryFrameKeys): Except
   return record.type === null && record.value === null && frames.length === 0 ? null : record;
 }
 
-/** Exception chain, root cause first (Sentry's own order), keeping the outermost MAX_EXCEPTIONS. */
-export function decodeExceptionList(values: unknown, keys: SentryFrameKeys): ExceptionRecord[] {
+/**
+ * Exception chain, root cause first (Sentry's own order), keeping the outermost MAX_EXCEPTIONS;
+ * the crashing exception is marked when it is not the root cause (sentryChain).
+ */
+export function decodeExceptionList(
+  values: unknown,
+  keys: SentryFrameKeys,
+  platform: string | null = null,
+): ExceptionRecord[] {
   const list = asArray(values);
-  const out: ExceptionRecord[] = [];
+  const out: SentChainEntry[] = [];
   for (const v of list.slice(Math.max(0, list.length - MAX_EXCEPTIONS))) {
     const record = decodeExceptionRecord(v, keys);
-    if (record) out.push(record);
+    if (record) out.push({ record, mechanism: asRecord(asRecord(v)?.mechanism) });
   }
-  return out;
+  return markSentCrash(out, platform);
 }
 
 /**
