@@ -33,6 +33,7 @@ export const CMD = {
   sortIssues: 'culprit.sortIssues',
   loadMore: 'culprit.loadMore',
   previousFrame: 'culprit.previousFrame',
+  confirmByBisect: 'culprit.confirmByBisect',
 } as const;
 
 export type CommandId = (typeof CMD)[keyof typeof CMD];
@@ -47,6 +48,7 @@ export const HOVER_COMMANDS: readonly CommandId[] = [
   CMD.openFrame,
   CMD.copyAsMarkdown,
   CMD.openDeployedFile,
+  CMD.confirmByBisect,
 ];
 
 export const CONTEXT = {

@@ -30,6 +30,7 @@ import { PanelHost } from './panel/panelHost';
 import { DETAIL_PANEL_VIEW_TYPE } from './panel/detailPanel';
 import { isPasteEditor, openEventFile, pasteStackTrace, triageActiveEditor } from './commands/inputCommands';
 import { addPathMapping, copyAsMarkdown, copyIssueLink, openInProvider } from './commands/issueCommands';
+import { confirmByBisect } from './commands/verifyCommands';
 
 /** What activate() returns: the live model, for the extension-host tests and other extensions. */
 export interface CulpritApi {
@@ -175,6 +176,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
     openSuspectDiff: (key, sha) => openSuspectDiff(store, workspaces, key, sha, vscode.ViewColumn.One),
     refresh: () => refreshNow(),
     log: (line) => log.info(line),
+    confirmByBisect: (key) => confirmByBisect(store, workspaces, key, log),
   });
   subs.push(panelHost);
   subs.push(
@@ -411,6 +413,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
       },
     ),
   );
+  reg(CMD.confirmByBisect, (arg: unknown) => {
+    const key = entryKey(arg);
+    return key ? confirmByBisect(store, workspaces, key, log) : undefined;
+  });
   reg(CMD.nextFrame, () => navigator.step(1));
   reg(CMD.previousFrame, () => navigator.step(-1));
   reg(CMD.toggleDecorations, () =>

@@ -115,6 +115,25 @@ export function readFolderConfig(folder: vscode.Uri | undefined): FolderConfig {
   return { pathMappings: mappings(c), deployTagPattern: str(c, 'deployTagPattern', '') };
 }
 
+/** Confirm by Bisect's settings for one folder: the reproduction is the repository's own. */
+export interface VerifyConfig {
+  /** `culprit.reproCommand`, with `{file}` / `{test}` placeholders; empty lets Culprit choose. */
+  reproCommand: string;
+  /** `culprit.reproSetupCommand`: installs dependencies, rerun only when a lockfile changes. */
+  setupCommand: string;
+  /** `culprit.reproTimeout`: per-step timeout, seconds. */
+  stepTimeoutSeconds: number;
+}
+
+export function readVerifyConfig(folder: vscode.Uri | undefined): VerifyConfig {
+  const c = vscode.workspace.getConfiguration(SECTION, folder);
+  return {
+    reproCommand: str(c, 'reproCommand', ''),
+    setupCommand: str(c, 'reproSetupCommand', ''),
+    stepTimeoutSeconds: Math.round(num(c, 'reproTimeout', 120, 5, 3600)),
+  };
+}
+
 /**
  * Writes one setting to the user settings by default: a workspace write creates
  * `.vscode/settings.json` in the repository, which callers must ask about first.

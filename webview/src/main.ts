@@ -26,6 +26,7 @@ import {
   renderStack,
   renderSuspects,
 } from './renderIssue';
+import { type VerificationHandlers, renderVerification } from './renderVerification';
 
 interface VsCodeApi {
   postMessage(msg: ViewToHost): void;
@@ -149,6 +150,16 @@ const insightHandlers: InsightHandlers = {
     ),
 };
 
+const verificationHandlers: VerificationHandlers = {
+  confirmByBisect: (b) =>
+    void fromButton(
+      b,
+      'Bisecting the deploy range (progress in the notification)…',
+      () => request<'confirmByBisect'>({ type: 'confirmByBisect', issueId: issueId() }),
+      (r) => r.message,
+    ),
+};
+
 function save(patch: Partial<PanelModel>): void {
   if (!model) return;
   model = { ...model, ...patch };
@@ -170,11 +181,13 @@ function render(next: PanelModel): void {
   const app = document.getElementById('app');
   if (!app) return;
   const context = renderContext(m);
+  const verification = renderVerification(m, verificationHandlers);
   app.replaceChildren(
     renderHeader(m, issueHandlers),
     renderActions(m, insightHandlers),
     ...(context ? [context] : []),
     renderStack(m, issueHandlers),
+    ...(verification ? [verification] : []),
     renderSuspects(m, issueHandlers),
     renderWhatDiffersSection(m, insightHandlers),
     renderRequest(m.request),

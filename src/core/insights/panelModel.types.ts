@@ -58,6 +58,21 @@ export interface PanelSuspect {
   line: number | null;
 }
 
+/** A bisect replay's verdict as the panel shows it. */
+export interface PanelVerification {
+  status: string;
+  commit: string | null;
+  /** `[short sha, "bad · 0.8 s · TypeError at src/…:24"]`, in the order they ran. */
+  steps: Array<[string, string]>;
+  summary: string;
+  command: string;
+  runs: number | null;
+  /** What production had that the reproduction lacks (not reproduced). */
+  differs: string[];
+  /** "Is it fixed?" on HEAD and the working tree, when it ran. */
+  fixed: string | null;
+}
+
 export interface PanelModel {
   issueId: string;
   /** `sentry`, `datadog`, `file`… */
@@ -81,8 +96,12 @@ export interface PanelModel {
   user: Array<[string, string]>;
   /** The host that served the failing request, when the event names it. */
   server: string | null;
-  /** The bisect replay's steps when one ran: `[short sha, good|bad|skip]`. */
-  verification: { status: string; commit: string | null; steps: Array<[string, string]> } | null;
+  /** Confirm by Bisect's verdict when one ran (issues[i].verification). */
+  verification: PanelVerification | null;
+  /** Whether Confirm by Bisect can run here (trusted, git, a deploy range); the host sets it. */
+  canBisect?: boolean;
+  /** The running bisect's step (`step 2/5 · bisect 2b16db1`), or null; the host sets it. */
+  bisecting?: string | null;
   frames: PanelFrame[];
   request: PanelRequest | null;
   breadcrumbs: PanelBreadcrumb[];

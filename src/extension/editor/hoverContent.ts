@@ -20,7 +20,8 @@ import {
   shortSha,
 } from '../../core/present';
 import { fenced, inlineCode, prose } from './markdownSafe';
-import { verificationOf } from '../state/optionalFields';
+import { verificationOf, type VerificationView } from '../state/optionalFields';
+import { verificationHeadline } from '../commands/verifyCommands';
 
 const MAX_VARS = 6;
 const MAX_VALUE = 60;
@@ -56,6 +57,17 @@ function suspectLine(entry: IssueEntry, s: Suspect, confirmed: boolean): string 
   const sha = commandLink(`$(git-commit) ${shortSha(s.sha)}`, CMD.openSuspectDiff, [entry.key, s.sha], 'Open Diff');
   const badge = confirmed ? '**confirmed**' : probabilityText(s);
   return `${sha} ${prose(clipAtWord(s.summary, 90))} — ${prose(authorName(s.author))}, ${when} · ${badge}`;
+}
+
+const VERDICT_ICONS = { confirmed: '$(pass-filled)', 'not-reproduced': '$(circle-slash)', inconclusive: '$(question)' };
+
+/** `Confirmed by bisect: 2b16db1 · 5 runs`, then why, and for "not reproduced" what production had. */
+function verificationLine(v: VerificationView): string {
+  const head = `${VERDICT_ICONS[v.status]} **${prose(verificationHeadline(v))}**`;
+  // A confirmed commit's reason (the suspect line above) already says where it fails.
+  const why = v.summary && v.status !== 'confirmed' ? ` — ${prose(clipAtWord(v.summary, 200))}` : '';
+  const differs = v.differs?.length ? `\\\n${prose(clipAtWord(`Production had: ${v.differs.join('; ')}`, 200))}` : '';
+  return `${head}${why}${differs}`;
 }
 
 export function buildHover(entry: IssueEntry, frameIndex: number): vscode.MarkdownString {
@@ -104,12 +116,16 @@ export function buildHover(entry: IssueEntry, frameIndex: number): vscode.Markdo
   } else if (issue) {
     blocks.push(prose('No suspect: no commit in the deploy range touches the stack.'));
   }
+  if (verification) blocks.push(verificationLine(verification));
   if (issue?.deploy.label) blocks.push(`$(rocket) deploy ${prose(issue.deploy.label)}`);
+  const canBisect = !!(entry.triage?.gitRan && issue?.deploy.from && issue.deploy.to && vscode.workspace.isTrusted);
 
   const actions = [
     top ? commandLink('Open Diff', CMD.openSuspectDiff, [entry.key, top.sha]) : null,
     commandLink('Details', CMD.openDetails, [entry.key]),
-    // verify (#15) adds Confirm by Bisect here, after Details.
+    canBisect && verification?.status !== 'confirmed'
+      ? commandLink('Confirm by Bisect', CMD.confirmByBisect, [entry.key], 'Replay the failure across the deploy range')
+      : null,
     commandLink('Copy as Markdown', CMD.copyAsMarkdown, [entry.key]),
     group.url
       ? commandLink(`Open in ${PROVIDER_NAMES[group.source] ?? 'provider'}`, CMD.openInProvider, [entry.key])

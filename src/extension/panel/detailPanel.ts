@@ -40,6 +40,11 @@ export class DetailPanel implements vscode.Disposable {
     return this.panel ? (this.model?.issueId ?? null) : null;
   }
 
+  /** The model last posted (tests read what the view was given). */
+  get shownModel(): PanelModel | null {
+    return this.panel ? this.model : null;
+  }
+
   /** Shows `model` (creating or revealing the panel). */
   show(model: PanelModel, column: vscode.ViewColumn = vscode.ViewColumn.Beside): void {
     this.model = model;
@@ -167,6 +172,9 @@ export class DetailPanel implements vscode.Disposable {
         this.model = { ...model, fixStatus: { status, text } };
         return { status, text };
       }
+      case 'confirmByBisect':
+        if (!model.canBisect) throw new Error('Confirm by Bisect needs a trusted repository and a deploy range');
+        return this.actions.confirmByBisect(msg.issueId);
       case 'openExternal':
         // Only the provider link the host itself put in the model may leave the editor.
         if (msg.url !== model.providerUrl) throw new Error('only the issue link can be opened');

@@ -27,6 +27,8 @@ export interface PanelActions {
    * the watch (release = the next/last release, since = now) before answering.
    */
   fixStatus(issueId: string, startWatching: boolean): Promise<FixStatus>;
+  /** Runs Confirm by Bisect on the issue (progress in a notification); resolves when it ends. */
+  confirmByBisect(issueId: string): Promise<{ status: string | null; message: string }>;
   /** Opens an http(s) URL outside the editor (the panel only passes the model's provider link). */
   openExternal(url: string): Promise<void>;
 }

@@ -31,6 +31,8 @@ import type { PanelActions } from './panelActions';
 import type { PanelIssueAction } from './panelProtocol';
 import { DetailPanel } from './detailPanel';
 import { workspaceFileUri } from '../editor/frameLocation';
+import { verificationHeadline, type BisectOutcome } from '../commands/verifyCommands';
+import { shortSha } from '../../core/present';
 
 const WATCHES = 'culprit.fixWatches';
 
@@ -43,6 +45,8 @@ export interface PanelHostDeps {
   openSuspectDiff: (key: string, sha: string) => Promise<void>;
   refresh: () => Promise<boolean>;
   log: (line: string) => void;
+  /** Confirm by Bisect (commands/verifyCommands.ts). */
+  confirmByBisect: (key: string) => Promise<BisectOutcome>;
 }
 
 export class PanelHost implements PanelActions, vscode.Disposable {
@@ -58,7 +62,18 @@ export class PanelHost implements PanelActions, vscode.Disposable {
     const entry = this.deps.store.get(key);
     if (!entry) return;
     const fix = this.fixes.get(key);
-    this.panel.show(toPanelModel(entry.sample, entry.triage?.issue ?? null, { fixStatus: fix ?? null }));
+    const model = toPanelModel(entry.sample, entry.triage?.issue ?? null, { fixStatus: fix ?? null });
+    const deploy = entry.triage?.issue.deploy;
+    const running = this.deps.store.bisectProgress(key);
+    this.panel.show({
+      ...model,
+      canBisect: vscode.workspace.isTrusted && !!entry.triage?.gitRan && !!deploy?.from && !!deploy.to,
+      bisecting: running
+        ? running.step > 0
+          ? `step ${running.step}/${running.maxSteps} · ${running.phase} ${shortSha(running.sha)}`
+          : 'preparing the scratch worktree…'
+        : null,
+    });
     if (this.watchOf(key)) void this.fixStatus(entry.sample.group.id, false).catch(() => undefined);
   }
 
@@ -192,6 +207,19 @@ export class PanelHost implements PanelActions, vscode.Disposable {
     this.fixes.set(entry.key, status);
     this.panel.updateFixStatus(issueId, status);
     return status;
+  }
+
+  async confirmByBisect(issueId: string): Promise<{ status: string | null; message: string }> {
+    const outcome = await this.deps.confirmByBisect(this.entryOf(issueId)!.key);
+    switch (outcome.kind) {
+      case 'done':
+        return { status: outcome.verification.status, message: verificationHeadline(outcome.verification) };
+      case 'cancelled':
+        return { status: null, message: 'Cancelled: the scratch worktree was removed.' };
+      case 'refused':
+      case 'failed':
+        throw new CulpritError('invalid-input', outcome.message);
+    }
   }
 
   async openExternal(url: string): Promise<void> {

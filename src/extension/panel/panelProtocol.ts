@@ -27,7 +27,8 @@ export type ViewToHost =
   | { type: 'createRegressionTest'; requestId: number; issueId: string }
   | { type: 'whatDiffers'; requestId: number; issueId: string }
   | { type: 'fixStatus'; requestId: number; issueId: string; startWatching: boolean }
-  | { type: 'openExternal'; requestId: number; url: string };
+  | { type: 'openExternal'; requestId: number; url: string }
+  | { type: 'confirmByBisect'; requestId: number; issueId: string };
 
 /** Requests (every view message but `ready`). */
 export type ViewRequest = Exclude<ViewToHost, { type: 'ready' }>;
@@ -41,6 +42,8 @@ export interface ResponseResults {
   whatDiffers: TagComparison;
   fixStatus: { status: FixStatus; text: string };
   openExternal: null;
+  /** The verdict's status (null when it did not run: refused, cancelled) and one line for the status. */
+  confirmByBisect: { status: string | null; message: string };
 }
 
 // ---- host → view -------------------------------------------------------------------------------
@@ -115,6 +118,7 @@ export function parseViewMessage(raw: unknown): ViewToHost | null {
     }
     case 'createRegressionTest':
     case 'whatDiffers':
+    case 'confirmByBisect':
       return { type, requestId, issueId };
     case 'fixStatus':
       return typeof raw.startWatching === 'boolean'

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { ErrorSource, SentrySuspectCommit } from '../../core/providers';
-import type { ErrorSample } from '../../core/model';
+import type { ErrorSample, TriagedIssue } from '../../core/model';
 import { CulpritError, messageOf } from '../../core/errors';
 import type { FolderTriage, TriageOptions, Workspaces } from './workspaces';
 import type { Logger } from '../log';
@@ -22,6 +22,21 @@ export interface IssueEntry {
   triageError: string | null;
   /** Sentry's own suspect commits, shown beside Culprit's ranking. */
   providerSuspects: SentrySuspectCommit[];
+}
+
+/** A Confirm by Bisect in flight: what the tree and panel show until it ends. */
+export interface BisectProgress {
+  step: number;
+  maxSteps: number;
+  sha: string;
+  phase: string;
+}
+
+/** A finished Confirm by Bisect, kept across re-triages of the same deploy range. */
+interface KeptVerification {
+  from: string | null;
+  to: string | null;
+  issue: TriagedIssue;
 }
 
 export interface ProviderStatus {
@@ -78,6 +93,8 @@ export class IssueStore implements vscode.Disposable {
   private selectedKey: string | undefined;
   /** Set Deploy Range… per issue; `defaultDeploy` is the workspace default. */
   private readonly deployOverrides = new Map<string, string>();
+  private readonly verified = new Map<string, KeptVerification>();
+  private readonly bisecting = new Map<string, BisectProgress>();
   defaultDeploy: string | undefined;
   status: ProviderStatus = { state: 'off', label: '' };
 
@@ -245,7 +262,7 @@ export class IssueStore implements vscode.Disposable {
       const deployFlag = this.deployOverride(key);
       const result = await this.workspaces.triage(entry.sample, { ...this.triageOptions(), deployFlag, signal });
       if (!current()) return;
-      entry.triage = result;
+      entry.triage = result ? { ...result, issue: this.withVerification(key, result.issue) } : null;
       entry.triageError = result ? null : 'open a folder to resolve the stack onto your code';
       this.log.info(triageDecisions(key, result, Date.now() - started, deployFlag));
     } catch (e) {
@@ -254,6 +271,41 @@ export class IssueStore implements vscode.Disposable {
       this.log.warn(`triage of ${key} failed: ${messageOf(e)}`);
     }
     this.changed.fire(key);
+  }
+
+  /** The Confirm by Bisect running on this issue, if any. */
+  bisectProgress(key: string): BisectProgress | undefined {
+    return this.bisecting.get(key);
+  }
+
+  /** Marks a bisect as running (with its latest step) or, with undefined, as ended. */
+  setBisectProgress(key: string, progress: BisectProgress | undefined): void {
+    if (progress) this.bisecting.set(key, progress);
+    else this.bisecting.delete(key);
+    this.changed.fire(key);
+  }
+
+  /**
+   * Records a Confirm by Bisect result: the issue as verifyIssue returned it (verification, and a
+   * confirmed commit first among the suspects). It stays while later triages keep the same range.
+   */
+  setVerified(key: string, issue: TriagedIssue): void {
+    const entry = this.byKey.get(key);
+    if (!entry?.triage) return;
+    this.verified.set(key, { from: issue.deploy.from, to: issue.deploy.to, issue });
+    entry.triage = { ...entry.triage, issue };
+    this.changed.fire(key);
+  }
+
+  /** A new triage of the same deploy range keeps the bisect's verdict; a new range drops it. */
+  private withVerification(key: string, issue: TriagedIssue): TriagedIssue {
+    const kept = this.verified.get(key);
+    if (!kept) return issue;
+    if (kept.from !== issue.deploy.from || kept.to !== issue.deploy.to) {
+      this.verified.delete(key);
+      return issue;
+    }
+    return { ...issue, suspects: kept.issue.suspects, verification: kept.issue.verification };
   }
 
   /** Load More adds this many to the configured limit. */

@@ -8,7 +8,10 @@ export interface VerificationView {
   status: 'confirmed' | 'not-reproduced' | 'inconclusive';
   commit: string | null;
   command?: string;
-  steps?: Array<{ sha: string; result: string; ms?: number }>;
+  steps?: Array<{ sha: string; result: string; ms?: number; note?: string }>;
+  summary?: string;
+  runs?: number;
+  differs?: string[];
 }
 
 /** `issues[i].verification` (owner: verify, #15), when a bisect ran. */

@@ -1,6 +1,6 @@
 /** The node kinds of the Production Errors tree: plain data with stable ids; the provider renders them. */
 import type { IssueEntry } from '../state/issueStore';
-import type { Suspect, TriagedFrame } from '../../core/model';
+import type { Suspect, TriagedFrame, Verification } from '../../core/model';
 import type { SentrySuspectCommit } from '../../core/providers';
 
 export class StatusNode {
@@ -88,6 +88,35 @@ export class ReasonNode {
   }
 }
 
+/** Confirm by Bisect's verdict (or its progress while it runs), first under Suspects. */
+export class VerificationNode {
+  readonly kind = 'verification';
+  constructor(
+    readonly entry: IssueEntry,
+    /** Null while the bisect runs. */
+    readonly verification: Verification | null,
+  ) {}
+  get id(): string {
+    return `verification:${this.entry.key}`;
+  }
+}
+
+/** One line under the verdict: a bisect step, or what production had that the reproduction lacks. */
+export class VerificationDetailNode {
+  readonly kind = 'verificationDetail';
+  constructor(
+    readonly parent: VerificationNode,
+    readonly index: number,
+    readonly label: string,
+    readonly description: string,
+    readonly icon: string,
+    readonly tooltip: string,
+  ) {}
+  get id(): string {
+    return `${this.parent.id}:${this.index}`;
+  }
+}
+
 /** The last row when the provider may have more issues than were listed. */
 export class LoadMoreNode {
   readonly kind = 'loadMore';
@@ -104,4 +133,6 @@ export type ErrorTreeNode =
   | SuspectsNode
   | SuspectNode
   | ProviderSuspectNode
-  | ReasonNode;
+  | ReasonNode
+  | VerificationNode
+  | VerificationDetailNode;

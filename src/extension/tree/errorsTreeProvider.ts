@@ -29,8 +29,10 @@ import {
   StatusNode,
   SuspectNode,
   SuspectsNode,
+  VerificationNode,
   type ErrorTreeNode,
 } from './errorNodes';
+import { verificationChildren, verificationItem } from './verificationItems';
 
 export interface TreeNotices {
   /** Shown above the issues (untrusted folder, incomplete setup…). */
@@ -101,14 +103,24 @@ export class ErrorsTreeProvider implements vscode.TreeDataProvider<ErrorTreeNode
         return node.frames.map((f) => new FrameNode(node.entry, f.index, f.frame));
       case 'suspects':
         return [
+          ...this.verificationRow(node.entry),
           ...(node.entry.triage?.issue.suspects ?? []).map((s, i) => new SuspectNode(node.entry, i + 1, s)),
           ...node.entry.providerSuspects.map((c) => new ProviderSuspectNode(node.entry, c)),
         ];
       case 'suspect':
         return node.suspect.reasons.map((r, i) => new ReasonNode(node, i, r));
+      case 'verification':
+        return verificationChildren(node);
       default:
         return [];
     }
+  }
+
+  /** The bisect's verdict, or its progress while it runs, as the first row under Suspects. */
+  private verificationRow(entry: IssueEntry): VerificationNode[] {
+    if (this.store.bisectProgress(entry.key)) return [new VerificationNode(entry, null)];
+    const v = entry.triage?.issue.verification;
+    return v ? [new VerificationNode(entry, v)] : [];
   }
 
   private issueChildren(entry: IssueEntry): ErrorTreeNode[] {
@@ -131,8 +143,10 @@ export class ErrorsTreeProvider implements vscode.TreeDataProvider<ErrorTreeNode
         return this.nodeFor(node.entry);
       case 'suspect':
       case 'providerSuspect':
+      case 'verification':
         return new SuspectsNode(node.entry);
       case 'reason':
+      case 'verificationDetail':
         return node.parent;
       default:
         return undefined;
@@ -169,6 +183,16 @@ export class ErrorsTreeProvider implements vscode.TreeDataProvider<ErrorTreeNode
         return suspectsItem(node);
       case 'suspect':
         return suspectItem(node);
+      case 'verification':
+        return verificationItem(node, this.store.bisectProgress(node.entry.key));
+      case 'verificationDetail': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+        item.id = node.id;
+        item.description = node.description;
+        item.tooltip = node.tooltip;
+        item.iconPath = new vscode.ThemeIcon(node.icon);
+        return item;
+      }
       case 'providerSuspect': {
         const c = node.commit;
         const item = new vscode.TreeItem(`${shortSha(c.sha)} ${c.summary}`, vscode.TreeItemCollapsibleState.None);
@@ -267,6 +291,7 @@ function frameItem(node: FrameNode): vscode.TreeItem {
 function suspectsItem(node: SuspectsNode): vscode.TreeItem {
   const t = node.entry.triage;
   const count = (t?.issue.suspects.length ?? 0) + node.entry.providerSuspects.length;
+  const verified = t?.issue.verification;
   const item = new vscode.TreeItem(
     'Suspects',
     count ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
@@ -280,6 +305,7 @@ function suspectsItem(node: SuspectsNode): vscode.TreeItem {
       ? 'no commit in the deploy range touches the stack'
       : 'no deploy found to compare';
   else item.description = t.issue.deploy.label ? `deploy ${t.issue.deploy.label}` : `${count} ranked`;
+  if (verified?.status === 'confirmed') item.description = `confirmed · ${item.description}`;
   if (t?.issue.deploy.label) item.tooltip = `Deploy range ${t.issue.deploy.label}`;
   item.contextValue = 'suspects';
   return item;
@@ -293,7 +319,11 @@ function suspectItem(node: SuspectNode): vscode.TreeItem {
     s.reasons.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
   );
   item.id = node.id;
-  item.description = suspectDescription(s);
+  const confirmed = isConfirmed(node);
+  // A confirmed commit says so where the others show their probability.
+  item.description = confirmed
+    ? [shortSha(s.sha), authorName(s.author), relativeTime(s.date), 'confirmed'].filter(Boolean).join(' · ')
+    : suspectDescription(s);
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**')
     .appendText(`${node.rank}. ${shortSha(s.sha)} ${s.summary}`)
@@ -302,8 +332,16 @@ function suspectItem(node: SuspectNode): vscode.TreeItem {
   md.appendMarkdown('\n\n');
   for (const r of s.reasons) md.appendMarkdown('- ').appendText(r).appendMarkdown('\n');
   item.tooltip = md;
-  item.iconPath = new vscode.ThemeIcon('git-commit');
+  item.iconPath = confirmed
+    ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'))
+    : new vscode.ThemeIcon('git-commit');
   item.contextValue = 'suspect';
   item.command = { command: CMD.openSuspectDiff, title: 'Open Suspect Diff', arguments: [node.entry.key, s.sha] };
   return item;
+}
+
+/** This suspect is the commit a bisect replay confirmed. */
+function isConfirmed(node: SuspectNode): boolean {
+  const v = node.entry.triage?.issue.verification;
+  return v?.status === 'confirmed' && v.commit === node.suspect.sha;
 }

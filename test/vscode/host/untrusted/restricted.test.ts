@@ -54,4 +54,17 @@ describe('Culprit in an untrusted folder', function () {
     await new Promise((r) => setTimeout(r, 500));
     assert.ok(!fs.existsSync(info.marker), 'git ran in an untrusted folder (the fsmonitor hook left its marker)');
   });
+
+  it('never runs Confirm by Bisect: it says why and runs nothing', async () => {
+    const keys = await vscode.commands.executeCommand<string[]>(CMD.openEventFile, vscode.Uri.file(info.eventFile));
+    const outcome = await vscode.commands.executeCommand<{ kind: string; message?: string }>(
+      CMD.confirmByBisect,
+      keys[0],
+    );
+    assert.equal(outcome?.kind, 'refused');
+    assert.match(outcome?.message ?? '', /never runs in Restricted Mode/);
+    assert.equal(api.store.bisectProgress(keys[0]), undefined);
+    await new Promise((r) => setTimeout(r, 500));
+    assert.ok(!fs.existsSync(info.marker), 'git ran in an untrusted folder (the fsmonitor hook left its marker)');
+  });
 });

@@ -1,0 +1,136 @@
+// Confirm by Bisect (#15) in a real extension host, on the demo repository's real history and a
+// real @sentry/node event of its 500: the command replays the failure at each step in a scratch
+// worktree (a call of the crashing function with the event's variables), and the verdict shows in
+// the tree, the hover and the detail panel. The user's checkout is byte-identical afterwards.
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { until, workspaceInfo, workspaceRoot } from './hostEnv';
+import type { CulpritApi } from '../../../src/extension/extension';
+import type { ErrorTreeNode } from '../../../src/extension/tree/errorNodes';
+import type { BisectOutcome } from '../../../src/extension/commands/verifyCommands';
+import { CMD } from '../../../src/extension/constants';
+
+interface DemoInfo {
+  eventFile: string;
+  bugSha: string;
+}
+
+/** What a bisect must leave untouched: status, stash, branches, worktrees, HEAD. */
+function checkoutState(repo: string): string {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' });
+  return [
+    git('status', '--porcelain'),
+    git('stash', 'list'),
+    git('branch', '--list'),
+    git('worktree', 'list', '--porcelain'),
+    git('rev-parse', 'HEAD'),
+  ].join('\n--\n');
+}
+
+describe('Confirm by Bisect in the editor (#15)', function () {
+  this.timeout(240_000);
+  let api: CulpritApi;
+  let info: DemoInfo;
+  let key: string;
+
+  const children = (node?: ErrorTreeNode) => api.tree.getChildren(node) as ErrorTreeNode[];
+  const suspectsNode = () => {
+    const issue = children().find((n) => n.kind === 'issue' && n.entry.key === key)!;
+    return children(issue).find((n) => n.kind === 'suspects')!;
+  };
+
+  before(async () => {
+    info = workspaceInfo<DemoInfo>()!;
+    api = await vscode.extensions.getExtension<CulpritApi>('culprit-dev.culprit')!.activate();
+    const keys = await vscode.commands.executeCommand<string[]>(CMD.openEventFile, vscode.Uri.file(info.eventFile));
+    key = keys[0];
+    await until('the event triaged with a deploy range', () => api.store.get(key)?.triage?.issue.deploy.to);
+  });
+
+  it('is declared on the Suspects node, the issue and the hover, and allowed in hovers', async () => {
+    const all = new Set(await vscode.commands.getCommands(true));
+    assert.ok(all.has(CMD.confirmByBisect));
+    const item = api.tree.getTreeItem(suspectsNode());
+    assert.equal(item.contextValue, 'suspects', 'the Suspects node carries the inline Confirm by Bisect action');
+  });
+
+  it('confirms the bug commit with progress, then shows it in the tree, hover and panel', async () => {
+    const repo = workspaceRoot();
+    const before = checkoutState(repo);
+    const seen = new Set<string>();
+    const watch = api.store.onDidChange(() => {
+      const p = api.store.bisectProgress(key);
+      if (p) seen.add(`${p.step}/${p.maxSteps} ${p.phase}`);
+      if (p && p.step > 0) {
+        const row = children(suspectsNode())[0];
+        if (row.kind === 'verification') seen.add(`tree: ${String(api.tree.getTreeItem(row).label)}`);
+      }
+    });
+    let outcome: BisectOutcome;
+    try {
+      outcome = (await vscode.commands.executeCommand<BisectOutcome>(CMD.confirmByBisect, key))!;
+    } finally {
+      watch.dispose();
+    }
+    assert.equal(outcome.kind, 'done', JSON.stringify(outcome));
+    if (outcome.kind !== 'done') return;
+    const v = outcome.verification;
+    assert.equal(v.status, 'confirmed', v.summary);
+    assert.equal(v.commit, info.bugSha);
+    assert.ok(v.runs <= 5, `${v.runs} runs: at most ⌈log2 7⌉ + 2`);
+    assert.ok(
+      [...seen].some((s) => /^1\/\d+ FROM/.test(s)),
+      `progress reported each step: ${[...seen].join(', ')}`,
+    );
+    assert.ok(seen.has('tree: Bisecting…'), 'the tree shows the running bisect');
+    assert.equal(api.store.bisectProgress(key), undefined, 'nothing is left running');
+    assert.equal(checkoutState(repo), before, 'the checkout, stash, branches and worktrees are untouched');
+
+    // The tree: the verdict first under Suspects, its steps below, the commit first and marked.
+    const rows = children(suspectsNode());
+    assert.equal(rows[0].kind, 'verification');
+    const verdict = api.tree.getTreeItem(rows[0]);
+    assert.equal(verdict.label, `Confirmed by bisect: ${info.bugSha.slice(0, 7)} · ${v.runs} runs`);
+    assert.match(String(verdict.description), /^reproduced: fails at /);
+    const steps = children(rows[0]).map((n) => String(api.tree.getTreeItem(n).label));
+    assert.equal(steps.length, v.steps.length);
+    assert.ok(
+      steps.some((s) => s === `${info.bugSha.slice(0, 7)} bad`),
+      steps.join(', '),
+    );
+    assert.equal(rows[1].kind, 'suspect');
+    if (rows[1].kind === 'suspect') assert.equal(rows[1].suspect.sha, info.bugSha);
+    assert.match(String(api.tree.getTreeItem(rows[1]).description), / · confirmed$/);
+    assert.match(String(api.tree.getTreeItem(suspectsNode()).description), /^confirmed · /);
+
+    // The hover says confirmed, and no longer offers to confirm.
+    const pricing = vscode.Uri.file(path.join(repo, 'src/services/pricing.js'));
+    await vscode.window.showTextDocument(pricing);
+    api.store.select(key);
+    await until('the crashing line indexed', () => api.lines.linesOf(pricing).some((l) => l.crashing));
+    const crashLine = api.lines.linesOf(pricing).find((l) => l.crashing)!;
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      pricing,
+      new vscode.Position(crashLine.line, 4),
+    );
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /\*\*confirmed\*\*/, text);
+    assert.match(text, /\$\(pass-filled\) \*\*Confirmed by bisect\\?: [0-9a-f]{7} · \d+ runs\*\*/, text);
+    assert.ok(!text.includes('command:culprit.confirmByBisect'), 'a confirmed suspect is not offered again');
+
+    // The panel gets the verdict with every step.
+    await vscode.commands.executeCommand(CMD.openDetails, key);
+    const model = await until('the panel model', () => api.panels.panel.shownModel);
+    assert.equal(model.verification?.status, 'confirmed');
+    assert.equal(model.verification?.steps.length, v.steps.length);
+    assert.equal(model.canBisect, true);
+    assert.equal(model.suspects[0].confirmed, true);
+
+    // A re-triage of the same range keeps the verdict.
+    await api.store.retriage(key);
+    assert.equal(api.store.get(key)?.triage?.issue.verification?.status, 'confirmed');
+  });
+});
