@@ -32,6 +32,8 @@ function issueText(issue: TriagedIssue): string {
           : `  → now line ${f.localLine}`
         : '';
     lines.push(`    ${t(f.function ?? '<anonymous>')}  ${where}${local}`);
+    if (f.placedBy === 'context-line')
+      lines.push('      placed by its line text (the deployed file is not in git, no map)');
     const changed = changedSinceText(f.changedSince);
     if (changed) lines.push(`      ${t(changed)}`);
   }

@@ -36,6 +36,11 @@ export interface TriagedFrame {
   raw: string;
   /** Workspace candidates when the path matched more than one file. */
   candidates?: string[];
+  /**
+   * How a frame of generated code was placed on its source: its source map, or the event's line
+   * text found in the deployed tree (a bundle git does not track, shipped without a map).
+   */
+  placedBy?: 'source-map' | 'context-line';
 }
 
 export interface Suspect {

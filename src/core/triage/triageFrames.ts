@@ -4,12 +4,17 @@
  */
 import { tagsNewestFirst } from '../deploy/tagWalk';
 import { realignLine } from './realignLine';
-import type { RawFrame } from '../model/event.types';
+import type { RawFrame, SourceContext } from '../model/event.types';
 import type { ChangedSince, DeployRange, TriagedFrame } from '../model/triage.types';
 import type { TriageWorkspace } from './triageWorkspace';
 import { isLibraryFrame } from '../stack/libraryFrames';
 import type { StackLanguage } from '../stack/stack.types';
 import { positionOrNull } from '../decode/valueDecoder';
+import { findLinesAt } from '../git/lineSearch';
+import { choosePlacement, placeableText } from '../resolve/contextPlacement';
+
+/** Most frames placed by their line text in one trace (one `git grep` for all). */
+const MAX_PLACED = 50;
 
 export interface FrameWork {
   raw: RawFrame;
@@ -26,6 +31,8 @@ export interface FrameWork {
   localPath: string | null;
   localLine: number | null;
   changedSince: ChangedSince | null;
+  /** How a generated file's frame was placed on its source, when it was. */
+  placedBy: 'source-map' | 'context-line' | null;
 }
 
 /** SDK platform names (Sentry's and the text parsers') → the stack language library rules use. */
@@ -69,6 +76,7 @@ export async function resolveFrames(
     let column = raw.column;
     let fn = raw.function;
     const mapped = ws.mapGenerated(raw, file, probe);
+    const placedBy = mapped ? ('source-map' as const) : null;
     if (mapped) {
       file = mapped.file;
       line = mapped.line;
@@ -97,8 +105,56 @@ export async function resolveFrames(
       localPath: file,
       localLine: file ? line : null,
       changedSince: null,
+      placedBy,
     };
   });
+}
+
+/**
+ * Frames of a generated file git does not track (a published bundle built from `src/`, no map)
+ * placed on the source by the line text the event carries, found in the tree at `rev` (the
+ * deployed revision, else HEAD): unresolved in-app frames, and frames whose file does not hold
+ * that text at the reported line (a bundle `lib/index.js` taken for `src/index.js`). A frame
+ * whose own file holds the text elsewhere stays (its line moved). One `git grep` for all.
+ */
+export async function placeByContextLine(ws: TriageWorkspace, frames: FrameWork[], rev: string): Promise<void> {
+  if (!ws.git) return;
+  const want: Array<[FrameWork, string]> = [];
+  for (const f of frames) {
+    const text = placeableText(f.raw.context);
+    if (!text || f.placedBy || f.candidates.length > 0) continue;
+    if (f.revPath === null) {
+      if (f.inApp) want.push([f, text]);
+      continue;
+    }
+    const lines = (await ws.textAt(rev, f.revPath))?.split('\n');
+    if (f.line !== null && lines?.[f.line - 1]?.trim() === text) continue;
+    if (!lines?.some((l) => l.trim() === text)) want.push([f, text]);
+  }
+  if (want.length === 0) return;
+  const found = await findLinesAt(
+    ws.git.repo,
+    rev,
+    want.slice(0, MAX_PLACED).map(([, t]) => t),
+  );
+  for (const [f, text] of want.slice(0, MAX_PLACED)) {
+    const placed = await choosePlacement(found.get(text) ?? [], f.raw.context as SourceContext, (p) =>
+      ws.textAt(rev, p),
+    );
+    if (!placed.hit) continue;
+    const sameText = f.raw.context?.line === (await ws.textAt(rev, placed.hit.path))?.split('\n')[placed.hit.line - 1];
+    Object.assign(f, {
+      revPath: placed.hit.path,
+      localPath: placed.hit.path,
+      line: placed.hit.line,
+      revLine: placed.hit.line,
+      localLine: placed.hit.line,
+      // The generated column holds for the source only when the line is the same text.
+      column: sameText ? f.column : null,
+      inApp: !VENDORED.test(placed.hit.path),
+      placedBy: 'context-line' as const,
+    });
+  }
 }
 
 export async function followToWorkingTree(ws: TriageWorkspace, frames: FrameWork[], rev: string | null): Promise<void> {
@@ -134,6 +190,7 @@ export function toTriaged(f: FrameWork): TriagedFrame {
     raw: f.raw.raw,
     changedSince: f.changedSince,
   };
+  if (f.placedBy) out.placedBy = f.placedBy;
   if (!f.revPath && f.candidates.length > 0) out.candidates = f.candidates;
   return out;
 }
@@ -171,6 +228,7 @@ export async function guessRangeFromTags(
     const range = await ws.deployRange({ flag: tag, tagPattern });
     if (!range.to) continue;
     const frames = await resolveFrames(ws, raw, range.to, platform);
+    await placeByContextLine(ws, frames, range.to);
     if (await linesMatch(ws, frames, range.to))
       return { range: { from: range.from, to: range.to, source: 'tags' }, frames };
   }

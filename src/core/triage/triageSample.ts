@@ -24,6 +24,7 @@ import { describeDeploy } from '../deploy/deployLabel';
 import {
   followToWorkingTree,
   guessRangeFromTags,
+  placeByContextLine,
   realignToRevision,
   resolveFrames,
   toTriaged,
@@ -69,6 +70,8 @@ export async function triageSample(
   const rev = range.to;
   frames ??= await resolveFrames(ws, raw, rev, event.platform);
   const head = rev ? null : await ws.git?.head();
+  const placeAt = rev ?? head;
+  if (placeAt) await placeByContextLine(ws, frames, placeAt);
   if (head) await realignToRevision(ws, frames, head);
   await followToWorkingTree(ws, frames, rev);
 
