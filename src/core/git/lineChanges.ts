@@ -105,7 +105,20 @@ async function deletionOf(repo: GitRepo, to: string, l: ChangedLine, signal?: Ab
       signal,
     ),
   );
-  if (!b || b.sha === head) return { uncommitted: true };
+  if (!b) return { uncommitted: true };
+  if (b.sha === head) {
+    // Blame's own diff may keep a line the drift's diff saw deleted (two equal-cost alignments):
+    // uncommitted only when the working tree differs from HEAD; else the newest commit on the file.
+    const edited = await repo.run(['diff', '--quiet', '--no-ext-diff', 'HEAD', '--', l.oldPath], signal).then(
+      () => false,
+      () => true,
+    );
+    if (edited) return { uncommitted: true };
+    const [last] = parseLog(
+      await repo.run(['log', '-1', ...LOG_FORMAT_ARGS, `${to}..${head}`, '--', l.oldPath], signal),
+    );
+    return last ? fromCommit(last) : { uncommitted: true };
+  }
   const commits = parseLog(
     await repo.run(
       ['log', '--ancestry-path', ...LOG_FORMAT_ARGS, `${b.sha}..${head}`, '--', l.oldPath, l.newPath],

@@ -32,11 +32,35 @@ export function traceLineThroughHunks(hunks: readonly DiffHunk[], line: number):
       const old = h.oldText?.length === h.oldLines ? h.oldText : null;
       const added = h.newText?.length === h.newLines ? h.newText : null;
       const at = h.newLines === 0 ? null : old && added ? pairHunkLines(old, added)[k] : Math.min(k, h.newLines - 1);
-      return { line: at === null ? null : h.newStart + at, changed: true };
+      if (at === null) return { line: old ? movedTo(hunks, old[k]) : null, changed: true };
+      return { line: h.newStart + at, changed: true };
     }
     if (last < line) delta += h.newLines - h.oldLines;
   }
   return { line: line + delta, changed: false };
+}
+
+/** Shortest trimmed text that can tell a moved line from any other (`}` or `return;` cannot). */
+const MIN_MOVED_TEXT = 8;
+
+/**
+ * Where a deleted line went when its block moved (a function moved below another): the one added
+ * line of the diff with the same text, when the text was removed once and added once. A diff
+ * editor's move detection pairs them the same way. Null otherwise.
+ */
+function movedTo(hunks: readonly DiffHunk[], text: string): number | null {
+  const want = text.trim();
+  if (want.length < MIN_MOVED_TEXT) return null;
+  let removed = 0;
+  let found: number | null = null;
+  let added = 0;
+  for (const h of hunks) {
+    for (const l of h.oldText ?? []) if (l.trim() === want) removed++;
+    (h.newText ?? []).forEach((l, i) => {
+      if (l.trim() === want) [found, added] = [h.newStart + i, added + 1];
+    });
+  }
+  return removed === 1 && added === 1 ? found : null;
 }
 
 /** {@link traceLineThroughHunks}'s new-side line. */

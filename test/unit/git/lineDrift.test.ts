@@ -78,3 +78,39 @@ describe('mapLineThroughHunks', () => {
     );
   });
 });
+
+describe('traceLineThroughHunks: moved lines', () => {
+  // A block removed at 3–5 and added at 8–10 (a function moved below another).
+  const hunks = [
+    {
+      oldStart: 3,
+      oldLines: 3,
+      newStart: 2,
+      newLines: 0,
+      oldText: ['function a() {', '  return x.y.z;', '}'],
+      newText: [],
+    },
+    {
+      oldStart: 9,
+      oldLines: 0,
+      newStart: 7,
+      newLines: 3,
+      oldText: [],
+      newText: ['function a() {', '  return x.y.z;', '}'],
+    },
+  ];
+
+  it('a removed line whose distinctive text was added once elsewhere maps there', () => {
+    assert.deepEqual(traceLineThroughHunks(hunks, 4), { line: 8, changed: true });
+    assert.deepEqual(traceLineThroughHunks(hunks, 3), { line: 7, changed: true });
+  });
+
+  it('short or repeated text is not taken for the same line', () => {
+    assert.equal(traceLineThroughHunks(hunks, 5).line, null, '`}` identifies nothing');
+    const twice = [
+      ...hunks,
+      { oldStart: 20, oldLines: 0, newStart: 20, newLines: 1, oldText: [], newText: ['  return x.y.z;'] },
+    ];
+    assert.equal(traceLineThroughHunks(twice, 4).line, null);
+  });
+});
