@@ -22,6 +22,7 @@ export function readBounded(
   path: string,
   maxBytes = MAX_EVENT_BYTES,
   stdin: Readable = process.stdin,
+  signal?: AbortSignal,
 ): Promise<string> {
   const name = path === '-' ? 'stdin' : path;
   return new Promise((resolve, reject) => {
@@ -52,6 +53,18 @@ export function readBounded(
       }
       chunks.push(buf);
     });
+    // A pipe that never ends (a `tail -f`) stops at the run's deadline with its reason.
+    const onAbort = (): void =>
+      finish(
+        new CulpritError(
+          'timeout',
+          `${name} was still sending after ${mb(size)}: ${signal?.reason instanceof Error ? signal.reason.message : 'cancelled'}` +
+            ' (pass a file, or a stream that ends)',
+        ),
+      );
+    if (signal?.aborted) onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    stream.on('close', () => signal?.removeEventListener('abort', onAbort));
     stream.on('end', () => finish(null, Buffer.concat(chunks, size).toString('utf8')));
     stream.on('error', (e: NodeJS.ErrnoException) => {
       const why =

@@ -30,6 +30,20 @@ export interface TriageArgs {
   stage: string | null;
   /** `--event-id`: open one error by event/correlation ID (or a Sentry short ID) instead of listing. */
   eventId: string | null;
+  /** `--timeout`: the whole run's deadline in ms (0: none). */
+  timeoutMs: number;
+}
+
+/** Default whole-run deadline: far above a normal triage, well below a CI job's patience. */
+export const DEFAULT_TIMEOUT_MS = 300_000;
+
+/** `90`, `90s`, `2m`, `1m30s`, `0` (no deadline) → ms. */
+export function parseDuration(text: string): number | null {
+  const t = text.trim().toLowerCase();
+  if (/^\d+(\.\d+)?$/.test(t)) return Math.round(Number(t) * 1000);
+  const m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(t);
+  if (!m || t === '') return null;
+  return ((Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0)) * 60 + Number(m[3] ?? 0)) * 1000;
 }
 
 export const USAGE = `Usage: culprit triage [options]
@@ -52,6 +66,8 @@ Options:
   --map PROD=LOCAL        rewrite a production path prefix (repeatable), e.g. --map /app=.
   --tag-pattern GLOB      only tags matching GLOB are deploys (e.g. 'v*')
   --limit N               most issues (default 10)
+  --timeout DURATION      deadline for the whole run: 90, 90s, 2m (default 5m; 0: none). When it passes,
+                          the issues triaged so far are printed and the report says what is missing
   --json                  print the JSON report on stdout
   -v, --verbose           log each API request to stderr (secrets redacted)
   -h, --help              this text`;
@@ -93,6 +109,7 @@ export function parseTriageArgs(argv: string[]): TriageArgs | 'help' {
         bugsnag: { type: 'boolean' },
         stage: { type: 'string' },
         'event-id': { type: 'string' },
+        timeout: { type: 'string' },
         verbose: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -118,7 +135,11 @@ export function parseTriageArgs(argv: string[]): TriageArgs | 'help' {
   if (v['event-id'] !== undefined && (v.event !== undefined || v['event-id'].trim() === '')) {
     throw new UsageError('--event-id takes an ID and goes with --sentry, --datadog or --bugsnag');
   }
+  const timeoutMs = v.timeout === undefined ? DEFAULT_TIMEOUT_MS : parseDuration(v.timeout);
+  if (timeoutMs === null || timeoutMs > 24 * 3600 * 1000)
+    throw new UsageError(`--timeout takes a duration such as 90, 90s or 2m (0: none), got '${v.timeout}'`);
   return {
+    timeoutMs,
     event: v.event ?? null,
     repo: v.repo ?? process.cwd(),
     deploy: v.deploy ?? null,

@@ -1,7 +1,7 @@
 /** `culprit triage`: the core pipeline in a terminal or CI, printing a table or the JSON contract. */
 import { resolve } from 'node:path';
 import { messageOf } from '../core/errors';
-import { runTriage, openTriageWorkspace } from '../core/triage';
+import { createDeadline, runTriage, openTriageWorkspace } from '../core/triage';
 import { createFileSource, type ErrorSource } from '../core/providers';
 import { USAGE, UsageError, parseTriageArgs, type TriageArgs } from './cliArgs';
 import { formatTextReport } from './textReport';
@@ -10,9 +10,10 @@ import { verifyCommand } from './verifyCommand';
 import { terminalSafe } from './terminalText';
 import { readBounded } from './boundedRead';
 
-export async function sourceFor(args: TriageArgs): Promise<ErrorSource> {
+export async function sourceFor(args: TriageArgs, signal?: AbortSignal): Promise<ErrorSource> {
   if (args.event !== null) {
-    return createFileSource(await readBounded(args.event), args.event === '-' ? 'stdin' : args.event);
+    const text = await readBounded(args.event, undefined, undefined, signal);
+    return createFileSource(text, args.event === '-' ? 'stdin' : args.event);
   }
   return createProviderSource(
     args,
@@ -27,15 +28,25 @@ async function triage(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const source = await sourceFor(args);
-  const ws = await openTriageWorkspace({ dir: resolve(args.repo), trusted: true, mappings: args.maps });
-  const report = await runTriage(source, ws, {
-    limit: args.limit,
-    deployFlag: args.deploy ?? undefined,
-    tagPattern: args.tagPattern ?? undefined,
-    suspectLimit: 10,
-    blameFrames: 12,
-  });
+  const deadline = createDeadline(args.timeoutMs, '--timeout');
+  let report;
+  try {
+    const source = await sourceFor(args, deadline.signal);
+    const ws = await openTriageWorkspace({ dir: resolve(args.repo), trusted: true, mappings: args.maps });
+    report = await runTriage(source, ws, {
+      limit: args.limit,
+      deployFlag: args.deploy ?? undefined,
+      tagPattern: args.tagPattern ?? undefined,
+      suspectLimit: 10,
+      blameFrames: 12,
+      signal: deadline.signal,
+    });
+  } finally {
+    deadline.dispose();
+  }
+  // Printed even with --json: a partial report must not pass silently for a whole one in CI logs.
+  if (report.incomplete && report.issues.length > 0)
+    process.stderr.write(`culprit: ${terminalSafe(report.incomplete)}\n`);
   if (report.issues.length === 0) {
     const first = report.errors[0];
     if (first) {

@@ -66,6 +66,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
       mappings: config.pathMappings,
       tagPattern: config.deployTagPattern,
       issueLimit: config.issueLimit,
+      timeoutSeconds: config.timeoutSeconds,
       folderOptions: (folder) => {
         const own = readFolderConfig(folder.uri);
         return { mappings: own.pathMappings, tagPattern: own.deployTagPattern };

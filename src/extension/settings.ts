@@ -18,6 +18,8 @@ export interface CulpritConfig {
   /** Minutes; 0 turns polling off. */
   refreshIntervalMinutes: number;
   issueLimit: number;
+  /** Seconds a refresh may take in all (list, events, git); 0: no deadline. */
+  timeoutSeconds: number;
   decorationsEnabled: boolean;
   /** What the after-line text shows: the crashing line and its callers, only the crashing line, nothing. */
   inlineText: { show: 'all' | 'crashLine' | 'off'; maxLength: number };
@@ -100,6 +102,7 @@ export function readConfig(): CulpritConfig {
     deployTagPattern: str(c, 'deployTagPattern', ''),
     refreshIntervalMinutes: num(c, 'refreshInterval', 5, 0, 1440),
     issueLimit: num(c, 'issueLimit', 20, 1, 200),
+    timeoutSeconds: Math.round(num(c, 'timeout', 120, 0, 3600)),
     decorationsEnabled: c.get<unknown>('decorations.enabled') !== false,
     inlineText: {
       show: ((v) => (v === 'crashLine' || v === 'off' ? v : 'all'))(c.get<unknown>('inlineText.show')),

@@ -443,6 +443,7 @@ export async function startDatadogStandIn(options: DatadogStandInOptions = {}): 
           ? [decodeURIComponent(hit.m[1])]
           : [];
       const fault = takeFault(hit.route, named);
+      if (fault?.hang) return;
       if (search && searchesLeft-- <= 0) {
         searchesLeft = 0;
         return send(429, { errors: ['Too many requests'] }, budgetHeaders());

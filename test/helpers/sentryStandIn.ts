@@ -444,6 +444,7 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
         return send(401, { detail: 'Invalid token' });
       const issueId = hit.route === 'committers' || hit.route === 'discover' ? undefined : hit.m[1];
       const fault = takeFault(hit.route, issueId);
+      if (fault?.hang) return;
       setTimeout(
         () => {
           if (fault?.status && !fault.body)

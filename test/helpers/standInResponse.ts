@@ -9,6 +9,8 @@ export interface StandInFault {
   status?: number;
   headers?: Record<string, string>;
   delayMs?: number;
+  /** Never answer: the request stays open until the client gives up or the stand-in closes. */
+  hang?: boolean;
   /** truncated: valid body cut in half (consistent length); html: a proxy page; reset: connection dropped mid-body. */
   body?: BodyFault;
   /** For `huge`: pad the normal (valid) body to about this many bytes. */

@@ -10,6 +10,8 @@ import {
   pinnedEnv,
   subcommandFlags,
 } from './gitPinning';
+import { currentRunSignal } from './runSignal';
+import { isDeadlineError } from '../util/deadline';
 
 /** Runs git with a pinned environment. The only way core code starts a git process. */
 export interface GitRunner {
@@ -107,10 +109,21 @@ export function createGitRunner(opts: GitRunnerOptions): GitRunner {
     signal?: AbortSignal,
     extraConfig: readonly string[] = [],
   ): Promise<string> => {
-    if (signal?.aborted) throw new CulpritError('cancelled', 'The git command was cancelled.');
+    const callers = [signal, currentRunSignal()].filter((s): s is AbortSignal => s !== undefined);
+    const stopped = (): CulpritError | null => {
+      const by = callers.find((s) => s.aborted);
+      if (!by) return null;
+      // A run's passed deadline is a timeout the triage reports; any other abort is a cancel.
+      if (isDeadlineError(by.reason)) {
+        return new CulpritError('timeout', `git ${args[0] ?? ''} stopped: ${by.reason.message}`, by.reason.details);
+      }
+      return new CulpritError('cancelled', `git ${args[0] ?? ''} was cancelled.`);
+    };
+    const early = stopped();
+    if (early) throw early;
     const release = await acquire();
     const timeout = AbortSignal.timeout(timeoutMs);
-    const abort = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    const abort = AbortSignal.any([...callers, timeout]);
     try {
       if (!existsSync(cwd))
         throw new CulpritError('not-a-repo', 'Not a git repository: the folder does not exist.', { args: [...args] });
@@ -136,7 +149,8 @@ export function createGitRunner(opts: GitRunnerOptions): GitRunner {
         );
       });
     } catch (e) {
-      if (signal?.aborted) throw new CulpritError('cancelled', `git ${args[0] ?? ''} was cancelled.`);
+      const why = stopped();
+      if (why) throw why;
       if (timeout.aborted) {
         throw new CulpritError('timeout', `git ${args[0] ?? ''} took longer than ${timeoutMs} ms and was stopped.`);
       }

@@ -56,6 +56,11 @@ export interface HttpTuning {
   defaultRateLimitWaitMs?: number;
   /** Largest response body accepted, in bytes (default 64 MiB). */
   maxResponseBytes?: number;
+  /**
+   * Timeouts in a row (no answer in between) after which the provider counts as down and new
+   * requests fail at once for one timeout's length (default 2; 0 never gives up).
+   */
+  giveUpAfterSilences?: number;
 }
 
 export interface HttpClientOptions extends HttpTuning {

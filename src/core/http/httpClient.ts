@@ -8,6 +8,8 @@ import { parseJsonBody, serverDetailOf } from './jsonBody';
 import { RETRYABLE_CODES, RETRYABLE_STATUSES, backoffDelay, rateLimitWaitMs, sleep } from './retryPolicy';
 import { type Redactor, createRedactor, secretVariants } from './secretRedactor';
 import { buildRequestUrl, parseBaseUrl } from './requestUrl';
+import { isDeadlineError } from '../util/deadline';
+import { SilenceBreaker } from './silenceBreaker';
 
 /** A provider-neutral JSON-over-HTTP client with limits, retries and redaction built in. */
 export interface HttpClient {
@@ -32,6 +34,7 @@ const DEFAULTS = {
   maxRateLimitWaitMs: 60_000,
   defaultRateLimitWaitMs: 1_000,
   maxResponseBytes: 64 * 1024 * 1024,
+  giveUpAfterSilences: 2,
 };
 
 /** State shared by a client and the clients derived from it with `withBaseUrl`. */
@@ -44,6 +47,8 @@ interface Shared {
   requests: number;
   /** After a 429 every request waits until then, so one limit does not set off a storm. */
   pausedUntil: number;
+  /** Stops sending once the provider has clearly stopped answering. */
+  silence: SilenceBreaker;
 }
 
 /** Creates a client. Options are validated here; a bad base URL throws `invalid-input`. */
@@ -62,6 +67,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     axios: axios.create({ maxRedirects: 0 }),
     requests: 0,
     pausedUntil: 0,
+    silence: new SilenceBreaker(opts.giveUpAfterSilences, opts.timeoutMs),
   };
   return makeClient(shared, parseBaseUrl(options.baseUrl, options.provider, redact));
 }
@@ -104,8 +110,13 @@ async function send(shared: Shared, base: URL, req: HttpRequest): Promise<HttpRe
   });
   const fail = (c: HttpErrorContext, extra?: Record<string, unknown>): CulpritError =>
     buildHttpError(c, opts.describeError, redact, extra);
+  // A passed run deadline is a timeout that names the deadline; anything else aborting is a cancel.
   const cancelled = (): CulpritError =>
-    fail(ctx('cancelled', null, `${opts.provider} ${method} ${endpoint} was cancelled`));
+    isDeadlineError(req.signal?.reason)
+      ? fail(ctx('timeout', null, `${opts.provider} ${method} ${endpoint} stopped: ${req.signal.reason.message}`), {
+          deadlineMs: req.signal.reason.details?.deadlineMs,
+        })
+      : fail(ctx('cancelled', null, `${opts.provider} ${method} ${endpoint} was cancelled`));
 
   let retries = 0;
   let rateLimited = false;
@@ -116,6 +127,11 @@ async function send(shared: Shared, base: URL, req: HttpRequest): Promise<HttpRe
       release = await shared.limiter.acquire(req.signal);
     } catch {
       throw cancelled();
+    }
+    const silent = shared.silence.refusal(method, endpoint);
+    if (silent) {
+      release();
+      throw fail(ctx('timeout', null, `${opts.provider} ${method} ${endpoint} not sent: ${silent}`));
     }
     shared.requests++;
     const started = Date.now();
@@ -144,6 +160,7 @@ async function send(shared: Shared, base: URL, req: HttpRequest): Promise<HttpRe
       }
       if (out.cause === 'timeout') {
         log('timeout');
+        shared.silence.noAnswer(opts.provider, method, endpoint, timeoutMs);
         throw fail(
           ctx('timeout', null, `${opts.provider} ${method} ${endpoint} timed out after ${formatMs(timeoutMs)}`),
         );
@@ -176,6 +193,7 @@ async function send(shared: Shared, base: URL, req: HttpRequest): Promise<HttpRe
     }
 
     const { status, headers, body } = out;
+    shared.silence.answered(method, endpoint);
     log(String(status));
     if ((status >= 200 && status < 300) || req.acceptStatuses?.includes(status)) {
       const origin = { provider: opts.provider, method, endpoint, status, contentType: headers['content-type'] ?? '' };

@@ -82,6 +82,8 @@ export interface TriageError {
 export interface TriageReport {
   issues: TriagedIssue[];
   errors: TriageError[];
+  /** Set when the run's deadline passed: what the report is missing (also the last entry of `errors`). */
+  incomplete?: string;
 }
 
 // ---- verification (#15): `culprit verify`, Confirm by Bisect ----

@@ -9,6 +9,7 @@ import type { ErrorSource, SentrySuspectCommit } from '../../core/providers';
 import type { ErrorSample, TriagedIssue } from '../../core/model';
 import { CulpritError, messageOf } from '../../core/errors';
 import type { FolderTriage, TriageOptions, Workspaces } from './workspaces';
+import { createDeadline } from '../../core/triage';
 import type { Logger } from '../log';
 
 export type EntryOrigin = 'provider' | 'file' | 'lookup';
@@ -151,13 +152,19 @@ export class IssueStore implements vscode.Disposable {
     this.inFlight?.abort();
     const controller = new AbortController();
     this.inFlight = controller;
+    // `culprit.timeout`: a provider or git that never answers ends the refresh with that reason.
+    const deadline = createDeadline(
+      (this.triageOptions().timeoutSeconds ?? 0) * 1000,
+      'culprit.timeout',
+      controller.signal,
+    );
     const generation = ++this.generation;
     const current = () => generation === this.generation && this.configured === configured;
     this.status = { ...this.status, state: 'loading', label: configured.label };
     this.changed.fire(undefined);
     const started = Date.now();
     try {
-      const listed = await configured.source.listSamples({ limit: this.limit(), signal: controller.signal });
+      const listed = await configured.source.listSamples({ limit: this.limit(), signal: deadline.signal });
       if (!current()) return false;
       this.workspaces.invalidate();
       const extra = (listed as { sentrySuspects?: Map<string, SentrySuspectCommit[]> }).sentrySuspects;
@@ -189,7 +196,7 @@ export class IssueStore implements vscode.Disposable {
       this.log.info(`listed ${keys.length} issue(s) from ${configured.label} in ${Date.now() - started} ms`);
       for (const key of keys) {
         if (!current()) return false;
-        await this.triageEntry(key, controller.signal, current);
+        await this.triageEntry(key, deadline.signal, current);
       }
       return true;
     } catch (e) {
@@ -206,6 +213,7 @@ export class IssueStore implements vscode.Disposable {
       this.changed.fire(undefined);
       return false;
     } finally {
+      deadline.dispose();
       if (this.inFlight === controller) this.inFlight = null;
     }
   }

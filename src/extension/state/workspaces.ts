@@ -4,7 +4,7 @@
  * working-tree caches when files or refs change.
  */
 import * as vscode from 'vscode';
-import { openTriageWorkspace, triageSample, type TriageWorkspace } from '../../core/triage';
+import { openTriageWorkspace, triageSample, withRunSignal, type TriageWorkspace } from '../../core/triage';
 import type { ErrorSample, TriagedIssue } from '../../core/model';
 import type { PathMapping } from '../../core/resolve';
 
@@ -27,6 +27,8 @@ export interface TriageOptions {
   folderOptions?: (folder: vscode.WorkspaceFolder) => { mappings: PathMapping[]; tagPattern: string };
   /** Most issues a provider refresh lists. */
   issueLimit?: number;
+  /** Seconds a whole refresh may take (`culprit.timeout`); 0 or absent: none. */
+  timeoutSeconds?: number;
   signal?: AbortSignal;
 }
 
@@ -97,12 +99,15 @@ export class Workspaces implements vscode.Disposable {
       try {
         const own = options.folderOptions?.(folder) ?? { mappings: options.mappings, tagPattern: options.tagPattern };
         const ws = await this.workspaceFor(folder, own.mappings);
-        const issue = await triageSample(sample, ws, {
-          tagPattern: own.tagPattern || undefined,
-          deployFlag: options.deployFlag || undefined,
-          suspectLimit: 10,
-          blameFrames: 12,
-        });
+        // The refresh's deadline or cancel stops the git processes this triage starts.
+        const issue = await withRunSignal(options.signal, () =>
+          triageSample(sample, ws, {
+            tagPattern: own.tagPattern || undefined,
+            deployFlag: options.deployFlag || undefined,
+            suspectLimit: 10,
+            blameFrames: 12,
+          }),
+        );
         const score =
           issue.frames.filter((f) => f.file && f.inApp).length * 2 + issue.frames.filter((f) => f.file).length;
         if (!best || score > best.score) best = { issue, root: ws.root, folder, gitRan: ws.git !== null, score };
