@@ -24,6 +24,10 @@ function issueText(issue: TriagedIssue): string {
   lines.push('  frames (crashing first):');
   const shown = issue.frames.filter((f) => f.inApp).slice(0, 12);
   for (const f of shown) {
+    if (f.folded) {
+      lines.push(`    ${t(f.raw)}`);
+      continue;
+    }
     const where = f.file ? `${t(f.file)}:${f.line ?? '?'}${f.column ? `:${f.column}` : ''}` : `unresolved ${t(f.raw)}`;
     const local =
       f.file && f.localLine !== f.line

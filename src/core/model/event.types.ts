@@ -28,6 +28,11 @@ export interface RawFrame {
   context?: SourceContext;
   /** Local variables captured for this frame (Sentry `vars`). */
   vars?: Record<string, unknown>;
+  /**
+   * Set on a marker that stands for this many frames folded away (a recursion, or the middle of a
+   * trace over the frame cap); its `raw` says what: `… 99,990 more frames of recursion in f …`.
+   */
+  folded?: number;
 }
 
 /** One exception of a chain. */

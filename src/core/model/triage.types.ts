@@ -41,6 +41,8 @@ export interface TriagedFrame {
    * text found in the deployed tree (a bundle git does not track, shipped without a map).
    */
   placedBy?: 'source-map' | 'context-line';
+  /** A marker standing for this many folded frames (recursion, or a trace over the cap); `raw` says what. */
+  folded?: number;
 }
 
 export interface Suspect {

@@ -1,5 +1,6 @@
 import type { ParsedStack } from './stack.types';
 import { locateStack } from './stackLocator';
+import { foldFrames } from './frameFolder';
 
 /**
  * Finds and parses the first stack trace in arbitrary text (a raw trace, a log, a JSON log line).
@@ -9,7 +10,10 @@ import { locateStack } from './stackLocator';
 export function parseStackText(text: string): ParsedStack | null {
   if (typeof text !== 'string' || text.length === 0) return null;
   try {
-    return locateStack(text);
+    const found = locateStack(text);
+    // One rule for every runtime's parser: recursion folded, at most FRAME_CAP frames per exception.
+    if (found) for (const ex of found.exceptions) if (ex.frames.length > 1) ex.frames = foldFrames(ex.frames);
+    return found;
   } catch {
     // Untrusted input must not surface as a raw TypeError; a bug here means "no trace found".
     return null;

@@ -1,6 +1,7 @@
 import type { ExceptionRecord, RawFrame } from '../model/event.types';
 import { markPythonCrash } from './pythonChain';
 import { type LineReader, type ParserResult, hasFrames, joinMessage, makeFrame, toPos } from './frameText';
+import { recursionMarker } from './frameFolder';
 
 const TRACEBACK = 'Traceback (most recent call last):';
 const DIRECT_CAUSE = 'The above exception was the direct cause of the following exception:';
@@ -12,6 +13,8 @@ const EXC_LINE = /^([A-Za-z_][\w.]{0,200})(?:: ?(.*))?$/;
 // Lines that start another log record end a multi-line message.
 const LOG_RECORD = /^(?:\[?\d{4}-\d\d-\d\d|(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\b)/;
 const MAX_MESSAGE_LINES = 50;
+/** CPython folds a recursion itself: the same marker as every other runtime gets. */
+const REPEATED = /^\[Previous line repeated (\d{1,9}) more times?\]$/;
 
 /** Parses a `  File "x.py", line 3, in f` line. */
 export function parsePythonFrame(line: string): RawFrame | null {
@@ -46,7 +49,9 @@ function parseBlock(lines: LineReader, start: number): { exc: ExceptionRecord; e
       // in another revision when the deployed one is unknown.
       const last = frames[frames.length - 1];
       const code = l.trim();
-      if (last && !last.context && code && !/^[\^~\s]+$/.test(code) && !code.startsWith('[Previous line')) {
+      const repeated = REPEATED.exec(code);
+      if (repeated && last && !last.folded) frames.push(recursionMarker(Number(repeated[1]), [last]));
+      else if (last && !last.context && code && !/^[\^~\s]+$/.test(code) && !code.startsWith('[Previous line')) {
         last.context = { pre: [], line: code, post: [] };
       }
       i++;

@@ -4,31 +4,33 @@
  * are not already listed (a Java `Caused by:` repeats its callers; those appear once).
  */
 import type { ErrorEvent, ExceptionRecord, RawFrame } from '../model/event.types';
+import { FRAME_CAP, foldFrames } from '../stack/frameFolder';
 
-export const MAX_FRAMES = 500;
+export const MAX_FRAMES = FRAME_CAP;
 
 function key(f: RawFrame): string {
+  if (f.folded) return `folded\0${f.raw}`;
   return `${f.path ?? ''}\0${f.module ?? ''}\0${f.function ?? ''}\0${f.line ?? ''}\0${f.column ?? ''}`;
 }
 
 /**
  * Root cause first (the model's order), unless an exception is marked `crashing` (a failed
- * handler): its frames come first. Exceptions without frames are skipped.
+ * handler): its frames come first. Exceptions without frames are skipped. Recursion is folded and
+ * the list capped by the one rule every source follows (stack/frameFolder: head, marker, tail).
  */
 export function flattenFrames(exceptions: ExceptionRecord[]): RawFrame[] {
   const seen = new Set<string>();
   const out: RawFrame[] = [];
   const crashing = exceptions.find((e) => e.crashing === true);
   for (const ex of crashing ? [crashing, ...exceptions.filter((e) => e !== crashing)] : exceptions) {
-    for (const f of ex.frames) {
+    for (const f of foldFrames(ex.frames)) {
       const k = key(f);
       if (seen.has(k)) continue;
       seen.add(k);
       out.push(f);
-      if (out.length >= MAX_FRAMES) return out;
     }
   }
-  return out;
+  return out.length > MAX_FRAMES ? foldFrames(out) : out;
 }
 
 /** The exception a person would name the error by: the outermost one. */

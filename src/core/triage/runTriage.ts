@@ -92,6 +92,7 @@ function untriagedIssue(sample: ErrorSample, why: string): TriagedIssue {
       function: f.function,
       inApp: f.inApp !== false,
       raw: f.raw,
+      ...(f.folded ? { folded: f.folded } : {}),
     })),
     suspects: [],
     suspectsUnavailable: `not triaged: ${why}`,

@@ -192,6 +192,7 @@ export function toTriaged(f: FrameWork): TriagedFrame {
   };
   if (f.placedBy) out.placedBy = f.placedBy;
   if (!f.revPath && f.candidates.length > 0) out.candidates = f.candidates;
+  if (f.raw.folded) out.folded = f.raw.folded;
   return out;
 }
 

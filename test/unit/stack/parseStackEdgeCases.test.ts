@@ -102,8 +102,11 @@ describe('parseStackText edge cases', () => {
     const p = parseStackText(stderr);
     assert.ok(p);
     assert.deepEqual(chainOf(p), [['RangeError', 'deep']]);
+    // Every frame is accounted for, the recursion folded into one marker (the one frame rule, #18).
     const f = p.exceptions[0].frames;
-    assert.ok(f.length >= 10001, `got ${f.length} frames`);
+    const total = f.reduce((n, x) => n + (x.folded ?? 1), 0);
+    assert.ok(total >= 10001 && f.length < 20, `got ${f.length} entries for ${total} frames`);
+    assert.match(f.find((x) => x.folded)?.raw ?? '', /^… [\d,]+ more frames of recursion in recurse …$/);
     assert.equal(f[0].function, 'recurse');
     assert.equal(f[0].line, 1);
   });

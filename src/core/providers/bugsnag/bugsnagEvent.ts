@@ -14,6 +14,7 @@ import type {
   RequestInfo,
   SourceContext,
 } from '../../model/event.types';
+import { FrameFolder } from '../../stack/frameFolder';
 import {
   MAX_BREADCRUMBS,
   MAX_EXCEPTIONS,
@@ -85,16 +86,18 @@ function decodeException(v: unknown, handled: boolean | null): ExceptionRecord |
   const e = asRecord(v);
   if (!e) return null;
   const raw = asArray(e.stacktrace);
-  const frames = raw
-    .slice(0, MAX_FRAMES)
-    .map(decodeFrame)
-    .filter((f): f is RawFrame => f !== null);
+  const folder = new FrameFolder();
+  for (const f of raw) {
+    const frame = decodeFrame(f);
+    if (frame) folder.push(frame);
+  }
+  const frames = folder.finish();
   const record: ExceptionRecord = {
     type: asNonEmptyString(pick(e, 'error_class', 'errorClass'), 512),
     value: asString(e.message),
     frames,
   };
-  if (raw.length > MAX_FRAMES) record.framesOmitted = true;
+  if (folder.cutFrames > 0) record.framesOmitted = true;
   if (handled !== null) record.handled = handled;
   return record.type === null && record.value === null && frames.length === 0 ? null : record;
 }

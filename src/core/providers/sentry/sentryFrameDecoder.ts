@@ -4,10 +4,10 @@
  * each reader takes a key map; the assembly is the same.
  */
 import type { Breadcrumb, ExceptionRecord, RawFrame, SourceContext } from '../../model/event.types';
+import { FrameFolder } from '../../stack/frameFolder';
 import {
   MAX_BREADCRUMBS,
   MAX_EXCEPTIONS,
-  MAX_FRAMES,
   asArray,
   asBool,
   asClampedRecord,
@@ -63,26 +63,26 @@ function decodeFrame(v: unknown, keys: SentryFrameKeys): RawFrame | null {
 /**
  * An exception (or thread) record from `{type, value, mechanism, stacktrace: {frames}}`.
  * Sentry lists frames oldest call first; the model wants the crashing frame first, so the list
- * is reversed, keeping the MAX_FRAMES frames nearest the crash.
+ * is reversed and folded by the one frame rule (stack/frameFolder: recursion folded, head and tail kept).
  */
 export function decodeExceptionRecord(v: unknown, keys: SentryFrameKeys): ExceptionRecord | null {
   const e = asRecord(v);
   if (!e) return null;
   const stacktrace = asRecord(e.stacktrace);
   const rawFrames = asArray(stacktrace?.frames);
-  const start = Math.max(0, rawFrames.length - MAX_FRAMES);
-  const frames: RawFrame[] = [];
-  for (let i = rawFrames.length - 1; i >= start; i--) {
+  const folder = new FrameFolder();
+  for (let i = rawFrames.length - 1; i >= 0; i--) {
     const frame = decodeFrame(rawFrames[i], keys);
-    if (frame) frames.push(frame);
+    if (frame) folder.push(frame);
   }
+  const frames = folder.finish();
   const record: ExceptionRecord = {
     type: asNonEmptyString(e.type, 512),
     value: asString(e.value),
     frames,
   };
   const omitted = stacktrace?.[keys.framesOmitted];
-  if (start > 0 || (Array.isArray(omitted) && omitted.length > 0)) record.framesOmitted = true;
+  if (folder.cutFrames > 0 || (Array.isArray(omitted) && omitted.length > 0)) record.framesOmitted = true;
   const handled = asBool(asRecord(e.mechanism)?.handled);
   if (handled !== null) record.handled = handled;
   return record.type === null && record.value === null && frames.length === 0 ? null : record;
