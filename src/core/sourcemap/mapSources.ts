@@ -5,7 +5,7 @@ import { normalizeFramePath } from '../resolve/framePath';
 
 /**
  * Maps a source-map `sources` entry (already resolved against `sourceRoot` and the map's location)
- * back to a workspace file. Production maps name build-machine paths and `webpack://` URLs, so the
+ * back to a workspace file: that resolved file when it exists inside the root, else by path suffix. Production maps name build-machine paths and `webpack://` URLs, so the
  * path is normalized like a frame, then tried from the map's folder up to the root, longest
  * path suffix first. Only confined, existing files are returned.
  */
@@ -26,11 +26,17 @@ function isFile(root: string, rel: string): boolean {
  */
 export function sourceToRepoFile(realRoot: string, mapRelPath: string, source: string): string | null {
   if (typeof source !== 'string') return null;
+  let search = source;
   if (path.isAbsolute(source) && isInside(realRoot, path.resolve(source))) {
-    const rel = confineToRoot(realRoot, path.relative(realRoot, path.resolve(source)));
-    return rel !== null && isFile(realRoot, rel) ? rel : null;
+    // The spec's resolution (sourceRoot, then the map's URL; trace-mapping did it) wins when the file is there.
+    const lexical = path.relative(realRoot, path.resolve(source)).split(path.sep).join('/');
+    const rel = confineToRoot(realRoot, lexical);
+    if (rel !== null && isFile(realRoot, rel)) return rel;
+    // Else a bundler wrote the path relative to its working directory, not to the map
+    // (`sources: ["src/orig.js"]` in dist/app.js.map): look the workspace path up by suffix.
+    search = lexical;
   }
-  const normalized = normalizeFramePath(source);
+  const normalized = normalizeFramePath(search);
   if (normalized === null) return null;
   const segments = normalized.segments.slice(-MAX_SEGMENTS);
   const ancestors: string[] = [];
