@@ -117,6 +117,8 @@ describe('Datadog source against the stand-in', () => {
     assert.equal(attrs.type, 'search_request');
     assert.equal(attrs.attributes.query, 'service:orders-api env:production @http.status_code:500');
     assert.equal(attrs.attributes.track, 'trace');
+    // The Explorer's default sort (Relevance), so the list matches what the Datadog UI shows first.
+    assert.equal(attrs.attributes.order_by, 'PRIORITY');
     const { from, to } = attrs.attributes as { from: number; to: number };
     assert.ok(Number.isInteger(from) && Number.isInteger(to), 'epoch ms integers');
     assert.ok(Math.abs(to - before) < 5000 && Math.abs(to - from - 86_400_000) < 1);

@@ -28,6 +28,14 @@ const ISSUE_PATH = '/api/v2/error-tracking/issues';
  * const source = createDatadogSource({ site: 'datadoghq.eu', apiKey, appKey, service: 'orders-api' });
  * const { samples, failures } = await source.listSamples({ limit: 20 });
  */
+/**
+ * The order the issues are listed in: the Error Tracking Explorer's default sort, Relevance (age,
+ * the last day's count, a spike in the last hour, crashes; docs.datadoghq.com/error_tracking/explorer),
+ * which the API names `PRIORITY` (IssuesSearchRequestDataAttributesOrderBy in the spec). Without
+ * it the order was whatever the endpoint chose.
+ */
+export const DATADOG_ISSUE_ORDER = 'PRIORITY';
+
 export function createDatadogSource(opts: DatadogSourceOptions): DatadogSource {
   // Provider data can carry the token itself (a title, an echoed header): none of it leaves the source.
   return redactingSource(buildDatadogSource(opts), [opts.apiKey, opts.appKey]);
@@ -92,7 +100,10 @@ function buildDatadogSource(opts: DatadogSourceOptions): DatadogSource {
         path: ISSUES_SEARCH_PATH,
         query: { include: 'issue' },
         body: {
-          data: { type: 'search_request', attributes: { query, from: ctx.window.from, to: ctx.window.to, track } },
+          data: {
+            type: 'search_request',
+            attributes: { query, from: ctx.window.from, to: ctx.window.to, track, order_by: DATADOG_ISSUE_ORDER },
+          },
         },
         idempotent: true,
         signal: options.signal,
