@@ -201,6 +201,7 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
     route: SentryRoute,
     m: RegExpExecArray,
     q: URLSearchParams,
+    requestBody?: unknown,
   ): { status: number; body: unknown; headers?: Record<string, string> } {
     switch (route) {
       case 'org': {
@@ -396,7 +397,10 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
         return { status: 200, body };
       }
       case 'updateIssue': {
-        const body = { ...(SPEC.example('get', P.issue, 200) as object), id: m[1], status: 'resolved' };
+        // Sentry answers with the issue as the update left it.
+        const asked = (requestBody as { status?: unknown } | undefined)?.status;
+        const status = asked === 'unresolved' || asked === 'ignored' ? asked : 'resolved';
+        const body = { ...(SPEC.example('get', P.issue, 200) as object), id: m[1], status };
         SPEC.assertValid('put', P.issue, 200, body);
         return { status: 200, body };
       }
@@ -449,7 +453,7 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
         () => {
           if (fault?.status && !fault.body)
             return send(fault.status, { detail: fault.detail ?? `stand-in fault ${fault.status}` }, fault.headers);
-          const c = canned(hit.route, hit.m as RegExpExecArray, u.searchParams);
+          const c = canned(hit.route, hit.m as RegExpExecArray, u.searchParams, seen.body);
           const status = fault?.status ?? c.status;
           const headers = { 'content-type': 'application/json', ...c.headers, ...fault?.headers };
           let text = JSON.stringify(c.body);

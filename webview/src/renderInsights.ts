@@ -32,13 +32,19 @@ export function renderActions(m: PanelModel, h: InsightHandlers): HTMLElement {
   const bar = el('div', { id: 'actions', attrs: { role: 'toolbar', 'aria-label': 'Issue actions' } });
   if (m.actionable) {
     bar.appendChild(
-      button('action-resolve', 'Resolve', 'Resolve this issue', (b) => h.issueAction({ kind: 'resolve' }, b)),
+      button(
+        'action-resolve',
+        'Resolve…',
+        'Resolve this issue (asks for confirmation)',
+        (b) => h.issueAction({ kind: 'resolve' }, b),
+        true,
+      ),
     );
     bar.appendChild(
       button(
         'action-resolve-next',
-        'Resolve in next release',
-        'Resolve this issue in the next release',
+        'Resolve in next release…',
+        'Resolve this issue in the next release (asks for confirmation)',
         (b) => h.issueAction({ kind: 'resolveInNextRelease' }, b),
         true,
       ),

@@ -6,7 +6,7 @@ import { SENTRY_WRITE_SCOPE } from '../providers/sentry/sentryApi';
 import type { SentrySource } from '../providers/sentry/sentry.types';
 
 /** The actions the panel and tree offer; `assign` takes a provider user reference. */
-export type IssueActionKind = 'resolve' | 'resolveInNextRelease' | 'ignore' | 'assign';
+export type IssueActionKind = 'resolve' | 'resolveInNextRelease' | 'ignore' | 'assign' | 'reopen';
 
 /** What the provider reports after an action. */
 export interface IssueActionResult {
@@ -27,6 +27,8 @@ export interface IssueActions {
   /** Resolved until a newer release sees it again (Datadog does this for every resolved issue). */
   resolveInNextRelease(issueId: string, signal?: AbortSignal): Promise<IssueActionResult>;
   ignore(issueId: string, signal?: AbortSignal): Promise<IssueActionResult>;
+  /** Back to unresolved / open: the Undo of resolve and ignore. */
+  reopen(issueId: string, signal?: AbortSignal): Promise<IssueActionResult>;
   /** `who`: Sentry `user:<id>`, `team:<id>`, username or email; Datadog a user UUID. */
   assign(issueId: string, who: string, signal?: AbortSignal): Promise<IssueActionResult>;
 }
@@ -95,6 +97,7 @@ export function sentryIssueActions(source: Pick<SentrySource, 'updateIssue'>): I
         signal,
       ),
     ignore: (id, signal) => run(id, 'ignore', 'Ignored', { status: 'ignored' }, signal),
+    reopen: (id, signal) => run(id, 'reopen', 'Reopened', { status: 'unresolved' }, signal),
     assign: (id, who, signal) =>
       run(id, 'assign', `Assigned to ${checkWho(who)}:`, { assignedTo: checkWho(who) }, signal),
   };
@@ -106,7 +109,7 @@ export function datadogIssueActions(source: Pick<DatadogSource, 'updateIssueStat
     issueId: string,
     action: string,
     done: string,
-    to: 'RESOLVED' | 'IGNORED',
+    to: 'RESOLVED' | 'IGNORED' | 'OPEN',
     signal?: AbortSignal,
   ): Promise<IssueActionResult> => {
     const id = checkId(issueId);
@@ -124,6 +127,7 @@ export function datadogIssueActions(source: Pick<DatadogSource, 'updateIssueStat
     resolveInNextRelease: (id, signal) =>
       state(id, 'resolve', 'Resolved (Datadog reopens it if a newer version reports it)', 'RESOLVED', signal),
     ignore: (id, signal) => state(id, 'ignore', 'Ignored', 'IGNORED', signal),
+    reopen: (id, signal) => state(id, 'reopen', 'Reopened', 'OPEN', signal),
     async assign(issueId, who, signal) {
       const id = checkId(issueId);
       const user = checkWho(who);

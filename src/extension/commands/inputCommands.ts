@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { createFileSource, MAX_INPUT_CHARS, type SampleList } from '../../core/providers';
 import { CulpritError, messageOf } from '../../core/errors';
 import type { IssueStore } from '../state/issueStore';
+import { VIEW_ERRORS } from '../constants';
 
 const PASTE_HINT =
   'Paste a stack trace, a log excerpt or an event JSON (Sentry, Datadog) here, then run "Culprit: Triage Active Editor".';
@@ -28,7 +29,12 @@ function parseInWorker(file: string, name: string): Promise<SampleList> {
 async function addListed(store: IssueStore, listed: SampleList, name: string): Promise<string[]> {
   if (listed.samples.length === 0)
     throw new CulpritError('unknown-format', listed.failures[0]?.message ?? `no stack trace or event found in ${name}`);
-  return store.addSamples(listed.samples);
+  // Resolving frames and ranking suspects runs git: show it in the view while it works.
+  const n = listed.samples.length;
+  return vscode.window.withProgress(
+    { location: { viewId: VIEW_ERRORS }, title: `Triaging ${n === 1 ? name : `${n} errors from ${name}`}` },
+    () => store.addSamples(listed.samples),
+  );
 }
 
 /** Parses text into samples and adds them; returns the new keys, or undefined when nothing parsed. */

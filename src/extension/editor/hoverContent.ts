@@ -19,7 +19,7 @@ import {
   releaseLabel,
   shortSha,
 } from '../../core/present';
-import { fenced, inlineCode, prose } from './markdownSafe';
+import { inlineCode, prose } from './markdownSafe';
 import { verificationOf, type VerificationView } from '../state/optionalFields';
 import { verificationHeadline } from '../commands/verifyCommands';
 
@@ -133,25 +133,29 @@ export function buildHover(entry: IssueEntry, frameIndex: number): vscode.Markdo
   ].filter((x): x is string => x !== null);
   blocks.push(actions.join(' · '));
 
-  // 4. The other suspects, one line each.
+  // 4. The other suspects on one line (summary in each link's tooltip): the hover must fit above
+  //    a line near the top of the editor with its variables still on screen.
   if (suspects.length > 1) {
-    const rest = suspects.slice(1, 4).map((s) => `- ${suspectLine(entry, s, false)}`);
+    const rest = suspects.slice(1, 4).map((s) => {
+      const link = commandLink(`$(git-commit) ${shortSha(s.sha)}`, CMD.openSuspectDiff, [entry.key, s.sha], s.summary);
+      return `${link} ${probabilityText(s)}`;
+    });
     if (suspects.length > 4)
-      rest.push(`- ${commandLink(`${suspects.length - 4} more in Details`, CMD.openDetails, [entry.key])}`);
-    blocks.push(`---\n\n${rest.join('\n')}`);
+      rest.push(commandLink(`${suspects.length - 4} more in Details`, CMD.openDetails, [entry.key]));
+    blocks.push(`Also: ${rest.join(' · ')}`);
   }
 
-  // 5. Compact context: a few variables, the request line.
+  // 5. Compact context: a few variables on one wrapping line, the request line.
   const raw = rawFrameOf(entry, frameIndex);
   const context: string[] = [];
   const vars = Object.entries(raw?.vars ?? {});
   if (vars.length) {
-    const shown = vars.slice(0, MAX_VARS).map(([k, v]) => `${k.slice(0, 40)} = ${valueText(v)}`);
+    const shown = vars.slice(0, MAX_VARS).map(([k, v]) => inlineCode(`${k.slice(0, 40)} = ${valueText(v)}`));
     const more =
       vars.length > MAX_VARS
-        ? `\n${commandLink(`… ${vars.length - MAX_VARS} more in Details`, CMD.openDetails, [entry.key])}`
+        ? ` · ${commandLink(`${vars.length - MAX_VARS} more in Details`, CMD.openDetails, [entry.key])}`
         : '';
-    context.push(`**Variables**${fenced(shown.join('\n'), 'js')}${more}`);
+    context.push(`**Variables** ${shown.join(' · ')}${more}`);
   }
   if (event.request) {
     const req = safeRequest(event.request);
@@ -160,7 +164,7 @@ export function buildHover(entry: IssueEntry, frameIndex: number): vscode.Markdo
     const line = `${req.method ?? ''} ${url}${query}`.trim();
     if (line) context.push(`**Request** ${inlineCode(clipAtWord(line, 200))}`);
   }
-  if (context.length) blocks.push(`---\n\n${context.join('\n\n')}`);
+  if (context.length) blocks.push(`---\n\n${context.join('\\\n')}`);
 
   md.appendMarkdown(blocks.join('\n\n'));
   return md;

@@ -11,8 +11,8 @@ export const DETAIL_PANEL_VIEW_TYPE = 'culprit.issueDetail';
 export interface DetailPanelOptions {
   /** One line per dropped message or failed request (never message bodies). */
   log?: (line: string) => void;
-  /** Asks before ignoring; default a modal warning. Tests may pass their own. */
-  confirmIgnore?: (title: string) => Promise<boolean>;
+  /** Asks before resolving or ignoring; default a modal warning. Tests may pass their own. */
+  confirmAction?: (kind: 'resolve' | 'resolveInNextRelease' | 'ignore', title: string) => Promise<boolean>;
 }
 
 /**
@@ -155,9 +155,11 @@ export class DetailPanel implements vscode.Disposable {
       case 'issueAction': {
         if (!model.actionable)
           throw new Error(`issues from ${model.providerLabel} cannot be resolved, ignored or assigned`);
-        if (msg.action.kind === 'ignore') {
-          const ok = await (this.options.confirmIgnore ?? confirmIgnore)(model.title);
-          if (!ok) throw new Error('ignore cancelled');
+        // Resolve and ignore change the issue for the whole team: never one click (and Undo follows).
+        const kind = msg.action.kind;
+        if (kind === 'resolve' || kind === 'resolveInNextRelease' || kind === 'ignore') {
+          const ok = await (this.options.confirmAction ?? confirmAction)(kind, model.title);
+          if (!ok) throw new Error(`${kind === 'ignore' ? 'ignore' : 'resolve'} cancelled`);
         }
         const res = await this.actions.runIssueAction(msg.issueId, msg.action);
         return { message: res.message, status: res.status };
@@ -193,11 +195,18 @@ function panelTitle(model: PanelModel): string {
   return `Culprit: ${t.length > 40 ? `${t.slice(0, 39)}…` : t}`;
 }
 
-async function confirmIgnore(title: string): Promise<boolean> {
+const CONFIRM_TEXT = {
+  resolve: ['Resolve', 'It is marked resolved for everyone on the project.'],
+  resolveInNextRelease: ['Resolve in Next Release', 'It reopens if the next release reports it again.'],
+  ignore: ['Ignore', 'It will stop alerting until it is un-ignored in the provider.'],
+} as const;
+
+async function confirmAction(kind: keyof typeof CONFIRM_TEXT, title: string): Promise<boolean> {
+  const [verb, effect] = CONFIRM_TEXT[kind];
   const pick = await vscode.window.showWarningMessage(
-    `Ignore "${title.slice(0, 120)}"? It will stop alerting until it is un-ignored in the provider.`,
+    `${verb} "${title.slice(0, 120)}"? ${effect}`,
     { modal: true },
-    'Ignore',
+    verb,
   );
-  return pick === 'Ignore';
+  return pick === verb;
 }

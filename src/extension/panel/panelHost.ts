@@ -110,6 +110,13 @@ export class PanelHost implements PanelActions, vscode.Disposable {
     await this.deps.state.update(WATCHES, all);
   }
 
+  private async dropWatch(key: string): Promise<void> {
+    const all = { ...this.deps.state.get<Record<string, FixWatch>>(WATCHES, {}) };
+    delete all[key];
+    this.fixes.delete(key);
+    await this.deps.state.update(WATCHES, all);
+  }
+
   private issueActions(entry: IssueEntry): IssueActions {
     const setup = this.deps.provider();
     const source = setup?.source;
@@ -150,8 +157,23 @@ export class PanelHost implements PanelActions, vscode.Disposable {
         since: new Date().toISOString(),
       });
     }
-    void vscode.window.showInformationMessage(`Culprit: ${result.message}`);
     void this.deps.refresh();
+    if (action.kind === 'assign') {
+      void vscode.window.showInformationMessage(`Culprit: ${result.message}`);
+      return result;
+    }
+    // Resolve and ignore offer Undo: the issue goes back to unresolved, and the watch is dropped.
+    void vscode.window.showInformationMessage(`Culprit: ${result.message}`, 'Undo').then(async (picked) => {
+      if (picked !== 'Undo') return;
+      try {
+        const undone = await actions.reopen(issueId);
+        await this.dropWatch(entry.key);
+        void vscode.window.showInformationMessage(`Culprit: ${undone.message}`);
+        void this.deps.refresh();
+      } catch (e) {
+        void vscode.window.showErrorMessage(`Culprit: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    });
     return result;
   }
 

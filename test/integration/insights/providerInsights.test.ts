@@ -138,6 +138,12 @@ describe('Sentry insights against the stand-in', () => {
       const ok = await actions.resolve('1001');
       assert.equal(ok.status, 'resolved');
       assert.equal(s.count('updateIssue'), 1);
+      // Undo of resolve and ignore: back to unresolved.
+      const undo = await actions.reopen('1001');
+      assert.equal(undo.status, 'unresolved');
+      assert.equal(undo.message, 'Reopened Sentry issue 1001');
+      const put = s.requests.filter((r) => r.route === 'updateIssue').pop()!;
+      assert.deepEqual(put.body, { status: 'unresolved' });
       s.fault('updateIssue', { status: 403 });
       const e = await rejection(actions.ignore('1001'));
       assert.ok(CulpritError.is(e, 'forbidden'));

@@ -241,6 +241,14 @@ describe('Culprit in the real workbench: from a Sentry 500 to the suspect commit
 
     const before = standIn.count('updateIssue');
     await view.locator('#action-resolve').click();
+    // Resolve is never one click: a modal asks first, then the notification offers Undo.
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 15_000 });
+    assert.equal(standIn.count('updateIssue'), before, 'nothing is sent before the confirmation');
+    await dialog
+      .locator('.monaco-button', { hasText: /^Resolve$/ })
+      .first()
+      .click();
     await view.locator('#action-status', { hasText: /[Rr]esolved/ }).waitFor({ timeout: 15_000 });
     assert.equal(standIn.count('updateIssue'), before + 1);
     const put = standIn.requests.filter((r) => r.route === 'updateIssue').pop()!;

@@ -1,0 +1,231 @@
+// Every editor surface in the real workbench (code-server + Chromium), in a dark, a light and a
+// high-contrast theme: the tree, the inline message with its CodeLens, the hover and the detail
+// panel, then Confirm by Bisect (progress notification, verdict in the tree, hover and panel).
+// Screenshots go to test-results/surfaces/; with CULPRIT_UPDATE_SCREENSHOTS=1 also to docs/images/
+// (the README shows those). Each shot is taken only after what it shows has rendered.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { FrameLocator, Locator } from 'playwright-core';
+import { repoRoot } from '../../../scripts/vscode/codeServer.mjs';
+import { startSentryStandIn, type SentryStandIn } from '../../helpers/sentryStandIn';
+import { prepareDemo } from '../host/demoData.mjs';
+import { captureFailure, openWorkbench, resultsDir, type Workbench } from './workbench';
+
+const TOKEN = 'canarytok_UI_SURFACES_5c1e0a9d';
+const THEMES = [
+  { name: 'dark', id: 'Default Dark Modern', label: 'Dark Modern', bodyClass: 'vs-dark' },
+  { name: 'light', id: 'Default Light Modern', label: 'Light Modern', bodyClass: 'vs' },
+  { name: 'high-contrast', id: 'Default High Contrast', label: 'Dark High Contrast', bodyClass: 'hc-black' },
+] as const;
+
+describe('Culprit surfaces in three themes, and Confirm by Bisect, in the real workbench', function () {
+  this.timeout(600_000);
+  let wb: Workbench;
+  let standIn: SentryStandIn;
+  let demo: Awaited<ReturnType<typeof prepareDemo>>;
+  let dir: string;
+  let crashText: string;
+
+  /** Saves `target`'s region (padded, inside the page) as surfaces/<name>.png (and docs/images/). */
+  async function shot(name: string, target: Locator | null): Promise<void> {
+    const { page } = wb;
+    const out = path.join(resultsDir, 'surfaces', `${name}.png`);
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    if (target) {
+      const box = (await target.boundingBox())!;
+      const view = page.viewportSize()!;
+      const x = Math.max(0, box.x - 4);
+      const y = Math.max(0, box.y - 4);
+      const clip = {
+        x,
+        y,
+        width: Math.min(view.width - x, box.width + 8),
+        height: Math.min(view.height - y, box.height + 8),
+      };
+      await page.screenshot({ path: out, clip });
+    } else await page.screenshot({ path: out });
+    if (process.env.CULPRIT_UPDATE_SCREENSHOTS === '1') {
+      const docs = path.join(repoRoot, 'docs', 'images');
+      fs.mkdirSync(docs, { recursive: true });
+      fs.copyFileSync(out, path.join(docs, `${name}.png`));
+    }
+  }
+
+  /** Picks a colour theme through "Preferences: Color Theme", as a user does. */
+  async function setTheme(theme: (typeof THEMES)[number]): Promise<void> {
+    const { page } = wb;
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await page.keyboard.press('F1');
+    await input.waitFor();
+    await input.fill('>Preferences: Color Theme');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preferences: Color Theme' }).first().click();
+    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor();
+    // The picker lists themes by label (`Dark Modern`), not by settings id (`Default Dark Modern`).
+    await input.fill(theme.label);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: theme.label }).first().waitFor();
+    await input.press('Enter');
+    await page.locator(`.monaco-workbench.${theme.bodyClass}`).waitFor({ timeout: 30_000 });
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  async function connectSentry(): Promise<void> {
+    const { page } = wb;
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await page.keyboard.press('F1');
+    await input.waitFor();
+    await input.fill('>Culprit: Connect Sentry');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Culprit: Connect Sentry' }).first().click();
+    for (const [step, value] of [standIn.url, 'acme', TOKEN, 'orders-api'].entries()) {
+      await page.locator('.quick-input-widget', { hasText: `(${step + 1}/4)` }).waitFor();
+      await input.fill(value);
+      await input.press('Enter');
+    }
+  }
+
+  const webview = (): FrameLocator => wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+
+  async function expand(row: Locator): Promise<void> {
+    await row.waitFor({ timeout: 60_000 });
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
+  }
+
+  async function openCrashingFrame(): Promise<Locator> {
+    const { page } = wb;
+    await wb.runCommand('View: Close All Editors');
+    const frame = wb.treeRow('applyDiscount').first();
+    await frame.waitFor();
+    await frame.click();
+    await wb.editorTab('pricing.js').waitFor();
+    const line = page.locator('.monaco-editor .view-line', { hasText: crashText }).first();
+    await line.waitFor();
+    // The message after the line is a CSS ::after; wait until it is there.
+    await page.waitForFunction(
+      () =>
+        Array.from(document.querySelectorAll('.monaco-editor .view-line span')).some((el) =>
+          getComputedStyle(el, '::after').content.includes('TypeError'),
+        ),
+      undefined,
+      { timeout: 30_000 },
+    );
+    await page.locator('.monaco-editor .codelens-decoration', { hasText: 'production error' }).first().waitFor();
+    return line;
+  }
+
+  async function hoverLine(line: Locator, text: string): Promise<Locator> {
+    const { page } = wb;
+    await page.mouse.move(5, 5);
+    const box = (await line.boundingBox())!;
+    await page.mouse.move(box.x + 60, box.y + box.height / 2);
+    const hover = page.locator('.monaco-hover', { hasText: text }).first();
+    await hover.waitFor({ timeout: 20_000 });
+    // Codicons and markdown settle a frame after the widget appears.
+    await page.waitForTimeout(300);
+    return hover;
+  }
+
+  async function openPanel(): Promise<void> {
+    const issue = wb.treeRow('TypeError').first();
+    await issue.hover();
+    await issue.locator('.action-label[aria-label="Open Details"]').click();
+    // Not "Loading issue…": the suspects of this issue are rendered.
+    await webview().locator('#suspect-list li.suspect').first().waitFor({ timeout: 30_000 });
+    await webview().locator('#frames li').first().waitFor();
+  }
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'culprit-ui-surfaces-'));
+    const repo = path.join(dir, 'orders-api');
+    fs.mkdirSync(repo);
+    demo = await prepareDemo(repo);
+    crashText = fs.readFileSync(path.join(repo, 'src/services/pricing.js'), 'utf8').split('\n')[14].trim();
+    standIn = await startSentryStandIn({ issueCount: 2, token: TOKEN, event: demo.restEvent, releases: demo.releases });
+    wb = await openWorkbench({
+      folder: repo,
+      devExtension: true,
+      viewport: { width: 1400, height: 900 },
+      settings: { 'workbench.colorTheme': THEMES[0].id },
+    });
+    await wb.openViewContainer('Culprit');
+    await connectSentry();
+    await wb.treeRow(demo.bugSha.slice(0, 7)).first().waitFor({ timeout: 90_000 });
+    await expand(wb.treeRow('TypeError').first());
+  });
+  afterEach(async function () {
+    await captureFailure(this, wb);
+  });
+  after(async () => {
+    await wb?.close();
+    await standIn?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  for (const theme of THEMES) {
+    it(`shows the tree, inline text, CodeLens, hover and panel in the ${theme.name} theme`, async () => {
+      const { page } = wb;
+      await setTheme(theme);
+
+      const line = await openCrashingFrame();
+      await wb.treeRow('Use loyalty programme rates').first().waitFor();
+      await shot(`tree-${theme.name}`, page.locator('.part.sidebar'));
+      await shot(`inline-${theme.name}`, page.locator('.part.editor'));
+
+      const hover = await hoverLine(line, 'Variables');
+      const text = await hover.innerText();
+      assert.match(text, /TypeError/);
+      assert.match(text, /customer/);
+      // The whole hover is on screen: the variables are not below the fold.
+      const hb = (await hover.boundingBox())!;
+      const vars = (await hover.locator('text=customer').first().boundingBox())!;
+      assert.ok(vars.y + vars.height <= hb.y + hb.height + 1, 'the variables are inside the hover, not scrolled away');
+      await shot(`hover-${theme.name}`, page.locator('.part.editor'));
+      await page.mouse.move(5, 5);
+
+      await openPanel();
+      await shot(`panel-${theme.name}`, null);
+      await wb.runCommand('View: Close All Editors');
+    });
+  }
+
+  it('confirms the suspect by bisect: progress notification, then the verdict in the tree, hover and panel', async () => {
+    const { page } = wb;
+    await setTheme(THEMES[0]);
+    // The center is open first: the demo's bisect takes seconds, and toasts are hidden in this mode.
+    await wb.openNotifications();
+    const suspects = wb.treeRow('Suspects').first();
+    await suspects.hover();
+    await suspects.locator('.action-label[aria-label="Confirm by Bisect"]').click();
+    const progress = wb.notification(/step \d+\/\d+/).first();
+    await progress.waitFor({ timeout: 60_000 });
+    assert.match(await progress.innerText(), /Confirm by Bisect/);
+    await wb.treeRow('Bisecting…').first().waitFor({ timeout: 30_000 });
+    await shot('bisect-progress-dark', null);
+
+    const verdict = wb.treeRow(`Confirmed by bisect: ${demo.bugSha.slice(0, 7)}`).first();
+    await verdict.waitFor({ timeout: 300_000 });
+    await wb
+      .notification(/Confirmed by bisect/)
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Escape');
+    await expand(verdict);
+    await wb
+      .treeRow(`${demo.bugSha.slice(0, 7)} bad`)
+      .first()
+      .waitFor();
+    await shot('bisect-tree-dark', page.locator('.part.sidebar'));
+
+    const line = await openCrashingFrame();
+    const hover = await hoverLine(line, 'Confirmed by bisect');
+    assert.match(await hover.innerText(), /confirmed/);
+    await shot('bisect-hover-dark', page.locator('.part.editor'));
+    await page.mouse.move(5, 5);
+
+    await openPanel();
+    await webview().locator('#verification-status', { hasText: 'Confirmed by bisect' }).waitFor({ timeout: 20_000 });
+    assert.ok((await webview().locator('#verification-steps tr').count()) >= 3, 'every step is listed');
+    await webview().locator('#verification').scrollIntoViewIfNeeded();
+    await shot('bisect-panel-dark', null);
+  });
+});
