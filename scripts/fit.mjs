@@ -1,4 +1,4 @@
-// `node scripts/fit.mjs` (npm run fit): fits the suspect ranking model (src/core/suspects/rankerModel.ts) on the TRAIN
+// `npm run fit`: fits the suspect ranking model (src/core/suspects/rankerModel.ts) on the TRAIN
 // split of the accuracy corpus, picks its L2 strength and calibrates its softmax temperature on
 // the VALIDATION split, and writes src/core/suspects/rankerWeights.json stamped with the corpus
 // hash. The TEST split is scored once, as numbers only.
@@ -6,11 +6,16 @@
 //   npm run fit -- --report     also the ablation of every feature, calibration and confidence
 //                               figures, written to bench/RESULTS.md (section "ranking")
 //   npm run fit -- --check      report whether the weights were fitted on the current corpus
-//   --cached                    reuse bench/.work/rankFeatures.json from the last run (same code)
+//   --width 10,1000             only those range widths (default: 10, 100 and 1,000)
+//   --cached                    reuse bench/.work/rankFeatures-w<width>.json from the last run (same code)
+//   --splits validation,test    triage only those splits (a wide range scored, not fitted on)
+//   --triage-only               write the caches, fit nothing
+//   --only-cached               with --cached: widths without a cache are left out, not triaged
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { corpusFeatures, corpusHash } from './fit/corpusFeatures.mjs';
+import { WIDTHS } from '../bench/lib/scenarioList.mjs';
 import { fitTemperature, fitWeights, nll, outcomes } from './fit/softmaxModel.mjs';
 import { rankingSection } from './fit/rankingSection.mjs';
 import { byConfidence, rankMetrics, reliability } from './fit/fitReport.mjs';
@@ -19,8 +24,19 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const WEIGHTS = path.join(repoRoot, 'src/core/suspects/rankerWeights.json');
 const CACHE = path.join(repoRoot, 'bench/.work/rankFeatures.json');
 /** Candidate L2 strengths, one decade apart in half steps; validation NLL picks one. */
-const L2_GRID = [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1];
-const args = new Set(process.argv.slice(2));
+const L2_GRID = [0.001, 0.01, 0.1, 1];
+/** The L2 penalty on weights in the features' own units, or on standardized ones. */
+const PENALTIES = ['raw', 'standardized'];
+/** Whether each bug class weighs the same in the training likelihood, or each scenario does. */
+const BALANCE = [false, true];
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+/** `--width 10,1000`: fit on those range widths only (default: every width the bench scores). */
+const widthArg = argv.includes('--width') ? argv[argv.indexOf('--width') + 1] : null;
+/** `--splits validation,test`: triage only those splits at the widths not cached yet (to score, not fit). */
+/** `--drop a,b`: features held at weight 0 (a feature left out by validation, or to compare). */
+const dropArg = argv.includes('--drop') ? argv[argv.indexOf('--drop') + 1].split(',') : [];
+const splitsArg = argv.includes('--splits') ? argv[argv.indexOf('--splits') + 1].split(',') : undefined;
 const log = (m) => process.stderr.write(`${m}\n`);
 
 async function check() {
@@ -33,34 +49,46 @@ async function check() {
     );
 }
 
-/** The weights, temperature and L2 chosen on validation, for the features not in `drop`. */
-function fitAll(train, validation, dims, drop = new Set(), grid = L2_GRID) {
+/** The weights, temperature, L2 and penalty form chosen on validation, for the features not in `drop`. */
+function fitAll(train, validation, dims, drop = new Set(), grid = L2_GRID, penalties = PENALTIES, balance = BALANCE) {
   let best = null;
-  for (const l2 of grid) {
-    const w = fitWeights(train, dims, l2, drop);
-    const t = fitTemperature(validation.length ? validation : train, w);
-    const loss = nll(validation.length ? validation : train, w, t);
-    if (!best || loss < best.loss) best = { l2, w, t, loss };
-  }
+  const judged = validation.length ? validation : train;
+  for (const balanced of balance)
+    for (const penalty of penalties)
+      for (const l2 of grid) {
+        const w = fitWeights(train, dims, l2, drop, penalty, balanced);
+        const t = fitTemperature(judged, w);
+        const loss = nll(judged, w, t);
+        if (drop.size === 0)
+          log(`    L2 ${l2} (${penalty}${balanced ? ', classes balanced' : ''}): validation NLL ${loss.toFixed(3)}`);
+        if (!best || loss < best.loss) best = { l2, penalty, balanced, w, t, loss };
+      }
   return best;
 }
 
 async function main() {
   if (args.has('--check')) return check();
   const hash = await corpusHash(repoRoot);
-  let data;
-  if (args.has('--cached') && existsSync(CACHE)) data = JSON.parse(readFileSync(CACHE, 'utf8'));
-  else {
-    data = await corpusFeatures(repoRoot, log);
-    writeFileSync(CACHE, JSON.stringify(data));
+  // One cache per range width, so a width can be re-triaged (or built the first time) on its own.
+  const widths = widthArg ? widthArg.split(',').map(Number) : WIDTHS;
+  const data = [];
+  for (const width of widths) {
+    const cache = CACHE.replace(/\.json$/, `-w${width}.json`);
+    if (args.has('--cached') && existsSync(cache)) data.push(...JSON.parse(readFileSync(cache, 'utf8')));
+    else if (!args.has('--only-cached')) {
+      const part = await corpusFeatures(repoRoot, log, { widths: [width], splits: splitsArg });
+      writeFileSync(cache, JSON.stringify(part));
+      data.push(...part);
+    }
   }
+  if (args.has('--triage-only')) return log(`  cached ${data.length} scenario variants`);
   const names = data.find((d) => d.featureNames.length)?.featureNames ?? [];
   const split = (s) => data.filter((d) => d.split === s);
   const [train, validation, test] = ['train', 'validation', 'test'].map(split);
   log(`  train ${train.length}, validation ${validation.length}, test ${test.length} scenarios`);
-  const best = fitAll(train, validation, names.length);
+  const dropped = new Set(dropArg.map((n) => names.indexOf(n)).filter((i) => i >= 0));
+  const best = fitAll(train, validation, names.length, dropped);
   const old = JSON.parse(readFileSync(WEIGHTS, 'utf8'));
-  const linksIndex = names.indexOf('links');
   const model = {
     corpusHash: hash,
     features: names,
@@ -71,11 +99,13 @@ async function main() {
     },
     confidence: old.confidence,
     l2: best.l2,
+    penalty: best.penalty,
+    classesBalanced: best.balanced,
     scenarios: { train: train.length, validation: validation.length, test: test.length },
     fittedAt: new Date().toISOString(),
   };
   writeFileSync(WEIGHTS, `${JSON.stringify(model, null, 2)}\n`);
-  const score = (set) => outcomes(set, model.weights, model.calibration.temperature, linksIndex);
+  const score = (set) => outcomes(set, model.weights, model.calibration.temperature);
   for (const [label, set] of [
     ['train', train],
     ['validation', validation],
@@ -86,17 +116,19 @@ async function main() {
       `  ${label}: n=${m.n} top-1 ${(100 * m.top1[0]).toFixed(1)}% top-3 ${(100 * m.top3[0]).toFixed(1)}% MRR ${m.mrr[0].toFixed(3)}`,
     );
   }
-  log(`  L2 ${best.l2}, temperature ${model.calibration.temperature}; wrote ${path.relative(repoRoot, WEIGHTS)}`);
+  log(
+    `  L2 ${best.l2} (${best.penalty}), validation NLL ${best.loss.toFixed(3)}, temperature ${model.calibration.temperature}; wrote ${path.relative(repoRoot, WEIGHTS)}`,
+  );
   if (args.has('--misses'))
     for (const o of [...score(train), ...score(validation)].filter((x) => x.rank !== 1))
       log(`  miss (${o.split}) ${o.name}: #${o.rank || '—'} p1 ${o.p1.toFixed(2)}`);
   if (!args.has('--report')) return;
   const ablation = names.map((name, i) => {
-    const fit = fitAll(train, validation, names.length, new Set([i]), [best.l2]);
+    const fit = fitAll(train, validation, names.length, new Set([i]), [best.l2], [best.penalty], [best.balanced]);
     return {
       name,
-      test: rankMetrics(outcomes(test, fit.w, fit.t, linksIndex)),
-      val: rankMetrics(outcomes(validation, fit.w, fit.t, linksIndex)),
+      test: rankMetrics(outcomes(test, fit.w, fit.t)),
+      val: rankMetrics(outcomes(validation, fit.w, fit.t)),
     };
   });
   const figures = {

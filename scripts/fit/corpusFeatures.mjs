@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildCoreBundle, loadCore } from '../../bench/lib/coreBundle.mjs';
 import { buildScenarios } from '../../bench/lib/scenarioRepo.mjs';
-import { loadScenarioDefs } from '../../bench/lib/scenarioList.mjs';
-import { splitOf } from '../../bench/lib/split.mjs';
+import { corpusVariants, loadScenarioDefs, WIDTHS } from '../../bench/lib/scenarioList.mjs';
+import { SPLITS } from '../../bench/lib/split.mjs';
 
 /** The bench's triage settings (bench/cases/accuracyCase.mjs), so features are what the bench ranks. */
 const SETTINGS = { limit: 1, suspectLimit: 20, blameFrames: 12 };
@@ -36,50 +36,61 @@ export async function corpusHash(repoRoot) {
 }
 
 /**
- * One entry per built scenario: { name, split, bugClass, lang, rangeSize, rows: [{sha, date,
- * features}], bug: index of the bug commit in rows or -1, featureNames }.
+ * One entry per built scenario variant (every split, at each range width the bench scores): { name,
+ * split, bugClass, lang, width, rangeSize, rows: [{sha, date, features}], bug: index of the bug
+ * commit in rows or -1, featureNames }. Built repositories are cached by content under bench/.work.
  */
-export async function corpusFeatures(repoRoot, log = () => {}) {
+export async function corpusFeatures(repoRoot, log = () => {}, { widths = WIDTHS, splits = SPLITS } = {}) {
   const defs = await loadScenarioDefs(repoRoot);
   const root = path.join(repoRoot, 'bench/.work/scenarios');
   const core = loadCore(await buildCoreBundle(repoRoot));
+  const variants = corpusVariants(defs, { splits, widths });
   const out = [];
   let failed = 0;
-  for (const def of defs) {
-    let s;
-    try {
-      [s] = await buildScenarios([def], root, log);
-    } catch (e) {
-      // A runtime missing here (or a load-dependent SDK timeout) drops the scenario, loudly.
-      failed++;
-      log(`  skipped ${def.name}: ${String(e.message).split('\n')[0].slice(0, 160)}`);
-      continue;
+  const t0 = performance.now();
+  // Built in batches (two at a time inside buildScenarios), triaged one by one as each batch lands.
+  for (let at = 0; at < variants.length; at += 8) {
+    const batch = variants.slice(at, at + 8);
+    const built = await buildScenarios(
+      batch.map((v) => v.def),
+      root,
+      log,
+    );
+    for (const [k, s] of built.entries()) {
+      const v = batch[k];
+      if (!s || s.error) {
+        // A runtime missing here (or a load-dependent SDK timeout) drops the scenario, loudly.
+        failed++;
+        continue;
+      }
+      const ws = await core.openTriageWorkspace({ dir: s.repo, trusted: true });
+      let rows = null;
+      let names = null;
+      const text = readFileSync(s.traceFile, 'utf8');
+      await core.runTriage(core.createFileSource(text, path.basename(s.traceFile)), ws, {
+        ...SETTINGS,
+        deployFlag: s.deploy,
+        rankProbe: (r, n) => {
+          rows ??= r;
+          names ??= n;
+        },
+      });
+      rows ??= [];
+      const bugClass = bugClassOf(v.base);
+      out.push({
+        name: v.base.name,
+        split: v.split,
+        bugClass,
+        lang: v.base.runtime ?? v.base.lang ?? null,
+        width: v.width,
+        rangeSize: s.rangeShas.length,
+        rows,
+        bug: rows.findIndex((r) => r.sha === s.bugSha),
+        featureNames: names ?? [],
+      });
     }
-    const ws = await core.openTriageWorkspace({ dir: s.repo, trusted: true });
-    let rows = null;
-    let names = null;
-    const text = readFileSync(s.traceFile, 'utf8');
-    await core.runTriage(core.createFileSource(text, path.basename(s.traceFile)), ws, {
-      ...SETTINGS,
-      deployFlag: s.deploy,
-      rankProbe: (r, n) => {
-        rows ??= r;
-        names ??= n;
-      },
-    });
-    rows ??= [];
-    const bugClass = bugClassOf(def);
-    out.push({
-      name: def.name,
-      split: splitOf(bugClass),
-      bugClass,
-      lang: def.lang ?? null,
-      rangeSize: s.rangeShas.length,
-      rows,
-      bug: rows.findIndex((r) => r.sha === s.bugSha),
-      featureNames: names ?? [],
-    });
+    log(`  ${out.length + failed}/${variants.length} variants in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   }
-  log(`  ${out.length} scenarios triaged${failed ? `, ${failed} skipped` : ''}`);
+  log(`  ${out.length} scenario variants triaged${failed ? `, ${failed} not built` : ''}`);
   return out;
 }

@@ -29,7 +29,7 @@ export function rankingSection(repoRoot, f) {
   const lines = [
     `## Suspect ranking model: ${m.scenarios.train + m.scenarios.validation + m.scenarios.test} scenarios, ${f.classes} bug classes`,
     '',
-    `Written by \`npm run fit -- --report\` (scripts/fit.mjs). One softmax over each deploy range's commits of a linear score of ${m.features.length} features (src/core/suspects/rankFeatures.ts), fitted on the train split (L2 ${m.l2}, chosen by validation NLL), temperature ${m.calibration.temperature} fitted on the validation split. Split by a hash of the bug class (bench/lib/split.mjs); scenarios without \`bugClass\` use their first case tag as the class. Weights stamped with corpus ${m.corpusHash.slice(0, 12)}. The test split is scored here as numbers only.`,
+    `Written by \`npm run fit -- --report\` (scripts/fit.mjs). One softmax over each deploy range's commits of a linear score of ${m.features.length} features (src/core/suspects/rankFeatures.ts), fitted on the train split (L2 ${m.l2} on ${m.penalty ?? 'standardized'} weights, both chosen by validation NLL), temperature ${m.calibration.temperature} fitted on the validation split. Split by a hash of the bug class (bench/lib/split.mjs); scenarios without \`bugClass\` use their first case tag as the class. Weights stamped with corpus ${m.corpusHash.slice(0, 12)}. The test split is scored here as numbers only.`,
     '',
     head,
     metricsRow('train (fitted on)', f.metrics.train),
@@ -58,7 +58,7 @@ export function rankingSection(repoRoot, f) {
         `| ${a.name} | ${m.weights[i]} | ${pct(a.test.top1[0])} | ${(100 * (a.test.top1[0] - full)).toFixed(1)} pts | ${pct(a.val.top1[0])} |`,
     ),
     '',
-    `- Fixed numbers of the ranking code, none tuned on the corpus: feature transforms 1/(1+depth), 1/(1+ln(1+distance)), ln(1+count) (rankFeatures.ts); the listing floor is the uniform prior 1/candidates; the confidence labels' cut-offs above are definitions of the labels, stored in rankerWeights.json. Fitting: Adam, 3,000 full-batch steps, step 0.05; the L2 grid 1e-4…0.1 in half decades.`,
+    `- Fixed numbers of the ranking code, none tuned on the corpus: feature transforms 1/(1+depth), 1/(1+ln(1+distance)), ln(1+count) (rankFeatures.ts); the listing floor is the uniform prior 1/candidates; the confidence labels' cut-offs above are definitions of the labels, stored in rankerWeights.json. Fitting: Adam, 600 full-batch steps, step 0.1, over each scenario's distinct feature vectors with their counts; the L2 grid 1e-3…1 in decades, on the weights in the features' own units.`,
     '- Caveat: the scenarios written before the split (the design, held-out and both fresh sets) were all studied while the older rule-per-miss ranking was written, and the evidence mechanisms that rules left behind still run; so even the test figure is not independent of development. Scenarios added after the split, never studied, are the honest measure.',
     `- Fitted ${m.fittedAt.slice(0, 16)}Z; \`npm run fit -- --check\` reports when the corpus has changed since.`,
   ];

@@ -7,7 +7,7 @@
  */
 import { isTestPath } from './pathKinds';
 import type { Evidence } from './evidence.types';
-import { enclosingFunction, functionBaseName } from './functionExtent';
+import { enclosingFunction } from './functionExtent';
 import { RANGE_PATCH_FORMAT, isCosmetic, parseRangePatch, type PatchFile, type PatchHunk } from './rangePatch';
 import type { SuspectGitPort } from './suspectPort.types';
 import { keyHits } from './errorTokens';
@@ -15,83 +15,7 @@ import { constantUses, operandDefinitions } from './operandSource';
 import { isAwaitRemoved, isBoundChange } from './shapeEvidence';
 import { isNormalizerRemoved } from './normalizerShape';
 import { producerUses, type ProducerUse } from './producerChain';
-
-/** A frame with its function's first line and its file's lines at TO. */
-export interface UsingFrame {
-  depth: number;
-  path: string;
-  line: number;
-  function: string | null;
-  start: number;
-  text: string[];
-}
-
-/** Where a frame used a name: the nearest line to the frame's line. */
-export interface NameUse {
-  name: string;
-  depth: number;
-  frame: UsingFrame;
-  line: number;
-  kind: 'call' | 'value';
-  /** Used on the frame's own line, or on a line assigning a name whose value reaches it. */
-  feeds: boolean;
-}
-
-const LOOKBACK = 40;
-const MAX_DEPTH = 6;
-const MAX_NAMES = 60;
-/** Control words and the standard library's most common members: never a project's helper. */
-const NOT_HELPERS = new Set(
-  (
-    'if for while switch catch return function typeof instanceof new throw await async yield super this self ' +
-    'print println printf format log error warn info debug assert require import map filter reduce forEach find some every ' +
-    'push pop shift unshift slice splice concat join split trim strip lower upper toLowerCase toUpperCase toString valueOf ' +
-    'get set has add put remove delete keys values items entries length size append extend update copy sort sorted reversed ' +
-    'len str int float bool list dict tuple range enumerate zip min max abs round sum any all isinstance getattr setattr ' +
-    'parse stringify then resolve reject call apply bind equals hashCode compareTo stream collect orElse orElseThrow of ' +
-    'Number String Boolean Object Array Math JSON Promise Date Map Set Error List Optional Collectors Arrays'
-  ).split(' '),
-);
-
-const CALL = /([A-Za-z_$][\w$]*)\s*\(|::\s*([A-Za-z_$][\w$]*)/g;
-const MEMBER =
-  /\.\s*([A-Za-z_$][\w$]{2,})\b(?!\s*\()|\[\s*["']([A-Za-z_$][\w$-]{1,60})["']\s*\]|\b([A-Z][A-Z0-9_]{2,})\b/g;
-
-function stripStrings(line: string): string {
-  return line.slice(0, 1000).replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""');
-}
-
-/**
- * The names each frame used before it stopped: functions called on its executed lines (its own
- * line first) and the members and constants its own line reads. Names of frames on the stack are
- * left out: blame over their functions covers them.
- */
-export function namesUsed(frames: UsingFrame[], feedLines: Map<number, number[]> = new Map()): NameUse[] {
-  const onStack = new Set(frames.map((f) => functionBaseName(f.function)).filter((n): n is string => !!n));
-  const uses = new Map<string, NameUse>();
-  const note = (name: string | undefined, f: UsingFrame, line: number, kind: NameUse['kind'], feeds: boolean) => {
-    if (!name || name.length < 3 || NOT_HELPERS.has(name) || onStack.has(name)) return;
-    const key = `${kind}\0${name}`;
-    const had = uses.get(key);
-    const better =
-      !had ||
-      f.depth < had.depth ||
-      (f.depth === had.depth &&
-        (feeds ? 1 : 0) - (had.feeds ? 1 : 0) + (Math.abs(line - f.line) < Math.abs(had.line - f.line) ? 0.5 : 0) > 0);
-    if (better) uses.set(key, { name, depth: f.depth, frame: f, line, kind, feeds });
-  };
-  for (const f of frames) {
-    if (f.depth >= MAX_DEPTH) continue;
-    const feeding = new Set([f.line, ...(feedLines.get(f.depth) ?? [])]);
-    for (let l = f.line; l >= Math.max(f.start, f.line - LOOKBACK); l--) {
-      const code = stripStrings(f.text[l - 1] ?? '');
-      for (const m of code.matchAll(CALL)) note(m[1] ?? m[2], f, l, 'call', feeding.has(l));
-    }
-    const raw = (f.text[f.line - 1] ?? '').slice(0, 1000);
-    for (const m of raw.matchAll(MEMBER)) note(m[1] ?? m[2] ?? m[3], f, f.line, 'value', true);
-  }
-  return [...uses.values()].sort((a, b) => a.depth - b.depth).slice(0, MAX_NAMES);
-}
+import { NOT_HELPERS, namesUsed, type NameUse, type UsingFrame } from './namesUsed';
 
 function escapeRe(s: string): string {
   return s.replace(/[$.*+?()[\]{}|^\\]/g, '\\$&');
@@ -252,7 +176,7 @@ export async function collectCalleeEvidence(
 ): Promise<Evidence[]> {
   const { from, to, range } = revs;
   const feedLines = new Map(flows.map((f) => [f.frame.depth, f.defLines]));
-  const uses = namesUsed(frames, feedLines);
+  const uses = namesUsed(frames, feedLines, failing);
   const constants = constantUses(frames, feedLines);
   if (uses.length === 0 && constants.length === 0 && failing.length === 0) return [];
   const diff = parseRangePatch(

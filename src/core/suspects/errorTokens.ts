@@ -61,8 +61,9 @@ const JAVA_NULL_RETURN = /because the return value of "([^"]{1,200}?)(?:\(\))?" 
 const JAVA_USE =
   /Cannot (?:invoke|read field|assign field|load from|store to) "(?:[^"]{0,200}\.)?([A-Za-z_$][\w$]{0,60})(?:\([^"]{0,200}\))?"/;
 /** The property read on a missing value: V8 `(reading 'x')`, Python `has no attribute 'x'`, Ruby `` method `x' ``. */
+// PHP 8: `Attempt to read property "x" on null`, `Call to a member function x() on null`.
 const READ_PROP =
-  /\(reading ['"]([A-Za-z_$][\w$]{0,60})['"]\)|has no attribute ['"]([A-Za-z_]\w{0,60})['"]|undefined method [`']([A-Za-z_]\w{0,60})'/;
+  /\(reading ['"]([A-Za-z_$][\w$]{0,60})['"]\)|has no attribute ['"]([A-Za-z_]\w{0,60})['"]|undefined method [`']([A-Za-z_]\w{0,60}[?!]?)'|(?:read property|member function) "?([A-Za-z_]\w{0,60})"?(?:\(\))? on (?:null|bool|int|float|string|array)/;
 
 function escapeRe(s: string): string {
   return s.replace(/[$.*+?()[\]{}|^\\]/g, '\\$&');
@@ -89,7 +90,7 @@ export function keyTokens(message: string | null, crashLine: string | null): str
     if (subject && /^[A-Za-z_$][\w$]*$/.test(subject)) add(out, subject);
   }
   const read = READ_PROP.exec(text);
-  const prop = read?.[1] ?? read?.[2] ?? read?.[3];
+  const prop = read?.[1] ?? read?.[2] ?? read?.[3] ?? read?.[4];
   if (prop && crashLine) {
     const code = crashLine.slice(0, 1000);
     const receiver = new RegExp(`([A-Za-z_$][\\w$]*)\\s*(?:\\?\\.|!?\\.)\\s*${escapeRe(prop)}(?![\\w$])`).exec(code);
@@ -114,20 +115,23 @@ export function failingNames(message: string | null, crashLine: string | null = 
   const text = message.slice(0, 2000);
   const out = new Set<string>();
   const read = READ_PROP.exec(text);
-  const prop = read?.[1] ?? read?.[2] ?? read?.[3];
+  const prop = read?.[1] ?? read?.[2] ?? read?.[3] ?? read?.[4];
   if (prop) out.add(prop);
   const use = JAVA_USE.exec(text)?.[1];
   if (use) out.add(use);
   const callee = NOT_CALLABLE.exec(text)?.[1].split('.').pop();
   if (callee) out.add(callee);
+  // PHP's TypeError names the parameter that got the wrong value: `Argument #1 ($rate) must be of type float`.
+  const argument = /Argument #\d+ \(\$([A-Za-z_]\w{0,60})\) must be of type/.exec(text)?.[1];
+  if (argument) out.add(argument);
   if (!prop && !use && !callee) for (const k of missingKeys(text)) out.add(k);
   if (DIVISION.test(text)) for (const d of divisorNames(crashLine)) out.add(d);
   return [...out];
 }
 
-/** `rule.test is not a function` (V8), `'int' object is not callable` names no callee. */
+/** `rule.test is not a function`, `order.items is not iterable` (V8); `'int' object is not callable` names none. */
 const NOT_CALLABLE =
-  /(?:^|\s)([A-Za-z_$][\w$]{0,60}(?:\.[A-Za-z_$][\w$]{0,60}){0,4}) is not a (?:function|constructor)\b/;
+  /(?:^|\s)([A-Za-z_$][\w$]{0,60}(?:\.[A-Za-z_$][\w$]{0,60}){0,4}) is not (?:a function|a constructor|iterable)\b/;
 /** Python's ZeroDivisionError, Java's `/ by zero`, Go's `integer divide by zero`, .NET's DivideByZeroException. */
 const DIVISION = /division by zero|divide by zero|\/ by zero|modulo by zero|DivideByZero/i;
 

@@ -61,6 +61,8 @@ export interface Evidence {
   tokens?: string[];
   /** First changed line of the evidence (for reasons), at TO. */
   changedLine?: number;
+  /** The commit changed a condition that routed execution to the frame's line (an enclosing `if`, `else`, `when`). */
+  guard?: boolean;
   /** For near/function/removed: the change reads or writes none of the names that reach the frame's line. */
   offFlow?: boolean;
   /**

@@ -76,3 +76,35 @@ export function lastExecutedLine(lines: string[], line: number, start: number, e
   }
   return ran;
 }
+
+/** A branch that continues one above it at the same indent. */
+const CONTINUED_BRANCH = /^\s*(?:}\s*)?(?:else|elif|elsif|elseif|when|case|rescue|except|catch)\b/;
+
+/** A line that chooses whether the lines below it run: a condition, a branch, a case. */
+const BRANCH =
+  /^\s*(?:}\s*)?(?:if|elif|elsif|elseif|else|unless|until|while|case|when|switch|match|guard|except|rescue|catch)\b|^\s*(?:}\s*)?else\s*if\b|^\s*(?:case\s.*|default\s*):\s*$/;
+
+/**
+ * The conditions that routed execution to `line` (1-based) inside a function starting at `start`:
+ * each enclosing branch header, by indentation, nearest first (`if cfg.strict:` above a raise, the
+ * `else` of an `if`, and the `if` that `else` belongs to). A changed condition changed what ran.
+ */
+export function guardLines(lines: string[], line: number, start: number): number[] {
+  const out: number[] = [];
+  let indent = indentOf(lines[line - 1] ?? '');
+  // After an `else`/`elif`, the headers above it at its indent up to its `if` decided too.
+  let chain = false;
+  for (let l = line - 1; l >= start && l >= line - 200; l--) {
+    const text = lines[l - 1] ?? '';
+    if (isBlank(text)) continue;
+    const own = indentOf(text);
+    if (own > indent || (own === indent && !chain)) continue;
+    if (own < indent && indent === 0) break;
+    const branch = BRANCH.test(text);
+    if (branch) out.push(l);
+    indent = own;
+    chain = branch && CONTINUED_BRANCH.test(text);
+    if (own === 0) break;
+  }
+  return out;
+}

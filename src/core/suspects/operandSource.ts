@@ -5,7 +5,8 @@
  * `config.limitMs()` → `DEFAULT_LIMIT_MS = 0`). A commit that changed such a
  * definition chose the value the operation failed on.
  */
-import type { DefinitionHit, NameUse, UsingFrame } from './calleeEvidence';
+import type { DefinitionHit } from './calleeEvidence';
+import type { NameUse, UsingFrame } from './namesUsed';
 import type { PatchFile, PatchHunk } from './rangePatch';
 
 const CONSTANT = /\b([A-Z][A-Z0-9_]{2,})\b/g;

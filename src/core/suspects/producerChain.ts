@@ -5,7 +5,7 @@
  * diff's files at TO), and notes which producer can return null itself: for a null read, that one
  * made the value, the helpers above only passed it on.
  */
-import type { NameUse } from './calleeEvidence';
+import type { NameUse } from './namesUsed';
 import { enclosingFunction } from './functionExtent';
 
 /** A use found by following a helper's returns: the chain of helpers, outermost first. */
@@ -23,7 +23,9 @@ const CALL = /([A-Za-z_$][\w$]*)\s*\(/g;
 const CONSTANT = /\b([A-Z][A-Z0-9_]{2,})\b(?!\s*\()/g;
 const NULL_LITERAL = /\b(?:null|None|nil|undefined)\b/;
 const RETURN = /^\s*(?:return\b|yield\b)/;
-const ASSIGN = /^\s*(?:(?:const|let|var|final|val)\s+)?(?:[\w<>[\],.?]+\s+)?([A-Za-z_$][\w$]*)\s*(?::\s*[^=]+)?=(?!=)/;
+// `x = …`, and a field or key written on it: `customer["tier"] = …`, `row.total = …` feed a returned `x`.
+const ASSIGN =
+  /^\s*(?:(?:const|let|var|final|val)\s+)?(?:[\w<>[\],.?]+\s+)?([A-Za-z_$][\w$]*)(?:\s*(?:\.[A-Za-z_$][\w$]*|\[[^\]]{0,200}\]))*\s*(?::\s*[^=]+)?=(?!=)/;
 
 function stripStrings(line: string): string {
   return line.slice(0, 1000).replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""');
@@ -77,10 +79,10 @@ export function producerUses(
   const nested: ProducerUse[] = [];
   const nullOrigins = new Set<string>();
   const seen = new Set(uses.map((u) => u.name));
-  // Only the crashing frame's own calls: on a caller's line the call on the stack and the ones that
-  // ran before it cannot be told apart, and one that wraps the frame's call never ran.
+  // The crashing frame's own calls, and on a caller's line the calls in the stack call's arguments
+  // (callSites.ts): they returned the value passed down; one that wraps the frame's call never ran.
   let level: ProducerUse[] = uses
-    .filter((u) => u.kind === 'call' && u.feeds && u.depth === 0)
+    .filter((u) => u.kind === 'call' && u.feeds && (u.depth === 0 || u.argument))
     .map((u) => ({ ...u, via: [], nullOrigin: false }));
   for (let depth = 0; depth < MAX_LEVELS && level.length > 0 && nested.length < MAX_USES; depth++) {
     const next: ProducerUse[] = [];

@@ -4,7 +4,7 @@
  * moved one, whitespace-only edits from real ones, and to match identifiers from the error.
  */
 
-import { unquoteGitPath } from '../git/gitPathQuoting';
+import { parseDiffU0 } from '../git/diffParser';
 
 export const RANGE_PATCH_FORMAT = '--format=%x00%H';
 
@@ -27,65 +27,28 @@ export interface PatchCommit {
   files: PatchFile[];
 }
 
-const HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
-
-function pathOf(line: string, prefix: string): string | null {
-  const rest = line.slice(4);
-  if (rest === '/dev/null') return null;
-  const p = unquoteGitPath(rest);
-  return p.startsWith(prefix) ? p.slice(prefix.length) : p;
-}
-
-/** Parses the whole output; lines are LF-split, CR kept out of content. */
+/**
+ * Parses the whole output with the core's one unified-diff parser (git/diffParser.ts), one
+ * commit at a time; files without a hunk (binary, mode-only) carry nothing to read and are left out.
+ */
 export function parseRangePatch(text: string): PatchCommit[] {
   const commits: PatchCommit[] = [];
-  let commit: PatchCommit | null = null;
-  let file: PatchFile | null = null;
-  let hunk: PatchHunk | null = null;
-  let oldPath: string | null = null;
-  for (const rawLine of text.split('\n')) {
-    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
-    if (line.startsWith('\0')) {
-      commit = { sha: line.slice(1).trim(), files: [] };
-      commits.push(commit);
-      file = null;
-      hunk = null;
-      continue;
-    }
-    if (!commit) continue;
-    if (line.startsWith('diff --git ')) {
-      file = null;
-      hunk = null;
-      oldPath = null;
-      continue;
-    }
-    if (line.startsWith('--- ') && !hunk) {
-      oldPath = pathOf(line, 'a/');
-      continue;
-    }
-    if (line.startsWith('+++ ') && !hunk) {
-      const newPath = pathOf(line, 'b/');
-      file = { path: newPath ?? oldPath ?? '', hunks: [] };
-      commit.files.push(file);
-      continue;
-    }
-    const m = HUNK.exec(line);
-    if (m && file) {
-      hunk = {
-        oldStart: Number(m[1]),
-        oldLines: m[2] === undefined ? 1 : Number(m[2]),
-        newStart: Number(m[3]),
-        newLines: m[4] === undefined ? 1 : Number(m[4]),
-        removed: [],
-        added: [],
-      };
-      file.hunks.push(hunk);
-      continue;
-    }
-    if (!hunk) continue;
-    if (line.startsWith('-')) hunk.removed.push(line.slice(1));
-    else if (line.startsWith('+')) hunk.added.push(line.slice(1));
-    else if (!line.startsWith('\\')) hunk = null;
+  for (const chunk of text.split(/(?:^|\n)\0/).slice(1)) {
+    const nl = chunk.indexOf('\n');
+    const files = parseDiffU0(nl < 0 ? '' : chunk.slice(nl + 1), { bodies: true })
+      .filter((f) => f.hunks.length > 0)
+      .map((f) => ({
+        path: f.newPath ?? f.oldPath ?? '',
+        hunks: f.hunks.map((h) => ({
+          oldStart: h.oldStart,
+          oldLines: h.oldLines,
+          newStart: h.newStart,
+          newLines: h.newLines,
+          removed: h.oldText ?? [],
+          added: h.newText ?? [],
+        })),
+      }));
+    commits.push({ sha: (nl < 0 ? chunk : chunk.slice(0, nl)).trim(), files });
   }
   return commits;
 }
@@ -119,9 +82,15 @@ function codeOf(line: string): string {
  * lines), the quote style of plain strings ('a' and "a" are the same value in JS and Python),
  * a trailing comma before a closing bracket, and digit separators in numbers.
  */
+// A Python docstring is a string statement: whole inside the hunk, it changes no behaviour.
+const DOCSTRING = /^[ \t]*[rRuU]?("""|''')[\s\S]*?\1[ \t]*$/gm;
+
 function formatted(lines: string[]): string {
   return (
     lines
+      .join('\n')
+      .replace(DOCSTRING, '')
+      .split('\n')
       // Digit separators (`60_000`) write the same number; before spacing is dropped, for `\b`.
       .map((l) => codeOf(l.replace(/\b\d[\d_]*\d\b/g, (n) => n.replace(/_/g, ''))))
       .filter((l) => l !== '')

@@ -30,9 +30,14 @@ function best(list: Evidence[], pick: (e: Evidence) => boolean, f: (e: Evidence)
 
 const weakLine = (e: Evidence) => Boolean(e.incidental || (e.superseded && !e.owner) || e.carried);
 const isLine = (e: Evidence) => e.kind === 'line' && !weakLine(e);
+// The crashing line itself, rewritten so that its failing expression is new, is one mechanism;
+// a calling frame's line is another: the model weighs them apart.
+const isCrashLine = (e: Evidence) => isLine(e) && e.frameDepth === 0;
+const isCallerLine = (e: Evidence) => isLine(e) && e.frameDepth > 0;
 const isWeakLine = (e: Evidence) => e.kind === 'line' && weakLine(e);
 const isEnclosing = (e: Evidence) => (e.kind === 'near' || e.kind === 'function') && !e.offFlow;
 const isOffFlow = (e: Evidence) => (e.kind === 'near' || e.kind === 'function' || e.kind === 'removed') && !!e.offFlow;
+const isGuard = (e: Evidence) => (e.kind === 'near' || e.kind === 'function') && !!e.guard;
 const isRemoved = (e: Evidence) => e.kind === 'removed' && !e.offFlow;
 const feeds = (e: Evidence) => !!(e.feeds || e.operand || e.nullOrigin || e.calleeKind === 'value');
 const isCallee = (e: Evidence) => e.kind === 'callee' && !feeds(e) && !e.via?.length;
@@ -46,10 +51,16 @@ const linked = (list: Evidence[]) => list.filter((e) => e.kind !== 'range');
 /** The features, in the order of the weights vector. */
 export const FEATURES: readonly FeatureDef[] = [
   {
+    name: 'crashLine',
+    words: 'wrote the failing expression on the crashing line',
+    reads: isCrashLine,
+    value: (l) => (l.some(isCrashLine) ? 1 : 0),
+  },
+  {
     name: 'frameLine',
-    words: 'changed a line the stack ran on',
-    reads: isLine,
-    value: (l) => best(l, isLine, (e) => near(e.frameDepth)),
+    words: 'changed a line a calling frame ran on',
+    reads: isCallerLine,
+    value: (l) => best(l, isCallerLine, (e) => near(e.frameDepth)),
   },
   {
     name: 'frameLineKept',
@@ -62,6 +73,12 @@ export const FEATURES: readonly FeatureDef[] = [
     words: 'changed the function that was running, near the failing line',
     reads: isEnclosing,
     value: (l) => best(l, isEnclosing, (e) => near(e.frameDepth) * proximity(e.distance)),
+  },
+  {
+    name: 'condition',
+    words: 'changed a condition that routed execution to a stack line',
+    reads: isGuard,
+    value: (l) => best(l, isGuard, (e) => near(e.frameDepth)),
   },
   {
     name: 'offFlow',
@@ -149,11 +166,6 @@ export const FEATURES: readonly FeatureDef[] = [
         (e) => e.kind === 'file',
         (e) => near(e.frameDepth),
       ),
-  },
-  {
-    name: 'links',
-    words: 'links to the stack in several ways',
-    value: (l) => Math.log1p(linked(l).length),
   },
   {
     name: 'behaviourNeutral',

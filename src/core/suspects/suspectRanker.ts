@@ -6,7 +6,7 @@
  */
 import type { Suspect } from '../model/triage.types';
 import type { BlameMode, CommitFacts, Evidence, EvidenceKind } from './evidence.types';
-import { FEATURES, featureVector } from './rankFeatures';
+import { FEATURES, featureVector, touchesWhatRan } from './rankFeatures';
 
 const KIND_WEIGHT: Record<EvidenceKind, number> = {
   line: 1.0,
@@ -237,7 +237,10 @@ export interface RankOptions {
   rangeLabel: string | null;
   limit?: number;
   /** Receives every candidate's feature vector (scripts/fit.mjs reads the corpus through it). */
-  probe?: (rows: Array<{ sha: string; date: string; features: number[] }>, featureNames: string[]) => void;
+  probe?: (
+    rows: Array<{ sha: string; date: string; features: number[]; linked: boolean }>,
+    featureNames: string[],
+  ) => void;
 }
 
 /** Scores and orders suspects, best first. Scores are in 0..1. */
@@ -253,6 +256,7 @@ export function rankSuspects(evidence: Evidence[], commits: Map<string, CommitFa
       sha,
       date: commits.get(sha)?.date ?? '',
       features: featureVector(list, commits.get(sha)),
+      linked: touchesWhatRan(list),
     })),
     FEATURES.map((f) => f.name),
   );

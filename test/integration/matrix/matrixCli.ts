@@ -96,7 +96,10 @@ export function assertContract(stdout: string): {
     assert.ok(['flag', 'provider', 'tags', 'none'].includes(String(d.source)));
     for (const f of i.frames as Array<Record<string, unknown>>) {
       const want = ['changedSince', 'column', 'file', 'function', 'inApp', 'line', 'localLine', 'raw'];
-      assert.deepEqual(keys(f), 'candidates' in f ? [...want, 'candidates'].sort() : want);
+      // Optional keys: same-named files when a frame could not be placed, and how a placed frame was.
+      const optional = ['candidates', 'placedBy'].filter((k) => k in f);
+      assert.deepEqual(keys(f), [...want, ...optional].sort());
+      if ('placedBy' in f) assert.ok(['source-map', 'context-line'].includes(String(f.placedBy)), String(f.placedBy));
       const changed = f.changedSince as Record<string, unknown> | null;
       if (changed !== null && 'uncommitted' in changed) assert.deepEqual(changed, { uncommitted: true });
       else if (changed !== null) {

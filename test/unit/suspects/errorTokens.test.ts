@@ -3,7 +3,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { keyHits, keyTokens, lineTokens, messageTokens, tokenHits } from '../../../src/core/suspects/errorTokens';
+import {
+  failingNames,
+  keyHits,
+  keyTokens,
+  lineTokens,
+  messageTokens,
+  tokenHits,
+} from '../../../src/core/suspects/errorTokens';
 
 /** What a runtime says for a crashing line: the message is produced by really running it. */
 function nodeMessage(line: string): string {
@@ -92,5 +99,29 @@ describe('errorTokens', () => {
       assert.deepEqual([...keyHits(['address', 'WELCOME'], 'new Customer.Address("x"); welcomed')], ['address']);
       assert.deepEqual(keyTokens(null, 'x'), []);
     });
+  });
+});
+
+describe('failingNames (messages from real runtimes)', function () {
+  this.timeout(20_000);
+  const php = (code: string): string | null => {
+    try {
+      return execFileSync('php', ['-d', 'display_errors=stderr', '-r', code], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    } catch {
+      return null;
+    }
+  };
+  it('names what V8 could not iterate', () => {
+    assert.deepEqual(failingNames(nodeMessage('for (const x of customer.items) {}')), ['items']);
+  });
+  it('names the member PHP called on null and the parameter its TypeError rejected', function () {
+    const call = php('$o = null; try { $o->total(); } catch (Error $e) { echo $e->getMessage(); }');
+    const arg = php('function f(float $rate) {} try { f(null); } catch (TypeError $e) { echo $e->getMessage(); }');
+    if (call === null || arg === null) this.skip(); // php is installed by scripts/toolchains.mjs
+    assert.deepEqual(failingNames(call), ['total']);
+    assert.deepEqual(failingNames(arg), ['rate']);
   });
 });

@@ -66,9 +66,40 @@ describe('parseRangePatch', () => {
     assert.equal(isCosmetic(hunk(['#include <a.h>'], [])), false);
     assert.equal(isCosmetic(hunk(['  if (!customer) return 0;'], ['  // if (!customer) return 0;'])), false);
   });
+  it('tells docstring and JSDoc edits from code', () => {
+    const hunk = (removed: string[], added: string[]) => ({
+      oldStart: 1,
+      oldLines: removed.length,
+      newStart: 1,
+      newLines: added.length,
+      removed,
+      added,
+    });
+    assert.equal(isCosmetic(hunk([], ['    """Return the rate as a fraction."""'])), true);
+    assert.equal(isCosmetic(hunk(['    """Old."""'], ["    '''New.", '', '    More words.', "    '''"])), true);
+    assert.equal(isCosmetic(hunk([], ['  /**', '   * @param {number} rate', '   */'])), true);
+    assert.equal(isCosmetic(hunk([], ['    x = """text""" + y'])), false);
+    assert.equal(isCosmetic(hunk(['    """Doc."""'], ['    """Doc."""', '    return None'])), false);
+  });
   it('tells whitespace-only hunks', () => {
     assert.equal(isCosmetic(commits[1].files[0].hunks[0]), true);
     assert.equal(isCosmetic(commits[0].files[0].hunks[0]), false);
+  });
+  it('reads a path with spaces without the TAB git appends to it', () => {
+    const spaced = [
+      '\u0000c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0',
+      '',
+      'diff --git a/src/price rules.js b/src/price rules.js',
+      '--- a/src/price rules.js\t',
+      '+++ b/src/price rules.js\t',
+      '@@ -1 +1 @@',
+      '-a',
+      '+b',
+    ].join('\n');
+    assert.deepEqual(
+      parseRangePatch(spaced)[0].files.map((f) => f.path),
+      ['src/price rules.js'],
+    );
   });
   it('ignores garbage', () => {
     assert.deepEqual(parseRangePatch('no commits here\n@@ -1 +1 @@\n+x'), []);
