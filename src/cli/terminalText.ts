@@ -23,11 +23,3 @@ export function terminalSafe(text: unknown): string {
     .replace(UNSAFE, visible)
     .replace(/\t/g, ' ');
 }
-
-/** Several lines: each line made safe, the line breaks themselves kept. */
-export function terminalSafeLines(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => terminalSafe(line))
-    .join('\n');
-}

@@ -15,7 +15,7 @@ export const MAX_EXCEPTIONS = 20;
 /** Most breadcrumbs kept (the latest are kept). */
 export const MAX_BREADCRUMBS = 100;
 /** Most header pairs / tags kept. */
-export const MAX_PAIRS = 200;
+const MAX_PAIRS = 200;
 
 export type JsonRecord = Record<string, unknown>;
 
@@ -56,7 +56,7 @@ export function asInt(v: unknown): number | null {
 }
 
 /** Largest line or column number accepted: a 32-bit signed int (no real file has more lines). */
-export const MAX_POSITION = 2_147_483_647;
+const MAX_POSITION = 2_147_483_647;
 
 /**
  * A 1-based line or column number, else null: 0, fractions, negatives, `1e+23`, `1e+308` and

@@ -7,7 +7,7 @@ import { CulpritError } from '../errors';
 import type { GitRepo } from '../git/gitRepo';
 
 /** Tags tried before giving up and blaming at HEAD: each one costs a `git describe`. */
-export const MAX_TAGS_WALKED = 12;
+const MAX_TAGS_WALKED = 12;
 
 /**
  * The tags reachable from HEAD, newest first along first parents (`git describe` from HEAD, then

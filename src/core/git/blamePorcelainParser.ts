@@ -1,5 +1,6 @@
 import type { BlameLine } from './git.types';
 import { unquoteGitPath } from './gitPathQuoting';
+import { outputLines } from './outputLines';
 
 /** A blame line plus the porcelain `previous` field (the commit and path before this change). */
 export interface PorcelainBlameLine extends BlameLine {
@@ -41,14 +42,7 @@ export function parseBlamePorcelain(text: string): PorcelainBlameLine[] {
   let cur: { sha: string; origLine: number; finalLine: number; header: CommitHeader; filename: string | null } | null =
     null;
 
-  let pos = 0;
-  while (pos < text.length) {
-    let end = text.indexOf('\n', pos);
-    if (end < 0) end = text.length;
-    let line = text.slice(pos, end);
-    pos = end + 1;
-    if (line.endsWith('\r')) line = line.slice(0, -1);
-
+  for (const line of outputLines(text)) {
     if (line.startsWith('\t')) {
       if (!cur) continue; // content without a header: corrupt input, skip
       const h = cur.header;

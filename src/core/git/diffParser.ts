@@ -1,5 +1,6 @@
 import type { DiffHunk, FileDiff } from './git.types';
 import { unquoteGitPath } from './gitPathQuoting';
+import { outputLines } from './outputLines';
 
 const HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 
@@ -65,14 +66,7 @@ export function parseDiffU0(text: string, opts: { bodies?: boolean } = {}): File
     cur = null;
   };
 
-  let pos = 0;
-  while (pos < text.length) {
-    let end = text.indexOf('\n', pos);
-    if (end < 0) end = text.length;
-    let line = text.slice(pos, end);
-    pos = end + 1;
-    if (line.endsWith('\r')) line = line.slice(0, -1);
-
+  for (const line of outputLines(text)) {
     if (line.startsWith('diff --git ')) {
       finish();
       const paths = gitLinePaths(line.slice(11));

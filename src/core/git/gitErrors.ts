@@ -14,7 +14,7 @@ const UNKNOWN_REV =
   /unknown revision|bad revision|ambiguous argument|bad object|not a valid object name|invalid object name|not a valid commit|no such ref|needed a single revision/i;
 
 /** First non-empty line of git's stderr, without the `fatal: ` / `error: ` prefix. */
-export function firstStderrLine(stderr: string): string {
+function firstStderrLine(stderr: string): string {
   const line =
     stderr
       .split('\n')

@@ -51,7 +51,7 @@ export interface GitRunnerOptions {
 }
 
 /** Oldest git whose output formats and flags this code relies on. */
-export const MIN_GIT_VERSION: readonly [number, number] = [2, 20];
+const MIN_GIT_VERSION: readonly [number, number] = [2, 20];
 
 /** A blame or log of a huge file stays well under this; beyond it the call fails rather than eat memory. */
 const MAX_OUTPUT_BYTES = 512 * 1024 * 1024;

@@ -14,7 +14,7 @@ export interface FixWatch {
 }
 
 /** `orders-api@1.5.1` → `1.5.1`: the version people say, for messages (the full name stays in the model). */
-export function shortRelease(release: string): string {
+function shortRelease(release: string): string {
   const at = release.lastIndexOf('@');
   const tail = at >= 0 ? release.slice(at + 1) : release;
   const short = /^v?\d/.test(tail) ? tail : release;

@@ -35,7 +35,7 @@ function text(v: unknown, max = MAX_TEXT): string | null {
 }
 
 /** Compact JSON of any value, bounded; never throws (cycles, BigInt). */
-export function renderValue(v: unknown, max = 2_000, indent?: number): string {
+function renderValue(v: unknown, max = 2_000, indent?: number): string {
   if (typeof v === 'string') return text(v, max) ?? '';
   let out: string | undefined;
   try {

@@ -1,7 +1,7 @@
 /** Which request headers carry credentials, so no front end shows or replays them. */
 
 /** Headers always treated as credentials (lower case). */
-export const SECRET_HEADER_NAMES: ReadonlySet<string> = new Set([
+const SECRET_HEADER_NAMES: ReadonlySet<string> = new Set([
   'authorization',
   'proxy-authorization',
   'cookie',

@@ -3,9 +3,9 @@ import type { ErrorEvent } from '../model/event.types';
 import type { BaselineInfo, TagComparison, TagDiff, TagDistribution, ValueDiff } from './tagComparison.types';
 
 /** A value counts as over-represented at this lift… */
-export const MIN_LIFT = 1.5;
+const MIN_LIFT = 1.5;
 /** …and when its share in failures exceeds its baseline share by at least this much. */
-export const MIN_SHARE_GAP = 0.1;
+const MIN_SHARE_GAP = 0.1;
 const MAX_TAGS = 50;
 const MAX_VALUES = 20;
 

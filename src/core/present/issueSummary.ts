@@ -9,7 +9,7 @@ export function authorName(author: string): string {
 }
 
 /** Every surface shows this many hex digits of a SHA (git's default abbreviation). */
-export const SHORT_SHA_LENGTH = 7;
+const SHORT_SHA_LENGTH = 7;
 
 export function shortSha(sha: string): string {
   return sha.slice(0, SHORT_SHA_LENGTH);

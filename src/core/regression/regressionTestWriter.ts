@@ -8,7 +8,7 @@ import { toReplayRequest } from './replayRequest';
 import { type FrameworkDetection, detectTestFramework } from './testFrameworkDetector';
 
 /** Where the app under test listens unless the caller or `CULPRIT_BASE_URL` says otherwise. */
-export const DEFAULT_REGRESSION_BASE_URL = 'http://127.0.0.1:3000';
+const DEFAULT_REGRESSION_BASE_URL = 'http://127.0.0.1:3000';
 
 export interface RegressionTestInput {
   issueId: string;
@@ -32,7 +32,7 @@ export interface WrittenRegressionTest extends GeneratedRegressionTest {
 }
 
 /** A file-name slug: lower-case words of the title plus the issue id, at most ~60 chars. */
-export function issueSlug(title: string, issueId: string): string {
+function issueSlug(title: string, issueId: string): string {
   const words = String(title ?? '')
     .slice(0, 500)
     .normalize('NFKD')

@@ -17,7 +17,7 @@ function isPanicMachinery(f: RawFrame): boolean {
 }
 
 /** The frames from the first one below the last panic machinery frame (all of them when there is none). */
-export function belowPanic(frames: RawFrame[]): RawFrame[] {
+function belowPanic(frames: RawFrame[]): RawFrame[] {
   let last = -1;
   for (let i = 0; i < frames.length; i++) if (isPanicMachinery(frames[i])) last = i;
   return last >= 0 && last + 1 < frames.length ? frames.slice(last + 1) : frames;

@@ -1,5 +1,5 @@
 /** Longest part of one line any parser looks at; longer lines are cut (bounded work per line). */
-export const MAX_LINE_CHARS = 8192;
+const MAX_LINE_CHARS = 8192;
 
 // Log routers and shippers put these before every line; stripping them lets the parsers see
 // the trace as the runtime printed it. Each is anchored and has no nested quantifiers.

@@ -236,7 +236,7 @@ export async function guessRangeFromTags(
   return null;
 }
 
-export async function linesMatch(ws: TriageWorkspace, frames: FrameWork[], rev: string): Promise<boolean> {
+async function linesMatch(ws: TriageWorkspace, frames: FrameWork[], rev: string): Promise<boolean> {
   for (const f of frames
     .filter((x) => x.inApp && x.revPath && x.line !== null && x.raw.context?.line?.trim())
     .slice(0, 5)) {

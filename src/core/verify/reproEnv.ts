@@ -8,7 +8,7 @@ const CREDENTIAL = /(TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|APP_?KEY|PRIVATE_?KEY
 const GIT = /^GIT_/i;
 
 /** True when `name` is dropped from a reproduction's environment. */
-export function isWithheldVariable(name: string): boolean {
+function isWithheldVariable(name: string): boolean {
   return PROVIDER.test(name) || CREDENTIAL.test(name) || GIT.test(name);
 }
 

@@ -20,7 +20,7 @@ export interface Reproduction {
 }
 
 /** POSIX single-quoting, for paths substituted into the user's command. */
-export function shellQuote(s: string): string {
+function shellQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 

@@ -41,7 +41,7 @@ interface OwnerRecord {
 }
 
 /** The scratch folders' parent: one per user, under the temp folder unless told otherwise. */
-export function scratchParent(root?: string): string {
+function scratchParent(root?: string): string {
   return root ?? nodePath.join(tmpdir(), 'culprit-verify');
 }
 

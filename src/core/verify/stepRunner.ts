@@ -28,8 +28,8 @@ const LOCKFILES = [
   'build.gradle.kts',
 ];
 
-export const DEFAULT_STEP_TIMEOUT_MS = 120_000;
-export const DEFAULT_BUDGET_MS = 30 * 60_000;
+const DEFAULT_STEP_TIMEOUT_MS = 120_000;
+const DEFAULT_BUDGET_MS = 30 * 60_000;
 
 /** Thrown when the whole-run budget is spent; the run ends inconclusive with what it has. */
 export class BudgetSpent extends Error {}

@@ -2,7 +2,7 @@
 
 import type { VerificationStep } from '../model/triage.types';
 
-export type { FixCheck, StepResult, Verification, VerificationStatus, VerificationStep } from '../model/triage.types';
+export type { FixCheck, StepResult, Verification, VerificationStep } from '../model/triage.types';
 
 /** A progress report between steps: for stderr lines and `withProgress`. */
 export interface VerifyProgress {

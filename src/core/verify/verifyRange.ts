@@ -103,7 +103,7 @@ async function bisect(
 }
 
 /** The most reproduction steps a run over a first-parent line of `n` commits takes without skips. */
-export function maxSteps(n: number): number {
+function maxSteps(n: number): number {
   return 2 + maxBisectTests(n);
 }
 

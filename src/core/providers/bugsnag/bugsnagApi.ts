@@ -15,7 +15,7 @@ export function seg(v: string): string {
  * Bugsnag's wording: a 401 is the personal auth token; the API answers 404 (not 403) for
  * projects the token's user cannot see, so a 404 names that possibility.
  */
-export function describeBugsnagError(ctx: HttpErrorContext): string | undefined {
+function describeBugsnagError(ctx: HttpErrorContext): string | undefined {
   const where = `${ctx.method} ${ctx.endpoint}`;
   if (ctx.reason === 'auth') {
     return `Bugsnag at ${ctx.host} rejected the auth token (401) for ${where}: check BUGSNAG_TOKEN (a personal auth token from Settings > My account)`;

@@ -5,7 +5,6 @@
  * starting with `00000`; SmartBear/smartbear-mcp `src/bugsnag/client.ts`, `getEndpoint`).
  * An on-premise install gives its API URL (and optionally its dashboard URL) explicitly.
  */
-export const BUGSNAG_DEFAULT_BASE_URL = 'https://api.bugsnag.com';
 const DEFAULT_DOMAIN = 'bugsnag.com';
 const HUB_DOMAIN = 'bugsnag.smartbear.com';
 const HUB_KEY_PREFIX = '00000';

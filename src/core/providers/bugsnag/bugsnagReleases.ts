@@ -56,7 +56,7 @@ export function createBugsnagDeployResolver(
 }
 
 /** The release of another version made most recently before `releaseTime` (else the next one listed: newest first). */
-export function previousBugsnagRelease(
+function previousBugsnagRelease(
   version: string,
   releaseTime: string | null,
   all: BugsnagReleaseDto[],

@@ -6,12 +6,12 @@ import { asArray, asNonEmptyString, asRecord } from '../../decode/valueDecoder';
 import type { DatadogSourceOptions } from './datadog.types';
 import { DATADOG_SITES, type DatadogSite } from './datadogSites';
 
-export const SPANS_SEARCH_PATH = '/api/v2/spans/events/search';
-export const LOGS_SEARCH_PATH = '/api/v2/logs/events/search';
+const SPANS_SEARCH_PATH = '/api/v2/spans/events/search';
+const LOGS_SEARCH_PATH = '/api/v2/logs/events/search';
 export const ISSUES_SEARCH_PATH = '/api/v2/error-tracking/issues/search';
 
 /** Permissions a read-only key pair needs, and the one for state/assignee changes. */
-export const DATADOG_READ_SCOPES = 'error_tracking_read, apm_read (logs_read_data for --track logs)';
+const DATADOG_READ_SCOPES = 'error_tracking_read, apm_read (logs_read_data for --track logs)';
 export const DATADOG_WRITE_SCOPE = 'error_tracking_write';
 
 /**
@@ -87,7 +87,7 @@ export interface SearchFilter {
 }
 
 /** The POST body of a span or log search, with the page (and cursor) where that endpoint wants it. */
-export function searchBody(placement: CursorPlacement, filter: SearchFilter, limit: number, cursor?: string): unknown {
+function searchBody(placement: CursorPlacement, filter: SearchFilter, limit: number, cursor?: string): unknown {
   const page = cursor ? { limit, cursor } : { limit };
   if (placement === 'logs') return { filter, sort: '-timestamp', page };
   return { data: { type: 'search_request', attributes: { filter, sort: '-timestamp', page } } };

@@ -31,7 +31,7 @@ interface Bucket {
 }
 
 /** The default direct-mode query. */
-export function directQuery(ctx: Pick<SampleContext, 'service' | 'env'>): string {
+function directQuery(ctx: Pick<SampleContext, 'service' | 'env'>): string {
   return baseEventQuery(ctx, '@http.status_code:500');
 }
 

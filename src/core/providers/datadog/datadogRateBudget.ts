@@ -55,7 +55,7 @@ export function createDatadogRateBudget(now: () => number = Date.now): DatadogRa
 }
 
 /** `14:05` in the machine's local time. */
-export function clockTime(epochMs: number): string {
+function clockTime(epochMs: number): string {
   const d = new Date(epochMs);
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }

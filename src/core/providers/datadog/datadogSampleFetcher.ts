@@ -50,13 +50,13 @@ function retryAlone(e: unknown): boolean {
 }
 
 /** `@issue.id:x` or `@issue.id:(x OR y)`. */
-export function issueIdTerm(ids: string[]): string {
+function issueIdTerm(ids: string[]): string {
   if (ids.length === 1) return searchTerm('@issue.id', ids[0]);
   return `@issue.id:(${ids.map((id) => searchTerm('', id).slice(1)).join(' OR ')})`;
 }
 
 /** The `issue.id` a span or log search result carries (`custom.issue.id` / `attributes.issue.id`). */
-export function issueIdOf(item: unknown): string | null {
+function issueIdOf(item: unknown): string | null {
   const attrs = asRecord(asRecord(item)?.attributes);
   if (!attrs) return null;
   const inner = asRecord(attrs.custom) ?? asRecord(attrs.attributes);

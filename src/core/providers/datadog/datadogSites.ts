@@ -20,7 +20,7 @@ export const DATADOG_SITES = [
 
 export type DatadogSite = (typeof DATADOG_SITES)[number];
 
-export const DATADOG_DEFAULT_SITE: DatadogSite = 'datadoghq.com';
+const DATADOG_DEFAULT_SITE: DatadogSite = 'datadoghq.com';
 
 /**
  * The site named by user input. Accepts the bare site and the forms people paste from the
@@ -56,7 +56,7 @@ export function datadogApiBaseUrl(site: DatadogSite): string {
  * Web UI origin of a site. US1, EU1 and US1-FED use `app.<site>`; the newer sites (US3, US5,
  * AP1, AP2, UK1, US2-FED) serve the UI on the site host itself.
  */
-export function datadogUiBaseUrl(site: DatadogSite): string {
+function datadogUiBaseUrl(site: DatadogSite): string {
   return site === 'datadoghq.com' || site === 'datadoghq.eu' || site === 'ddog-gov.com'
     ? `https://app.${site}`
     : `https://${site}`;

@@ -8,7 +8,7 @@ import type { ParsedStack } from '../../stack/stack.types';
 import { asNonEmptyString, asString, clampString } from '../../decode/valueDecoder';
 
 /** Longest stack text handed to the parser (a real stack is a few KB; logs can be megabytes). */
-export const MAX_STACK_TEXT = 256 * 1024;
+const MAX_STACK_TEXT = 256 * 1024;
 
 /** parseStackText, but a bug in it (it is meant to be total) cannot lose the rest of the event. */
 export function safeParseStackText(text: string): ParsedStack | null {

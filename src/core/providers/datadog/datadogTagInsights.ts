@@ -16,7 +16,7 @@ import { datadogWindow } from './datadogTime';
 
 export const SPANS_AGGREGATE_PATH = '/api/v2/spans/analytics/aggregate';
 /** Facets compared when the caller names none: route, version, host, browser, user segment. */
-export const DEFAULT_DATADOG_FACETS = [
+const DEFAULT_DATADOG_FACETS = [
   'resource_name',
   '@http.route',
   'version',
@@ -39,7 +39,7 @@ export interface DatadogInsights {
 }
 
 /** Reads aggregate buckets (`data[].attributes.by[facet]`, `.compute.c0`) into a distribution. */
-export function readAggregateBuckets(facet: string, body: unknown): TagDistribution {
+function readAggregateBuckets(facet: string, body: unknown): TagDistribution {
   const values: Array<{ value: string; count: number }> = [];
   for (const b of asArray(asRecord(body)?.data).slice(0, 1000)) {
     const attrs = asRecord(asRecord(b)?.attributes);
@@ -60,7 +60,7 @@ function countOf(compute: unknown): number | null {
 }
 
 /** The POST body of one aggregate query; `facet` null means one total bucket. */
-export function aggregateBody(query: string, from: number, to: number, facet: string | null): unknown {
+function aggregateBody(query: string, from: number, to: number, facet: string | null): unknown {
   const attributes: Record<string, unknown> = {
     compute: [{ aggregation: 'count', type: 'total' }],
     filter: { query, from: String(from), to: String(to) },

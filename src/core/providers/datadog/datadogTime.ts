@@ -7,7 +7,7 @@ const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 
  * Epoch ms for `now`, `now-24h` (units s/m/h/d/w), epoch milliseconds or an ISO date.
  * Throws `invalid-input` naming the option for anything else.
  */
-export function parseDatadogTime(value: string, now: number, option: string): number {
+function parseDatadogTime(value: string, now: number, option: string): number {
   const v = value.trim();
   const rel = /^now(?:\s*-\s*(\d{1,9})\s*([smhdw]))?$/i.exec(v);
   if (rel) return rel[1] === undefined ? now : now - Number(rel[1]) * UNIT_MS[rel[2].toLowerCase()];

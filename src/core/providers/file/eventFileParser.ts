@@ -43,7 +43,7 @@ function tryJson(text: string): { ok: true; value: unknown } | { ok: false; erro
 }
 
 /** An event for a stack found in plain text. */
-export function eventFromParsedStack(parsed: ParsedStack): ErrorEvent {
+function eventFromParsedStack(parsed: ParsedStack): ErrorEvent {
   const outer = parsed.exceptions[parsed.exceptions.length - 1];
   return {
     eventId: null,

@@ -7,7 +7,7 @@ import { detectAndParse } from './eventFileParser';
 import { clampString } from '../../decode/valueDecoder';
 
 /** `Type: value` of the outermost exception, else the message, else a placeholder. */
-export function eventTitle(event: ErrorEvent): string {
+function eventTitle(event: ErrorEvent): string {
   const outer = event.exceptions[event.exceptions.length - 1];
   const parts = [outer?.type, outer?.value].filter((s): s is string => typeof s === 'string' && s !== '');
   const title = parts.length > 0 ? parts.join(': ') : (event.message ?? '<unknown error>');
@@ -29,7 +29,7 @@ export function stackHash(event: ErrorEvent): string {
 }
 
 /** One sample per event; the deploy to examine is the payload's commit, else its release. */
-export function toFileSample(event: ErrorEvent): ErrorSample {
+function toFileSample(event: ErrorEvent): ErrorSample {
   return {
     group: {
       id: event.eventId ?? `file-${stackHash(event)}`,

@@ -132,7 +132,7 @@ export function createDeployResolver(
 }
 
 /** The release created most recently before `dateCreated` (or listed right after `version`). */
-export function previousRelease(version: string, dateCreated: string | null, recent: ReleaseDto[]): ReleaseDto | null {
+function previousRelease(version: string, dateCreated: string | null, recent: ReleaseDto[]): ReleaseDto | null {
   const at = dateCreated ? Date.parse(dateCreated) : NaN;
   if (!Number.isNaN(at)) {
     let best: ReleaseDto | null = null;

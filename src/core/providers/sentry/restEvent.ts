@@ -45,7 +45,7 @@ function restContext(frame: JsonRecord, line: number | null): SourceContext | un
 }
 
 /** Frame field names of the REST API. */
-export const REST_FRAME_KEYS: SentryFrameKeys = {
+const REST_FRAME_KEYS: SentryFrameKeys = {
   absPath: 'absPath',
   lineNo: 'lineNo',
   colNo: 'colNo',

@@ -34,7 +34,7 @@ function sdkContext(frame: JsonRecord): SourceContext | undefined {
 }
 
 /** Frame field names of the SDK wire format. */
-export const SDK_FRAME_KEYS: SentryFrameKeys = {
+const SDK_FRAME_KEYS: SentryFrameKeys = {
   absPath: 'abs_path',
   lineNo: 'lineno',
   colNo: 'colno',

@@ -6,13 +6,13 @@ import type { SentrySourceOptions } from './sentry.types';
 import { credentialsMayGo } from '../../http/originPolicy';
 
 /** Scopes a read-only Culprit token needs, and the extra one for resolve/ignore/assign. */
-export const SENTRY_READ_SCOPES = ['org:read', 'project:read', 'event:read', 'project:releases'] as const;
+const SENTRY_READ_SCOPES = ['org:read', 'project:read', 'event:read', 'project:releases'] as const;
 export const SENTRY_WRITE_SCOPE = 'event:write';
 
-export const SENTRY_DEFAULT_BASE_URL = 'https://sentry.io';
+const SENTRY_DEFAULT_BASE_URL = 'https://sentry.io';
 
 /** Sentry's wording for auth failures: one line naming the scopes to grant. */
-export function describeSentryError(ctx: HttpErrorContext): string | undefined {
+function describeSentryError(ctx: HttpErrorContext): string | undefined {
   const scopes =
     ctx.method === 'GET' ? SENTRY_READ_SCOPES.join(', ') : `${SENTRY_READ_SCOPES.join(', ')}, ${SENTRY_WRITE_SCOPE}`;
   if (ctx.reason === 'auth') {

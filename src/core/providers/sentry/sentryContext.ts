@@ -1,7 +1,8 @@
 import { CulpritError } from '../../errors';
 import type { HttpClient } from '../../http/httpClient';
 import { type ProjectDto, readOrg, readProjects } from './sentryDtos';
-import { acceptableRegionUrl, fetchPages, seg } from './sentryApi';
+import { acceptableRegionUrl, createSentryHttp, fetchPages, seg } from './sentryApi';
+import type { SentrySourceOptions } from './sentry.types';
 
 /** Where an org's API lives and which project ids its slugs stand for. */
 export interface SentryContext {
@@ -9,6 +10,30 @@ export interface SentryContext {
   http: HttpClient;
   /** Project ids to filter on (slugs when the project list was unavailable); empty = all. */
   projectIds: string[];
+}
+
+/** One org's client as the source and the insights reader both use it: validated options, lazy context. */
+export interface SentryOrgClient {
+  org: string;
+  environment: string;
+  /** The org's context, resolved once on first use; a failure is not kept, so the next call retries. */
+  getContext(signal?: AbortSignal): Promise<SentryContext>;
+}
+
+/** Validates the org and builds the client; does no I/O until `getContext` is called. */
+export function sentryOrgClient(opts: SentrySourceOptions): SentryOrgClient {
+  const org = typeof opts.org === 'string' ? opts.org.trim() : '';
+  if (!org) throw new CulpritError('invalid-input', 'no Sentry organization given (the org slug from your Sentry URL)');
+  const base = createSentryHttp(opts);
+  let context: Promise<SentryContext> | null = null;
+  const getContext = (signal?: AbortSignal): Promise<SentryContext> => {
+    if (!context) {
+      context = resolveSentryContext(base, org, opts.projects ?? [], signal, opts.logger);
+      context.catch(() => (context = null));
+    }
+    return context;
+  };
+  return { org, environment: opts.environment ?? 'production', getContext };
 }
 
 /**

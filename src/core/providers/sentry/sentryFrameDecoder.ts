@@ -65,7 +65,7 @@ function decodeFrame(v: unknown, keys: SentryFrameKeys): RawFrame | null {
  * Sentry lists frames oldest call first; the model wants the crashing frame first, so the list
  * is reversed and folded by the one frame rule (stack/frameFolder: recursion folded, head and tail kept).
  */
-export function decodeExceptionRecord(v: unknown, keys: SentryFrameKeys): ExceptionRecord | null {
+function decodeExceptionRecord(v: unknown, keys: SentryFrameKeys): ExceptionRecord | null {
   const e = asRecord(v);
   if (!e) return null;
   const stacktrace = asRecord(e.stacktrace);

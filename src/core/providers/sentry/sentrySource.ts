@@ -5,8 +5,8 @@ import type { ErrorSample } from '../../model/group.types';
 import type { ListOptions, SampleFailure } from '../errorSource';
 import { createDeployResolver, type DeployResolver } from './deployHints';
 import { decodeSentryRestEvent, looksLikeSentryRestEvent } from './restEvent';
-import { createSentryHttp, fetchPages, seg } from './sentryApi';
-import { type SentryContext, resolveSentryContext } from './sentryContext';
+import { fetchPages, seg } from './sentryApi';
+import { sentryOrgClient } from './sentryContext';
 import { type IssueDto, readCommitters, readIssue, toSentryGroup } from './sentryDtos';
 import type {
   SentryIssueUpdateResult,
@@ -25,7 +25,7 @@ import { redactingSource } from '../secretRedaction';
  * >= 500). `error.unhandled:true` dropped all of those. `issue.category:error` keeps performance,
  * feedback and CSP issues out; `level:[error,fatal]` keeps warnings and logged messages out.
  */
-export const SENTRY_DEFAULT_QUERY = 'is:unresolved issue.category:error level:[error,fatal]';
+const SENTRY_DEFAULT_QUERY = 'is:unresolved issue.category:error level:[error,fatal]';
 const MAX_PAGE = 100;
 /** Failures that concern the whole source, not one issue: stop and tell the user. */
 const FATAL = new Set(['auth', 'forbidden', 'cancelled']);
@@ -44,22 +44,8 @@ export function createSentrySource(opts: SentrySourceOptions): SentrySource {
 }
 
 function buildSentrySource(opts: SentrySourceOptions): SentrySource {
-  if (typeof opts.org !== 'string' || opts.org.trim() === '') {
-    throw new CulpritError('invalid-input', 'no Sentry organization given (the org slug from your Sentry URL)');
-  }
-  const org = opts.org.trim();
-  const base = createSentryHttp(opts);
-  const environment = opts.environment ?? 'production';
+  const { org, environment, getContext } = sentryOrgClient(opts);
   const maxConcurrent = Math.max(1, Math.floor(opts.http?.maxConcurrent ?? 4));
-  let context: Promise<SentryContext> | null = null;
-
-  const getContext = (signal?: AbortSignal): Promise<SentryContext> => {
-    if (!context) {
-      context = resolveSentryContext(base, org, opts.projects ?? [], signal, opts.logger);
-      context.catch(() => (context = null));
-    }
-    return context;
-  };
 
   return {
     id: 'sentry',

@@ -10,13 +10,13 @@ import { mapLimit } from '../../util/mapLimit';
 import type { FixStatus, FixWatch } from '../../insights/fixStatus';
 import { compareTagDistributions } from '../../insights/tagComparison';
 import type { BaselineInfo, TagComparison, TagDistribution } from '../../insights/tagComparison.types';
-import { createSentryHttp, seg } from './sentryApi';
-import { type SentryContext, resolveSentryContext } from './sentryContext';
+import { seg } from './sentryApi';
+import { sentryOrgClient } from './sentryContext';
 import { sentryFixStatus } from './sentryFixVerification';
 import type { SentrySourceOptions } from './sentry.types';
 
 /** Tags compared when the caller names none: where a request went, what ran it, who sent it. */
-export const DEFAULT_SENTRY_TAG_KEYS = [
+const DEFAULT_SENTRY_TAG_KEYS = [
   'transaction',
   'url',
   'release',
@@ -44,7 +44,7 @@ export interface SentryInsights {
 }
 
 /** Reads `{key, totalValues, topValues[{value,count}]}` into a distribution; null when unusable. */
-export function readSentryTagDetails(key: string, body: unknown): TagDistribution | null {
+function readSentryTagDetails(key: string, body: unknown): TagDistribution | null {
   const o = asRecord(body);
   if (!o) return null;
   const values = asArray(o.topValues)
@@ -55,7 +55,7 @@ export function readSentryTagDetails(key: string, body: unknown): TagDistributio
 }
 
 /** Reads a Discover `{data:[{<key>: value, "count()": n}]}` table into a distribution. */
-export function readDiscoverCounts(key: string, body: unknown): TagDistribution {
+function readDiscoverCounts(key: string, body: unknown): TagDistribution {
   const rows = asArray(asRecord(body)?.data).slice(0, 100);
   const values: Array<{ value: string; count: number }> = [];
   for (const r of rows) {
@@ -74,18 +74,7 @@ export function readDiscoverCounts(key: string, body: unknown): TagDistribution 
  * what it compares issues against in its own tag views.
  */
 export function createSentryInsights(opts: SentrySourceOptions): SentryInsights {
-  const org = String(opts.org ?? '').trim();
-  if (!org) throw new CulpritError('invalid-input', 'no Sentry organization given (the org slug from your Sentry URL)');
-  const base = createSentryHttp(opts);
-  const environment = opts.environment ?? 'production';
-  let context: Promise<SentryContext> | null = null;
-  const getContext = (signal?: AbortSignal): Promise<SentryContext> => {
-    if (!context) {
-      context = resolveSentryContext(base, org, opts.projects ?? [], signal, opts.logger);
-      context.catch(() => (context = null));
-    }
-    return context;
-  };
+  const { org, environment, getContext } = sentryOrgClient(opts);
 
   return {
     async whatDiffers(issueId, o = {}) {
