@@ -1,4 +1,6 @@
+import { isBuildFolder } from './buildFolders';
 import { codeFamily, stemOf } from './codeExtensions';
+import type { IndexMatch, LookupOptions } from './pathIndex.types';
 
 /**
  * Index of workspace files by lower-cased basename stem, for matching production paths from the
@@ -7,53 +9,6 @@ import { codeFamily, stemOf } from './codeExtensions';
  * every folder of a monorepo) get a second level keyed by the parent folder, so a lookup scans only
  * the files whose parent can match instead of thousands.
  */
-
-/** The outcome of one lookup. */
-export interface IndexMatch {
-  /** The single best file, or null when none or several tie. */
-  file: string | null;
-  /** When ambiguous: the files tied at the best depth, most likely first (capped). */
-  candidates: string[];
-  /** Segments matched from the file name upward (the file name counts as 1); 0 when nothing matched. */
-  depth: number;
-  /** Leading production segments left unmatched: the production prefix. */
-  queryPrefix: number;
-  /** Leading segments of the matched file left unmatched: the local prefix. */
-  localPrefix: number;
-}
-
-/** Options for {@link StemIndex.lookup}. */
-export interface LookupOptions {
-  /** Accept only matches that consume every production and every local segment. */
-  anchored?: boolean;
-  /** Accept only matches that consume every production segment (module-derived paths). */
-  fullQuery?: boolean;
-  maxCandidates?: number;
-}
-
-/** Output folders that may stand for `src`, or be absent from the workspace path. */
-const BUILD_FOLDERS = new Set([
-  'dist',
-  'build',
-  'out',
-  'lib',
-  'esm',
-  'cjs',
-  'es',
-  'umd',
-  '.next',
-  '.nuxt',
-  '.output',
-  '.svelte-kit',
-  '.build',
-  '_build',
-  'compiled',
-  'target',
-  'bin',
-  'obj',
-]);
-/** Folders that are output only directly under `.next`. */
-const NEXT_SUBFOLDERS = new Set(['server', 'static', 'chunks', 'pages', 'app']);
 
 const NO_MATCH: IndexMatch = { file: null, candidates: [], depth: 0, queryPrefix: 0, localPrefix: 0 };
 const DEFAULT_MAX_CANDIDATES = 20;
@@ -224,7 +179,7 @@ export class StemIndex {
     for (let i = 0; i < n - 1; i++) {
       const lower = String(segments[i]).toLowerCase();
       qIds[i] = this.intern.get(lower) ?? UNKNOWN;
-      qBuild[i] = BUILD_FOLDERS.has(lower) || (prev === '.next' && NEXT_SUBFOLDERS.has(lower)) ? 1 : 0;
+      qBuild[i] = isBuildFolder(lower, prev) ? 1 : 0;
       prev = lower;
     }
 

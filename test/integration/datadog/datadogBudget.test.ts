@@ -1,9 +1,7 @@
 // The span-search budget (300 an hour per org): samples found by issue id, several issues per
 // search, cached by issue id + last seen, rate-limit headers read before the limit is hit.
 import assert from 'node:assert/strict';
-import type { DatadogSourceOptions } from '../../../src/core/providers/datadog/datadog.types';
-import { createDatadogSource } from '../../../src/core/providers/datadog/datadogSource';
-import { type DatadogStandIn, type DatadogStandInOptions, startDatadogStandIn } from '../../helpers/datadogStandIn';
+import { useDatadogRig } from '../../helpers/datadogRig';
 
 const API_KEY = 'test-canary-dd-api-key-CANARY-budget-01';
 const APP_KEY = 'test-canary-dd-app-key-CANARY-budget-01';
@@ -22,24 +20,7 @@ const sameTypeIssues = (n = 20) =>
   }));
 
 describe('Datadog span-search budget', () => {
-  const servers: DatadogStandIn[] = [];
-  const start = async (o: DatadogStandInOptions = {}): Promise<DatadogStandIn> => {
-    const s = await startDatadogStandIn({ apiKey: API_KEY, appKey: APP_KEY, ...o });
-    servers.push(s);
-    return s;
-  };
-  const source = (s: DatadogStandIn, o: Partial<DatadogSourceOptions> = {}) =>
-    createDatadogSource({
-      baseUrl: s.url,
-      apiKey: API_KEY,
-      appKey: APP_KEY,
-      service: 'orders-api',
-      ...o,
-      http: { backoffBaseMs: 5, backoffMaxMs: 20, ...o.http },
-    });
-  afterEach(async () => {
-    await Promise.all(servers.splice(0).map((s) => s.close()));
-  });
+  const { start, source } = useDatadogRig(API_KEY, APP_KEY);
 
   it('gives 20 issues of one error type 20 different stacks, in two searches', async () => {
     const s = await start({ issues: sameTypeIssues() });

@@ -1,41 +1,14 @@
 import assert from 'node:assert/strict';
 import { rejection } from '../../helpers/rejection';
-import type { DatadogSourceOptions } from '../../../src/core/providers/datadog/datadog.types';
 import { describeDatadogError } from '../../../src/core/providers/datadog/datadogApi';
 import { DATADOG_SITES } from '../../../src/core/providers/datadog/datadogSites';
-import { createDatadogSource } from '../../../src/core/providers/datadog/datadogSource';
-import { type DatadogStandIn, type DatadogStandInOptions, startDatadogStandIn } from '../../helpers/datadogStandIn';
+import { useDatadogRig } from '../../helpers/datadogRig';
 
 const API_KEY = 'test-canary-dd-api-key-CANARY-faults-001';
 const APP_KEY = 'test-canary-dd-app-key-CANARY-faults-001';
 
 describe('Datadog source under faults', () => {
-  const servers: DatadogStandIn[] = [];
-  const lines: string[] = [];
-  const start = async (o: DatadogStandInOptions = {}): Promise<DatadogStandIn> => {
-    const s = await startDatadogStandIn({ apiKey: API_KEY, appKey: APP_KEY, ...o });
-    servers.push(s);
-    return s;
-  };
-  const source = (s: DatadogStandIn, o: Partial<DatadogSourceOptions> = {}) =>
-    createDatadogSource({
-      baseUrl: s.url,
-      apiKey: API_KEY,
-      appKey: APP_KEY,
-      service: 'orders-api',
-      logger: (l) => lines.push(l),
-      ...o,
-      http: { backoffBaseMs: 5, backoffMaxMs: 20, ...o.http },
-    });
-  afterEach(async () => {
-    await Promise.all(servers.splice(0).map((s) => s.close()));
-    // The canary keys must never reach a log line, whatever the test did.
-    assert.ok(
-      lines.every((l) => !l.includes(API_KEY) && !l.includes(APP_KEY) && !l.includes('CANARY')),
-      'key in a log line',
-    );
-    lines.length = 0;
-  });
+  const { start, source, lines } = useDatadogRig(API_KEY, APP_KEY);
 
   it('waits X-RateLimit-Reset seconds on 429 before retrying once', async () => {
     const s = await start();

@@ -2,38 +2,16 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CulpritError } from '../../../src/core/errors';
-import type { DatadogSourceOptions } from '../../../src/core/providers/datadog/datadog.types';
 import { DATADOG_SITES } from '../../../src/core/providers/datadog/datadogSites';
 import { createDatadogSource } from '../../../src/core/providers/datadog/datadogSource';
-import {
-  DD_FIXTURE_SHA,
-  type DatadogStandIn,
-  type DatadogStandInOptions,
-  startDatadogStandIn,
-} from '../../helpers/datadogStandIn';
+import { DD_FIXTURE_SHA } from '../../helpers/datadogStandIn';
+import { useDatadogRig } from '../../helpers/datadogRig';
 
 const API_KEY = 'test-canary-dd-api-key-CANARY-source-01';
 const APP_KEY = 'test-canary-dd-app-key-CANARY-source-01';
 
 describe('Datadog source against the stand-in', () => {
-  const servers: DatadogStandIn[] = [];
-  const start = async (o: DatadogStandInOptions = {}): Promise<DatadogStandIn> => {
-    const s = await startDatadogStandIn({ apiKey: API_KEY, appKey: APP_KEY, ...o });
-    servers.push(s);
-    return s;
-  };
-  const source = (s: DatadogStandIn, o: Partial<DatadogSourceOptions> = {}) =>
-    createDatadogSource({
-      baseUrl: s.url,
-      apiKey: API_KEY,
-      appKey: APP_KEY,
-      service: 'orders-api',
-      ...o,
-      http: { backoffBaseMs: 5, backoffMaxMs: 20, ...o.http },
-    });
-  afterEach(async () => {
-    await Promise.all(servers.splice(0).map((s) => s.close()));
-  });
+  const { start, source } = useDatadogRig(API_KEY, APP_KEY);
 
   it('uses https://api.<site> for every site, datadoghq.com by default, and rejects unknown sites', () => {
     const make = (site?: string) =>

@@ -5,30 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { isBuildFolder } from '../../../src/core/resolve/buildFolders';
 import { codeFamily, stemOf } from '../../../src/core/resolve/codeExtensions';
-import { SPLIT_BUCKET_AT, StemIndex, type IndexMatch, type LookupOptions } from '../../../src/core/resolve/pathIndex';
-
-const BUILD = new Set([
-  'dist',
-  'build',
-  'out',
-  'lib',
-  'esm',
-  'cjs',
-  'es',
-  'umd',
-  '.next',
-  '.nuxt',
-  '.output',
-  '.svelte-kit',
-  '.build',
-  '_build',
-  'compiled',
-  'target',
-  'bin',
-  'obj',
-]);
-const NEXT = new Set(['server', 'static', 'chunks', 'pages', 'app']);
+import { SPLIT_BUCKET_AT, StemIndex } from '../../../src/core/resolve/pathIndex';
+import type { IndexMatch, LookupOptions } from '../../../src/core/resolve/pathIndex.types';
 
 /** The pre-split algorithm, on strings: scan every file of the stem, keep the deepest, break ties. */
 function reference(
@@ -44,7 +24,7 @@ function reference(
   const frameExt = typeof ext === 'string' ? ext.toLowerCase() : base.ext;
   const family = codeFamily(frameExt);
   const q = segments.slice(0, -1).map((s) => s.toLowerCase());
-  const qBuild = q.map((s, i) => BUILD.has(s) || (i > 0 && q[i - 1] === '.next' && NEXT.has(s)));
+  const qBuild = q.map((s, i) => isBuildFolder(s, i > 0 ? q[i - 1] : ''));
   let best = 0;
   let tied: Array<{ file: string; sameExt: number; localPrefix: number; queryPrefix: number }> = [];
   for (const file of files) {
