@@ -10,9 +10,9 @@ import type { TriagedIssue } from '../core/model';
 import { triageSample, openTriageWorkspace } from '../core/triage';
 import { verifyIssue, type VerifyOptions, type VerifyProgress } from '../core/verify';
 import { UsageError, parseTriageArgs } from './cliArgs';
-import { sourceFor } from './main';
+import { sourceFor } from './triageCommand';
 
-export const VERIFY_USAGE = `Usage: culprit verify [triage inputs and options] [verify options]
+const VERIFY_USAGE = `Usage: culprit verify [triage inputs and options] [verify options]
 
 Replays the failure at the deploy range's ends, then bisects its first-parent commits in a scratch
 git worktree outside your checkout. Inputs are those of 'culprit triage' (--event FILE, --sentry, …).
