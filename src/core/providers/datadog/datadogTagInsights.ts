@@ -39,7 +39,7 @@ export interface DatadogInsights {
 }
 
 /** Reads aggregate buckets (`data[].attributes.by[facet]`, `.compute.c0`) into a distribution. */
-function readAggregateBuckets(facet: string, body: unknown): TagDistribution {
+export function readAggregateBuckets(facet: string, body: unknown): TagDistribution {
   const values: Array<{ value: string; count: number }> = [];
   for (const b of asArray(asRecord(body)?.data).slice(0, 1000)) {
     const attrs = asRecord(asRecord(b)?.attributes);

@@ -44,7 +44,7 @@ export interface SentryInsights {
 }
 
 /** Reads `{key, totalValues, topValues[{value,count}]}` into a distribution; null when unusable. */
-function readSentryTagDetails(key: string, body: unknown): TagDistribution | null {
+export function readSentryTagDetails(key: string, body: unknown): TagDistribution | null {
   const o = asRecord(body);
   if (!o) return null;
   const values = asArray(o.topValues)
@@ -55,7 +55,7 @@ function readSentryTagDetails(key: string, body: unknown): TagDistribution | nul
 }
 
 /** Reads a Discover `{data:[{<key>: value, "count()": n}]}` table into a distribution. */
-function readDiscoverCounts(key: string, body: unknown): TagDistribution {
+export function readDiscoverCounts(key: string, body: unknown): TagDistribution {
   const rows = asArray(asRecord(body)?.data).slice(0, 100);
   const values: Array<{ value: string; count: number }> = [];
   for (const r of rows) {
