@@ -60,7 +60,7 @@ describe('Culprit in the real workbench: a frame changed after the deploy', func
     await input.fill('orders-api-500.json');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'orders-api-500.json' }).first().waitFor();
     await input.press('Enter');
-    await wb.editorTab('orders-api-500.json').waitFor();
+    await wb.editorTab('orders-api-500.json').first().waitFor();
     await wb.runCommand('Culprit: Triage Active Editor');
     const issue = wb.treeRow('TypeError').first();
     await issue.waitFor({ timeout: 60_000 });
@@ -71,7 +71,8 @@ describe('Culprit in the real workbench: a frame changed after the deploy', func
       await page.waitForTimeout(1000);
     }
     await frame.click();
-    await wb.editorTab('pricing.js').waitFor();
+    // A panel opened beside by an earlier test leaves a second editor group showing the file too.
+    await wb.editorTab('pricing.js').first().waitFor();
     await page
       .locator('#status\\.editor\\.selection', { hasText: new RegExp(`Ln ${fixedLine}, Col \\d+`) })
       .waitFor({ timeout: 30_000 });
