@@ -4,6 +4,8 @@
  * down the stack), calls that wrap it or come after it on the line never ran.
  */
 
+import { escapeRegExp } from '../util/escapeRegExp';
+
 export type CallTiming = 'argument' | 'before' | 'notRun';
 
 export interface CallSite {
@@ -60,8 +62,6 @@ export function blankStrings(line: string): string {
   return line.replace(/(["'`])(?:\\.|(?!\1).)*\1/g, (m) => m[0] + ' '.repeat(m.length - 2) + m[m.length - 1]);
 }
 
-const escapeRe = (s: string) => s.replace(/[$.*+?()[\]{}|^\\]/g, '\\$&');
-
 /**
  * When each call on the crashing line ran, relative to the failing operation (the first read of a
  * name the error gives: `.tier`, `["tier"]`, `tier(`): a call wrapping it was about to receive its
@@ -70,7 +70,7 @@ const escapeRe = (s: string) => s.replace(/[$.*+?()[\]{}|^\\]/g, '\\$&');
 export function crashTimings(line: string, failing: string[]): Map<number, CallTiming> | null {
   let pos = -1;
   for (const name of failing) {
-    const n = escapeRe(name);
+    const n = escapeRegExp(name);
     const m = new RegExp(`(?:\\.|->|::)\\s*${n}(?![\\w$])|\\[\\s*["']${n}["']\\s*\\]|(?<![\\w$.])${n}\\s*\\(`).exec(
       line,
     );

@@ -16,14 +16,11 @@ import { isAwaitRemoved, isBoundChange } from './shapeEvidence';
 import { isNormalizerRemoved } from './normalizerShape';
 import { producerUses, type ProducerUse } from './producerChain';
 import { NOT_HELPERS, namesUsed, type NameUse, type UsingFrame } from './namesUsed';
-
-function escapeRe(s: string): string {
-  return s.replace(/[$.*+?()[\]{}|^\\]/g, '\\$&');
-}
+import { escapeRegExp } from '../util/escapeRegExp';
 
 /** The first line (1-based) declaring function `name` in `lines`, or null. */
 export function declarationLine(lines: string[], name: string): number | null {
-  const n = escapeRe(name);
+  const n = escapeRegExp(name);
   const decl = new RegExp(
     `\\b(?:def|function|func|fn|fun)\\s+${n}\\s*[(<]|^\\s*(?:(?:public|private|protected|static|final|async|override|abstract|synchronized|export|default)\\s+)*(?:[\\w<>\\[\\],.?]+\\s+)?${n}\\s*\\([^;]*\\)\\s*(?::[^={;]+)?(?:throws\\s+[\\w.,\\s]+)?\\{\\s*$|\\b(?:const|let|var)\\s+${n}\\s*=\\s*(?:async\\s*)?(?:function\\b|\\(|[A-Za-z_$][\\w$]*\\s*=>)|\\b${n}\\s*[:=]\\s*(?:async\\s+)?(?:function\\b|lambda\\b)`,
   );
@@ -68,7 +65,7 @@ export function valueDefinitions(file: PatchFile, uses: NameUse[], frames: Exten
     if (use.kind !== 'value') continue;
     // A key (`"name": …`, `name: …`) anywhere; an assignment only where it defines a constant,
     // a field or a module-level value, not a local variable that happens to share the name.
-    const n = escapeRe(use.name);
+    const n = escapeRegExp(use.name);
     const key = new RegExp(`^\\s*["']?${n}["']?\\s*:(?!:)|[{,]\\s*["']?${n}["']?\\s*:(?!:)`);
     const assign = new RegExp(
       `^(?:\\s*(?:(?:public|private|protected|static|final|const|readonly|export|val|var|let)\\s+)+(?:[\\w<>[\\],.]+\\s+)*|(?:[\\w<>[\\],.]+\\s+)*)${n}\\s*(?::\\s*[\\w<>[\\],.|]+\\s*)?=(?!=)`,

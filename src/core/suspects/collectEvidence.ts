@@ -24,6 +24,7 @@ import { crashLineEvidence, crashLineTouches, tokenEvidence } from './tokenEvide
 import { flowEvidence, traceFlow } from './flowEvidence';
 import { mapLimit } from '../util/mapLimit';
 import { enumConstants, enumEvidence, isIndexError, shapeEvidence } from './shapeEvidence';
+import { escapeRegExp } from '../util/escapeRegExp';
 
 const MAX_TOKENS = 12;
 
@@ -55,10 +56,6 @@ export interface EvidenceResult {
   commits: Map<string, CommitFacts>;
   /** Commits in the range (range mode), for the label. */
   rangeCommitCount: number;
-}
-
-function escapeRegex(s: string): string {
-  return s.replace(/[$.*+?()[\]{}|^\\]/g, '\\$&');
 }
 
 /** One blame per file over its frames' merged extents, at most two git processes at once. */
@@ -123,7 +120,7 @@ export async function collectEvidence(port: SuspectGitPort, req: EvidenceRequest
           '--no-color',
           '-E',
           ...(keys.length ? ['-i'] : []),
-          `-G(^|[^A-Za-z0-9_$])(${tokens.map(escapeRegex).join('|')})([^A-Za-z0-9_$]|$)`,
+          `-G(^|[^A-Za-z0-9_$])(${tokens.map(escapeRegExp).join('|')})([^A-Za-z0-9_$]|$)`,
           RANGE_PATCH_FORMAT,
           range,
         ]),

@@ -6,6 +6,8 @@
  * parser per language: assignments are `name = …`, parameters come from the function header.
  */
 
+import { escapeRegExp } from '../util/escapeRegExp';
+
 const KEYWORDS = new Set(
   (
     'if else for while do return function const let var new this self cls null undefined true false None True False ' +
@@ -207,10 +209,6 @@ export function sliceBack(lines: string[], start: number, line: number, seeds: s
 
 const CHAIN_END = /([A-Za-z_$][\w$]*)(?:\s*(?:\?\.|!?\.)\s*[A-Za-z_$][\w$]*|\s*\[[^[\]]*\]|\s*\([^()]*\)|!)*\s*$/;
 
-function escapeRe(s: string): string {
-  return s.replace(/[$.*+?()[\]{}|^\\]/g, '\\$&');
-}
-
 /**
  * The root names of the expressions that failed on a crashing line: for `w["stock"]` with the key
  * `stock`, `w`; for `hold.id` with the property `id`, `hold`. Empty when the line does not show
@@ -221,7 +219,7 @@ export function failingRoots(text: string, failing: string[]): string[] {
   const code = text.slice(0, 2000);
   for (const name of failing) {
     const access = new RegExp(
-      `(?:\\?\\.|!?\\.)\\s*${escapeRe(name)}(?![\\w$])|\\[\\s*["'\`]${escapeRe(name)}["'\`]\\s*\\]`,
+      `(?:\\?\\.|!?\\.)\\s*${escapeRegExp(name)}(?![\\w$])|\\[\\s*["'\`]${escapeRegExp(name)}["'\`]\\s*\\]`,
       'g',
     );
     for (const m of code.matchAll(access)) {

@@ -4,6 +4,8 @@
  * range that adds or removes lines mentioning them is related even when it touched no frame.
  */
 
+import { escapeRegExp } from '../util/escapeRegExp';
+
 const KEYWORDS = new Set(
   (
     'if else for while do return function const let var new this self null undefined true false none ' +
@@ -65,10 +67,6 @@ const JAVA_USE =
 const READ_PROP =
   /\(reading ['"]([A-Za-z_$][\w$]{0,60})['"]\)|has no attribute ['"]([A-Za-z_]\w{0,60})['"]|undefined method [`']([A-Za-z_]\w{0,60}[?!]?)'|(?:read property|member function) "?([A-Za-z_]\w{0,60})"?(?:\(\))? on (?:null|bool|int|float|string|array)/;
 
-function escapeRe(s: string): string {
-  return s.replace(/[$.*+?()[\]{}|^\\]/g, '\\$&');
-}
-
 /**
  * The names an error is about, beyond the code of its crashing line: a quoted name the message
  * gives that the line's code does not contain (`KeyError: 'HELLO'`, a key the data lacked), and
@@ -93,7 +91,9 @@ export function keyTokens(message: string | null, crashLine: string | null): str
   const prop = read?.[1] ?? read?.[2] ?? read?.[3] ?? read?.[4];
   if (prop && crashLine) {
     const code = crashLine.slice(0, 1000);
-    const receiver = new RegExp(`([A-Za-z_$][\\w$]*)\\s*(?:\\?\\.|!?\\.)\\s*${escapeRe(prop)}(?![\\w$])`).exec(code);
+    const receiver = new RegExp(`([A-Za-z_$][\\w$]*)\\s*(?:\\?\\.|!?\\.)\\s*${escapeRegExp(prop)}(?![\\w$])`).exec(
+      code,
+    );
     if (receiver) add(out, receiver[1]);
   }
   return [...out];

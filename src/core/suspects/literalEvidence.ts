@@ -9,12 +9,9 @@ import { isTestPath } from './pathKinds';
 import type { Evidence } from './evidence.types';
 import { RANGE_PATCH_FORMAT, parseRangePatch } from './rangePatch';
 import type { SuspectGitPort } from './suspectPort.types';
+import { escapeRegExp } from '../util/escapeRegExp';
 
 const MAX_KEYS = 4;
-
-function escapeRe(s: string): string {
-  return s.replace(/[$.*+?()[\]{}|^\\]/g, '\\$&');
-}
 
 function count(lines: string[], literal: RegExp): number {
   return lines.reduce((n, l) => n + (l.match(literal)?.length ?? 0), 0);
@@ -32,7 +29,7 @@ export async function collectLiteralEvidence(
     .filter((k) => k.length > 0 && k.length <= 120 && !/["'`\n]/.test(k))
     .slice(0, MAX_KEYS);
   if (keys.length === 0) return [];
-  const pattern = `(["'\`])(${keys.map(escapeRe).join('|')})(["'\`])`;
+  const pattern = `(["'\`])(${keys.map(escapeRegExp).join('|')})(["'\`])`;
   const patches = parseRangePatch(
     await port.runImmutable([
       'log',
@@ -51,7 +48,7 @@ export async function collectLiteralEvidence(
     for (const file of c.files) {
       if (isTestPath(file.path)) continue;
       for (const key of keys) {
-        const literal = new RegExp(`(["'\`])${escapeRe(key)}\\1`, 'g');
+        const literal = new RegExp(`(["'\`])${escapeRegExp(key)}\\1`, 'g');
         const added = count(
           file.hunks.flatMap((h) => h.added),
           literal,

@@ -8,14 +8,11 @@
 import type { DefinitionHit } from './calleeEvidence';
 import type { NameUse, UsingFrame } from './namesUsed';
 import type { PatchFile, PatchHunk } from './rangePatch';
+import { escapeRegExp } from '../util/escapeRegExp';
 
 const CONSTANT = /\b([A-Z][A-Z0-9_]{2,})\b/g;
 const MAX_INITIALIZER = 200;
 const MAX_USES = 20;
-
-function escapeRe(s: string): string {
-  return s.replace(/[$.*+?()[\]{}|^\\]/g, '\\$&');
-}
 
 function stripStrings(line: string): string {
   return line.slice(0, 1000).replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""');
@@ -65,7 +62,7 @@ export function constantUses(frames: UsingFrame[], feedLines: Map<number, number
 /** The declaration line (1-based) of a module- or class-level value `name` in `lines`, or null. */
 export function valueDeclarationLine(lines: string[], name: string): number | null {
   const decl = new RegExp(
-    `^\\s*(?:(?:export|public|private|protected|static|final|const|readonly|let|var|val)\\s+)*(?:[\\w<>[\\],.]+\\s+)?${escapeRe(name)}\\s*(?::\\s*[^=]{1,80})?=(?!=)`,
+    `^\\s*(?:(?:export|public|private|protected|static|final|const|readonly|let|var|val)\\s+)*(?:[\\w<>[\\],.]+\\s+)?${escapeRegExp(name)}\\s*(?::\\s*[^=]{1,80})?=(?!=)`,
   );
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].length <= 1000 && lines[i].includes(name) && decl.test(lines[i])) return i + 1;

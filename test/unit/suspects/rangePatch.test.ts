@@ -32,6 +32,15 @@ const text = [
   '+    return a + b',
 ].join('\n');
 
+const hunk = (removed: string[], added: string[]) => ({
+  oldStart: 1,
+  oldLines: removed.length,
+  newStart: 1,
+  newLines: added.length,
+  removed,
+  added,
+});
+
 describe('parseRangePatch', () => {
   const commits = parseRangePatch(text);
   it('splits commits and files', () => {
@@ -50,14 +59,6 @@ describe('parseRangePatch', () => {
     assert.deepEqual(commits[0].files[1].hunks[0].added, ['++ starts with pluses']);
   });
   it('tells comment-only hunks, and keeps code that looks like a comment marker', () => {
-    const hunk = (removed: string[], added: string[]) => ({
-      oldStart: 1,
-      oldLines: removed.length,
-      newStart: 1,
-      newLines: added.length,
-      removed,
-      added,
-    });
     assert.equal(isCosmetic(hunk([], ['  // Rates are fractions of one.'])), true);
     assert.equal(isCosmetic(hunk(['x = 1'], ['x = 1  # default', '# why'])), true);
     assert.equal(isCosmetic(hunk(['  const a = b;'], ['  const a = b; /* fine */'])), false);
@@ -67,14 +68,6 @@ describe('parseRangePatch', () => {
     assert.equal(isCosmetic(hunk(['  if (!customer) return 0;'], ['  // if (!customer) return 0;'])), false);
   });
   it('tells docstring and JSDoc edits from code', () => {
-    const hunk = (removed: string[], added: string[]) => ({
-      oldStart: 1,
-      oldLines: removed.length,
-      newStart: 1,
-      newLines: added.length,
-      removed,
-      added,
-    });
     assert.equal(isCosmetic(hunk([], ['    """Return the rate as a fraction."""'])), true);
     assert.equal(isCosmetic(hunk(['    """Old."""'], ["    '''New.", '', '    More words.', "    '''"])), true);
     assert.equal(isCosmetic(hunk([], ['  /**', '   * @param {number} rate', '   */'])), true);
