@@ -1,6 +1,6 @@
 /** The human-readable report (the default output when --json is not given). */
 import type { TriageReport, TriagedIssue } from '../core/model';
-import { changedSinceText } from '../core/present';
+import { changedSinceText, placementText } from '../core/present';
 import { terminalSafe as t } from './terminalText';
 
 function short(sha: string | null): string {
@@ -30,14 +30,15 @@ function issueText(issue: TriagedIssue): string {
     }
     const where = f.file ? `${t(f.file)}:${f.line ?? '?'}${f.column ? `:${f.column}` : ''}` : `unresolved ${t(f.raw)}`;
     const local =
-      f.file && f.localLine !== f.line
+      f.file && f.localLine !== f.line && f.placedBy !== null
         ? f.localLine === null
           ? '  → line deleted since'
           : `  → now line ${f.localLine}`
         : '';
     lines.push(`    ${t(f.function ?? '<anonymous>')}  ${where}${local}`);
-    if (f.placedBy === 'context-line')
-      lines.push('      placed by its line text (the deployed file is not in git, no map)');
+    // The usual case, the reported line number, goes without saying.
+    const placed = f.placedBy === 'line-number' ? null : placementText(f);
+    if (placed) lines.push(`      ${t(placed)}`);
     const changed = changedSinceText(f.changedSince);
     if (changed) lines.push(`      ${t(changed)}`);
   }

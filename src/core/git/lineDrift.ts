@@ -10,6 +10,8 @@ export interface TracedLine {
   line: number | null;
   /** True when the line itself was edited or deleted (it sits inside a hunk's old lines). */
   changed: boolean;
+  /** True when the line followed its block's move (see {@link movedTo}). */
+  moved?: boolean;
 }
 
 /**
@@ -32,7 +34,10 @@ export function traceLineThroughHunks(hunks: readonly DiffHunk[], line: number):
       const old = h.oldText?.length === h.oldLines ? h.oldText : null;
       const added = h.newText?.length === h.newLines ? h.newText : null;
       const at = h.newLines === 0 ? null : old && added ? pairHunkLines(old, added)[k] : Math.min(k, h.newLines - 1);
-      if (at === null) return { line: old ? movedTo(hunks, old[k]) : null, changed: true };
+      if (at === null) {
+        const moved = old ? movedTo(hunks, old[k]) : null;
+        return moved === null ? { line: null, changed: true } : { line: moved, changed: true, moved: true };
+      }
       return { line: h.newStart + at, changed: true };
     }
     if (last < line) delta += h.newLines - h.oldLines;
@@ -74,6 +79,8 @@ export interface LocalLine {
   line: number | null;
   /** The newest change to the line after `toSha`; null when the line is as deployed. */
   changedSince: ChangedSince | null;
+  /** True when the line followed its block's move after `toSha` (a function moved below another). */
+  followedMove?: boolean;
 }
 
 const BODIES = { bodies: true };
@@ -128,7 +135,12 @@ export async function localLinesOf(
         if (valid) changed.push({ oldPath: path, oldLine: line, newPath: null, newLine: null });
       } else {
         const t = traceLineThroughHunks(fd.hunks, line);
-        result.set(line, { path: fd.newPath, line: t.line, changedSince: null });
+        result.set(line, {
+          path: fd.newPath,
+          line: t.line,
+          changedSince: null,
+          ...(t.moved ? { followedMove: true } : {}),
+        });
         if (t.changed) changed.push({ oldPath: path, oldLine: line, newPath: fd.newPath, newLine: t.line });
       }
     }

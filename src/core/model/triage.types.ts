@@ -18,6 +18,16 @@ export interface DeployRange {
  */
 export type ChangedSince = { sha: string; summary: string; author: string; date: string } | { uncommitted: true };
 
+/**
+ * How a frame's line was placed: `line-number` (the reported number; its text matches when the
+ * event carries it), `source-map`, `context-line` (a file git does not track, found by its line
+ * text in the deployed tree), `function-text` (the text found inside the frame's function),
+ * `history` (the text found at the reported number in the file's history: `placedAt`),
+ * `moved-function` (the reported number, followed after the deploy to where its function moved).
+ */
+export type FramePlacement =
+  'line-number' | 'source-map' | 'context-line' | 'function-text' | 'history' | 'moved-function';
+
 export interface TriagedFrame {
   /** Repo-relative path with `/` separators, or null when unresolved or outside the repo. */
   file: string | null;
@@ -37,10 +47,14 @@ export interface TriagedFrame {
   /** Workspace candidates when the path matched more than one file. */
   candidates?: string[];
   /**
-   * How a frame of generated code was placed on its source: its source map, or the event's line
-   * text found in the deployed tree (a bundle git does not track, shipped without a map).
+   * How the frame's line was placed (set when `file` is): null when nothing placed it, and then
+   * `unplaced` says why and `localLine` is null. Reports written before it have none.
    */
-  placedBy?: 'source-map' | 'context-line';
+  placedBy?: FramePlacement | null;
+  /** For `history`: the commit whose file holds the line as production ran it. */
+  placedAt?: string;
+  /** Why nothing placed the frame's line (its text is in neither the deployed file nor its history). */
+  unplaced?: string;
   /** A marker standing for this many folded frames (recursion, or a trace over the cap); `raw` says what. */
   folded?: number;
 }

@@ -1,6 +1,7 @@
 // The public surface of core/present: what the extension, the CLI and the webview may use.
 // Everything else in this folder is internal to core.
 export { changedSinceText } from './changedSince';
+export { placementText } from './placement';
 export { issueMarkdown, remoteFileUrl, remoteWebUrl } from './issueMarkdown';
 export {
   authorName,

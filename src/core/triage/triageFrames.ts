@@ -3,9 +3,8 @@
  * source maps), classified app or library, followed to today's working tree, and printed.
  */
 import { tagsNewestFirst } from '../deploy/tagWalk';
-import { realignLine } from './realignLine';
 import type { RawFrame, SourceContext } from '../model/event.types';
-import type { ChangedSince, DeployRange, TriagedFrame } from '../model/triage.types';
+import type { ChangedSince, DeployRange, FramePlacement, TriagedFrame } from '../model/triage.types';
 import type { TriageWorkspace } from './triageWorkspace';
 import { isLibraryFrame } from '../stack/libraryFrames';
 import type { StackLanguage } from '../stack/stack.types';
@@ -31,8 +30,14 @@ export interface FrameWork {
   localPath: string | null;
   localLine: number | null;
   changedSince: ChangedSince | null;
-  /** How a generated file's frame was placed on its source, when it was. */
-  placedBy: 'source-map' | 'context-line' | null;
+  /** How the frame's line was found, once a step placed it (see {@link FramePlacement}). */
+  placedBy: FramePlacement | null;
+  /** For `history`: the revision whose file holds the line, as production ran it, at `line`. */
+  placedAt?: string;
+  /** Why nothing placed the frame's line (its position is then unknown, never guessed). */
+  unplaced?: string;
+  /** Today's line followed its block's move after the deploy. */
+  followedMove?: boolean;
 }
 
 /** SDK platform names (Sentry's and the text parsers') → the stack language library rules use. */
@@ -157,24 +162,41 @@ export async function placeByContextLine(ws: TriageWorkspace, frames: FrameWork[
   }
 }
 
+/**
+ * Today's place of each frame: its deployed line (or, for a frame placed through history, its
+ * line at that revision) followed through the diff to the working tree. An unplaced frame has none.
+ */
 export async function followToWorkingTree(ws: TriageWorkspace, frames: FrameWork[], rev: string | null): Promise<void> {
-  const byPath = new Map<string, FrameWork[]>();
+  const byBase = new Map<string | null, Map<string, FrameWork[]>>();
   for (const f of frames) {
-    if (!f.revPath || f.revLine === null) continue;
+    if (f.unplaced) [f.localPath, f.localLine] = [f.revPath, null];
+    const base = f.placedAt ?? rev;
+    const line = f.placedAt ? f.line : f.revLine;
+    if (!f.revPath || line === null) continue;
+    const byPath = byBase.get(base) ?? new Map<string, FrameWork[]>();
     byPath.set(f.revPath, [...(byPath.get(f.revPath) ?? []), f]);
+    byBase.set(base, byPath);
   }
-  const moved = await ws.localLines(
-    rev,
-    new Map([...byPath].map(([path, list]) => [path, list.map((f) => f.revLine as number)])),
-  );
-  for (const [path, list] of byPath) {
-    for (const f of list) {
-      const to = moved.get(path)?.get(f.revLine as number);
-      f.localPath = to?.path ?? null;
-      f.localLine = to?.line ?? null;
-      f.changedSince = to?.changedSince ?? null;
+  for (const [base, byPath] of byBase) {
+    const lineOf = (f: FrameWork): number => (f.placedAt ? f.line : f.revLine) as number;
+    const moved = await ws.localLines(base, new Map([...byPath].map(([path, list]) => [path, list.map(lineOf)])));
+    for (const [path, list] of byPath) {
+      for (const f of list) {
+        const to = moved.get(path)?.get(lineOf(f));
+        f.localPath = to?.path ?? null;
+        f.localLine = to?.line ?? null;
+        f.changedSince = to?.changedSince ?? null;
+        f.followedMove = to?.followedMove === true;
+      }
     }
   }
+}
+
+/** The contract's `placedBy` of a frame with a file: the step that placed it, else its line number. */
+function placementOf(f: FrameWork): FramePlacement | null {
+  if (f.unplaced || f.line === null) return null;
+  if (f.placedBy && f.placedBy !== 'line-number') return f.placedBy;
+  return f.followedMove ? 'moved-function' : 'line-number';
 }
 
 export function toTriaged(f: FrameWork): TriagedFrame {
@@ -190,26 +212,14 @@ export function toTriaged(f: FrameWork): TriagedFrame {
     raw: f.raw.raw,
     changedSince: f.changedSince,
   };
-  if (f.placedBy) out.placedBy = f.placedBy;
+  if (out.file !== null && !f.raw.folded) {
+    out.placedBy = placementOf(f);
+    if (f.placedAt) out.placedAt = f.placedAt;
+    if (out.placedBy === null) out.unplaced = f.unplaced ?? 'production reported no line number';
+  }
   if (!f.revPath && f.candidates.length > 0) out.candidates = f.candidates;
   if (f.raw.folded) out.folded = f.raw.folded;
   return out;
-}
-
-/**
- * Without a deployed revision the reported line numbers may belong to an older version of the
- * file. When the event carries the line's text (SDK context, Python tracebacks), find that text
- * at HEAD inside the frame's named function, nearest the reported line, and blame there; a line
- * whose text is not found there is unknown (null), not left at its reported number.
- */
-export async function realignToRevision(ws: TriageWorkspace, frames: FrameWork[], rev: string): Promise<void> {
-  for (const f of frames) {
-    const want = f.raw.context?.line?.trim();
-    if (!f.revPath || f.line === null || !want) continue;
-    const lines = (await ws.textAt(rev, f.revPath))?.split('\n');
-    if (!lines || lines[f.line - 1]?.trim() === want) continue;
-    f.revLine = realignLine(lines, f.line, want, f.fn);
-  }
 }
 
 /**

@@ -25,11 +25,11 @@ import {
   followToWorkingTree,
   guessRangeFromTags,
   placeByContextLine,
-  realignToRevision,
   resolveFrames,
   toTriaged,
   type FrameWork,
 } from './triageFrames';
+import { placeByLineText } from './linePlacement';
 
 export interface TriageSettings {
   /** `FROM..TO` from the command line. */
@@ -72,7 +72,7 @@ export async function triageSample(
   const head = rev ? null : await ws.git?.head();
   const placeAt = rev ?? head;
   if (placeAt) await placeByContextLine(ws, frames, placeAt);
-  if (head) await realignToRevision(ws, frames, head);
+  if (placeAt) await placeByLineText(ws, frames, placeAt, rev ? 'the deployed revision' : 'HEAD');
   await followToWorkingTree(ws, frames, rev);
 
   const issue: TriagedIssue = {

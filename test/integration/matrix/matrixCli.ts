@@ -56,6 +56,8 @@ function nullOr(v: unknown, type: string, what: string): void {
   assert.ok(v === null || typeof v === type, `${what} must be ${type} or null, got ${JSON.stringify(v)}`);
 }
 
+const PLACEMENTS = ['line-number', 'source-map', 'context-line', 'function-text', 'history', 'moved-function'];
+
 /** Asserts the exact contract shape and returns the parsed report. */
 export function assertContract(stdout: string): {
   issues: JsonIssue[];
@@ -97,9 +99,15 @@ export function assertContract(stdout: string): {
     for (const f of i.frames as Array<Record<string, unknown>>) {
       const want = ['changedSince', 'column', 'file', 'function', 'inApp', 'line', 'localLine', 'raw'];
       // Optional keys: same-named files when a frame could not be placed, and how a placed frame was.
-      const optional = ['candidates', 'placedBy'].filter((k) => k in f);
-      assert.deepEqual(keys(f), [...want, ...optional].sort());
-      if ('placedBy' in f) assert.ok(['source-map', 'context-line'].includes(String(f.placedBy)), String(f.placedBy));
+      const optional = ['candidates', 'placedAt', 'unplaced'].filter((k) => k in f);
+      // Every frame with a file says how its line was placed; null (with why) when nothing did.
+      const placed = f.file !== null ? ['placedBy'] : [];
+      assert.deepEqual(keys(f), [...want, ...optional, ...placed].sort());
+      if (f.file !== null && f.placedBy !== null)
+        assert.ok(PLACEMENTS.includes(String(f.placedBy)), String(f.placedBy));
+      if (f.file !== null) assert.equal(f.placedBy === null, typeof f.unplaced === 'string', JSON.stringify(f));
+      if (f.placedBy === null) assert.equal(f.localLine, null, 'an unplaced line is not guessed today');
+      if ('placedAt' in f) assert.match(String(f.placedAt), SHA);
       const changed = f.changedSince as Record<string, unknown> | null;
       if (changed !== null && 'uncommitted' in changed) assert.deepEqual(changed, { uncommitted: true });
       else if (changed !== null) {

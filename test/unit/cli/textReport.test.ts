@@ -50,3 +50,27 @@ describe('CLI text report: frames changed after the deploy', () => {
     assert.match(text, /same {2}src\/cart\.js:3:5\n/);
   });
 });
+
+describe('CLI text report: how each frame was placed', () => {
+  it('says how a frame was placed unless by its reported number, and why an unplaced one has no line today', () => {
+    const sha = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
+    const text = formatTextReport({
+      issues: [
+        issue([
+          frame({ function: 'byNumber', placedBy: 'line-number' }),
+          frame({ function: 'byHistory', placedBy: 'history', placedAt: sha }),
+          frame({ function: 'moved', placedBy: 'moved-function', localLine: 40 }),
+          frame({ function: 'lost', placedBy: null, localLine: null, unplaced: 'its line text is in no revision' }),
+        ]),
+      ],
+      errors: [],
+    });
+    assert.match(text, /byNumber {2}src\/cart\.js:3:5 {2}→ now line 4\n {4}\S/);
+    assert.match(text, /byHistory .*\n {6}placed by its line text at a1b2c3d: the deployed file no longer holds it/);
+    assert.match(
+      text,
+      /moved .*→ now line 40\n {6}placed at the reported line, then followed to where its function moved/,
+    );
+    assert.match(text, /lost {2}src\/cart\.js:3:5\n {6}line not placed: its line text is in no revision\n/);
+  });
+});

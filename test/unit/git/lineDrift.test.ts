@@ -101,8 +101,8 @@ describe('traceLineThroughHunks: moved lines', () => {
   ];
 
   it('a removed line whose distinctive text was added once elsewhere maps there', () => {
-    assert.deepEqual(traceLineThroughHunks(hunks, 4), { line: 8, changed: true });
-    assert.deepEqual(traceLineThroughHunks(hunks, 3), { line: 7, changed: true });
+    assert.deepEqual(traceLineThroughHunks(hunks, 4), { line: 8, changed: true, moved: true });
+    assert.deepEqual(traceLineThroughHunks(hunks, 3), { line: 7, changed: true, moved: true });
   });
 
   it('short or repeated text is not taken for the same line', () => {
