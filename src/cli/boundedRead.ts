@@ -58,7 +58,8 @@ export function readBounded(
       finish(
         new CulpritError(
           'timeout',
-          `${name} was still sending after ${mb(size)}: ${signal?.reason instanceof Error ? signal.reason.message : 'cancelled'}` +
+          `${name} was still sending after ${mb(size)}: ` +
+            `${signal?.reason instanceof Error ? signal.reason.message : 'cancelled'}` +
             ' (pass a file, or a stream that ends)',
         ),
       );

@@ -1,4 +1,7 @@
-/** Builds the Sentry, Datadog or Bugsnag source (or an event-ID lookup) from CLI flags and environment variables (secrets only from env). */
+/**
+ * Builds the Sentry, Datadog or Bugsnag source (or an event-ID lookup) from CLI flags and environment variables
+ * (secrets only from env).
+ */
 import { CulpritError } from '../core/errors';
 import {
   createSentrySource,
@@ -47,7 +50,8 @@ function datadogSource(
   if (!apiKey || !appKey)
     throw new CulpritError(
       'auth',
-      'set DD_API_KEY and DD_APP_KEY to a Datadog API key and application key (error_tracking_read, apm_read; logs_read_data for logs)',
+      'set DD_API_KEY and DD_APP_KEY to a Datadog API key and application key (error_tracking_read, apm_read; ' +
+        'logs_read_data for logs)',
     );
   return createDatadogSource({
     site: args.site ?? undefined,

@@ -49,7 +49,8 @@ function issueText(issue: TriagedIssue): string {
   else lines.push('  suspects:');
   issue.suspects.forEach((s, i) => {
     lines.push(
-      `    ${i + 1}. ${short(s.sha)} ${t(s.summary)}  — ${t(s.author)}, ${t(s.date.slice(0, 10))}  score ${s.score.toFixed(2)}`,
+      `    ${i + 1}. ${short(s.sha)} ${t(s.summary)}  — ${t(s.author)}, ${t(s.date.slice(0, 10))}  score ` +
+        `${s.score.toFixed(2)}`,
     );
     for (const r of s.reasons) lines.push(`         · ${t(r)}`);
   });

@@ -459,7 +459,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
   setContexts();
   void applySource().then(() => scheduler.setVisible(view.visible));
   log.info(
-    `Culprit activated in ${Date.now() - started} ms (${vscode.workspace.isTrusted ? 'trusted' : 'Restricted Mode: git is not run'})`,
+    `Culprit activated in ${Date.now() - started} ms ` +
+      `(${vscode.workspace.isTrusted ? 'trusted' : 'Restricted Mode: git is not run'})`,
   );
 
   return {

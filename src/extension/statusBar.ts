@@ -45,7 +45,8 @@ export class NewErrorsStatus implements vscode.Disposable {
       this.item.tooltip = `Culprit: ${s.label}: ${s.message ?? 'failed'}`;
     } else {
       this.item.text = n > 0 ? `$(bug) ${n} new` : '$(bug) 0';
-      this.item.tooltip = `Culprit: ${n} production error${n === 1 ? '' : 's'} with events since you last looked (${s.label})`;
+      const errors = `${n} production error${n === 1 ? '' : 's'}`;
+      this.item.tooltip = `Culprit: ${errors} with events since you last looked (${s.label})`;
     }
     this.item.backgroundColor = n > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();

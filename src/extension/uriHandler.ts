@@ -51,7 +51,8 @@ export class CulpritUriHandler implements vscode.UriHandler {
     }
     if (req.provider === 'sentry' && req.org && config.sentry.org && req.org !== config.sentry.org) {
       void vscode.window.showErrorMessage(
-        `Culprit: this link is for Sentry organization '${req.org}', but the workspace is connected to '${config.sentry.org}'.`,
+        `Culprit: this link is for Sentry organization '${req.org}', but the workspace is connected to ` +
+          `'${config.sentry.org}'.`,
       );
       return;
     }
@@ -59,7 +60,8 @@ export class CulpritUriHandler implements vscode.UriHandler {
     if (!this.store.get(key)) await this.refresh();
     if (!this.store.get(key)) {
       void vscode.window.showWarningMessage(
-        `Culprit: issue ${req.issue} is not among the ${config.issueLimit} most recent matching issues; widen culprit.${req.provider}.query or culprit.issueLimit.`,
+        `Culprit: issue ${req.issue} is not among the ${config.issueLimit} most recent matching issues; widen ` +
+          `culprit.${req.provider}.query or culprit.issueLimit.`,
       );
       return;
     }

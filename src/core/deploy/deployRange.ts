@@ -164,12 +164,14 @@ export async function resolveDeployRange(
     if (boundary) {
       throw new CulpritError(
         'unknown-revision',
-        `No earlier deploy tag before ${to.slice(0, 12)} is in this clone: it is shallow, its history stops at ${boundary}. Run \`git fetch --unshallow --tags\` (or pass --deploy FROM..TO with a fetched FROM).`,
+        `No earlier deploy tag before ${to.slice(0, 12)} is in this clone: it is shallow, its history stops at ` +
+          `${boundary}. Run \`git fetch --unshallow --tags\` (or pass --deploy FROM..TO with a fetched FROM).`,
         { revision: to, shallow: true },
       );
     }
     notes.push(
-      `No tag${tagPattern ? ` matching ${tagPattern}` : ''} precedes ${to.slice(0, 12)}, so the deploy range has no start; blame falls back to full history.`,
+      `No tag${tagPattern ? ` matching ${tagPattern}` : ''} precedes ${to.slice(0, 12)}, so the deploy range has no ` +
+        `start; blame falls back to full history.`,
     );
     return { from: null, to, source, notes };
   };
@@ -189,7 +191,8 @@ export async function resolveDeployRange(
     const parsed = parseRelease((providerTo ?? release) as string);
     const to = await resolveRelease(repo, parsed, tags, signal);
     notes.push(
-      `TO is ${to.tag ? `tag ${to.tag}` : to.sha.slice(0, 12)} (from the ${providerTo ? 'error source’s deploy' : 'event’s release'} "${parsed.raw}").`,
+      `TO is ${to.tag ? `tag ${to.tag}` : to.sha.slice(0, 12)} (from the ` +
+        `${providerTo ? 'error source’s deploy' : 'event’s release'} "${parsed.raw}").`,
     );
     const providerFrom = providerTo ? str(input?.providerFrom) : null;
     if (providerFrom) {

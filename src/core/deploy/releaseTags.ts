@@ -51,7 +51,10 @@ export function candidateTags(release: ParsedRelease): string[] {
   return [...new Set(c.filter((t) => t.length > 0))];
 }
 
-/** True when a tag looks like a version or deploy tag (`v1.2.3`, `1.2`, `api@1.2.3`, `api-v1.2.3`, `deploy-…`, `release-…`). */
+/**
+ * True when a tag looks like a version or deploy tag (`v1.2.3`, `1.2`, `api@1.2.3`, `api-v1.2.3`, `deploy-…`,
+ * `release-…`).
+ */
 export function isVersionLikeTag(tag: string): boolean {
   if (typeof tag !== 'string' || tag.length > 256) return false;
   return parseRelease(tag).version !== null || /^(deploy|release|prod|production)[-/_]/i.test(tag);

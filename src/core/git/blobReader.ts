@@ -1,6 +1,6 @@
 /**
  * File contents at revisions through one `git cat-file --batch` process instead of one
- * `git cat-file blob` per file (a process costs 1–10 ms; a batched object about 0.1 ms, perf-notes §2).
+ * `git cat-file blob` per file (a process costs 1–10 ms; a batched object about 0.1 ms).
  */
 import { CulpritError } from '../errors';
 import type { GitRunner, LongGitProcess } from './gitRunner';

@@ -10,8 +10,13 @@ export interface GitFailure {
 }
 
 const NOT_A_REPO = /not a git repository|must be run in a work ?tree/i;
-const UNKNOWN_REV =
-  /unknown revision|bad revision|ambiguous argument|bad object|not a valid object name|invalid object name|not a valid commit|no such ref|needed a single revision/i;
+const UNKNOWN_REV = new RegExp(
+  [
+    'unknown revision|bad revision|ambiguous argument|bad object|not a valid object name|invalid object name',
+    'not a valid commit|no such ref|needed a single revision',
+  ].join('|'),
+  'i',
+);
 
 /** First non-empty line of git's stderr, without the `fatal: ` / `error: ` prefix. */
 function firstStderrLine(stderr: string): string {

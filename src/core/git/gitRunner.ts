@@ -44,7 +44,7 @@ export interface GitRunnerOptions {
   trusted: boolean;
   /** Total time per process; default 30 s. */
   timeoutMs?: number;
-  /** Processes at once; default 2 (measured best on 2 cores, perf-notes §2). */
+  /** Processes at once; default 2 (measured best on 2 cores). */
   maxConcurrent?: number;
   /** git executable; default `git` from PATH. */
   binary?: string;
@@ -100,7 +100,9 @@ export function createGitRunner(opts: GitRunnerOptions): GitRunner {
   const binary = opts.binary ?? 'git';
   let versionCheck: Promise<void> | null = null;
   let version: [number, number, number] | null = null;
-  /** Per folder: `-c` settings that turn its configured filter drivers off (clean filters run on working-tree reads). */
+  /**
+   * Per folder: `-c` settings that turn its configured filter drivers off (clean filters run on working-tree reads).
+   */
   const filterPins = new Map<string, Promise<string[]>>();
 
   const spawnGit = async (
@@ -181,7 +183,8 @@ export function createGitRunner(opts: GitRunnerOptions): GitRunner {
     if (!opts.trusted) {
       throw new CulpritError(
         'untrusted',
-        'Git is disabled in an untrusted workspace: a repository’s config can run programs. Trust the workspace to enable blame.',
+        'Git is disabled in an untrusted workspace: a repository’s config can run programs. Trust the workspace to ' +
+          'enable blame.',
       );
     }
     if (!Array.isArray(args) || args.some((a) => typeof a !== 'string' || a.includes('\0'))) {

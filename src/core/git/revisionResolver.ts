@@ -87,7 +87,8 @@ export async function resolveRevisionWith(run: Run, root: string, rev: string, s
   }
   const boundary = await shallowBoundary(run, root, signal).catch(() => null);
   const shallowNote = boundary
-    ? ` This clone is shallow: its history stops at ${boundary}; run \`git fetch --unshallow\` (or \`git fetch --deepen=<n>\`) to get older commits.`
+    ? ` This clone is shallow: its history stops at ${boundary}; run \`git fetch --unshallow\` (or \`git fetch ` +
+      `--deepen=<n>\`) to get older commits.`
     : '';
   throw new CulpritError(
     'unknown-revision',

@@ -171,7 +171,8 @@ async function send(shared: Shared, base: URL, req: HttpRequest): Promise<HttpRe
           ctx(
             'bad-response',
             null,
-            `${opts.provider} ${method} ${endpoint} sent a response larger than the ${formatBytes(opts.maxResponseBytes)} cap`,
+            `${opts.provider} ${method} ${endpoint} sent a response larger than the ` +
+              `${formatBytes(opts.maxResponseBytes)} cap`,
           ),
         );
       }
@@ -217,7 +218,8 @@ async function send(shared: Shared, base: URL, req: HttpRequest): Promise<HttpRe
           ctx(
             'rate-limited',
             status,
-            `${base}; the limit resets in ${formatMs(wait)}, longer than the ${formatMs(opts.maxRateLimitWaitMs)} this client waits`,
+            `${base}; the limit resets in ${formatMs(wait)}, longer than the ${formatMs(opts.maxRateLimitWaitMs)} ` +
+              `this client waits`,
             detail,
           ),
           { retryAfterMs: wait },

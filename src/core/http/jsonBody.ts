@@ -34,7 +34,8 @@ export function parseJsonBody(body: Buffer, origin: BodyOrigin, redact: Redactor
     throw new CulpritError(
       'bad-response',
       redact(
-        `${where} returned an HTML page instead of JSON (status ${origin.status}${title ? `, "${oneLine(title, 80)}"` : ''}); ` +
+        `${where} returned an HTML page instead of JSON (status ` +
+          `${origin.status}${title ? `, "${oneLine(title, 80)}"` : ''}); ` +
           'a proxy, login page or wrong base URL is likely',
       ),
       { endpoint: origin.endpoint, status: origin.status },
@@ -52,7 +53,8 @@ export function parseJsonBody(body: Buffer, origin: BodyOrigin, redact: Redactor
       (pos !== undefined && Number(pos) >= src.trimEnd().length);
     throw new CulpritError(
       'bad-response',
-      `${where} returned ${truncated ? 'truncated' : 'malformed'} JSON (${body.length} bytes${pos ? `, error at position ${pos}` : ''})`,
+      `${where} returned ${truncated ? 'truncated' : 'malformed'} JSON (${body.length} ` +
+        `bytes${pos ? `, error at position ${pos}` : ''})`,
       { endpoint: origin.endpoint, status: origin.status },
     );
   }

@@ -29,7 +29,9 @@ export class SilenceBreaker {
     if (this.threshold <= 0 || e.streak < this.threshold) return;
     e.refuseUntil = now + Math.max(1, this.cooldownMs);
     const secs = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 100) / 10}s` : `${Math.round(timeoutMs)}ms`;
-    e.why = `${provider} stopped answering ${method} ${foldIds(path)} (${e.streak} requests in a row got no answer within ${secs})`;
+    e.why =
+      `${provider} stopped answering ${method} ${foldIds(path)} (${e.streak} requests in a row got no answer ` +
+      `within ${secs})`;
   }
 
   /** Any HTTP answer, even an error status, shows the endpoint is there. */

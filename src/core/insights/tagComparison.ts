@@ -129,5 +129,8 @@ export function describeValueDiff(key: string, v: ValueDiff): string {
   const pct = (x: number): string => `${Math.round(x * 100)}%`;
   if (v.baselineShare === null || v.lift === null)
     return `${key}=${v.value}: ${pct(v.failingShare)} of failures (no baseline)`;
-  return `${key}=${v.value}: ${pct(v.failingShare)} of failures vs ${pct(v.baselineShare)} overall (${v.lift.toFixed(1)}×)`;
+  return (
+    `${key}=${v.value}: ${pct(v.failingShare)} of failures vs ${pct(v.baselineShare)} overall ` +
+    `(${v.lift.toFixed(1)}×)`
+  );
 }

@@ -70,7 +70,9 @@ export function issueMarkdown(sample: ErrorSample, issue: TriagedIssue | null, o
     out.push(
       suspects
         .map((s, i) => {
-          const head = `${i + 1}. ${code(shortSha(s.sha))} ${escapeInline(s.summary.slice(0, 160))} — ${escapeInline(authorName(s.author))}, ${s.date.slice(0, 10)} · ${probabilityText(s)}`;
+          const head =
+            `${i + 1}. ${code(shortSha(s.sha))} ${escapeInline(s.summary.slice(0, 160))} — ` +
+            `${escapeInline(authorName(s.author))}, ${s.date.slice(0, 10)} · ${probabilityText(s)}`;
           const reasons = s.reasons.slice(0, 4).map((r) => `   - ${escapeInline(r.slice(0, 240))}`);
           return [head, ...reasons].join('\n');
         })
@@ -87,14 +89,18 @@ export function issueMarkdown(sample: ErrorSample, issue: TriagedIssue | null, o
   return out.join('\n\n') + '\n';
 }
 
+// `https://`, `ssh://` (either with a user) or scp-like `git@`, a known host, then the repository path.
+const KNOWN_HOST_REMOTE = new RegExp(
+  String.raw`^(?:https:\/\/(?:[^@/]+@)?|ssh:\/\/(?:[^@/]+@)?|git@)(github\.com|gitlab\.com|bitbucket\.org)` +
+    String.raw`[:/]([\w.-]+(?:\/[\w.-]+)+?)(?:\.git)?\/?$`,
+  'i',
+);
+
 /** The browsable repository of a git remote on a known host, e.g. `https://github.com/acme/orders-api`. */
 export function remoteWebUrl(remote: string | null): string | null {
   if (!remote) return null;
   const r = remote.trim();
-  const m =
-    /^(?:https:\/\/(?:[^@/]+@)?|ssh:\/\/(?:[^@/]+@)?|git@)(github\.com|gitlab\.com|bitbucket\.org)[:/]([\w.-]+(?:\/[\w.-]+)+?)(?:\.git)?\/?$/i.exec(
-      r,
-    );
+  const m = KNOWN_HOST_REMOTE.exec(r);
   return m ? `https://${m[1].toLowerCase()}/${m[2].replace(/\.git$/i, '')}` : null;
 }
 

@@ -127,7 +127,8 @@ export function frameLabel(frame: TriagedFrame): string {
 export function frameLocation(frame: TriagedFrame): string {
   if (!frame.file) return frame.candidates?.length ? `${frame.candidates.length} candidates` : 'not found in workspace';
   const line = frame.localLine ?? frame.line;
-  return `${frame.file}${line !== null ? `:${line}` : ''}${frame.column !== null && line !== null ? `:${frame.column}` : ''}`;
+  if (line === null) return frame.file;
+  return `${frame.file}:${line}${frame.column !== null ? `:${frame.column}` : ''}`;
 }
 
 /** One-line suspect summary for descriptions: `2b16db1 · Ada Lovelace · 3 d ago · 82%`. */

@@ -30,7 +30,8 @@ export const EVENT_ID_FORMS: Record<EventLookupTarget['provider'], string> = {
  * issued, `not-found` naming the ID and where it looked, or the HTTP reasons (`auth`, `rate-limited`…).
  *
  * @example
- * const sample = await lookupEventById({ provider: 'sentry', options: { token, org: 'acme', projects: [] } }, 'ORDERS-API-1K');
+ * const target: EventLookupTarget = { provider: 'sentry', options: { token, org: 'acme', projects: [] } };
+ * const sample = await lookupEventById(target, 'ORDERS-API-1K');
  */
 export async function lookupEventById(
   target: EventLookupTarget,

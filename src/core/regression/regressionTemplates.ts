@@ -53,7 +53,8 @@ function jsRequest(t: TemplateInput): string {
     ``,
     `/** Sends the recorded request to the local server and returns the HTTP status. */`,
     `async function replay() {`,
-    `  const res = await fetch(BASE_URL.replace(/\\/+$/, '') + REQUEST.path, { method: REQUEST.method, headers: REQUEST.headers, body: REQUEST.body });`,
+    `  const res = await fetch(BASE_URL.replace(/\\/+$/, '') + REQUEST.path, { method: REQUEST.method, headers: ` +
+      `REQUEST.headers, body: REQUEST.body });`,
     `  await res.arrayBuffer();`,
     `  return res.status;`,
     `}`,

@@ -21,8 +21,9 @@ const SECRET_HEADERS = new Set([
 // Query parameters and URL parts use this stricter word match (a bare 'key' fragment would hide
 // ordinary parameters like 'monkey'); headers use insights/secretHeaders.
 /** Any name that says what it holds is a credential. */
-const SECRET_NAME =
-  /(?:^|[-_.])(?:token|secret|passw(?:or)?d|pwd|api[-_]?key|apikey|session|auth|credential|signature|sig|jwt|bearer)(?:$|[-_.])|key$/i;
+const SECRET_WORDS =
+  'token|secret|passw(?:or)?d|pwd|api[-_]?key|apikey|session|auth|credential|signature|sig|jwt|bearer';
+const SECRET_NAME = new RegExp(`(?:^|[-_.])(?:${SECRET_WORDS})(?:$|[-_.])|key$`, 'i');
 
 /** True for a header or parameter name that carries a credential. */
 export function isSecretName(name: string): boolean {
@@ -30,7 +31,9 @@ export function isSecretName(name: string): boolean {
   return SECRET_HEADERS.has(n) || SECRET_NAME.test(n);
 }
 
-/** Headers without credentials, in their original order: the one header rule the panel and the regression tests use too. */
+/**
+ * Headers without credentials, in their original order: the one header rule the panel and the regression tests use too.
+ */
 export function safeHeaders(headers: ReadonlyArray<readonly [string, string]>): Array<[string, string]> {
   return stripSecretHeaders(headers);
 }

@@ -13,7 +13,7 @@ import type {
 /**
  * Maps production frames onto workspace files. Order: user mappings (longest production prefix
  * first), the prefix rewrite learned from this trace, an exact repo-relative or in-root absolute
- * path, then the stem index (perf-notes §3: never glob per frame).
+ * path, then the stem index (built once: a glob per frame would walk the tree for every frame).
  */
 
 interface Rewrite {

@@ -4,7 +4,7 @@ import type { IndexMatch, LookupOptions } from './pathIndex.types';
 
 /**
  * Index of workspace files by lower-cased basename stem, for matching production paths from the
- * file name upward (perf-notes §3: 75k files build in ~80 ms). Directory segments are interned as
+ * file name upward (75k files build in ~80 ms, `npm run bench`). Directory segments are interned as
  * integers so a lookup compares numbers, not strings. Stems shared by many files (`index`: one in
  * every folder of a monorepo) get a second level keyed by the parent folder, so a lookup scans only
  * the files whose parent can match instead of thousands.

@@ -24,7 +24,9 @@ export function definitionColumn(lineText: string, name: string, beforeColumn: n
   const offset = end - text.length;
   const n = escapeRegExp(name);
   const def = new RegExp(
-    `(?:\\bfunction\\s*\\*?\\s*(${n})\\s*\\()|(?:(?:^|[^\\w$.])(${n})\\s*[=:]\\s*(?:async\\b\\s*)?(?:function\\b|\\(|[\\w$]+\\s*=>))|(?:[{},;]\\s*(?:async\\s+)?(${n})\\([^()]{0,500}\\)\\s*\\{)`,
+    `(?:\\bfunction\\s*\\*?\\s*(${n})\\s*\\()|` +
+      `(?:(?:^|[^\\w$.])(${n})\\s*[=:]\\s*(?:async\\b\\s*)?(?:function\\b|\\(|[\\w$]+\\s*=>))|` +
+      `(?:[{},;]\\s*(?:async\\s+)?(${n})\\([^()]{0,500}\\)\\s*\\{)`,
     'gd',
   );
   let found: number | null = null;
@@ -41,7 +43,10 @@ const KEYWORDS = new Set(['if', 'for', 'while', 'switch', 'catch', 'with', 'retu
 const ORIGINAL_DEF = [
   /\bfunction\s*\*?\s*([\w$]+)\s*[<(]/,
   /(?:^|[^\w$.])([\w$]+)\s*[=:]\s*(?:async\s*)?(?:function\b|\([^)]*\)\s*(?::[^=]*)?=>|[\w$]+\s*=>)/,
-  /^\s*(?:(?:public|private|protected|static|async|override|readonly|get|set)\s+)*([\w$]+)\s*(?:<[^>]*>)?\([^)]*\)\s*(?::[^{]*)?\{/,
+  new RegExp(
+    String.raw`^\s*(?:(?:public|private|protected|static|async|override|readonly|get|set)\s+)*` +
+      String.raw`([\w$]+)\s*(?:<[^>]*>)?\([^)]*\)\s*(?::[^{]*)?\{`,
+  ),
 ];
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Parses a source map file without decoding its `sourcesContent`. Culprit maps positions onto
  * workspace files and never reads embedded sources, yet they are most of a bundle map (10.7 of
- * 16.5 MB for esbuild's) and of its UTF-8 decoding and `JSON.parse` time (perf-notes target: first
+ * 16.5 MB for esbuild's) and of its UTF-8 decoding and `JSON.parse` time (the target: first
  * frame < 200 ms). The array is found byte-wise with `Buffer.indexOf` (one native scan per `"`),
  * and replaced by `null` before decoding; anything unexpected parses the whole text.
  */

@@ -4,10 +4,10 @@ import { confineToRoot, isInside } from '../resolve/confine';
 import { normalizeFramePath } from '../resolve/framePath';
 
 /**
- * Maps a source-map `sources` entry (already resolved against `sourceRoot` and the map's location)
- * back to a workspace file: that resolved file when it exists inside the root, else by path suffix. Production maps name build-machine paths and `webpack://` URLs, so the
- * path is normalized like a frame, then tried from the map's folder up to the root, longest
- * path suffix first. Only confined, existing files are returned.
+ * Maps a source-map `sources` entry (already resolved against `sourceRoot` and the map's location) back to a
+ * workspace file: that resolved file when it exists inside the root, else by path suffix. Production maps name
+ * build-machine paths and `webpack://` URLs, so the path is normalized like a frame, then tried from the map's folder
+ * up to the root, longest path suffix first. Only confined, existing files are returned.
  */
 
 const MAX_SEGMENTS = 16;

@@ -92,7 +92,9 @@ export function decodeDataUrl(url: string, maxBytes: number): DataUrlResult {
   if (estimate > maxBytes)
     return {
       ok: false,
-      message: `inline source map is ${Math.round(estimate / 1048576)} MB, over the ${Math.round(maxBytes / 1048576)} MB limit`,
+      message:
+        `inline source map is ${Math.round(estimate / 1048576)} MB, over the ` +
+        `${Math.round(maxBytes / 1048576)} MB limit`,
     };
   if (base64) return { ok: true, json: Buffer.from(payload, 'base64').toString('utf8') };
   try {

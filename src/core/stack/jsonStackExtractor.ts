@@ -3,8 +3,8 @@ export const MAX_JSON_LINE_CHARS = 4 * 1024 * 1024;
 const MAX_CANDIDATES_PER_LINE = 16;
 
 // Keys under which loggers put a stack: `stack`, `err.stack`, `error.stack_trace`, `exc_info`…
-const STACK_KEY =
-  /"((?:[\w.-]{0,60}[._])?(?:stack|stacktrace|stack_trace|traceback|exception|backtrace|exc_info|exc_text|error|err))"\s{0,20}:\s{0,20}"/gi;
+const STACK_KEY_NAMES = 'stack|stacktrace|stack_trace|traceback|exception|backtrace|exc_info|exc_text|error|err';
+const STACK_KEY = new RegExp(String.raw`"((?:[\w.-]{0,60}[._])?(?:${STACK_KEY_NAMES}))"\s{0,20}:\s{0,20}"`, 'gi');
 
 /** Index just past the closing quote of a JSON string whose body starts at `from`; -1 when unterminated. */
 function endOfJsonString(s: string, from: number): number {

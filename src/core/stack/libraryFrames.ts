@@ -69,8 +69,12 @@ const JVM_PACKAGES = [
   'okhttp3.',
 ];
 // Rust crates that are runtime or framework plumbing (`std::`, `tokio::runtime::`, `actix_web::`).
-const RUST_CRATES =
-  /^(?:std|core|alloc|__rustc|tokio|tokio_util|hyper|hyper_util|axum|axum_core|tower|tower_http|actix_web|actix_rt|actix_server|actix_http|actix_service|futures|futures_util|futures_core|async_std|rocket|warp|tracing|backtrace|anyhow|eyre|serde|serde_json)(?:::|$)/;
+const RUST_CRATE_NAMES = [
+  'std|core|alloc|__rustc|tokio|tokio_util|hyper|hyper_util|axum|axum_core|tower|tower_http|actix_web|actix_rt',
+  'actix_server|actix_http|actix_service|futures|futures_util|futures_core|async_std|rocket|warp|tracing|backtrace',
+  'anyhow|eyre|serde|serde_json',
+].join('|');
+const RUST_CRATES = new RegExp(`^(?:${RUST_CRATE_NAMES})(?:::|$)`);
 // Frames of the C runtime and the panic entry that a Rust backtrace prints without a useful path.
 const NATIVE_FUNCTIONS = new Set([
   '_start',

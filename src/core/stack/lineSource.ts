@@ -10,7 +10,10 @@ const LOG_PREFIXES: readonly RegExp[] = [
   /^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d(?:\.\d{1,9})? /,
   // Ruby's Logger: `E, [2026-01-01T00:00:00.123456 #42] ERROR -- app: `, then Rails' tagged
   // logging: `[ActiveJob] [ReceiptJob] [4c58…] ` or a request id `[2c02…] ` before every line.
-  /^[DIWEFAU], \[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})? #\d{1,10}\] {1,6}[A-Z]{1,7} -- [^:]{0,100}: (?:\[[^\]\s]{1,100}\] ?){0,8}/,
+  new RegExp(
+    String.raw`^[DIWEFAU], \[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})? #\d{1,10}\] {1,6}` +
+      String.raw`[A-Z]{1,7} -- [^:]{0,100}: (?:\[[^\]\s]{1,100}\] ?){0,8}`,
+  ),
   // PHP's error_log file: `[01-Jan-2026 00:00:00 UTC] `.
   /^\[\d\d-[A-Z][a-z]{2}-\d{4} \d\d:\d\d:\d\d(?: [\w/+-]{1,40})?\] /,
   // syslog: `Jan  1 00:00:00 host app[123]: `

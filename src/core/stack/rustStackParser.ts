@@ -122,7 +122,10 @@ function readFrames(lines: LineReader, start: number): { frames: RawFrame[]; end
 // Where a panic enters the runtime; frames before it are the hook and backtrace machinery.
 const PANIC_ENTRY = /(?:^|::)(?:rust_begin_unwind|begin_panic(?:::\{\{closure\}\})?)$/;
 
-/** Drops the frames above the panic entry (a logging hook's own frames, std's backtrace internals) and std's panic frames after it. */
+/**
+ * Drops the frames above the panic entry (a logging hook's own frames, std's backtrace internals) and std's panic
+ * frames after it.
+ */
 function fromPanicEntry(frames: RawFrame[]): RawFrame[] {
   const k = frames.findIndex((f) => f.function !== null && PANIC_ENTRY.test(f.function));
   if (k < 0) return frames;

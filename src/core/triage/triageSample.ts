@@ -141,7 +141,8 @@ export async function triageSample(
     });
     const rangeLabel =
       range.from && range.to
-        ? `${await ws.git.label(range.from)}..${await ws.git.label(range.to)} (${found.rangeCommitCount} commit${found.rangeCommitCount === 1 ? '' : 's'})`
+        ? `${await ws.git.label(range.from)}..${await ws.git.label(range.to)} (${found.rangeCommitCount} ` +
+          `commit${found.rangeCommitCount === 1 ? '' : 's'})`
         : null;
     issue.suspects = rankSuspects(found.evidence, found.commits, {
       mode,

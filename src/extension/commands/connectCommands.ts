@@ -103,7 +103,8 @@ export async function connectSentry(secrets: Secrets, log: Logger): Promise<bool
   const token = await vscode.window.showInputBox({
     title: `${title} (3/4)`,
     prompt:
-      'Auth token with org:read, project:read, event:read and project:releases (event:write to resolve and assign). Stored in your OS keychain, never in settings.',
+      'Auth token with org:read, project:read, event:read and project:releases (event:write to resolve and assign). ' +
+      'Stored in your OS keychain, never in settings.',
     password: true,
     ignoreFocusOut: true,
     validateInput: required('The token'),
@@ -215,7 +216,8 @@ export async function connectBugsnag(secrets: Secrets, log: Logger): Promise<boo
   const token = await vscode.window.showInputBox({
     title: `${title} (4/4)`,
     prompt:
-      'Personal auth token (Bugsnag → My account → Personal auth tokens). Stored in your OS keychain, never in settings.',
+      'Personal auth token (Bugsnag → My account → Personal auth tokens). Stored in your OS keychain, never in ' +
+      'settings.',
     password: true,
     ignoreFocusOut: true,
     validateInput: required('The token'),

@@ -8,7 +8,8 @@ import type { IssueStore } from '../state/issueStore';
 import { VIEW_ERRORS } from '../constants';
 
 const PASTE_HINT =
-  'Paste a stack trace, a log excerpt or an event JSON (Sentry, Datadog) here, then run "Culprit: Triage Active Editor".';
+  'Paste a stack trace, a log excerpt or an event JSON (Sentry, Datadog) here, then run "Culprit: Triage Active ' +
+  'Editor".';
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
 /** Above this, local files are parsed in a worker thread so the extension host stays responsive. */
 const WORKER_BYTES = 4 * 1024 * 1024;

@@ -45,7 +45,8 @@ export class FrameNavigator {
     }
     if (frame.localLine === null && frame.line !== null && entry.triage?.gitRan) {
       void vscode.window.showInformationMessage(
-        `Culprit: line ${frame.line} of the deployed ${frame.file} no longer exists in your working tree; showing where it was.`,
+        `Culprit: line ${frame.line} of the deployed ${frame.file} no longer exists in your working tree; showing ` +
+          `where it was.`,
       );
     }
     return this.show(uri, frame.localLine ?? frame.line, frame.column, column);

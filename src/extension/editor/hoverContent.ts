@@ -85,7 +85,9 @@ export function buildHover(entry: IssueEntry, frameIndex: number): vscode.Markdo
     blocks.push(
       'uncommitted' in change
         ? `$(history) **Changed after deploy** by your uncommitted edits — a fix may already be in · ${deployed}`
-        : `$(history) **Changed after deploy** by ${inlineCode(shortSha(change.sha))} ${prose(clipAtWord(change.summary, 70))} — ${prose(authorName(change.author))}, ${relativeTime(change.date) ?? ''} — a fix may already be in · ${deployed}`,
+        : `$(history) **Changed after deploy** by ${inlineCode(shortSha(change.sha))} ` +
+            `${prose(clipAtWord(change.summary, 70))} — ${prose(authorName(change.author))}, ` +
+            `${relativeTime(change.date) ?? ''} — a fix may already be in · ${deployed}`,
     );
   }
 

@@ -38,7 +38,8 @@ export function headerLine(lines: (n: number) => string, line: number, name: str
   const decl = new RegExp(
     `(?:\\b(?:function\\*?|def|func|fn|sub|fun)\\s+(?:\\([^)]*\\)\\s*)?${n}\\b)|` +
       `(?:^\\s*(?:(?:public|private|protected|static|async|override|export|final|const|let|var|readonly)\\s+)*` +
-      `(?:[\\w<>\\[\\],.?]+\\s+)?${n}\\s*(?:=\\s*(?:async\\s*)?(?:function\\b|\\(|[A-Za-z_$][\\w$]*\\s*=>)|:\\s*(?:async\\s*)?(?:function\\b|\\()|\\([^;]*$))`,
+      `(?:[\\w<>\\[\\],.?]+\\s+)?${n}\\s*(?:=\\s*(?:async\\s*)?(?:function\\b|\\(|[A-Za-z_$][\\w$]*\\s*=>)|` +
+      `:\\s*(?:async\\s*)?(?:function\\b|\\()|\\([^;]*$))`,
   );
   for (let l = line; l >= 0 && l >= line - HEADER_SEARCH_LINES; l--) if (decl.test(lines(l))) return l;
   return line;

@@ -80,7 +80,8 @@ export async function openSuspectDiff(
     return;
   }
   const suspect = triage.issue.suspects.find((s) => s.sha === sha);
-  const title = `${file.split('/').pop()} (${shortSha(sha)}^ ↔ ${shortSha(sha)})${suspect ? ` ${suspect.summary.slice(0, 60)}` : ''}`;
+  const subject = suspect ? ` ${suspect.summary.slice(0, 60)}` : '';
+  const title = `${file.split('/').pop()} (${shortSha(sha)}^ ↔ ${shortSha(sha)})${subject}`;
   const line = Math.max(0, (frame?.line ?? 1) - 1);
   await vscode.commands.executeCommand(
     'vscode.diff',

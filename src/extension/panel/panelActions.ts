@@ -9,7 +9,10 @@ import type { PanelIssueAction } from './panelProtocol';
  * `issueId` is always the id of the issue the panel currently shows (the panel checks).
  */
 export interface PanelActions {
-  /** Opens the frame at `frameIndex` of `TriagedIssue.frames` (same order as `PanelModel.frames`) in an editor at its line. */
+  /**
+   * Opens the frame at `frameIndex` of `TriagedIssue.frames` (same order as `PanelModel.frames`) in an editor at its
+   * line.
+   */
   openFrame(issueId: string, frameIndex: number): Promise<void>;
   /** Shows the suspect commit's diff, focused on `file`/`line` when given (workspace-relative path). */
   openSuspectDiff(issueId: string, sha: string, file: string | null, line: number | null): Promise<void>;
@@ -18,7 +21,9 @@ export interface PanelActions {
    * The panel has already asked the user to confirm `ignore`; this should refresh the tree too.
    */
   runIssueAction(issueId: string, action: PanelIssueAction): Promise<IssueActionResult>;
-  /** Writes a regression test from the issue's request (`writeRegressionTest`), opens it, returns its workspace path. */
+  /**
+   * Writes a regression test from the issue's request (`writeRegressionTest`), opens it, returns its workspace path.
+   */
   createRegressionTest(issueId: string): Promise<{ relPath: string }>;
   /** The "what differs" comparison (provider tag insights); may be slow, the panel shows progress. */
   whatDiffers(issueId: string): Promise<TagComparison>;

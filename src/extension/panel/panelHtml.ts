@@ -24,8 +24,8 @@ function attr(s: string): string {
 }
 
 /**
- * The whole document (`bundleRoot` = `<extension>/dist/webview`). It carries no issue data: the model arrives by message after the
- * script's `ready`, and the script renders it with textContent.
+ * The whole document (`bundleRoot` = `<extension>/dist/webview`). It carries no issue data: the model arrives by
+ * message after the script's `ready`, and the script renders it with textContent.
  */
 export function renderShell(webview: vscode.Webview, nonce: string, bundleRoot: vscode.Uri): string {
   const script = webview.asWebviewUri(vscode.Uri.joinPath(bundleRoot, 'panel.js')).toString();

@@ -56,7 +56,9 @@ export async function buildSource(config: CulpritConfig, secrets: CredentialSour
       },
     };
     source = createSentrySource(target.options);
-    label = `Sentry ${config.sentry.org} (${config.sentry.projects.length ? config.sentry.projects.join(', ') : 'all projects'})`;
+    label =
+      `Sentry ${config.sentry.org} ` +
+      `(${config.sentry.projects.length ? config.sentry.projects.join(', ') : 'all projects'})`;
   } else if (config.provider === 'datadog') {
     const creds = await secrets.datadog();
     if (!creds)

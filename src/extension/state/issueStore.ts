@@ -67,7 +67,8 @@ function triageDecisions(key: string, result: FolderTriage | null, ms: number, d
     `deploy ${issue.deploy.label ?? issue.deploy.source}${deployFlag ? ` [set: ${deployFlag}]` : ''}`,
     `folder ${result.folder.name}${result.gitRan ? '' : ' (git not run)'}`,
     `${inApp.length - unresolved.length}/${inApp.length} in-app frames resolved`,
-    `${issue.frames.filter((f) => f.file && f.localLine !== null && f.localLine !== f.line).length} moved since the deploy`,
+    `${issue.frames.filter((f) => f.file && f.localLine !== null && f.localLine !== f.line).length} moved since the ` +
+      `deploy`,
     issue.suspects[0]
       ? `top suspect ${issue.suspects[0].sha.slice(0, 7)} (${issue.suspects.length} ranked)`
       : 'no suspect',

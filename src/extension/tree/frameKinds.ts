@@ -3,8 +3,13 @@
  * names a runtime or an installed package are library frames even when the trace's own
  * in-app marker said otherwise, so they never get a warning or "Add Path Mapping…".
  */
-const RUNTIME =
-  /\bnode:|\(internal\/|\bprocessTicksAndRejections\b|[\\/](?:site|dist)-packages[\\/]|[\\/]node_modules[\\/]|<frozen |\bjava\.base\/|\bruntime\/|\(native\)|\(index \d+\)/;
+const RUNTIME = new RegExp(
+  [
+    String.raw`\bnode:|\(internal\/|\bprocessTicksAndRejections\b`,
+    String.raw`[\\/](?:site|dist)-packages[\\/]|[\\/]node_modules[\\/]`,
+    String.raw`<frozen |\bjava\.base\/|\bruntime\/|\(native\)|\(index \d+\)`,
+  ].join('|'),
+);
 
 export function isRuntimeFrame(raw: string): boolean {
   return RUNTIME.test(raw);

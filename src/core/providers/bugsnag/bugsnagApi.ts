@@ -18,7 +18,10 @@ export function seg(v: string): string {
 function describeBugsnagError(ctx: HttpErrorContext): string | undefined {
   const where = `${ctx.method} ${ctx.endpoint}`;
   if (ctx.reason === 'auth') {
-    return `Bugsnag at ${ctx.host} rejected the auth token (401) for ${where}: check BUGSNAG_TOKEN (a personal auth token from Settings > My account)`;
+    return (
+      `Bugsnag at ${ctx.host} rejected the auth token (401) for ${where}: check BUGSNAG_TOKEN (a personal auth ` +
+      `token from Settings > My account)`
+    );
   }
   if (ctx.reason === 'forbidden')
     return `Bugsnag at ${ctx.host} denied ${where} (403): the token's user lacks access to this project`;

@@ -132,7 +132,8 @@ function buildBugsnagSource(opts: BugsnagSourceOptions): BugsnagSource {
       if (res.status === 404) {
         throw new CulpritError(
           'not-found',
-          `Bugsnag has no event ${id} in project ${project} (it may be past the plan's retention, or in another project)`,
+          `Bugsnag has no event ${id} in project ${project} (it may be past the plan's retention, or in another ` +
+            `project)`,
         );
       }
       const event = bugsnagEventOf(res.data);

@@ -26,7 +26,10 @@ export function describeDatadogError(
     const host = ctx.host.replace(/^https?:\/\//, '');
     const where = `${ctx.method} ${ctx.endpoint}`;
     if (ctx.reason === 'auth') {
-      return `Datadog at ${host} rejected the API key (401) for ${where}: DD-API-KEY is missing or invalid (check the key, and that it is an API key, not an application key)`;
+      return (
+        `Datadog at ${host} rejected the API key (401) for ${where}: DD-API-KEY is missing or invalid (check ` +
+        `the key, and that it is an API key, not an application key)`
+      );
     }
     if (ctx.reason === 'forbidden') {
       const others = DATADOG_SITES.filter((s) => s !== site).join(', ');

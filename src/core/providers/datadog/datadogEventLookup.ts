@@ -50,7 +50,8 @@ export async function lookupDatadogEvent(
   if (!/^[A-Za-z0-9_.:\-/+=]{1,256}$/.test(id)) {
     throw new CulpritError(
       'invalid-input',
-      `'${String(input).slice(0, 80)}' is not a request, correlation or trace ID (letters, digits and - _ . : / + = only)`,
+      `'${String(input).slice(0, 80)}' is not a request, correlation or trace ID (letters, digits and - _ . : / + = ` +
+        `only)`,
     );
   }
   const site = normalizeDatadogSite(opts.site);
@@ -81,7 +82,8 @@ export async function lookupDatadogEvent(
   }
   throw new CulpritError(
     'not-found',
-    `Datadog found no error span or log with ID ${id} between ${new Date(window.from).toISOString()} and ${new Date(window.to).toISOString()} (searched ${tried.join('; ')})`,
+    `Datadog found no error span or log with ID ${id} between ${new Date(window.from).toISOString()} and ` +
+      `${new Date(window.to).toISOString()} (searched ${tried.join('; ')})`,
   );
 }
 

@@ -105,7 +105,9 @@ export async function fetchIssueEvents(
     if (items.length === 0) {
       const what = ctx.track === 'logs' ? 'error log' : 'error span';
       out.set(issue.id, {
-        failure: `no ${what} with @issue.id:${issue.id} in the time window (it may be outside span/log retention or sampled out)`,
+        failure:
+          `no ${what} with @issue.id:${issue.id} in the time window (it may be outside span/log retention or ` +
+          `sampled out)`,
       });
       return;
     }

@@ -16,7 +16,9 @@ export const MAX_INPUT_CHARS = 256 * 1024 * 1024;
 /** Largest input parsed as one JSON document (an exported event is far smaller; bounds memory). */
 export const MAX_JSON_DOCUMENT_CHARS = 32 * 1024 * 1024;
 
-const TRIED = `JSON (${JSON_FORMATS}), NDJSON, Sentry envelope, plain-text stack trace (JavaScript, Python, Java, Go, Ruby, .NET, PHP, Rust)`;
+const TRIED =
+  `JSON (${JSON_FORMATS}), NDJSON, Sentry envelope, plain-text stack trace (JavaScript, Python, Java, ` +
+  `Go, Ruby, .NET, PHP, Rust)`;
 
 /**
  * What went wrong in JSON.parse, without the input: V8's message quotes the text around the error,
@@ -119,7 +121,8 @@ export function detectAndParse(text: string, fileName?: string): ErrorEvent[] {
       const keys = Object.keys(asRecord(whole.value) ?? {})
         .filter((k) => NAMEABLE_KEY.test(k))
         .slice(0, 8);
-      jsonProblem = `it is valid JSON but none of the known formats${keys.length ? ` (top-level keys: ${keys.join(', ')})` : ''}`;
+      const named = keys.length ? ` (top-level keys: ${keys.join(', ')})` : '';
+      jsonProblem = `it is valid JSON but none of the known formats${named}`;
     } else {
       if (looksLikeSentryEnvelope(body)) {
         const events = parseSentryEnvelope(body).slice(0, MAX_EVENTS).map(decodeSentrySdkEvent);
@@ -128,10 +131,13 @@ export function detectAndParse(text: string, fileName?: string): ErrorEvent[] {
       } else {
         const lines = decodeJsonLines(body);
         if (lines.events.length > 0) return lines.events;
+        const hint = whole.error.startsWith('too large')
+          ? ` (over ${MAX_JSON_DOCUMENT_CHARS / (1024 * 1024)} MB)`
+          : '; truncated?';
         jsonProblem =
           lines.jsonLines > 0
             ? 'its JSON lines are none of the known formats'
-            : `it looks like JSON but does not parse (${clampString(whole.error, 200)}${whole.error.startsWith('too large') ? ` (over ${MAX_JSON_DOCUMENT_CHARS / (1024 * 1024)} MB)` : '; truncated?'})`;
+            : `it looks like JSON but does not parse (${clampString(whole.error, 200)}${hint})`;
       }
     }
   }

@@ -14,7 +14,8 @@ export const MAX_EVENTS = 1_000;
 
 /** The formats tried, in order, for error messages. */
 export const JSON_FORMATS =
-  'Sentry SDK event, Sentry REST event, Datadog span, Datadog log, spans/logs search response ({data: [...]}), JSON log line with a stack field';
+  'Sentry SDK event, Sentry REST event, Datadog span, Datadog log, spans/logs search response ({data: [...]}), JSON ' +
+  'log line with a stack field';
 
 export type JsonEventKind = 'sentry-rest' | 'sentry-sdk' | 'datadog-span' | 'datadog-log' | 'json-log';
 

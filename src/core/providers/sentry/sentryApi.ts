@@ -16,10 +16,16 @@ function describeSentryError(ctx: HttpErrorContext): string | undefined {
   const scopes =
     ctx.method === 'GET' ? SENTRY_READ_SCOPES.join(', ') : `${SENTRY_READ_SCOPES.join(', ')}, ${SENTRY_WRITE_SCOPE}`;
   if (ctx.reason === 'auth') {
-    return `Sentry at ${ctx.host} rejected the token (401) for ${ctx.method} ${ctx.endpoint}: check that it is valid and has the scopes ${scopes}`;
+    return (
+      `Sentry at ${ctx.host} rejected the token (401) for ${ctx.method} ${ctx.endpoint}: check that it is valid ` +
+      `and has the scopes ${scopes}`
+    );
   }
   if (ctx.reason === 'forbidden') {
-    return `Sentry at ${ctx.host} denied ${ctx.method} ${ctx.endpoint} (403): the token needs the scopes ${scopes} and access to the project`;
+    return (
+      `Sentry at ${ctx.host} denied ${ctx.method} ${ctx.endpoint} (403): the token needs the scopes ${scopes} ` +
+      `and access to the project`
+    );
   }
   return undefined;
 }

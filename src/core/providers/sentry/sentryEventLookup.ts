@@ -45,7 +45,8 @@ export async function lookupSentryEvent(
   if (!parsed) {
     throw new CulpritError(
       'invalid-input',
-      `'${String(input).slice(0, 80)}' is neither a Sentry event ID (32 hex digits) nor an issue short ID (like ORDERS-API-1K)`,
+      `'${String(input).slice(0, 80)}' is neither a Sentry event ID (32 hex digits) nor an issue short ID (like ` +
+        `ORDERS-API-1K)`,
     );
   }
   if (typeof opts.org !== 'string' || opts.org.trim() === '')
@@ -62,7 +63,8 @@ export async function lookupSentryEvent(
     if (res.status === 404 || !found) {
       throw new CulpritError(
         'not-found',
-        `Sentry has no event ${parsed.id} in organization '${org}' (check the org; events older than the plan's retention are gone)`,
+        `Sentry has no event ${parsed.id} in organization '${org}' (check the org; events older than the plan's ` +
+          `retention are gone)`,
       );
     }
     const groupId = typeof found.groupId === 'string' ? found.groupId : null;
