@@ -1,6 +1,6 @@
 /** The human-readable report (the default output when --json is not given). */
 import type { TriageReport, TriagedIssue } from '../core/model';
-import { changedSinceText, placementText } from '../core/present';
+import { changedSinceText, noSuspectsReason, placementText } from '../core/present';
 import { terminalSafe as t } from './terminalText';
 
 function short(sha: string | null): string {
@@ -44,9 +44,8 @@ function issueText(issue: TriagedIssue): string {
   }
   const hidden = issue.frames.length - shown.length;
   if (hidden > 0) lines.push(`    (+${hidden} library or hidden frames)`);
-  if (issue.suspectsUnavailable) lines.push(`  ${t(issue.suspectsUnavailable)}`);
-  else if (issue.suspects.length === 0) lines.push('  suspects: none found');
-  else lines.push('  suspects:');
+  const none = noSuspectsReason(issue);
+  lines.push(none ? `  suspects: ${t(none)}` : '  suspects:');
   issue.suspects.forEach((s, i) => {
     lines.push(
       `    ${i + 1}. ${short(s.sha)} ${t(s.summary)}  — ${t(s.author)}, ${t(s.date.slice(0, 10))}  score ` +

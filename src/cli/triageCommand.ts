@@ -1,11 +1,10 @@
 /** The work of `culprit triage` once its arguments are read (main.ts loads it only for a triage). */
 import { resolve } from 'node:path';
 import { createDeadline, runTriage, openTriageWorkspace } from '../core/triage';
-import { createFileSource, type ErrorSource } from '../core/providers';
+import { createFileSource, readBounded, type ErrorSource } from '../core/providers';
 import type { TriageArgs } from './cliArgs';
 import { formatTextReport } from './textReport';
 import { terminalSafe } from './terminalText';
-import { readBounded } from './boundedRead';
 
 /** The error source a triage's arguments name: an event file (or stdin), or a provider. */
 export async function sourceFor(args: TriageArgs, signal?: AbortSignal): Promise<ErrorSource> {

@@ -6,7 +6,7 @@ import { flattenFrames, primaryException } from '../triage/frameSelection';
 import { type FixStatus, describeFixStatus } from './fixStatus';
 import type { PanelBreadcrumb, PanelFrame, PanelModel, PanelRequest, PanelSuspect } from './panelModel.types';
 import { isSecretHeader, stripSecretHeaders } from './secretHeaders';
-import { probabilityText, shortSha } from '../present/issueSummary';
+import { noSuspectsReason, probabilityText, shortSha } from '../present/issueSummary';
 import { panelContext } from './panelContext';
 import type { TagComparison } from './tagComparison.types';
 
@@ -26,6 +26,8 @@ const PROVIDER_LABELS: Record<string, string> = {
 export interface PanelExtras {
   comparison?: TagComparison | null;
   fixStatus?: FixStatus | null;
+  /** Why the triage failed, when it did (the panel says so where the suspects would be). */
+  triageError?: string | null;
 }
 
 function text(v: unknown, max = MAX_TEXT): string | null {
@@ -202,6 +204,11 @@ export function toPanelModel(sample: ErrorSample, issue: TriagedIssue | null, ex
     request,
     breadcrumbs: (Array.isArray(event.breadcrumbs) ? event.breadcrumbs : []).slice(-MAX_CRUMBS).map(toCrumb),
     suspects,
+    suspectsNote: issue
+      ? text(noSuspectsReason(issue), 1000)
+      : extras.triageError
+        ? text(`not triaged: ${extras.triageError}`, 1000)
+        : null,
     comparison: extras.comparison ?? null,
     fixStatus: fix ? { status: fix, text: describeFixStatus(fix) } : null,
     actionable: group.source === 'sentry' || group.source === 'datadog',

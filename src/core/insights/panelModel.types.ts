@@ -106,6 +106,11 @@ export interface PanelModel {
   request: PanelRequest | null;
   breadcrumbs: PanelBreadcrumb[];
   suspects: PanelSuspect[];
+  /**
+   * Why `suspects` is empty (`unavailable: git is not run…`, `not triaged: …`, `none found: …`);
+   * null when there are suspects or the triage has not finished.
+   */
+  suspectsNote: string | null;
   /** Present once computed; the panel asks for it through the protocol otherwise. */
   comparison: TagComparison | null;
   fixStatus: { status: FixStatus; text: string } | null;

@@ -11,6 +11,7 @@ export {
   frameLocation,
   inlineText,
   issueDescription,
+  noSuspectsReason,
   probabilityText,
   relativeTime,
   releaseLabel,

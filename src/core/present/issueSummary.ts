@@ -139,3 +139,18 @@ export function suspectDescription(s: Suspect, now?: number): string {
   parts.push(probabilityText(s));
   return parts.join(' · ');
 }
+
+/**
+ * Why an issue lists no suspect commits, as every surface words it (`unavailable: git is not run in
+ * an untrusted workspace…`, `not triaged: the 60 s deadline…`, `none found: no commit in the
+ * deploy range touches the stack`); null when it has suspects. Never a bare "no suspects".
+ */
+export function noSuspectsReason(
+  issue: Pick<TriagedIssue, 'suspects' | 'suspectsUnavailable' | 'deploy'>,
+): string | null {
+  if (issue.suspects.length > 0) return null;
+  if (issue.suspectsUnavailable) return issue.suspectsUnavailable.replace(/^suspects\s+/i, '');
+  return issue.deploy.from && issue.deploy.to
+    ? 'none found: no commit in the deploy range touches the stack'
+    : 'none found: no commit that last changed the stack’s lines fits the error';
+}

@@ -8,6 +8,7 @@ export { createDatadogInsights } from './datadog/datadogTagInsights';
 export type { ErrorSource, SampleList } from './errorSource';
 export { EVENT_ID_FORMS, createEventLookupSource } from './eventLookup';
 export type { EventLookupTarget } from './eventLookup';
+export { MAX_EVENT_BYTES, readBounded } from './file/boundedRead';
 export { MAX_INPUT_CHARS } from './file/eventFileParser';
 export { createFileSource } from './file/fileSource';
 export type { SentrySource, SentrySuspectCommit } from './sentry/sentry.types';

@@ -87,7 +87,7 @@ export async function triageSample(
     frames: frames.map(toTriaged),
     suspects: [],
   };
-  if (!ws.git) return issue;
+  if (!ws.git) return unavailable(issue, ws.gitUnavailable ?? 'git is not available');
 
   const blameable = frames.filter((f) => f.inApp && f.revPath && f.revLine !== null).slice(0, settings.blameFrames);
   try {
@@ -99,7 +99,7 @@ export async function triageSample(
     }));
     const mode = modeOf(range);
     const to = range.to ?? head;
-    if (!to) return issue;
+    if (!to) return unavailable(issue, 'the repository has no commit to blame (HEAD does not resolve)');
     const primary = primaryException(event);
     const crashFrame = blameable[0];
     const crashText = crashFrame
@@ -150,10 +150,18 @@ export async function triageSample(
       limit: settings.suspectLimit,
       probe: settings.rankProbe,
     });
+    if (issue.suspects.length === 0 && blameable.length === 0)
+      return unavailable(issue, 'no in-app frame resolved onto a line of this repository to blame');
   } catch (e) {
     // A failed blame, diff or log costs the suspects, never the frames already resolved.
     if (CulpritError.is(e, 'cancelled')) throw e;
-    issue.suspectsUnavailable = `suspects unavailable: ${messageOf(e)}`;
+    return unavailable(issue, messageOf(e));
   }
+  return issue;
+}
+
+/** The issue with its frames and the reason it has no suspects, which every surface shows. */
+function unavailable(issue: TriagedIssue, why: string): TriagedIssue {
+  issue.suspectsUnavailable = `suspects unavailable: ${why}`;
   return issue;
 }

@@ -18,7 +18,7 @@ import type { FrameResolver, PathMapping } from '../resolve/resolve.types';
 import { createSourceMapper } from '../sourcemap/sourceMapper';
 import type { DeployRange } from '../model/triage.types';
 import type { RawFrame } from '../model/event.types';
-import { CulpritError } from '../errors';
+import { CulpritError, messageOf } from '../errors';
 import type { SuspectGitPort } from '../suspects/suspectPort.types';
 import { folderNames, generatedCandidates, listWorkspaceFiles, parentFolders } from './workspaceFiles';
 import { createLazyResolver } from './lazyResolver';
@@ -53,6 +53,8 @@ export interface WorkspaceGit {
 export interface TriageWorkspace {
   readonly root: string;
   readonly git: WorkspaceGit | null;
+  /** Why `git` is null (Restricted Mode, not a repository, git missing); null when git is there. */
+  readonly gitUnavailable: string | null;
   /**
    * A fresh resolver (one per trace: it learns that trace's prefix) over the files at `rev` and
    * today. Given the trace's `frames`, only the files whose name one of them can match are listed.
@@ -158,11 +160,13 @@ function subfolderOf(root: string, dir: string): string {
 /** Opens the workspace at `dir`. Throws `not-a-repo` only when `requireGit` is set. */
 export async function openTriageWorkspace(options: WorkspaceOptions): Promise<TriageWorkspace> {
   let repo: GitRepo | null = null;
+  let gitUnavailable = options.trusted ? null : 'git is not run in an untrusted workspace (Restricted Mode)';
   if (options.trusted) {
     try {
       repo = await openRepo(createGitRunner({ cwd: options.dir, trusted: true }), options.dir);
     } catch (e) {
       if (options.requireGit !== false && CulpritError.is(e)) throw e;
+      gitUnavailable = messageOf(e);
     }
   }
   const root = repo?.root ?? options.dir;
@@ -216,6 +220,7 @@ export async function openTriageWorkspace(options: WorkspaceOptions): Promise<Tr
   return {
     root,
     git,
+    gitUnavailable,
     async frameResolver(rev, frames) {
       if (lazy && frames) return lazy.resolverFor(rev, frames);
       const { index, files } = await indexFor(rev);
@@ -259,7 +264,8 @@ export async function openTriageWorkspace(options: WorkspaceOptions): Promise<Tr
       return p;
     },
     async localLines(rev, linesByPath) {
-      if (repo) return localLinesOf(repo, rev ?? 'HEAD', linesByPath);
+      const at = rev ?? (await git?.head()); // no commit yet: only today's lines, as without git
+      if (repo && at) return localLinesOf(repo, at, linesByPath);
       return new Map(
         [...linesByPath].map(([path, lines]) => [
           path,

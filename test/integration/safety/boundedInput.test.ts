@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { MAX_EVENT_BYTES, readBounded } from '../../../src/cli/boundedRead';
+import { MAX_EVENT_BYTES, readBounded } from '../../../src/core/providers/file/boundedRead';
 import { CulpritError } from '../../../src/core/errors';
 import { projectRoot } from '../../helpers/demoScenario';
 import { cleanupTempDirs, makeTempDir } from '../../helpers/gitRepo';

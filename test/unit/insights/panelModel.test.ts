@@ -81,6 +81,35 @@ describe('panel model', () => {
     assert.equal(m.actionable, true);
   });
 
+  it('says why there are no suspects: the triage’s reason, a failed triage, or none found', () => {
+    const issue = {
+      id: '1001',
+      title: 't',
+      count: null,
+      firstSeen: null,
+      lastSeen: null,
+      release: null,
+      url: null,
+      deploy: { from: 'a'.repeat(40), to: 'b'.repeat(40), source: 'flag' as const },
+      frames: [],
+      suspects: [],
+    };
+    const unavailable = { ...issue, suspectsUnavailable: 'suspects unavailable: git blame failed: fatal: bad object' };
+    assert.equal(
+      toPanelModel(hostileSample(), unavailable).suspectsNote,
+      'unavailable: git blame failed: fatal: bad object',
+    );
+    assert.equal(
+      toPanelModel(hostileSample(), issue).suspectsNote,
+      'none found: no commit in the deploy range touches the stack',
+    );
+    assert.equal(
+      toPanelModel(hostileSample(), null, { triageError: 'the 60 s deadline passed' }).suspectsNote,
+      'not triaged: the 60 s deadline passed',
+    );
+    assert.equal(toPanelModel(hostileSample(), null).suspectsNote, null, 'still ranking');
+  });
+
   it('classifies header names', () => {
     for (const n of ['Authorization', 'Proxy-Authorization', 'Set-Cookie', 'X-Api-Key', 'x-csrf-token', 'X-Secret'])
       assert.ok(isSecretHeader(n), n);

@@ -5,7 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { CulpritError } from '../core/errors';
+import { CulpritError } from '../../errors';
 
 /** Largest event input read, in bytes (a service's whole log file still fits). */
 export const MAX_EVENT_BYTES = 256 * 1024 * 1024;
