@@ -9,6 +9,7 @@ import path from 'node:path';
 import { buildScenarios } from '../lib/scenarioRepo.mjs';
 import { loadScenarioDefs } from '../lib/scenarioList.mjs';
 import { markdownTable } from '../lib/stats.mjs';
+import { reproOf, verifyScenarioDefs } from '../lib/verifyCorpus.mjs';
 
 const STEP_SECONDS = 2;
 const RANGE = 100;
@@ -98,53 +99,6 @@ async function rangeBench(repoRoot, work, log) {
   return rows;
 }
 
-/** The reproduction of a corpus scenario: its own entry point, as bench/lib/scenarioRepo.mjs runs it. */
-function reproOf(s, def, repoRoot) {
-  const vendor = Object.keys(def.vendor ?? {});
-  const copyModules = vendor.some((v) => v.startsWith('node_modules/'))
-    ? `cp -R ${JSON.stringify(path.join(s.repo, 'node_modules'))} . && `
-    : '';
-  const sitePackages = [
-    ...new Set(
-      vendor
-        .filter((v) => v.includes('site-packages/'))
-        .map((v) => path.join(s.deployDir, v.slice(0, v.indexOf('site-packages/') + 13))),
-    ),
-  ];
-  const env = sitePackages.length ? { PYTHONPATH: sitePackages.join(':') } : {};
-  if (def.lang === 'py') return { args: ['--repro', `python3 ${def.main ?? 'main.py'}`], env };
-  if (def.lang === 'java')
-    return {
-      args: [
-        '--build',
-        'rm -rf out && javac -nowarn -d out $(find . -name "*.java")',
-        '--repro',
-        `java -cp out ${def.main}`,
-      ],
-      env,
-    };
-  if (def.capture === 'bundle') {
-    const esbuild = path.join(repoRoot, 'node_modules/.bin/esbuild');
-    return {
-      args: [
-        '--build',
-        `${copyModules}${esbuild} ${def.main ?? 'main.js'} --bundle --platform=node --target=node20 --sourcemap --log-level=error --outfile=dist/bundle.js`,
-        '--repro',
-        'node --enable-source-maps dist/bundle.js',
-      ],
-      env,
-    };
-  }
-  return {
-    args: [
-      ...(copyModules ? ['--build', copyModules.replace(/ && $/, '')] : []),
-      '--repro',
-      `node ${def.main ?? 'main.js'}`,
-    ],
-    env,
-  };
-}
-
 function staticTop(repoRoot, s) {
   const r = spawnSync(
     process.execPath,
@@ -170,14 +124,16 @@ function staticTop(repoRoot, s) {
 
 async function corpusBench(repoRoot, work, log) {
   const filter = process.env.CULPRIT_VERIFY_FILTER || null;
-  const defs = (await loadScenarioDefs(repoRoot, filter)).filter(
-    (d) => !d.name.startsWith('f2-') || process.env.CULPRIT_FRESH2 === '1',
-  );
+  const defs = verifyScenarioDefs(await loadScenarioDefs(repoRoot, filter));
   const built = await buildScenarios(defs, path.join(work, 'scenarios'), log);
   const rows = [];
   for (const [i, s] of built.entries()) {
     const def = defs[i];
-    const { args, env } = reproOf(s, def, repoRoot);
+    if (s.error) {
+      rows.push({ name: s.name, lang: def.lang, n: 0, bound: 0, status: `not built: ${s.error}`, runs: 0, ms: 0 });
+      continue;
+    }
+    const { args, env } = reproOf(s, def, repoRoot, work);
     const scratch = mkdtempSync(path.join(work, 'verify-scratch-'));
     const r = verifyCli(
       repoRoot,
@@ -205,6 +161,7 @@ async function corpusBench(repoRoot, work, log) {
       status: v?.status ?? `error: ${r.stderr.trim().split('\n').pop()}`,
       runs: v?.runs ?? 0,
       confirmedBug: v?.status === 'confirmed' && v.commit === s.bugSha,
+      confirmedOther: v?.status === 'confirmed' && v.commit !== s.bugSha,
       staticRight: top === s.bugSha,
       ms: r.ms,
       summary: v?.summary ?? '',
@@ -218,7 +175,7 @@ async function corpusBench(repoRoot, work, log) {
 }
 
 export async function verifyCase({ repoRoot, work, log }) {
-  const range = await rangeBench(repoRoot, work, log);
+  const range = process.env.CULPRIT_VERIFY_RANGE === '0' ? [] : await rangeBench(repoRoot, work, log);
   const corpus = process.env.CULPRIT_VERIFY_CORPUS === '0' ? [] : await corpusBench(repoRoot, work, log);
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
   const bound = Math.ceil(Math.log2(RANGE)) + 2;
@@ -244,15 +201,25 @@ export async function verifyCase({ repoRoot, work, log }) {
       ]),
     ),
   ];
-  const notes = [
-    `Time to confirm on a ${RANGE}-commit range with a ${STEP_SECONDS}-second test: median ${(median(range.map((r) => r.ms)) / 1000).toFixed(1)} s in ${median(range.map((r) => r.runs))} runs (floor: runs × ${STEP_SECONDS} s of test time; the rest is worktree checkout, node start and judging). A linear scan from FROM takes bug position + 2 runs.`,
-  ];
+  const notes = range.length
+    ? [
+        `Time to confirm on a ${RANGE}-commit range with a ${STEP_SECONDS}-second test: median ${(median(range.map((r) => r.ms)) / 1000).toFixed(1)} s in ${median(range.map((r) => r.runs))} runs (floor: runs × ${STEP_SECONDS} s of test time; the rest is worktree checkout, node start and judging). A linear scan from FROM takes bug position + 2 runs.`,
+      ]
+    : [];
+  if (!range.length) table.length = 0;
   if (corpus.length) {
     const confirmed = corpus.filter((r) => r.confirmedBug);
     const within = confirmed.filter((r) => r.runs <= r.bound);
     const corrected = confirmed.filter((r) => !r.staticRight);
-    const byLang = (l) =>
-      `${corpus.filter((r) => r.lang === l && r.confirmedBug).length}/${corpus.filter((r) => r.lang === l).length}`;
+    const langs = [...new Set(corpus.map((r) => r.lang))];
+    const byLang = langs
+      .map(
+        (l) =>
+          `${l} ${corpus.filter((r) => r.lang === l && r.confirmedBug).length}/${corpus.filter((r) => r.lang === l).length}`,
+      )
+      .join(', ');
+    const staticWrong = corpus.filter((r) => r.n > 0 && !r.staticRight);
+    const wrongConfirmed = corpus.filter((r) => r.confirmedOther);
     table.push(
       '',
       markdownTable(
@@ -270,7 +237,8 @@ export async function verifyCase({ repoRoot, work, log }) {
       ),
     );
     notes.push(
-      `Corpus: ${confirmed.length}/${corpus.length} scenarios confirmed with the bug commit (js ${byLang('js')}, py ${byLang('py')}, java ${byLang('java')}); ${within.length} of them within ⌈log2 N⌉ + 2 runs; ${corrected.length} where the static top-1 was wrong and verification names the bug${corrected.length ? ` (${corrected.map((r) => r.name).join(', ')})` : ''}.`,
+      `Corpus: ${confirmed.length}/${corpus.length} scenarios confirmed with the bug commit (${byLang}); ${within.length} of them within ⌈log2 N⌉ + 2 runs; ${wrongConfirmed.length} confirmed another commit than the bug${wrongConfirmed.length ? ` (${wrongConfirmed.map((r) => r.name).join(', ')})` : ''}.`,
+      `Overturned: the static top-1 was wrong in ${staticWrong.length} scenarios; verification named the bug in ${corrected.length} of them${corrected.length ? ` (${corrected.map((r) => r.name).join(', ')})` : ''}.`,
       ...corpus.filter((r) => !r.confirmedBug).map((r) => `Not confirmed: **${r.name}**: ${r.status}: ${r.summary}`),
     );
   }
