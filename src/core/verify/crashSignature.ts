@@ -42,7 +42,7 @@ export function shortType(type: string): string {
 }
 
 /** `Object.applyDiscount`, `async quote`, `com.acme.Pricing.apply` → the bare function name. */
-function shortFunction(fn: string | null | undefined): string | null {
+export function shortFunction(fn: string | null | undefined): string | null {
   if (!fn) return null;
   const bare = fn
     .trim()

@@ -10,6 +10,7 @@ import type { CrashSignature } from './crashSignature';
 import { reproductionEnv } from './reproEnv';
 import type { Reproduction } from './reproduction';
 import { createScratchWorktree } from './scratchWorktree';
+import { signatureAt } from './signatureAt';
 import { createStepRunner } from './stepRunner';
 import type { FixCheck, StepResult, VerifyOptions } from './verify.types';
 
@@ -37,17 +38,22 @@ async function copyWorkingTree(repo: GitRepo, dir: string, aside: string, signal
   }
 }
 
-/** Runs the reproduction at HEAD, then with the working tree's changes on top. */
+/** Runs the reproduction at HEAD, then with the working tree's changes on top; `to` is the deployed revision. */
 export async function checkFix(
   repo: GitRepo,
   sig: CrashSignature,
   repro: Reproduction,
   opts: VerifyOptions,
+  to: string,
 ): Promise<FixCheck> {
   const head = await repo.resolveRevision('HEAD', opts.signal);
+  // The crash frame under the names HEAD has, when files or functions were renamed since the deploy.
+  const sigAt = async (): Promise<CrashSignature> =>
+    signatureAt(repo, sig, head, await repo.resolveRevision(to, opts.signal), opts.signal);
   const wt = await createScratchWorktree(repo, head, opts.scratchRoot, opts.signal);
   try {
-    const runner = createStepRunner({ repo, wt, sig, repro, opts, env: reproductionEnv(opts.env ?? process.env) });
+    const env = reproductionEnv(opts.env ?? process.env);
+    const runner = createStepRunner({ repo, wt, sig, repro, opts, env, sigAt });
     const atHead = (await runner.run(head, 'HEAD')).result;
     await copyWorkingTree(repo, wt.dir, wt.aside, opts.signal);
     // The same worktree now holds the edits: a fresh runner so the step is not recalled by SHA.
@@ -57,7 +63,8 @@ export async function checkFix(
       sig,
       repro,
       opts,
-      env: reproductionEnv(opts.env ?? process.env),
+      env,
+      sigAt,
     });
     const atTree = (await edited.run(head, 'working tree')).result;
     const summary =

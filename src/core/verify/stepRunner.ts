@@ -61,6 +61,8 @@ export function createStepRunner(deps: {
   opts: VerifyOptions;
   env: NodeJS.ProcessEnv;
   onStep?: (phase: string, sha: string) => void;
+  /** The signature as of a step's commit (renames in the range); `sig` itself when absent. */
+  sigAt?: (sha: string) => Promise<CrashSignature>;
 }): StepRunner {
   const { repo, wt, sig, repro, opts, env } = deps;
   const stepTimeout = opts.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
@@ -125,10 +127,11 @@ export function createStepRunner(deps: {
       if (failed) outcome = { sha, result: 'skip', ms: 0, note: failed };
       else {
         const command = repro.commandFor(wt.dir, wt.aside);
+        const stepSig = deps.sigAt ? await deps.sigAt(sha) : sig;
         const results: Array<{ result: StepResult; note: string; seen?: SeenCrash }> = [];
         for (let i = 0; i <= (opts.reruns ?? 0); i++) {
           runs++;
-          results.push(judgeRun(sig, await exec(command), wt.dir, wt.aside));
+          results.push(judgeRun(stepSig, await exec(command), wt.dir, wt.aside));
         }
         const first = results[0];
         const disagree = results.some((r) => r.result !== first.result);

@@ -63,7 +63,7 @@ export async function verifyIssue(
   const { verification } = await verifyRange(ws.git.repo, { from, to }, sig, repro, opts);
   if (verification.status === 'not-reproduced')
     verification.differs = eventDiffers(event, { reproSendsRequest: test !== null });
-  if (opts.checkFix) verification.fixed = await checkFix(ws.git.repo, sig, repro, opts);
+  if (opts.checkFix) verification.fixed = await checkFix(ws.git.repo, sig, repro, opts, to);
   let suspects = issue.suspects;
   if (verification.status === 'confirmed' && verification.commit) {
     suspects = await promote(ws, suspects, verification.commit, verification.summary);

@@ -10,6 +10,7 @@ import { shortType, type CrashSignature, type SeenCrash } from './crashSignature
 import { reproductionEnv } from './reproEnv';
 import type { Reproduction } from './reproduction';
 import { cleanStaleWorktrees, createScratchWorktree } from './scratchWorktree';
+import { signatureAt } from './signatureAt';
 import { BudgetSpent, createStepRunner, type StepOutcome, type StepRunner } from './stepRunner';
 import type { Verification, VerifyOptions } from './verify.types';
 
@@ -134,6 +135,7 @@ export async function verifyRange(
     repro,
     opts,
     env: reproductionEnv(opts.env ?? process.env),
+    sigAt: (sha) => signatureAt(repo, sig, sha, to, opts.signal),
     onStep: (phase, sha) =>
       opts.onProgress?.({
         step: ++stepNo,
