@@ -11,6 +11,7 @@
 //   --splits validation,test    triage only those splits (a wide range scored, not fitted on)
 //   --triage-only               write the caches, fit nothing
 //   --only-cached               with --cached: widths without a cache are left out, not triaged
+//   --calibrate-only            fit only the shipped ranking's probabilities (suspectCalibration.json)
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,9 +20,11 @@ import { WIDTHS } from '../bench/lib/scenarioList.mjs';
 import { fitTemperature, fitWeights, nll, outcomes } from './fit/softmaxModel.mjs';
 import { rankingSection } from './fit/rankingSection.mjs';
 import { byConfidence, rankMetrics, reliability } from './fit/fitReport.mjs';
+import { calibratedOutcomes, calibrationSection, fitCalibration, writeCalibration } from './fit/calibration.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WEIGHTS = path.join(repoRoot, 'src/core/suspects/rankerWeights.json');
+const CALIBRATION = path.join(repoRoot, 'src/core/suspects/suspectCalibration.json');
 const CACHE = path.join(repoRoot, 'bench/.work/rankFeatures.json');
 /** Candidate L2 strengths, one decade apart in half steps; validation NLL picks one. */
 const L2_GRID = [0.001, 0.01, 0.1, 1];
@@ -41,12 +44,15 @@ const log = (m) => process.stderr.write(`${m}\n`);
 
 async function check() {
   const hash = await corpusHash(repoRoot);
-  const fitted = JSON.parse(readFileSync(WEIGHTS, 'utf8')).corpusHash;
-  if (fitted === hash) console.log(`rankerWeights.json is fitted on the current corpus (${hash.slice(0, 12)})`);
-  else
-    console.log(
-      `rankerWeights.json is STALE: fitted on corpus ${String(fitted).slice(0, 12)}, the corpus is now ${hash.slice(0, 12)}: re-run \`npm run fit\``,
-    );
+  for (const file of [CALIBRATION, WEIGHTS]) {
+    const name = path.basename(file);
+    const fitted = JSON.parse(readFileSync(file, 'utf8')).corpusHash;
+    if (fitted === hash) console.log(`${name} is fitted on the current corpus (${hash.slice(0, 12)})`);
+    else
+      console.log(
+        `${name} is STALE: fitted on corpus ${String(fitted).slice(0, 12)}, the corpus is now ${hash.slice(0, 12)}: re-run \`npm run fit\``,
+      );
+  }
 }
 
 /** The weights, temperature, L2 and penalty form chosen on validation, for the features not in `drop`. */
@@ -86,6 +92,34 @@ async function main() {
   const split = (s) => data.filter((d) => d.split === s);
   const [train, validation, test] = ['train', 'validation', 'test'].map(split);
   log(`  train ${train.length}, validation ${validation.length}, test ${test.length} scenarios`);
+  if (data.some((d) => d.rows.some((r) => typeof r.raw !== 'number')))
+    throw new Error('a cached feature file predates the ranker strength (raw) in the probe: re-run without --cached');
+  const calibration = fitCalibration(validation);
+  const shipped = writeCalibration(
+    CALIBRATION,
+    hash,
+    calibration,
+    JSON.parse(readFileSync(CALIBRATION, 'utf8')).confidence,
+    {
+      validation: validation.length,
+      test: test.length,
+    },
+  );
+  for (const [label, set] of [
+    ['validation', validation],
+    ['test', test],
+  ]) {
+    const o = calibratedOutcomes(set, shipped);
+    const m = rankMetrics(o);
+    log(
+      `  shipped ranking, ${label}: n=${m.n} top-1 ${(100 * m.top1[0]).toFixed(1)}% [${(100 * m.top1[1]).toFixed(1)}–${(100 * m.top1[2]).toFixed(1)}] top-3 ${(100 * m.top3[0]).toFixed(1)}% MRR ${m.mrr[0].toFixed(3)} ECE ${reliability(o).ece.toFixed(3)}`,
+    );
+  }
+  log(
+    `  calibration k ${shipped.exponent}, none ${shipped.noneLogWeight}; wrote ${path.relative(repoRoot, CALIBRATION)}`,
+  );
+  if (args.has('--report')) calibrationSection(repoRoot, shipped, { train, validation, test });
+  if (args.has('--calibrate-only')) return;
   const dropped = new Set(dropArg.map((n) => names.indexOf(n)).filter((i) => i >= 0));
   const best = fitAll(train, validation, names.length, dropped);
   const old = JSON.parse(readFileSync(WEIGHTS, 'utf8'));

@@ -1,6 +1,6 @@
 /** The human-readable report (the default output when --json is not given). */
 import type { TriageReport, TriagedIssue } from '../core/model';
-import { changedSinceText, noSuspectsReason, placementText } from '../core/present';
+import { changedSinceText, noSuspectsReason, placementText, probabilityText, verdictText } from '../core/present';
 import { terminalSafe as t } from './terminalText';
 
 function short(sha: string | null): string {
@@ -45,11 +45,12 @@ function issueText(issue: TriagedIssue): string {
   const hidden = issue.frames.length - shown.length;
   if (hidden > 0) lines.push(`    (+${hidden} library or hidden frames)`);
   const none = noSuspectsReason(issue);
-  lines.push(none ? `  suspects: ${t(none)}` : '  suspects:');
+  const verdict = verdictText(issue);
+  lines.push(none ? `  suspects: ${t(none)}` : `  suspects${verdict ? ` (${t(verdict)})` : ''}:`);
   issue.suspects.forEach((s, i) => {
     lines.push(
-      `    ${i + 1}. ${short(s.sha)} ${t(s.summary)}  — ${t(s.author)}, ${t(s.date.slice(0, 10))}  score ` +
-        `${s.score.toFixed(2)}`,
+      `    ${i + 1}. ${short(s.sha)} ${t(s.summary)}  — ${t(s.author)}, ${t(s.date.slice(0, 10))}  ` +
+        probabilityText(s),
     );
     for (const r of s.reasons) lines.push(`         · ${t(r)}`);
   });

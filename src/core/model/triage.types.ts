@@ -88,6 +88,15 @@ export interface TriagedIssue {
   verification?: Verification;
   /** Why no suspects could be ranked (a git failure such as a broken blame setting); the frames still stand. */
   suspectsUnavailable?: string;
+  /**
+   * How sure the ranking is, from the suspects' calibrated probabilities: `low` when the top two are
+   * within noise, the top one is unlikely, or none of the commits fits; never `high` without a range.
+   */
+  confidence?: 'high' | 'medium' | 'low';
+  /** The two suspects (best first) the ranking cannot tell apart: "uncertain between A and B". */
+  uncertainBetween?: [string, string];
+  /** Why the likeliest outcome is that none of the listed commits caused the crash. */
+  noSuspect?: string;
 }
 
 export interface TriageError {

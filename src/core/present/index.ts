@@ -17,4 +17,5 @@ export {
   releaseLabel,
   shortSha,
   suspectDescription,
+  verdictText,
 } from './issueSummary';

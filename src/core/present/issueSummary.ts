@@ -154,3 +154,16 @@ export function noSuspectsReason(
     ? 'none found: no commit in the deploy range touches the stack'
     : 'none found: no commit that last changed the stack’s lines fits the error';
 }
+
+/**
+ * How sure the ranking is, in words: `high confidence`, `low confidence: uncertain between a1b2c3d
+ * and e4f5a6b`, `low confidence: none of these commits: <why>`; null when the issue was not ranked.
+ */
+export function verdictText(issue: Pick<TriagedIssue, 'confidence' | 'uncertainBetween' | 'noSuspect'>): string | null {
+  if (!issue.confidence) return null;
+  const label = `${issue.confidence} confidence`;
+  if (issue.noSuspect) return `${label}: likely none of these commits: ${issue.noSuspect}`;
+  if (issue.uncertainBetween)
+    return `${label}: uncertain between ${shortSha(issue.uncertainBetween[0])} and ${shortSha(issue.uncertainBetween[1])}`;
+  return label;
+}

@@ -7,6 +7,7 @@
 import type { Suspect } from '../model/triage.types';
 import type { BlameMode, CommitFacts, Evidence, EvidenceKind } from './evidence.types';
 import { FEATURES, featureVector, touchesWhatRan } from './rankFeatures';
+import { candidateProbabilities, issueVerdict, type IssueVerdict } from './suspectProbability';
 
 const KIND_WEIGHT: Record<EvidenceKind, number> = {
   line: 1.0,
@@ -237,29 +238,40 @@ export interface RankOptions {
   rangeLabel: string | null;
   limit?: number;
   /** Receives every candidate's feature vector (scripts/fit.mjs reads the corpus through it). */
-  probe?: (
-    rows: Array<{ sha: string; date: string; features: number[]; linked: boolean }>,
-    featureNames: string[],
-  ) => void;
+  probe?: (rows: RankProbeRow[], featureNames: string[]) => void;
+}
+
+/** One candidate as the fit sees it: its features, whether it touches what ran, and the ranker's strength. */
+export interface RankProbeRow {
+  sha: string;
+  date: string;
+  features: number[];
+  linked: boolean;
+  raw: number;
+}
+
+export interface RankedSuspects extends IssueVerdict {
+  /** Best first, at most `limit`, each with its calibrated probability. */
+  suspects: Suspect[];
 }
 
 /** Scores and orders suspects, best first. Scores are in 0..1. */
 export function rankSuspects(evidence: Evidence[], commits: Map<string, CommitFacts>, options: RankOptions): Suspect[] {
+  return rankIssueSuspects(evidence, commits, options).suspects;
+}
+
+/** The suspects with calibrated probabilities, and the issue's verdict: confidence, a close call, or none of them. */
+export function rankIssueSuspects(
+  evidence: Evidence[],
+  commits: Map<string, CommitFacts>,
+  options: RankOptions,
+): RankedSuspects {
   const bySha = new Map<string, Evidence[]>();
   for (const e of evidence) {
     const list = bySha.get(e.sha) ?? [];
     list.push(e);
     bySha.set(e.sha, list);
   }
-  options.probe?.(
-    [...bySha].map(([sha, list]) => ({
-      sha,
-      date: commits.get(sha)?.date ?? '',
-      features: featureVector(list, commits.get(sha)),
-      linked: touchesWhatRan(list),
-    })),
-    FEATURES.map((f) => f.name),
-  );
   const ranked: Array<Suspect & { raw: number }> = [];
   const recency = options.mode === 'range' ? null : recencyFactors([...bySha.keys()], commits);
   for (const [sha, list] of bySha) {
@@ -322,5 +334,27 @@ export function rankSuspects(evidence: Evidence[], commits: Map<string, CommitFa
     });
   }
   ranked.sort((a, b) => b.raw - a.raw || (b.date < a.date ? -1 : b.date > a.date ? 1 : 0) || (a.sha < b.sha ? -1 : 1));
-  return ranked.slice(0, options.limit ?? 10).map(({ raw: _raw, ...s }) => s);
+  const linkedShas = new Set([...bySha].filter(([, list]) => touchesWhatRan(list)).map(([sha]) => sha));
+  options.probe?.(
+    ranked.map((s) => ({
+      sha: s.sha,
+      date: commits.get(s.sha)?.date ?? '',
+      features: featureVector(bySha.get(s.sha) ?? [], commits.get(s.sha)),
+      linked: linkedShas.has(s.sha),
+      raw: s.raw,
+    })),
+    FEATURES.map((f) => f.name),
+  );
+  // Probabilities over every candidate, before the list is cut to `limit`.
+  const { probabilities, none } = candidateProbabilities(ranked.map((s) => s.raw));
+  const suspects = ranked.map(({ raw: _raw, ...s }, i) => ({ ...s, probability: round3(probabilities[i]) }));
+  const verdict = issueVerdict(
+    ranked.map((s, i) => ({ sha: s.sha, probability: probabilities[i] })),
+    none,
+    options.mode,
+    linkedShas.size > 0,
+  );
+  return { ...verdict, suspects: suspects.slice(0, options.limit ?? 10) };
 }
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;

@@ -7,7 +7,7 @@ import type { ErrorSample } from '../model/group.types';
 import type { DeployRange, TriagedIssue } from '../model/triage.types';
 import { flattenFrames, primaryException } from './frameSelection';
 import { collectEvidence } from '../suspects/collectEvidence';
-import { rankSuspects, type RankOptions } from '../suspects/suspectRanker';
+import { rankIssueSuspects, type RankOptions } from '../suspects/suspectRanker';
 import type { BlameMode } from '../suspects/evidence.types';
 import {
   failingNames,
@@ -144,14 +144,15 @@ export async function triageSample(
         ? `${await ws.git.label(range.from)}..${await ws.git.label(range.to)} (${found.rangeCommitCount} ` +
           `commit${found.rangeCommitCount === 1 ? '' : 's'})`
         : null;
-    issue.suspects = rankSuspects(found.evidence, found.commits, {
+    const { suspects, ...verdict } = rankIssueSuspects(found.evidence, found.commits, {
       mode,
       rangeLabel,
       limit: settings.suspectLimit,
       probe: settings.rankProbe,
     });
-    if (issue.suspects.length === 0 && blameable.length === 0)
+    if (suspects.length === 0 && blameable.length === 0)
       return unavailable(issue, 'no in-app frame resolved onto a line of this repository to blame');
+    Object.assign(issue, { suspects }, verdict);
   } catch (e) {
     // A failed blame, diff or log costs the suspects, never the frames already resolved.
     if (CulpritError.is(e, 'cancelled')) throw e;
