@@ -1,6 +1,6 @@
 // Calibration of the ranking the core ships (src/core/suspects/suspectProbability.ts): the chance
 // that each candidate is the culprit is raw^k / (e^c + Σ raw^k) over the ranker's evidence strengths,
-// with e^c for "none of these commits". k and c are fitted by likelihood on the VALIDATION split
+// with e^c for "none of these commits". k is fitted by likelihood on the VALIDATION split
 // only (the ranker's own numbers are not refitted here); the test split is scored as numbers.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -31,25 +31,26 @@ function nll(set, k, c) {
   return loss / (set.length || 1);
 }
 
-/** k on a log grid, c on a linear one, then one finer pass around the best: two parameters, no optimizer needed. */
+/**
+ * "None of these commits" cannot be learnt from a corpus whose culprits are all in range, so it is
+ * defined: it weighs as one more commit that touches nothing of what ran (the median strength of
+ * such commits). k is then fitted on a log grid and refined once around the best.
+ */
 export function fitCalibration(validation) {
-  let best = { k: 1, c: 0, loss: Infinity };
-  const scan = (ks, cs) => {
-    for (const k of ks)
-      for (const c of cs) {
-        const loss = nll(validation, k, c);
-        if (loss < best.loss) best = { k, c, loss };
-      }
+  const unlinked = validation.flatMap((d) => d.rows.filter((r) => !r.linked && r.raw > 0).map((r) => r.raw));
+  unlinked.sort((a, b) => a - b);
+  const noneStrength = unlinked[unlinked.length >> 1] ?? 1;
+  let best = { k: 1, c: 0, loss: Infinity, noneStrength };
+  const scan = (ks) => {
+    for (const k of ks) {
+      const c = k * Math.log(noneStrength);
+      const loss = nll(validation, k, c);
+      if (loss < best.loss) best = { k, c, loss, noneStrength };
+    }
   };
-  scan(
-    Array.from({ length: 41 }, (_, i) => 2 ** (-2 + i * 0.15)),
-    Array.from({ length: 81 }, (_, i) => -20 + i * 0.25),
-  );
-  const { k, c } = best;
-  scan(
-    Array.from({ length: 21 }, (_, i) => k * 2 ** (-0.15 + i * 0.015)),
-    Array.from({ length: 21 }, (_, i) => c - 0.25 + i * 0.025),
-  );
+  scan(Array.from({ length: 61 }, (_, i) => 2 ** (-3 + i * 0.15)));
+  const { k } = best;
+  scan(Array.from({ length: 21 }, (_, i) => k * 2 ** (-0.15 + i * 0.015)));
   return best;
 }
 
@@ -78,9 +79,10 @@ export function writeCalibration(file, hash, best, confidence, counts) {
   const model = {
     corpusHash: hash,
     method:
-      'p(commit) = raw^exponent / (e^noneLogWeight + sum of raw^exponent): exponent and noneLogWeight fitted by likelihood on the validation split',
+      'p(commit) = raw^exponent / (e^noneLogWeight + sum of raw^exponent): exponent fitted by likelihood on the validation split; "none of these" weighs as a commit of noneStrength (the median strength of a commit that touches nothing of what ran)',
     exponent: Math.round(best.k * 1e4) / 1e4,
     noneLogWeight: Math.round(best.c * 1e4) / 1e4,
+    noneStrength: best.noneStrength,
     confidence,
     validationNll: Math.round(best.loss * 1e4) / 1e4,
     scenarios: counts,
@@ -101,7 +103,7 @@ export function calibrationSection(repoRoot, model, sets) {
   const lines = [
     `## Suspect probabilities: the shipped ranking, calibrated (${Object.values(sets).flat().length} scenario variants)`,
     '',
-    `Written by \`npm run fit -- --report\` (scripts/fit/calibration.mjs). The ranking is suspectRanker.ts; each candidate's probability is raw^${model.exponent} / (e^${model.noneLogWeight} + Σ raw^${model.exponent}), both numbers fitted by likelihood on the validation split only, corpus ${model.corpusHash.slice(0, 12)}. The test split is scored as numbers only.`,
+    `Written by \`npm run fit -- --report\` (scripts/fit/calibration.mjs). The ranking is suspectRanker.ts; each candidate's probability is raw^${model.exponent} / (e^${model.noneLogWeight} + Σ raw^${model.exponent}), k fitted by likelihood on the validation split only, and "none of these commits" weighing as one more commit that touches nothing of what ran (strength ${model.noneStrength}), corpus ${model.corpusHash.slice(0, 12)}. The test split is scored as numbers only.`,
     '',
     '| split | scenarios | top-1 (95% CI) | top-3 | top-5 | MRR |',
     '|---|---|---|---|---|---|',

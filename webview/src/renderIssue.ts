@@ -200,5 +200,9 @@ export function renderSuspects(m: PanelModel, h: IssueHandlers): HTMLElement {
       ),
     );
   }
-  return section('suspects', 'Suspect commits', list);
+  // The ranking's own doubt comes before the list: "low confidence: uncertain between A and B".
+  const verdict = m.verdict
+    ? el('p', { className: `ranking-verdict${/^low\b/.test(m.verdict) ? ' low' : ''}`, text: m.verdict })
+    : null;
+  return section('suspects', 'Suspect commits', verdict, list);
 }

@@ -6,7 +6,7 @@ import { flattenFrames, primaryException } from '../triage/frameSelection';
 import { type FixStatus, describeFixStatus } from './fixStatus';
 import type { PanelBreadcrumb, PanelFrame, PanelModel, PanelRequest, PanelSuspect } from './panelModel.types';
 import { isSecretHeader, stripSecretHeaders } from './secretHeaders';
-import { noSuspectsReason, probabilityText, shortSha } from '../present/issueSummary';
+import { noSuspectsReason, probabilityText, shortSha, verdictText } from '../present/issueSummary';
 import { panelContext } from './panelContext';
 import type { TagComparison } from './tagComparison.types';
 
@@ -209,6 +209,7 @@ export function toPanelModel(sample: ErrorSample, issue: TriagedIssue | null, ex
       : extras.triageError
         ? text(`not triaged: ${extras.triageError}`, 1000)
         : null,
+    verdict: issue ? text(verdictText(issue), 500) : null,
     comparison: extras.comparison ?? null,
     fixStatus: fix ? { status: fix, text: describeFixStatus(fix) } : null,
     actionable: group.source === 'sentry' || group.source === 'datadog',

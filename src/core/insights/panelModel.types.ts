@@ -111,6 +111,8 @@ export interface PanelModel {
    * null when there are suspects or the triage has not finished.
    */
   suspectsNote: string | null;
+  /** How sure the ranking is, in words (`low confidence: uncertain between …`); null when not ranked. */
+  verdict: string | null;
   /** Present once computed; the panel asks for it through the protocol otherwise. */
   comparison: TagComparison | null;
   fixStatus: { status: FixStatus; text: string } | null;

@@ -55,26 +55,56 @@ export function parseRangePatch(text: string): PatchCommit[] {
 
 const FULL_LINE_COMMENT = /^(?:\/\/|\/\*|\*(?:\s|\/|$)|--(?:\s|$)|<!--|#(?![a-z]))/;
 
-/** A line reduced to its code: comments and all whitespace removed (strings kept as they are). */
-function codeOf(line: string): string {
+/** What may precede a regex literal's `/` (else it divides): an operator, an opening bracket, a keyword. */
+const BEFORE_REGEX = /(?:^|[(,=:[!&|?{};+\-*%<>~^]|\b(?:return|typeof|case|in|of|void|delete|throw|yield|await))\s*$/;
+
+/**
+ * A line split into its code and where its comment starts: strings and regex literals are kept
+ * whole (whitespace inside `' '` or `/a b/` is behaviour), the comment (`//`, ` # `) is cut off.
+ * `squash` drops the whitespace outside literals, which a formatter may change freely.
+ */
+function scanCode(line: string, squash: boolean): string {
   const t = line.trim();
   if (FULL_LINE_COMMENT.test(t)) return '';
-  // A trailing comment starts at `//` or ` # ` outside a string; strings are skipped, not parsed.
-  let inString: string | null = null;
+  let out = '';
   for (let i = 0; i < t.length; i++) {
     const ch = t[i];
-    if (inString) {
-      if (ch === '\\') i++;
-      else if (ch === inString) inString = null;
-    } else if (ch === '"' || ch === "'" || ch === '`') inString = ch;
-    else if (
+    const regex = ch === '/' && t[i + 1] !== '/' && t[i + 1] !== '*' && BEFORE_REGEX.test(t.slice(0, i));
+    if (ch === '"' || ch === "'" || ch === '`' || regex) {
+      // A literal runs to its unescaped closing quote (a regex's `/` outside a character class).
+      let j = i + 1;
+      let inClass = false;
+      for (; j < t.length; j++) {
+        if (t[j] === '\\') j++;
+        else if (regex && t[j] === '[') inClass = true;
+        else if (regex && t[j] === ']') inClass = false;
+        else if (t[j] === ch && !inClass) break;
+      }
+      out += t.slice(i, j + 1);
+      i = j;
+    } else if (
       (ch === '/' && t[i + 1] === '/') ||
       (ch === '#' && /\s/.test(t[i - 1] ?? '') && /\s/.test(t[i + 1] ?? ''))
-    ) {
-      return t.slice(0, i).replace(/\s+/g, '');
-    }
+    )
+      break;
+    else if (!squash || !/\s/.test(ch)) out += ch;
   }
-  return t.replace(/\s+/g, '');
+  return squash ? out : out.trimEnd();
+}
+
+/** A line reduced to its code: comments and the whitespace outside string and regex literals removed. */
+function codeOf(line: string): string {
+  return scanCode(line, true);
+}
+
+/** The lines of a hunk side as code: docstrings, comment lines and trailing comments left out. */
+export function codeLines(lines: string[]): string[] {
+  return lines
+    .join('\n')
+    .replace(DOCSTRING, '')
+    .split('\n')
+    .map((l) => scanCode(l, false))
+    .filter((l) => l !== '');
 }
 
 /**

@@ -2,8 +2,10 @@
  * Calibrated probabilities over a deploy range's candidate commits, from the strength of each one's
  * evidence (the ranker's raw score): p(commit) = raw^k / (e^c + Σ raw^k). The e^c term stands for
  * "none of these commits": a culprit whose change left no evidence on what ran (data, config or
- * infrastructure outside the repository, or a commit outside the range). k and c are fitted by
- * likelihood on the accuracy corpus's validation split (`npm run fit`), stored with the corpus hash.
+ * infrastructure outside the repository, or a commit outside the range); it weighs as one more commit
+ * that touches nothing of what ran, since a corpus whose culprits are all in range cannot teach it.
+ * k is fitted by likelihood on the accuracy corpus's validation split (`npm run fit`), stored with
+ * the corpus hash.
  */
 import calibration from './suspectCalibration.json';
 import type { BlameMode } from './evidence.types';
@@ -15,6 +17,7 @@ export interface SuspectCalibration {
   corpusHash: string;
   method: string;
   exponent: number;
+  /** exponent × ln(the strength of a commit that touches nothing of what ran). */
   noneLogWeight: number;
   /**
    * The labels' definitions, in calibrated probability of the top suspect: `high` at or above `high`

@@ -7,7 +7,7 @@ import type { BlameLine } from '../git/git.types';
 import type { Evidence } from './evidence.types';
 import { keyHits, tokenHits } from './errorTokens';
 import { lineHistory, type LineTouch } from './lineHistory';
-import type { PatchCommit } from './rangePatch';
+import { codeLines, type PatchCommit } from './rangePatch';
 import type { BlameFrame } from './suspectPort.types';
 
 /** `token` evidence per commit and file; `keys` lists the error's key names the commit removed there. */
@@ -20,8 +20,9 @@ export function tokenEvidence(
   const out: Evidence[] = [];
   for (const c of patches) {
     for (const file of c.files) {
-      const removed = file.hunks.map((h) => h.removed.join('\n')).join('\n');
-      const added = file.hunks.map((h) => h.added.join('\n')).join('\n');
+      // Words in comments and docstrings are not code: a reworded comment mentions, it does not change.
+      const removed = file.hunks.map((h) => codeLines(h.removed).join('\n')).join('\n');
+      const added = file.hunks.map((h) => codeLines(h.added).join('\n')).join('\n');
       const hits = tokenHits(tokens, `${removed}\n${added}`);
       const kept = keyHits(keys, added);
       const gone = [...keyHits(keys, removed)].filter((k) => !kept.has(k));

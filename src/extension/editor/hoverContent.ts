@@ -15,6 +15,7 @@ import {
   clipAtWord,
   errorType,
   probabilityText,
+  verdictText,
   relativeTime,
   releaseLabel,
   shortSha,
@@ -118,6 +119,9 @@ export function buildHover(entry: IssueEntry, frameIndex: number): vscode.Markdo
   } else if (issue) {
     blocks.push(prose('No suspect: no commit in the deploy range touches the stack.'));
   }
+  // A close call or "none of these" is said where the answer is, never left to the percentages.
+  const verdict = issue?.confidence === 'low' && !verification ? verdictText(issue) : null;
+  if (verdict) blocks.push(`$(warning) ${prose(clipAtWord(verdict, 200))}`);
   if (verification) blocks.push(verificationLine(verification));
   if (issue?.deploy.label) blocks.push(`$(rocket) deploy ${prose(issue.deploy.label)}`);
   const canBisect = !!(entry.triage?.gitRan && issue?.deploy.from && issue.deploy.to && vscode.workspace.isTrusted);

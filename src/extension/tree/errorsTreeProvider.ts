@@ -16,6 +16,7 @@ import {
   shortSha,
   probabilityText,
   suspectDescription,
+  verdictText,
 } from '../../core/present';
 import { isRuntimeFrame } from './frameKinds';
 import { type IssueSort, visibleIssues } from './issueListView';
@@ -240,6 +241,8 @@ export class ErrorsTreeProvider implements vscode.TreeDataProvider<ErrorTreeNode
       md.appendText(
         `Top suspect: ${shortSha(top.sha)} ${top.summary} (${authorName(top.author)}, ${probabilityText(top)})`,
       );
+    const verdict = triage ? verdictText(triage.issue) : null;
+    if (top && verdict) md.appendMarkdown('\n\n').appendText(verdict);
     if (triageError) md.appendText(`Not triaged: ${triageError}`);
     item.tooltip = md;
     return item;
@@ -306,7 +309,11 @@ function suspectsItem(node: SuspectsNode): vscode.TreeItem {
       : 'no deploy found to compare';
   else item.description = t.issue.deploy.label ? `deploy ${t.issue.deploy.label}` : `${count} ranked`;
   if (verified?.status === 'confirmed') item.description = `confirmed · ${item.description}`;
-  if (t?.issue.deploy.label) item.tooltip = `Deploy range ${t.issue.deploy.label}`;
+  else if (count > 0 && t?.issue.confidence)
+    item.description = `${t.issue.confidence} confidence · ${item.description}`;
+  const verdict = t ? verdictText(t.issue) : null;
+  const tips = [t?.issue.deploy.label ? `Deploy range ${t.issue.deploy.label}` : null, verdict];
+  if (tips.some(Boolean)) item.tooltip = tips.filter(Boolean).join('\n');
   item.contextValue = 'suspects';
   return item;
 }

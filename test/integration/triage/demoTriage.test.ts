@@ -57,8 +57,25 @@ describe('culprit triage on the demo service (real SDK event, real git)', functi
       const post = sha('Quote in the order currency');
       assert.ok(issue.suspects.every((s: { sha: string }) => s.sha !== post));
       assert.ok(issue.suspects.every((s: { score: number }) => s.score >= 0 && s.score <= 1));
+      // Calibrated probabilities: best first, summing to at most 1 ("none of these" takes the rest).
+      const ps = issue.suspects.map((s: { probability: number }) => s.probability);
+      assert.deepEqual(
+        [...ps].sort((a, b) => b - a),
+        ps,
+      );
+      assert.ok(ps.reduce((a: number, b: number) => a + b, 0) <= 1.001);
+      assert.ok(ps[0] > 0.5, `top probability ${ps[0]}`);
+      assert.ok(['high', 'medium'].includes(issue.confidence), issue.confidence);
+      assert.equal(issue.noSuspect, undefined);
     });
   }
+
+  it('says how sure it is in the table', async () => {
+    const r = await runCli(['--event', eventFile, '--repo', repo]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /suspects \((high|medium) confidence\):/);
+    assert.match(r.stdout, /1\. [0-9a-f]{7} .* \d+%$/m);
+  });
 
   it('uses --deploy over tags and says so', async () => {
     const r = await runCli(['--event', eventFile, '--repo', repo, '--deploy', 'v1.4.0..v1.5.0', '--json']);

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { isCosmetic, parseRangePatch } from '../../../src/core/suspects/rangePatch';
+import { tokenEvidence } from '../../../src/core/suspects/tokenEvidence';
+import { codeLines, isCosmetic, parseRangePatch } from '../../../src/core/suspects/rangePatch';
 
 // Output of: git log -p -U0 --no-renames --no-color --format=%x00%H (captured from a real repo).
 const text = [
@@ -97,5 +98,56 @@ describe('parseRangePatch', () => {
   it('ignores garbage', () => {
     assert.deepEqual(parseRangePatch('no commits here\n@@ -1 +1 @@\n+x'), []);
     assert.deepEqual(parseRangePatch(''), []);
+  });
+});
+
+describe('what a formatter may change, and what it may not', () => {
+  it('keeps whitespace inside strings and regex literals: it is behaviour', () => {
+    assert.ok(!isCosmetic(hunk(["const parts = line.split(' ');"], ["const parts = line.split('');"])));
+    assert.ok(
+      !isCosmetic(
+        hunk(['const words = text.match(/[a-z]+ [a-z]+/g);'], ['const words = text.match(/[a-z]+[a-z]+/g);']),
+      ),
+    );
+    assert.ok(!isCosmetic(hunk(['  return `${a} ${b}`;'], ['  return `${a}${b}`;'])));
+    // Outside literals it is layout, and a division is not a regex.
+    assert.ok(isCosmetic(hunk(['const r = total/count / 2;'], ['const r = total / count / 2;'])));
+    assert.ok(isCosmetic(hunk(['if (/^a b$/.test(s)) {  // strict'], ['if (/^a b$/.test(s)) { // exact'])));
+  });
+
+  it('reads only the code of a hunk side: comments, trailing comments and docstrings are left out', () => {
+    assert.deepEqual(
+      codeLines([
+        '    """Returns the discountRate of a customer."""',
+        '    # discountRate may be missing',
+        "    rate = tiers['gold']  # discountRate",
+        '    // discountRate',
+        "    const url = 'http://x/#a # b'; // discountRate",
+      ]),
+      ["rate = tiers['gold']", "const url = 'http://x/#a # b';"],
+    );
+  });
+});
+
+describe('token evidence reads code, not comments', () => {
+  const commit = (sha: string, added: string[]) => ({
+    sha,
+    files: [{ path: 'src/pricing.js', hunks: [hunk([], added)] }],
+  });
+
+  it('links a commit whose code names the error, not one whose comment does', () => {
+    const found = tokenEvidence(
+      [
+        commit('a'.repeat(40), ['  // discountRate is optional now']),
+        commit('b'.repeat(40), ['  x.discountRate = 0;']),
+      ],
+      ['discountRate'],
+      [],
+      [],
+    );
+    assert.deepEqual(
+      found.map((e) => e.sha[0]),
+      ['b'],
+    );
   });
 });
