@@ -79,11 +79,36 @@ export function valueDefinitions(file: PatchFile, uses: NameUse[], frames: Exten
           ((constant || /^\S/.test(l) || /\b(?:static|final|const|readonly)\b/.test(l)) && assign.test(l))),
     };
     for (const h of file.hunks) {
-      if (!inFrame(file.path, h, frames) && [...h.added, ...h.removed].some((l) => def.test(l)))
-        out.push({ use, path: file.path, hunk: h });
+      if (inFrame(file.path, h, frames) || ![...h.added, ...h.removed].some((l) => def.test(l))) continue;
+      // A line rewritten around the definition (another key of the same object literal) left its value alone.
+      const before = assignedValues(h.removed.filter(def.test), [key, assign]);
+      const after = assignedValues(h.added.filter(def.test), [key, assign]);
+      if (before.join('\n') !== after.join('\n')) out.push({ use, path: file.path, hunk: h });
     }
   }
   return out;
+}
+
+/** What each matched definition assigns: the text after it up to its end at bracket depth 0, sorted. */
+function assignedValues(lines: string[], patterns: RegExp[]): string[] {
+  const out: string[] = [];
+  for (const line of lines)
+    for (const p of patterns) {
+      const m = new RegExp(p.source, 'g');
+      for (let hit = m.exec(line); hit; hit = m.exec(line)) {
+        let depth = 0;
+        let end = hit.index + hit[0].length;
+        for (; end < line.length; end++) {
+          const ch = line[end];
+          if ('([{'.includes(ch)) depth++;
+          else if (')]}'.includes(ch) && depth-- === 0) break;
+          else if ((ch === ',' || ch === ';') && depth === 0) break;
+        }
+        out.push(line.slice(hit.index + hit[0].length, end).replace(/\s+/g, ''));
+        if (hit[0].length === 0) m.lastIndex++;
+      }
+    }
+  return out.sort();
 }
 
 /**

@@ -175,6 +175,8 @@ export async function collectEvidence(port: SuspectGitPort, req: EvidenceRequest
         lines: 0,
       });
   }
+  const stackFiles = new Set(paths);
+  for (const e of evidence) if (e.file && !stackFiles.has(e.file)) e.offStack = true;
   // Commits after TO can only come from a broken range; never name them.
   const inRange = evidence.filter((e) => commits.has(e.sha));
   return { evidence: inRange, commits, rangeCommitCount: commits.size };

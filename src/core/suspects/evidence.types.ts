@@ -66,6 +66,11 @@ export interface Evidence {
   /** For near/function/removed: the change reads or writes none of the names that reach the frame's line. */
   offFlow?: boolean;
   /**
+   * In a file that is none of the stack's: what the commit did to the stack's files (a formatter
+   * pass, a rename) says nothing of this change, so those discounts do not apply to it.
+   */
+  offStack?: boolean;
+  /**
    * Names the error is about (errorTokens.keyTokens) that this change removed (`token`) or wrote
    * into the crashing line (`line`).
    */

@@ -228,6 +228,18 @@ function recencyFactors(shas: string[], commits: Map<string, CommitFacts>): Map<
   return out;
 }
 
+/** Why a commit's changes to the stack's files cannot change behaviour, or null. */
+function neutralReason(facts: CommitFacts | undefined): string | null {
+  if (facts?.cosmetic)
+    return 'only whitespace, line breaks, quote style or comments changed in the stack files: unlikely to change behaviour';
+  if (facts?.renamed) return 'only renamed an identifier in the stack files: unlikely to change behaviour';
+  if (facts?.extracted)
+    return 'only replaced a literal with a constant it defined with the same value: unlikely to change behaviour';
+  if (facts?.incidental)
+    return 'its only real change to the stack rewrote the crashing line around a failing expression that was already there';
+  return null;
+}
+
 function commitLine(c: CommitFacts): string {
   return `${c.filesChanged} file${c.filesChanged === 1 ? '' : 's'} changed, +${c.linesAdded}/−${c.linesRemoved}`;
 }
@@ -281,15 +293,21 @@ export function rankIssueSuspects(
       list.filter((e) => e.kind === 'callee' && e.via?.length).map((e) => `${e.file}:${e.changedLine}`),
     );
     const onChain = (e: Evidence) => e.kind === 'literal' && !e.quoted && chain.has(`${e.file}:${e.changedLine}`);
+    // A commit whose stack-file changes cannot change behaviour is discounted there, not in other files.
+    const neutral = facts?.cosmetic
+      ? 0.25
+      : facts?.renamed || facts?.extracted
+        ? RENAMED_COMMIT
+        : facts?.incidental
+          ? INCIDENTAL_COMMIT
+          : 1;
     const weighted = list
       .map((e) => ({ e, w: onChain(e) ? Math.max(evidenceWeight(e), PRODUCER_KEY) : evidenceWeight(e) }))
+      .map(({ e, w }) => ({ e, w: e.offStack ? w : w * neutral }))
       .sort((a, b) => b.w - a.w);
     // The strongest evidence decides; corroborating evidence adds a little.
     let raw = weighted[0].w + 0.2 * (weighted[1]?.w ?? 0) + 0.05 * weighted.slice(2).reduce((s, x) => s + x.w, 0);
     raw *= focusFactor(facts) * (recency?.get(sha) ?? 1);
-    if (facts?.cosmetic) raw *= 0.25;
-    else if (facts?.renamed || facts?.extracted) raw *= RENAMED_COMMIT;
-    else if (facts?.incidental) raw *= INCIDENTAL_COMMIT;
     // An added early exit only makes the crashing code run less, unless it is the crashing line.
     if (facts?.guardOnly && !list.some((e) => e.kind === 'line' && e.frameDepth === 0)) raw *= GUARD_COMMIT;
     const reasons: string[] = [];
@@ -302,20 +320,9 @@ export function rankIssueSuspects(
     }
     if (weighted.length > 3)
       reasons.push(`and ${weighted.length - 3} more link${weighted.length - 3 === 1 ? '' : 's'} to the stack`);
-    if (facts?.cosmetic)
-      reasons.push(
-        'only whitespace, line breaks, quote style or comments changed in the stack files: unlikely to change behaviour',
-      );
-    else if (facts?.renamed)
-      reasons.push('only renamed an identifier in the stack files: unlikely to change behaviour');
-    else if (facts?.extracted)
-      reasons.push(
-        'only replaced a literal with a constant it defined with the same value: unlikely to change behaviour',
-      );
-    else if (facts?.incidental)
-      reasons.push(
-        'its only real change to the stack rewrote the crashing line around a failing expression that was already there',
-      );
+    // The stack files' neutral change is worth saying only when it is what the ranking rests on.
+    const neutralWhy = weighted[0].e.offStack ? null : neutralReason(facts);
+    if (neutralWhy) reasons.push(neutralWhy);
     if (facts?.guardOnly) reasons.push('it only added an early exit to the stack’s code');
     if (facts && facts.filesChanged > 0) reasons.push(commitLine(facts));
     if (options.mode === 'range' && options.rangeLabel) reasons.push(`in the deploy range ${options.rangeLabel}`);

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { valueDefinitions } from '../../../src/core/suspects/calleeEvidence';
 import { tokenEvidence } from '../../../src/core/suspects/tokenEvidence';
 import { codeLines, isCosmetic, parseRangePatch } from '../../../src/core/suspects/rangePatch';
 
@@ -148,6 +149,35 @@ describe('token evidence reads code, not comments', () => {
     assert.deepEqual(
       found.map((e) => e.sha[0]),
       ['b'],
+    );
+  });
+});
+
+describe('a changed definition is one whose value changed', () => {
+  const use = (name: string) => ({
+    name,
+    depth: 0,
+    frame: { depth: 0, path: 'src/folios.js', line: 28, function: 'row', text: [], start: 20 },
+    line: 28,
+    kind: 'value' as const,
+    feeds: true,
+  });
+  const file = (removed: string[], added: string[]) => ({ path: 'src/data.js', hunks: [hunk(removed, added)] });
+
+  it('skips a line rewritten around a key whose value stayed, and names one whose value moved', () => {
+    const rewrite = file(
+      ["  return { name: 'Guest', guest: { email: 'unknown' }, nights: [] };"],
+      ["  return { name: 'Walk-in', guest: { email: 'unknown' }, nights: [] };"],
+    );
+    assert.deepEqual(valueDefinitions(rewrite, [use('guest'), use('email')]), []);
+    assert.deepEqual(
+      valueDefinitions(rewrite, [use('name')]).map((h) => h.use.name),
+      ['name'],
+    );
+    const dropped = file(["  return { guest: { email: 'unknown' } };"], ['  return { guest: null };']);
+    assert.deepEqual(
+      valueDefinitions(dropped, [use('guest'), use('email')]).map((h) => h.use.name),
+      ['guest', 'email'],
     );
   });
 });

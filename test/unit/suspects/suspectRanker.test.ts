@@ -62,6 +62,23 @@ describe('rankSuspects', () => {
     );
     assert.ok(out[2].reasons.some((r) => /whitespace/.test(r)));
   });
+  it("keeps a real change outside the stack at full weight when the commit only reformatted the stack's files", () => {
+    const c = new Map(commits);
+    // A chore commit: comments in the stack files, and a removed fallback in a helper that ran.
+    c.set('a', facts('a', { cosmetic: true, filesChanged: 3 }));
+    const helper = { file: 'src/intake.js', callee: 'checkIn', calleeKind: 'call' as const, changedLine: 4 };
+    const out = rankSuspects([ev('a', 'callee', 2, { ...helper, offStack: true }), ev('b', 'file', 0)], c, {
+      mode: 'range',
+      rangeLabel: null,
+    });
+    assert.equal(out[0].sha, 'a');
+    assert.ok(!out[0].reasons.some((r) => /whitespace/.test(r)), out[0].reasons.join('; '));
+    const inStack = rankSuspects([ev('a', 'callee', 2, helper), ev('b', 'file', 0)], c, {
+      mode: 'range',
+      rangeLabel: null,
+    });
+    assert.ok(inStack[0].sha !== 'a' || inStack[0].score < out[0].score);
+  });
   it('ranks a change below where a frame stopped (not yet run) under one above it, and says so', () => {
     const out = rankSuspects(
       [ev('a', 'later', 0, { distance: 1, changedLine: 11 }), ev('b', 'near', 2, { distance: 1 })],
