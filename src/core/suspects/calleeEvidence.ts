@@ -195,10 +195,14 @@ export async function collectCalleeEvidence(
   nullish = false,
   /** The error is an index out of range: a helper's bound moved by one is named as such. */
   index = false,
+  /** The property a failed read asked of a nullish value (unreadProperty): its value was never read. */
+  unread: string | null = null,
 ): Promise<Evidence[]> {
   const { from, to, range } = revs;
   const feedLines = new Map(flows.map((f) => [f.frame.depth, f.defLines]));
-  const uses = namesUsed(frames, feedLines, failing);
+  const uses = namesUsed(frames, feedLines, failing).filter(
+    (u) => !(u.kind === 'value' && u.depth === 0 && u.name === unread),
+  );
   const constants = constantUses(frames, feedLines);
   if (uses.length === 0 && constants.length === 0 && failing.length === 0) return [];
   const diff = parseRangePatch(

@@ -24,6 +24,7 @@ import { crashLineEvidence, crashLineTouches, tokenEvidence } from './tokenEvide
 import { flowEvidence, traceFlow } from './flowEvidence';
 import { mapLimit } from '../util/mapLimit';
 import { enumConstants, enumEvidence, isIndexError, shapeEvidence } from './shapeEvidence';
+import { unreadProperty } from './errorTokens';
 import { escapeRegExp } from '../util/escapeRegExp';
 
 const MAX_TOKENS = 12;
@@ -153,6 +154,7 @@ export async function collectEvidence(port: SuspectGitPort, req: EvidenceRequest
       req.failing ?? [],
       req.nullish ?? false,
       isIndexError(req.message ?? null),
+      unreadProperty(req.message ?? null),
     )),
   );
   evidence.push(

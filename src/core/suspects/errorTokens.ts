@@ -166,6 +166,16 @@ export function quotedLiterals(message: string | null): string[] {
   return [...out].slice(0, 3);
 }
 
+/**
+ * The property a failed read asked of a null, None or undefined value (`reading 'rate'`): the read
+ * never happened, so that property's value cannot have caused it; the receiver is what was missing.
+ */
+export function unreadProperty(message: string | null): string | null {
+  if (!message || !isNullishError(message)) return null;
+  const read = READ_PROP.exec(message.slice(0, 2000));
+  return read?.[1] ?? read?.[2] ?? read?.[3] ?? read?.[4] ?? null;
+}
+
 /** Whether the message reports a use of a null, None or undefined value. */
 export function isNullishError(message: string | null): boolean {
   return /\b(?:NoneType|null|undefined|nil|NullPointerException|NullReferenceException)\b/i.test(

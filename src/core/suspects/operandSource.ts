@@ -130,6 +130,20 @@ function span(h: PatchHunk): [number, number] {
  * Hunks of `file` (its lines at TO) inside the initializer of a constant the crash read (a table
  * entry), or assigning a constant named after a failing operand; all marked as operand sources.
  */
+/** The key an entry line starts with (`suite: {`, `"suite" =>`, `'suite' = `), or null. */
+function entryKey(line: string): string | null {
+  return /^\s*["']?([\w$.-]{1,80})["']?\s*(?::|=>|=(?!=))/.exec(line.slice(0, 1000))?.[1] ?? null;
+}
+
+/** Whether a hunk takes an entry out of a table: a key it removes that no added line brings back. */
+function removesEntry(h: PatchHunk): boolean {
+  const kept = new Set(h.added.map(entryKey));
+  return h.removed.some((l) => {
+    const key = entryKey(l);
+    return key !== null && !kept.has(key);
+  });
+}
+
 export function operandDefinitions(
   file: PatchFile,
   lines: string[] | null,
@@ -145,8 +159,9 @@ export function operandDefinitions(
     seen.add(hunk);
     out.push({ use, path: file.path, hunk, operand: true });
   };
-  // A changed table entry gives a wrong value, not a missing one: no source for a null read.
-  if (lines && !nullish) {
+  // A changed table entry gives a wrong value, not a missing one: for a null read only an entry
+  // taken out (or its key renamed) is a source.
+  if (lines) {
     for (const use of uses) {
       // A name the frame's own file declares is that one, not a namesake elsewhere.
       if (use.frame.path !== file.path && valueDeclarationLine(use.frame.text, use.name) !== null) continue;
@@ -158,7 +173,7 @@ export function operandDefinitions(
         if (b < at || a > end) continue;
         // A new entry leaves the entries already looked up as they were.
         const part = narrow(h, at, end);
-        if (!extendsOnly(part)) push(use, part);
+        if (!extendsOnly(part) && (!nullish || removesEntry(part))) push(use, part);
       }
     }
   }

@@ -1,6 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { valueDefinitions } from '../../../src/core/suspects/calleeEvidence';
-import { tokenEvidence } from '../../../src/core/suspects/tokenEvidence';
 import { codeLines, isCosmetic, parseRangePatch } from '../../../src/core/suspects/rangePatch';
 
 // Output of: git log -p -U0 --no-renames --no-color --format=%x00%H (captured from a real repo).
@@ -126,58 +124,6 @@ describe('what a formatter may change, and what it may not', () => {
         "    const url = 'http://x/#a # b'; // discountRate",
       ]),
       ["rate = tiers['gold']", "const url = 'http://x/#a # b';"],
-    );
-  });
-});
-
-describe('token evidence reads code, not comments', () => {
-  const commit = (sha: string, added: string[]) => ({
-    sha,
-    files: [{ path: 'src/pricing.js', hunks: [hunk([], added)] }],
-  });
-
-  it('links a commit whose code names the error, not one whose comment does', () => {
-    const found = tokenEvidence(
-      [
-        commit('a'.repeat(40), ['  // discountRate is optional now']),
-        commit('b'.repeat(40), ['  x.discountRate = 0;']),
-      ],
-      ['discountRate'],
-      [],
-      [],
-    );
-    assert.deepEqual(
-      found.map((e) => e.sha[0]),
-      ['b'],
-    );
-  });
-});
-
-describe('a changed definition is one whose value changed', () => {
-  const use = (name: string) => ({
-    name,
-    depth: 0,
-    frame: { depth: 0, path: 'src/folios.js', line: 28, function: 'row', text: [], start: 20 },
-    line: 28,
-    kind: 'value' as const,
-    feeds: true,
-  });
-  const file = (removed: string[], added: string[]) => ({ path: 'src/data.js', hunks: [hunk(removed, added)] });
-
-  it('skips a line rewritten around a key whose value stayed, and names one whose value moved', () => {
-    const rewrite = file(
-      ["  return { name: 'Guest', guest: { email: 'unknown' }, nights: [] };"],
-      ["  return { name: 'Walk-in', guest: { email: 'unknown' }, nights: [] };"],
-    );
-    assert.deepEqual(valueDefinitions(rewrite, [use('guest'), use('email')]), []);
-    assert.deepEqual(
-      valueDefinitions(rewrite, [use('name')]).map((h) => h.use.name),
-      ['name'],
-    );
-    const dropped = file(["  return { guest: { email: 'unknown' } };"], ['  return { guest: null };']);
-    assert.deepEqual(
-      valueDefinitions(dropped, [use('guest'), use('email')]).map((h) => h.use.name),
-      ['guest', 'email'],
     );
   });
 });

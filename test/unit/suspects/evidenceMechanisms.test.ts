@@ -1,0 +1,105 @@
+// Evidence mechanisms in general (#13): what changed a value, what a null read never read, what is
+// code. Each found on a class of crashes, written against the mechanism, never a scenario.
+import { strict as assert } from 'node:assert';
+import { valueDefinitions } from '../../../src/core/suspects/calleeEvidence';
+import { unreadProperty } from '../../../src/core/suspects/errorTokens';
+import { operandDefinitions } from '../../../src/core/suspects/operandSource';
+import { tokenEvidence } from '../../../src/core/suspects/tokenEvidence';
+
+const hunk = (removed: string[], added: string[]) => ({
+  oldStart: 1,
+  oldLines: removed.length,
+  newStart: 1,
+  newLines: added.length,
+  removed,
+  added,
+});
+
+describe('token evidence reads code, not comments', () => {
+  const commit = (sha: string, added: string[]) => ({
+    sha,
+    files: [{ path: 'src/pricing.js', hunks: [hunk([], added)] }],
+  });
+
+  it('links a commit whose code names the error, not one whose comment does', () => {
+    const found = tokenEvidence(
+      [
+        commit('a'.repeat(40), ['  // discountRate is optional now']),
+        commit('b'.repeat(40), ['  x.discountRate = 0;']),
+      ],
+      ['discountRate'],
+      [],
+      [],
+    );
+    assert.deepEqual(
+      found.map((e) => e.sha[0]),
+      ['b'],
+    );
+  });
+});
+
+describe('a changed definition is one whose value changed', () => {
+  const use = (name: string) => ({
+    name,
+    depth: 0,
+    frame: { depth: 0, path: 'src/folios.js', line: 28, function: 'row', text: [], start: 20 },
+    line: 28,
+    kind: 'value' as const,
+    feeds: true,
+  });
+  const file = (removed: string[], added: string[]) => ({ path: 'src/data.js', hunks: [hunk(removed, added)] });
+
+  it('skips a line rewritten around a key whose value stayed, and names one whose value moved', () => {
+    const rewrite = file(
+      ["  return { name: 'Guest', guest: { email: 'unknown' }, nights: [] };"],
+      ["  return { name: 'Walk-in', guest: { email: 'unknown' }, nights: [] };"],
+    );
+    assert.deepEqual(valueDefinitions(rewrite, [use('guest'), use('email')]), []);
+    assert.deepEqual(
+      valueDefinitions(rewrite, [use('name')]).map((h) => h.use.name),
+      ['name'],
+    );
+    const dropped = file(["  return { guest: { email: 'unknown' } };"], ['  return { guest: null };']);
+    assert.deepEqual(
+      valueDefinitions(dropped, [use('guest'), use('email')]).map((h) => h.use.name),
+      ['guest', 'email'],
+    );
+  });
+});
+
+describe('a null read and the table it looked up', () => {
+  const table = [
+    "'use strict';",
+    'const SURCHARGES = {',
+    '  suite: { rate: 0.25 },',
+    '  double: { rate: 0.1 },',
+    '};',
+    'module.exports = { SURCHARGES };',
+  ];
+  const crash = { depth: 0, path: 'src/folios.js', line: 3, function: 'row', text: [], start: 1 };
+  const use = { name: 'SURCHARGES', depth: 0, frame: crash, line: 3, kind: 'value' as const, feeds: true };
+  const patch = (removed: string[], added: string[]) => ({
+    path: 'src/config.js',
+    hunks: [{ oldStart: 3, oldLines: removed.length, newStart: 3, newLines: added.length, removed, added }],
+  });
+
+  it('names the property a failed read asked of a nullish value: its value was never read', () => {
+    assert.equal(unreadProperty("TypeError: Cannot read properties of undefined (reading 'rate')"), 'rate');
+    assert.equal(unreadProperty("AttributeError: 'NoneType' object has no attribute 'rate'"), 'rate');
+    assert.equal(unreadProperty("AttributeError: type object 'Cache' has no attribute '_lock'"), null);
+  });
+
+  it('takes an entry taken out or re-keyed as the source, a changed value not', () => {
+    const removed = patch(['  annex: { rate: 0.05 },'], []);
+    const rekeyed = patch(['  Suite: { rate: 0.25 },'], ['  suite: { rate: 0.25 },']);
+    const revalued = patch(['  suite: { rate: 0.2 },'], ['  suite: { rate: 0.25 },']);
+    for (const [label, p, found] of [
+      ['removed', removed, 1],
+      ['re-keyed', rekeyed, 1],
+      ['re-valued', revalued, 0],
+    ] as const)
+      assert.equal(operandDefinitions(p, table, [use], ['rate'], crash, true).length, found, label);
+    // For a wrong value (not a null read) the changed value is the source.
+    assert.equal(operandDefinitions(revalued, table, [use], ['rate'], crash, false).length, 1);
+  });
+});
