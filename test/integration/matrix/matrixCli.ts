@@ -72,18 +72,16 @@ export function assertContract(stdout: string): {
     assert.equal(typeof e.message, 'string');
   }
   for (const i of report.issues as Array<Record<string, unknown>>) {
-    assert.deepEqual(keys(i), [
-      'count',
-      'deploy',
-      'firstSeen',
-      'frames',
-      'id',
-      'lastSeen',
-      'release',
-      'suspects',
-      'title',
-      'url',
-    ]);
+    // Optional keys: the ranking's verdict (set when suspects were ranked) and why git could not rank.
+    const verdict = ['confidence', 'noSuspect', 'suspectsUnavailable', 'uncertainBetween'].filter((k) => k in i);
+    const want = ['count', 'deploy', 'firstSeen', 'frames', 'id', 'lastSeen', 'release', 'suspects', 'title', 'url'];
+    assert.deepEqual(keys(i), [...want, ...verdict].sort());
+    if ('confidence' in i) assert.ok(['high', 'medium', 'low'].includes(String(i.confidence)), String(i.confidence));
+    if ('uncertainBetween' in i) {
+      const pair = i.uncertainBetween as unknown[];
+      assert.ok(Array.isArray(pair) && pair.length === 2 && pair.every((x) => SHA.test(String(x))));
+    }
+    if ('noSuspect' in i) assert.equal(typeof i.noSuspect, 'string');
     assert.equal(typeof i.id, 'string');
     assert.equal(typeof i.title, 'string');
     nullOr(i.count, 'number', 'count');
@@ -125,7 +123,8 @@ export function assertContract(stdout: string): {
       if ('candidates' in f) assert.ok(Array.isArray(f.candidates) && f.file === null);
     }
     for (const s of i.suspects as Array<Record<string, unknown>>) {
-      assert.deepEqual(keys(s), ['author', 'date', 'reasons', 'score', 'sha', 'summary']);
+      assert.deepEqual(keys(s), ['author', 'date', 'probability', 'reasons', 'score', 'sha', 'summary']);
+      assert.ok(typeof s.probability === 'number' && s.probability >= 0 && s.probability <= 1);
       assert.match(String(s.sha), SHA);
       assert.match(String(s.author), /^.+ <[^<>]*>$/);
       assert.match(String(s.date), ISO);
