@@ -163,7 +163,7 @@ export function verdictText(issue: Pick<TriagedIssue, 'confidence' | 'uncertainB
   if (!issue.confidence) return null;
   const label = `${issue.confidence} confidence`;
   if (issue.noSuspect) return `${label}: likely none of these commits: ${issue.noSuspect}`;
-  if (issue.uncertainBetween)
-    return `${label}: uncertain between ${shortSha(issue.uncertainBetween[0])} and ${shortSha(issue.uncertainBetween[1])}`;
+  const pair = issue.uncertainBetween;
+  if (pair) return `${label}: uncertain between ${shortSha(pair[0])} and ${shortSha(pair[1])}`;
   return label;
 }
