@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { mergeResults } from '../../bench/lib/resultsFile.mjs';
 import { byConfidence, confidenceTable, metricsRow, rankMetrics, reliability, reliabilityTable } from './fitReport.mjs';
+import { widthRows } from './rankingSection.mjs';
 
 /** The same arithmetic as candidateProbabilities in suspectProbability.ts. */
 export function probabilities(raws, k, c) {
@@ -108,6 +109,7 @@ export function calibrationSection(repoRoot, model, sets) {
     '| split | scenarios | top-1 (95% CI) | top-3 | top-5 | MRR |',
     '|---|---|---|---|---|---|',
     ...Object.entries(out).map(([k, o]) => metricsRow(k === 'test' ? '**test** (never studied)' : k, rankMetrics(o))),
+    ...widthRows(out.test),
     '',
     `Expected calibration error of the top suspect's probability (10 equal bins): **${rel.test.ece.toFixed(3)} on test**, ${rel.validation.ece.toFixed(3)} on validation. Test reliability:`,
     '',

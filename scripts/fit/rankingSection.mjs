@@ -7,7 +7,7 @@ import { confidenceTable, metricsRow, rankMetrics, reliabilityTable } from './fi
 
 const pct = (x) => `${(100 * x).toFixed(1)}%`;
 
-function widthRows(out) {
+export function widthRows(out) {
   const buckets = [
     ['~10 commits (≤ 30)', (n) => n <= 30],
     ['~100 commits (31–300)', (n) => n > 30 && n <= 300],
