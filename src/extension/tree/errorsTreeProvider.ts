@@ -309,8 +309,6 @@ function suspectsItem(node: SuspectsNode): vscode.TreeItem {
       : 'no deploy found to compare';
   else item.description = t.issue.deploy.label ? `deploy ${t.issue.deploy.label}` : `${count} ranked`;
   if (verified?.status === 'confirmed') item.description = `confirmed · ${item.description}`;
-  else if (count > 0 && t?.issue.confidence)
-    item.description = `${t.issue.confidence} confidence · ${item.description}`;
   const verdict = t ? verdictText(t.issue) : null;
   const tips = [t?.issue.deploy.label ? `Deploy range ${t.issue.deploy.label}` : null, verdict];
   if (tips.some(Boolean)) item.tooltip = tips.filter(Boolean).join('\n');
