@@ -34,6 +34,7 @@ export const CMD = {
   loadMore: 'culprit.loadMore',
   previousFrame: 'culprit.previousFrame',
   confirmByBisect: 'culprit.confirmByBisect',
+  cancelBisect: 'culprit.cancelBisect',
 } as const;
 
 export type CommandId = (typeof CMD)[keyof typeof CMD];

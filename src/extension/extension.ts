@@ -30,7 +30,7 @@ import { PanelHost } from './panel/panelHost';
 import { DETAIL_PANEL_VIEW_TYPE } from './panel/detailPanel';
 import { isPasteEditor, openEventFile, pasteStackTrace, triageActiveEditor } from './commands/inputCommands';
 import { addPathMapping, copyAsMarkdown, copyIssueLink, openInProvider } from './commands/issueCommands';
-import { confirmByBisect } from './commands/verifyCommands';
+import { cancelBisect, confirmByBisect } from './commands/verifyCommands';
 
 /** What activate() returns: the live model, for the extension-host tests and other extensions. */
 export interface CulpritApi {
@@ -417,6 +417,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
   reg(CMD.confirmByBisect, (arg: unknown) => {
     const key = entryKey(arg);
     return key ? confirmByBisect(store, workspaces, key, log) : undefined;
+  });
+  reg(CMD.cancelBisect, (arg: unknown) => {
+    const key = entryKey(arg);
+    return key ? cancelBisect(key) : false;
   });
   reg(CMD.nextFrame, () => navigator.step(1));
   reg(CMD.previousFrame, () => navigator.step(-1));

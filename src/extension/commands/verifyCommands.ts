@@ -46,6 +46,16 @@ export function verificationHeadline(v: {
   return `${STATUS_TEXT[v.status]}${runs}`;
 }
 
+/** The running bisects' cancel switches, by issue key: the notification and the tree's Stop both use them. */
+const running = new Map<string, AbortController>();
+
+/** Cancels the Confirm by Bisect running on `key`; false when none runs. */
+export function cancelBisect(key: string): boolean {
+  const controller = running.get(key);
+  controller?.abort();
+  return controller !== undefined;
+}
+
 async function refuse(
   message: string,
   ...actions: Array<{ title: string; run: () => unknown }>
@@ -86,11 +96,12 @@ export async function confirmByBisect(
   const title = `Culprit: Confirm by Bisect (${from.slice(0, 12)}..${to.slice(0, 12)})`;
   log.info(`bisect ${key}: ${from}..${to}${settings.reproCommand ? ` with '${settings.reproCommand}'` : ''}`);
   store.setBisectProgress(key, { step: 0, maxSteps: 0, sha: from, phase: 'starting' });
+  const controller = new AbortController();
+  running.set(key, controller);
   try {
     const verified = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title, cancellable: true },
       async (progress, token) => {
-        const controller = new AbortController();
         const sub = token.onCancellationRequested(() => controller.abort());
         let reported = 0;
         try {
@@ -115,7 +126,10 @@ export async function confirmByBisect(
       },
     );
     const v = verified.verification;
-    if (!v) return { kind: 'failed', message: 'the bisect returned no verdict' };
+    if (!v) {
+      store.setBisectInterrupted(key, { kind: 'failed', message: 'the bisect returned no verdict' });
+      return { kind: 'failed', message: 'the bisect returned no verdict' };
+    }
     store.setVerified(key, verified);
     log.info(`bisect ${key}: ${v.status}: ${v.summary} (${v.runs} runs)`);
     const buttons = v.status === 'confirmed' && v.commit ? ['Open Diff', 'Details'] : ['Details'];
@@ -127,15 +141,18 @@ export async function confirmByBisect(
   } catch (e) {
     if (CulpritError.is(e, 'cancelled')) {
       log.info(`bisect ${key}: cancelled; the scratch worktree was removed`);
+      store.setBisectInterrupted(key, { kind: 'cancelled', message: 'the scratch worktree was removed' });
       void vscode.window.showInformationMessage('Confirm by Bisect cancelled: the scratch worktree was removed.');
       return { kind: 'cancelled' };
     }
     log.warn(`bisect ${key} failed: ${messageOf(e)}`);
+    store.setBisectInterrupted(key, { kind: 'failed', message: messageOf(e) });
     void vscode.window.showErrorMessage(`Confirm by Bisect failed: ${messageOf(e)}`, 'Open Log').then((b) => {
       if (b) void vscode.commands.executeCommand(CMD.showLog);
     });
     return { kind: 'failed', message: messageOf(e) };
   } finally {
+    running.delete(key);
     store.setBisectProgress(key, undefined);
   }
 }

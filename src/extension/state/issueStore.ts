@@ -33,6 +33,12 @@ export interface BisectProgress {
   phase: string;
 }
 
+/** A Confirm by Bisect that ended without a verdict: the tree says so instead of going blank. */
+export interface BisectInterruption {
+  kind: 'cancelled' | 'failed';
+  message: string;
+}
+
 /** A finished Confirm by Bisect, kept across re-triages of the same deploy range. */
 interface KeptVerification {
   from: string | null;
@@ -97,6 +103,7 @@ export class IssueStore implements vscode.Disposable {
   private readonly deployOverrides = new Map<string, string>();
   private readonly verified = new Map<string, KeptVerification>();
   private readonly bisecting = new Map<string, BisectProgress>();
+  private readonly interrupted = new Map<string, BisectInterruption>();
   defaultDeploy: string | undefined;
   status: ProviderStatus = { state: 'off', label: '' };
 
@@ -289,8 +296,21 @@ export class IssueStore implements vscode.Disposable {
 
   /** Marks a bisect as running (with its latest step) or, with undefined, as ended. */
   setBisectProgress(key: string, progress: BisectProgress | undefined): void {
-    if (progress) this.bisecting.set(key, progress);
-    else this.bisecting.delete(key);
+    if (progress) {
+      this.bisecting.set(key, progress);
+      this.interrupted.delete(key);
+    } else this.bisecting.delete(key);
+    this.changed.fire(key);
+  }
+
+  /** How the last Confirm by Bisect on this issue ended when it gave no verdict (cancelled, failed). */
+  bisectInterruption(key: string): BisectInterruption | undefined {
+    return this.interrupted.get(key);
+  }
+
+  /** Records that the bisect ended without a verdict; the tree shows it until the next run. */
+  setBisectInterrupted(key: string, how: BisectInterruption): void {
+    this.interrupted.set(key, how);
     this.changed.fire(key);
   }
 
@@ -302,6 +322,7 @@ export class IssueStore implements vscode.Disposable {
     const entry = this.byKey.get(key);
     if (!entry?.triage) return;
     this.verified.set(key, { from: issue.deploy.from, to: issue.deploy.to, issue });
+    this.interrupted.delete(key);
     entry.triage = { ...entry.triage, issue };
     this.changed.fire(key);
   }

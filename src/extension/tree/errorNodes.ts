@@ -1,5 +1,5 @@
 /** The node kinds of the Production Errors tree: plain data with stable ids; the provider renders them. */
-import type { IssueEntry } from '../state/issueStore';
+import type { BisectInterruption, IssueEntry } from '../state/issueStore';
 import type { Suspect, TriagedFrame, Verification } from '../../core/model';
 import type { SentrySuspectCommit } from '../../core/providers';
 
@@ -88,13 +88,14 @@ export class ReasonNode {
   }
 }
 
-/** Confirm by Bisect's verdict (or its progress while it runs), first under Suspects. */
+/** Confirm by Bisect's verdict (its progress while it runs, or how it ended without one), first under Suspects. */
 export class VerificationNode {
   readonly kind = 'verification';
   constructor(
     readonly entry: IssueEntry,
-    /** Null while the bisect runs. */
+    /** Null while the bisect runs, or when it ended without a verdict (`interrupted`). */
     readonly verification: Verification | null,
+    readonly interrupted: BisectInterruption | null = null,
   ) {}
   get id(): string {
     return `verification:${this.entry.key}`;

@@ -121,6 +121,9 @@ export class ErrorsTreeProvider implements vscode.TreeDataProvider<ErrorTreeNode
   private verificationRow(entry: IssueEntry): VerificationNode[] {
     if (this.store.bisectProgress(entry.key)) return [new VerificationNode(entry, null)];
     const v = entry.triage?.issue.verification;
+    const ended = this.store.bisectInterruption(entry.key);
+    // A cancelled or failed run says so rather than leaving the row blank, until the next run.
+    if (ended) return [new VerificationNode(entry, null, ended)];
     return v ? [new VerificationNode(entry, v)] : [];
   }
 

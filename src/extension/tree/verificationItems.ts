@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { shortSha } from '../../core/present';
 import { verificationHeadline } from '../commands/verifyCommands';
-import type { BisectProgress } from '../state/issueStore';
+import type { BisectInterruption, BisectProgress } from '../state/issueStore';
 import { VerificationDetailNode, type VerificationNode } from './errorNodes';
 
 const STEP_ICONS: Record<string, string> = { good: 'pass', bad: 'error', skip: 'debug-step-over' };
@@ -12,8 +12,28 @@ const STATUS_ICONS = {
   inconclusive: new vscode.ThemeIcon('question', new vscode.ThemeColor('problemsWarningIcon.foreground')),
 };
 
+const ENDED = {
+  cancelled: { label: 'Bisect cancelled', icon: new vscode.ThemeIcon('circle-slash') },
+  failed: {
+    label: 'Bisect failed',
+    icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')),
+  },
+};
+
+/** A run that ended without a verdict: what happened and that it can run again. */
+function interruptedItem(node: VerificationNode, how: BisectInterruption): vscode.TreeItem {
+  const item = new vscode.TreeItem(ENDED[how.kind].label, vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.description = how.message;
+  item.tooltip = `${how.message}\n\nConfirm by Bisect (on Suspects) runs it again.`;
+  item.iconPath = ENDED[how.kind].icon;
+  item.contextValue = `verification.${how.kind}`;
+  return item;
+}
+
 export function verificationItem(node: VerificationNode, running: BisectProgress | undefined): vscode.TreeItem {
   const v = node.verification;
+  if (!running && node.interrupted) return interruptedItem(node, node.interrupted);
   if (!v || running) {
     const item = new vscode.TreeItem('Bisecting…', vscode.TreeItemCollapsibleState.None);
     item.id = node.id;

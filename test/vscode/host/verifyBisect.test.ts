@@ -4,6 +4,8 @@
 // the tree, the hover and the detail panel. The user's checkout is byte-identical afterwards.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { until, workspaceInfo, workspaceRoot } from './hostEnv';
@@ -27,6 +29,22 @@ function checkoutState(repo: string): string {
     git('worktree', 'list', '--porcelain'),
     git('rev-parse', 'HEAD'),
   ].join('\n--\n');
+}
+
+/** Running (a zombie waiting for a reaper that a container's init may never be is not running). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/** The scratch worktrees git knows of beside the checkout itself. */
+function scratchWorktrees(repo: string): string[] {
+  const list = execFileSync('git', ['worktree', 'list', '--porcelain'], { cwd: repo, encoding: 'utf8' });
+  return [...list.matchAll(/^worktree (.+)$/gm)].map((m) => m[1]).filter((dir) => dir !== repo);
 }
 
 describe('Confirm by Bisect in the editor (#15)', function () {
@@ -132,5 +150,55 @@ describe('Confirm by Bisect in the editor (#15)', function () {
     // A re-triage of the same range keeps the verdict.
     await api.store.retriage(key);
     assert.equal(api.store.get(key)?.triage?.issue.verification?.status, 'confirmed');
+  });
+
+  it('cancelled from the tree mid-step: processes gone, the scratch worktree removed, the row says cancelled', async () => {
+    const repo = workspaceRoot();
+    const scratch = mkdtempSync(path.join(tmpdir(), 'culprit-cancel-'));
+    const pids = path.join(scratch, 'pids');
+    // A reproduction that starts a background child and hangs: the cancel must kill both.
+    const repro = `echo $$ >> '${pids}'; sleep 300 & echo $! >> '${pids}'; wait`;
+    const config = vscode.workspace.getConfiguration('culprit');
+    await config.update('reproCommand', repro, vscode.ConfigurationTarget.Global);
+    try {
+      const before = checkoutState(repo);
+      const run = vscode.commands.executeCommand<BisectOutcome>(CMD.confirmByBisect, key);
+      await until(
+        'the first step running both processes',
+        () => existsSync(pids) && readFileSync(pids, 'utf8').trim().split('\n').length >= 2,
+        60_000,
+      );
+      const started = readFileSync(pids, 'utf8').trim().split('\n').map(Number);
+      assert.ok(started.every(alive), 'the step is running');
+      const during = scratchWorktrees(repo);
+      assert.equal(during.length, 1, `one scratch worktree while it runs: ${during.join(', ')}`);
+      assert.ok(!during[0].startsWith(repo + path.sep), 'the scratch worktree is outside the checkout');
+      const row = children(suspectsNode())[0];
+      assert.equal(row.kind, 'verification');
+      assert.equal(api.tree.getTreeItem(row).contextValue, 'verification.running', 'the row offers Cancel Bisect');
+
+      // The Stop action of the running row (the notification's Cancel aborts the same switch).
+      assert.equal(await vscode.commands.executeCommand<boolean>(CMD.cancelBisect, row), true);
+      const outcome = (await run)!;
+      assert.deepEqual(outcome, { kind: 'cancelled' });
+      await until('the step processes killed', () => started.every((pid) => !alive(pid)), 10_000);
+      assert.equal(existsSync(during[0]), false, 'the scratch worktree folder is removed');
+      assert.deepEqual(scratchWorktrees(repo), [], 'git no longer lists it');
+      assert.equal(checkoutState(repo), before, 'the checkout, stash, branches and worktrees are untouched');
+      assert.equal(api.store.bisectProgress(key), undefined, 'nothing is left running');
+
+      // The view says cancelled: not an error, not a blank.
+      const ended = children(suspectsNode())[0];
+      assert.equal(ended.kind, 'verification');
+      const item = api.tree.getTreeItem(ended);
+      assert.equal(item.label, 'Bisect cancelled');
+      assert.equal(item.description, 'the scratch worktree was removed');
+      assert.equal(item.contextValue, 'verification.cancelled');
+      assert.equal((item.iconPath as vscode.ThemeIcon).id, 'circle-slash');
+      assert.equal(await vscode.commands.executeCommand<boolean>(CMD.cancelBisect, key), false, 'nothing to cancel');
+    } finally {
+      await config.update('reproCommand', undefined, vscode.ConfigurationTarget.Global);
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 });

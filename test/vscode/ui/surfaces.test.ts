@@ -1,9 +1,13 @@
 // Every editor surface in the real workbench (code-server + Chromium), in a dark, a light and a
 // high-contrast theme: the tree, the inline message with its CodeLens, the hover and the detail
-// panel, then Confirm by Bisect (progress notification, verdict in the tree, hover and panel).
+// panel, then Confirm by Bisect: cancelled from its notification (the tree says so), then run to
+// its verdict (progress notification, verdict in the tree, hover and panel). The bisect's first
+// step waits in its setup for a gate file, so what a step shows is on screen however fast or
+// loaded the machine is, and the end is awaited while the steps advance, not for a fixed time.
 // Screenshots go to test-results/surfaces/; with CULPRIT_UPDATE_SCREENSHOTS=1 also to docs/images/
 // (the README shows those). Each shot is taken only after what it shows has rendered.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -26,7 +30,10 @@ describe('Culprit surfaces in three themes, and Confirm by Bisect, in the real w
   let standIn: SentryStandIn;
   let demo: Awaited<ReturnType<typeof prepareDemo>>;
   let dir: string;
+  let repo: string;
   let crashText: string;
+  /** While this file is missing, a bisect's first step waits in its setup: the test sets the pace. */
+  let gate: string;
 
   /** Saves `target`'s region (padded, inside the page) as surfaces/<name>.png (and docs/images/). */
   async function shot(name: string, target: Locator | null): Promise<void> {
@@ -136,7 +143,8 @@ describe('Culprit surfaces in three themes, and Confirm by Bisect, in the real w
 
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'culprit-ui-surfaces-'));
-    const repo = path.join(dir, 'orders-api');
+    gate = path.join(dir, 'bisect-gate');
+    repo = path.join(dir, 'orders-api');
     fs.mkdirSync(repo);
     demo = await prepareDemo(repo);
     crashText = fs.readFileSync(path.join(repo, 'src/services/pricing.js'), 'utf8').split('\n')[14].trim();
@@ -145,7 +153,11 @@ describe('Culprit surfaces in three themes, and Confirm by Bisect, in the real w
       folder: repo,
       devExtension: true,
       viewport: { width: 1400, height: 900 },
-      settings: { 'workbench.colorTheme': THEMES[0].id },
+      settings: {
+        'workbench.colorTheme': THEMES[0].id,
+        // The setup runs once, before the first step's reproduction (the default call script).
+        'culprit.reproSetupCommand': `while [ ! -e '${gate}' ]; do sleep 0.2; done`,
+      },
     });
     await wb.openViewContainer('Culprit');
     await connectSentry();
@@ -188,22 +200,73 @@ describe('Culprit surfaces in three themes, and Confirm by Bisect, in the real w
     });
   }
 
-  it('confirms the suspect by bisect: progress notification, then the verdict in the tree, hover and panel', async () => {
-    const { page } = wb;
-    await setTheme(THEMES[0]);
-    // The center is open first: the demo's bisect takes seconds, and toasts are hidden in this mode.
-    await wb.openNotifications();
+  /** Starts Confirm by Bisect from the Suspects node; resolves once its progress is on screen (step 1 held). */
+  async function startBisect(): Promise<Locator> {
     const suspects = wb.treeRow('Suspects').first();
     await suspects.hover();
     await suspects.locator('.action-label[aria-label="Confirm by Bisect"]').click();
-    const progress = wb.notification(/step \d+\/\d+/).first();
+    // Step 1 waits in its setup until the gate opens, so this is on screen however fast the machine.
+    const progress = wb.notification(/step 1\/\d+ · FROM/).first();
     await progress.waitFor({ timeout: 60_000 });
     assert.match(await progress.innerText(), /Confirm by Bisect/);
     await wb.treeRow('Bisecting…').first().waitFor({ timeout: 30_000 });
-    await shot('bisect-progress-dark', null);
+    return progress;
+  }
 
-    const verdict = wb.treeRow(`Confirmed by bisect: ${demo.bugSha.slice(0, 7)}`).first();
-    await verdict.waitFor({ timeout: 300_000 });
+  /**
+   * The row a finished bisect leaves under Suspects. It may take as long as it keeps advancing (a
+   * loaded machine is slow, not stuck); no new step for STALL_MS fails at once with what the row said.
+   */
+  async function bisectEnd(): Promise<Locator> {
+    const STALL_MS = 90_000;
+    const ended = wb.treeRow(/^(Confirmed by bisect|Not reproduced here|Inconclusive|Bisect failed|Bisect cancelled)/);
+    const running = wb.treeRow('Bisecting…').first();
+    let seen = '';
+    let since = Date.now();
+    for (;;) {
+      if ((await ended.count()) > 0) return ended.first();
+      const now = await running.innerText({ timeout: 1_000 }).catch(() => '(no Bisecting… row)');
+      if (now !== seen) [seen, since] = [now, Date.now()];
+      if (Date.now() - since > STALL_MS)
+        throw new Error(`the bisect made no progress for ${STALL_MS / 1000} s; the row says: ${seen}`);
+      await wb.page.waitForTimeout(250);
+    }
+  }
+
+  const worktrees = () => execFileSync('git', ['worktree', 'list', '--porcelain'], { cwd: repo, encoding: 'utf8' });
+
+  it('cancels a running bisect from its notification: the worktree is removed and the row says so', async () => {
+    const { page } = wb;
+    await setTheme(THEMES[0]);
+    fs.rmSync(gate, { force: true });
+    const before = worktrees();
+    // The center is open first: toasts are hidden in this mode.
+    await wb.openNotifications();
+    const progress = await startBisect();
+    assert.notEqual(worktrees(), before, 'the step runs in a scratch worktree');
+    await progress.hover();
+    await progress.locator('.monaco-button', { hasText: 'Cancel' }).click();
+    const row = await bisectEnd();
+    assert.match(await row.innerText(), /^Bisect cancelled\s*the scratch worktree was removed/);
+    assert.equal(worktrees(), before, 'the scratch worktree is gone from git and disk');
+    // The center closed with its last notification; the cancel's message is in it once reopened.
+    await wb.openNotifications();
+    await wb.notification('Confirm by Bisect cancelled').first().waitFor({ timeout: 20_000 });
+    await shot('bisect-cancelled-dark', page.locator('.part.sidebar'));
+    await wb.runCommand('Notifications: Clear All Notifications');
+  });
+
+  it('confirms the suspect by bisect: progress notification, then the verdict in the tree, hover and panel', async () => {
+    const { page } = wb;
+    await setTheme(THEMES[0]);
+    fs.rmSync(gate, { force: true });
+    await wb.openNotifications();
+    await startBisect();
+    await shot('bisect-progress-dark', null);
+    fs.writeFileSync(gate, '');
+
+    const verdict = await bisectEnd();
+    assert.match(await verdict.innerText(), new RegExp(`^Confirmed by bisect: ${demo.bugSha.slice(0, 7)}`));
     await wb
       .notification(/Confirmed by bisect/)
       .first()
