@@ -21,6 +21,12 @@ describe('the crash frame, per runtime (real captures)', () => {
       assert.equal(fns[fns.length - 1], '(*Server).Serve');
     });
 
+    it('net/http under GOTRACEBACK=system: the same crash frame, the recover dropped', () => {
+      const p = parseFixture('go-http-system');
+      assert.deepEqual(crashOf(p), [`${APP}/go/cmd/httpcrash/main.go`, 'main', 'tierOf', 13, null]);
+      assert.ok(!p.exceptions[0].frames.some((f) => f.function === '(*conn).serve.func1'));
+    });
+
     it('[recovered]: a deferred handler that panics again is not the crash; the first message is the title', () => {
       const p = parseFixture('go-recovered');
       assert.deepEqual(crashOf(p), [`${APP}/go/cmd/recovered/main.go`, 'main', 'discountOf', 7, null]);
