@@ -93,6 +93,12 @@ export function renderStack(m: PanelModel, h: IssueHandlers): HTMLElement {
     button.addEventListener('click', () => h.openFrame(f.index));
     item.appendChild(button);
     if (!f.inApp) item.appendChild(el('span', { className: 'badge', text: 'library' }));
+    // How the line was placed and whether it changed after the deploy: text, never markup.
+    for (const [note, cls] of [
+      [f.changed, 'frame-note changed'],
+      [f.placement, 'frame-note placement'],
+    ] as const)
+      if (note) item.appendChild(el('p', { className: cls, text: note }));
     if (f.vars.length > 0) {
       const details = el(
         'details',

@@ -7,6 +7,8 @@ import { type FixStatus, describeFixStatus } from './fixStatus';
 import type { PanelBreadcrumb, PanelFrame, PanelModel, PanelRequest, PanelSuspect } from './panelModel.types';
 import { isSecretHeader, stripSecretHeaders } from './secretHeaders';
 import { noSuspectsReason, probabilityText, shortSha, verdictText } from '../present/issueSummary';
+import { changedSinceText } from '../present/changedSince';
+import { placementText } from '../present/placement';
 import { panelContext } from './panelContext';
 import type { TagComparison } from './tagComparison.types';
 
@@ -145,6 +147,8 @@ export function toPanelModel(sample: ErrorSample, issue: TriagedIssue | null, ex
       line: t?.line ?? f.line,
       column: t?.column ?? f.column,
       localLine: t?.localLine ?? null,
+      placement: t && t.placedBy !== 'line-number' ? text(placementText(t), 600) : null,
+      changed: t ? text(changedSinceText(t.changedSince), 600) : null,
       inApp: t ? t.inApp : f.inApp === true,
       resolved: !!t?.file,
       raw: text(f.raw, 2000) ?? '',

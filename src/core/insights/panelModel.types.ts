@@ -13,6 +13,10 @@ export interface PanelFrame {
   /** Line in today's working tree, when the file still has it. */
   localLine: number | null;
   inApp: boolean;
+  /** How its line was placed, in words, when not simply by the reported number (see `placementText`). */
+  placement: string | null;
+  /** The change to its line after the deploy, in words (see `changedSinceText`). */
+  changed: string | null;
   /** Whether the frame maps onto a workspace file (so clicking it can open something). */
   resolved: boolean;
   raw: string;

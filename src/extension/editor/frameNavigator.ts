@@ -43,6 +43,13 @@ export class FrameNavigator {
       );
       return undefined;
     }
+    if (frame.placedBy === null) {
+      // Nothing placed the line: open the file at its top rather than at a number that holds other code.
+      void vscode.window.showInformationMessage(
+        `Culprit: ${frame.file}: line ${frame.line ?? '?'} not placed: ${frame.unplaced ?? 'nothing in git holds it'}.`,
+      );
+      return this.show(uri, null, null, column);
+    }
     if (frame.localLine === null && frame.line !== null && entry.triage?.gitRan) {
       void vscode.window.showInformationMessage(
         `Culprit: line ${frame.line} of the deployed ${frame.file} no longer exists in your working tree; showing ` +

@@ -14,6 +14,7 @@ import {
   authorName,
   clipAtWord,
   errorType,
+  placementText,
   probabilityText,
   verdictText,
   relativeTime,
@@ -27,6 +28,10 @@ import { verificationHeadline } from '../commands/verifyCommands';
 const MAX_VARS = 6;
 const MAX_VALUE = 60;
 const PROVIDER_NAMES: Record<string, string> = { sentry: 'Sentry', datadog: 'Datadog', bugsnag: 'Bugsnag' };
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 function commandLink(label: string, id: CommandId, args: unknown[], tooltip?: string): string {
   if (!HOVER_COMMANDS.includes(id)) throw new Error(`${id} is not a hover command`);
@@ -91,6 +96,11 @@ export function buildHover(entry: IssueEntry, frameIndex: number): vscode.Markdo
             `${relativeTime(change.date) ?? ''} — a fix may already be in · ${deployed}`,
     );
   }
+
+  // How the line was found, when not simply by the number production reported.
+  const frame = issue?.frames[frameIndex];
+  const placed = frame && frame.placedBy !== 'line-number' ? placementText(frame) : null;
+  if (placed) blocks.push(`$(location) ${prose(capitalized(placed))}`);
 
   // 2. The error in one line: type, message, count, since which release.
   const ex = event.exceptions[event.exceptions.length - 1];

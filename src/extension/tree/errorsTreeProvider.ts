@@ -5,12 +5,15 @@
 import * as vscode from 'vscode';
 import { CMD } from '../constants';
 import type { IssueEntry, IssueStore } from '../state/issueStore';
+import type { TriagedFrame } from '../../core/model';
 import {
   authorName,
+  changedSinceText,
   clipAtWord,
   frameLabel,
   frameLocation,
   issueDescription,
+  placementText,
   relativeTime,
   releaseLabel,
   shortSha,
@@ -267,12 +270,19 @@ function statusItem(node: StatusNode): vscode.TreeItem {
   return item;
 }
 
+/** What a glance at the tree must tell: the line changed after the deploy, or could not be placed. */
+function frameNote(f: TriagedFrame): string {
+  if (f.file && f.placedBy === null) return ' · line not placed';
+  return f.changedSince ? ' · changed after deploy' : '';
+}
+
 function frameItem(node: FrameNode): vscode.TreeItem {
   const f = node.frame;
   const item = new vscode.TreeItem(frameLabel(f), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  item.description = frameLocation(f);
-  item.tooltip = f.raw;
+  item.description = frameLocation(f) + frameNote(f);
+  // Plain text: the raw line and the placement come from production and git, never markup.
+  item.tooltip = [f.raw.trim(), placementText(f), changedSinceText(f.changedSince)].filter(Boolean).join('\n');
   const resolved = f.file !== null;
   // Runtime and library frames are never "missing": no warning, no offer to map their paths.
   const library = !f.inApp || isRuntimeFrame(f.raw);

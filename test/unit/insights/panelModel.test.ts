@@ -116,3 +116,48 @@ describe('panel model', () => {
     for (const n of ['content-type', 'user-agent', 'x-request-id', 'accept']) assert.ok(!isSecretHeader(n), n);
   });
 });
+
+describe('panel model: how frames were placed', () => {
+  it('words a frame placed through history, one changed after the deploy, and says nothing of a plain number', () => {
+    const sample = hostileSample();
+    const raw = flattenFrames(sample.event.exceptions);
+    const sha = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
+    const frame = (i: number) => ({
+      file: 'src/x.js',
+      line: 3,
+      column: null,
+      localLine: 3,
+      function: 'f',
+      inApp: true,
+      raw: raw[i].raw,
+      changedSince: null,
+    });
+    const issue = {
+      id: '1001',
+      title: 't',
+      count: 3,
+      firstSeen: null,
+      lastSeen: null,
+      release: null,
+      url: null,
+      deploy: { from: null, to: null, source: 'none' as const },
+      suspects: [],
+      frames: [
+        { ...frame(0), placedBy: 'history' as const, placedAt: sha },
+        {
+          ...frame(1),
+          placedBy: 'line-number' as const,
+          changedSince: { sha, summary: 'Guard the field', author: 'A <a@x>', date: '2026-01-01T00:00:00Z' },
+        },
+      ],
+    };
+    const m = toPanelModel(sample, issue);
+    assert.match(
+      m.frames[0].placement ?? '',
+      /^placed by its line text at a1b2c3d: the deployed file no longer holds it/,
+    );
+    assert.equal(m.frames[0].changed, null);
+    assert.equal(m.frames[1].placement, null, 'the reported number goes without saying');
+    assert.match(m.frames[1].changed ?? '', /^changed after deploy by a1b2c3d Guard the field/);
+  });
+});

@@ -143,6 +143,53 @@ describe('Culprit extension: Production Errors from Sentry', function () {
     assert.equal(editor.selection.active.character, (frame.column ?? 1) - 1);
   });
 
+  it('says in the tree, hover and on opening how a frame was placed and whether its line changed', async () => {
+    const entry = api.store.entries()[0];
+    const frame = entry.triage!.issue.frames[0];
+    assert.equal(frame.placedBy, 'line-number', 'the demo crash line stands at its reported number');
+    const issue = (api.tree.getChildren() as ErrorTreeNode[]).find((n) => n.kind === 'issue');
+    const node = (api.tree.getChildren(issue) as ErrorTreeNode[]).find((c) => c.kind === 'frame' && c.index === 0);
+    assert.ok(node);
+    const uri = vscode.Uri.file(path.join(workspaceRoot(), 'src/services/pricing.js'));
+    const saved = { ...frame };
+    const sha = 'c0ffee1'.padEnd(40, '0');
+    try {
+      Object.assign(frame, {
+        placedBy: 'history',
+        placedAt: sha,
+        changedSince: { sha, summary: 'Guard the tier', author: 'Bob <bob@x>', date: new Date().toISOString() },
+      });
+      let item = api.tree.getTreeItem(node);
+      assert.match(String(item.description), /:15:\d+ · changed after deploy$/);
+      assert.match(String(item.tooltip), /placed by its line text at c0ffee1: the deployed file no longer holds it/);
+      assert.match(String(item.tooltip), /changed after deploy by c0ffee1 Guard the tier/);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        uri,
+        new vscode.Position(14, 4),
+      );
+      assert.match(
+        hovers.flatMap((h) => h.contents.map(textOf)).join('\n'),
+        /\$\(location\) Placed by its line text at c0ffee1/,
+      );
+      Object.assign(frame, {
+        placedBy: null,
+        unplaced: 'its line text is in no revision',
+        changedSince: null,
+        localLine: null,
+      });
+      item = api.tree.getTreeItem(node);
+      assert.match(String(item.description), / · line not placed$/);
+      assert.match(String(item.tooltip), /line not placed: its line text is in no revision/);
+      await vscode.commands.executeCommand(CMD.openFrame, entry.key, 0);
+      // No guess: the file opens at its top, not at a number that holds other code today.
+      assert.equal(vscode.window.activeTextEditor?.selection.active.line, 0);
+    } finally {
+      for (const k of ['placedAt', 'unplaced'] as const) delete frame[k];
+      Object.assign(frame, saved);
+    }
+  });
+
   it('hovers the crashing line with the error, variables, request without secrets, and the suspect', async () => {
     const uri = vscode.Uri.file(path.join(workspaceRoot(), 'src/services/pricing.js'));
     await until('the crashing line indexed', () => api.lines.linesOf(uri).some((l) => l.line === 14 && l.crashing));
