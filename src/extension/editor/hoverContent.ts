@@ -14,6 +14,7 @@ import {
   authorName,
   clipAtWord,
   errorType,
+  noSuspectsReason,
   probabilityText,
   relativeTime,
   releaseLabel,
@@ -113,10 +114,9 @@ export function buildHover(entry: IssueEntry, frameIndex: number): vscode.Markdo
     const confirmed = verification?.status === 'confirmed' && verification.commit === top.sha;
     const reason = top.reasons[0] ? `\\\n${prose(clipAtWord(top.reasons[0], 160))}` : '';
     blocks.push(`**Suspect** ${suspectLine(entry, top, confirmed)}${reason}`);
-  } else if (entry.triage && !entry.triage.gitRan) {
-    blocks.push(prose('No suspects: git is not run in Restricted Mode.'));
   } else if (issue) {
-    blocks.push(prose('No suspect: no commit in the deploy range touches the stack.'));
+    // The triage's own reason: git not run, a failed blame, the deadline, or none fit.
+    blocks.push(`**Suspects** ${prose(clipAtWord(noSuspectsReason(issue) ?? 'none found', 240))}`);
   }
   if (verification) blocks.push(verificationLine(verification));
   if (issue?.deploy.label) blocks.push(`$(rocket) deploy ${prose(issue.deploy.label)}`);

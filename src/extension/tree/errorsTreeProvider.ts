@@ -11,6 +11,7 @@ import {
   frameLabel,
   frameLocation,
   issueDescription,
+  noSuspectsReason,
   relativeTime,
   releaseLabel,
   shortSha,
@@ -298,15 +299,18 @@ function suspectsItem(node: SuspectsNode): vscode.TreeItem {
   );
   item.id = node.id;
   item.iconPath = new vscode.ThemeIcon('search');
-  if (!t) item.description = node.entry.triageError ?? 'ranking…';
-  else if (!t.gitRan) item.description = 'git is not run in Restricted Mode';
-  else if (count === 0)
-    item.description = t.issue.deploy.to
-      ? 'no commit in the deploy range touches the stack'
-      : 'no deploy found to compare';
+  // Why there are none (git not run, a failed blame, the deadline…) is said on the row itself.
+  const none = t ? noSuspectsReason(t.issue) : null;
+  if (!t) item.description = node.entry.triageError ? `not triaged: ${node.entry.triageError}` : 'ranking…';
+  else if (t.issue.suspectsUnavailable && none) item.description = none;
+  else if (count === 0) item.description = none ?? 'none found';
   else item.description = t.issue.deploy.label ? `deploy ${t.issue.deploy.label}` : `${count} ranked`;
   if (verified?.status === 'confirmed') item.description = `confirmed · ${item.description}`;
-  if (t?.issue.deploy.label) item.tooltip = `Deploy range ${t.issue.deploy.label}`;
+  const tips = [
+    t?.issue.deploy.label ? `Deploy range ${t.issue.deploy.label}` : '',
+    t?.issue.suspectsUnavailable ?? (!t && node.entry.triageError ? `Not triaged: ${node.entry.triageError}` : ''),
+  ].filter(Boolean);
+  if (tips.length) item.tooltip = tips.join('\n');
   item.contextValue = 'suspects';
   return item;
 }
