@@ -1,26 +1,27 @@
 /**
- * Parses a large event or log file off the extension host's main thread: reading and scanning
- * 100 MB of log stalled hovers and other extensions for over half a second. Runs the same core
- * parser as everything else; only plain data crosses the thread boundary.
+ * Parses event input off the extension host's main thread: scanning 100 MB of log, or a pasted
+ * JSON nested millions deep, stalled hovers and other extensions for seconds. Runs the same core
+ * parser as everything else; a file is read with the size bound applied while reading (an endless
+ * file stops at the limit); only plain data crosses the thread boundary.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { readFileSync } from 'node:fs';
-import { createFileSource } from '../core/providers';
+import { createFileSource, readBounded } from '../core/providers';
 import { messageOf } from '../core/errors';
 
-export interface ParseRequest {
-  path: string;
-  name: string;
-}
+/** What to parse: a local file's path, or text already in memory (a paste, an editor). */
+export type ParseRequest = { name: string; limit: number } & ({ path: string } | { text: string });
 
 async function main(): Promise<void> {
   const req = workerData as ParseRequest;
   try {
-    const text = readFileSync(req.path).toString('utf8');
-    const listed = await createFileSource(text, req.name).listSamples({ limit: 50 });
+    const text = 'path' in req ? await readBounded(req.path) : req.text;
+    const listed = await createFileSource(text, req.name).listSamples({ limit: req.limit });
     parentPort?.postMessage({ ok: true, listed });
   } catch (e) {
-    parentPort?.postMessage({ ok: false, reason: (e as { reason?: string }).reason ?? 'io', message: messageOf(e) });
+    // V8's own words for a structure nested past its stack are no message for people.
+    const message = e instanceof RangeError ? `${req.name} is nested too deeply to parse` : messageOf(e);
+    const reason = e instanceof RangeError ? 'invalid-input' : ((e as { reason?: string }).reason ?? 'io');
+    parentPort?.postMessage({ ok: false, reason, message });
   }
 }
 

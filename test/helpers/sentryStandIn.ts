@@ -89,6 +89,8 @@ export interface SentryStandIn {
   /** Most requests seen in flight at once. */
   readonly maxInFlight: number;
   fault(route: SentryRoute, fault: SentryStandInFault): void;
+  /** Drops the faults not yet used up (all routes, or one). */
+  clearFaults(route?: SentryRoute): void;
   close(): Promise<void>;
 }
 
@@ -481,6 +483,10 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
     },
     fault(route, fault) {
       faults.set(route, [...(faults.get(route) ?? []), { ...fault }]);
+    },
+    clearFaults(route) {
+      if (route) faults.delete(route);
+      else faults.clear();
     },
     close: () => closeStandIn(server),
   };

@@ -163,12 +163,15 @@ export function renderBreadcrumbs(m: PanelModel): HTMLElement {
 }
 
 export function renderSuspects(m: PanelModel, h: IssueHandlers): HTMLElement {
-  if (!m.suspects.length)
+  if (!m.suspects.length) {
+    // The reason comes from the triage (git not run, a failed blame, the deadline); never a blank.
+    const why = m.suspectsNote ?? 'ranking…';
     return section(
       'suspects',
       'Suspect commits',
-      el('p', { text: 'No suspect commits (run triage in a workspace with git history).' }),
+      el('p', { id: 'suspects-note', text: `${why.charAt(0).toUpperCase()}${why.slice(1)}` }),
     );
+  }
   const list = el('ol', { id: 'suspect-list' });
   for (const [rank, s] of m.suspects.entries()) {
     const diff = el('vscode-button', {

@@ -1,30 +1,26 @@
 /** The no-account routes: paste a stack trace, open an event or log file, triage the active editor. */
 import * as vscode from 'vscode';
-import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { createFileSource, MAX_INPUT_CHARS, type SampleList } from '../../core/providers';
+import { MAX_EVENT_BYTES, type SampleList } from '../../core/providers';
 import { CulpritError, messageOf } from '../../core/errors';
 import type { IssueStore } from '../state/issueStore';
 import { VIEW_ERRORS } from '../constants';
+import { parseOffThread, type ParseInput } from './parseOffThread';
 
 const PASTE_HINT =
   'Paste a stack trace, a log excerpt or an event JSON (Sentry, Datadog) here, then run "Culprit: Triage Active ' +
   'Editor".';
-const MAX_FILE_BYTES = 256 * 1024 * 1024;
-/** Above this, local files are parsed in a worker thread so the extension host stays responsive. */
-const WORKER_BYTES = 4 * 1024 * 1024;
+/** Above this, reading shows a cancellable notification (parsing is off the main thread at any size). */
+const NOTIFY_SIZE = 4 * 1024 * 1024;
 
-/** Parses a local file in a worker (dist/parseWorker.js, next to this bundle). */
-function parseInWorker(file: string, name: string): Promise<SampleList> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(path.join(__dirname, 'parseWorker.js'), { workerData: { path: file, name } });
-    worker.once('message', (m: { ok: true; listed: SampleList } | { ok: false; reason: string; message: string }) => {
-      void worker.terminate();
-      if (m.ok) resolve(m.listed);
-      else reject(new CulpritError(m.reason as never, m.message));
-    });
-    worker.once('error', (e) => reject(new CulpritError('io', `cannot parse ${name}: ${messageOf(e)}`)));
-  });
+/** Parses off the main thread; a large input gets a notification whose Cancel stops the parser. */
+function parse(input: ParseInput, name: string, size: number): Promise<SampleList> {
+  if (size <= NOTIFY_SIZE) return parseOffThread(input, name);
+  return Promise.resolve(
+    vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Culprit: reading ${name}…`, cancellable: true },
+      (_progress, token) => parseOffThread(input, name, { token }),
+    ),
+  );
 }
 
 async function addListed(store: IssueStore, listed: SampleList, name: string): Promise<string[]> {
@@ -46,9 +42,11 @@ export async function triageText(
   quiet = false,
 ): Promise<string[] | undefined> {
   try {
-    return await addListed(store, await createFileSource(text, name).listSamples({ limit: 50 }), name);
+    return await addListed(store, await parse({ text }, name, text.length), name);
   } catch (e) {
-    if (!quiet) void vscode.window.showErrorMessage(`Culprit: ${messageOf(e)}`);
+    if (CulpritError.is(e, 'cancelled')) return undefined;
+    if (!quiet || CulpritError.is(e, 'invalid-input') || CulpritError.is(e, 'timeout'))
+      void vscode.window.showErrorMessage(`Culprit: ${messageOf(e)}`);
     return undefined;
   }
 }
@@ -57,7 +55,8 @@ export async function pasteStackTrace(store: IssueStore): Promise<string[] | und
   // A browser VS Code may deny clipboard reads (rejects, or answers ''): then the scratch editor.
   const clip = await Promise.resolve(vscode.env.clipboard.readText()).catch(() => '');
   if (clip.trim()) {
-    const keys = await triageText(store, clip.slice(0, MAX_INPUT_CHARS), 'clipboard', true);
+    // Quiet: a clipboard holding no trace opens the scratch editor instead; too big is said.
+    const keys = await triageText(store, clip, 'the clipboard', true);
     if (keys) return keys;
   }
   // Nothing usable on the clipboard: a scratch editor with one line of instructions; its title
@@ -109,18 +108,18 @@ export async function openEventFile(store: IssueStore, uri?: vscode.Uri): Promis
   if (!target) return undefined;
   try {
     const stat = await vscode.workspace.fs.stat(target);
-    if (stat.size > MAX_FILE_BYTES) throw new CulpritError('invalid-input', `${target.fsPath} is larger than 256 MB`);
     const name = target.path.split('/').pop() ?? 'file';
-    if (target.scheme === 'file' && stat.size > WORKER_BYTES) {
-      return await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Culprit: reading ${name}…` },
-        async () => addListed(store, await parseInWorker(target.fsPath, name), name),
-      );
-    }
-    const bytes = await vscode.workspace.fs.readFile(target);
-    return await triageText(store, Buffer.from(bytes).toString('utf8'), name);
+    // A local file is read by the worker with the bound applied while reading: a device or a
+    // pipe reports size 0 and may never end.
+    if (target.scheme === 'file')
+      return await addListed(store, await parse({ path: target.fsPath }, name, stat.size), name);
+    if (stat.size > MAX_EVENT_BYTES)
+      throw new CulpritError('invalid-input', `${name} is larger than ${MAX_EVENT_BYTES / (1024 * 1024)} MB`);
+    const text = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8');
+    return await addListed(store, await parse({ text }, name, text.length), name);
   } catch (e) {
-    void vscode.window.showErrorMessage(`Culprit: cannot read ${target.fsPath}: ${messageOf(e)}`);
+    if (!CulpritError.is(e, 'cancelled'))
+      void vscode.window.showErrorMessage(`Culprit: cannot read ${target.fsPath}: ${messageOf(e)}`);
     return undefined;
   }
 }

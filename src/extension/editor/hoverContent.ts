@@ -15,6 +15,7 @@ import {
   clipAtWord,
   errorType,
   placementText,
+  noSuspectsReason,
   probabilityText,
   verdictText,
   relativeTime,
@@ -124,10 +125,9 @@ export function buildHover(entry: IssueEntry, frameIndex: number): vscode.Markdo
     const confirmed = verification?.status === 'confirmed' && verification.commit === top.sha;
     const reason = top.reasons[0] ? `\\\n${prose(clipAtWord(top.reasons[0], 160))}` : '';
     blocks.push(`**Suspect** ${suspectLine(entry, top, confirmed)}${reason}`);
-  } else if (entry.triage && !entry.triage.gitRan) {
-    blocks.push(prose('No suspects: git is not run in Restricted Mode.'));
   } else if (issue) {
-    blocks.push(prose('No suspect: no commit in the deploy range touches the stack.'));
+    // The triage's own reason: git not run, a failed blame, the deadline, or none fit.
+    blocks.push(`**Suspects** ${prose(clipAtWord(noSuspectsReason(issue) ?? 'none found', 240))}`);
   }
   // A close call or "none of these" is said where the answer is, never left to the percentages.
   const verdict = issue?.confidence === 'low' && !verification ? verdictText(issue) : null;

@@ -62,7 +62,10 @@ export class PanelHost implements PanelActions, vscode.Disposable {
     const entry = this.deps.store.get(key);
     if (!entry) return;
     const fix = this.fixes.get(key);
-    const model = toPanelModel(entry.sample, entry.triage?.issue ?? null, { fixStatus: fix ?? null });
+    const model = toPanelModel(entry.sample, entry.triage?.issue ?? null, {
+      fixStatus: fix ?? null,
+      triageError: entry.triageError,
+    });
     const deploy = entry.triage?.issue.deploy;
     const running = this.deps.store.bisectProgress(key);
     this.panel.show({

@@ -14,6 +14,7 @@ import {
   frameLocation,
   issueDescription,
   placementText,
+  noSuspectsReason,
   relativeTime,
   releaseLabel,
   shortSha,
@@ -314,17 +315,19 @@ function suspectsItem(node: SuspectsNode): vscode.TreeItem {
   );
   item.id = node.id;
   item.iconPath = new vscode.ThemeIcon('search');
-  if (!t) item.description = node.entry.triageError ?? 'ranking…';
-  else if (!t.gitRan) item.description = 'git is not run in Restricted Mode';
-  else if (count === 0)
-    item.description = t.issue.deploy.to
-      ? 'no commit in the deploy range touches the stack'
-      : 'no deploy found to compare';
+  // Why there are none (git not run, a failed blame, the deadline…) is said on the row itself.
+  const none = t ? noSuspectsReason(t.issue) : null;
+  if (!t) item.description = node.entry.triageError ? `not triaged: ${node.entry.triageError}` : 'ranking…';
+  else if (t.issue.suspectsUnavailable && none) item.description = none;
+  else if (count === 0) item.description = none ?? 'none found';
   else item.description = t.issue.deploy.label ? `deploy ${t.issue.deploy.label}` : `${count} ranked`;
   if (verified?.status === 'confirmed') item.description = `confirmed · ${item.description}`;
-  const verdict = t ? verdictText(t.issue) : null;
-  const tips = [t?.issue.deploy.label ? `Deploy range ${t.issue.deploy.label}` : null, verdict];
-  if (tips.some(Boolean)) item.tooltip = tips.filter(Boolean).join('\n');
+  const tips = [
+    t?.issue.deploy.label ? `Deploy range ${t.issue.deploy.label}` : '',
+    t?.issue.suspectsUnavailable ?? (!t && node.entry.triageError ? `Not triaged: ${node.entry.triageError}` : ''),
+    t ? (verdictText(t.issue) ?? '') : '',
+  ].filter(Boolean);
+  if (tips.length) item.tooltip = tips.join('\n');
   item.contextValue = 'suspects';
   return item;
 }

@@ -13,6 +13,17 @@ const APP_KEY = 'test-canary-dd-app-key-CANARY-source-01';
 describe('Datadog source against the stand-in', () => {
   const { start, source } = useDatadogRig(API_KEY, APP_KEY);
 
+  it('offers exactly the core’s sites in the culprit.datadog.site setting, each with a description', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8'));
+    const setting = pkg.contributes.configuration.properties['culprit.datadog.site'];
+    assert.deepEqual(setting.enum, [...DATADOG_SITES]);
+    assert.equal(setting.enumDescriptions.length, DATADOG_SITES.length);
+    assert.equal(setting.default, 'datadoghq.com');
+    // The official list (docs.datadoghq.com/getting_started/site) and UK1 from the API clients' server enum.
+    for (const site of ['us2.ddog-gov.com', 'uk1.datadoghq.com', 'ap2.datadoghq.com', 'ddog-gov.com'])
+      assert.ok(setting.enum.includes(site), site);
+  });
+
   it('uses https://api.<site> for every site, datadoghq.com by default, and rejects unknown sites', () => {
     const make = (site?: string) =>
       createDatadogSource({ site, apiKey: API_KEY, appKey: APP_KEY, service: 'orders-api' });
@@ -37,6 +48,21 @@ describe('Datadog source against the stand-in', () => {
         DATADOG_SITES.every((x) => e.message.includes(x)) &&
         e.message.includes('datadoghq.de'),
     );
+    assert.equal(make('http://app.datadoghq.com').baseUrl, 'https://api.datadoghq.com', 'keys only over https');
+    // Look-alikes of a site never become a host the keys go to.
+    for (const hostile of [
+      'datadoghq.com.evil.example',
+      'evil.example/datadoghq.com',
+      'datadoghq.com@evil.example',
+      'api.datadoghq.com:8443',
+      'xdatadoghq.com',
+      'eu',
+    ])
+      assert.throws(
+        () => make(hostile),
+        (e: unknown) => CulpritError.is(e, 'invalid-input'),
+        hostile,
+      );
     assert.throws(
       () => createDatadogSource({ apiKey: '', appKey: APP_KEY, service: 's' }),
       (e: unknown) => CulpritError.is(e, 'auth'),

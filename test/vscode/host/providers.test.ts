@@ -145,13 +145,18 @@ describe('Culprit providers in the extension host', function () {
     // Hold the issue details and the events so the token surely changes while this refresh is in flight:
     // long enough for a loaded machine (storing a secret took over 3 s there); the refresh is aborted
     // by the token change, so the hold costs nothing when it works.
+    // The token changes once the held requests are in flight: changed while the list itself was
+    // still loading, the refresh ended before it asked for any event, and the unused holds then
+    // delayed the recovery refresh past the wait below (seen on main: 'timed out waiting for the list back').
     sentry.fault('event', { delayMs: 10_000, times: 3 });
     sentry.fault('issue', { delayMs: 10_000, times: 3 });
-    const listed = sentry.count('issues');
+    const held = sentry.count('event') + sentry.count('issue');
     const pending = api.refresh();
-    await until('the list requested', () => sentry.count('issues') > listed);
+    await until('the events requested', () => sentry.count('event') + sentry.count('issue') > held);
     await api.secrets.storeSentry({ token: 'canarytok_WRONG_TOKEN_0000' });
     assert.equal(await pending, false, 'the refresh with the old token is discarded');
+    // The old refresh is gone; holds it did not reach must not slow the recovery measured below.
+    sentry.clearFaults();
     await until('the new token rejected', () => api.store.status.state === 'error');
     assert.equal(
       api.store.entries().filter((e) => e.origin === 'provider').length,
