@@ -1,19 +1,11 @@
 // Evidence mechanisms in general (#13): what changed a value, what a null read never read, what is
 // code. Each found on a class of crashes, written against the mechanism, never a scenario.
 import { strict as assert } from 'node:assert';
+import { hunk } from '../../helpers/patchHunk';
 import { valueDefinitions } from '../../../src/core/suspects/calleeEvidence';
 import { unreadProperty } from '../../../src/core/suspects/errorTokens';
 import { operandDefinitions } from '../../../src/core/suspects/operandSource';
 import { tokenEvidence } from '../../../src/core/suspects/tokenEvidence';
-
-const hunk = (removed: string[], added: string[]) => ({
-  oldStart: 1,
-  oldLines: removed.length,
-  newStart: 1,
-  newLines: added.length,
-  removed,
-  added,
-});
 
 describe('token evidence reads code, not comments', () => {
   const commit = (sha: string, added: string[]) => ({

@@ -4,6 +4,7 @@
 // returned before the crash, the literal of a missing key, added early exits, and a deploy
 // guessed from the tags when nothing names one. Pure parts on inputs, the rest on real git.
 import { strict as assert } from 'node:assert';
+import { hunk } from '../../helpers/patchHunk';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,22 +14,13 @@ import { namesUsed } from '../../../src/core/suspects/namesUsed';
 import { failingRoots } from '../../../src/core/suspects/dataFlow';
 import { failingNames, keyTokens, missingKeys } from '../../../src/core/suspects/errorTokens';
 import { enclosingFunction } from '../../../src/core/suspects/functionExtent';
-import { isCosmetic, isRename, type PatchHunk } from '../../../src/core/suspects/rangePatch';
+import { isCosmetic, isRename } from '../../../src/core/suspects/rangePatch';
 import { isIncidentalRewrite } from '../../../src/core/suspects/tokenEvidence';
 import { createFileSource } from '../../../src/core/providers/file/fileSource';
 import { runTriage } from '../../../src/core/triage/runTriage';
 import { openTriageWorkspace } from '../../../src/core/triage/triageWorkspace';
 import { ALICE, BOB, CAROL, DAN, cleanupTempDirs, createTempRepo, type TempRepo } from '../../helpers/gitRepo';
 import { edit, rankRange, type FrameSpec } from '../../helpers/rankingRepo';
-
-const hunk = (removed: string[], added: string[]): PatchHunk => ({
-  oldStart: 1,
-  oldLines: removed.length,
-  newStart: 1,
-  newLines: added.length,
-  removed,
-  added,
-});
 
 describe('held-out rules: pure parts', () => {
   it('treats a formatter pass (line breaks, quote style, trailing comma) as cosmetic, a changed value not', () => {

@@ -3,9 +3,10 @@
 // string or digit-separator change) cannot have made the line fail. Pure parts on inputs, the
 // ranking on real git.
 import { strict as assert } from 'node:assert';
+import { hunk } from '../../helpers/patchHunk';
 import { collectEvidence } from '../../../src/core/suspects/collectEvidence';
 import { divisorNames, failingNames, quotedLiterals } from '../../../src/core/suspects/errorTokens';
-import { isCosmetic, type PatchHunk } from '../../../src/core/suspects/rangePatch';
+import { isCosmetic } from '../../../src/core/suspects/rangePatch';
 import { rankSuspects } from '../../../src/core/suspects/suspectRanker';
 import type { BlameFrame } from '../../../src/core/suspects/suspectPort.types';
 import { isIncidentalRewrite } from '../../../src/core/suspects/tokenEvidence';
@@ -13,14 +14,6 @@ import { openTriageWorkspace } from '../../../src/core/triage/triageWorkspace';
 import { ALICE, BOB, CAROL, cleanupTempDirs, createTempRepo, type TempRepo } from '../../helpers/gitRepo';
 import { edit, lineOf, rankRange, type FrameSpec } from '../../helpers/rankingRepo';
 
-const hunk = (removed: string[], added: string[]): PatchHunk => ({
-  oldStart: 1,
-  oldLines: removed.length,
-  newStart: 1,
-  newLines: added.length,
-  removed,
-  added,
-});
 const touch = (before: string, after: string) => ({ sha: 'x', removed: [before], added: [after] });
 
 describe('operand rules: pure parts', () => {

@@ -1,6 +1,7 @@
 // Operand sources: a changed definition of the value the failing operation used, on no frame —
 // a table entry a line feeding the crash reads, a constant named after the failing operand.
 import { strict as assert } from 'node:assert';
+import { hunk } from '../../helpers/patchHunk';
 import { collectEvidence } from '../../../src/core/suspects/collectEvidence';
 import { failingNames } from '../../../src/core/suspects/errorTokens';
 import { extendsOnly, namedAfter } from '../../../src/core/suspects/operandSource';
@@ -8,15 +9,6 @@ import { rankSuspects } from '../../../src/core/suspects/suspectRanker';
 import type { BlameFrame } from '../../../src/core/suspects/suspectPort.types';
 import { openTriageWorkspace } from '../../../src/core/triage/triageWorkspace';
 import { ALICE, BOB, CAROL, cleanupTempDirs, createTempRepo, type TempRepo } from '../../helpers/gitRepo';
-
-const hunk = (removed: string[], added: string[]) => ({
-  oldStart: 1,
-  oldLines: removed.length,
-  newStart: 1,
-  newLines: added.length,
-  removed,
-  added,
-});
 
 describe('operand sources: pure parts', () => {
   it('ties a constant to the operand it is named after, all words in order', () => {

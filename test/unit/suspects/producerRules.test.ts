@@ -2,27 +2,18 @@
 // helper that returned null, a helper whose result lost its rounding, and an exception class whose
 // base changed so its handler stopped catching it. Pure parts on inputs, the ranking on real git.
 import { strict as assert } from 'node:assert';
+import { hunk } from '../../helpers/patchHunk';
 import { collectEvidence } from '../../../src/core/suspects/collectEvidence';
 import { failingNames, isNullishError } from '../../../src/core/suspects/errorTokens';
 import { declaredBase, errorClassName } from '../../../src/core/suspects/hierarchyEvidence';
 import { isNormalizerRemoved } from '../../../src/core/suspects/normalizerShape';
 import { isConstantExtraction } from '../../../src/core/suspects/constantExtraction';
-import type { PatchHunk } from '../../../src/core/suspects/rangePatch';
 import { returnedCalls } from '../../../src/core/suspects/producerChain';
 import { rankSuspects } from '../../../src/core/suspects/suspectRanker';
 import type { BlameFrame } from '../../../src/core/suspects/suspectPort.types';
 import { openTriageWorkspace } from '../../../src/core/triage/triageWorkspace';
 import { ALICE, BOB, CAROL, cleanupTempDirs, createTempRepo, type TempRepo } from '../../helpers/gitRepo';
 import { edit, lineOf, rankRange, type FrameSpec } from '../../helpers/rankingRepo';
-
-const hunk = (removed: string[], added: string[]): PatchHunk => ({
-  oldStart: 1,
-  oldLines: removed.length,
-  newStart: 1,
-  newLines: added.length,
-  removed,
-  added,
-});
 
 describe('producer rules: pure parts', () => {
   it('calls a literal replaced by a constant defined with it an extraction, a changed value not', () => {

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { hunk } from '../../helpers/patchHunk';
 import { codeLines, isCosmetic, parseRangePatch } from '../../../src/core/suspects/rangePatch';
 
 // Output of: git log -p -U0 --no-renames --no-color --format=%x00%H (captured from a real repo).
@@ -31,15 +32,6 @@ const text = [
   '-    return  a+b',
   '+    return a + b',
 ].join('\n');
-
-const hunk = (removed: string[], added: string[]) => ({
-  oldStart: 1,
-  oldLines: removed.length,
-  newStart: 1,
-  newLines: added.length,
-  removed,
-  added,
-});
 
 describe('parseRangePatch', () => {
   const commits = parseRangePatch(text);
