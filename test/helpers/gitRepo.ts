@@ -155,3 +155,20 @@ export function shallowClone(src: string, depth: number): string {
   runGit(base, ['clone', '-q', '--depth', String(depth), `file://${src}`, dest], isolatedGitEnv(base));
   return dest;
 }
+
+/**
+ * A folder holding a `git` that is the real one, except that blame fails the way a broken
+ * ignore-revs setting makes it fail; put it first on PATH.
+ */
+export function failingBlameGitDir(): string {
+  const bin = makeTempDir('culprit-failblame-');
+  const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+  fs.writeFileSync(
+    path.join(bin, 'git'),
+    '#!/bin/sh\nfor a in "$@"; do case "$a" in blame) ' +
+      'echo "fatal: could not open object name list: x" >&2; exit 128;; esac; done\n' +
+      `exec ${realGit} "$@"\n`,
+    { mode: 0o755 },
+  );
+  return bin;
+}

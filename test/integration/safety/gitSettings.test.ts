@@ -14,7 +14,15 @@ import { runTriage } from '../../../src/core/triage/runTriage';
 import { openTriageWorkspace } from '../../../src/core/triage/triageWorkspace';
 import { createFileSource } from '../../../src/core/providers/file/fileSource';
 import type { TriageReport } from '../../../src/core/model/triage.types';
-import { BOB, CAROL, cleanupTempDirs, createTempRepo, makeTempDir, type TempRepo } from '../../helpers/gitRepo';
+import {
+  BOB,
+  CAROL,
+  cleanupTempDirs,
+  createTempRepo,
+  failingBlameGitDir,
+  makeTempDir,
+  type TempRepo,
+} from '../../helpers/gitRepo';
 
 const CART_V1 = [
   'function total(cart) {',
@@ -242,14 +250,8 @@ describe('a blame that fails anyway costs the suspects, not the issue', function
     repo.write('src/cart.js', CART_V1.replace('item.price', 'item.product.price'));
     repo.commit('price from the product record', { author: BOB });
     repo.tag('v2');
-    // A real git whose blame fails the way a broken ignore-revs setting makes it fail.
-    const bin = makeTempDir('culprit-failblame-');
-    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
-    fs.writeFileSync(
-      path.join(bin, 'git'),
-      `#!/bin/sh\nfor a in "$@"; do case "$a" in blame) echo "fatal: could not open object name list: x" >&2; exit 128;; esac; done\nexec ${realGit} "$@"\n`,
-      { mode: 0o755 },
-    );
+    // The real git, except that blame fails the way a broken ignore-revs setting makes it fail.
+    const bin = failingBlameGitDir();
     process.env.PATH = `${bin}${path.delimiter}${savedPath}`;
     try {
       const ws = await openTriageWorkspace({ dir: repo.dir, trusted: true });

@@ -11,7 +11,15 @@ import { createFileSource } from '../../../src/core/providers/file/fileSource';
 import { noSuspectsReason } from '../../../src/core/present/issueSummary';
 import { formatTextReport } from '../../../src/cli/textReport';
 import type { TriageReport } from '../../../src/core/model/triage.types';
-import { ALICE, BOB, cleanupTempDirs, createTempRepo, isolatedGitEnv, makeTempDir } from '../../helpers/gitRepo';
+import {
+  ALICE,
+  BOB,
+  cleanupTempDirs,
+  createTempRepo,
+  failingBlameGitDir,
+  isolatedGitEnv,
+  makeTempDir,
+} from '../../helpers/gitRepo';
 
 const CART =
   'function total(items) {\n  let sum = 0;\n  for (const item of items) {\n    sum += item.price;\n  }\n  return sum;\n}\nmodule.exports = { total };\n';
@@ -105,14 +113,8 @@ describe('Suspects unavailable: every reason is reported, never a blank', functi
     repo.write('src/cart.js', CART.replace('item.price', 'item.product.price'));
     repo.commit('price from the product', { author: BOB });
     repo.tag('v2');
-    // The real git, except that blame fails the way a broken ignore-revs file makes it fail.
-    const bin = makeTempDir('culprit-failblame-');
-    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
-    fs.writeFileSync(
-      path.join(bin, 'git'),
-      `#!/bin/sh\nfor a in "$@"; do case "$a" in blame) echo "fatal: could not open object name list: x" >&2; exit 128;; esac; done\nexec ${realGit} "$@"\n`,
-      { mode: 0o755 },
-    );
+    // The real git, except that blame fails the way a broken ignore-revs setting makes it fail.
+    const bin = failingBlameGitDir();
     const event = path.join(bin, 'trace.txt');
     fs.writeFileSync(event, trace(repo.dir));
     const env = { ...isolatedGitEnv(bin), PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`, NO_COLOR: '1' };
