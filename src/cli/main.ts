@@ -11,7 +11,7 @@ async function triage(argv: string[]): Promise<number> {
   }
   // Required here, not imported: the bundle then evaluates the pipeline, the providers and their
   // HTTP client only when a triage runs, so `--help` and usage errors cost little more than Node's start.
-  const { runTriageCommand } = require('./triageCommand') as typeof import('./triageCommand');
+  const { runTriageCommand }: typeof import('./triageCommand') = require('./triageCommand');
   return runTriageCommand(args);
 }
 
@@ -20,7 +20,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'triage') return await triage(rest);
     if (command === 'verify') {
-      const { verifyCommand } = require('./verifyCommand') as typeof import('./verifyCommand');
+      const { verifyCommand }: typeof import('./verifyCommand') = require('./verifyCommand');
       return await verifyCommand(rest);
     }
     if (command === undefined || command === '-h' || command === '--help' || command === 'help') {

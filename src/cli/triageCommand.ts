@@ -13,7 +13,7 @@ export async function sourceFor(args: TriageArgs, signal?: AbortSignal): Promise
     return createFileSource(text, args.event === '-' ? 'stdin' : args.event);
   }
   // Only provider triages need the Sentry, Datadog and Bugsnag clients.
-  const { createProviderSource } = require('./providerSources') as typeof import('./providerSources');
+  const { createProviderSource }: typeof import('./providerSources') = require('./providerSources');
   return createProviderSource(
     args,
     process.env,

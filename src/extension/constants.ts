@@ -1,6 +1,4 @@
 /** Every command, view and context-key id in one place; package.json declares the same strings. */
-export const EXTENSION_ID = 'culprit-dev.culprit';
-
 export const VIEW_ERRORS = 'culprit.errors';
 
 export const CMD = {

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { PathMapping } from '../core/resolve';
 
-export type ProviderId = 'none' | 'sentry' | 'datadog' | 'bugsnag';
+type ProviderId = 'none' | 'sentry' | 'datadog' | 'bugsnag';
 
 export interface CulpritConfig {
   provider: ProviderId;

@@ -6,14 +6,14 @@ import * as vscode from 'vscode';
 import type { IssueStore } from './state/issueStore';
 import { readConfig } from './settings';
 
-export interface OpenIssueRequest {
+interface OpenIssueRequest {
   provider: 'sentry' | 'datadog';
   issue: string;
   org: string | null;
 }
 
 /** Parses and validates the URI; returns a message for anything it cannot accept. */
-export function parseOpenUri(uri: vscode.Uri): OpenIssueRequest | string {
+function parseOpenUri(uri: vscode.Uri): OpenIssueRequest | string {
   if (uri.path !== '/open') return `unknown Culprit link path '${uri.path.slice(0, 40)}' (expected /open)`;
   const q = new URLSearchParams(uri.query);
   const provider = q.get('provider');

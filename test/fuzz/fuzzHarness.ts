@@ -14,7 +14,7 @@ import { CulpritError } from '../../src/core/errors';
 export const FUZZ_RUNS = Math.max(1, Number(process.env.CULPRIT_FUZZ_RUNS) || 200);
 export const FUZZ_SEED = Number(process.env.CULPRIT_FUZZ_SEED) || 0x0c01b17;
 /** One case may take this long (generous: a loaded 2-core CI); a hang or a quadratic blow-up does not fit. */
-export const CASE_BUDGET_MS = Number(process.env.CULPRIT_FUZZ_CASE_MS) || 10_000;
+const CASE_BUDGET_MS = Number(process.env.CULPRIT_FUZZ_CASE_MS) || 10_000;
 
 let casesRun = 0;
 process.once('exit', () => {
@@ -23,7 +23,7 @@ process.once('exit', () => {
 });
 
 /** fast-check parameters every fuzz property uses (seeded, so a failure replays exactly). */
-export function fuzzParams<T>(runs = FUZZ_RUNS): fc.Parameters<T> {
+function fuzzParams<T>(runs = FUZZ_RUNS): fc.Parameters<T> {
   return { numRuns: runs, seed: FUZZ_SEED, endOnFailure: true };
 }
 

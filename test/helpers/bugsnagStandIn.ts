@@ -16,16 +16,16 @@ import { closeStandIn, writeBody, type StandInFault } from './standInResponse';
 import { FIXTURES_DIR } from './fixturesDir';
 import { recordedBody } from './recordedExchanges';
 
-export type BugsnagRoute =
+type BugsnagRoute =
   'orgs' | 'projects' | 'project' | 'errors' | 'error' | 'events' | 'latestEvent' | 'event' | 'releases';
 
-export interface BugsnagStandInFault extends Omit<StandInFault, 'body' | 'hugeBytes'> {
+interface BugsnagStandInFault extends Omit<StandInFault, 'body' | 'hugeBytes'> {
   body?: Exclude<StandInFault['body'], 'huge'>;
   /** Only for requests about this error id (error, latestEvent, events filtered by error). */
   errorId?: string;
 }
 
-export interface BugsnagStandInRequest {
+interface BugsnagStandInRequest {
   route: BugsnagRoute | 'unknown';
   path: string;
   query: URLSearchParams;
@@ -62,9 +62,9 @@ export interface BugsnagStandIn {
   close(): Promise<void>;
 }
 
-export const BUGSNAG_SPEC = loadSpecValidator(path.join(FIXTURES_DIR, 'bugsnag', 'bugsnag-data-access-subset.json'));
+const BUGSNAG_SPEC = loadSpecValidator(path.join(FIXTURES_DIR, 'bugsnag', 'bugsnag-data-access-subset.json'));
 /** Path templates as bugsnag-api-ruby's cassettes and SmartBear's generated client name them. */
-export const BUGSNAG_PATHS: Record<BugsnagRoute, string> = {
+const BUGSNAG_PATHS: Record<BugsnagRoute, string> = {
   orgs: '/user/organizations',
   projects: '/organizations/{organization_id}/projects',
   project: '/projects/{project_id}',

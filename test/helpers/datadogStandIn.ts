@@ -15,14 +15,14 @@ import addFormats from 'ajv-formats';
 import { loadSpecValidator } from './specValidator';
 import { FIXTURES_DIR } from './fixturesDir';
 
-export type DatadogRoute = 'issues' | 'state' | 'assign' | 'unassign' | 'spans' | 'logs';
+type DatadogRoute = 'issues' | 'state' | 'assign' | 'unassign' | 'spans' | 'logs';
 
-export interface DatadogStandInFault extends StandInFault {
+interface DatadogStandInFault extends StandInFault {
   /** Only for requests about this issue (span/log searches naming its `@issue.id`, or its id in the path). */
   issueId?: string;
 }
 
-export interface DatadogStandInIssue {
+interface DatadogStandInIssue {
   id: string;
   errorType: string;
   errorMessage: string;
@@ -44,7 +44,7 @@ export interface DatadogStandInIssue {
   lastSeenMs?: number;
 }
 
-export interface DatadogStandInRequest {
+interface DatadogStandInRequest {
   route: DatadogRoute | 'unknown';
   method: string;
   path: string;

@@ -28,7 +28,7 @@ export const BOB: TestAuthor = { name: 'Bob Ödegaard', email: 'bob@example.com'
 export const CAROL: TestAuthor = { name: 'Carol Diaz', email: 'carol@example.com' };
 export const DAN: TestAuthor = { name: 'Dan Wu', email: 'dan@example.com' };
 
-export interface CommitOptions {
+interface CommitOptions {
   author?: TestAuthor;
   /** Committer; defaults to the author. */
   committer?: TestAuthor;
@@ -91,7 +91,7 @@ export function cleanupTempDirs(): void {
 }
 
 /** Runs git with the isolated env in `cwd`. */
-export function runGit(cwd: string, args: string[], env: NodeJS.ProcessEnv = isolatedGitEnv(cwd)): string {
+function runGit(cwd: string, args: string[], env: NodeJS.ProcessEnv = isolatedGitEnv(cwd)): string {
   return execFileSync('git', args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 }
 

@@ -75,7 +75,7 @@ export function recordedBody<T = AnyJson>(provider: RecordedProvider, file: stri
 }
 
 /** Whether a concrete path fits a `{param}` template (a parameter is one non-empty segment). */
-export function pathFitsTemplate(concrete: string, template: string): boolean {
+function pathFitsTemplate(concrete: string, template: string): boolean {
   const re = new RegExp(
     '^' +
       template
@@ -99,7 +99,7 @@ export function recordedFor(provider: RecordedProvider, method: string, concrete
  * that `fold` names (free-form data: tags, variables, custom attributes, code context) only
  * `parent.*` is recorded.
  */
-export function keyPaths(value: unknown, fold: (parent: string) => boolean = () => false, prefix = ''): Set<string> {
+function keyPaths(value: unknown, fold: (parent: string) => boolean = () => false, prefix = ''): Set<string> {
   const out = new Set<string>();
   const walk = (v: unknown, at: string): void => {
     if (at && fold(at)) {

@@ -13,7 +13,7 @@ import { loadSpecValidator } from './specValidator';
 import { FIXTURES_DIR } from './fixturesDir';
 import { recordedBody } from './recordedExchanges';
 
-export type SentryRoute =
+type SentryRoute =
   | 'org'
   | 'projects'
   | 'issues'
@@ -36,7 +36,7 @@ export interface SentryStandInFault extends StandInFault {
   issueId?: string;
 }
 
-export interface StandInRequest {
+interface StandInRequest {
   route: SentryRoute | 'unknown';
   method: string;
   path: string;

@@ -5,9 +5,6 @@ import { DATADOG_WRITE_SCOPE } from '../providers/datadog/datadogApi';
 import { SENTRY_WRITE_SCOPE } from '../providers/sentry/sentryApi';
 import type { SentrySource } from '../providers/sentry/sentry.types';
 
-/** The actions the panel and tree offer; `assign` takes a provider user reference. */
-export type IssueActionKind = 'resolve' | 'resolveInNextRelease' | 'ignore' | 'assign' | 'reopen';
-
 /** What the provider reports after an action. */
 export interface IssueActionResult {
   issueId: string;

@@ -1,7 +1,7 @@
 /** Models of "what differs about the failing requests": tag distributions and their comparison. */
 
 /** How often one tag value occurred. */
-export interface TagValueCount {
+interface TagValueCount {
   value: string;
   count: number;
 }

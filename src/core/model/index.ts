@@ -2,4 +2,4 @@
 // Everything else in this folder is internal to core.
 export type { RawFrame } from './event.types';
 export type { ErrorSample } from './group.types';
-export type { FramePlacement, Suspect, TriageReport, TriagedFrame, TriagedIssue, Verification } from './triage.types';
+export type { Suspect, TriageReport, TriagedFrame, TriagedIssue, Verification } from './triage.types';

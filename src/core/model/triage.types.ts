@@ -99,7 +99,7 @@ export interface TriagedIssue {
   noSuspect?: string;
 }
 
-export interface TriageError {
+interface TriageError {
   issueId: string | null;
   message: string;
 }
@@ -123,7 +123,7 @@ export interface VerificationStep {
   note?: string;
 }
 
-export type VerificationStatus = 'confirmed' | 'not-reproduced' | 'inconclusive';
+type VerificationStatus = 'confirmed' | 'not-reproduced' | 'inconclusive';
 
 /** The reproduction on HEAD and on the working tree: "is it fixed?". */
 export interface FixCheck {

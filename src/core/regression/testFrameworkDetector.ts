@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 
 /** The frameworks a regression test can be generated for; `replay` is a plain curl script. */
-export type TestFramework = 'mocha' | 'jest' | 'vitest' | 'node-test' | 'pytest' | 'replay';
+type TestFramework = 'mocha' | 'jest' | 'vitest' | 'node-test' | 'pytest' | 'replay';
 
 export interface FrameworkDetection {
   framework: TestFramework;

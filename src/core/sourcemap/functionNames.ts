@@ -4,13 +4,10 @@
  * (`function s(` ↔ `priceOrder`), not at the crash position. When the map has no name there, the
  * enclosing function of the original line is read from the original source.
  */
+import { escapeRegExp } from '../util/escapeRegExp';
 
 /** Longest generated line searched backwards for a definition (minified bundles are one line). */
 const MAX_SCAN_CHARS = 4 * 1024 * 1024;
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /**
  * 0-based column of the identifier in the nearest definition of `name` that starts before

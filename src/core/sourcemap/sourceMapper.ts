@@ -22,7 +22,7 @@ import { definitionColumn } from './functionNames';
  */
 
 /** An original position. */
-export interface MappedPosition {
+interface MappedPosition {
   /** The repo-relative source file; null when the source is outside the workspace or missing. */
   file: string | null;
   /** The source as the map names it (resolved against `sourceRoot` and the map's location). */
@@ -34,10 +34,10 @@ export interface MappedPosition {
   name: string | null;
 }
 
-export type SourceMapFailureReason =
+type SourceMapFailureReason =
   'outside-workspace' | 'no-generated-file' | 'no-map' | 'too-large' | 'invalid-map' | 'unmapped' | 'invalid-input';
 
-export type MapPositionResult =
+type MapPositionResult =
   { ok: true; position: MappedPosition } | { ok: false; reason: SourceMapFailureReason; message: string };
 
 export interface SourceMapperOptions {

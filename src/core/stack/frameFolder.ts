@@ -42,7 +42,7 @@ function inAppOf(frames: readonly RawFrame[]): boolean | null {
 }
 
 /** A marker entry standing for `n` frames: no path, no line, its text says what was folded. */
-export function foldMarker(text: string, n: number, inApp: boolean | null): RawFrame {
+function foldMarker(text: string, n: number, inApp: boolean | null): RawFrame {
   return { path: null, module: null, function: null, line: null, column: null, inApp, raw: text, folded: n };
 }
 

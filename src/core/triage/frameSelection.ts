@@ -6,7 +6,7 @@
 import type { ErrorEvent, ExceptionRecord, RawFrame } from '../model/event.types';
 import { FRAME_CAP, foldFrames } from '../stack/frameFolder';
 
-export const MAX_FRAMES = FRAME_CAP;
+const MAX_FRAMES = FRAME_CAP;
 
 function key(f: RawFrame): string {
   if (f.folded) return `folded\0${f.raw}`;

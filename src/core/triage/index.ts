@@ -6,5 +6,4 @@ export { triageSample } from './triageSample';
 export { openTriageWorkspace } from './triageWorkspace';
 export type { TriageWorkspace } from './triageWorkspace';
 export { createDeadline } from '../util/deadline';
-export type { Deadline } from '../util/deadline';
 export { withRunSignal } from '../git/runSignal';

@@ -7,7 +7,7 @@ import { positionOrNull } from '../decode/valueDecoder';
 import { withRunSignal } from '../git/runSignal';
 import { isDeadlineError } from '../util/deadline';
 import { flattenFrames } from './frameSelection';
-import { triageSample, type TriageSettings } from './triageSample';
+import { issueFacts, triageSample, type TriageSettings } from './triageSample';
 import type { TriageWorkspace } from './triageWorkspace';
 
 export interface RunOptions extends TriageSettings {
@@ -73,17 +73,10 @@ function incompleteNote(why: string, report: TriageReport, fetched: number, untr
 
 /** A fetched event the deadline left no time to triage: its frames as production reported them. */
 function untriagedIssue(sample: ErrorSample, why: string): TriagedIssue {
-  const { group, event } = sample;
   return {
-    id: group.id,
-    title: group.title,
-    count: group.count,
-    firstSeen: group.firstSeen,
-    lastSeen: group.lastSeen,
-    release: group.release ?? event.release,
-    url: group.url,
+    ...issueFacts(sample),
     deploy: { from: null, to: null, source: 'none', guessed: false, label: '(not resolved: the deadline passed)' },
-    frames: flattenFrames(event.exceptions).map((f) => ({
+    frames: flattenFrames(sample.event.exceptions).map((f) => ({
       file: null,
       line: positionOrNull(f.line),
       column: positionOrNull(f.column),

@@ -48,6 +48,21 @@ function modeOf(range: DeployRange): BlameMode {
   return range.to ? 'to-only' : 'head';
 }
 
+type IssueFacts = Pick<TriagedIssue, 'id' | 'title' | 'count' | 'firstSeen' | 'lastSeen' | 'release' | 'url'>;
+
+/** What the provider says about the issue, the same whether or not it was triaged. */
+export function issueFacts({ group, event }: ErrorSample): IssueFacts {
+  return {
+    id: group.id,
+    title: group.title,
+    count: group.count,
+    firstSeen: group.firstSeen,
+    lastSeen: group.lastSeen,
+    release: group.release ?? event.release,
+    url: group.url,
+  };
+}
+
 /** Triage of one sample. Throws CulpritError for what makes the whole sample unusable. */
 export async function triageSample(
   sample: ErrorSample,
@@ -76,13 +91,7 @@ export async function triageSample(
   await followToWorkingTree(ws, frames, rev);
 
   const issue: TriagedIssue = {
-    id: group.id,
-    title: group.title,
-    count: group.count,
-    firstSeen: group.firstSeen,
-    lastSeen: group.lastSeen,
-    release: group.release ?? event.release,
-    url: group.url,
+    ...issueFacts(sample),
     deploy: await describeDeploy(ws.git, range, guessed, sample),
     frames: frames.map(toTriaged),
     suspects: [],

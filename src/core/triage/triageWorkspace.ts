@@ -23,7 +23,7 @@ import type { SuspectGitPort } from '../suspects/suspectPort.types';
 import { folderNames, generatedCandidates, listWorkspaceFiles, parentFolders } from './workspaceFiles';
 import { createLazyResolver } from './lazyResolver';
 
-export interface DeployInput {
+interface DeployInput {
   flag?: string;
   providerTo?: string | null;
   providerFrom?: string | null;
@@ -31,7 +31,7 @@ export interface DeployInput {
   tagPattern?: string;
 }
 
-export interface MappedFrame {
+interface MappedFrame {
   file: string;
   line: number;
   column: number | null;
@@ -40,7 +40,7 @@ export interface MappedFrame {
 }
 
 /** Git as the triage needs it; null in an untrusted workspace. */
-export interface WorkspaceGit {
+interface WorkspaceGit {
   readonly repo: GitRepo;
   head(): Promise<string | null>;
   suspectPort(): SuspectGitPort;

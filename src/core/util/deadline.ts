@@ -18,14 +18,14 @@ export interface Deadline {
 }
 
 /** `90 s`, `2 min`, `1 min 30 s`: for people. */
-export function formatSeconds(ms: number): string {
+function formatSeconds(ms: number): string {
   const s = Math.round(ms / 1000);
   if (s < 60) return `${s} s`;
   return s % 60 === 0 ? `${s / 60} min` : `${Math.floor(s / 60)} min ${s % 60} s`;
 }
 
 /** The error a passed deadline aborts with. `setting` names where it was set, e.g. `--timeout`. */
-export function deadlineError(ms: number, setting: string): CulpritError {
+function deadlineError(ms: number, setting: string): CulpritError {
   return new CulpritError('timeout', `the ${formatSeconds(ms)} deadline (${setting}) passed`, { deadlineMs: ms });
 }
 

@@ -12,7 +12,7 @@ import { releaseLabel } from '../../core/present';
 export const DEFAULT_DEPLOY_KEY = 'culprit.defaultDeployRange';
 
 /** One revision or FROM..TO of revision-like words; never an option (`-…`) or a `...` range. */
-export function validDeployInput(value: string): string | undefined {
+function validDeployInput(value: string): string | undefined {
   const v = value.trim();
   if (!v) return 'Enter FROM..TO (e.g. v1.4.0..v1.5.0) or the deployed revision';
   if (/\s/.test(v)) return 'No spaces: FROM..TO';

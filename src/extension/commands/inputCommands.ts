@@ -35,12 +35,7 @@ async function addListed(store: IssueStore, listed: SampleList, name: string): P
 }
 
 /** Parses text into samples and adds them; returns the new keys, or undefined when nothing parsed. */
-export async function triageText(
-  store: IssueStore,
-  text: string,
-  name: string,
-  quiet = false,
-): Promise<string[] | undefined> {
+async function triageText(store: IssueStore, text: string, name: string, quiet = false): Promise<string[] | undefined> {
   try {
     return await addListed(store, await parse({ text }, name, text.length), name);
   } catch (e) {

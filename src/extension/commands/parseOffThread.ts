@@ -12,7 +12,7 @@ import { MAX_INPUT_CHARS, type SampleList } from '../../core/providers';
 import type { ParseRequest } from '../parseWorker';
 
 /** Longest a parse may run; a real 256 MB log takes well under it on a loaded 2-core machine. */
-export const PARSE_TIME_LIMIT_MS = 90_000;
+const PARSE_TIME_LIMIT_MS = 90_000;
 /** Heap the worker may use: past it V8 stops the worker, not the extension host. */
 const WORKER_HEAP_MB = 3072;
 /** Most samples one input adds to the view. */

@@ -28,7 +28,7 @@ const STATUS_TEXT: Record<Verification['status'], string> = {
 };
 
 /** `step 3/5 · bisect 2b16db1 · 4 m 10 s left`: the progress notification's message. */
-export function progressMessage(p: VerifyProgress): string {
+function progressMessage(p: VerifyProgress): string {
   const left = Math.max(0, Math.round(p.msLeft / 1000));
   const time = left >= 60 ? `${Math.floor(left / 60)} m ${left % 60} s` : `${left} s`;
   const last = p.last ? ` (${shortSha(p.last.sha)} was ${p.last.result})` : '';

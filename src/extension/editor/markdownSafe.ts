@@ -38,10 +38,3 @@ export function prose(text: string): string {
   }
   return out + escapePlain(flat.slice(last));
 }
-
-/** A code block fenced longer than any backtick run inside it. */
-export function fenced(text: string, lang = ''): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(longest + 1);
-  return `\n${fence}${lang}\n${text}\n${fence}\n`;
-}

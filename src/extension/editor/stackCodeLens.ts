@@ -9,30 +9,17 @@ import { CMD } from '../constants';
 import type { IssueStore } from '../state/issueStore';
 import type { StackLine, StackLineIndex } from './stackLines';
 import { shortSha } from '../../core/present';
+import { functionBaseName } from '../../core/stack';
+import { escapeRegExp } from '../../core/util';
 
 /** How far above a frame's line its function's header may be. */
 const HEADER_SEARCH_LINES = 200;
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** `OrderService.applyDiscount`, `Object.<anonymous>`, `pricing.applyDiscount [as x]` → `applyDiscount`. */
-export function functionBaseName(name: string | null): string | null {
-  if (!name) return null;
-  const clean = name
-    .replace(/\s*\[as [^\]]*\]$/, '')
-    .replace(/^(async|new)\s+/, '')
-    .replace(/\(.*$/, '');
-  const base = clean.split(/[.:#/\\]/).pop() ?? '';
-  return /^[A-Za-z_$][\w$]*$/.test(base) && base !== '<anonymous>' ? base : null;
-}
 
 /**
  * The line of the function's header: the nearest line at or above `line` that declares `name`
  * (`function name`, `name(…) {`, `name = (…) =>`, `def name`, `func name`, `fn name`), else `line`.
  */
-export function headerLine(lines: (n: number) => string, line: number, name: string | null): number {
+function headerLine(lines: (n: number) => string, line: number, name: string | null): number {
   if (!name) return line;
   const n = escapeRegExp(name);
   const decl = new RegExp(

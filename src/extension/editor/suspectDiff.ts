@@ -17,7 +17,7 @@ interface GitRef {
 
 const SHA = /^[0-9a-f]{7,64}$/i;
 
-export function gitUri(root: string, ref: string, relPath: string): vscode.Uri {
+function gitUri(root: string, ref: string, relPath: string): vscode.Uri {
   return vscode.Uri.from({
     scheme: GIT_SCHEME,
     path: `/${relPath}`,

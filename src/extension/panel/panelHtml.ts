@@ -8,7 +8,7 @@ export function createNonce(): string {
 }
 
 /** The CSP every render uses: nothing by default, scripts only with the render's nonce. */
-export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return [
     `default-src 'none'`,
     `script-src 'nonce-${nonce}'`,

@@ -23,9 +23,3 @@ export function verificationOf(issue: TriagedIssue): VerificationView | undefine
   const commit = (v as { commit?: unknown }).commit;
   return { ...(v as object), status, commit: typeof commit === 'string' ? commit : null } as VerificationView;
 }
-
-/** `issues[i].confidence` (owner: suspects-model, #13). */
-export function confidenceOf(issue: TriagedIssue): 'high' | 'medium' | 'low' | undefined {
-  const c = (issue as { confidence?: unknown }).confidence;
-  return c === 'high' || c === 'medium' || c === 'low' ? c : undefined;
-}

@@ -11,9 +11,9 @@ import { startSentryStandIn, type SentryStandInFault } from '../../helpers/sentr
 import { startDatadogStandIn } from '../../helpers/datadogStandIn';
 
 /** Canary secrets: set in every fault run and searched for in every output. */
-export const SENTRY_TOKEN = 'test-canary-sentry-token-CANARY-not-a-secret';
-export const DD_API_KEY = 'test-canary-dd-api-key-CANARY-not-a-secret';
-export const DD_APP_KEY = 'test-canary-dd-app-key-CANARY-not-a-secret';
+const SENTRY_TOKEN = 'test-canary-sentry-token-CANARY-not-a-secret';
+const DD_API_KEY = 'test-canary-dd-api-key-CANARY-not-a-secret';
+const DD_APP_KEY = 'test-canary-dd-app-key-CANARY-not-a-secret';
 export const CANARIES = [SENTRY_TOKEN, DD_API_KEY, DD_APP_KEY, 'CANARY'];
 
 export type Fault = SentryStandInFault;
@@ -41,7 +41,7 @@ export interface Rig {
 }
 
 /** Fast retry timings so the matrix runs in seconds; 2 retries make a storm visible. */
-export const FAST: Partial<HttpTuning> = {
+const FAST: Partial<HttpTuning> = {
   backoffBaseMs: 5,
   backoffMaxMs: 20,
   maxRetries: 2,
@@ -50,7 +50,7 @@ export const FAST: Partial<HttpTuning> = {
   timeoutMs: 30_000,
 };
 
-export const SENTRY_RIG: Rig = {
+const SENTRY_RIG: Rig = {
   cliItemRequests: 'per-issue',
   name: 'Sentry',
   listRoute: 'issues',
@@ -90,7 +90,7 @@ const DD_IDS = [
   '5f8ebd5c-6dd9-11f0-8a28-da7ad0900012',
 ];
 
-export const DATADOG_RIG: Rig = {
+const DATADOG_RIG: Rig = {
   name: 'Datadog',
   listRoute: 'issues',
   itemRoute: 'spans',

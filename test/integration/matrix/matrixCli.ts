@@ -28,7 +28,7 @@ export interface JsonFrame {
   candidates?: string[];
 }
 
-export interface JsonSuspect {
+interface JsonSuspect {
   sha: string;
   author: string;
   date: string;

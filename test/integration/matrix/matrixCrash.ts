@@ -48,7 +48,7 @@ export function runCrash(
 }
 
 /** Removes the temp folder (also as a `file://` URL, percent-encoded or not) from a real output. */
-export function stripRoot(text: string, fakeRoot: string): string {
+function stripRoot(text: string, fakeRoot: string): string {
   return text.split(fakeRoot).join('');
 }
 

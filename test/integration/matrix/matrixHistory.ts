@@ -34,7 +34,7 @@ export interface BuiltHistory {
   at(path: string): string;
 }
 
-export function applyEdit(repo: TempRepo, file: string, [, from, to]: Edit, crlf: boolean): void {
+function applyEdit(repo: TempRepo, file: string, [, from, to]: Edit, crlf: boolean): void {
   const text = repo.read(file);
   const [a, b] = crlf ? [from.replace(/\n/g, '\r\n'), to.replace(/\n/g, '\r\n')] : [from, to];
   assert.ok(text.includes(a), `${file} lacks ${JSON.stringify(a)}`);

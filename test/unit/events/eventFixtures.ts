@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const fixtureDir = path.resolve(__dirname, '../../fixtures/events');
+const fixtureDir = path.resolve(__dirname, '../../fixtures/events');
 
 export function fixtureText(name: string): string {
   return fs.readFileSync(path.join(fixtureDir, name), 'utf8');

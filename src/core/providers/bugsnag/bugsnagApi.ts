@@ -3,6 +3,7 @@ import { CulpritError } from '../../errors';
 import { createHttpClient, type HttpClient } from '../../http/httpClient';
 import type { HttpErrorContext, HttpRequest, QueryValue } from '../../http/http.types';
 import { findLink, parseLinkHeader } from '../../http/linkHeader';
+import { fetchListPages } from '../../http/listPages';
 import type { BugsnagSourceOptions } from './bugsnag.types';
 import { bugsnagHosts } from './bugsnagHosts';
 
@@ -80,26 +81,11 @@ export function nextLinkQuery(header: string | undefined): Record<string, QueryV
  * same path (Bugsnag's links carry `offset`/`base` and the filters). Stops at `maxItems`,
  * `maxPages`, an empty page or a repeated link.
  */
-export async function fetchLinkPages(
+export function fetchLinkPages(
   http: HttpClient,
   req: HttpRequest,
   maxItems: number,
   maxPages: number,
 ): Promise<unknown[]> {
-  const items: unknown[] = [];
-  const seen = new Set<string>();
-  let query = req.query;
-  for (let page = 0; page < maxPages && items.length < maxItems; page++) {
-    const res = await http.request({ ...req, query });
-    if (!Array.isArray(res.data)) {
-      throw new CulpritError('bad-response', `Bugsnag GET ${req.path} did not return a list`, { endpoint: req.path });
-    }
-    items.push(...res.data);
-    const next = nextLinkQuery(res.headers.link);
-    const key = next ? JSON.stringify(next) : '';
-    if (!next || res.data.length === 0 || seen.has(key)) break;
-    seen.add(key);
-    query = next;
-  }
-  return items.slice(0, maxItems);
+  return fetchListPages(http, req, { maxItems, maxPages, provider: 'Bugsnag' }, nextLinkQuery);
 }

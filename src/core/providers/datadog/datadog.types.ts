@@ -8,7 +8,7 @@ export type DatadogTrack = 'trace' | 'logs';
  * How groups are found: `error-tracking` lists Error Tracking issues and fetches one span or log
  * per issue; `direct` needs no Error Tracking and groups error spans/logs by error type + resource.
  */
-export type DatadogMode = 'error-tracking' | 'direct';
+type DatadogMode = 'error-tracking' | 'direct';
 
 /** Everything needed to read production errors from one Datadog org. */
 export interface DatadogSourceOptions {

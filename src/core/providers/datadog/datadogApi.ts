@@ -4,7 +4,7 @@ import { createHttpClient, type HttpClient } from '../../http/httpClient';
 import type { HttpErrorContext } from '../../http/http.types';
 import { asArray, asNonEmptyString, asRecord } from '../../decode/valueDecoder';
 import type { DatadogSourceOptions } from './datadog.types';
-import { DATADOG_SITES, type DatadogSite } from './datadogSites';
+import { DATADOG_SITES, type DatadogSite, normalizeDatadogSite } from './datadogSites';
 
 const SPANS_SEARCH_PATH = '/api/v2/spans/events/search';
 const LOGS_SEARCH_PATH = '/api/v2/logs/events/search';
@@ -46,6 +46,20 @@ export function describeDatadogError(
 }
 
 /** Builds the HTTP client: both key headers as secrets, Datadog's delta-seconds rate-limit reset. */
+/** The site, `service:` and `env:` of the options, validated: the scope every Datadog reader searches. */
+export function datadogTarget(opts: DatadogSourceOptions): { site: DatadogSite; service: string; env: string } {
+  const site = normalizeDatadogSite(opts.site);
+  const service = typeof opts.service === 'string' ? opts.service.trim() : '';
+  if (!service) {
+    throw new CulpritError(
+      'invalid-input',
+      'no Datadog service given (the `service:` tag of the app, e.g. orders-api)',
+    );
+  }
+  const env = typeof opts.env === 'string' ? opts.env.trim() : 'production';
+  return { site, service, env };
+}
+
 export function createDatadogHttp(opts: DatadogSourceOptions, site: DatadogSite, baseUrl: string): HttpClient {
   const apiKey = typeof opts.apiKey === 'string' ? opts.apiKey.trim() : '';
   const appKey = typeof opts.appKey === 'string' ? opts.appKey.trim() : '';

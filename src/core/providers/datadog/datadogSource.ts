@@ -8,13 +8,13 @@ import {
   type DatadogSource,
   type DatadogSourceOptions,
 } from './datadog.types';
-import { ISSUES_SEARCH_PATH, createDatadogHttp, searchTerm, seg } from './datadogApi';
+import { ISSUES_SEARCH_PATH, createDatadogHttp, datadogTarget, searchTerm, seg } from './datadogApi';
 import { listDirect } from './datadogDirect';
 import { readIssueResponse, readIssueSearch } from './datadogDtos';
 import { type SampleContext, sampleFromEvent } from './datadogSamples';
 import { DatadogSampleCache, fetchIssueEvents } from './datadogSampleFetcher';
 import { createDatadogRateBudget } from './datadogRateBudget';
-import { datadogApiBaseUrl, normalizeDatadogSite } from './datadogSites';
+import { datadogApiBaseUrl } from './datadogSites';
 import { datadogWindow } from './datadogTime';
 import { redactingSource } from '../secretRedaction';
 
@@ -34,7 +34,7 @@ const ISSUE_PATH = '/api/v2/error-tracking/issues';
  * which the API names `PRIORITY` (IssuesSearchRequestDataAttributesOrderBy in the spec). Without
  * it the order was whatever the endpoint chose.
  */
-export const DATADOG_ISSUE_ORDER = 'PRIORITY';
+const DATADOG_ISSUE_ORDER = 'PRIORITY';
 
 export function createDatadogSource(opts: DatadogSourceOptions): DatadogSource {
   // Provider data can carry the token itself (a title, an echoed header): none of it leaves the source.
@@ -42,17 +42,10 @@ export function createDatadogSource(opts: DatadogSourceOptions): DatadogSource {
 }
 
 function buildDatadogSource(opts: DatadogSourceOptions): DatadogSource {
-  const site = normalizeDatadogSite(opts.site);
-  const service = typeof opts.service === 'string' ? opts.service.trim() : '';
-  if (!service)
-    throw new CulpritError(
-      'invalid-input',
-      'no Datadog service given (the `service:` tag of the app, e.g. orders-api)',
-    );
+  const { site, service, env } = datadogTarget(opts);
   const track = opts.track ?? 'trace';
   if (track !== 'trace' && track !== 'logs')
     throw new CulpritError('invalid-input', `unknown Datadog track "${String(track)}"; use trace or logs`);
-  const env = typeof opts.env === 'string' ? opts.env.trim() : 'production';
   const from = typeof opts.from === 'string' && opts.from.trim() !== '' ? opts.from : 'now-24h';
   const to = typeof opts.to === 'string' && opts.to.trim() !== '' ? opts.to : 'now';
   datadogWindow(from, to); // fail fast on a malformed window

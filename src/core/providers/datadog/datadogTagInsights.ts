@@ -10,8 +10,8 @@ import { type FixStatus, type FixWatch, fixStatusFromCount } from '../../insight
 import { compareTagDistributions } from '../../insights/tagComparison';
 import type { TagComparison, TagDistribution } from '../../insights/tagComparison.types';
 import type { DatadogSourceOptions } from './datadog.types';
-import { createDatadogHttp, searchTerm } from './datadogApi';
-import { datadogApiBaseUrl, normalizeDatadogSite } from './datadogSites';
+import { createDatadogHttp, datadogTarget, searchTerm } from './datadogApi';
+import { datadogApiBaseUrl } from './datadogSites';
 import { datadogWindow } from './datadogTime';
 
 export const SPANS_AGGREGATE_PATH = '/api/v2/spans/analytics/aggregate';
@@ -27,7 +27,7 @@ const DEFAULT_DATADOG_FACETS = [
 const MAX_FACETS = 10;
 const TOP_VALUES = 10;
 
-export interface DatadogWhatDiffersOptions {
+interface DatadogWhatDiffersOptions {
   /** Facets (`version`, `@http.route`…); default DEFAULT_DATADOG_FACETS plus these. */
   facets?: string[];
   signal?: AbortSignal;
@@ -78,14 +78,7 @@ function aggregateBody(query: string, from: number, to: number, facet: string | 
  * baseline every span of the service and env, so both sides cover the same traffic.
  */
 export function createDatadogInsights(opts: DatadogSourceOptions): DatadogInsights {
-  const site = normalizeDatadogSite(opts.site);
-  const service = typeof opts.service === 'string' ? opts.service.trim() : '';
-  if (!service)
-    throw new CulpritError(
-      'invalid-input',
-      'no Datadog service given (the `service:` tag of the app, e.g. orders-api)',
-    );
-  const env = typeof opts.env === 'string' ? opts.env.trim() : 'production';
+  const { site, service, env } = datadogTarget(opts);
   const http = createDatadogHttp(opts, site, opts.baseUrl ?? datadogApiBaseUrl(site));
   const scope = [searchTerm('service', service), env ? searchTerm('env', env) : null].filter(Boolean).join(' ');
   const failingQuery = (issueId: string): string => `${scope} status:error ${searchTerm('@issue.id', issueId)}`;

@@ -2,7 +2,7 @@ import type { HttpLogger, HttpTuning, RequestEvent } from '../../http/http.types
 import type { ErrorSource, ListOptions, SampleList } from '../errorSource';
 
 /** Sorts the issue list accepts (Sentry's `sort`): last seen, events, first seen, users. */
-export type SentrySort = 'date' | 'freq' | 'new' | 'user';
+type SentrySort = 'date' | 'freq' | 'new' | 'user';
 
 /** Everything needed to read issues from one Sentry organization. */
 export interface SentrySourceOptions {
@@ -52,7 +52,7 @@ export interface SentrySampleList extends SampleList {
 }
 
 /** Fields `updateIssue` can change (needs the `event:write` scope). */
-export interface SentryIssueUpdate {
+interface SentryIssueUpdate {
   status?: 'resolved' | 'unresolved' | 'ignored' | 'resolvedInNextRelease';
   statusDetails?: Record<string, unknown>;
   /** `user:<id>`, `team:<id>`, a username or email; null unassigns. */

@@ -2,6 +2,7 @@ import { CulpritError } from '../../errors';
 import { createHttpClient, type HttpClient } from '../../http/httpClient';
 import type { HttpErrorContext, HttpRequest } from '../../http/http.types';
 import { findLink, parseLinkHeader } from '../../http/linkHeader';
+import { fetchListPages } from '../../http/listPages';
 import type { SentrySourceOptions } from './sentry.types';
 import { credentialsMayGo } from '../../http/originPolicy';
 
@@ -81,28 +82,10 @@ export function seg(v: string): string {
  * cursor back as the `cursor` parameter (the cursor is opaque; the link's host is ignored, so a
  * misconfigured self-hosted URL prefix cannot redirect us). Stops at `maxItems` or `maxPages`.
  */
-export async function fetchPages(
-  http: HttpClient,
-  req: HttpRequest,
-  maxItems: number,
-  maxPages: number,
-): Promise<unknown[]> {
-  const items: unknown[] = [];
-  const seen = new Set<string>();
-  let cursor: string | undefined;
-  for (let page = 0; page < maxPages && items.length < maxItems; page++) {
-    const res = await http.request({ ...req, query: { ...req.query, cursor } });
-    if (!Array.isArray(res.data)) {
-      throw new CulpritError('bad-response', `Sentry ${req.method ?? 'GET'} ${req.path} did not return a list`, {
-        endpoint: req.path,
-      });
-    }
-    items.push(...res.data);
-    const next = findLink(parseLinkHeader(res.headers.link), 'next');
-    const nextCursor = next?.params.cursor;
-    if (!next || next.params.results !== 'true' || !nextCursor || seen.has(nextCursor) || res.data.length === 0) break;
-    seen.add(nextCursor);
-    cursor = nextCursor;
-  }
-  return items.slice(0, maxItems);
+export function fetchPages(http: HttpClient, req: HttpRequest, maxItems: number, maxPages: number): Promise<unknown[]> {
+  return fetchListPages(http, req, { maxItems, maxPages, provider: 'Sentry' }, (link) => {
+    const next = findLink(parseLinkHeader(link), 'next');
+    const cursor = next?.params.cursor;
+    return next && next.params.results === 'true' && cursor ? { ...req.query, cursor } : null;
+  });
 }

@@ -29,7 +29,7 @@ const DEFAULT_SENTRY_TAG_KEYS = [
 const MAX_KEYS = 12;
 const TOP_VALUES = 10;
 
-export interface SentryWhatDiffersOptions {
+interface SentryWhatDiffersOptions {
   /** Tag keys to compare; default: the event's tag keys plus DEFAULT_SENTRY_TAG_KEYS. */
   keys?: string[];
   /** The window both sides cover (ISO); default `statsPeriod` 14d for the baseline. */
