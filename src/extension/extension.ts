@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { CMD, CONTEXT, GIT_SCHEME, VIEW_ERRORS } from './constants';
-import { affects, readConfig, readFolderConfig, type CulpritConfig } from './settings';
+import { affects, readConfig, readFolderConfig, updateSetting, type CulpritConfig } from './settings';
 import { ExtensionLog } from './log';
 import { Secrets } from './secrets';
 import { Workspaces } from './state/workspaces';
@@ -425,9 +425,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
   reg(CMD.nextFrame, () => navigator.step(1));
   reg(CMD.previousFrame, () => navigator.step(-1));
   reg(CMD.toggleDecorations, () =>
-    vscode.workspace
-      .getConfiguration('culprit')
-      .update('decorations.enabled', !config.decorationsEnabled, vscode.ConfigurationTarget.Global),
+    updateSetting('decorations.enabled', !config.decorationsEnabled, vscode.ConfigurationTarget.Global),
   );
 
   const uriHandler = new CulpritUriHandler(store, refreshNow, openIssue);

@@ -129,10 +129,10 @@ export async function connectSentry(secrets: Secrets, log: Logger): Promise<bool
   );
   if (!ok) return false;
   await secrets.storeSentry({ token: token.trim() });
-  await updateSetting('sentry.url', sentry.url);
-  await updateSetting('sentry.org', sentry.org);
-  await updateSetting('sentry.projects', projectList);
-  await updateSetting('provider', 'sentry');
+  await updateSetting('sentry.url', sentry.url, vscode.ConfigurationTarget.Global);
+  await updateSetting('sentry.org', sentry.org, vscode.ConfigurationTarget.Global);
+  await updateSetting('sentry.projects', projectList, vscode.ConfigurationTarget.Global);
+  await updateSetting('provider', 'sentry', vscode.ConfigurationTarget.Global);
   return true;
 }
 
@@ -180,10 +180,10 @@ export async function connectDatadog(secrets: Secrets, log: Logger): Promise<boo
   if (!(await checkCredentials('Datadog', { config: { ...config, provider: 'datadog', datadog }, datadog: keys }, log)))
     return false;
   await secrets.storeDatadog({ apiKey: apiKey.trim(), appKey: appKey.trim() });
-  await updateSetting('datadog.site', site.label);
-  await updateSetting('datadog.service', service.trim());
-  await updateSetting('datadog.env', env.trim());
-  await updateSetting('provider', 'datadog');
+  await updateSetting('datadog.site', site.label, vscode.ConfigurationTarget.Global);
+  await updateSetting('datadog.service', service.trim(), vscode.ConfigurationTarget.Global);
+  await updateSetting('datadog.env', env.trim(), vscode.ConfigurationTarget.Global);
+  await updateSetting('provider', 'datadog', vscode.ConfigurationTarget.Global);
   return true;
 }
 
@@ -227,10 +227,10 @@ export async function connectBugsnag(secrets: Secrets, log: Logger): Promise<boo
   const candidate = { config: { ...config, provider: 'bugsnag' as const, bugsnag }, bugsnag: { token: token.trim() } };
   if (!(await checkCredentials('Bugsnag', candidate, log))) return false;
   await secrets.storeBugsnag({ token: token.trim() });
-  await updateSetting('bugsnag.url', url.trim());
-  await updateSetting('bugsnag.project', project.trim());
-  await updateSetting('bugsnag.stage', stage.trim());
-  await updateSetting('provider', 'bugsnag');
+  await updateSetting('bugsnag.url', url.trim(), vscode.ConfigurationTarget.Global);
+  await updateSetting('bugsnag.project', project.trim(), vscode.ConfigurationTarget.Global);
+  await updateSetting('bugsnag.stage', stage.trim(), vscode.ConfigurationTarget.Global);
+  await updateSetting('provider', 'bugsnag', vscode.ConfigurationTarget.Global);
   return true;
 }
 
@@ -240,7 +240,7 @@ export async function disconnect(secrets: Secrets, provider: 'sentry' | 'datadog
   if (provider === 'sentry') await secrets.deleteSentry();
   else if (provider === 'datadog') await secrets.deleteDatadog();
   else await secrets.deleteBugsnag();
-  if (readConfig().provider === provider) await updateSetting('provider', 'none');
+  if (readConfig().provider === provider) await updateSetting('provider', 'none', vscode.ConfigurationTarget.Global);
   void vscode.window.showInformationMessage(
     `Culprit: ${NAMES[provider]} disconnected and its credentials removed from the keychain.`,
   );
