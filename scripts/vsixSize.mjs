@@ -1,4 +1,4 @@
-// Prints the .vsix size and fails when it exceeds the 2 MB budget (issue #5).
+// Prints the .vsix size and fails when it exceeds the 2 MB budget.
 import { statSync } from 'node:fs';
 
 const file = process.argv[2] ?? 'culprit.vsix';

@@ -1,7 +1,6 @@
 // Starts and stops one code-server (VS Code server + web workbench) per test run, isolated from
 // the machine: its own port, state dir, XDG dirs and TMPDIR, seeded user settings, and a process
 // group so that stopping it also ends the extension host and file watcher it forked.
-// Recipe and measurements: /work/shared/vscode-host.md.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import {

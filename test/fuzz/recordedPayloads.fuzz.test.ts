@@ -5,7 +5,7 @@
  * strings and deep nesting, or deleted; and each body's JSON text truncated through the HTTP
  * client's body parser. Decoders meet almost-real data this way, deeper than random JSON reaches.
  * A decoder returns a bounded value whose positions obey the JSON contract, or throws a typed
- * CulpritError with a message; nothing else (#18: fuzz over the recorded payloads).
+ * CulpritError with a message; nothing else.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

@@ -68,7 +68,7 @@ export interface Suspect {
   summary: string;
   /** 0..1 */
   score: number;
-  /** Calibrated probability in [0,1] that this is the culprit (owner: suspects-model, #13). */
+  /** Calibrated probability in [0,1] that this is the culprit. */
   probability?: number;
   reasons: string[];
 }
@@ -84,7 +84,7 @@ export interface TriagedIssue {
   deploy: DeployRange;
   frames: TriagedFrame[];
   suspects: Suspect[];
-  /** Set only by `culprit verify` and Confirm by Bisect (#15). */
+  /** Set only by `culprit verify` and Confirm by Bisect. */
   verification?: Verification;
   /** Why no suspects could be ranked (a git failure such as a broken blame setting); the frames still stand. */
   suspectsUnavailable?: string;
@@ -111,7 +111,7 @@ export interface TriageReport {
   incomplete?: string;
 }
 
-// ---- verification (#15): `culprit verify`, Confirm by Bisect ----
+// ---- verification: `culprit verify`, Confirm by Bisect ----
 
 export type StepResult = 'good' | 'bad' | 'skip';
 

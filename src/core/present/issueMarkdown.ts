@@ -10,7 +10,7 @@ import { authorName, errorHeadline, probabilityText, relativeTime, releaseLabel,
 export interface MarkdownOptions {
   /** A browsable URL of `path` at line `line` and revision `rev`, or null when the host is unknown. */
   fileLink?: (path: string, line: number | null, rev: string | null) => string | null;
-  /** `issues[i].verification` when a bisect ran (owner: verify). */
+  /** `issues[i].verification` when a bisect ran. */
   verification?: { status: string; commit: string | null; command?: string } | undefined;
   now?: number;
 }

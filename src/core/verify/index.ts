@@ -1,3 +1,3 @@
-/** Public surface of reproduction and bisection (#15): what the CLI and the extension may use. */
+/** Public surface of reproduction and bisection: what the CLI and the extension may use. */
 export { verifyIssue } from './verifyIssue';
 export type { VerifyOptions, VerifyProgress } from './verify.types';

@@ -1,5 +1,5 @@
 /**
- * Confirm by Bisect (#15): replays the failure at the deploy range's ends and bisects it in a
+ * Confirm by Bisect: replays the failure at the deploy range's ends and bisects it in a
  * scratch worktree outside the checkout (src/core/verify), with a cancellable progress
  * notification. The verdict goes into the IssueStore, so the tree, hover and panel show it.
  */

@@ -14,7 +14,7 @@ export interface VerificationView {
   differs?: string[];
 }
 
-/** `issues[i].verification` (owner: verify, #15), when a bisect ran. */
+/** `issues[i].verification`, when a bisect ran. */
 export function verificationOf(issue: TriagedIssue): VerificationView | undefined {
   const v = (issue as { verification?: unknown }).verification;
   if (!v || typeof v !== 'object') return undefined;

@@ -1,5 +1,5 @@
 /**
- * What never answers (#18 defect 6): a provider endpoint that accepts the request and stays silent,
+ * What never answers: a provider endpoint that accepts the request and stays silent,
  * a git process that never exits, an input pipe that never ends. Through the source API each rig
  * shows that a provider that has clearly stopped answering gets no more requests, and that a run
  * deadline keeps what arrived; through the built CLI (`npm run build` first), `--timeout` ends each

@@ -1,7 +1,7 @@
 /**
  * A real stack overflow through the built CLI (`npm run build` first): the JSON and the table show
  * the crash end, one line for the recursion with its count, and the caller that started it
- * (#18 defect 9). Before, the JSON carried the recursion's frames deduplicated into one, with no
+ *. Before, the JSON carried the recursion's frames deduplicated into one, with no
  * count, and a trace over 500 frames lost its callers.
  */
 import assert from 'node:assert/strict';

@@ -1,5 +1,5 @@
 /**
- * Relative `sources` (#18 defect 11): the source-map spec resolves each entry against `sourceRoot`
+ * Relative `sources`: the source-map spec resolves each entry against `sourceRoot`
  * and the map's own URL; when that file is not in the workspace (a bundler that wrote paths
  * relative to its working directory, not to the map), the workspace is searched by path suffix,
  * as for absolute build-machine paths. Before, an entry that trace-mapping had made absolute

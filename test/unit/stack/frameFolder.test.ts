@@ -1,5 +1,5 @@
 /**
- * One frame cap for every runtime, with recursion folded (#18 defect 9). Before, the V8 parser
+ * One frame cap for every runtime, with recursion folded. Before, the V8 parser
  * kept a million frames, the pipeline cut every trace at 500 from the crash end (losing the
  * callers) and dropped repeated frames without saying so; CPython's own `[Previous line repeated
  * N more times]` was thrown away. Real stack overflows come from the real runtimes here.

@@ -102,7 +102,7 @@ describe('parseStackText edge cases', () => {
     const p = parseStackText(stderr);
     assert.ok(p);
     assert.deepEqual(chainOf(p), [['RangeError', 'deep']]);
-    // Every frame is accounted for, the recursion folded into one marker (the one frame rule, #18).
+    // Every frame is accounted for, the recursion folded into one marker.
     const f = p.exceptions[0].frames;
     const total = f.reduce((n, x) => n + (x.folded ?? 1), 0);
     assert.ok(total >= 10001 && f.length < 20, `got ${f.length} entries for ${total} frames`);

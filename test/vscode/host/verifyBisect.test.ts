@@ -1,4 +1,4 @@
-// Confirm by Bisect (#15) in a real extension host, on the demo repository's real history and a
+// Confirm by Bisect in a real extension host, on the demo repository's real history and a
 // real @sentry/node event of its 500: the command replays the failure at each step in a scratch
 // worktree (a call of the crashing function with the event's variables), and the verdict shows in
 // the tree, the hover and the detail panel. The user's checkout is byte-identical afterwards.

@@ -1,6 +1,6 @@
 // Playwright helpers for UI tests against a real VS Code workbench (code-server + headless
 // Chromium). Every openWorkbench() gets its own server, state dir and browser profile, so tests
-// never share settings, trust or layout. Selectors come from /work/shared/vscode-host.md.
+// never share settings, trust or layout.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
