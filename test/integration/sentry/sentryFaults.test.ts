@@ -1,38 +1,12 @@
 import assert from 'node:assert/strict';
 import { rejection } from '../../helpers/rejection';
-import { createSentrySource } from '../../../src/core/providers/sentry/sentrySource';
-import type { SentrySourceOptions } from '../../../src/core/providers/sentry/sentry.types';
-import { type SentryStandIn, type SentryStandInOptions, startSentryStandIn } from '../../helpers/sentryStandIn';
+import { useSentryRig } from '../../helpers/sentryRig';
 
 const TOKEN = 'canarytok_CANARY_b41e2d0c99aa7731_token';
 
 describe('Sentry source under faults', () => {
-  const servers: SentryStandIn[] = [];
-  const lines: string[] = [];
-  const start = async (o: SentryStandInOptions = {}): Promise<SentryStandIn> => {
-    const s = await startSentryStandIn({ token: TOKEN, issueCount: 3, ...o });
-    servers.push(s);
-    return s;
-  };
-  const source = (s: SentryStandIn, o: Partial<SentrySourceOptions> = {}) =>
-    createSentrySource({
-      baseUrl: s.url,
-      token: TOKEN,
-      org: 'acme',
-      projects: ['orders-api'],
-      logger: (l) => lines.push(l),
-      ...o,
-      http: { backoffBaseMs: 5, backoffMaxMs: 20, ...o.http },
-    });
-  afterEach(async () => {
-    await Promise.all(servers.splice(0).map((s) => s.close()));
-    // The canary token must never reach a log line, whatever the test did.
-    assert.ok(
-      lines.length > 0 && lines.every((l) => !l.includes(TOKEN) && !l.includes('CANARY')),
-      'token in a log line',
-    );
-    lines.length = 0;
-  });
+  // Every test here makes the source log (retries, failures): the rig checks those lines for the token.
+  const { start, source, lines } = useSentryRig(TOKEN, { issueCount: 3 }, { expectLog: true });
 
   it('waits for X-Sentry-Rate-Limit-Reset on 429 before retrying once', async () => {
     const s = await start();

@@ -1,31 +1,12 @@
 import assert from 'node:assert/strict';
 import { rejection } from '../../helpers/rejection';
 import { acceptableRegionUrl } from '../../../src/core/providers/sentry/sentryApi';
-import { createSentrySource } from '../../../src/core/providers/sentry/sentrySource';
-import type { SentrySourceOptions } from '../../../src/core/providers/sentry/sentry.types';
-import { type SentryStandIn, type SentryStandInOptions, startSentryStandIn } from '../../helpers/sentryStandIn';
+import { useSentryRig } from '../../helpers/sentryRig';
 
 const TOKEN = 'canarytok_CANARY_7f3a9c1e5b2d4f60_token';
 
 describe('Sentry source against the stand-in', () => {
-  const servers: SentryStandIn[] = [];
-  const start = async (o: SentryStandInOptions = {}): Promise<SentryStandIn> => {
-    const s = await startSentryStandIn({ token: TOKEN, ...o });
-    servers.push(s);
-    return s;
-  };
-  const source = (s: SentryStandIn, o: Partial<SentrySourceOptions> = {}) =>
-    createSentrySource({
-      baseUrl: s.url,
-      token: TOKEN,
-      org: 'acme',
-      projects: ['orders-api'],
-      http: { backoffBaseMs: 5, backoffMaxMs: 20 },
-      ...o,
-    });
-  afterEach(async () => {
-    await Promise.all(servers.splice(0).map((s) => s.close()));
-  });
+  const { start, source } = useSentryRig(TOKEN);
 
   it('lists issues with their latest event, counts as numbers and a deploy range from releases', async () => {
     const s = await start({ issueCount: 3, firstRelease: 'orders-api@1.4.0' });
