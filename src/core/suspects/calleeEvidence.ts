@@ -16,22 +16,8 @@ import { isAwaitRemoved, isBoundChange } from './shapeEvidence';
 import { isNormalizerRemoved } from './normalizerShape';
 import { producerUses, type ProducerUse } from './producerChain';
 import { NOT_HELPERS, namesUsed, type NameUse, type UsingFrame } from './namesUsed';
+import { declarationLine } from './declarationLine';
 import { escapeRegExp } from '../util/escapeRegExp';
-
-/** The first line (1-based) declaring function `name` in `lines`, or null. */
-export function declarationLine(lines: string[], name: string): number | null {
-  const n = escapeRegExp(name);
-  const decl = new RegExp(
-    `\\b(?:def|function|func|fn|fun)\\s+${n}\\s*[(<]|^\\s*(?:(?:public|private|protected|static|final|async|override|abstract|synchronized|export|default)\\s+)*(?:[\\w<>\\[\\],.?]+\\s+)?${n}\\s*\\([^;]*\\)\\s*(?::[^={;]+)?(?:throws\\s+[\\w.,\\s]+)?\\{\\s*$|\\b(?:const|let|var)\\s+${n}\\s*=\\s*(?:async\\s*)?(?:function\\b|\\(|[A-Za-z_$][\\w$]*\\s*=>)|\\b${n}\\s*[:=]\\s*(?:async\\s+)?(?:function\\b|lambda\\b)`,
-  );
-  for (let i = 0; i < lines.length; i++) {
-    // Most lines never mention the name: a plain search first keeps big files cheap.
-    if (lines[i].length > 1000 || !lines[i].includes(name)) continue;
-    if (decl.test(lines[i]) && !/^\s*(?:return|if|for|while|switch|catch|new|throw|await|else|yield)\b/.test(lines[i]))
-      return i + 1;
-  }
-  return null;
-}
 
 /** Changed line numbers at TO of a hunk (a pure deletion sits between newStart and newStart+1). */
 function hunkSpan(h: PatchHunk): [number, number] {
@@ -68,7 +54,9 @@ export function valueDefinitions(file: PatchFile, uses: NameUse[], frames: Exten
     const n = escapeRegExp(use.name);
     const key = new RegExp(`^\\s*["']?${n}["']?\\s*:(?!:)|[{,]\\s*["']?${n}["']?\\s*:(?!:)`);
     const assign = new RegExp(
-      `^(?:\\s*(?:(?:public|private|protected|static|final|const|readonly|export|val|var|let)\\s+)+(?:[\\w<>[\\],.]+\\s+)*|(?:[\\w<>[\\],.]+\\s+)*)${n}\\s*(?::\\s*[\\w<>[\\],.|]+\\s*)?=(?!=)`,
+      `^(?:\\s*(?:(?:public|private|protected|static|final|const|readonly|export|` +
+        `val|var|let)\\s+)+(?:[\\w<>[\\],.]+\\s+)*|(?:[\\w<>[\\],.]+\\s+)*)${n}\\s*(?::\\s*[\\w<>[\\],.|` +
+        `]+\\s*)?=(?!=)`,
     );
     const constant = /^[A-Z][A-Z0-9_]+$/.test(use.name);
     const def = {

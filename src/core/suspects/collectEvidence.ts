@@ -83,11 +83,8 @@ export async function collectEvidence(port: SuspectGitPort, req: EvidenceRequest
   }
   const from = req.from;
   const range = `${from}..${req.to}`;
-  const deployDiff = paths.length
-    ? parseRangePatch(
-        `\0deploy\n${await port.runImmutable(['diff', '-U0', '--no-renames', '--no-color', from, req.to, '--', ...paths])}`,
-      )[0]
-    : undefined;
+  const diffArgs = ['diff', '-U0', '--no-renames', '--no-color', from, req.to, '--', ...paths];
+  const deployDiff = paths.length ? parseRangePatch(`\0deploy\n${await port.runImmutable(diffArgs)}`)[0] : undefined;
   const changed = new Set((deployDiff?.files ?? []).map((f) => f.path));
   const blamePaths = paths.filter((p) => changed.has(p));
   const blame = await blameFiles(blamePaths, frames, (p, ranges) => port.blameRange(from, req.to, p, ranges));

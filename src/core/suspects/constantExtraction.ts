@@ -8,8 +8,12 @@ import { isCosmetic, type PatchHunk } from './rangePatch';
 const MAX_LINE = 500;
 const MAX_CHANGED = 200;
 /** `NAME = literal` with an optional declaration prefix and type; the literal a string or number. */
-const DEFINITION =
-  /^\s*(?:(?:public|private|protected|static|final|const|readonly|export|let|var|val)\s+)*(?:[\w<>[\],.]+\s+)?([A-Za-z_$][\w$]*)\s*(?::\s*[\w<>[\],.|]+\s*)?=\s*([bru]?(["'])(?:\\.|(?!\3).){0,200}\3|-?\d[\d_.]*[A-Za-z]?)\s*;?\s*(?:(?:#|\/\/).*)?$/;
+const DEFINITION = new RegExp(
+  String.raw`^\s*(?:(?:public|private|protected|static|final|const|readonly|` +
+    String.raw`export|let|var|val)\s+)*(?:[\w<>[\],.]+\s+)?([A-Za-z_$][\w$]*)\s*(?::\s*[\w<>[\],.|` +
+    String.raw`]+\s*)?=\s*([bru]?(["'])(?:\\.|(?!\3).){0,200}\3|-?\d[\d_.]*[A-Za-z]?)\s*;?\s*(?:(?:#` +
+    String.raw`|\/\/).*)?$`,
+);
 
 function squash(s: string): string {
   return s.replace(/\s+/g, '');

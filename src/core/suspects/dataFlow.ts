@@ -11,7 +11,8 @@ import { escapeRegExp } from '../util/escapeRegExp';
 const KEYWORDS = new Set(
   (
     'if else for while do return function const let var new this self cls null undefined true false None True False ' +
-    'class def import from export default async await try catch finally throw throws raise except in of is not and or ' +
+    'class def import from export default async await try catch finally throw throws raise except in ' +
+    'of is not and or ' +
     'public private protected static void int bool boolean final type interface extends implements instanceof typeof ' +
     'elif lambda with as yield pass break continue case switch nil super double float long short char byte val func'
   ).split(' '),
@@ -20,7 +21,10 @@ const KEYWORDS = new Set(
 const MAX_LINE = 1000;
 const MAX_SLICE_LINES = 200;
 
-/** Source text with string literals emptied (template expressions kept) and trailing comments cut, for name scanning. */
+/**
+ * Source text with string literals emptied (template expressions kept) and trailing comments cut, for name
+ * scanning.
+ */
 function codeOf(line: string): string {
   return line
     .slice(0, MAX_LINE)

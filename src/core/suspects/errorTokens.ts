@@ -60,12 +60,18 @@ const JAVA_NULL = /because "([^"]{1,200})" is null/;
 /** `because the return value of "com.acme.User.email()" is null` → `email`. */
 const JAVA_NULL_RETURN = /because the return value of "([^"]{1,200}?)(?:\(\))?" is null/;
 /** `Cannot invoke "String.trim()"`, `Cannot read field "city"` (Java) → `trim`, `city`. */
-const JAVA_USE =
-  /Cannot (?:invoke|read field|assign field|load from|store to) "(?:[^"]{0,200}\.)?([A-Za-z_$][\w$]{0,60})(?:\([^"]{0,200}\))?"/;
+const JAVA_USE = new RegExp(
+  String.raw`Cannot (?:invoke|read field|assign field|load from|store to) "(?:[^"]{0,200}\.)?([A-Z` +
+    String.raw`a-z_$][\w$]{0,60})(?:\([^"]{0,200}\))?"`,
+);
 /** The property read on a missing value: V8 `(reading 'x')`, Python `has no attribute 'x'`, Ruby `` method `x' ``. */
 // PHP 8: `Attempt to read property "x" on null`, `Call to a member function x() on null`.
-const READ_PROP =
-  /\(reading ['"]([A-Za-z_$][\w$]{0,60})['"]\)|has no attribute ['"]([A-Za-z_]\w{0,60})['"]|undefined method [`']([A-Za-z_]\w{0,60}[?!]?)'|(?:read property|member function) "?([A-Za-z_]\w{0,60})"?(?:\(\))? on (?:null|bool|int|float|string|array)/;
+const READ_PROP = new RegExp(
+  String.raw`\(reading ['"]([A-Za-z_$][\w$]{0,60})['"]\)|has no attribute ['"]([A-Za-z_]\w{0,60})['"]|` +
+    String.raw`undefined method [\x60']([A-Za-z_]\w{0,60}[?!]?)'|` +
+    String.raw`(?:read property|member function) "?([A-Za-z_]\w{0,60})"?(?:\(\))? ` +
+    String.raw`on (?:null|bool|int|float|string|array)`,
+);
 
 /**
  * The names an error is about, beyond the code of its crashing line: a quoted name the message

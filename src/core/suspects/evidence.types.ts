@@ -34,7 +34,10 @@ export type EvidenceKind =
    * frame called on or before its line, or the value of a constant or config key the line reads.
    */
   | 'callee'
-  /** The commit wrote the very key a lookup did not find (`KeyError: 'en'`), or another literal the message quotes, as a string literal. */
+  /**
+   * The commit wrote the very key a lookup did not find (`KeyError: 'en'`), or another literal the message
+   * quotes, as a string literal.
+   */
   | 'literal'
   /**
    * The shape of the change says what broke (see `shape`): a bound moved by one on a line that
@@ -91,9 +94,15 @@ export interface Evidence {
   quoted?: boolean;
   /** For `callee`: used on the frame's line or in an assignment whose value reaches it. */
   feeds?: boolean;
-  /** For `callee`: the change defined a value the failing operation used (a table entry, a constant named after the operand). */
+  /**
+   * For `callee`: the change defined a value the failing operation used (a table entry, a constant named after
+   * the operand).
+   */
   operand?: boolean;
-  /** For `shape`: which change (`normalize`: a helper's returned value lost its round/trim/parse call; `hierarchy`: the thrown class's base changed). */
+  /**
+   * For `shape`: which change (`normalize`: a helper's returned value lost its round/trim/parse call;
+   * `hierarchy`: the thrown class's base changed).
+   */
   shape?: 'bound' | 'reorder' | 'await' | 'enum' | 'normalize' | 'hierarchy';
   /** For `callee`: helpers between the frame's call and this producer, outermost first. */
   via?: string[];

@@ -81,8 +81,11 @@ export function lastExecutedLine(lines: string[], line: number, start: number, e
 const CONTINUED_BRANCH = /^\s*(?:}\s*)?(?:else|elif|elsif|elseif|when|case|rescue|except|catch)\b/;
 
 /** A line that chooses whether the lines below it run: a condition, a branch, a case. */
-const BRANCH =
-  /^\s*(?:}\s*)?(?:if|elif|elsif|elseif|else|unless|until|while|case|when|switch|match|guard|except|rescue|catch)\b|^\s*(?:}\s*)?else\s*if\b|^\s*(?:case\s.*|default\s*):\s*$/;
+const BRANCH = new RegExp(
+  String.raw`^\s*(?:}\s*)?(?:if|elif|elsif|elseif|else|unless|until|while|` +
+    String.raw`case|when|switch|match|guard|except|rescue|catch)\b|^\s*(?:}\s*)?else\s*if\b|` +
+    String.raw`^\s*(?:case\s.*|default\s*):\s*$`,
+);
 
 /**
  * The conditions that routed execution to `line` (1-based) inside a function starting at `start`:

@@ -106,7 +106,10 @@ export function traceFlow(frames: FlowFrame[], failing: string[] = []): FrameFlo
 
 const squash = (s: string): string => s.replace(/\s+/g, '');
 
-/** The removed lines of the hunk in which `sha` wrote `lineText` at `path`; undefined when the patch does not show it. */
+/**
+ * The removed lines of the hunk in which `sha` wrote `lineText` at `path`; undefined when the patch does not
+ * show it.
+ */
 function replacedText(patches: PatchCommit[], sha: string, path: string, lineText: string): string | undefined {
   const want = squash(lineText);
   for (const c of patches) {

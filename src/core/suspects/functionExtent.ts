@@ -6,8 +6,12 @@
 
 const MAX_SCAN_UP = 400;
 const MAX_SCAN_DOWN = 600;
-const HEADER =
-  /^\s*(?:export\s+)?(?:default\s+)?(?:async\s+)?(?:function\b|def\s|func\s|fn\s|sub\s|proc\s|(?:(?:public|private|protected|internal|static|final|override|virtual|abstract|synchronized|suspend|open|async)\s+)+[\w<>[\],.?\s]*\w\s*\()/;
+const HEADER = new RegExp(
+  String.raw`^\s*(?:export\s+)?(?:default\s+)?(?:async\s+)?(?:function\b|` +
+    String.raw`def\s|func\s|fn\s|sub\s|proc\s|(?:(?:public|private|protected|` +
+    String.raw`internal|static|final|override|virtual|abstract|synchronized|` +
+    String.raw`suspend|open|async)\s+)+[\w<>[\],.?\s]*\w\s*\()`,
+);
 const METHOD_LIKE =
   /^\s*(?:(?:static|async|get|set|public|private|protected)\s+)*[A-Za-z_$][\w$]*\s*\([^;]*\)\s*(?::\s*[^={]+)?\{\s*$/;
 const ARROW =

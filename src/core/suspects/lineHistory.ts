@@ -27,8 +27,8 @@ function isAbove(h: PatchHunk, line: number): boolean {
 /**
  * Commits that changed `line` (1-based, at the newest revision of `patches`) of `path`, newest
  * first. `patches` come from `git log -p -U0` newest first; behaviour-neutral edits (spacing,
- * line breaks, quote style, comments, a renamed identifier) are followed through but not listed. Stops where the line was first written or
- * where the file appears whole (created or renamed).
+ * line breaks, quote style, comments, a renamed identifier) are followed through but not listed. Stops where
+ * the line was first written or where the file appears whole (created or renamed).
  */
 export function lineHistory(patches: PatchCommit[], path: string, line: number): LineTouch[] {
   const out: LineTouch[] = [];

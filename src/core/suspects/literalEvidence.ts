@@ -17,7 +17,10 @@ function count(lines: string[], literal: RegExp): number {
   return lines.reduce((n, l) => n + (l.match(literal)?.length ?? 0), 0);
 }
 
-/** `literal` evidence for each missing key (or quoted `literals`) some commit in `range` added more often than it removed. */
+/**
+ * `literal` evidence for each missing key (or quoted `literals`) some commit in `range` added more often than it
+ * removed.
+ */
 export async function collectLiteralEvidence(
   port: SuspectGitPort,
   range: string,

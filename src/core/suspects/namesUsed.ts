@@ -48,11 +48,16 @@ const CALL_KEYWORDS = new Set(
 /** The standard library's most common members: never a project's helper. */
 export const NOT_HELPERS = new Set(
   (
-    'print println printf format log error warn info debug assert require import map filter reduce forEach find some every ' +
-    'push pop shift unshift slice splice concat join split trim strip lower upper toLowerCase toUpperCase toString valueOf ' +
-    'get set has add put remove delete keys values items entries length size append extend update copy sort sorted reversed ' +
-    'len str int float bool list dict tuple range enumerate zip min max abs round sum any all isinstance getattr setattr ' +
-    'parse stringify then resolve reject call apply bind equals hashCode compareTo stream collect orElse orElseThrow of ' +
+    'print println printf format log error warn info debug assert require import map filter reduce ' +
+    'forEach find some every ' +
+    'push pop shift unshift slice splice concat join split trim strip lower upper toLowerCase ' +
+    'toUpperCase toString valueOf ' +
+    'get set has add put remove delete keys values items entries length size append extend update ' +
+    'copy sort sorted reversed ' +
+    'len str int float bool list dict tuple range enumerate zip min max abs round sum any all ' +
+    'isinstance getattr setattr ' +
+    'parse stringify then resolve reject call apply bind equals hashCode compareTo stream collect ' +
+    'orElse orElseThrow of ' +
     'Number String Boolean Object Array Math JSON Promise Date Map Set Error List Optional Collectors Arrays'
   ).split(' '),
 );

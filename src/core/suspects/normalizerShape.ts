@@ -9,13 +9,18 @@ const MAX_LINE = 400;
 /** Calls whose job is to put a value into a canonical form. */
 const NORMALIZERS = new Set(
   (
-    'round floor ceil trunc toFixed toPrecision trim trimStart trimEnd strip lstrip rstrip lower upper toLowerCase toUpperCase ' +
-    'casefold normalize encode decode parseInt parseFloat parse int float Decimal escape quote unquote encodeURIComponent ' +
+    'round floor ceil trunc toFixed toPrecision trim trimStart trimEnd strip lstrip rstrip lower ' +
+    'upper toLowerCase toUpperCase ' +
+    'casefold normalize encode decode parseInt parseFloat parse int float Decimal escape quote ' +
+    'unquote encodeURIComponent ' +
     'decodeURIComponent encodeURI decodeURI abs intValue longValue'
   ).split(' '),
 );
 
-/** Normalizers that put a value into opposite or competing forms: swapping one for another changes every key it makes. */
+/**
+ * Normalizers that put a value into opposite or competing forms: swapping one for another changes every key it
+ * makes.
+ */
 const FAMILIES = [
   ['toUpperCase', 'toLowerCase', 'toLocaleUpperCase', 'toLocaleLowerCase'],
   ['upper', 'lower', 'casefold', 'capitalize', 'title'],

@@ -62,7 +62,8 @@ export function constantUses(frames: UsingFrame[], feedLines: Map<number, number
 /** The declaration line (1-based) of a module- or class-level value `name` in `lines`, or null. */
 export function valueDeclarationLine(lines: string[], name: string): number | null {
   const decl = new RegExp(
-    `^\\s*(?:(?:export|public|private|protected|static|final|const|readonly|let|var|val)\\s+)*(?:[\\w<>[\\],.]+\\s+)?${escapeRegExp(name)}\\s*(?::\\s*[^=]{1,80})?=(?!=)`,
+    `^\\s*(?:(?:export|public|private|protected|static|final|const|readonly|` +
+      `let|var|val)\\s+)*(?:[\\w<>[\\],.]+\\s+)?${escapeRegExp(name)}\\s*(?::\\s*[^=]{1,80})?=(?!=)`,
   );
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].length <= 1000 && lines[i].includes(name) && decl.test(lines[i])) return i + 1;
@@ -181,10 +182,11 @@ export function operandDefinitions(
   const operands = failing.filter((n) => n.length >= 4);
   for (const h of file.hunks) {
     for (const line of [...h.added, ...h.removed]) {
-      const m =
-        /^\s*(?:(?:export|public|private|protected|static|final|const|readonly|let|var|val)\s+)*(?:[\w<>[\],.]+\s+)?([A-Z][A-Z0-9_]{2,})\s*(?::\s*[^=]{1,80})?=(?!=)/.exec(
-          line.slice(0, 1000),
-        );
+      const m = new RegExp(
+        String.raw`^\s*(?:(?:export|public|private|protected|static|final|const|` +
+          String.raw`readonly|let|var|val)\s+)*(?:[\w<>[\],.]+\s+)?([A-Z][A-Z0-9_]{2,})\s*(?::\s*[^=]{1,80` +
+          String.raw`})?=(?!=)`,
+      ).exec(line.slice(0, 1000));
       if (m && operands.some((o) => namedAfter(m[1], o))) {
         push({ name: m[1], depth: 0, frame: crash, line: crash.line, kind: 'value', feeds: true }, h);
         break;

@@ -24,8 +24,10 @@ const CONSTANT = /\b([A-Z][A-Z0-9_]{2,})\b(?!\s*\()/g;
 const NULL_LITERAL = /\b(?:null|None|nil|undefined)\b/;
 const RETURN = /^\s*(?:return\b|yield\b)/;
 // `x = …`, and a field or key written on it: `customer["tier"] = …`, `row.total = …` feed a returned `x`.
-const ASSIGN =
-  /^\s*(?:(?:const|let|var|final|val)\s+)?(?:[\w<>[\],.?]+\s+)?([A-Za-z_$][\w$]*)(?:\s*(?:\.[A-Za-z_$][\w$]*|\[[^\]]{0,200}\]))*\s*(?::\s*[^=]+)?=(?!=)/;
+const ASSIGN = new RegExp(
+  String.raw`^\s*(?:(?:const|let|var|final|val)\s+)?(?:[\w<>[\],.?]+\s+)?([A-Za-z_$][\w$]*)(?:\s*(` +
+    String.raw`?:\.[A-Za-z_$][\w$]*|\[[^\]]{0,200}\]))*\s*(?::\s*[^=]+)?=(?!=)`,
+);
 
 function stripStrings(line: string): string {
   return line.slice(0, 1000).replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""');

@@ -158,7 +158,11 @@ function swaps(h: PatchHunk): Array<[string, string]> | null {
 function declares(lines: string[], name: string): boolean {
   const n = name.replace(/\$/g, '\\$');
   const decl = new RegExp(
-    `\\b(?:def|function|func|fn|fun|class|interface|record|enum|struct)\\s+${n}\\b|^\\s*(?:(?:public|private|protected|static|final|async|override|abstract|synchronized|export|get|set)\\s+)*(?:[\\w<>\\[\\],.?]+\\s+)?${n}\\s*\\([^;]*\\)\\s*(?::[^={;]+)?(?:throws\\s+[\\w.,\\s]+)?\\{?\\s*$|\\b(?:const|let|var|val)\\s+${n}\\s*=`,
+    `\\b(?:def|function|func|fn|fun|class|interface|record|enum|struct)\\s+${n}\\b|` +
+      `^\\s*(?:(?:public|private|protected|static|final|async|override|abstract|` +
+      `synchronized|export|get|set)\\s+)*(?:[\\w<>\\[\\],.?]+\\s+)?${n}\\s*\\([^;]*\\)\\s*` +
+      `(?::[^={;]+)?(?:throws\\s+[\\w.,\\s]+)?\\{?\\s*$|` +
+      `\\b(?:const|let|var|val)\\s+${n}\\s*=`,
   );
   return lines.some(
     (l) => decl.test(l) && !/^\s*(?:return|if|for|while|switch|catch|new|throw|await|else|yield)\b/.test(l),
@@ -190,8 +194,10 @@ export function isRename(hunks: PatchHunk[]): boolean {
   );
 }
 
-const EXIT =
-  /^\s*(?:}\s*)?(?:(?:if|elif|unless|guard)\b.*\b(?:return|continue|break|raise|throw)\b.*|(?:return|continue|break|raise|throw)\b.*)$/;
+const EXIT = new RegExp(
+  String.raw`^\s*(?:}\s*)?(?:(?:if|elif|unless|guard)\b.*\b(?:return|continue|` +
+    String.raw`break|raise|throw)\b.*|(?:return|continue|break|raise|throw)\b.*)$`,
+);
 const GUARD_PART = /^\s*(?:(?:if|elif|else|unless|guard)\b.*|[{}()[\];\s]*)$/;
 
 /** A hunk that only adds an early exit: `if not row: continue`, `if (!body) return { status: 400 };`. */

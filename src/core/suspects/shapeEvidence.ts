@@ -22,8 +22,12 @@ const MAX_LINE = 500;
 const MAX_SCAN_UP = 60;
 const TOKEN = /[A-Za-z_$][\w$]*|\d+(?:\.\d+)?|[<>=!]=?=?|\S/g;
 const COMPARISON = new Set(['<', '<=', '>', '>=', '==', '!=', '===', '!==']);
-const INDEX_ERROR =
-  /IndexOutOfBounds|IndexError|KeyError|index out of range|out of (?:bounds|range)|NoSuchElement|of undefined \(reading|Cannot read propert(?:y|ies) of undefined|undefined is not an object|list index/i;
+const INDEX_ERROR = new RegExp(
+  String.raw`IndexOutOfBounds|IndexError|KeyError|index out of range|out of (?:bounds|` +
+    String.raw`range)|NoSuchElement|of undefined \(reading|Cannot read propert(?:y|` +
+    String.raw`ies) of undefined|undefined is not an object|list index`,
+  'i',
+);
 
 /** Whether the error is an index out of range, a missing element or key. */
 export function isIndexError(message: string | null): boolean {

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { declarationLine } from '../../../src/core/suspects/calleeEvidence';
+import { declarationLine } from '../../../src/core/suspects/declarationLine';
 import { namesUsed } from '../../../src/core/suspects/namesUsed';
 import { failingRoots } from '../../../src/core/suspects/dataFlow';
 import { failingNames, keyTokens, missingKeys } from '../../../src/core/suspects/errorTokens';
