@@ -47,3 +47,13 @@ export function isNonCodePath(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1);
   return isTestPath(path) || LOCKFILE.has(name) || [...DOCS, ...CI, ...BUILT].some((r) => r.test(path));
 }
+
+/**
+ * Languages whose line comment is `#` and in which `//` is code (Python's floor division, Ruby's empty
+ * regex): a `//` there must not be read as the start of a comment.
+ */
+const HASH_COMMENT_ONLY = /\.(?:py|pyi|pyw|rb|rake|gemspec|sh|bash|zsh|pl|pm|r|ex|exs|cr|jl|nim|ya?ml|toml)$/i;
+
+export function slashIsCode(path: string): boolean {
+  return HASH_COMMENT_ONLY.test(path) || /(?:^|\/)(?:Rakefile|Gemfile|Makefile)$/.test(path);
+}

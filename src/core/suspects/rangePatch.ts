@@ -5,6 +5,7 @@
  */
 
 import { parseDiffU0 } from '../git/diffParser';
+import { slashIsCode } from './pathKinds';
 
 export const RANGE_PATCH_FORMAT = '--format=%x00%H';
 
@@ -15,6 +16,8 @@ export interface PatchHunk {
   newLines: number;
   removed: string[];
   added: string[];
+  /** The file's language comments with `#` only, so `//` is code (see pathKinds.slashIsCode). */
+  slashIsCode?: boolean;
 }
 
 export interface PatchFile {
@@ -37,17 +40,20 @@ export function parseRangePatch(text: string): PatchCommit[] {
     const nl = chunk.indexOf('\n');
     const files = parseDiffU0(nl < 0 ? '' : chunk.slice(nl + 1), { bodies: true })
       .filter((f) => f.hunks.length > 0)
-      .map((f) => ({
-        path: f.newPath ?? f.oldPath ?? '',
-        hunks: f.hunks.map((h) => ({
+      .map((f) => {
+        const path = f.newPath ?? f.oldPath ?? '';
+        const slash = slashIsCode(path) ? { slashIsCode: true } : {};
+        const hunks = f.hunks.map((h) => ({
           oldStart: h.oldStart,
           oldLines: h.oldLines,
           newStart: h.newStart,
           newLines: h.newLines,
           removed: h.oldText ?? [],
           added: h.newText ?? [],
-        })),
-      }));
+          ...slash,
+        }));
+        return { path, hunks };
+      });
     commits.push({ sha: (nl < 0 ? chunk : chunk.slice(0, nl)).trim(), files });
   }
   return commits;
@@ -63,9 +69,9 @@ const BEFORE_REGEX = /(?:^|[(,=:[!&|?{};+\-*%<>~^]|\b(?:return|typeof|case|in|of
  * whole (whitespace inside `' '` or `/a b/` is behaviour), the comment (`//`, ` # `) is cut off.
  * `squash` drops the whitespace outside literals, which a formatter may change freely.
  */
-function scanCode(line: string, squash: boolean): string {
+function scanCode(line: string, squash: boolean, slashCode = false): string {
   const t = line.trim();
-  if (FULL_LINE_COMMENT.test(t)) return '';
+  if (FULL_LINE_COMMENT.test(t) && !(slashCode && t.startsWith('//'))) return '';
   let out = '';
   for (let i = 0; i < t.length; i++) {
     const ch = t[i];
@@ -83,7 +89,7 @@ function scanCode(line: string, squash: boolean): string {
       out += t.slice(i, j + 1);
       i = j;
     } else if (
-      (ch === '/' && t[i + 1] === '/') ||
+      (!slashCode && ch === '/' && t[i + 1] === '/') ||
       (ch === '#' && /\s/.test(t[i - 1] ?? '') && /\s/.test(t[i + 1] ?? ''))
     )
       break;
@@ -93,17 +99,17 @@ function scanCode(line: string, squash: boolean): string {
 }
 
 /** A line reduced to its code: comments and the whitespace outside string and regex literals removed. */
-function codeOf(line: string): string {
-  return scanCode(line, true);
+function codeOf(line: string, slashCode: boolean): string {
+  return scanCode(line, true, slashCode);
 }
 
 /** The lines of a hunk side as code: docstrings, comment lines and trailing comments left out. */
-export function codeLines(lines: string[]): string[] {
+export function codeLines(lines: string[], slashCode = false): string[] {
   return lines
     .join('\n')
     .replace(DOCSTRING, '')
     .split('\n')
-    .map((l) => scanCode(l, false))
+    .map((l) => scanCode(l, false, slashCode))
     .filter((l) => l !== '');
 }
 
@@ -115,14 +121,19 @@ export function codeLines(lines: string[]): string[] {
 // A Python docstring is a string statement: whole inside the hunk, it changes no behaviour.
 const DOCSTRING = /^[ \t]*[rRuU]?("""|''')[\s\S]*?\1[ \t]*$/gm;
 
-function formatted(lines: string[]): string {
+function formatted(lines: string[], slashCode: boolean): string {
   return (
     lines
       .join('\n')
       .replace(DOCSTRING, '')
       .split('\n')
       // Digit separators (`60_000`) write the same number; before spacing is dropped, for `\b`.
-      .map((l) => codeOf(l.replace(/\b\d[\d_]*\d\b/g, (n) => n.replace(/_/g, ''))))
+      .map((l) =>
+        codeOf(
+          l.replace(/\b\d[\d_]*\d\b/g, (n) => n.replace(/_/g, '')),
+          slashCode,
+        ),
+      )
       .filter((l) => l !== '')
       .join('')
       .replace(/'((?:[^'"\\`$]|\\.){0,200})'/g, '"$1"')
@@ -136,7 +147,8 @@ function formatted(lines: string[]): string {
  * discounted, not dropped.
  */
 export function isCosmetic(h: PatchHunk): boolean {
-  return formatted(h.removed) === formatted(h.added);
+  const slash = h.slashIsCode ?? false;
+  return formatted(h.removed, slash) === formatted(h.added, slash);
 }
 
 const WORD = /[A-Za-z_$][\w$]*|\S/g;

@@ -21,8 +21,8 @@ export function tokenEvidence(
   for (const c of patches) {
     for (const file of c.files) {
       // Words in comments and docstrings are not code: a reworded comment mentions, it does not change.
-      const removed = file.hunks.map((h) => codeLines(h.removed).join('\n')).join('\n');
-      const added = file.hunks.map((h) => codeLines(h.added).join('\n')).join('\n');
+      const removed = file.hunks.map((h) => codeLines(h.removed, h.slashIsCode).join('\n')).join('\n');
+      const added = file.hunks.map((h) => codeLines(h.added, h.slashIsCode).join('\n')).join('\n');
       const hits = tokenHits(tokens, `${removed}\n${added}`);
       const kept = keyHits(keys, added);
       const gone = [...keyHits(keys, removed)].filter((k) => !kept.has(k));

@@ -118,4 +118,22 @@ describe('what a formatter may change, and what it may not', () => {
       ["rate = tiers['gold']", "const url = 'http://x/#a # b';"],
     );
   });
+
+  it("reads `//` as code in a language that comments with `#` only: Python's floor division is behaviour", () => {
+    const patch = (file: string, before: string, after: string) =>
+      parseRangePatch(
+        ['\u0000' + 'c'.repeat(40), '', `diff --git a/${file} b/${file}`, `--- a/${file}`, `+++ b/${file}`]
+          .concat(['@@ -3 +3 @@', `-${before}`, `+${after}`])
+          .join('\n'),
+      )[0].files[0].hunks[0];
+    const py = patch('app/pricing.py', '    per_item = total / count', '    per_item = total // count');
+    assert.equal(py.slashIsCode, true);
+    assert.equal(isCosmetic(py), false);
+    assert.deepEqual(codeLines(py.added, py.slashIsCode), ['per_item = total // count']);
+    assert.equal(isCosmetic(patch('lib/cart.rb', '  x = a', '  x = a  # note')), true);
+    // In JavaScript the same text is a comment after the code: only the comment changed.
+    const js = patch('src/pricing.js', '  const perItem = total;', '  const perItem = total; // count');
+    assert.equal(js.slashIsCode, undefined);
+    assert.equal(isCosmetic(js), true);
+  });
 });
