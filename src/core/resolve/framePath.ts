@@ -86,7 +86,7 @@ function isDriveLetter(text: string, at = 0): boolean {
 }
 
 function isRuntimeInternal(text: string): boolean {
-  if (text === 'native' || text.startsWith('node:') || text.startsWith('<')) return true;
+  if (text === 'native' || text === '[internal]' || text.startsWith('node:') || text.startsWith('<')) return true;
   if (text.startsWith('data:') || text.startsWith('blob:') || text.startsWith('javascript:')) return true;
   if (text.includes('<anonymous>') || text.includes('[eval]') || text.includes('[native code]')) return true;
   // Old Node versions print core modules as `internal/…js`; Go and others use absolute paths.

@@ -41,7 +41,7 @@ const LIBRARY_PATH_PREFIXES = [
   './nptl/',
   './misc/../sysdeps/',
 ];
-const EXACT_PATHS = new Set(['<anonymous>', 'native', '[native code]', 'unknown location', '<string>']);
+const EXACT_PATHS = new Set(['<anonymous>', 'native', '[native code]', '[internal]', 'unknown location', '<string>']);
 // An interpreter's own standard library wherever it is installed (pyenv, conda, /opt, Windows):
 // `…/lib/python3.11/_strptime.py`, `…/lib/ruby/3.1.0/json/common.rb`.
 const STDLIB_DIRS = /[\\/]lib[\\/](?:python\d(?:\.\d+)?|ruby[\\/]\d+\.\d+(?:\.\d+)?)[\\/]/i;

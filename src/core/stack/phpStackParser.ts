@@ -15,6 +15,8 @@ const INTERNAL = /^#\d{1,6} \[internal function\]: (.{1,2000})$/;
 const MAIN = /^#\d{1,6} \{main\}$/;
 const TYPE = /^([A-Za-z_\\][\w\\]{0,300})(?:: ?([\s\S]*))?$/;
 const HEADER_LOOKBACK = 30;
+/** The file of a PHP internal function's frame (the name Sentry's PHP SDK gives it). */
+const INTERNAL_PATH = '[internal]';
 
 interface PhpLine {
   raw: string;
@@ -106,8 +108,15 @@ function headerFrom(lines: LineReader, j: number, start: number, stackTraceLine:
 function buildFrames(header: PhpHeader | null, calls: PhpLine[]): RawFrame[] {
   const frames: RawFrame[] = [];
   if (header?.path) {
+    // An internal function that raised (`array_keys()`) has no PHP source: PHP reports its call site both
+    // as the header's location and as #0's. The call site belongs to the caller (#1's function), so the
+    // internal function gets a frame of its own without a file, as Sentry's PHP SDK reports it.
+    const internal = calls[0]?.path === header.path && calls[0]?.line === header.line;
+    const top = internal
+      ? { raw: header.raw, path: INTERNAL_PATH, line: null }
+      : { raw: header.raw, path: header.path, line: header.line };
     for (let k = 0; k < calls.length; k++) {
-      const at = k === 0 ? { raw: header.raw, path: header.path, line: header.line } : calls[k - 1];
+      const at = k === 0 ? top : calls[k - 1];
       frames.push(makeFrame(at.raw, at.path, calls[k].fn, at.line, null, calls[k].module));
     }
     return frames;

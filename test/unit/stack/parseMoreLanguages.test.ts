@@ -1,3 +1,5 @@
+import { flattenFrames } from '../../../src/core/triage/frameSelection';
+import { isLibraryFrame } from '../../../src/core/stack/libraryFrames';
 import assert from 'node:assert/strict';
 import { APP, chainOf, parseFixture, where } from './stackFixtures';
 import { isLibraryFrame } from '../../../src/core/stack/libraryFrames';
@@ -211,5 +213,19 @@ describe('parseStackText on current Go, Ruby and PHP output', () => {
       assert.deepEqual(where(p.exceptions[0].frames[0]), [`${APP}/php/src/totals.php`, null, 'total', 2, null], name);
       assert.deepEqual(where(p.exceptions[0].frames[1]), [`${APP}/php/src/totals.php`, null, 'handle', 3, null], name);
     }
+  });
+
+  it("PHP 8 error raised inside an internal function: its call site is the caller's line, once", () => {
+    const p = parseFixture('php-internal');
+    const frames = p.exceptions[0].frames.map(where);
+    // array_keys() has no PHP source; line 8 is statementLine's own line, and the crash frame.
+    assert.deepEqual(frames, [
+      ['[internal]', null, 'array_keys', null, null],
+      [`${APP}/php/src/Statements.php`, 'App\\Statements', 'statementLine', 8, null],
+      [`${APP}/php/src/Statements.php`, null, '{main}', 12, null],
+    ]);
+    // The internal function is the runtime's own frame: the first frame of the application is the caller's line.
+    const app = flattenFrames(p.exceptions).filter((f) => !isLibraryFrame(f, 'php'));
+    assert.deepEqual(where(app[0]), frames[1]);
   });
 });
