@@ -14,8 +14,9 @@ import { keyHits } from './errorTokens';
 import { constantUses, operandDefinitions } from './operandSource';
 import { isAwaitRemoved, isBoundChange } from './shapeEvidence';
 import { isNormalizerRemoved } from './normalizerShape';
-import { producerUses, type ProducerUse } from './producerChain';
-import { NOT_HELPERS, namesUsed, type NameUse, type UsingFrame } from './namesUsed';
+import type { ProducerUse } from './producerChain';
+import { followProducers } from './producerFiles';
+import { namesUsed, type NameUse, type UsingFrame } from './namesUsed';
 import { declarationLine } from './declarationLine';
 import { escapeRegExp } from '../util/escapeRegExp';
 
@@ -225,8 +226,8 @@ export async function collectCalleeEvidence(
     if (!lines || config || callNames.length === 0) continue;
     hits.push(...calleeDefinitions(file, lines, uses, frames));
   }
-  // Producers below the helpers: found in the files already read, no further git.
-  const producers = producerUses(uses, [...read.values()], declarationLine, (n) => NOT_HELPERS.has(n));
+  // Producers below the helpers, through files the deploy did not change as well.
+  const producers = await followProducers(port, to, uses, read, CODE_FILE);
   const nullOrigins = nullish ? producers.nullOrigins : new Set<string>();
   for (const file of producers.nested.length ? files : []) {
     const text = read.get(file.path);
@@ -273,19 +274,8 @@ export async function collectCalleeEvidence(
     }
     const gone = mine.filter((h) => h.hunk.newLines === 0 || h.hunk.removed.length > 0);
     if (gone.length === 0) continue;
-    const patches = parseRangePatch(
-      await port.runImmutable([
-        'log',
-        '-p',
-        '-U0',
-        '--no-renames',
-        '--no-color',
-        RANGE_PATCH_FORMAT,
-        range,
-        '--',
-        path,
-      ]),
-    );
+    const logArgs = ['log', '-p', '-U0', '--no-renames', '--no-color', RANGE_PATCH_FORMAT, range, '--', path];
+    const patches = parseRangePatch(await port.runImmutable(logArgs));
     for (const h of gone) {
       const want = new Set(h.hunk.removed.map(squash).filter((l) => l.length > 1));
       for (const a of h.hunk.added) want.delete(squash(a));

@@ -1,5 +1,4 @@
 import { flattenFrames } from '../../../src/core/triage/frameSelection';
-import { isLibraryFrame } from '../../../src/core/stack/libraryFrames';
 import assert from 'node:assert/strict';
 import { APP, chainOf, parseFixture, where } from './stackFixtures';
 import { isLibraryFrame } from '../../../src/core/stack/libraryFrames';

@@ -144,6 +144,51 @@ describe('producer rules on real repositories', function () {
     assert.match(suspects[0].reasons[0], /findOne\(\) in table\.js .*can return null.*forEmail\(\) returned/, why);
   });
 
+  it('follows the producer chain through a file the deploy did not change', async () => {
+    const repo = createTempRepo();
+    repo.write(
+      'paging.js',
+      'function normalizeTier(value) {\n  return String(value).trim().toLowerCase();\n}\nmodule.exports = { normalizeTier };\n',
+    );
+    // intake.js never changes: only reading it links the frame's call to the changed normalizeTier.
+    repo.write(
+      'intake.js',
+      "const { normalizeTier } = require('./paging');\n\nfunction prepareCustomer(customer) {\n" +
+        '  customer.tier = normalizeTier(customer.tier);\n  return customer;\n}\nmodule.exports = { prepareCustomer };\n',
+    );
+    repo.write(
+      'statements.js',
+      'const RATES = { gold: { rate: 0.2 } };\n\nfunction statementLine(customer) {\n  const rate = RATES[customer.tier].rate;\n' +
+        '  return `${customer.name}: ${rate}`;\n}\n\nfunction report(customers) {\n  return customers.map((c) => statementLine(c));\n}\n' +
+        'module.exports = { report };\n',
+    );
+    repo.write(
+      'main.js',
+      "const { prepareCustomer } = require('./intake');\nconst { report } = require('./statements');\n\n" +
+        "console.log(report([{ name: 'a', tier: 'Gold' }].map((c) => prepareCustomer(c))));\n",
+    );
+    repo.commit('initial');
+    repo.tag('v1');
+    edit(repo, 'paging.js', 'toLowerCase()', 'toUpperCase()');
+    const bug = repo.commit('Paging: tier codes in upper case', { author: BOB });
+    edit(repo, 'statements.js', '  return `${customer.name}: ${rate}`;', '  return `${customer.name} | ${rate}`;');
+    repo.commit('Statements: pipes between the columns', { author: ALICE });
+    repo.tag('v2');
+    const { suspects, why } = await rank(
+      repo,
+      [
+        ['statements.js', 'RATES[customer.tier].rate', 'statementLine'],
+        ['statements.js', 'customers.map', 'report'],
+        ['main.js', 'console.log(report(', ''],
+      ],
+      "TypeError: Cannot read properties of undefined (reading 'rate')",
+      '  const rate = RATES[customer.tier].rate;',
+      ['rate'],
+    );
+    assert.equal(suspects[0].sha, bug, why);
+    assert.match(suspects[0].reasons.join('\n'), /normalizeTier\(\) in paging\.js .*prepareCustomer\(\) returned/, why);
+  });
+
   it('names the helper whose returned value lost its rounding over an edit of the crashing line', async () => {
     const repo = createTempRepo();
     repo.write(
