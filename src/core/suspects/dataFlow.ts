@@ -152,19 +152,22 @@ export function findCall(text: string, names: string[]): CallSite | null {
 
 /** The name a function header declares (`def f(`, `function f(`, `T f(`, `const f = (`), if any. */
 export function headerName(header: string): string | null {
-  const code = codeOf(header);
+  const code = withoutReceiver(codeOf(header));
   const arrow = /^\s*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]*)?=/.exec(code);
   if (arrow) return arrow[1];
   const m = /([A-Za-z_$][\w$]*)\s*(?:<[^()]*>)?\s*\(/.exec(code);
   return m && !KEYWORDS.has(m[1]) ? m[1] : null;
 }
 
+/** A Go method's receiver (`func (s *Server) handle(`) is not its parameter list. */
+const withoutReceiver = (code: string) => code.replace(/^(\s*func\s*)\([^()]*\)\s*/, '$1');
+
 /** A function header as enclosingFunction finds them, not a fallback window's first line. */
 const HEADER_SHAPE = /^\s*(?:async\s+)?def\s|\bfunction\b|=>|\).*\{\s*$/m;
 
 /** Parameter declarations, as written, of the function whose header starts `header` (may span lines). */
 export function parameterTexts(header: string): string[] | null {
-  const code = header.split('\n').map(codeOf).join(' ');
+  const code = withoutReceiver(header.split('\n').map(codeOf).join(' '));
   if (!HEADER_SHAPE.test(header.split('\n').map(codeOf).join('\n'))) return null;
   const arrow = /^\s*(?:export\s+)?(?:const|let|var)\s+[A-Za-z_$][\w$]*\s*(?::[^=(]*)?=\s*(?:async\s*)?\(/.exec(code);
   const name = arrow ? null : headerName(code);
@@ -178,13 +181,15 @@ export function parameterTexts(header: string): string[] | null {
 export function parameterNames(header: string): string[] | null {
   const args = parameterTexts(header);
   if (!args) return null;
+  // Go writes the name before its type (`c *Customer`, `a, b int`); C-style languages after (`Customer c`).
+  const nameFirst = /^\s*func\b/.test(codeOf(header));
   return args.map((a) => {
     // Destructured parameters carry several names; none of them is positional.
     if (/^[{[]/.test(a)) return '';
     const bare = a.replace(/=[\s\S]*$/, '').replace(/^(?:\.\.\.|\*\*?)/, '');
     const beforeType = bare.includes(':') ? bare.slice(0, bare.indexOf(':')) : bare;
     const names = beforeType.replace(/\.\.\.|\?/g, ' ').match(/[A-Za-z_$][\w$]*/g) ?? [];
-    return names[names.length - 1] ?? '';
+    return (nameFirst && !bare.includes(':') ? names[0] : names[names.length - 1]) ?? '';
   });
 }
 

@@ -61,6 +61,15 @@ export function returnedCalls(
 }
 
 /**
+ * A call whose result reached the crash: the crashing frame's own calls; on a caller's line the calls in
+ * the stack call's arguments (callSites.ts), one that wraps the frame's call never ran; and on any frame
+ * the calls on the lines that assigned the values passed down (the flow's definition lines).
+ */
+export function isFeedingCall(u: NameUse): boolean {
+  return u.kind === 'call' && u.feeds && (u.depth === 0 || !!u.argument || u.line !== u.frame.line);
+}
+
+/**
  * The producers below each feeding call of the crashing frame, to `MAX_LEVELS` calls down, and the names of the
  * helpers (at any level) that return a null literal themselves. Declarations are looked up with
  * `declarationLine` in `texts` (files already read); `skip` rejects names never a project's helper.
@@ -81,11 +90,7 @@ export function producerUses(
   const nested: ProducerUse[] = [];
   const nullOrigins = new Set<string>();
   const seen = new Set(uses.map((u) => u.name));
-  // The crashing frame's own calls, and on a caller's line the calls in the stack call's arguments
-  // (callSites.ts): they returned the value passed down; one that wraps the frame's call never ran.
-  let level: ProducerUse[] = uses
-    .filter((u) => u.kind === 'call' && u.feeds && (u.depth === 0 || u.argument))
-    .map((u) => ({ ...u, via: [], nullOrigin: false }));
+  let level: ProducerUse[] = uses.filter(isFeedingCall).map((u) => ({ ...u, via: [], nullOrigin: false }));
   for (let depth = 0; depth < MAX_LEVELS && level.length > 0 && nested.length < MAX_USES; depth++) {
     const next: ProducerUse[] = [];
     for (const use of level) {

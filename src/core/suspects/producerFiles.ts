@@ -8,7 +8,7 @@ import { declarationLine } from './declarationLine';
 import type { NameUse } from './namesUsed';
 import { NOT_HELPERS } from './namesUsed';
 import { isTestPath } from './pathKinds';
-import { producerUses, type ProducerUse } from './producerChain';
+import { isFeedingCall, producerUses, type ProducerUse } from './producerChain';
 import type { SuspectGitPort } from './suspectPort.types';
 
 /** Levels of unchanged helpers followed (each costs one `git grep`), names per grep, files read per level. */
@@ -32,7 +32,7 @@ export async function followProducers(
   codeFile: RegExp,
 ): Promise<Producers> {
   const skip = (n: string) => NOT_HELPERS.has(n);
-  const feeding = uses.filter((u) => u.kind === 'call' && u.feeds && (u.depth === 0 || u.argument)).map((u) => u.name);
+  const feeding = uses.filter(isFeedingCall).map((u) => u.name);
   let producers = producerUses(uses, [...read.values()], declarationLine, skip);
   let names = feeding;
   for (let round = 0; round < MAX_ROUNDS; round++) {

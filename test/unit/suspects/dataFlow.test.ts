@@ -40,6 +40,10 @@ describe('dataFlow', () => {
       parameterNames('    static String summary(final Customer customer, List<Item> items, double total) {'),
       ['customer', 'items', 'total'],
     );
+    // Go writes the name first (`c *Customer`, `a, b int`), and a method's receiver is no parameter.
+    assert.deepEqual(parameterNames('func statementLine(c *Customer) string {'), ['c']);
+    assert.deepEqual(parameterNames('func pay(a, b int, opts ...Option) error {'), ['a', 'b', 'opts']);
+    assert.deepEqual(parameterNames('func (s *Server) handle(w http.ResponseWriter, r *http.Request) {'), ['w', 'r']);
     assert.deepEqual(
       parameterNames('export function couponRule(code?: string, opts: { a: number } = {}): { rate: number } {'),
       ['code', 'opts'],
