@@ -13,7 +13,11 @@ const NORMALIZERS = new Set(
     'upper toLowerCase toUpperCase ' +
     'casefold normalize encode decode parseInt parseFloat parse int float Decimal escape quote ' +
     'unquote encodeURIComponent ' +
-    'decodeURIComponent encodeURI decodeURI abs intValue longValue'
+    'decodeURIComponent encodeURI decodeURI abs intValue longValue ' +
+    // The same jobs in the other runtimes' standard libraries: Go, C#, Ruby, PHP, Rust.
+    'ToLower ToUpper TrimSpace Title Round Floor Ceil Trunc ToLowerInvariant ToUpperInvariant Trim ' +
+    'downcase upcase capitalize swapcase to_i to_f strtolower strtoupper mb_strtolower mb_strtoupper ucfirst ' +
+    'lcfirst ucwords intval floatval to_lowercase to_uppercase to_ascii_lowercase to_ascii_uppercase'
   ).split(' '),
 );
 
@@ -24,7 +28,12 @@ const NORMALIZERS = new Set(
 const FAMILIES = [
   ['toUpperCase', 'toLowerCase', 'toLocaleUpperCase', 'toLocaleLowerCase'],
   ['upper', 'lower', 'casefold', 'capitalize', 'title'],
+  ['ToUpper', 'ToLower', 'ToUpperInvariant', 'ToLowerInvariant', 'Title'],
+  ['upcase', 'downcase', 'capitalize', 'swapcase'],
+  ['strtoupper', 'strtolower', 'mb_strtoupper', 'mb_strtolower', 'ucfirst', 'lcfirst', 'ucwords'],
+  ['to_uppercase', 'to_lowercase', 'to_ascii_uppercase', 'to_ascii_lowercase'],
   ['round', 'floor', 'ceil', 'trunc'],
+  ['Round', 'Floor', 'Ceil', 'Trunc'],
   ['encode', 'decode'],
 ];
 
@@ -78,6 +87,21 @@ export function isNormalizerRemoved(before: string, after: string): boolean {
     const nameAt = start + m[1].length;
     for (const other of FAMILIES.find((f) => f.includes(name)) ?? []) {
       if (other !== name && squash(b.slice(0, nameAt) + other + b.slice(nameAt + name.length)) === a) return true;
+    }
+  }
+  return isBareMethodRemoved(b, a);
+}
+
+/** Ruby's calls without parentheses: `value.strip.downcase` → `value.strip`, or `.downcase` → `.upcase`. */
+function isBareMethodRemoved(b: string, a: string): boolean {
+  for (const m of b.matchAll(/\.([A-Za-z_]\w*)\b(?!\s*[(!?=])/g)) {
+    const name = m[1];
+    if (!NORMALIZERS.has(name)) continue;
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (squash(b.slice(0, start) + b.slice(end)) === a) return true;
+    for (const other of FAMILIES.find((f) => f.includes(name)) ?? []) {
+      if (other !== name && squash(`${b.slice(0, start + 1)}${other}${b.slice(end)}`) === a) return true;
     }
   }
   return false;

@@ -72,6 +72,20 @@ describe('producer rules: pure parts', () => {
       ),
       'case swapped',
     );
+    // The same jobs in the other runtimes' standard libraries, Ruby's calls without parentheses included.
+    const swaps: Array<[string, string]> = [
+      ['\treturn strings.ToLower(strings.TrimSpace(v))', '\treturn strings.ToUpper(strings.TrimSpace(v))'],
+      ['    v.to_s.strip.downcase', '    v.to_s.strip.upcase'],
+      ['    v.to_s.strip.downcase', '    v.to_s.downcase'],
+      ['        return strtolower(trim($v));', '        return strtoupper(trim($v));'],
+      ['        return v.Trim().ToLowerInvariant();', '        return v.Trim().ToUpperInvariant();'],
+      ['    v.trim().to_lowercase()', '    v.trim().to_uppercase()'],
+    ];
+    for (const [was, now] of swaps) assert.ok(isNormalizerRemoved(was, now), now);
+    assert.ok(
+      !isNormalizerRemoved('    v.to_s.strip.downcase', '    v.to_s.strip.downcase.freeze'),
+      'added, not removed',
+    );
     assert.ok(!isNormalizerRemoved('  return Math.round(a);', '  return Math.abs(a);'), 'another kind of call');
     assert.ok(!isNormalizerRemoved('  return total(a);', '  return a;'), 'not a normalizer');
     assert.ok(!isNormalizerRemoved('x'.repeat(5000), 'x'), 'bounded');
