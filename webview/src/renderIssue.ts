@@ -1,6 +1,7 @@
 /** Renders the issue's facts: header, stack with variables, request, breadcrumbs, suspects. */
 import type { PanelFrame, PanelModel, PanelRequest, PanelSuspect } from '../../src/core/insights';
 import { el, pairTable, section, when } from './dom';
+import { shortSha } from '../../src/core/present';
 
 /** What the rendered elements can ask of the host. */
 export interface IssueHandlers {
@@ -28,7 +29,7 @@ export function renderHeader(m: PanelModel, h: IssueHandlers): HTMLElement {
   add('environment', 'Environment', m.environment ?? '—');
   if (m.status) add('status', 'Status', m.status);
   // Short SHAs, as the tree and the hovers show them.
-  const short = (sha: string | null) => (sha && /^[0-9a-f]{40}$/i.test(sha) ? sha.slice(0, 7) : (sha ?? '?'));
+  const short = (sha: string | null) => (sha && /^[0-9a-f]{40}$/i.test(sha) ? shortSha(sha) : (sha ?? '?'));
   if (m.deploy)
     add(
       'deploy',
