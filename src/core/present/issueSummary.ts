@@ -37,7 +37,10 @@ export function clipAtWord(text: string, max: number): string {
   const cut = flat.slice(0, room + 1);
   const space = cut.lastIndexOf(' ');
   // A single word longer than the room is cut where it must be (still with the ellipsis).
-  const head = space > room / 3 ? cut.slice(0, space) : cut.slice(0, room);
+  let head = space > room / 3 ? cut.slice(0, space) : cut.slice(0, room);
+  // Never end on a parenthesis left open (`of undefined (reading…`): cut before it.
+  const open = /\s[([{][^)\]}]*$/.exec(head);
+  if (open && open.index > room / 3) head = head.slice(0, open.index);
   return `${head.replace(/[\s,;:·–—-]+$/, '')}…`;
 }
 

@@ -91,6 +91,11 @@ describe('inline text and shared formats', () => {
   it('cuts at a word with an ellipsis, never mid-word', () => {
     assert.equal(clipAtWord('Cannot read properties of undefined', 20), 'Cannot read…');
     assert.equal(clipAtWord('short', 20), 'short');
+    assert.equal(
+      clipAtWord("TypeError: Cannot read properties of undefined (reading 'discountRate')", 61),
+      'TypeError: Cannot read properties of undefined…',
+      'no parenthesis left open',
+    );
     assert.equal(clipAtWord('a  b\n c', 20), 'a b c');
     for (let max = 8; max < 60; max++) {
       const out = clipAtWord("TypeError: Cannot read properties of undefined (reading 'discountRate')", max);

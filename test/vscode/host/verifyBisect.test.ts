@@ -120,7 +120,7 @@ describe('Confirm by Bisect in the editor (#15)', function () {
     );
     assert.equal(rows[1].kind, 'suspect');
     if (rows[1].kind === 'suspect') assert.equal(rows[1].suspect.sha, info.bugSha);
-    assert.match(String(api.tree.getTreeItem(rows[1]).description), / · confirmed$/);
+    assert.match(String(api.tree.getTreeItem(rows[1]).description), /^confirmed · /);
     assert.match(String(api.tree.getTreeItem(suspectsNode()).description), /^confirmed · /);
 
     // The hover says confirmed, and no longer offers to confirm.
