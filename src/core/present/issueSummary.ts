@@ -155,8 +155,11 @@ export function suspectDescription(s: Suspect, now?: number): string {
   return parts.join(' · ');
 }
 
-/** Characters of a suspect's summary on its tree row: what a default-width sidebar shows whole. */
-const SUSPECT_LABEL_SUMMARY = 28;
+/**
+ * Characters of a suspect's summary on its tree row: with `>99% ` before it, what a default-width
+ * sidebar (about 290 px, the row three levels deep) shows whole; measured in the real workbench.
+ */
+const SUSPECT_LABEL_SUMMARY = 22;
 
 /**
  * A suspect's tree row, readable at the default sidebar width: the probability (or `confirmed`)

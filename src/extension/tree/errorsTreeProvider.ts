@@ -356,9 +356,8 @@ function suspectItem(node: SuspectNode): vscode.TreeItem {
   md.appendMarkdown('\n\n');
   for (const r of s.reasons) md.appendMarkdown('- ').appendText(r).appendMarkdown('\n');
   item.tooltip = md;
-  item.iconPath = confirmed
-    ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'))
-    : new vscode.ThemeIcon('git-commit');
+  // Only a confirmed commit carries an icon: at the default width the probability and summary need its room.
+  if (confirmed) item.iconPath = new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'));
   item.contextValue = 'suspect';
   item.command = { command: CMD.openSuspectDiff, title: 'Open Suspect Diff', arguments: [node.entry.key, s.sha] };
   return item;
