@@ -32,8 +32,8 @@ import { verificationHeadline } from '../commands/verifyCommands';
  */
 const MAX_VARS = 4;
 const MAX_VALUE = 36;
-/** Characters of the variables line: one line of a hover at its usual width. */
-const VARS_BUDGET = 90;
+/** Characters of the variables line: one line of a hover at its usual width (code is wider than prose). */
+const VARS_BUDGET = 70;
 const MAX_MESSAGE = 140;
 const MAX_REASON = 110;
 const MAX_REQUEST = 90;

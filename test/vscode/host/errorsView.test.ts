@@ -125,7 +125,7 @@ describe('Culprit extension: Production Errors from Sentry', function () {
     assert.equal(suspects[0].kind, 'suspect');
     const top = api.tree.getTreeItem(suspects[0]);
     // The probability and the summary lead (cut at a word); SHA, author and age beside them.
-    assert.match((top.label as vscode.TreeItemLabel).label, /^(?:>99|\d+)% Use loyalty programme rates…$/);
+    assert.match((top.label as vscode.TreeItemLabel).label, /^(?:>99|\d+)% Use loyalty programme…$/);
     assert.match(String(top.description), new RegExp(`^${info.bugSha.slice(0, 7)} · .+ · \\d+ d ago$`));
     assert.match((top.tooltip as vscode.MarkdownString).value, /- /, 'reasons are in the tooltip');
     assert.equal(suspects[0].kind === 'suspect' && suspects[0].suspect.sha, info.bugSha);

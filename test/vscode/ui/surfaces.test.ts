@@ -126,21 +126,25 @@ describe('Culprit surfaces in three themes, and Confirm by Bisect, in the real w
   }
 
   /** Whether the tree row's label (its name, and the start of its description up to `lead`) shows whole. */
-  async function rowShows(row: Locator, lead?: string): Promise<{ label: boolean; lead: boolean; text: string }> {
+  async function rowShows(
+    row: Locator,
+    lead?: string,
+  ): Promise<{ label: boolean; lead: boolean; starts: boolean; text: string }> {
     return row.evaluate((el, leadText) => {
       const box = el.querySelector('.monaco-icon-label-container')!.getBoundingClientRect();
       const name = el.querySelector('.label-name')!;
       const label = name.getBoundingClientRect().right <= box.right + 0.5;
       let leadShows = true;
+      let starts = true;
       const desc = el.querySelector('.label-description');
       if (leadText && desc?.firstChild) {
         const range = document.createRange();
         range.setStart(desc.firstChild, 0);
         range.setEnd(desc.firstChild, Math.min(leadText.length, desc.firstChild.textContent?.length ?? 0));
-        leadShows =
-          desc.textContent?.startsWith(leadText) === true && range.getBoundingClientRect().right <= box.right + 0.5;
+        starts = desc.textContent?.startsWith(leadText) === true;
+        leadShows = starts && range.getBoundingClientRect().right <= box.right + 0.5;
       }
-      return { label, lead: leadShows, text: el.textContent ?? '' };
+      return { label, lead: leadShows, starts, text: el.textContent ?? '' };
     }, lead);
   }
 
@@ -173,6 +177,12 @@ describe('Culprit surfaces in three themes, and Confirm by Bisect, in the real w
     await page.mouse.move(box.x + 60, box.y + box.height / 2);
     const hover = page.locator('.monaco-hover', { hasText: text }).first();
     await hover.waitFor({ timeout: 20_000 });
+    // Another provider's part (the JS language service) says "Loading…" until it has answered.
+    await page.waitForFunction(
+      () => !Array.from(document.querySelectorAll('.monaco-hover')).some((h) => h.textContent?.includes('Loading…')),
+      undefined,
+      { timeout: 60_000 },
+    );
     // Codicons and markdown settle a frame after the widget appears.
     await page.waitForTimeout(300);
     return hover;
@@ -230,7 +240,7 @@ describe('Culprit surfaces in three themes, and Confirm by Bisect, in the real w
       await suspect.waitFor();
       const shown = await rowShows(suspect, demo.bugSha.slice(0, 7));
       assert.ok(shown.label, `the suspect's label is cut by the sidebar: ${shown.text}`);
-      assert.ok(shown.lead, `the suspect's SHA is not on screen: ${shown.text}`);
+      assert.ok(shown.starts, `the suspect's description does not start with its SHA: ${shown.text}`);
       const frame = await rowShows(wb.treeRow('applyDiscount').first(), 'pricing.js:15');
       assert.ok(frame.label && frame.lead, `the frame's file:line is not on screen: ${frame.text}`);
       await shot(`tree-${theme.name}`, page.locator('.part.sidebar'));
@@ -269,6 +279,13 @@ describe('Culprit surfaces in three themes, and Confirm by Bisect, in the real w
       await page.mouse.move(5, 5);
 
       await openPanel();
+      // Why this suspect: every file the commit changed, each a button to its diff at the hunk.
+      const files = webview().locator('#suspect-list li.suspect').first().locator('.changed-files button');
+      await files.first().waitFor({ timeout: 30_000 });
+      assert.ok(
+        (await files.allInnerTexts()).some((t) => /^src\/services\/pricing\.js:\d+$/.test(t)),
+        (await files.allInnerTexts()).join(', '),
+      );
       await shot(`panel-${theme.name}`, null);
       await wb.runCommand('View: Close All Editors');
     });
