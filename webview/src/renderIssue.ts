@@ -170,8 +170,14 @@ function changedFiles(s: PanelSuspect, h: IssueHandlers): HTMLElement | null {
   for (const f of s.files) {
     const open = el('button', {
       className: 'frame-open changed-file',
-      text: f.line ? `${f.path}:${f.line}` : f.path,
-      attrs: { type: 'button', 'data-file': f.path, 'aria-label': `Open the diff of ${f.path} in ${s.shortSha}` },
+      // No line number: the diff opens at the commit's own first change, not at a line of today's file.
+      text: f.path,
+      attrs: {
+        type: 'button',
+        'data-file': f.path,
+        title: `Open the diff of ${f.path} in ${s.shortSha} at its first change`,
+        'aria-label': `Open the diff of ${f.path} in ${s.shortSha}`,
+      },
     });
     open.addEventListener('click', () => h.openSuspectDiff({ ...s, file: f.path, line: f.line }));
     list.appendChild(el('li', {}, open, el('span', { className: 'file-stat', text: `+${f.added}/−${f.removed}` })));

@@ -31,11 +31,11 @@ import { verificationHeadline } from '../commands/verifyCommands';
  * 250 px there): each part is bounded, and what does not fit is "… in Details" (the panel).
  */
 const MAX_VARS = 4;
-const MAX_VALUE = 36;
+const MAX_VALUE = 30;
 /** Characters of the variables line: one line of a hover at its usual width (code is wider than prose). */
-const VARS_BUDGET = 70;
+const VARS_BUDGET = 60;
 const MAX_MESSAGE = 140;
-const MAX_REASON = 110;
+const MAX_REASON = 100;
 const MAX_REQUEST = 90;
 const PROVIDER_NAMES: Record<string, string> = { sentry: 'Sentry', datadog: 'Datadog', bugsnag: 'Bugsnag' };
 
@@ -76,8 +76,9 @@ export function rawFrameOf(entry: IssueEntry, index: number): RawFrame | undefin
 function suspectLine(entry: IssueEntry, s: Suspect, confirmed: boolean): string {
   const when = relativeTime(s.date) ?? s.date.slice(0, 10);
   const sha = commandLink(`$(git-commit) ${shortSha(s.sha)}`, CMD.openSuspectDiff, [entry.key, s.sha], 'Open Diff');
-  const badge = confirmed ? '**confirmed**' : probabilityText(s);
-  return `${sha} ${prose(clipAtWord(s.summary, 90))} — ${prose(authorName(s.author))}, ${when} · ${badge}`;
+  // A confirmed commit has no probability: the verdict's line right below says confirmed.
+  const badge = confirmed ? '' : ` · ${probabilityText(s)}`;
+  return `${sha} ${prose(clipAtWord(s.summary, 90))} — ${prose(authorName(s.author))}, ${when}${badge}`;
 }
 
 const VERDICT_ICONS = { confirmed: '$(pass-filled)', 'not-reproduced': '$(circle-slash)', inconclusive: '$(question)' };
@@ -139,7 +140,8 @@ export function buildHover(entry: IssueEntry, frameIndex: number): vscode.Markdo
   if (top) {
     const confirmed = verification?.status === 'confirmed' && verification.commit === top.sha;
     answer.push(`**Suspect** ${suspectLine(entry, top, confirmed)}`);
-    if (top.reasons[0]) answer.push(prose(clipAtWord(top.reasons[0], MAX_REASON)));
+    // A confirmed commit's first reason is the replay's: it goes on the verdict's line below.
+    if (top.reasons[0] && !confirmed) answer.push(prose(clipAtWord(top.reasons[0], MAX_REASON)));
   } else if (issue) {
     // The triage's own reason: git not run, a failed blame, the deadline, or none fit.
     answer.push(`**Suspects** ${prose(clipAtWord(noSuspectsReason(issue) ?? 'none found', 240))}`);
@@ -147,7 +149,9 @@ export function buildHover(entry: IssueEntry, frameIndex: number): vscode.Markdo
   // A close call or "none of these" is said where the answer is, never left to the percentages.
   const verdict = issue?.confidence === 'low' && !verification ? verdictText(issue) : null;
   if (verdict) answer.push(`$(warning) ${prose(clipAtWord(verdict, 200))}`);
+  const confirmedTop = !!top && verification?.status === 'confirmed' && verification.commit === top.sha;
   if (verification) answer.push(verificationLine(verification));
+  if (confirmedTop && top.reasons[0]) answer.push(prose(clipAtWord(top.reasons[0], MAX_REASON)));
   if (issue?.deploy.label) answer.push(`$(rocket) deploy ${prose(issue.deploy.label)}`);
   const canBisect = !!(entry.triage?.gitRan && issue?.deploy.from && issue.deploy.to && vscode.workspace.isTrusted);
 
@@ -191,7 +195,10 @@ export function buildHover(entry: IssueEntry, frameIndex: number): vscode.Markdo
       used += text.length + 3;
     }
     const hidden = vars.length - shown.length;
-    const more = hidden > 0 ? ` · ${commandLink(`${hidden} more in Details`, CMD.openDetails, [entry.key])}` : '';
+    const more =
+      hidden > 0
+        ? ` · ${commandLink(`+${hidden} more`, CMD.openDetails, [entry.key], 'Every variable in Details')}`
+        : '';
     context.push(`**Variables** ${shown.join(' · ')}${more}`);
   }
   if (event.request) {
