@@ -179,7 +179,10 @@ describe('Culprit surfaces in three themes, and Confirm by Bisect, in the real w
     await hover.waitFor({ timeout: 20_000 });
     // Another provider's part (the JS language service) says "Loading…" until it has answered.
     await page.waitForFunction(
-      () => !Array.from(document.querySelectorAll('.monaco-hover')).some((h) => h.textContent?.includes('Loading…')),
+      () =>
+        !Array.from(document.querySelectorAll('.monaco-hover')).some((h) =>
+          /Loading(…|\.\.\.)/.test(h.textContent ?? ''),
+        ),
       undefined,
       { timeout: 60_000 },
     );
@@ -401,7 +404,10 @@ describe('Culprit surfaces in three themes, and Confirm by Bisect, in the real w
 
     const line = await openCrashingFrame();
     const hover = await hoverLine(line, 'Confirmed by bisect');
-    assert.match(await hover.innerText(), /confirmed/);
+    const confirmed = await hover.innerText();
+    assert.match(confirmed, new RegExp(`Confirmed by bisect: ${demo.bugSha.slice(0, 7)}`));
+    // A confirmed commit carries the verdict, not a probability.
+    assert.doesNotMatch(confirmed, new RegExp(`Suspect\\s+${demo.bugSha.slice(0, 7)}[^\\n]*%`));
     await shot('bisect-hover-dark', page.locator('.part.editor'));
     await page.mouse.move(5, 5);
 
