@@ -1,10 +1,17 @@
 /** The human-readable report (the default output when --json is not given). */
 import type { TriageReport, TriagedIssue } from '../core/model';
-import { changedSinceText, noSuspectsReason, placementText, probabilityText, verdictText } from '../core/present';
+import {
+  changedSinceText,
+  noSuspectsReason,
+  placementText,
+  probabilityText,
+  shortSha,
+  verdictText,
+} from '../core/present';
 import { terminalSafe as t } from './terminalText';
 
 function short(sha: string | null): string {
-  return sha ? t(sha.slice(0, 7)) : '—';
+  return sha ? t(shortSha(sha)) : '—';
 }
 
 function issueText(issue: TriagedIssue): string {

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CulpritError } from '../core/errors';
 import type { TriagedIssue } from '../core/model';
+import { shortSha } from '../core/present';
 import { triageSample, openTriageWorkspace } from '../core/triage';
 import { verifyIssue, type VerifyOptions, type VerifyProgress } from '../core/verify';
 import { UsageError, parseTriageArgs } from './cliArgs';
@@ -99,11 +100,9 @@ function parseVerifyArgs(argv: string[]): VerifyArgs {
 
 function progressLine(p: VerifyProgress): string {
   const left = Math.round(p.msLeft / 1000);
-  const last = p.last
-    ? `; ${p.last.sha.slice(0, 7)} was ${p.last.result}${p.last.note ? ` (${p.last.note})` : ''}`
-    : '';
+  const last = p.last ? `; ${shortSha(p.last.sha)} was ${p.last.result}${p.last.note ? ` (${p.last.note})` : ''}` : '';
   const time = `${Math.floor(left / 60)} m ${left % 60} s left`;
-  return `culprit: step ${p.step}/${p.maxSteps} ${p.phase} ${p.sha.slice(0, 7)} (${time})${last}\n`;
+  return `culprit: step ${p.step}/${p.maxSteps} ${p.phase} ${shortSha(p.sha)} (${time})${last}\n`;
 }
 
 function textOf(issue: TriagedIssue): string {
@@ -112,14 +111,13 @@ function textOf(issue: TriagedIssue): string {
   const lines = [`${issue.title}`, `${v.status}: ${v.summary}`, `reproduction: ${v.command}`, ''];
   for (const s of v.steps)
     lines.push(
-      `  ${s.sha.slice(0, 7)}  ${s.result.padEnd(4)}  ${String(Math.round(s.ms)).padStart(6)} ms  ${s.note ?? ''}`,
+      `  ${shortSha(s.sha)}  ${s.result.padEnd(4)}  ${String(Math.round(s.ms)).padStart(6)} ms  ${s.note ?? ''}`,
     );
   lines.push(`${v.runs} reproduction run${v.runs === 1 ? '' : 's'}`);
   if (v.differs?.length)
     lines.push('', 'What production had that this reproduction does not:', ...v.differs.map((d) => `  - ${d}`));
   if (v.fixed) lines.push('', `Is it fixed? ${v.fixed.summary}`);
-  if (issue.suspects[0])
-    lines.push('', `top suspect: ${issue.suspects[0].sha.slice(0, 7)} ${issue.suspects[0].summary}`);
+  if (issue.suspects[0]) lines.push('', `top suspect: ${shortSha(issue.suspects[0].sha)} ${issue.suspects[0].summary}`);
   return `${lines.join('\n')}\n`;
 }
 

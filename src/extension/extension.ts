@@ -17,6 +17,7 @@ import { StackDecorations } from './editor/stackDecorations';
 import { StackHoverProvider } from './editor/stackHoverProvider';
 import { FrameNavigator } from './editor/frameNavigator';
 import { GitContentProvider, openDeployedFile, openSuspectDiff } from './editor/suspectDiff';
+import { commitFiles } from './editor/commitFiles';
 import { StackCodeLensProvider } from './editor/stackCodeLens';
 import { SORT_LABELS, type IssueSort } from './tree/issueListView';
 import { DEFAULT_DEPLOY_KEY, setDeployRange } from './commands/deployCommands';
@@ -174,7 +175,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
     navigator,
     state: context.workspaceState,
     provider: () => providerSetup,
-    openSuspectDiff: (key, sha) => openSuspectDiff(store, workspaces, key, sha, vscode.ViewColumn.One),
+    openSuspectDiff: (key, sha, file, line) =>
+      openSuspectDiff(store, workspaces, key, sha, vscode.ViewColumn.One, { file, line }),
+    commitFiles: async (key, sha) => {
+      const root = store.get(key)?.triage?.root;
+      const git = root ? (await workspaces.byRoot(root))?.git : undefined;
+      return git ? commitFiles((args) => git.repo.run(args), sha) : null;
+    },
     refresh: () => refreshNow(),
     log: (line) => log.info(line),
     confirmByBisect: (key) => confirmByBisect(store, workspaces, key, log),

@@ -1,6 +1,7 @@
 /** Renders the issue's facts: header, stack with variables, request, breadcrumbs, suspects. */
 import type { PanelFrame, PanelModel, PanelRequest, PanelSuspect } from '../../src/core/insights';
 import { el, pairTable, section, when } from './dom';
+import { shortSha } from '../../src/core/present';
 
 /** What the rendered elements can ask of the host. */
 export interface IssueHandlers {
@@ -28,7 +29,7 @@ export function renderHeader(m: PanelModel, h: IssueHandlers): HTMLElement {
   add('environment', 'Environment', m.environment ?? '—');
   if (m.status) add('status', 'Status', m.status);
   // Short SHAs, as the tree and the hovers show them.
-  const short = (sha: string | null) => (sha && /^[0-9a-f]{40}$/i.test(sha) ? sha.slice(0, 7) : (sha ?? '?'));
+  const short = (sha: string | null) => (sha && /^[0-9a-f]{40}$/i.test(sha) ? shortSha(sha) : (sha ?? '?'));
   if (m.deploy)
     add(
       'deploy',
@@ -162,6 +163,30 @@ export function renderBreadcrumbs(m: PanelModel): HTMLElement {
   return section('breadcrumbs', 'Breadcrumbs', list);
 }
 
+/** The files a suspect commit changed, each a button opening its diff at the first changed line. */
+function changedFiles(s: PanelSuspect, h: IssueHandlers): HTMLElement | null {
+  if (!s.files?.length) return null;
+  const list = el('ul', { className: 'changed-files' });
+  for (const f of s.files) {
+    const open = el('button', {
+      className: 'frame-open changed-file',
+      // No line number: the diff opens at the commit's own first change, not at a line of today's file.
+      text: f.path,
+      attrs: {
+        type: 'button',
+        'data-file': f.path,
+        title: `Open the diff of ${f.path} in ${s.shortSha} at its first change`,
+        'aria-label': `Open the diff of ${f.path} in ${s.shortSha}`,
+      },
+    });
+    open.addEventListener('click', () => h.openSuspectDiff({ ...s, file: f.path, line: f.line }));
+    list.appendChild(el('li', {}, open, el('span', { className: 'file-stat', text: `+${f.added}/−${f.removed}` })));
+  }
+  if (s.moreFiles) list.appendChild(el('li', { className: 'more-files', text: `and ${s.moreFiles} more files` }));
+  const n = s.files.length + (s.moreFiles ?? 0);
+  return el('div', {}, el('h3', { text: `${n} file${n === 1 ? '' : 's'} changed` }), list);
+}
+
 export function renderSuspects(m: PanelModel, h: IssueHandlers): HTMLElement {
   if (!m.suspects.length) {
     // The reason comes from the triage (git not run, a failed blame, the deadline); never a blank.
@@ -182,12 +207,14 @@ export function renderSuspects(m: PanelModel, h: IssueHandlers): HTMLElement {
     diff.addEventListener('click', () => h.openSuspectDiff(s));
     const reasons = el('ul', { className: 'reasons' });
     for (const r of s.reasons) reasons.appendChild(el('li', { text: r }));
-    // "Why this suspect": every reason, and the bisect steps once a replay confirmed it.
+    // "Why this suspect": every reason, every file the commit changed (each opening the diff at
+    // its first hunk), and the bisect steps once a replay confirmed it.
     const why = el(
       'details',
       { className: 'why', attrs: rank === 0 ? { open: '' } : {} },
       el('summary', { text: `Why this suspect (${s.reasons.length} reason${s.reasons.length === 1 ? '' : 's'})` }),
       reasons,
+      changedFiles(s, h),
       s.confirmed && m.verification?.steps.length
         ? pairTable(`bisect-${s.shortSha}`, 'Bisect steps', m.verification.steps)
         : null,

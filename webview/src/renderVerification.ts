@@ -1,5 +1,6 @@
 /** Confirm by Bisect in the panel: the verdict, each step, what production had, and the button. */
 import type { PanelModel } from '../../src/core/insights';
+import { shortSha } from '../../src/core/present';
 import { el, pairTable, section } from './dom';
 
 export interface VerificationHandlers {
@@ -20,7 +21,7 @@ export function renderVerification(m: PanelModel, h: VerificationHandlers): HTML
     children.push(el('p', { id: 'bisect-progress', className: 'busy', text: `Bisecting: ${m.bisecting}` }));
   } else if (v) {
     const runs = v.runs === null ? '' : ` · ${v.runs} run${v.runs === 1 ? '' : 's'}`;
-    const commit = v.status === 'confirmed' && v.commit ? `: ${v.commit.slice(0, 7)}` : '';
+    const commit = v.status === 'confirmed' && v.commit ? `: ${shortSha(v.commit)}` : '';
     children.push(
       el(
         'p',

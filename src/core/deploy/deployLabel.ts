@@ -3,6 +3,7 @@
  * tree, the hover, the panel and the CLI table alike. A guess never reads like a known range.
  */
 import type { DeployRange } from '../model/triage.types';
+import { shortSha } from '../present/issueSummary';
 
 /** Names the error sources use for what they report about deploys. */
 const SOURCE_DEPLOYS: Record<string, string> = {
@@ -48,7 +49,7 @@ export async function describeDeploy(
   guessed: boolean,
   sample: { group: { source: string; release: string | null }; event: { release: string | null } },
 ): Promise<DeployRange & { guessed: boolean; label: string }> {
-  const name = async (sha: string | null) => (sha ? ((await git?.label(sha)) ?? sha.slice(0, 7)) : null);
+  const name = async (sha: string | null) => (sha ? ((await git?.label(sha)) ?? shortSha(sha)) : null);
   const label = deployLabel({
     range,
     guessed,

@@ -2,6 +2,7 @@
 import type { ErrorEvent } from '../model/event.types';
 import type { TriagedIssue } from '../model/triage.types';
 import type { PanelVerification } from './panelModel.types';
+import { shortSha } from '../present/issueSummary';
 
 const USER_FIELDS = ['id', 'username', 'email', 'ip_address', 'name', 'segment'];
 const SERVER_TAGS = ['server_name', 'host', 'hostname', 'pod_name', 'container_name'];
@@ -50,7 +51,7 @@ export function panelContext(event: ErrorEvent, issue: TriagedIssue | null): Pan
             const ms =
               typeof step.ms === 'number' && Number.isFinite(step.ms) ? ` · ${(step.ms / 1000).toFixed(1)} s` : '';
             const note = str(step.note, 200);
-            return [[step.sha.slice(0, 7), `${step.result.slice(0, 20)}${ms}${note ? ` · ${note}` : ''}`]];
+            return [[shortSha(step.sha), `${step.result.slice(0, 20)}${ms}${note ? ` · ${note}` : ''}`]];
           }),
           summary: str(raw.summary, 500) ?? '',
           command: str(raw.command, 2000) ?? '',

@@ -60,6 +60,13 @@ export interface PanelSuspect {
   /** The in-app frame the suspect touches, for "Open diff" (top resolved in-app frame). */
   file: string | null;
   line: number | null;
+  /**
+   * Every file the commit changed (`+added/−removed`, the first changed line on its side), each
+   * opening the diff at that hunk; set by the extension from git once read, absent before.
+   */
+  files?: Array<{ path: string; added: number; removed: number; line: number | null }>;
+  /** Files the commit changed beyond `files` (a long list is cut). */
+  moreFiles?: number;
 }
 
 /** A bisect replay's verdict as the panel shows it. */

@@ -9,6 +9,7 @@ export {
   errorType,
   frameLabel,
   frameLocation,
+  frameShortLocation,
   inlineText,
   issueDescription,
   noSuspectsReason,
@@ -17,5 +18,6 @@ export {
   releaseLabel,
   shortSha,
   suspectDescription,
+  suspectRow,
   verdictText,
 } from './issueSummary';

@@ -15,11 +15,18 @@ export function shortSha(sha: string): string {
   return sha.slice(0, SHORT_SHA_LENGTH);
 }
 
-/** The one probability format: `90%`; the calibrated probability when there is one, else the score. */
+/**
+ * The one probability format of every surface (tree, hover, panel, CLI, Markdown): `90%`, from the
+ * calibrated probability when there is one, else the score. A calibrated figure is never certain:
+ * above 99.5% it reads `>99%`, below 0.5% `<1%` (never `100%` or `0%`); only a bisect confirms.
+ */
 export function probabilityText(s: Pick<Suspect, 'score'> & { probability?: number }): string {
   const p = typeof s.probability === 'number' && Number.isFinite(s.probability) ? s.probability : s.score;
-  const pct = Math.round(Math.min(1, Math.max(0, p)) * 100);
-  return `${pct === 0 && p > 0 ? '<1' : pct}%`;
+  const clamped = Number.isFinite(p) ? Math.min(1, Math.max(0, p)) : 0;
+  const pct = Math.round(clamped * 100);
+  if (pct >= 100) return '>99%';
+  if (pct <= 0) return '<1%';
+  return `${pct}%`;
 }
 
 /** Cuts `text` to at most `max` characters at a word boundary, with an ellipsis; never mid-word. */
@@ -30,7 +37,10 @@ export function clipAtWord(text: string, max: number): string {
   const cut = flat.slice(0, room + 1);
   const space = cut.lastIndexOf(' ');
   // A single word longer than the room is cut where it must be (still with the ellipsis).
-  const head = space > room / 3 ? cut.slice(0, space) : cut.slice(0, room);
+  let head = space > room / 3 ? cut.slice(0, space) : cut.slice(0, room);
+  // Never end on a parenthesis left open (`of undefined (reading…`): cut before it.
+  const open = /\s[([{][^)\]}]*$/.exec(head);
+  if (open && open.index > room / 3) head = head.slice(0, open.index);
   return `${head.replace(/[\s,;:·–—-]+$/, '')}…`;
 }
 
@@ -50,7 +60,9 @@ export interface InlineTextOptions {
 
 /**
  * The Error Lens style text after a stack line: on the crashing line the message itself with
- * `×12 since 1.5.0 · 2b16db1`; on a caller line `frame 2 of TypeError: …`.
+ * `×12 since 1.5.0 · 2b16db1`; on a caller line `frame 2 of TypeError: …`. The message comes first:
+ * when it and its facts do not fit in `maxLength`, the facts go (the SHA first, then the count;
+ * the CodeLens and hover have both) before the message is cut at a word.
  */
 export function inlineText(
   sample: ErrorSample,
@@ -59,7 +71,7 @@ export function inlineText(
   options: InlineTextOptions,
 ): string {
   const max = Math.max(20, options.maxLength);
-  const headline = errorHeadline(sample);
+  const headline = errorHeadline(sample).replace(/\s+/g, ' ').trim();
   if (!frame.crashing) return clipAtWord(`frame ${frame.frameNumber} of ${headline}`, max);
   const facts: string[] = [];
   const count = sample.group.count !== null ? `×${sample.group.count}` : '';
@@ -68,8 +80,11 @@ export function inlineText(
   if (seen) facts.push(seen);
   const top = issue?.suspects[0];
   if (top) facts.push(shortSha(top.sha));
-  const tail = facts.length ? ` · ${facts.join(' · ')}` : '';
-  return `${clipAtWord(headline, Math.max(12, max - tail.length))}${tail}`;
+  for (let n = facts.length; n > 0; n--) {
+    const tail = ` · ${facts.slice(0, n).join(' · ')}`;
+    if (headline.length + tail.length <= max) return `${headline}${tail}`;
+  }
+  return clipAtWord(headline, max);
 }
 
 /** `3 min ago`, `5 h ago`, `2 d ago`; null for a missing or unparseable date. */
@@ -89,7 +104,7 @@ export function releaseLabel(release: string | null): string | null {
   if (!release) return null;
   const at = release.lastIndexOf('@');
   const v = at > 0 ? release.slice(at + 1) : release;
-  return /^[0-9a-f]{40}$/i.test(v) ? v.slice(0, 7) : v;
+  return /^[0-9a-f]{40}$/i.test(v) ? shortSha(v) : v;
 }
 
 /** The exception type: `TypeError` from `TypeError: x is undefined`, else the title's start. */
@@ -138,6 +153,40 @@ export function suspectDescription(s: Suspect, now?: number): string {
   if (when) parts.push(when);
   parts.push(probabilityText(s));
   return parts.join(' · ');
+}
+
+/**
+ * Characters of a suspect's summary on its tree row: with `>99% ` before it, what a default-width
+ * sidebar (about 290 px, the row three levels deep) shows whole; measured in the real workbench.
+ */
+const SUSPECT_LABEL_SUMMARY = 22;
+
+/**
+ * A suspect's tree row, readable at the default sidebar width: the probability (or `confirmed`)
+ * and the summary cut at a word lead; `2b16db1 · Ada Lovelace · 3 d ago` follows as the description.
+ */
+export function suspectRow(s: Suspect, confirmed: boolean, now?: number): { label: string; description: string } {
+  const summary = clipAtWord(s.summary, SUSPECT_LABEL_SUMMARY) || shortSha(s.sha);
+  const when = relativeTime(s.date, now);
+  return {
+    label: confirmed ? summary : `${probabilityText(s)} ${summary}`,
+    description: [confirmed ? 'confirmed' : null, shortSha(s.sha), authorName(s.author), when]
+      .filter(Boolean)
+      .join(' · '),
+  };
+}
+
+/**
+ * A frame's row description, its file and today's line first so a narrow sidebar still shows them:
+ * `pricing.js:15 · src/services`, with `note` (`changed after deploy`) before the folder.
+ */
+export function frameShortLocation(frame: TriagedFrame, note?: string): string {
+  if (!frame.file) return [frameLocation(frame), note].filter(Boolean).join(' · ');
+  const slash = frame.file.lastIndexOf('/');
+  const base = frame.file.slice(slash + 1);
+  const line = frame.localLine ?? frame.line;
+  const dir = slash > 0 ? frame.file.slice(0, slash) : '';
+  return [line === null ? base : `${base}:${line}`, note, dir].filter(Boolean).join(' · ');
 }
 
 /**

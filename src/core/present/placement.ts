@@ -1,5 +1,6 @@
 /** How the front ends word a frame's `placedBy`: one sentence for the CLI table, tree, hovers and panel. */
 import type { TriagedFrame } from '../model/triage.types';
+import { shortSha } from './issueSummary';
 
 type Placed = Pick<TriagedFrame, 'file' | 'line' | 'placedBy' | 'placedAt' | 'unplaced' | 'function'>;
 
@@ -25,7 +26,7 @@ export function placementText(f: Placed): string | null {
       );
     case 'history':
       return (
-        `placed by its line text at ${f.placedAt ? f.placedAt.slice(0, 7) : 'an older commit'}: ` +
+        `placed by its line text at ${f.placedAt ? shortSha(f.placedAt) : 'an older commit'}: ` +
         'the deployed file no longer holds it (found with git log -S)'
       );
     case 'moved-function':

@@ -4,7 +4,7 @@
  */
 import { CulpritError, messageOf } from '../errors';
 import type { ErrorSample } from '../model/group.types';
-import type { DeployRange, TriagedIssue } from '../model/triage.types';
+import type { DeployRange, Suspect, TriagedIssue } from '../model/triage.types';
 import { flattenFrames, primaryException } from './frameSelection';
 import { collectEvidence } from '../suspects/collectEvidence';
 import { rankIssueSuspects, type RankOptions } from '../suspects/suspectRanker';
@@ -30,6 +30,7 @@ import {
   type FrameWork,
 } from './triageFrames';
 import { placeByLineText } from './linePlacement';
+import { suspectsInTodaysLines, type ReasonFrame } from './reasonLines';
 
 export interface TriageSettings {
   /** `FROM..TO` from the command line. */
@@ -161,13 +162,34 @@ export async function triageSample(
     });
     if (suspects.length === 0 && blameable.length === 0)
       return unavailable(issue, 'no in-app frame resolved onto a line of this repository to blame');
-    Object.assign(issue, { suspects }, verdict);
+    Object.assign(issue, { suspects: await inTodaysLines(ws, to, suspects, blameable) }, verdict);
   } catch (e) {
     // A failed blame, diff or log costs the suspects, never the frames already resolved.
     if (CulpritError.is(e, 'cancelled')) throw e;
     return unavailable(issue, messageOf(e));
   }
   return issue;
+}
+
+/**
+ * The reasons in today's lines (`line 15 (deployed: 9)`), as the editor shows them. Following the
+ * lines no frame followed costs one `git diff`; if that fails the reasons keep the deployed numbers.
+ */
+async function inTodaysLines(ws: TriageWorkspace, to: string, suspects: Suspect[], blamed: FrameWork[]) {
+  const frames: ReasonFrame[] = blamed.map((f, depth) => ({
+    depth,
+    path: f.revPath as string,
+    line: f.revLine as number,
+    function: f.fn,
+    // A frame placed through history or not at all was not followed from TO.
+    ...(f.placedAt || f.unplaced ? {} : { today: { path: f.localPath, line: f.localLine } }),
+  }));
+  try {
+    return await suspectsInTodaysLines(suspects, frames, (lines) => ws.localLines(to, lines));
+  } catch (e) {
+    if (CulpritError.is(e, 'cancelled')) throw e;
+    return suspects;
+  }
 }
 
 /** The issue with its frames and the reason it has no suspects, which every surface shows. */

@@ -10,6 +10,7 @@ import { confineToRoot, isInside, realRoot } from '../resolve/confine';
 import { enclosingFunctionName } from '../sourcemap/functionNames';
 import { openRepo, type GitRepo } from '../git/gitRepo';
 import { localLinesOf, type LocalLine } from '../git/lineDrift';
+import { shortSha } from '../present/issueSummary';
 import { loadTags, resolveDeployRange } from '../deploy/deployRange';
 import { PromiseLru } from '../git/lruCache';
 import { createFrameResolver } from '../resolve/frameResolver';
@@ -132,7 +133,7 @@ function createWorkspaceGit(repo: GitRepo): WorkspaceGit {
     suspectPort: () => port,
     async label(sha) {
       tags ??= tagLabels(repo);
-      return (await tags).get(sha) ?? sha.slice(0, 7);
+      return (await tags).get(sha) ?? shortSha(sha);
     },
     invalidate() {
       head = null;

@@ -4,6 +4,7 @@
  * is then descended into), every step in one scratch worktree that is removed at the end.
  */
 import { CulpritError } from '../errors';
+import { shortSha } from '../present/issueSummary';
 import type { GitRepo } from '../git/gitRepo';
 import { bisectLine, maxBisectTests } from './bisectLine';
 import { shortType, type CrashSignature, type SeenCrash } from './crashSignature';
@@ -20,7 +21,7 @@ export interface RangeVerification {
   seen?: SeenCrash;
 }
 
-const short = (sha: string): string => sha.slice(0, 7);
+const short = shortSha;
 
 async function firstParentLine(repo: GitRepo, from: string, to: string, signal?: AbortSignal): Promise<string[]> {
   const out = await repo.run(['rev-list', '--first-parent', '--reverse', `${from}..${to}`, '--'], signal);

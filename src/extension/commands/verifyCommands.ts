@@ -117,7 +117,7 @@ export async function confirmByBisect(
               progress.report({ message: progressMessage(p), increment: Math.max(0, pct - reported) });
               reported = Math.max(reported, pct);
               store.setBisectProgress(key, { step: p.step, maxSteps: p.maxSteps, sha: p.sha, phase: p.phase });
-              if (p.last) log.info(`bisect ${key}: ${p.last.sha.slice(0, 7)} ${p.last.result} ${p.last.note ?? ''}`);
+              if (p.last) log.info(`bisect ${key}: ${shortSha(p.last.sha)} ${p.last.result} ${p.last.note ?? ''}`);
             },
           });
         } finally {

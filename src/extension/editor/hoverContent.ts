@@ -26,8 +26,17 @@ import { inlineCode, prose } from './markdownSafe';
 import { verificationOf, type VerificationView } from '../state/optionalFields';
 import { verificationHeadline } from '../commands/verifyCommands';
 
-const MAX_VARS = 6;
-const MAX_VALUE = 60;
+/**
+ * The hover must fit above a crashing line near the top of an editor (VS Code caps it at about
+ * 250 px there): each part is bounded, and what does not fit is "… in Details" (the panel).
+ */
+const MAX_VARS = 4;
+const MAX_VALUE = 30;
+/** Characters of the variables line: one line of a hover at its usual width (code is wider than prose). */
+const VARS_BUDGET = 60;
+const MAX_MESSAGE = 140;
+const MAX_REASON = 100;
+const MAX_REQUEST = 90;
 const PROVIDER_NAMES: Record<string, string> = { sentry: 'Sentry', datadog: 'Datadog', bugsnag: 'Bugsnag' };
 
 function capitalized(text: string): string {
@@ -50,7 +59,12 @@ function valueText(value: unknown): string {
       text = String(value);
     }
   }
-  return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
+  return clipText(text, MAX_VALUE);
+}
+
+/** `text` cut to `max` characters with an ellipsis (a URL has no words to cut at). */
+function clipText(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** The raw frame behind triaged frame `index` (the pipeline keeps flattenFrames' order). */
@@ -62,8 +76,9 @@ export function rawFrameOf(entry: IssueEntry, index: number): RawFrame | undefin
 function suspectLine(entry: IssueEntry, s: Suspect, confirmed: boolean): string {
   const when = relativeTime(s.date) ?? s.date.slice(0, 10);
   const sha = commandLink(`$(git-commit) ${shortSha(s.sha)}`, CMD.openSuspectDiff, [entry.key, s.sha], 'Open Diff');
-  const badge = confirmed ? '**confirmed**' : probabilityText(s);
-  return `${sha} ${prose(clipAtWord(s.summary, 90))} — ${prose(authorName(s.author))}, ${when} · ${badge}`;
+  // A confirmed commit has no probability: the verdict's line right below says confirmed.
+  const badge = confirmed ? '' : ` · ${probabilityText(s)}`;
+  return `${sha} ${prose(clipAtWord(s.summary, 90))} — ${prose(authorName(s.author))}, ${when}${badge}`;
 }
 
 const VERDICT_ICONS = { confirmed: '$(pass-filled)', 'not-reproduced': '$(circle-slash)', inconclusive: '$(question)' };
@@ -110,30 +125,34 @@ export function buildHover(entry: IssueEntry, frameIndex: number): vscode.Markdo
     group.count !== null ? `×${group.count}` : null,
     group.firstRelease ? `since ${releaseLabel(group.firstRelease)}` : null,
     group.lastSeen ? `last ${relativeTime(group.lastSeen)}` : null,
-    (group.environment ?? event.environment) || null,
   ].filter((x): x is string => !!x);
   blocks.push(
-    `$(error) **${prose(errorType(entry.sample))}** ${prose(clipAtWord(message, 300))}` +
+    `$(error) **${prose(errorType(entry.sample))}** ${prose(clipAtWord(message, MAX_MESSAGE))}` +
       (facts.length ? ` · ${prose(facts.join(' · '))}` : ''),
   );
 
-  // 3. The answer: top suspect, its strongest reason, one row of actions.
+  // 3. The answer, in one paragraph (a hover's paragraphs cost a margin each): the top suspect,
+  //    its strongest reason, the verdict, the deploy range, then one row of actions.
   const suspects = issue?.suspects ?? [];
   const verification = issue ? verificationOf(issue) : undefined;
   const top = suspects[0];
+  const answer: string[] = [];
   if (top) {
     const confirmed = verification?.status === 'confirmed' && verification.commit === top.sha;
-    const reason = top.reasons[0] ? `\\\n${prose(clipAtWord(top.reasons[0], 160))}` : '';
-    blocks.push(`**Suspect** ${suspectLine(entry, top, confirmed)}${reason}`);
+    answer.push(`**Suspect** ${suspectLine(entry, top, confirmed)}`);
+    // A confirmed commit's first reason is the replay's: it goes on the verdict's line below.
+    if (top.reasons[0] && !confirmed) answer.push(prose(clipAtWord(top.reasons[0], MAX_REASON)));
   } else if (issue) {
     // The triage's own reason: git not run, a failed blame, the deadline, or none fit.
-    blocks.push(`**Suspects** ${prose(clipAtWord(noSuspectsReason(issue) ?? 'none found', 240))}`);
+    answer.push(`**Suspects** ${prose(clipAtWord(noSuspectsReason(issue) ?? 'none found', 240))}`);
   }
   // A close call or "none of these" is said where the answer is, never left to the percentages.
   const verdict = issue?.confidence === 'low' && !verification ? verdictText(issue) : null;
-  if (verdict) blocks.push(`$(warning) ${prose(clipAtWord(verdict, 200))}`);
-  if (verification) blocks.push(verificationLine(verification));
-  if (issue?.deploy.label) blocks.push(`$(rocket) deploy ${prose(issue.deploy.label)}`);
+  if (verdict) answer.push(`$(warning) ${prose(clipAtWord(verdict, 200))}`);
+  const confirmedTop = !!top && verification?.status === 'confirmed' && verification.commit === top.sha;
+  if (verification) answer.push(verificationLine(verification));
+  if (confirmedTop && top.reasons[0]) answer.push(prose(clipAtWord(top.reasons[0], MAX_REASON)));
+  if (issue?.deploy.label) answer.push(`$(rocket) deploy ${prose(issue.deploy.label)}`);
   const canBisect = !!(entry.triage?.gitRan && issue?.deploy.from && issue.deploy.to && vscode.workspace.isTrusted);
 
   const actions = [
@@ -147,7 +166,8 @@ export function buildHover(entry: IssueEntry, frameIndex: number): vscode.Markdo
       ? commandLink(`Open in ${PROVIDER_NAMES[group.source] ?? 'provider'}`, CMD.openInProvider, [entry.key])
       : null,
   ].filter((x): x is string => x !== null);
-  blocks.push(actions.join(' · '));
+  answer.push(actions.join(' · '));
+  blocks.push(answer.join('\\\n'));
 
   // 4. The other suspects on one line (summary in each link's tooltip): the hover must fit above
   //    a line near the top of the editor with its variables still on screen.
@@ -161,15 +181,23 @@ export function buildHover(entry: IssueEntry, frameIndex: number): vscode.Markdo
     blocks.push(`Also: ${rest.join(' · ')}`);
   }
 
-  // 5. Compact context: a few variables on one wrapping line, the request line.
+  // 5. Compact context: a few variables on one line, the request line; the rest is in Details.
   const raw = rawFrameOf(entry, frameIndex);
   const context: string[] = [];
   const vars = Object.entries(raw?.vars ?? {});
   if (vars.length) {
-    const shown = vars.slice(0, MAX_VARS).map(([k, v]) => inlineCode(`${k.slice(0, 40)} = ${valueText(v)}`));
+    const shown: string[] = [];
+    let used = 0;
+    for (const [k, v] of vars.slice(0, MAX_VARS)) {
+      const text = `${clipAtWord(k, 24)} = ${valueText(v)}`;
+      if (shown.length > 0 && used + text.length > VARS_BUDGET) break;
+      shown.push(inlineCode(text));
+      used += text.length + 3;
+    }
+    const hidden = vars.length - shown.length;
     const more =
-      vars.length > MAX_VARS
-        ? ` · ${commandLink(`${vars.length - MAX_VARS} more in Details`, CMD.openDetails, [entry.key])}`
+      hidden > 0
+        ? ` · ${commandLink(`+${hidden} more`, CMD.openDetails, [entry.key], 'Every variable in Details')}`
         : '';
     context.push(`**Variables** ${shown.join(' · ')}${more}`);
   }
@@ -178,7 +206,7 @@ export function buildHover(entry: IssueEntry, frameIndex: number): vscode.Markdo
     const url = req.url ?? '';
     const query = req.query && !url.includes('?') ? `?${req.query}` : '';
     const line = `${req.method ?? ''} ${url}${query}`.trim();
-    if (line) context.push(`**Request** ${inlineCode(clipAtWord(line, 200))}`);
+    if (line) context.push(`**Request** ${inlineCode(clipText(line, MAX_REQUEST))}`);
   }
   if (context.length) blocks.push(`---\n\n${context.join('\\\n')}`);
 

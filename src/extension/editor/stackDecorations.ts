@@ -13,6 +13,24 @@ import type { CulpritConfig } from '../settings';
 export type InlineOptions = CulpritConfig['inlineText'];
 
 const THROTTLE_MS = 80;
+/** The after-text ends by this column (line plus margin plus text), inside a common editor width. */
+const END_COLUMN = 110;
+/** The 2.5em margin before the after-text, in columns (an em is about 1.7 monospace columns). */
+const MARGIN_COLUMNS = 4;
+/** Even after a long line the text keeps this much: the error's type and the start of its message. */
+const MIN_TEXT = 24;
+
+/** Columns `text` takes on screen (tabs to the next stop). */
+export function visualWidth(text: string, tabSize: number): number {
+  let col = 0;
+  for (const ch of text) col = ch === '\t' ? col + tabSize - (col % tabSize) : col + 1;
+  return col;
+}
+
+/** Characters of after-text after a line `lineWidth` columns wide: it ends by END_COLUMN, never past the setting. */
+export function afterTextRoom(lineWidth: number, maxLength: number): number {
+  return Math.min(maxLength, Math.max(MIN_TEXT, END_COLUMN - lineWidth - MARGIN_COLUMNS));
+}
 
 export class StackDecorations implements vscode.Disposable {
   private readonly crash: vscode.TextEditorDecorationType;
@@ -77,6 +95,7 @@ export class StackDecorations implements vscode.Disposable {
   paint(): void {
     const entry = this.store.selected;
     for (const editor of vscode.window.visibleTextEditors) {
+      const tabSize = typeof editor.options.tabSize === 'number' ? editor.options.tabSize : 4;
       const lines = this.enabled && entry ? this.lines.linesOf(editor.document.uri) : [];
       const crash: vscode.DecorationOptions[] = [];
       const stack: vscode.DecorationOptions[] = [];
@@ -89,7 +108,12 @@ export class StackDecorations implements vscode.Disposable {
               entry.sample,
               entry.triage?.issue ?? null,
               { crashing: l.crashing, frameNumber: l.frameIndex + 1 },
-              { maxLength: this.inline.maxLength },
+              {
+                maxLength: afterTextRoom(
+                  visualWidth(editor.document.lineAt(l.line).text.trimEnd(), tabSize),
+                  this.inline.maxLength,
+                ),
+              },
             )
           : '';
         (l.crashing ? crash : stack).push({ range, renderOptions: { after: { contentText: text } } });

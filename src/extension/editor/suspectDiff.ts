@@ -50,6 +50,7 @@ export async function openSuspectDiff(
   key: string,
   sha: string,
   viewColumn?: vscode.ViewColumn,
+  at?: { file: string | null; line: number | null },
 ): Promise<void> {
   const entry = store.get(key);
   const triage = entry?.triage;
@@ -74,7 +75,9 @@ export async function openSuspectDiff(
   const frame =
     frames.find((f) => f.inApp && f.file && touched.includes(f.file)) ??
     frames.find((f) => f.file && touched.includes(f.file));
-  const file = frame?.file ?? touched[0];
+  // A file the panel named (one the commit changed, never another path), else the stack's.
+  const named = at?.file && touched.includes(at.file) ? at.file : null;
+  const file = named ?? frame?.file ?? touched[0];
   if (!file) {
     void vscode.window.showInformationMessage(`Culprit: commit ${shortSha(sha)} changes no files.`);
     return;
@@ -82,7 +85,7 @@ export async function openSuspectDiff(
   const suspect = triage.issue.suspects.find((s) => s.sha === sha);
   const subject = suspect ? ` ${suspect.summary.slice(0, 60)}` : '';
   const title = `${file.split('/').pop()} (${shortSha(sha)}^ ↔ ${shortSha(sha)})${subject}`;
-  const line = Math.max(0, (frame?.line ?? 1) - 1);
+  const line = Math.max(0, ((named ? at?.line : frame?.line) ?? 1) - 1);
   await vscode.commands.executeCommand(
     'vscode.diff',
     gitUri(triage.root, `${sha}^`, file),

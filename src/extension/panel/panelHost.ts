@@ -15,6 +15,7 @@ import {
   type FixStatus,
   type FixWatch,
   type TagComparison,
+  type PanelModel,
 } from '../../core/insights';
 import {
   createSentryInsights,
@@ -33,8 +34,11 @@ import { DetailPanel } from './detailPanel';
 import { workspaceFileUri } from '../editor/frameLocation';
 import { verificationHeadline, type BisectOutcome } from '../commands/verifyCommands';
 import { shortSha } from '../../core/present';
+import { MAX_COMMIT_FILES, type CommitFile } from '../editor/commitFiles';
 
 const WATCHES = 'culprit.fixWatches';
+/** Suspects whose changed files the panel lists (the others say so in their diff). */
+const MAX_SUSPECT_FILES = 5;
 
 export interface PanelHostDeps {
   extensionUri: vscode.Uri;
@@ -42,7 +46,9 @@ export interface PanelHostDeps {
   navigator: FrameNavigator;
   state: vscode.Memento;
   provider: () => ProviderSetup | null;
-  openSuspectDiff: (key: string, sha: string) => Promise<void>;
+  openSuspectDiff: (key: string, sha: string, file: string | null, line: number | null) => Promise<void>;
+  /** The files a suspect commit changed (git), or null without git. */
+  commitFiles: (key: string, sha: string) => Promise<CommitFile[] | null>;
   refresh: () => Promise<boolean>;
   log: (line: string) => void;
   /** Confirm by Bisect (commands/verifyCommands.ts). */
@@ -52,6 +58,9 @@ export interface PanelHostDeps {
 export class PanelHost implements PanelActions, vscode.Disposable {
   readonly panel: DetailPanel;
   private readonly fixes = new Map<string, FixStatus>();
+  /** Files changed per `key\0sha`, read from git once. */
+  private readonly files = new Map<string, CommitFile[]>();
+  private readonly reading = new Set<string>();
 
   constructor(private readonly deps: PanelHostDeps) {
     this.panel = new DetailPanel(deps.extensionUri, this, { log: deps.log });
@@ -70,6 +79,7 @@ export class PanelHost implements PanelActions, vscode.Disposable {
     const running = this.deps.store.bisectProgress(key);
     this.panel.show({
       ...model,
+      suspects: this.withFiles(key, model.suspects),
       canBisect: vscode.workspace.isTrusted && !!entry.triage?.gitRan && !!deploy?.from && !!deploy.to,
       bisecting: running
         ? running.step > 0
@@ -138,8 +148,34 @@ export class PanelHost implements PanelActions, vscode.Disposable {
     await this.deps.navigator.open(this.entryOf(issueId)!.key, frameIndex, vscode.ViewColumn.One);
   }
 
-  async openSuspectDiff(issueId: string, sha: string): Promise<void> {
-    await this.deps.openSuspectDiff(this.entryOf(issueId)!.key, sha);
+  async openSuspectDiff(issueId: string, sha: string, file: string | null, line: number | null): Promise<void> {
+    await this.deps.openSuspectDiff(this.entryOf(issueId)!.key, sha, file, line);
+  }
+
+  /** The suspects with the files each commit changed, read once per commit; re-renders when they arrive. */
+  private withFiles(key: string, suspects: PanelModel['suspects']): PanelModel['suspects'] {
+    const missing = suspects.slice(0, MAX_SUSPECT_FILES).filter((s) => !this.files.has(`${key}\0${s.sha}`));
+    if (missing.length > 0 && !this.reading.has(key)) {
+      this.reading.add(key);
+      void Promise.all(
+        missing.map(async (s) => {
+          const files = await this.deps.commitFiles(key, s.sha).catch(() => null);
+          this.files.set(`${key}\0${s.sha}`, files ?? []);
+        }),
+      ).finally(() => {
+        this.reading.delete(key);
+        if (this.panel.issueId === this.deps.store.get(key)?.sample.group.id) this.show(key);
+      });
+    }
+    return suspects.map((s) => {
+      const files = this.files.get(`${key}\0${s.sha}`);
+      if (!files) return s;
+      return {
+        ...s,
+        files: files.slice(0, MAX_COMMIT_FILES),
+        moreFiles: Math.max(0, files.length - MAX_COMMIT_FILES),
+      };
+    });
   }
 
   async runIssueAction(issueId: string, action: PanelIssueAction): Promise<IssueActionResult> {

@@ -10,6 +10,7 @@ import type { ErrorSample, TriagedIssue } from '../../core/model';
 import { CulpritError, messageOf } from '../../core/errors';
 import type { FolderTriage, TriageOptions, Workspaces } from './workspaces';
 import { createDeadline } from '../../core/triage';
+import { shortSha } from '../../core/present';
 import type { Logger } from '../log';
 
 export type EntryOrigin = 'provider' | 'file' | 'lookup';
@@ -76,7 +77,7 @@ function triageDecisions(key: string, result: FolderTriage | null, ms: number, d
     `${issue.frames.filter((f) => f.file && f.localLine !== null && f.localLine !== f.line).length} moved since the ` +
       `deploy`,
     issue.suspects[0]
-      ? `top suspect ${issue.suspects[0].sha.slice(0, 7)} (${issue.suspects.length} ranked)`
+      ? `top suspect ${shortSha(issue.suspects[0].sha)} (${issue.suspects.length} ranked)`
       : 'no suspect',
   ];
   const why = unresolved

@@ -9,9 +9,9 @@ import type { TriagedFrame } from '../../core/model';
 import {
   authorName,
   changedSinceText,
-  clipAtWord,
   frameLabel,
   frameLocation,
+  frameShortLocation,
   issueDescription,
   placementText,
   noSuspectsReason,
@@ -19,7 +19,7 @@ import {
   releaseLabel,
   shortSha,
   probabilityText,
-  suspectDescription,
+  suspectRow,
   verdictText,
 } from '../../core/present';
 import { isRuntimeFrame } from './frameKinds';
@@ -273,17 +273,20 @@ function statusItem(node: StatusNode): vscode.TreeItem {
 
 /** What a glance at the tree must tell: the line changed after the deploy, or could not be placed. */
 function frameNote(f: TriagedFrame): string {
-  if (f.file && f.placedBy === null) return ' · line not placed';
-  return f.changedSince ? ' · changed after deploy' : '';
+  if (f.file && f.placedBy === null) return 'line not placed';
+  return f.changedSince ? 'changed after deploy' : '';
 }
 
 function frameItem(node: FrameNode): vscode.TreeItem {
   const f = node.frame;
   const item = new vscode.TreeItem(frameLabel(f), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  item.description = frameLocation(f) + frameNote(f);
+  // `pricing.js:15 · src/services`: file and line first, readable at the default sidebar width.
+  item.description = frameShortLocation(f, frameNote(f));
   // Plain text: the raw line and the placement come from production and git, never markup.
-  item.tooltip = [f.raw.trim(), placementText(f), changedSinceText(f.changedSince)].filter(Boolean).join('\n');
+  item.tooltip = [frameLocation(f), f.raw.trim(), placementText(f), changedSinceText(f.changedSince)]
+    .filter(Boolean)
+    .join('\n');
   const resolved = f.file !== null;
   // Runtime and library frames are never "missing": no warning, no offer to map their paths.
   const library = !f.inApp || isRuntimeFrame(f.raw);
@@ -334,28 +337,27 @@ function suspectsItem(node: SuspectsNode): vscode.TreeItem {
 
 function suspectItem(node: SuspectNode): vscode.TreeItem {
   const s = node.suspect;
-  // Readable at the default sidebar width: the summary leads, SHA/author/when/probability follow.
+  const confirmed = isConfirmed(node);
+  // Readable at the default sidebar width: `90% Use loyalty programme…` leads (a confirmed commit
+  // says so instead of a probability), `2b16db1 · Ada Lovelace · 3 d ago` follows, reasons in the tooltip.
+  const row = suspectRow(s, confirmed);
   const item = new vscode.TreeItem(
-    { label: clipAtWord(s.summary, 72) || shortSha(s.sha) },
+    { label: row.label },
     s.reasons.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
   );
   item.id = node.id;
-  const confirmed = isConfirmed(node);
-  // A confirmed commit says so where the others show their probability.
-  item.description = confirmed
-    ? [shortSha(s.sha), authorName(s.author), relativeTime(s.date), 'confirmed'].filter(Boolean).join(' · ')
-    : suspectDescription(s);
+  item.description = row.description;
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**')
     .appendText(`${node.rank}. ${shortSha(s.sha)} ${s.summary}`)
     .appendMarkdown('**\n\n');
-  md.appendText(`${authorName(s.author)} · ${relativeTime(s.date) ?? s.date} · ${probabilityText(s)}`);
+  const badge = confirmed ? 'confirmed by bisect' : probabilityText(s);
+  md.appendText(`${authorName(s.author)} · ${relativeTime(s.date) ?? s.date} · ${badge}`);
   md.appendMarkdown('\n\n');
   for (const r of s.reasons) md.appendMarkdown('- ').appendText(r).appendMarkdown('\n');
   item.tooltip = md;
-  item.iconPath = confirmed
-    ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'))
-    : new vscode.ThemeIcon('git-commit');
+  // Only a confirmed commit carries an icon: at the default width the probability and summary need its room.
+  if (confirmed) item.iconPath = new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'));
   item.contextValue = 'suspect';
   item.command = { command: CMD.openSuspectDiff, title: 'Open Suspect Diff', arguments: [node.entry.key, s.sha] };
   return item;

@@ -51,8 +51,13 @@ describe('culprit triage on the demo service (real SDK event, real git)', functi
       assert.equal(issue.suspects[0].author, 'Linus Torvalds <linus@orders.example>');
       assert.match(
         issue.suspects[0].reasons[0],
-        /changed line 9 of src\/services\/pricing\.js \(applyDiscount\), the crashing frame/,
+        /changed line 15 \(deployed: 9\) of src\/services\/pricing\.js \(applyDiscount\), the crashing frame/,
       );
+      // Every line a reason names is today's, with the deployed number beside it: the editor shows 15.
+      const reasons = issue.suspects.flatMap((s: { reasons: string[] }) => s.reasons).join('\n');
+      assert.ok(!/line 9 of /.test(reasons), reasons);
+      assert.match(reasons, /which line 15 \(deployed: 9\) of applyDiscount reads/);
+      assert.match(reasons, /line 16 \(deployed: 10\) of src\/services\/pricing\.js/);
       // Post-deploy commits are never suspects.
       const post = sha('Quote in the order currency');
       assert.ok(issue.suspects.every((s: { sha: string }) => s.sha !== post));
@@ -74,7 +79,7 @@ describe('culprit triage on the demo service (real SDK event, real git)', functi
     const r = await runCli(['--event', eventFile, '--repo', repo]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /suspects \((high|medium) confidence\):/);
-    assert.match(r.stdout, /1\. [0-9a-f]{7} .* \d+%$/m);
+    assert.match(r.stdout, /1\. [0-9a-f]{7} .* (?:\d+|>99|<1)%$/m);
   });
 
   it('uses --deploy over tags and says so', async () => {

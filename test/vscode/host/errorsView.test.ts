@@ -116,17 +116,17 @@ describe('Culprit extension: Production Errors from Sentry', function () {
       }
     }
     assert.ok(firstFrame);
-    assert.equal(
-      api.tree.getTreeItem(firstFrame).description,
-      'src/services/pricing.js:15:' + (firstFrame.kind === 'frame' ? firstFrame.frame.column : ''),
-    );
+    // File and today's line first, so a default-width sidebar shows them; the folder after.
+    assert.equal(api.tree.getTreeItem(firstFrame).description, 'pricing.js:15 · src/services');
+    assert.match(String(api.tree.getTreeItem(firstFrame).tooltip), /^src\/services\/pricing\.js:15:\d+\n/);
     const suspectsItem = api.tree.getTreeItem(children[0]);
     assert.equal(suspectsItem.description, 'deploy v1.4.0..v1.5.0 (from Sentry deploys)');
     const suspects = api.tree.getChildren(children[0]) as ErrorTreeNode[];
     assert.equal(suspects[0].kind, 'suspect');
     const top = api.tree.getTreeItem(suspects[0]);
-    assert.equal((top.label as vscode.TreeItemLabel).label, 'Use loyalty programme rates for discounts');
-    assert.match(String(top.description), new RegExp(`^${info.bugSha.slice(0, 7)} · .+ · \\d+ d ago · \\d+%$`));
+    // The probability and the summary lead (cut at a word); SHA, author and age beside them.
+    assert.match((top.label as vscode.TreeItemLabel).label, /^(?:>99|\d+)% Use loyalty programme…$/);
+    assert.match(String(top.description), new RegExp(`^${info.bugSha.slice(0, 7)} · .+ · \\d+ d ago$`));
     assert.match((top.tooltip as vscode.MarkdownString).value, /- /, 'reasons are in the tooltip');
     assert.equal(suspects[0].kind === 'suspect' && suspects[0].suspect.sha, info.bugSha);
     assert.ok((api.tree.getChildren(suspects[0]) as ErrorTreeNode[]).length > 0, 'the top suspect lists its reasons');
@@ -160,7 +160,7 @@ describe('Culprit extension: Production Errors from Sentry', function () {
         changedSince: { sha, summary: 'Guard the tier', author: 'Bob <bob@x>', date: new Date().toISOString() },
       });
       let item = api.tree.getTreeItem(node);
-      assert.match(String(item.description), /:15:\d+ · changed after deploy$/);
+      assert.equal(item.description, 'pricing.js:15 · changed after deploy · src/services');
       assert.match(String(item.tooltip), /placed by its line text at c0ffee1: the deployed file no longer holds it/);
       assert.match(String(item.tooltip), /changed after deploy by c0ffee1 Guard the tier/);
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
@@ -179,7 +179,7 @@ describe('Culprit extension: Production Errors from Sentry', function () {
         localLine: null,
       });
       item = api.tree.getTreeItem(node);
-      assert.match(String(item.description), / · line not placed$/);
+      assert.match(String(item.description), /^pricing\.js:9 · line not placed · src\/services$/);
       assert.match(String(item.tooltip), /line not placed: its line text is in no revision/);
       await vscode.commands.executeCommand(CMD.openFrame, entry.key, 0);
       // No guess: the file opens at its top, not at a number that holds other code today.
@@ -358,7 +358,15 @@ describe('Culprit extension: Production Errors from Sentry', function () {
         `hover sections out of order:\n${text}`,
       );
       assert.ok(!text.includes('&nbsp;'), 'spaces stay spaces so prose wraps');
-      assert.match(text, new RegExp(`${info.bugSha.slice(0, 7)}.*· \\d+%`), 'the suspect line carries its probability');
+      assert.match(
+        text,
+        new RegExp(`${info.bugSha.slice(0, 7)}.*· (?:\\d+|>99)%`),
+        'the suspect line carries its probability',
+      );
+      // Today's line, as the editor shows it, with the deployed one beside it.
+      assert.match(text, /changed line 15 \\\(deployed\\: 9\\\) of src\/services\/pricing\\\.js/);
+      assert.ok(!/changed line 9 of/.test(text), 'no deployed line number alone');
+      // Compact: a bounded request line without its query twice, and "… in Details" past a few variables.
       const links = [...text.matchAll(/\]\(([^)\s]+)/g)].map((m) => m[1]);
       assert.ok(links.length > 0);
       for (const l of links) assert.match(l, /^command:culprit\./, `only Culprit commands are links: ${l}`);
@@ -373,7 +381,8 @@ describe('Culprit extension: Production Errors from Sentry', function () {
       const frame = entry.triage!.issue.frames[0];
       const realChange = frame.changedSince;
       try {
-        ex.value = `${original} see https://evil.example/x?a=1 or [here](http://127.0.0.1:9/steal) www.evil.example a@evil.example`;
+        // Short enough that the hover's bounded message shows all of it.
+        ex.value = 'see https://evil.example/x?a=1 or [here](http://127.0.0.1:9/steal) www.evil.example a@evil.example';
         frame.changedSince = {
           sha: 'c0ffee1'.padEnd(40, '0'),
           summary: 'Guard a missing loyalty tier',
@@ -406,12 +415,26 @@ describe('Culprit extension: Production Errors from Sentry', function () {
       const crash = painted.find((p) => p.crashing);
       assert.ok(crash, 'the crashing line is painted');
       assert.equal(crash.line, 14);
-      assert.match(
-        crash.text,
-        new RegExp(
-          `^TypeError: Cannot read properties of undefined .* · ×\\d+ since 1\\.5\\.0 · ${info.bugSha.slice(0, 7)}$`,
-        ),
-      );
+      // The message leads and the text ends by column 110: the facts give way before the message is cut.
+      const doc = await vscode.workspace.openTextDocument(pricing());
+      for (const p of painted) {
+        const end = doc.lineAt(p.line).text.trimEnd().length + 4 + p.text.length;
+        assert.ok(end <= 110, `line ${p.line + 1} ends at column ${end}: ${p.text}`);
+        if (p.text.endsWith('…')) assert.match(p.text, /\w…$/, `cut mid-word or at a parenthesis: ${p.text}`);
+      }
+      assert.equal(crash.text, 'TypeError: Cannot read properties of undefined…');
+      const caller = painted.find((p) => !p.crashing && p.line === 24);
+      assert.equal(caller?.text, 'frame 2 of TypeError: Cannot read properties of…');
+      await config().update('inlineText.maxLength', 200, vscode.ConfigurationTarget.Global);
+      try {
+        // A wider setting never runs the text past column 110.
+        await until('repainted', () => {
+          api.decorations.paint();
+          return api.decorations.paintedIn(pricing()).find((p) => p.crashing)?.text === crash.text;
+        });
+      } finally {
+        await config().update('inlineText.maxLength', undefined, vscode.ConfigurationTarget.Global);
+      }
       await config().update('inlineText.maxLength', 40, vscode.ConfigurationTarget.Global);
       try {
         await until('the shorter text painted', () => {

@@ -120,7 +120,7 @@ describe('Confirm by Bisect in the editor (#15)', function () {
     );
     assert.equal(rows[1].kind, 'suspect');
     if (rows[1].kind === 'suspect') assert.equal(rows[1].suspect.sha, info.bugSha);
-    assert.match(String(api.tree.getTreeItem(rows[1]).description), / · confirmed$/);
+    assert.match(String(api.tree.getTreeItem(rows[1]).description), /^confirmed · /);
     assert.match(String(api.tree.getTreeItem(suspectsNode()).description), /^confirmed · /);
 
     // The hover says confirmed, and no longer offers to confirm.
@@ -135,7 +135,12 @@ describe('Confirm by Bisect in the editor (#15)', function () {
       new vscode.Position(crashLine.line, 4),
     );
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-    assert.match(text, /\*\*confirmed\*\*/, text);
+    // No probability for a confirmed commit: the verdict's line follows its suspect line.
+    assert.match(
+      text,
+      new RegExp(`${info.bugSha.slice(0, 7)}\\].*, \\d+ d ago\\\\\n\\$\\(pass-filled\\) \\*\\*Confirmed`),
+      text,
+    );
     assert.match(text, /\$\(pass-filled\) \*\*Confirmed by bisect\\?: [0-9a-f]{7} · \d+ runs\*\*/, text);
     assert.ok(!text.includes('command:culprit.confirmByBisect'), 'a confirmed suspect is not offered again');
 

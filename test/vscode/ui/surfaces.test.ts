@@ -98,6 +98,56 @@ describe('Culprit surfaces in three themes, and Confirm by Bisect, in the real w
     if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
   }
 
+  /**
+   * Where the text after each decorated line ends, in editor columns, and whether it is inside the
+   * editor's visible width. The text is a CSS ::after of a decoration span, so its span's box is measured.
+   */
+  async function afterTextEnds(): Promise<Array<{ text: string; column: number; inside: boolean }>> {
+    return wb.page.evaluate(() => {
+      const editor = document.querySelector('.part.editor .monaco-editor .editor-scrollable')!.getBoundingClientRect();
+      const out: Array<{ text: string; column: number; inside: boolean }> = [];
+      for (const line of Array.from(document.querySelectorAll('.part.editor .monaco-editor .view-line'))) {
+        const spans = Array.from(line.querySelectorAll('span span'));
+        const deco = spans.find((el) => getComputedStyle(el, '::after').content !== 'none');
+        if (!deco) continue;
+        const tokens = spans.filter((el) => el !== deco && !el.querySelector('span'));
+        const chars = tokens.reduce((n, el) => n + (el.textContent ?? '').length, 0);
+        const width = tokens.reduce((n, el) => n + el.getBoundingClientRect().width, 0);
+        const left = line.getBoundingClientRect().left;
+        const right = deco.getBoundingClientRect().right;
+        out.push({
+          text: getComputedStyle(deco, '::after').content,
+          column: (right - left) / (width / chars),
+          inside: right <= editor.right + 0.5,
+        });
+      }
+      return out;
+    });
+  }
+
+  /** Whether the tree row's label (its name, and the start of its description up to `lead`) shows whole. */
+  async function rowShows(
+    row: Locator,
+    lead?: string,
+  ): Promise<{ label: boolean; lead: boolean; starts: boolean; text: string }> {
+    return row.evaluate((el, leadText) => {
+      const box = el.querySelector('.monaco-icon-label-container')!.getBoundingClientRect();
+      const name = el.querySelector('.label-name')!;
+      const label = name.getBoundingClientRect().right <= box.right + 0.5;
+      let leadShows = true;
+      let starts = true;
+      const desc = el.querySelector('.label-description');
+      if (leadText && desc?.firstChild) {
+        const range = document.createRange();
+        range.setStart(desc.firstChild, 0);
+        range.setEnd(desc.firstChild, Math.min(leadText.length, desc.firstChild.textContent?.length ?? 0));
+        starts = desc.textContent?.startsWith(leadText) === true;
+        leadShows = starts && range.getBoundingClientRect().right <= box.right + 0.5;
+      }
+      return { label, lead: leadShows, starts, text: el.textContent ?? '' };
+    }, lead);
+  }
+
   async function openCrashingFrame(): Promise<Locator> {
     const { page } = wb;
     await wb.runCommand('View: Close All Editors');
@@ -127,6 +177,15 @@ describe('Culprit surfaces in three themes, and Confirm by Bisect, in the real w
     await page.mouse.move(box.x + 60, box.y + box.height / 2);
     const hover = page.locator('.monaco-hover', { hasText: text }).first();
     await hover.waitFor({ timeout: 20_000 });
+    // Another provider's part (the JS language service) says "Loading…" until it has answered.
+    await page.waitForFunction(
+      () =>
+        !Array.from(document.querySelectorAll('.monaco-hover')).some((h) =>
+          /Loading(…|\.\.\.)/.test(h.textContent ?? ''),
+        ),
+      undefined,
+      { timeout: 60_000 },
+    );
     // Codicons and markdown settle a frame after the widget appears.
     await page.waitForTimeout(300);
     return hover;
@@ -179,26 +238,98 @@ describe('Culprit surfaces in three themes, and Confirm by Bisect, in the real w
       await setTheme(theme);
 
       const line = await openCrashingFrame();
-      await wb.treeRow('Use loyalty programme rates').first().waitFor();
+      // Suspect rows lead with the probability and the summary, whole at the default sidebar width.
+      const suspect = wb.treeRow(/^(?:>99|\d+)% Use loyalty programme/).first();
+      await suspect.waitFor();
+      const shown = await rowShows(suspect, demo.bugSha.slice(0, 7));
+      assert.ok(shown.label, `the suspect's label is cut by the sidebar: ${shown.text}`);
+      assert.ok(shown.starts, `the suspect's description does not start with its SHA: ${shown.text}`);
+      const frame = await rowShows(wb.treeRow('applyDiscount').first(), 'pricing.js:15');
+      assert.ok(frame.label && frame.lead, `the frame's file:line is not on screen: ${frame.text}`);
       await shot(`tree-${theme.name}`, page.locator('.part.sidebar'));
+
+      // The text after each stack line ends by column ~110, inside the editor, cut at a word.
+      const ends = await afterTextEnds();
+      assert.ok(ends.length >= 2, `the crashing line and a caller carry text: ${JSON.stringify(ends)}`);
+      for (const e of ends) {
+        assert.ok(e.inside, `runs past the editor's edge: ${e.text}`);
+        assert.ok(e.column <= 111, `ends at column ${e.column.toFixed(1)}: ${e.text}`);
+        assert.match(e.text, /^"(?:TypeError|frame \d+ of TypeError)[^"]*(?:\w|\w…)"$/);
+      }
       await shot(`inline-${theme.name}`, page.locator('.part.editor'));
 
       const hover = await hoverLine(line, 'Variables');
       const text = await hover.innerText();
       assert.match(text, /TypeError/);
       assert.match(text, /customer/);
-      // The whole hover is on screen: the variables are not below the fold.
+      // Today's line, as the editor shows it, not the deployed one alone.
+      assert.match(text, /changed line 15 \(deployed: 9\) of src\/services\/pricing\.js/);
+      assert.match(text, /(?:>99|\d+)%/);
+      assert.doesNotMatch(text, /\b100%/);
+      // The whole hover is on screen through its last line, the request: nothing below the fold.
       const hb = (await hover.boundingBox())!;
-      const vars = (await hover.locator('text=customer').first().boundingBox())!;
-      assert.ok(vars.y + vars.height <= hb.y + hb.height + 1, 'the variables are inside the hover, not scrolled away');
+      for (const part of ['text=customer', 'text=Request']) {
+        const b = (await hover.locator(part).first().boundingBox())!;
+        assert.ok(b.y + b.height <= hb.y + hb.height + 1, `${part} is inside the hover, not scrolled away`);
+      }
+      const scrolls = await hover.evaluate((el) =>
+        Array.from(el.querySelectorAll('.monaco-scrollable-element > *:first-child')).some(
+          (c) => c.scrollHeight > c.clientHeight + 1,
+        ),
+      );
+      assert.equal(scrolls, false, 'the hover has no scrollbar');
       await shot(`hover-${theme.name}`, page.locator('.part.editor'));
       await page.mouse.move(5, 5);
 
       await openPanel();
+      // Why this suspect: every file the commit changed, each a button to its diff at the hunk.
+      const files = webview().locator('#suspect-list li.suspect').first().locator('.changed-files button');
+      await files.first().waitFor({ timeout: 30_000 });
+      assert.ok(
+        (await files.allInnerTexts()).some((t) => /^src\/services\/pricing\.js$/.test(t)),
+        (await files.allInnerTexts()).join(', '),
+      );
       await shot(`panel-${theme.name}`, null);
+      await webview().locator('#suspects').scrollIntoViewIfNeeded();
+      await shot(`panel-why-${theme.name}`, null);
       await wb.runCommand('View: Close All Editors');
     });
   }
+
+  it('restores the panel after a window reload, and reuses it and its group for another issue', async () => {
+    const { page } = wb;
+    await setTheme(THEMES[0]);
+    await openPanel();
+    const groups = await page.locator('.part.editor .editor-group-container').count();
+    await wb.runCommand('Developer: Reload Window');
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    // The serializer revives the panel with the issue it showed, without a click.
+    await wb.page
+      .locator('.tabs-container .tab', { hasText: /^Culprit: TypeError: boom 0/ })
+      .first()
+      .waitFor({ timeout: 60_000 });
+    await webview().locator('#suspect-list li.suspect').first().waitFor({ timeout: 60_000 });
+    assert.match(await webview().locator('h1').first().innerText(), /TypeError: boom 0/);
+    await wb.openViewContainer('Culprit');
+    const second = wb.treeRow('TypeError: boom 1').first();
+    await second.waitFor({ timeout: 90_000 });
+    await second.hover();
+    await second.locator('.action-label[aria-label="Open Details"]').click();
+    await page.locator('.tabs-container .tab', { hasText: 'Culprit: TypeError: boom 1' }).first().waitFor();
+    assert.equal(await page.locator('.tabs-container .tab', { hasText: 'Culprit:' }).count(), 1, 'one panel');
+    assert.equal(await page.locator('.part.editor .editor-group-container').count(), groups, 'no new group');
+    // The bisect tests below start from the first issue, expanded, with no editor open.
+    await expand(wb.treeRow('TypeError: boom 0').first());
+    await wb.treeRow('Suspects').first().waitFor({ timeout: 60_000 });
+    // By keyboard: right after a reload the palette's rows may still be settling under a click.
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await page.keyboard.press('F1');
+    await input.waitFor();
+    await input.fill('>View: Close All Editors');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'View: Close All Editors' }).first().waitFor();
+    await input.press('Enter');
+    await page.locator('.tabs-container .tab', { hasText: 'Culprit:' }).waitFor({ state: 'detached' });
+  });
 
   /** Starts Confirm by Bisect from the Suspects node; resolves once its progress is on screen (step 1 held). */
   async function startBisect(): Promise<Locator> {
@@ -281,7 +412,10 @@ describe('Culprit surfaces in three themes, and Confirm by Bisect, in the real w
 
     const line = await openCrashingFrame();
     const hover = await hoverLine(line, 'Confirmed by bisect');
-    assert.match(await hover.innerText(), /confirmed/);
+    const confirmed = await hover.innerText();
+    assert.match(confirmed, new RegExp(`Confirmed by bisect: ${demo.bugSha.slice(0, 7)}`));
+    // A confirmed commit carries the verdict, not a probability.
+    assert.doesNotMatch(confirmed, new RegExp(`Suspect\\s+${demo.bugSha.slice(0, 7)}[^\\n]*%`));
     await shot('bisect-hover-dark', page.locator('.part.editor'));
     await page.mouse.move(5, 5);
 
