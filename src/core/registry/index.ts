@@ -2,12 +2,4 @@
 // Everything else in this folder is internal to core.
 export { PROVIDERS, hasIssueActions, issueActionsFor, providerFor } from './providerDescriptors';
 export { missingField, originOf, originRefusal, presentSecrets } from './providerRegistry';
-export type {
-  BuildContext,
-  ConnectionValues,
-  ProviderDescriptor,
-  ProviderField,
-  ProviderInsights,
-  ProviderName,
-  ProviderSecret,
-} from './providerRegistry';
+export type { ConnectionValues, ProviderDescriptor, ProviderName } from './providerRegistry';

@@ -49,12 +49,12 @@ export interface ProviderSecret {
   storageKey: string;
 }
 
-export interface ProviderInsights {
+interface ProviderInsights {
   whatDiffers(issueId: string, window: { from: string | null; to: string | null }): Promise<TagComparison>;
   fixStatus(issueId: string, watch: FixWatch): Promise<FixStatus>;
 }
 
-export interface BuildContext {
+interface BuildContext {
   logger?: (line: string) => void;
   /** The front end shows the provider's own suspect commits (the extension's tree; the CLI report has none). */
   providerSuspects?: boolean;
