@@ -56,12 +56,5 @@ export const CONTEXT = {
   hasIssues: 'culprit.hasIssues',
 } as const;
 
-export const SECRET_KEYS = {
-  sentryToken: 'culprit.sentry.token',
-  datadogApiKey: 'culprit.datadog.apiKey',
-  datadogAppKey: 'culprit.datadog.appKey',
-  bugsnagToken: 'culprit.bugsnag.token',
-} as const;
-
 /** Read-only documents of a file at a commit, for the suspect diff. */
 export const GIT_SCHEME = 'culprit-git';

@@ -7,6 +7,7 @@ import { CMD, CONTEXT, GIT_SCHEME, VIEW_ERRORS } from './constants';
 import { affects, readConfig, readFolderConfig, updateSetting, type CulpritConfig } from './settings';
 import { ExtensionLog } from './log';
 import { Secrets } from './secrets';
+import { PROVIDERS } from '../core/registry';
 import { Workspaces } from './state/workspaces';
 import { IssueStore } from './state/issueStore';
 import { buildSource } from './sources/sourceFactory';
@@ -210,11 +211,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
     void vscode.commands.executeCommand('setContext', CONTEXT.hasIssues, store.entries().length > 0);
     void vscode.commands.executeCommand('setContext', CONTEXT.untrusted, !vscode.workspace.isTrusted);
     // Disconnect commands show only for a provider whose credentials are stored.
-    void Promise.all([secrets.sentry(), secrets.datadog(), secrets.bugsnag()]).then(([s, d, b]) => {
-      void vscode.commands.executeCommand('setContext', 'culprit.connected.sentry', !!s);
-      void vscode.commands.executeCommand('setContext', 'culprit.connected.datadog', !!d);
-      void vscode.commands.executeCommand('setContext', 'culprit.connected.bugsnag', !!b);
-    });
+    for (const p of PROVIDERS)
+      void secrets
+        .credentials(p.id)
+        .then((c) => vscode.commands.executeCommand('setContext', `culprit.connected.${p.id}`, !!c));
   };
 
   const applySource = async (): Promise<void> => {

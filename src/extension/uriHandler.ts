@@ -5,9 +5,14 @@
 import * as vscode from 'vscode';
 import type { IssueStore } from './state/issueStore';
 import { readConfig } from './settings';
+import { PROVIDERS, providerFor, type ProviderName } from '../core/registry';
+import { connectionValues } from './sources/sourceFactory';
+
+/** The providers whose issues a link may open (the registry's `links`). */
+const LINKED = PROVIDERS.filter((p) => p.links).map((p) => p.id);
 
 interface OpenIssueRequest {
-  provider: 'sentry' | 'datadog';
+  provider: ProviderName;
   issue: string;
   org: string | null;
 }
@@ -18,9 +23,10 @@ function parseOpenUri(uri: vscode.Uri): OpenIssueRequest | string {
   const q = new URLSearchParams(uri.query);
   const provider = q.get('provider');
   const issue = q.get('issue')?.trim() ?? '';
-  if (provider !== 'sentry' && provider !== 'datadog') return "the link's provider must be sentry or datadog";
+  const linked = LINKED.find((id) => id === provider);
+  if (!linked) return `the link's provider must be ${LINKED.join(' or ')}`;
   if (!/^[A-Za-z0-9._:-]{1,128}$/.test(issue)) return 'the link has no valid issue id';
-  return { provider, issue, org: q.get('org') };
+  return { provider: linked, issue, org: q.get('org') };
 }
 
 export class CulpritUriHandler implements vscode.UriHandler {
@@ -38,21 +44,21 @@ export class CulpritUriHandler implements vscode.UriHandler {
     }
     const config = readConfig();
     if (config.provider !== req.provider) {
-      const name = req.provider === 'sentry' ? 'Sentry' : 'Datadog';
+      const name = providerFor(req.provider)!.name;
       const pick = await vscode.window.showErrorMessage(
         `Culprit: this link is for ${name}, which is not connected in this workspace.`,
         `Connect ${name}…`,
       );
-      if (pick)
-        await vscode.commands.executeCommand(
-          req.provider === 'sentry' ? 'culprit.connectSentry' : 'culprit.connectDatadog',
-        );
+      if (pick) await vscode.commands.executeCommand(`culprit.connect${name}`);
       return;
     }
-    if (req.provider === 'sentry' && req.org && config.sentry.org && req.org !== config.sentry.org) {
+    const provider = providerFor(req.provider)!;
+    const scope = provider.links?.scope;
+    const connected = scope ? connectionValues(config, provider)[scope] : undefined;
+    if (scope && req.org && typeof connected === 'string' && connected && req.org !== connected) {
       void vscode.window.showErrorMessage(
-        `Culprit: this link is for Sentry organization '${req.org}', but the workspace is connected to ` +
-          `'${config.sentry.org}'.`,
+        `Culprit: this link is for ${provider.name} organization '${req.org}', but the workspace is connected to ` +
+          `'${connected}'.`,
       );
       return;
     }

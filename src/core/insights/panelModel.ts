@@ -30,6 +30,8 @@ export interface PanelExtras {
   fixStatus?: FixStatus | null;
   /** Why the triage failed, when it did (the panel says so where the suspects would be). */
   triageError?: string | null;
+  /** Whether its provider can resolve, ignore and assign it (the front end asks the provider registry). */
+  actionable?: boolean;
 }
 
 function text(v: unknown, max = MAX_TEXT): string | null {
@@ -216,7 +218,7 @@ export function toPanelModel(sample: ErrorSample, issue: TriagedIssue | null, ex
     verdict: issue ? text(verdictText(issue), 500) : null,
     comparison: extras.comparison ?? null,
     fixStatus: fix ? { status: fix, text: describeFixStatus(fix) } : null,
-    actionable: group.source === 'sentry' || group.source === 'datadog',
+    actionable: !!extras.actionable,
     canCreateRegressionTest: !!request && !!(request.url || request.method),
   };
 }

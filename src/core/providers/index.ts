@@ -1,16 +1,10 @@
 // The public surface of core/providers: what the extension, the CLI and the webview may use.
 // Everything else in this folder is internal to core.
-export { createBugsnagSource } from './bugsnag/bugsnagSource';
-export type { DatadogSource, DatadogSourceOptions } from './datadog/datadog.types';
 export { DATADOG_SITES } from './datadog/datadogSites';
-export { createDatadogSource } from './datadog/datadogSource';
-export { createDatadogInsights } from './datadog/datadogTagInsights';
 export type { ErrorSource, SampleList } from './errorSource';
 export { EVENT_ID_FORMS, createEventLookupSource } from './eventLookup';
 export type { EventLookupTarget } from './eventLookup';
 export { MAX_EVENT_BYTES, readBounded } from './file/boundedRead';
 export { MAX_INPUT_CHARS } from './file/eventFileParser';
 export { createFileSource } from './file/fileSource';
-export type { SentrySource, SentrySuspectCommit } from './sentry/sentry.types';
-export { createSentrySource } from './sentry/sentrySource';
-export { createSentryInsights } from './sentry/sentryTagInsights';
+export type { SentrySuspectCommit } from './sentry/sentry.types';

@@ -5,17 +5,23 @@
  */
 import * as vscode from 'vscode';
 import { readConfig, updateSetting, type CulpritConfig } from '../settings';
-import type { DatadogCredentials, Secrets, TokenCredentials } from '../secrets';
+import type { Secrets } from '../secrets';
 import { DATADOG_SITES } from '../../core/providers';
-import { buildSource } from '../sources/sourceFactory';
+import { providerFor, type ProviderName } from '../../core/registry';
+import { buildSource, connectionValues } from '../sources/sourceFactory';
 import { CulpritError, messageOf } from '../../core/errors';
 import type { Logger } from '../log';
 
 interface Candidate {
-  config: CulpritConfig;
-  sentry?: TokenCredentials;
-  datadog?: DatadogCredentials;
-  bugsnag?: TokenCredentials;
+  config: CulpritConfig & { provider: ProviderName };
+  /** The secrets by the registry's names (`token`, `apiKey`, `appKey`). */
+  secrets: Record<string, string>;
+}
+
+/** The origin the candidate's credentials are checked against, and so the only one they will go to. */
+function candidateOrigin(candidate: Candidate): string {
+  const provider = providerFor(candidate.config.provider)!;
+  return provider.origin(connectionValues(candidate.config, provider));
 }
 
 /**
@@ -23,13 +29,20 @@ interface Candidate {
  * accepted them, or when it could not be reached and the user chose to save anyway.
  */
 async function checkCredentials(name: string, candidate: Candidate, log: Logger): Promise<boolean> {
-  const creds = {
-    sentry: async () => candidate.sentry,
-    datadog: async () => candidate.datadog,
-    bugsnag: async () => candidate.bugsnag,
-  };
+  let origin: string;
+  try {
+    origin = candidateOrigin(candidate);
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Culprit: ${messageOf(e)} Nothing was saved.`);
+    return false;
+  }
+  const creds = { credentials: async () => ({ values: candidate.secrets, origin }) };
   const setup = await buildSource(candidate.config, creds, log);
-  if (setup.kind !== 'ready') return false;
+  if (setup.kind !== 'ready') {
+    if (setup.kind === 'incomplete')
+      void vscode.window.showErrorMessage(`Culprit: ${setup.message} Nothing was saved.`);
+    return false;
+  }
   const failure = await vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
@@ -122,13 +135,9 @@ export async function connectSentry(secrets: Secrets, log: Logger): Promise<bool
     .map((p) => p.trim())
     .filter(Boolean);
   const sentry = { ...config.sentry, url: url.trim(), org: org.trim(), projects: projectList };
-  const ok = await checkCredentials(
-    'Sentry',
-    { config: { ...config, provider: 'sentry', sentry }, sentry: { token: token.trim() } },
-    log,
-  );
-  if (!ok) return false;
-  await secrets.storeSentry({ token: token.trim() });
+  const candidate: Candidate = { config: { ...config, provider: 'sentry', sentry }, secrets: { token: token.trim() } };
+  if (!(await checkCredentials('Sentry', candidate, log))) return false;
+  await secrets.store('sentry', candidate.secrets, candidateOrigin(candidate));
   await updateSetting('sentry.url', sentry.url, vscode.ConfigurationTarget.Global);
   await updateSetting('sentry.org', sentry.org, vscode.ConfigurationTarget.Global);
   await updateSetting('sentry.projects', projectList, vscode.ConfigurationTarget.Global);
@@ -177,9 +186,9 @@ export async function connectDatadog(secrets: Secrets, log: Logger): Promise<boo
   if (appKey === undefined) return false;
   const datadog = { ...config.datadog, site: site.label, service: service.trim(), env: env.trim() };
   const keys = { apiKey: apiKey.trim(), appKey: appKey.trim() };
-  if (!(await checkCredentials('Datadog', { config: { ...config, provider: 'datadog', datadog }, datadog: keys }, log)))
-    return false;
-  await secrets.storeDatadog({ apiKey: apiKey.trim(), appKey: appKey.trim() });
+  const candidate: Candidate = { config: { ...config, provider: 'datadog', datadog }, secrets: keys };
+  if (!(await checkCredentials('Datadog', candidate, log))) return false;
+  await secrets.store('datadog', keys, candidateOrigin(candidate));
   await updateSetting('datadog.site', site.label, vscode.ConfigurationTarget.Global);
   await updateSetting('datadog.service', service.trim(), vscode.ConfigurationTarget.Global);
   await updateSetting('datadog.env', env.trim(), vscode.ConfigurationTarget.Global);
@@ -224,9 +233,12 @@ export async function connectBugsnag(secrets: Secrets, log: Logger): Promise<boo
   });
   if (token === undefined) return false;
   const bugsnag = { ...config.bugsnag, url: url.trim(), project: project.trim(), stage: stage.trim() };
-  const candidate = { config: { ...config, provider: 'bugsnag' as const, bugsnag }, bugsnag: { token: token.trim() } };
+  const candidate: Candidate = {
+    config: { ...config, provider: 'bugsnag', bugsnag },
+    secrets: { token: token.trim() },
+  };
   if (!(await checkCredentials('Bugsnag', candidate, log))) return false;
-  await secrets.storeBugsnag({ token: token.trim() });
+  await secrets.store('bugsnag', candidate.secrets, candidateOrigin(candidate));
   await updateSetting('bugsnag.url', url.trim(), vscode.ConfigurationTarget.Global);
   await updateSetting('bugsnag.project', project.trim(), vscode.ConfigurationTarget.Global);
   await updateSetting('bugsnag.stage', stage.trim(), vscode.ConfigurationTarget.Global);
@@ -234,14 +246,10 @@ export async function connectBugsnag(secrets: Secrets, log: Logger): Promise<boo
   return true;
 }
 
-const NAMES = { sentry: 'Sentry', datadog: 'Datadog', bugsnag: 'Bugsnag' } as const;
-
-export async function disconnect(secrets: Secrets, provider: 'sentry' | 'datadog' | 'bugsnag'): Promise<void> {
-  if (provider === 'sentry') await secrets.deleteSentry();
-  else if (provider === 'datadog') await secrets.deleteDatadog();
-  else await secrets.deleteBugsnag();
+export async function disconnect(secrets: Secrets, provider: ProviderName): Promise<void> {
+  await secrets.delete(provider);
   if (readConfig().provider === provider) await updateSetting('provider', 'none', vscode.ConfigurationTarget.Global);
   void vscode.window.showInformationMessage(
-    `Culprit: ${NAMES[provider]} disconnected and its credentials removed from the keychain.`,
+    `Culprit: ${providerFor(provider)!.name} disconnected and its credentials removed from the keychain.`,
   );
 }

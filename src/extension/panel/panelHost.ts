@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { CulpritError } from '../../core/errors';
-import { datadogIssueActions, sentryIssueActions, type IssueActionResult, type IssueActions } from '../../core/actions';
+import type { IssueActionResult, IssueActions } from '../../core/actions';
 import {
   describeFixStatus,
   toPanelModel,
@@ -17,13 +17,7 @@ import {
   type TagComparison,
   type PanelModel,
 } from '../../core/insights';
-import {
-  createSentryInsights,
-  createDatadogInsights,
-  type SentrySource,
-  type DatadogSource,
-  type DatadogSourceOptions,
-} from '../../core/providers';
+import { hasIssueActions, issueActionsFor } from '../../core/registry';
 import { writeRegressionTest } from '../../core/regression';
 import type { IssueEntry, IssueStore } from '../state/issueStore';
 import type { ProviderSetup } from '../sources/sourceFactory';
@@ -74,6 +68,7 @@ export class PanelHost implements PanelActions, vscode.Disposable {
     const model = toPanelModel(entry.sample, entry.triage?.issue ?? null, {
       fixStatus: fix ?? null,
       triageError: entry.triageError,
+      actionable: hasIssueActions(entry.sample.group.source),
     });
     const deploy = entry.triage?.issue.deploy;
     const running = this.deps.store.bisectProgress(key);
@@ -139,9 +134,16 @@ export class PanelHost implements PanelActions, vscode.Disposable {
         'this error came from a pasted trace or file: resolve, ignore and assign need the provider it came from',
       );
     }
-    if (source.id === 'sentry') return sentryIssueActions(source as SentrySource);
-    if (source.id === 'datadog') return datadogIssueActions(source as DatadogSource);
+    const actions = issueActionsFor(source);
+    if (actions) return actions;
     throw new CulpritError('invalid-input', `${source.id} issues cannot be changed from Culprit yet`);
+  }
+
+  /** The connected provider's insights, for an issue that came from it. */
+  private insightsFor(entry: IssueEntry) {
+    const setup = this.deps.provider();
+    if (!setup || entry.origin === 'file' || setup.provider.id !== entry.sample.group.source) return null;
+    return setup.provider.insights?.(setup.target) ?? null;
   }
 
   async openFrame(issueId: string, frameIndex: number): Promise<void> {
@@ -233,14 +235,9 @@ export class PanelHost implements PanelActions, vscode.Disposable {
 
   async whatDiffers(issueId: string): Promise<TagComparison> {
     const entry = this.entryOf(issueId)!;
-    const setup = this.deps.provider();
     const window = { from: entry.sample.group.firstSeen, to: entry.sample.group.lastSeen };
-    if (setup && entry.origin !== 'file' && setup.target.provider === entry.sample.group.source) {
-      if (setup.target.provider === 'sentry')
-        return createSentryInsights(setup.target.options).whatDiffers(issueId, { window });
-      if (setup.target.provider === 'datadog')
-        return createDatadogInsights(setup.target.options as DatadogSourceOptions).whatDiffers(issueId);
-    }
+    const insights = this.insightsFor(entry);
+    if (insights) return insights.whatDiffers(issueId, window);
     const reason =
       entry.origin === 'file'
         ? 'this error came from a single pasted or opened event, so there is nothing to compare it with'
@@ -257,13 +254,10 @@ export class PanelHost implements PanelActions, vscode.Disposable {
     if (startWatching)
       await this.setWatch(entry.key, { release: entry.sample.group.release, since: new Date().toISOString() });
     const watch = this.watchOf(entry.key);
-    const setup = this.deps.provider();
+    const insights = this.insightsFor(entry);
     let status: FixStatus;
     if (!watch) status = { kind: 'unknown', reason: 'no fix is watched for this issue yet' };
-    else if (setup?.target.provider === 'sentry' && entry.origin !== 'file')
-      status = await createSentryInsights(setup.target.options).fixStatus(issueId, watch);
-    else if (setup?.target.provider === 'datadog' && entry.origin !== 'file')
-      status = await createDatadogInsights(setup.target.options as DatadogSourceOptions).fixStatus(issueId, watch);
+    else if (insights) status = await insights.fixStatus(issueId, watch);
     else status = { kind: 'unknown', reason: 'fix verification needs the provider the error came from' };
     this.fixes.set(entry.key, status);
     this.panel.updateFixStatus(issueId, status);

@@ -1,26 +1,27 @@
 /**
- * Builds the configured provider's options from the settings snapshot and SecretStorage, and from
- * them its ErrorSource (the list) and its event-lookup target ("Open Error by ID…").
+ * Builds the configured provider's source and event-lookup target from the settings snapshot and
+ * SecretStorage, through the one provider registry in core. Stored credentials go only to the
+ * origin they were verified against when connecting.
  */
+import type { EventLookupTarget, ErrorSource } from '../../core/providers';
 import {
-  createSentrySource,
-  createDatadogSource,
-  createBugsnagSource,
-  type EventLookupTarget,
-  type ErrorSource,
-} from '../../core/providers';
+  missingField,
+  originRefusal,
+  providerFor,
+  type ConnectionValues,
+  type ProviderDescriptor,
+} from '../../core/registry';
 import type { CulpritConfig } from '../settings';
-import type { DatadogCredentials, TokenCredentials } from '../secrets';
+import type { StoredCredentials } from '../secrets';
+import type { Logger } from '../log';
 
 /** Where credentials come from: SecretStorage, or the values a connect flow is about to check. */
 export interface CredentialSource {
-  sentry(): Promise<TokenCredentials | undefined>;
-  datadog(): Promise<DatadogCredentials | undefined>;
-  bugsnag(): Promise<TokenCredentials | undefined>;
+  credentials(id: ProviderDescriptor['id']): Promise<StoredCredentials | undefined>;
 }
-import type { Logger } from '../log';
 
 export interface ProviderSetup {
+  provider: ProviderDescriptor;
   target: EventLookupTarget;
   source: ErrorSource;
   label: string;
@@ -29,78 +30,37 @@ export interface ProviderSetup {
 export type SourceSetup =
   { kind: 'ready'; setup: ProviderSetup } | { kind: 'none' } | { kind: 'incomplete'; message: string };
 
-export async function buildSource(config: CulpritConfig, secrets: CredentialSource, log: Logger): Promise<SourceSetup> {
-  const logger = (line: string) => log.info(line);
-  let target: EventLookupTarget;
-  let source: ErrorSource;
-  let label: string;
-  if (config.provider === 'sentry') {
-    const creds = await secrets.sentry();
-    if (!creds) return { kind: 'incomplete', message: 'Sentry has no auth token yet: run "Culprit: Connect Sentry…"' };
-    if (!config.sentry.org)
-      return {
-        kind: 'incomplete',
-        message: 'Set culprit.sentry.org (your organization slug) or run "Culprit: Connect Sentry…"',
-      };
-    target = {
-      provider: 'sentry',
-      options: {
-        baseUrl: config.sentry.url,
-        token: creds.token,
-        org: config.sentry.org,
-        projects: config.sentry.projects,
-        environment: config.sentry.environment,
-        query: config.sentry.query || undefined,
-        suspects: true,
-        logger,
-      },
-    };
-    source = createSentrySource(target.options);
-    label =
-      `Sentry ${config.sentry.org} ` +
-      `(${config.sentry.projects.length ? config.sentry.projects.join(', ') : 'all projects'})`;
-  } else if (config.provider === 'datadog') {
-    const creds = await secrets.datadog();
-    if (!creds)
-      return {
-        kind: 'incomplete',
-        message: 'Datadog has no API and application keys yet: run "Culprit: Connect Datadog…"',
-      };
-    if (!config.datadog.service)
-      return { kind: 'incomplete', message: 'Set culprit.datadog.service or run "Culprit: Connect Datadog…"' };
-    const options = {
-      site: config.datadog.site,
-      baseUrl: config.datadog.url || undefined,
-      apiKey: creds.apiKey,
-      appKey: creds.appKey,
-      service: config.datadog.service,
-      env: config.datadog.env,
-      query: config.datadog.query || undefined,
-      logger,
-    };
-    target = { provider: 'datadog', options };
-    source = createDatadogSource(options);
-    label = `Datadog ${config.datadog.service} (${config.datadog.site})`;
-  } else if (config.provider === 'bugsnag') {
-    const creds = await secrets.bugsnag();
-    if (!creds)
-      return { kind: 'incomplete', message: 'Bugsnag has no auth token yet: run "Culprit: Connect Bugsnag…"' };
-    if (!config.bugsnag.project)
-      return { kind: 'incomplete', message: 'Set culprit.bugsnag.project or run "Culprit: Connect Bugsnag…"' };
-    target = {
-      provider: 'bugsnag',
-      options: {
-        baseUrl: config.bugsnag.url,
-        token: creds.token,
-        project: config.bugsnag.project,
-        stage: config.bugsnag.stage,
-        logger,
-      },
-    };
-    source = createBugsnagSource(target.options);
-    label = `Bugsnag ${config.bugsnag.project}`;
-  } else {
-    return { kind: 'none' };
+/** The connection values of a provider, read from its `culprit.<id>.*` settings as the registry names them. */
+export function connectionValues(config: CulpritConfig, provider: ProviderDescriptor): ConnectionValues {
+  const section = (config as unknown as Record<string, Record<string, unknown>>)[provider.id] ?? {};
+  const values: ConnectionValues = {};
+  for (const field of provider.fields) {
+    if (!field.setting) continue;
+    const v = section[field.setting];
+    const value = field.name === 'projects' && typeof v === 'string' ? (v ? [v] : []) : v;
+    if (value !== undefined && value !== '') (values as Record<string, unknown>)[field.name] = value;
   }
-  return { kind: 'ready', setup: { target, source, label } };
+  return values;
+}
+
+export async function buildSource(config: CulpritConfig, secrets: CredentialSource, log: Logger): Promise<SourceSetup> {
+  const provider = providerFor(config.provider);
+  if (!provider) return { kind: 'none' };
+  const connect = `run "Culprit: Connect ${provider.name}…"`;
+  const creds = await secrets.credentials(provider.id);
+  if (!creds) return { kind: 'incomplete', message: `${provider.name} has no ${provider.secretsNoun} yet: ${connect}` };
+  const values = connectionValues(config, provider);
+  const missing = missingField(provider, values, 'list');
+  if (missing)
+    return {
+      kind: 'incomplete',
+      message: `Set culprit.${provider.id}.${missing.setting} (${missing.label}) or ${connect}`,
+    };
+  const refusal = originRefusal(provider, values, creds.origin);
+  if (refusal) {
+    log.warn(`${provider.name}: ${refusal}`);
+    return { kind: 'incomplete', message: refusal.charAt(0).toUpperCase() + refusal.slice(1) };
+  }
+  const target = provider.target(values, creds.values, { logger: (line) => log.info(line), providerSuspects: true });
+  return { kind: 'ready', setup: { provider, target, source: provider.source(target), label: provider.label(values) } };
 }

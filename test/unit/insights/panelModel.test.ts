@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { hasIssueActions } from '../../../src/core/registry';
 import fs from 'node:fs';
 import path from 'node:path';
 import { decodeSentryRestEvent } from '../../../src/core/providers/sentry/restEvent';
@@ -69,7 +70,7 @@ describe('panel model', () => {
 
   it('indexes frames in the triage order and attaches variables', () => {
     const sample = hostileSample();
-    const m = toPanelModel(sample, null);
+    const m = toPanelModel(sample, null, { actionable: hasIssueActions(sample.group.source) });
     const flat = flattenFrames(sample.event.exceptions);
     assert.equal(m.frames.length, flat.length);
     m.frames.forEach((f, i) => assert.equal(f.index, i));

@@ -9,6 +9,7 @@ import { until, untilAsync, workspaceInfo, workspaceRoot } from './hostEnv';
 import type { CulpritApi } from '../../../src/extension/extension';
 import type { ErrorTreeNode } from '../../../src/extension/tree/errorNodes';
 import { CMD } from '../../../src/extension/constants';
+import { originOf } from '../../../src/core/registry';
 
 const CANARY = 'canarytok_HOST_CANARY_7d41b2e0';
 
@@ -60,7 +61,7 @@ describe('Culprit extension: Production Errors from Sentry', function () {
     const ext = vscode.extensions.getExtension<CulpritApi>('culprit-dev.culprit');
     assert.ok(ext, 'culprit-dev.culprit is not loaded');
     api = await ext.activate();
-    await api.secrets.storeSentry({ token: CANARY });
+    await api.secrets.storeSentry({ token: CANARY }, originOf(standIn.url));
     await config().update('sentry.url', standIn.url, vscode.ConfigurationTarget.Global);
     await config().update('sentry.org', 'acme', vscode.ConfigurationTarget.Global);
     await config().update('sentry.projects', ['orders-api'], vscode.ConfigurationTarget.Global);

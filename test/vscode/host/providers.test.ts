@@ -11,6 +11,8 @@ import { until, workspaceInfo } from './hostEnv';
 import type { CulpritApi } from '../../../src/extension/extension';
 import type { ErrorTreeNode } from '../../../src/extension/tree/errorNodes';
 import { CMD } from '../../../src/extension/constants';
+import { originOf } from '../../../src/core/registry';
+import * as http from 'node:http';
 
 const SENTRY_TOKEN = 'canarytok_PROVIDERS_SENTRY_91c2';
 const DD_API = 'ddapi0canary00000000000000host0001';
@@ -100,7 +102,7 @@ describe('Culprit providers in the extension host', function () {
       ],
     });
     api = await vscode.extensions.getExtension<CulpritApi>('culprit-dev.culprit')!.activate();
-    await api.secrets.storeSentry({ token: SENTRY_TOKEN });
+    await api.secrets.storeSentry({ token: SENTRY_TOKEN }, originOf(sentry.url));
     await set('sentry.url', sentry.url);
     await set('sentry.org', 'acme');
     await set('sentry.projects', ['orders-api']);
@@ -153,7 +155,7 @@ describe('Culprit providers in the extension host', function () {
     const held = sentry.count('event') + sentry.count('issue');
     const pending = api.refresh();
     await until('the events requested', () => sentry.count('event') + sentry.count('issue') > held);
-    await api.secrets.storeSentry({ token: 'canarytok_WRONG_TOKEN_0000' });
+    await api.secrets.storeSentry({ token: 'canarytok_WRONG_TOKEN_0000' }, originOf(sentry.url));
     assert.equal(await pending, false, 'the refresh with the old token is discarded');
     // The old refresh is gone; holds it did not reach must not slow the recovery measured below.
     sentry.clearFaults();
@@ -164,15 +166,50 @@ describe('Culprit providers in the extension host', function () {
       'issues read with the old token are not shown as current',
     );
     assert.ok(!api.store.status.message?.includes('WRONG_TOKEN'));
-    await api.secrets.storeSentry({ token: SENTRY_TOKEN });
+    await api.secrets.storeSentry({ token: SENTRY_TOKEN }, originOf(sentry.url));
     await until(
       'the list back',
       () => api.store.status.state === 'ok' && api.store.entries().filter((e) => e.origin === 'provider').length === 3,
     );
   });
 
+  it('sends the stored token only to the origin it was verified for: another port on the same host gets nothing', async () => {
+    // A trusted workspace setting points the Sentry URL at another port of the same host (#18).
+    const seen: string[] = [];
+    const other = http.createServer((req, res) => {
+      seen.push(`${req.method} ${req.url} ${String(req.headers.authorization ?? '')}`);
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
+    const otherUrl = `http://127.0.0.1:${(other.address() as { port: number }).port}`;
+    try {
+      await set('sentry.url', otherUrl);
+      const setupRow = () =>
+        (api.tree.getChildren() as ErrorTreeNode[]).find((n) => n.kind === 'status' && n.id === 'status:setup') as
+          { detail: string; command?: { id: string } } | undefined;
+      const row = await until('the reconnect row', () => setupRow());
+      assert.match(
+        row.detail,
+        new RegExp(`checked against ${originOf(sentry.url)}.*now point at ${originOf(otherUrl)}`),
+      );
+      assert.match(row.detail, /Culprit: Connect Sentry/);
+      assert.equal(row.command?.id, CMD.connectSentry);
+      assert.equal(api.store.entries().filter((e) => e.origin === 'provider').length, 0);
+      await vscode.commands.executeCommand(CMD.refresh);
+      assert.deepEqual(seen, [], 'no request reached the other origin');
+      assert.ok(!row.detail.includes(SENTRY_TOKEN));
+    } finally {
+      await set('sentry.url', sentry.url);
+      await new Promise<void>((r) => other.close(() => r()));
+    }
+    await until(
+      'the list back from the verified origin',
+      () => api.store.status.state === 'ok' && api.store.entries().filter((e) => e.origin === 'provider').length === 3,
+    );
+  });
+
   it('switches to Datadog: the issue from the span, triaged with the deployed SHA from its tag', async () => {
-    await api.secrets.storeDatadog({ apiKey: DD_API, appKey: DD_APP });
+    await api.secrets.storeDatadog({ apiKey: DD_API, appKey: DD_APP }, originOf(datadog.url));
     await set('datadog.url', datadog.url);
     await set('datadog.service', 'orders-api');
     await set('datadog.env', 'production');
@@ -196,7 +233,7 @@ describe('Culprit providers in the extension host', function () {
   });
 
   it('switches to Bugsnag: its errors, the deploy range from its releases, the bug commit first', async () => {
-    await api.secrets.storeBugsnag({ token: BUGSNAG_TOKEN });
+    await api.secrets.storeBugsnag({ token: BUGSNAG_TOKEN }, originOf(bugsnag.url));
     await set('bugsnag.url', bugsnag.url);
     await set('bugsnag.project', bugsnag.projectId);
     await set('provider', 'bugsnag');
