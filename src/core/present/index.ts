@@ -17,7 +17,6 @@ export {
   relativeTime,
   releaseLabel,
   shortSha,
-  suspectDescription,
   suspectRow,
   verdictText,
 } from './issueSummary';

@@ -8,7 +8,7 @@ import { escapeRegExp } from '../util/escapeRegExp';
 
 export type CallTiming = 'argument' | 'before' | 'notRun';
 
-export interface CallSite {
+interface CallSite {
   name: string;
   /** Offset of the name, of its `(`, and just past its matching `)` (the line's end when unclosed). */
   at: number;
@@ -19,7 +19,7 @@ export interface CallSite {
 const CALL = /([A-Za-z_$][\w$]*)\s*\(/g;
 
 /** Calls on one line of code (strings already emptied), with their argument spans. */
-export function callSites(code: string): CallSite[] {
+function callSites(code: string): CallSite[] {
   const out: CallSite[] = [];
   for (const m of code.matchAll(CALL)) {
     const open = (m.index ?? 0) + m[0].length - 1;

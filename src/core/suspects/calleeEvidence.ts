@@ -104,12 +104,7 @@ function assignedValues(lines: string[], patterns: RegExp[]): string[] {
  * Hunks inside the body of a function one of the `call` names declares in `lines` (the file at
  * TO), outside every frame's own function in that file.
  */
-export function calleeDefinitions(
-  file: PatchFile,
-  lines: string[],
-  uses: NameUse[],
-  frames: Extent[],
-): DefinitionHit[] {
+function calleeDefinitions(file: PatchFile, lines: string[], uses: NameUse[], frames: Extent[]): DefinitionHit[] {
   const out: DefinitionHit[] = [];
   const own = frames.filter((f) => f.path === file.path);
   for (const use of uses) {
@@ -128,7 +123,7 @@ export function calleeDefinitions(
 }
 
 /** Evidence for one commit found to have written a definition hit; `keys` it names are noted. */
-export function calleeEvidence(
+function calleeEvidence(
   sha: string,
   hit: DefinitionHit,
   lines: number,

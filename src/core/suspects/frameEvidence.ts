@@ -22,7 +22,7 @@ export interface FrameExtent extends BlameFrame {
   text: string[];
 }
 
-export function clampExtent(f: BlameFrame, start: number, end: number, lines: string[]): FrameExtent {
+function clampExtent(f: BlameFrame, start: number, end: number, lines: string[]): FrameExtent {
   const s = Math.min(Math.max(start, f.line - MAX_EXTENT), f.line);
   const e = Math.max(Math.min(end, f.line + MAX_EXTENT), f.line);
   return { ...f, start: s, end: e, ranUntil: lastExecutedLine(lines, f.line, s, e), text: lines };

@@ -19,7 +19,7 @@ function stripStrings(line: string): string {
 }
 
 /** Lower-case words of an identifier: `limitMs`, `limit_ms`, `LIMIT_MS` → limit, ms. */
-export function identifierWords(name: string): string[] {
+function identifierWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .split(/[^A-Za-z0-9]+/)
@@ -60,7 +60,7 @@ export function constantUses(frames: UsingFrame[], feedLines: Map<number, number
 }
 
 /** The declaration line (1-based) of a module- or class-level value `name` in `lines`, or null. */
-export function valueDeclarationLine(lines: string[], name: string): number | null {
+function valueDeclarationLine(lines: string[], name: string): number | null {
   const decl = new RegExp(
     `^\\s*(?:(?:export|public|private|protected|static|final|const|readonly|` +
       `let|var|val)\\s+)*(?:[\\w<>[\\],.]+\\s+)?${escapeRegExp(name)}\\s*(?::\\s*[^=]{1,80})?=(?!=)`,
@@ -72,7 +72,7 @@ export function valueDeclarationLine(lines: string[], name: string): number | nu
 }
 
 /** Last line of the initializer starting at `at`: where its brackets close again. */
-export function initializerEnd(lines: string[], at: number): number {
+function initializerEnd(lines: string[], at: number): number {
   let depth = 0;
   for (let l = at; l <= Math.min(lines.length, at + MAX_INITIALIZER); l++) {
     for (const ch of stripStrings(lines[l - 1])) {

@@ -23,7 +23,7 @@ export interface RankerWeights {
   fittedAt: string;
 }
 
-export type Confidence = 'high' | 'medium' | 'low';
+type Confidence = 'high' | 'medium' | 'low';
 
 /** The committed weights. */
 export const RANKER_WEIGHTS: RankerWeights = fitted as RankerWeights;
@@ -32,13 +32,6 @@ export const RANKER_WEIGHTS: RankerWeights = fitted as RankerWeights;
 export function alignedWeights(model: RankerWeights = RANKER_WEIGHTS): number[] {
   const byName = new Map(model.features.map((n, i) => [n, model.weights[i] ?? 0]));
   return FEATURES.map((f) => byName.get(f.name) ?? 0);
-}
-
-/** Linear score of one feature vector. */
-export function linearScore(x: number[], w: number[]): number {
-  let s = 0;
-  for (let i = 0; i < x.length; i++) s += x[i] * (w[i] ?? 0);
-  return s;
 }
 
 /** Calibrated probabilities of a softmax over `scores` at `temperature`. */

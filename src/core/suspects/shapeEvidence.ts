@@ -9,7 +9,7 @@ import type { Evidence } from './evidence.types';
 import type { PatchCommit, PatchHunk } from './rangePatch';
 
 /** A frame with its function's extent and the file's lines at TO. */
-export interface ShapeFrame {
+interface ShapeFrame {
   depth: number;
   path: string;
   line: number;

@@ -10,7 +10,7 @@
 import calibration from './suspectCalibration.json';
 import type { BlameMode } from './evidence.types';
 
-export type Confidence = 'high' | 'medium' | 'low';
+type Confidence = 'high' | 'medium' | 'low';
 
 export interface SuspectCalibration {
   /** sha256 over the corpus the parameters were fitted on (scripts/fit.mjs). */

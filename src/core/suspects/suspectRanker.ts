@@ -40,7 +40,7 @@ export interface RankOptions {
 }
 
 /** One candidate as the fit sees it: its features, whether it touches what ran, and the ranker's strength. */
-export interface RankProbeRow {
+interface RankProbeRow {
   sha: string;
   date: string;
   features: number[];

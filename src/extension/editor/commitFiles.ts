@@ -25,7 +25,7 @@ function pathOf(header: string): string | null {
 }
 
 /** Parses `git show --format= -U0` output into its files, in the order git lists them. */
-export function parseCommitFiles(out: string): CommitFile[] {
+function parseCommitFiles(out: string): CommitFile[] {
   const files: CommitFile[] = [];
   let current: CommitFile | null = null;
   let oldPath: string | null = null;

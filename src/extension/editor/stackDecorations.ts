@@ -21,14 +21,14 @@ const MARGIN_COLUMNS = 4;
 const MIN_TEXT = 24;
 
 /** Columns `text` takes on screen (tabs to the next stop). */
-export function visualWidth(text: string, tabSize: number): number {
+function visualWidth(text: string, tabSize: number): number {
   let col = 0;
   for (const ch of text) col = ch === '\t' ? col + tabSize - (col % tabSize) : col + 1;
   return col;
 }
 
 /** Characters of after-text after a line `lineWidth` columns wide: it ends by END_COLUMN, never past the setting. */
-export function afterTextRoom(lineWidth: number, maxLength: number): number {
+function afterTextRoom(lineWidth: number, maxLength: number): number {
   return Math.min(maxLength, Math.max(MIN_TEXT, END_COLUMN - lineWidth - MARGIN_COLUMNS));
 }
 
