@@ -544,6 +544,8 @@ describe('Culprit extension: Production Errors from Sentry', function () {
           event: info.restEvent,
           releases: info.releases,
         });
+        // Another stand-in is another origin: the token goes there only once connected to it.
+        await api.secrets.storeSentry({ token: CANARY }, originOf(many.url));
         await config().update('sentry.url', many.url, vscode.ConfigurationTarget.Global);
         await until(
           '20 of 130 listed',
@@ -554,6 +556,7 @@ describe('Culprit extension: Production Errors from Sentry', function () {
       after(async () => {
         await vscode.commands.executeCommand(CMD.filterIssues, '');
         await vscode.commands.executeCommand(CMD.sortIssues, 'lastSeen');
+        await api.secrets.storeSentry({ token: CANARY }, originOf(standIn.url));
         await config().update('sentry.url', standIn.url, vscode.ConfigurationTarget.Global);
         await until(
           'the 3 issues back',
