@@ -212,9 +212,10 @@ export async function collectCalleeEvidence(
       if (text !== null && text.length <= MAX_FILE_CHARS) read.set(file.path, text.split('\n'));
       if (text !== null && wanted.some((n) => text.includes(n))) lines = read.get(file.path) ?? null;
     }
-    // Table entries and operand-named constants; hunks inside a frame's function are blame's.
+    // Table entries and operand-named constants; hunks inside a frame's function are blame's. A missing
+    // key, like a null read, comes from an entry taken out, never from a changed value of one kept.
     hits.push(
-      ...operandDefinitions(file, lines, constants, failing, crash, nullish).filter(
+      ...operandDefinitions(file, lines, constants, failing, crash, nullish || keys.length > 0).filter(
         (h) => !inFrame(file.path, h.hunk, frames),
       ),
     );

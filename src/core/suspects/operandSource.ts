@@ -127,10 +127,6 @@ function span(h: PatchHunk): [number, number] {
   return h.newLines === 0 ? [h.newStart + 0.5, h.newStart + 0.5] : [h.newStart, h.newStart + h.newLines - 1];
 }
 
-/**
- * Hunks of `file` (its lines at TO) inside the initializer of a constant the crash read (a table
- * entry), or assigning a constant named after a failing operand; all marked as operand sources.
- */
 /** The key an entry line starts with (`suite: {`, `"suite" =>`, `'suite' = `), or null. */
 function entryKey(line: string): string | null {
   return /^\s*["']?([\w$.-]{1,80})["']?\s*(?::|=>|=(?!=))/.exec(line.slice(0, 1000))?.[1] ?? null;
@@ -145,13 +141,18 @@ function removesEntry(h: PatchHunk): boolean {
   });
 }
 
+/**
+ * Hunks of `file` (its lines at TO) inside the initializer of a constant the crash read (a table
+ * entry), or assigning a constant named after a failing operand; all marked as operand sources.
+ * `missing`: the crash found no value (a null read, a missing key), so only an entry taken out counts.
+ */
 export function operandDefinitions(
   file: PatchFile,
   lines: string[] | null,
   uses: NameUse[],
   failing: string[],
   crash: UsingFrame | undefined,
-  nullish = false,
+  missing = false,
 ): DefinitionHit[] {
   const out: DefinitionHit[] = [];
   const seen = new Set<PatchHunk>();
@@ -174,7 +175,7 @@ export function operandDefinitions(
         if (b < at || a > end) continue;
         // A new entry leaves the entries already looked up as they were.
         const part = narrow(h, at, end);
-        if (!extendsOnly(part) && (!nullish || removesEntry(part))) push(use, part);
+        if (!extendsOnly(part) && (!missing || removesEntry(part))) push(use, part);
       }
     }
   }

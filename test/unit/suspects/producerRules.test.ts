@@ -203,6 +203,44 @@ describe('producer rules on real repositories', function () {
     assert.match(suspects[0].reasons.join('\n'), /normalizeTier\(\) in paging\.js .*prepareCustomer\(\) returned/, why);
   });
 
+  it('for a missing key, a changed value of an entry that is still there is no source of it', async () => {
+    const repo = createTempRepo();
+    repo.write('paging.py', 'def normalize_tier(value):\n    return str(value).strip().lower()\n');
+    repo.write(
+      'intake.py',
+      'from paging import normalize_tier\n\n\ndef prepare_customer(customer):\n' +
+        '    customer["tier"] = normalize_tier(customer["tier"])\n    return customer\n',
+    );
+    repo.write('settings.py', 'TIER_RATES = {\n    "gold": 0.2,\n    "basic": 0.0,\n}\n');
+    repo.write(
+      'statements.py',
+      'from settings import TIER_RATES\n\n\ndef statement_line(customer):\n' +
+        '    rate = TIER_RATES[customer["tier"]]\n    return f"{customer[\'name\']}: {rate}"\n',
+    );
+    repo.write(
+      'main.py',
+      'from intake import prepare_customer\nfrom statements import statement_line\n\n' +
+        'print(statement_line(prepare_customer({"name": "a", "tier": "Gold"})))\n',
+    );
+    repo.commit('initial');
+    repo.tag('v1');
+    edit(repo, 'paging.py', '.lower()', '.upper()');
+    const bug = repo.commit('Normalise tier names the way the CRM does', { author: BOB });
+    edit(repo, 'settings.py', '"gold": 0.2,', '"gold": 0.25,');
+    repo.commit('Raise the gold rate', { author: ALICE });
+    repo.tag('v2');
+    const crash = '    rate = TIER_RATES[customer["tier"]]';
+    const { suspects, why } = await rankRange(
+      repo,
+      [
+        ['statements.py', 'TIER_RATES[customer["tier"]]', 'statement_line'],
+        ['main.py', 'print(statement_line(', '<module>'],
+      ],
+      { tokens: ['GOLD'], keyTokens: ['GOLD'], failing: failingNames("'GOLD'", crash), message: "KeyError: 'GOLD'" },
+    );
+    assert.equal(suspects[0].sha, bug, why);
+  });
+
   it('names the helper whose returned value lost its rounding over an edit of the crashing line', async () => {
     const repo = createTempRepo();
     repo.write(
