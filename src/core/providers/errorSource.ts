@@ -12,9 +12,25 @@ export interface SampleFailure {
   message: string;
 }
 
+/** How many groups the provider says match in all (Sentry `X-Hits`, Bugsnag `X-Total-Count`). */
+export interface ListTotal {
+  count: number;
+  /** The provider stops counting at `count` (Sentry's `X-Max-Hits`): there may be more. */
+  capped: boolean;
+}
+
 export interface SampleList {
   samples: ErrorSample[];
   failures: SampleFailure[];
+  /** Absent when the provider reports no total (Datadog, a file). */
+  total?: ListTotal;
+}
+
+/** A non-negative integer header, or null (absent, empty, not a number). */
+export function countHeader(headers: Record<string, string>, name: string): number | null {
+  const raw = headers[name.toLowerCase()]?.trim();
+  if (!raw || !/^\d{1,15}$/.test(raw)) return null;
+  return Number(raw);
 }
 
 /**

@@ -5,7 +5,7 @@
  * list beside an error status. The tree and editors only read this; they never call providers.
  */
 import * as vscode from 'vscode';
-import type { ErrorSource, SentrySuspectCommit } from '../../core/providers';
+import type { ErrorSource, ListTotal, SentrySuspectCommit } from '../../core/providers';
 import type { ErrorSample, TriagedIssue } from '../../core/model';
 import { CulpritError, messageOf } from '../../core/errors';
 import type { FolderTriage, TriageOptions, Workspaces } from './workspaces';
@@ -193,6 +193,7 @@ export class IssueStore implements vscode.Disposable {
       }
       for (const k of this.providerKeys) if (!keys.includes(k)) this.byKey.delete(k);
       this.providerKeys = keys;
+      this.listTotal = listed.total ?? null;
       const failures = listed.failures.map((f) => `${f.issueId ?? 'an issue'}: ${f.message}`);
       this.status = {
         state: failures.length ? 'error' : 'ok',
@@ -350,9 +351,19 @@ export class IssueStore implements vscode.Disposable {
     return this.providerKeys.length;
   }
 
-  /** True when the last list filled the limit: the source may have more. */
+  /** What the provider said matches in all on the last list (Sentry `X-Hits`, Bugsnag `X-Total-Count`). */
+  private listTotal: ListTotal | null = null;
+
+  get providerTotal(): ListTotal | null {
+    return this.configured ? this.listTotal : null;
+  }
+
+  /** True when the provider reports more than the limit, or (no total) the last list filled it. */
   get mayHaveMore(): boolean {
-    return this.configured !== null && this.providerKeys.length > 0 && this.providerKeys.length >= this.limit();
+    if (this.configured === null || this.providerKeys.length === 0) return false;
+    const total = this.providerTotal;
+    if (total) return total.capped || total.count > this.limit();
+    return this.providerKeys.length >= this.limit();
   }
 
   /** Lists one more page (the configured limit again) on the next refresh. */

@@ -88,6 +88,13 @@ describe('Bugsnag source against the stand-in', () => {
     assert.equal(first.group.url, `${s.url}/acme/orders-api/errors/${first.group.id}?event_id=${first.event.eventId}`);
   });
 
+  it('reports the X-Total-Count Bugsnag sends with the first page as the total', async () => {
+    const s = await start({ errorCount: 7 });
+    const res = await source(s, { perPage: 3 }).listSamples({ limit: 3 });
+    assert.equal(res.samples.length, 3);
+    assert.deepEqual(res.total, { count: 7, capped: false });
+  });
+
   it('resolves a project slug through organizations and projects', async () => {
     const s = await start({ errorCount: 1 });
     const res = await source(s, { project: 'orders-api' }).listSamples({ limit: 1 });

@@ -102,6 +102,15 @@ describe('Sentry source against the stand-in', () => {
     assert.equal(new Set(res.samples.map((x) => x.group.id)).size, 230);
   });
 
+  it('reports the total Sentry counts (X-Hits), capped at X-Max-Hits', async () => {
+    const s = await start({ issueCount: 130 });
+    const res = await source(s).listSamples({ limit: 20 });
+    assert.equal(res.samples.length, 20);
+    assert.deepEqual(res.total, { count: 130, capped: false });
+    const many = await start({ issueCount: 1500 });
+    assert.deepEqual((await source(many).listSamples({ limit: 1 })).total, { count: 1000, capped: true });
+  });
+
   it('stops when the next link says results="false"', async () => {
     const s = await start({ issueCount: 7 });
     const res = await source(s).listSamples({ limit: 100 });

@@ -3,6 +3,7 @@ import { CulpritError } from '../../errors';
 import { createHttpClient, type HttpClient } from '../../http/httpClient';
 import type { HttpErrorContext, HttpRequest, QueryValue } from '../../http/http.types';
 import { findLink, parseLinkHeader } from '../../http/linkHeader';
+import { countHeader, type ListTotal } from '../errorSource';
 import type { BugsnagSourceOptions } from './bugsnag.types';
 import { bugsnagHosts } from './bugsnagHosts';
 
@@ -85,12 +86,16 @@ export async function fetchLinkPages(
   req: HttpRequest,
   maxItems: number,
   maxPages: number,
+  /** Filled from the first page's `X-Total-Count` when Bugsnag sends it. */
+  total?: { value?: ListTotal },
 ): Promise<unknown[]> {
   const items: unknown[] = [];
   const seen = new Set<string>();
   let query = req.query;
   for (let page = 0; page < maxPages && items.length < maxItems; page++) {
     const res = await http.request({ ...req, query });
+    const count = page === 0 ? countHeader(res.headers, 'x-total-count') : null;
+    if (total && count !== null) total.value = { count, capped: false };
     if (!Array.isArray(res.data)) {
       throw new CulpritError('bad-response', `Bugsnag GET ${req.path} did not return a list`, { endpoint: req.path });
     }

@@ -3,7 +3,7 @@ import type { HttpClient } from '../../http/httpClient';
 import type { ErrorEvent } from '../../model/event.types';
 import type { ErrorSample } from '../../model/group.types';
 import { mapLimit } from '../../util/mapLimit';
-import type { ListOptions, SampleFailure, SampleList } from '../errorSource';
+import type { ListOptions, ListTotal, SampleFailure, SampleList } from '../errorSource';
 import type { BugsnagSource, BugsnagSourceOptions } from './bugsnag.types';
 import { createBugsnagHttp, fetchLinkPages, seg } from './bugsnagApi';
 import { type BugsnagErrorDto, bugsnagErrorTitle, readBugsnagError, readNamedList, readProject } from './bugsnagDtos';
@@ -80,12 +80,15 @@ function buildBugsnagSource(opts: BugsnagSourceOptions): BugsnagSource {
         ...(opts.unhandledOnly ? bugsnagFilter('event.unhandled', 'true') : {}),
         ...(stage ? bugsnagFilter('app.release_stage', stage) : {}),
       };
+      const total: { value?: ListTotal } = {};
       const items = await fetchLinkPages(
         http,
         { path: `/projects/${seg(ref.id)}/errors`, query, signal: options.signal },
         limit,
         Math.ceil(limit / query.per_page) + 5,
+        total,
       );
+      if (total.value) result.total = total.value;
       const deps = depsFor(ref, options.signal);
       // Bugsnag's rate limit is per token and low: once one error is refused for longer than the
       // client waits, the rest would be too, so they fail without asking.

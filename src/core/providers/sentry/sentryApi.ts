@@ -2,6 +2,7 @@ import { CulpritError } from '../../errors';
 import { createHttpClient, type HttpClient } from '../../http/httpClient';
 import type { HttpErrorContext, HttpRequest } from '../../http/http.types';
 import { findLink, parseLinkHeader } from '../../http/linkHeader';
+import { countHeader, type ListTotal } from '../errorSource';
 import type { SentrySourceOptions } from './sentry.types';
 import { credentialsMayGo } from '../../http/originPolicy';
 
@@ -86,12 +87,19 @@ export async function fetchPages(
   req: HttpRequest,
   maxItems: number,
   maxPages: number,
+  /** Filled from the first page's `X-Hits` / `X-Max-Hits` when Sentry sends them. */
+  total?: { value?: ListTotal },
 ): Promise<unknown[]> {
   const items: unknown[] = [];
   const seen = new Set<string>();
   let cursor: string | undefined;
   for (let page = 0; page < maxPages && items.length < maxItems; page++) {
     const res = await http.request({ ...req, query: { ...req.query, cursor } });
+    const hits = page === 0 ? countHeader(res.headers, 'x-hits') : null;
+    if (total && hits !== null) {
+      const max = countHeader(res.headers, 'x-max-hits');
+      total.value = { count: hits, capped: max !== null && hits >= max };
+    }
     if (!Array.isArray(res.data)) {
       throw new CulpritError('bad-response', `Sentry ${req.method ?? 'GET'} ${req.path} did not return a list`, {
         endpoint: req.path,
