@@ -33,6 +33,29 @@ export function countHeader(headers: Record<string, string>, name: string): numb
   return Number(raw);
 }
 
+/** One release the provider knows, for "Set Deploy Range…" (newest first). */
+export interface ProviderRelease {
+  version: string;
+  /** The commit the provider recorded for it; null when it recorded none. */
+  revision: string | null;
+  /** ISO time the release was created (Sentry) or released (Bugsnag). */
+  date: string | null;
+}
+
+/** A source that can list its releases (Sentry, Bugsnag; Datadog's API lists none). */
+export interface ReleaseLister {
+  listReleases(signal?: AbortSignal): Promise<ProviderRelease[]>;
+}
+
+/** Newest first by date; undated ones last, in the provider's order. */
+export function newestReleasesFirst(releases: ProviderRelease[]): ProviderRelease[] {
+  const t = (r: ProviderRelease) => (r.date && Number.isFinite(Date.parse(r.date)) ? Date.parse(r.date) : -Infinity);
+  return releases
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => t(b.r) - t(a.r) || a.i - b.i)
+    .map((x) => x.r);
+}
+
 /**
  * One interface for every place errors come from (a file, Sentry, Datadog).
  * A source lists groups with their latest event; the pipeline does the rest.

@@ -5,7 +5,7 @@ export type { DatadogSource, DatadogSourceOptions } from './datadog/datadog.type
 export { DATADOG_SITES } from './datadog/datadogSites';
 export { createDatadogSource } from './datadog/datadogSource';
 export { createDatadogInsights } from './datadog/datadogTagInsights';
-export type { ErrorSource, ListTotal, SampleList } from './errorSource';
+export type { ErrorSource, ListTotal, ProviderRelease, ReleaseLister, SampleList } from './errorSource';
 export { EVENT_ID_FORMS, createEventLookupSource } from './eventLookup';
 export type { EventLookupTarget } from './eventLookup';
 export { MAX_EVENT_BYTES, readBounded } from './file/boundedRead';

@@ -5,7 +5,7 @@
  * list beside an error status. The tree and editors only read this; they never call providers.
  */
 import * as vscode from 'vscode';
-import type { ErrorSource, ListTotal, SentrySuspectCommit } from '../../core/providers';
+import type { ErrorSource, ListTotal, ReleaseLister, SentrySuspectCommit } from '../../core/providers';
 import type { ErrorSample, TriagedIssue } from '../../core/model';
 import { CulpritError, messageOf } from '../../core/errors';
 import type { FolderTriage, TriageOptions, Workspaces } from './workspaces';
@@ -139,6 +139,18 @@ export class IssueStore implements vscode.Disposable {
 
   get hasProvider(): boolean {
     return this.configured !== null;
+  }
+
+  /** The connected provider when it can list its releases (Sentry, Bugsnag), for Set Deploy Range…. */
+  get releaseLister(): { lister: ReleaseLister; label: string } | null {
+    const source = this.configured?.source as (ErrorSource & Partial<ReleaseLister>) | undefined;
+    return source && typeof source.listReleases === 'function'
+      ? { lister: source as ErrorSource & ReleaseLister, label: this.configured!.label }
+      : null;
+  }
+
+  logLine(line: string): void {
+    this.log.info(line);
   }
 
   /** A new provider (or none): its old issues go, pasted traces stay. */

@@ -162,6 +162,16 @@ describe('Bugsnag source against the stand-in', () => {
     assert.match(e.message, /truncated JSON/);
   });
 
+  it('lists the project releases of the stage newest first, with their commits and dates', async () => {
+    const s = await start({ errorCount: 1 });
+    const releases = await source(s).listReleases();
+    assert.deepEqual(releases, [
+      { version: '1.5.0', revision: 'b'.repeat(40), date: '2026-10-21T09:00:00.000Z' },
+      { version: '1.4.0', revision: 'a'.repeat(40), date: '2026-09-29T10:00:00.000Z' },
+    ]);
+    assert.equal(s.requests.find((r) => r.route === 'releases')?.query.get('release_stage'), 'production');
+  });
+
   it('keeps the version names when releases are unavailable', async () => {
     const s = await start({ errorCount: 1 });
     s.fault('releases', { status: 500 });

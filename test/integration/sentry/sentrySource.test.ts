@@ -111,6 +111,22 @@ describe('Sentry source against the stand-in', () => {
     assert.deepEqual((await source(many).listSamples({ limit: 1 })).total, { count: 1000, capped: true });
   });
 
+  it("lists the org's releases of the project newest first, with their commits and dates", async () => {
+    const s = await start({
+      issueCount: 1,
+      releases: [
+        { version: 'orders-api@1.4.0', commit: 'a'.repeat(40), dateCreated: '2026-09-29T10:00:00Z' },
+        { version: 'orders-api@1.5.0', commit: 'b'.repeat(40), dateCreated: '2026-10-21T09:00:00Z' },
+      ],
+    });
+    const releases = await source(s).listReleases();
+    assert.deepEqual(releases, [
+      { version: 'orders-api@1.5.0', revision: 'b'.repeat(40), date: '2026-10-21T09:00:00Z' },
+      { version: 'orders-api@1.4.0', revision: 'a'.repeat(40), date: '2026-09-29T10:00:00Z' },
+    ]);
+    assert.ok(s.requests.find((r) => r.route === 'releases')?.query.getAll('project').length, 'scoped to the project');
+  });
+
   it('stops when the next link says results="false"', async () => {
     const s = await start({ issueCount: 7 });
     const res = await source(s).listSamples({ limit: 100 });

@@ -9,7 +9,7 @@ import { createBugsnagHttp, fetchLinkPages, seg } from './bugsnagApi';
 import { type BugsnagErrorDto, bugsnagErrorTitle, readBugsnagError, readNamedList, readProject } from './bugsnagDtos';
 import { bugsnagEventOf, bugsnagFilter, newestBugsnagEvent } from './bugsnagEvents';
 import { bugsnagDashboardPath, bugsnagErrorUrl, bugsnagHosts } from './bugsnagHosts';
-import { type BugsnagDeployResolver, createBugsnagDeployResolver } from './bugsnagReleases';
+import { type BugsnagDeployResolver, createBugsnagDeployResolver, listBugsnagReleases } from './bugsnagReleases';
 import { redactingSource } from '../secretRedaction';
 
 /** Failures that concern the whole source, not one error: stop and tell the user. */
@@ -117,6 +117,10 @@ function buildBugsnagSource(opts: BugsnagSourceOptions): BugsnagSource {
         else result.failures.push(o.failure);
       }
       return result;
+    },
+
+    async listReleases(signal) {
+      return listBugsnagReleases(http, (await getProject(signal)).id, stage, signal);
     },
 
     async lookupEvent(eventId, signal): Promise<ErrorSample> {

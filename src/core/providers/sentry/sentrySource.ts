@@ -3,7 +3,7 @@ import type { HttpClient } from '../../http/httpClient';
 import type { ErrorEvent } from '../../model/event.types';
 import type { ErrorSample } from '../../model/group.types';
 import type { ListOptions, ListTotal, SampleFailure } from '../errorSource';
-import { createDeployResolver, type DeployResolver } from './deployHints';
+import { createDeployResolver, type DeployResolver, listSentryReleases } from './deployHints';
 import { decodeSentryRestEvent, looksLikeSentryRestEvent } from './restEvent';
 import { fetchPages, seg } from './sentryApi';
 import { sentryOrgClient } from './sentryContext';
@@ -97,6 +97,11 @@ function buildSentrySource(opts: SentrySourceOptions): SentrySource {
         }
       }
       return result;
+    },
+
+    async listReleases(signal) {
+      const { http, projectIds } = await getContext(signal);
+      return listSentryReleases(http, org, projectIds, signal);
     },
 
     async updateIssue(issueId, update, signal): Promise<SentryIssueUpdateResult> {
