@@ -126,7 +126,10 @@ async function pickItems(store: IssueStore, workspaces: Workspaces, key: string 
   );
   if (fromProvider.length)
     items.push(
-      { label: `${store.releaseLister?.label.split(' ')[0] ?? 'Provider'} releases (newest first): the deployed one`, kind: SEPARATOR },
+      {
+        label: `${store.releaseLister?.label.split(' ')[0] ?? 'Provider'} releases (newest first): the deployed one`,
+        kind: SEPARATOR,
+      },
       ...fromProvider,
     );
   if (tags.length) {
