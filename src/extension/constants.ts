@@ -15,6 +15,8 @@ export const CMD = {
   pasteStackTrace: 'culprit.pasteStackTrace',
   openEventFile: 'culprit.openEventFile',
   triageEditor: 'culprit.triageEditor',
+  triageSample: 'culprit.triageSample',
+  getStarted: 'culprit.getStarted',
   openFrame: 'culprit.openFrame',
   selectIssue: 'culprit.selectIssue',
   openDetails: 'culprit.openDetails',
@@ -56,6 +58,8 @@ export const CONTEXT = {
   configured: 'culprit.configured',
   untrusted: 'culprit.untrusted',
   hasIssues: 'culprit.hasIssues',
+  /** A stack-line hover was shown (the walkthrough's "read the hover" step). */
+  hoverShown: 'culprit.hoverShown',
 } as const;
 
 export const SECRET_KEYS = {

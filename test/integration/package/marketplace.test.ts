@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const root = path.resolve(__dirname, '../../..');
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the manifest is free-form JSON
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, any>;
 const vsce = path.join(root, 'node_modules/@vscode/vsce/vsce');
 

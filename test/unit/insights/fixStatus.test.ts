@@ -19,7 +19,13 @@ describe('fix status: "regressed" only with a fix release after the first one', 
     assert.equal(fixReleaseAfter('orders-api@1.5.1', releases), null);
     assert.equal(fixReleaseAfter('orders-api@9.9.9', releases), null);
     assert.equal(fixReleaseAfter(null, releases), null);
-    assert.equal(fixReleaseAfter('a', [{ version: 'a', date: null }, { version: 'b', date: since }]), null);
+    assert.equal(
+      fixReleaseAfter('a', [
+        { version: 'a', date: null },
+        { version: 'b', date: since },
+      ]),
+      null,
+    );
   });
 
   it('calls events in a later release a regression', () => {
