@@ -13,6 +13,8 @@ export const CMD = {
   pasteStackTrace: 'culprit.pasteStackTrace',
   openEventFile: 'culprit.openEventFile',
   triageEditor: 'culprit.triageEditor',
+  triageSample: 'culprit.triageSample',
+  getStarted: 'culprit.getStarted',
   openFrame: 'culprit.openFrame',
   selectIssue: 'culprit.selectIssue',
   openDetails: 'culprit.openDetails',
@@ -54,6 +56,8 @@ export const CONTEXT = {
   configured: 'culprit.configured',
   untrusted: 'culprit.untrusted',
   hasIssues: 'culprit.hasIssues',
+  /** A stack-line hover was shown (the walkthrough's "read the hover" step). */
+  hoverShown: 'culprit.hoverShown',
 } as const;
 
 /** Read-only documents of a file at a commit, for the suspect diff. */

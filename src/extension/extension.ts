@@ -30,7 +30,13 @@ import { openErrorById } from './commands/openByIdCommand';
 import type { ProviderSetup } from './sources/sourceFactory';
 import { PanelHost } from './panel/panelHost';
 import { DETAIL_PANEL_VIEW_TYPE } from './panel/detailPanel';
-import { isPasteEditor, openEventFile, pasteStackTrace, triageActiveEditor } from './commands/inputCommands';
+import {
+  isPasteEditor,
+  openEventFile,
+  pasteStackTrace,
+  triageActiveEditor,
+  triageSample,
+} from './commands/inputCommands';
 import { addPathMapping, copyAsMarkdown, copyIssueLink, openInProvider } from './commands/issueCommands';
 import { cancelBisect, confirmByBisect } from './commands/verifyCommands';
 
@@ -308,6 +314,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
     showAdded(await openEventFile(store, uri instanceof vscode.Uri ? uri : undefined)),
   );
   reg(CMD.triageEditor, async () => showAdded(await triageActiveEditor(store)));
+  reg(CMD.getStarted, () =>
+    vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#culprit.start`, false),
+  );
+  reg(CMD.triageSample, async () => showAdded(await triageSample(store, context.extensionUri)));
   vscode.window.onDidChangeActiveTextEditor(
     (e) => void vscode.commands.executeCommand('setContext', 'culprit.pasteEditor', isPasteEditor(e?.document.uri)),
     null,

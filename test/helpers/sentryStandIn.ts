@@ -227,7 +227,9 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
         const link =
           `<${base}?cursor=0:${Math.max(0, offset - limit)}:1>; rel="previous"; results="${offset > 0}"; cursor="0:${Math.max(0, offset - limit)}:1", ` +
           `<${base}?cursor=0:${offset + limit}:0>; rel="next"; results="${offset + limit < issueCount}"; cursor="0:${offset + limit}:0"`;
-        return { status: 200, body, headers: { link } };
+        // The hit count Sentry's paginator adds (`X-Hits`, capped at `X-Max-Hits`; api-specs/recorded/README).
+        const hits = { 'x-hits': String(Math.min(issueCount, 1000)), 'x-max-hits': '1000' };
+        return { status: 200, body, headers: { link, ...hits } };
       }
       case 'event':
         return {

@@ -15,12 +15,15 @@ export async function fetchListPages(
   req: HttpRequest,
   limits: { maxItems: number; maxPages: number; provider: string },
   nextQuery: (link: string | undefined, sent: Query) => Query | null,
+  /** Reads the first response's headers (the total a provider reports, for "20 of 130"). */
+  onFirstPage?: (headers: Record<string, string>) => void,
 ): Promise<unknown[]> {
   const items: unknown[] = [];
   const seen = new Set<string>();
   let query = req.query;
   for (let page = 0; page < limits.maxPages && items.length < limits.maxItems; page++) {
     const res = await http.request({ ...req, query });
+    if (page === 0) onFirstPage?.(res.headers);
     if (!Array.isArray(res.data)) {
       const what = `${limits.provider} ${req.method ?? 'GET'} ${req.path}`;
       throw new CulpritError('bad-response', `${what} did not return a list`, { endpoint: req.path });

@@ -4,13 +4,37 @@
 export type FixStatus =
   | { kind: 'quiet'; hours: number; release: string | null; since: string }
   | { kind: 'regressed'; count: number; release: string | null; since: string }
+  /** Events since the watch, but no release after the issue's first one yet: nothing to call a regression. */
+  | { kind: 'ongoing'; count: number; since: string }
   | { kind: 'unknown'; reason: string };
 
 /** What to verify: events since `since` (ISO), in `release` when given. */
 export interface FixWatch {
+  /** The release meant to fix it: one after `firstRelease`; null while none exists. */
   release: string | null;
   /** ISO 8601: when the fix was resolved in a release or marked as watched. */
   since: string;
+  /** The release the issue first appeared in; a "fix" in that same release is no fix. */
+  firstRelease?: string | null;
+}
+
+/**
+ * The fix release: the newest of `releases` created after the issue's first release; null when
+ * the first release is unknown, not among them, or nothing came after it.
+ */
+export function fixReleaseAfter(
+  firstRelease: string | null,
+  releases: ReadonlyArray<{ version: string; date: string | null }>,
+): string | null {
+  const first = firstRelease ? releases.find((r) => r.version === firstRelease) : undefined;
+  const at = first?.date ? Date.parse(first.date) : NaN;
+  if (!Number.isFinite(at)) return null;
+  let best: { version: string; t: number } | null = null;
+  for (const r of releases) {
+    const t = r.date ? Date.parse(r.date) : NaN;
+    if (r.version !== firstRelease && t > at && (!best || t > best.t)) best = { version: r.version, t };
+  }
+  return best?.version ?? null;
 }
 
 /** `orders-api@1.5.1` → `1.5.1`: the version people say, for messages (the full name stays in the model). */
@@ -30,6 +54,8 @@ export function fixStatusFromCount(count: number, watch: FixWatch, now: number =
   if (!Number.isFinite(since))
     return { kind: 'unknown', reason: `"${String(watch.since).slice(0, 40)}" is not a time` };
   if (!Number.isFinite(count) || count < 0) return { kind: 'unknown', reason: 'the provider returned no event count' };
+  const fixRelease = !!watch.release && watch.release !== watch.firstRelease;
+  if (count > 0 && !fixRelease) return { kind: 'ongoing', count: Math.floor(count), since: watch.since };
   if (count > 0) return { kind: 'regressed', count: Math.floor(count), release: watch.release, since: watch.since };
   return {
     kind: 'quiet',
@@ -50,6 +76,8 @@ export function describeFixStatus(s: FixStatus): string {
       const events = `${s.count} event${s.count === 1 ? '' : 's'}`;
       return s.release ? `regressed: ${events} in ${shortRelease(s.release)}` : `regressed: ${events} since ${s.since}`;
     }
+    case 'ongoing':
+      return `${s.count} event${s.count === 1 ? '' : 's'} since the fix was watched; no fix release yet`;
     case 'unknown':
       return `fix status unknown: ${s.reason}`;
     default: {

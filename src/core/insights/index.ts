@@ -1,6 +1,6 @@
 // The public surface of core/insights: what the extension, the CLI and the webview may use.
 // Everything else in this folder is internal to core.
-export { describeFixStatus } from './fixStatus';
+export { describeFixStatus, fixReleaseAfter } from './fixStatus';
 export type { FixStatus, FixWatch } from './fixStatus';
 export { toPanelModel } from './panelModel';
 export type { PanelFrame, PanelModel, PanelRequest, PanelSuspect } from './panelModel.types';

@@ -1,12 +1,14 @@
 /**
- * "Set Deploy Range…": a QuickPick of the repository's tags (newest first, with dates) and the
- * range the error source reported, or a free FROM..TO; for this issue or as the workspace
- * default. The triage reruns with it as `--deploy` would.
+ * "Set Deploy Range…": a QuickPick of the provider's releases and the repository's tags (each
+ * newest first, with dates) and the range the error source reported, or a free FROM..TO; for
+ * this issue or as the workspace default. The triage reruns with it as `--deploy` would.
  */
 import * as vscode from 'vscode';
 import type { IssueStore } from '../state/issueStore';
 import type { Workspaces } from '../state/workspaces';
-import { releaseLabel } from '../../core/present';
+import { releaseLabel, shortSha } from '../../core/present';
+import type { ProviderRelease } from '../../core/providers';
+import { messageOf } from '../../core/errors';
 
 /** The workspaceState key of the workspace default. */
 export const DEFAULT_DEPLOY_KEY = 'culprit.defaultDeployRange';
@@ -49,22 +51,56 @@ async function tagsOf(workspaces: Workspaces, root: string | undefined): Promise
 
 type Item = vscode.QuickPickItem & { flag?: string; clear?: true; custom?: true };
 
-export async function setDeployRange(
-  store: IssueStore,
-  workspaces: Workspaces,
-  state: vscode.Memento,
-  key: string | undefined,
-  /** Skips the pickers (links, tests): the range, and whether it is for this issue or the workspace. */
-  given?: { flag: string | null; scope: 'issue' | 'workspace' },
-): Promise<string | undefined> {
+/** The revision a release names in git: its recorded commit, else a tag of its version (`app@1.5.0` → `v1.5.0`). */
+function releaseRevision(r: ProviderRelease, tags: Set<string>): string | null {
+  if (r.revision && validDeployInput(r.revision) === undefined) return r.revision;
+  const bare = r.version.includes('@') ? r.version.slice(r.version.lastIndexOf('@') + 1) : r.version;
+  return [r.version, bare, `v${bare}`].find((t) => tags.has(t)) ?? null;
+}
+
+/**
+ * One row per provider release that git can name, newest first: picking it sets the range from
+ * the release before it (the previous deploy) to it. Releases without a commit or tag are left out.
+ */
+export function releaseItems(releases: ProviderRelease[], tagNames: string[]): Item[] {
+  const tags = new Set(tagNames);
+  const known = releases
+    .map((r) => ({ r, rev: releaseRevision(r, tags) }))
+    .filter((x): x is { r: ProviderRelease; rev: string } => x.rev !== null);
+  return known.map(({ r, rev }, i) => {
+    const prev = known[i + 1];
+    const short = (v: string) => (/^[0-9a-f]{40}$/i.test(v) ? shortSha(v) : v);
+    return {
+      label: `$(rocket) ${r.version}`,
+      description: [
+        r.date?.slice(0, 10),
+        prev ? `range ${releaseLabel(prev.r.version)}..${releaseLabel(r.version)}` : 'no earlier release',
+        short(rev),
+      ]
+        .filter(Boolean)
+        .join(' · '),
+      flag: prev ? `${prev.rev}..${rev}` : rev,
+    };
+  });
+}
+
+/** The provider's releases when the issue comes from it (or no issue is chosen); [] with a log line on failure. */
+async function providerReleases(store: IssueStore, origin: string | undefined): Promise<ProviderRelease[]> {
+  const lister = store.releaseLister;
+  if (!lister || (origin !== undefined && origin !== 'provider')) return [];
+  const timeout = AbortSignal.timeout(15_000);
+  return lister.lister.listReleases(timeout).catch((e: unknown) => {
+    store.logLine(`${lister.label} releases unavailable for Set Deploy Range: ${messageOf(e)}`);
+    return [];
+  });
+}
+
+async function pickItems(store: IssueStore, workspaces: Workspaces, key: string | undefined): Promise<Item[]> {
   const entry = key ? store.get(key) : store.selected;
-  if (given) {
-    const flag = given.flag?.trim() || undefined;
-    if (flag && validDeployInput(flag)) throw new Error(`Culprit: ${validDeployInput(flag)}`);
-    return apply(store, state, given.scope === 'issue' ? entry?.key : undefined, flag);
-  }
-  const current = entry?.triage?.issue.deploy.label;
-  const tags = await tagsOf(workspaces, entry?.triage?.root);
+  const [tags, releases] = await Promise.all([
+    tagsOf(workspaces, entry?.triage?.root),
+    providerReleases(store, entry?.origin),
+  ]);
   const items: Item[] = [{ label: '$(edit) Enter FROM..TO…', custom: true, alwaysShow: true }];
   if (entry && store.deployOverride(entry.key))
     items.push({
@@ -84,8 +120,20 @@ export async function setDeployRange(
         flag: reported.from ? `${reported.from}..${reported.to}` : reported.to,
       },
     );
+  const fromProvider = releaseItems(
+    releases,
+    tags.map((t) => t.name),
+  );
+  if (fromProvider.length)
+    items.push(
+      {
+        label: `${store.releaseLister?.label.split(' ')[0] ?? 'Provider'} releases (newest first): the deployed one`,
+        kind: SEPARATOR,
+      },
+      ...fromProvider,
+    );
   if (tags.length) {
-    items.push({ label: 'Tags (newest first): the deployed one', kind: vscode.QuickPickItemKind.Separator });
+    items.push({ label: 'Tags (newest first): the deployed one', kind: SEPARATOR });
     tags.forEach((t, i) =>
       items.push({
         label: `$(tag) ${t.name}`,
@@ -94,7 +142,28 @@ export async function setDeployRange(
       }),
     );
   }
-  const choice = await vscode.window.showQuickPick(items, {
+  return items;
+}
+
+const SEPARATOR = vscode.QuickPickItemKind.Separator;
+
+export async function setDeployRange(
+  store: IssueStore,
+  workspaces: Workspaces,
+  state: vscode.Memento,
+  key: string | undefined,
+  /** Skips the pickers (links, tests): the range, and whether it is for this issue or the workspace. */
+  given?: { flag: string | null; scope: 'issue' | 'workspace' },
+): Promise<string | undefined> {
+  const entry = key ? store.get(key) : store.selected;
+  if (given) {
+    const flag = given.flag?.trim() || undefined;
+    if (flag && validDeployInput(flag)) throw new Error(`Culprit: ${validDeployInput(flag)}`);
+    return apply(store, state, given.scope === 'issue' ? entry?.key : undefined, flag);
+  }
+  const current = entry?.triage?.issue.deploy.label;
+  // A promise: the QuickPick opens at once, busy until git and the provider answer.
+  const choice = await vscode.window.showQuickPick(pickItems(store, workspaces, entry?.key), {
     title: 'Culprit: Set Deploy Range',
     placeHolder: current ? `Now: ${current}` : 'Which revision was deployed when the error happened?',
     matchOnDescription: true,

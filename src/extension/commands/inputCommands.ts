@@ -118,3 +118,10 @@ export async function openEventFile(store: IssueStore, uri?: vscode.Uri): Promis
     return undefined;
   }
 }
+
+/** The bundled sample (a real Node crash captured by scripts/fixtures): the walkthrough's first step. */
+export async function triageSample(store: IssueStore, extensionUri: vscode.Uri): Promise<string[] | undefined> {
+  const file = vscode.Uri.joinPath(extensionUri, 'media', 'sample', 'node-crash.txt');
+  const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+  return triageText(store, text, 'the sample crash');
+}

@@ -3,8 +3,11 @@ import * as vscode from 'vscode';
 import type { IssueStore } from '../state/issueStore';
 import type { StackLineIndex } from './stackLines';
 import { buildHover } from './hoverContent';
+import { CONTEXT } from '../constants';
 
 export class StackHoverProvider implements vscode.HoverProvider {
+  private shown = false;
+
   constructor(
     private readonly store: IssueStore,
     private readonly lines: StackLineIndex,
@@ -19,6 +22,10 @@ export class StackHoverProvider implements vscode.HoverProvider {
       return entry ? [buildHover(entry, h.frameIndex)] : [];
     });
     if (!contents.length) return undefined;
+    if (!this.shown) {
+      this.shown = true;
+      void vscode.commands.executeCommand('setContext', CONTEXT.hoverShown, true);
+    }
     return new vscode.Hover(contents, document.lineAt(position.line).range);
   }
 }

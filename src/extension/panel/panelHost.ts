@@ -12,6 +12,7 @@ import {
   toPanelModel,
   compareTagDistributions,
   distributionsFromEvents,
+  fixReleaseAfter,
   type FixStatus,
   type FixWatch,
   type TagComparison,
@@ -251,9 +252,12 @@ export class PanelHost implements PanelActions, vscode.Disposable {
 
   async fixStatus(issueId: string, startWatching: boolean): Promise<FixStatus> {
     const entry = this.entryOf(issueId)!;
-    if (startWatching)
-      await this.setWatch(entry.key, { release: entry.sample.group.release, since: new Date().toISOString() });
-    const watch = this.watchOf(entry.key);
+    const firstRelease = entry.sample.group.firstRelease;
+    if (startWatching) await this.setWatch(entry.key, { release: null, since: new Date().toISOString(), firstRelease });
+    const kept = this.watchOf(entry.key);
+    // The fix release is one after the issue's first release; until one exists, events since the
+    // watch say "no fix release yet", never "regressed".
+    const watch = kept && { ...kept, firstRelease, release: await this.fixRelease(firstRelease) };
     const insights = this.insightsFor(entry);
     let status: FixStatus;
     if (!watch) status = { kind: 'unknown', reason: 'no fix is watched for this issue yet' };
@@ -262,6 +266,13 @@ export class PanelHost implements PanelActions, vscode.Disposable {
     this.fixes.set(entry.key, status);
     this.panel.updateFixStatus(issueId, status);
     return status;
+  }
+
+  private async fixRelease(firstRelease: string | null): Promise<string | null> {
+    const lister = this.deps.store.releaseLister;
+    if (!lister || !firstRelease) return null;
+    const releases = await lister.lister.listReleases(AbortSignal.timeout(15_000)).catch(() => []);
+    return fixReleaseAfter(firstRelease, releases);
   }
 
   async confirmByBisect(issueId: string): Promise<{ status: string | null; message: string }> {

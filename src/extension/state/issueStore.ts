@@ -5,7 +5,7 @@
  * list beside an error status. The tree and editors only read this; they never call providers.
  */
 import * as vscode from 'vscode';
-import type { ErrorSource, SentrySuspectCommit } from '../../core/providers';
+import type { ErrorSource, ListTotal, ReleaseLister, SentrySuspectCommit } from '../../core/providers';
 import type { ErrorSample, TriagedIssue } from '../../core/model';
 import { CulpritError, messageOf } from '../../core/errors';
 import type { FolderTriage, TriageOptions, Workspaces } from './workspaces';
@@ -142,6 +142,18 @@ export class IssueStore implements vscode.Disposable {
     return this.configured !== null;
   }
 
+  /** The connected provider when it can list its releases (Sentry, Bugsnag), for Set Deploy Range…. */
+  get releaseLister(): { lister: ReleaseLister; label: string } | null {
+    const source = this.configured?.source as (ErrorSource & Partial<ReleaseLister>) | undefined;
+    return source && typeof source.listReleases === 'function'
+      ? { lister: source as ErrorSource & ReleaseLister, label: this.configured!.label }
+      : null;
+  }
+
+  logLine(line: string): void {
+    this.log.info(line);
+  }
+
   /** A new provider (or none): its old issues go, pasted traces stay. */
   setSource(configured: ConfiguredSource | null): void {
     this.inFlight?.abort();
@@ -194,6 +206,7 @@ export class IssueStore implements vscode.Disposable {
       }
       for (const k of this.providerKeys) if (!keys.includes(k)) this.byKey.delete(k);
       this.providerKeys = keys;
+      this.listTotal = listed.total ?? null;
       const failures = listed.failures.map((f) => `${f.issueId ?? 'an issue'}: ${f.message}`);
       this.status = {
         state: failures.length ? 'error' : 'ok',
@@ -351,9 +364,19 @@ export class IssueStore implements vscode.Disposable {
     return this.providerKeys.length;
   }
 
-  /** True when the last list filled the limit: the source may have more. */
+  /** What the provider said matches in all on the last list (Sentry `X-Hits`, Bugsnag `X-Total-Count`). */
+  private listTotal: ListTotal | null = null;
+
+  get providerTotal(): ListTotal | null {
+    return this.configured ? this.listTotal : null;
+  }
+
+  /** True when the provider reports more than the limit, or (no total) the last list filled it. */
   get mayHaveMore(): boolean {
-    return this.configured !== null && this.providerKeys.length > 0 && this.providerKeys.length >= this.limit();
+    if (this.configured === null || this.providerKeys.length === 0) return false;
+    const total = this.providerTotal;
+    if (total) return total.capped || total.count > this.limit();
+    return this.providerKeys.length >= this.limit();
   }
 
   /** Lists one more page (the configured limit again) on the next refresh. */

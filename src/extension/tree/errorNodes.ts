@@ -1,7 +1,7 @@
 /** The node kinds of the Production Errors tree: plain data with stable ids; the provider renders them. */
 import type { BisectInterruption, IssueEntry } from '../state/issueStore';
 import type { Suspect, TriagedFrame, Verification } from '../../core/model';
-import type { SentrySuspectCommit } from '../../core/providers';
+import type { ListTotal, SentrySuspectCommit } from '../../core/providers';
 
 export class StatusNode {
   readonly kind = 'status';
@@ -122,7 +122,11 @@ export class VerificationDetailNode {
 export class LoadMoreNode {
   readonly kind = 'loadMore';
   readonly id = 'loadMore';
-  constructor(readonly shown: number) {}
+  /** `total`: what the provider says matches in all, when it says (Sentry, Bugsnag). */
+  constructor(
+    readonly shown: number,
+    readonly total: ListTotal | null = null,
+  ) {}
 }
 
 export type ErrorTreeNode =

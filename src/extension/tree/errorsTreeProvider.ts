@@ -23,7 +23,7 @@ import {
   verdictText,
 } from '../../core/present';
 import { isRuntimeFrame } from './frameKinds';
-import { type IssueSort, visibleIssues } from './issueListView';
+import { type IssueSort, loadMoreLabel, visibleIssues } from './issueListView';
 import {
   LoadMoreNode,
   FrameNode,
@@ -98,7 +98,7 @@ export class ErrorsTreeProvider implements vscode.TreeDataProvider<ErrorTreeNode
       const entries = this.store.entries();
       for (const k of [...this.issueNodes.keys()]) if (!this.store.get(k)) this.issueNodes.delete(k);
       const shown = visibleIssues(entries, this.filter, this.sort).map((e) => this.nodeFor(e));
-      const more = this.store.mayHaveMore ? [new LoadMoreNode(this.store.providerCount)] : [];
+      const more = this.store.mayHaveMore ? [new LoadMoreNode(this.store.providerCount, this.store.providerTotal)] : [];
       return [...this.notices.notices(), ...shown, ...more];
     }
     switch (node.kind) {
@@ -164,7 +164,7 @@ export class ErrorsTreeProvider implements vscode.TreeDataProvider<ErrorTreeNode
   getTreeItem(node: ErrorTreeNode): vscode.TreeItem {
     switch (node.kind) {
       case 'loadMore': {
-        const item = new vscode.TreeItem(`${node.shown} listed — Load More`, vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(loadMoreLabel(node.shown, node.total), vscode.TreeItemCollapsibleState.None);
         item.id = node.id;
         item.iconPath = new vscode.ThemeIcon('ellipsis');
         item.tooltip = 'List more issues from the error source';

@@ -3,6 +3,7 @@
  * order, and how many provider issues to list (Load More raises it). Pure over IssueEntry.
  */
 import type { IssueEntry } from '../state/issueStore';
+import type { ListTotal } from '../../core/providers';
 
 export type IssueSort = 'lastSeen' | 'count' | 'firstSeen' | 'probability';
 
@@ -47,4 +48,10 @@ export function visibleIssues(entries: IssueEntry[], filter: string, sort: Issue
     .map((e, i) => ({ e, i, k: key[sort](e) }))
     .sort((a, b) => b.k - a.k || a.i - b.i)
     .map((x) => x.e);
+}
+
+/** `20 of 130 — Load More` with the provider's total (`1000+` when it stops counting), else `20 listed`. */
+export function loadMoreLabel(shown: number, total: ListTotal | null): string {
+  if (!total || total.count < shown) return `${shown} listed — Load More`;
+  return `${shown} of ${total.count}${total.capped ? '+' : ''} — Load More`;
 }

@@ -88,6 +88,13 @@ describe('Bugsnag source against the stand-in', () => {
     assert.equal(first.group.url, `${s.url}/acme/orders-api/errors/${first.group.id}?event_id=${first.event.eventId}`);
   });
 
+  it('reports the X-Total-Count Bugsnag sends with the first page as the total', async () => {
+    const s = await start({ errorCount: 7 });
+    const res = await source(s, { perPage: 3 }).listSamples({ limit: 3 });
+    assert.equal(res.samples.length, 3);
+    assert.deepEqual(res.total, { count: 7, capped: false });
+  });
+
   it('resolves a project slug through organizations and projects', async () => {
     const s = await start({ errorCount: 1 });
     const res = await source(s, { project: 'orders-api' }).listSamples({ limit: 1 });
@@ -153,6 +160,16 @@ describe('Bugsnag source against the stand-in', () => {
     const e = await rejection(source(s).listSamples({ limit: 3 }));
     assert.equal(e.reason, 'bad-response');
     assert.match(e.message, /truncated JSON/);
+  });
+
+  it('lists the project releases of the stage newest first, with their commits and dates', async () => {
+    const s = await start({ errorCount: 1 });
+    const releases = await source(s).listReleases();
+    assert.deepEqual(releases, [
+      { version: '1.5.0', revision: 'b'.repeat(40), date: '2026-10-21T09:00:00.000Z' },
+      { version: '1.4.0', revision: 'a'.repeat(40), date: '2026-09-29T10:00:00.000Z' },
+    ]);
+    assert.equal(s.requests.find((r) => r.route === 'releases')?.query.get('release_stage'), 'production');
   });
 
   it('keeps the version names when releases are unavailable', async () => {

@@ -83,6 +83,31 @@ describe('Sentry source against the stand-in', () => {
     assert.equal(new Set(res.samples.map((x) => x.group.id)).size, 230);
   });
 
+  it('reports the total Sentry counts (X-Hits), capped at X-Max-Hits', async () => {
+    const s = await start({ issueCount: 130 });
+    const res = await source(s).listSamples({ limit: 20 });
+    assert.equal(res.samples.length, 20);
+    assert.deepEqual(res.total, { count: 130, capped: false });
+    const many = await start({ issueCount: 1500 });
+    assert.deepEqual((await source(many).listSamples({ limit: 1 })).total, { count: 1000, capped: true });
+  });
+
+  it("lists the org's releases of the project newest first, with their commits and dates", async () => {
+    const s = await start({
+      issueCount: 1,
+      releases: [
+        { version: 'orders-api@1.4.0', commit: 'a'.repeat(40), dateCreated: '2026-09-29T10:00:00Z' },
+        { version: 'orders-api@1.5.0', commit: 'b'.repeat(40), dateCreated: '2026-10-21T09:00:00Z' },
+      ],
+    });
+    const releases = await source(s).listReleases();
+    assert.deepEqual(releases, [
+      { version: 'orders-api@1.5.0', revision: 'b'.repeat(40), date: '2026-10-21T09:00:00Z' },
+      { version: 'orders-api@1.4.0', revision: 'a'.repeat(40), date: '2026-09-29T10:00:00Z' },
+    ]);
+    assert.ok(s.requests.find((r) => r.route === 'releases')?.query.getAll('project').length, 'scoped to the project');
+  });
+
   it('stops when the next link says results="false"', async () => {
     const s = await start({ issueCount: 7 });
     const res = await source(s).listSamples({ limit: 100 });

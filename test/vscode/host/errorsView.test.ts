@@ -10,6 +10,7 @@ import type { CulpritApi } from '../../../src/extension/extension';
 import type { ErrorTreeNode } from '../../../src/extension/tree/errorNodes';
 import { CMD } from '../../../src/extension/constants';
 import { originOf } from '../../../src/core/registry';
+import { releaseItems } from '../../../src/extension/commands/deployCommands';
 
 const CANARY = 'canarytok_HOST_CANARY_7d41b2e0';
 
@@ -505,6 +506,49 @@ describe('Culprit extension: Production Errors from Sentry', function () {
       );
     });
 
+    it("offers Sentry's releases newest first with dates, each ranging from the release before", async () => {
+      const lister = api.store.releaseLister;
+      assert.ok(lister, 'the Sentry source lists releases');
+      const releases = await lister.lister.listReleases();
+      assert.deepEqual(
+        releases.map((r) => r.version),
+        ['orders-api@1.5.0', 'orders-api@1.4.0'],
+      );
+      const [r14, r15] = info.releases;
+      const items = releaseItems(releases, ['v1.5.0', 'v1.4.0']);
+      assert.deepEqual(
+        items.map((i) => [i.label, i.description, i.flag]),
+        [
+          [
+            '$(rocket) orders-api@1.5.0',
+            `2026-10-21 · range 1.4.0..1.5.0 · ${r15.commit.slice(0, 7)}`,
+            `${r14.commit}..${r15.commit}`,
+          ],
+          ['$(rocket) orders-api@1.4.0', `2026-09-29 · no earlier release · ${r14.commit.slice(0, 7)}`, r14.commit],
+        ],
+      );
+      // Picking the newest: the triage reruns on that range and still finds the bug commit.
+      const entry = providerEntry();
+      await vscode.commands.executeCommand(CMD.setDeployRange, entry.key, { flag: items[0].flag, scope: 'issue' });
+      const issue = api.store.get(entry.key)?.triage?.issue;
+      assert.equal(issue?.deploy.from, r14.commit);
+      assert.equal(issue?.deploy.to, r15.commit);
+      assert.match(issue?.deploy.label ?? '', /\(set explicitly\)$/);
+      assert.equal(issue?.suspects[0]?.sha, info.bugSha);
+      await vscode.commands.executeCommand(CMD.setDeployRange, entry.key, { flag: null, scope: 'issue' });
+      // A release without a commit names git only through a tag of its version.
+      assert.deepEqual(
+        releaseItems(
+          [
+            { version: 'orders-api@1.5.0', revision: null, date: null },
+            { version: 'x', revision: null, date: null },
+          ],
+          ['v1.5.0'],
+        ).map((i) => i.flag),
+        ['v1.5.0'],
+      );
+    });
+
     it('copies an issue as Markdown with its deploy, frames and suspects', async () => {
       const entry = providerEntry();
       const md = await vscode.commands.executeCommand<string>(CMD.copyAsMarkdown, entry.key);
@@ -571,13 +615,16 @@ describe('Culprit extension: Production Errors from Sentry', function () {
         const roots = api.tree.getChildren() as ErrorTreeNode[];
         const more = roots.find((n) => n.kind === 'loadMore');
         assert.ok(more, 'a Load More row');
-        assert.match(String(api.tree.getTreeItem(more).label), /^20 listed — Load More$/);
+        // The total is the stand-in's X-Hits, as Sentry's paginator sends it.
+        assert.equal(String(api.tree.getTreeItem(more).label), '20 of 130 — Load More');
         await vscode.commands.executeCommand(CMD.loadMore);
         await until(
           '40 listed',
           () => api.store.entries().filter((e) => e.origin === 'provider').length === 40,
           120_000,
         );
+        const after = (api.tree.getChildren() as ErrorTreeNode[]).find((n) => n.kind === 'loadMore');
+        assert.equal(after && String(api.tree.getTreeItem(after).label), '40 of 130 — Load More');
       });
 
       it('filters by words and sorts by events', async () => {

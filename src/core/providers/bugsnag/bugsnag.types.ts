@@ -1,6 +1,6 @@
 import type { HttpLogger, HttpTuning, RequestEvent } from '../../http/http.types';
 import type { ErrorSample } from '../../model/group.types';
-import type { ErrorSource } from '../errorSource';
+import type { ErrorSource, ReleaseLister } from '../errorSource';
 
 /** Everything needed to read production errors from one Bugsnag project (Data Access API v2). */
 export interface BugsnagSourceOptions {
@@ -27,7 +27,7 @@ export interface BugsnagSourceOptions {
 }
 
 /** The Bugsnag `ErrorSource`, plus lookup of one event by its id. */
-export interface BugsnagSource extends ErrorSource {
+export interface BugsnagSource extends ErrorSource, ReleaseLister {
   readonly id: 'bugsnag';
   /** The event with this id (from a dashboard link or an error response), with its error as the group. */
   lookupEvent(eventId: string, signal?: AbortSignal): Promise<ErrorSample>;

@@ -4,6 +4,7 @@ import { createHttpClient, type HttpClient } from '../../http/httpClient';
 import type { HttpErrorContext, HttpRequest, QueryValue } from '../../http/http.types';
 import { findLink, parseLinkHeader } from '../../http/linkHeader';
 import { fetchListPages } from '../../http/listPages';
+import { countHeader, type ListTotal } from '../errorSource';
 import type { BugsnagSourceOptions } from './bugsnag.types';
 import { bugsnagHosts } from './bugsnagHosts';
 
@@ -86,6 +87,11 @@ export function fetchLinkPages(
   req: HttpRequest,
   maxItems: number,
   maxPages: number,
+  /** Filled from the first page's `X-Total-Count` when Bugsnag sends it. */
+  total?: { value?: ListTotal },
 ): Promise<unknown[]> {
-  return fetchListPages(http, req, { maxItems, maxPages, provider: 'Bugsnag' }, nextLinkQuery);
+  return fetchListPages(http, req, { maxItems, maxPages, provider: 'Bugsnag' }, nextLinkQuery, (headers) => {
+    const count = countHeader(headers, 'x-total-count');
+    if (total && count !== null) total.value = { count, capped: false };
+  });
 }

@@ -2,6 +2,7 @@
 import { CulpritError, messageOf } from '../../errors';
 import type { HttpClient } from '../../http/httpClient';
 import type { DeployHint } from '../../model/group.types';
+import { newestReleasesFirst, type ProviderRelease } from '../errorSource';
 import { fetchLinkPages, seg } from './bugsnagApi';
 import { type BugsnagReleaseDto, readReleases } from './bugsnagDtos';
 
@@ -76,4 +77,28 @@ function previousBugsnagRelease(
   }
   const i = all.findIndex((r) => r.appVersion === version);
   return i >= 0 ? (all.slice(i + 1).find((r) => r.appVersion !== version) ?? null) : null;
+}
+
+/** The project's recent releases in the stage, newest first (`GET /projects/{id}/releases`). */
+export async function listBugsnagReleases(
+  http: HttpClient,
+  projectId: string,
+  stage: string,
+  signal?: AbortSignal,
+): Promise<ProviderRelease[]> {
+  const items = await fetchLinkPages(
+    http,
+    {
+      path: `/projects/${seg(projectId)}/releases`,
+      query: { release_stage: stage || undefined, per_page: 50 },
+      signal,
+    },
+    RECENT_RELEASES,
+    3,
+  );
+  return newestReleasesFirst(
+    readReleases(items)
+      .filter((r) => !stage || r.stage === null || r.stage === stage)
+      .map((r) => ({ version: r.appVersion, revision: r.revision, date: r.releaseTime })),
+  );
 }

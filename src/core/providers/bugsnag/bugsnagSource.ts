@@ -3,13 +3,13 @@ import type { HttpClient } from '../../http/httpClient';
 import type { ErrorEvent } from '../../model/event.types';
 import type { ErrorSample } from '../../model/group.types';
 import { mapLimit } from '../../util/mapLimit';
-import type { ListOptions, SampleFailure, SampleList } from '../errorSource';
+import type { ListOptions, ListTotal, SampleFailure, SampleList } from '../errorSource';
 import type { BugsnagSource, BugsnagSourceOptions } from './bugsnag.types';
 import { createBugsnagHttp, fetchLinkPages, seg } from './bugsnagApi';
 import { type BugsnagErrorDto, bugsnagErrorTitle, readBugsnagError, readNamedList, readProject } from './bugsnagDtos';
 import { bugsnagEventOf, bugsnagFilter, newestBugsnagEvent } from './bugsnagEvents';
 import { bugsnagDashboardPath, bugsnagErrorUrl, bugsnagHosts } from './bugsnagHosts';
-import { type BugsnagDeployResolver, createBugsnagDeployResolver } from './bugsnagReleases';
+import { type BugsnagDeployResolver, createBugsnagDeployResolver, listBugsnagReleases } from './bugsnagReleases';
 import { redactingSource } from '../secretRedaction';
 
 /** Failures that concern the whole source, not one error: stop and tell the user. */
@@ -80,12 +80,15 @@ function buildBugsnagSource(opts: BugsnagSourceOptions): BugsnagSource {
         ...(opts.unhandledOnly ? bugsnagFilter('event.unhandled', 'true') : {}),
         ...(stage ? bugsnagFilter('app.release_stage', stage) : {}),
       };
+      const total: { value?: ListTotal } = {};
       const items = await fetchLinkPages(
         http,
         { path: `/projects/${seg(ref.id)}/errors`, query, signal: options.signal },
         limit,
         Math.ceil(limit / query.per_page) + 5,
+        total,
       );
+      if (total.value) result.total = total.value;
       const deps = depsFor(ref, options.signal);
       // Bugsnag's rate limit is per token and low: once one error is refused for longer than the
       // client waits, the rest would be too, so they fail without asking.
@@ -114,6 +117,10 @@ function buildBugsnagSource(opts: BugsnagSourceOptions): BugsnagSource {
         else result.failures.push(o.failure);
       }
       return result;
+    },
+
+    async listReleases(signal) {
+      return listBugsnagReleases(http, (await getProject(signal)).id, stage, signal);
     },
 
     async lookupEvent(eventId, signal): Promise<ErrorSample> {

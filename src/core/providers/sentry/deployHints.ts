@@ -1,6 +1,7 @@
 import { CulpritError, messageOf } from '../../errors';
 import type { HttpClient } from '../../http/httpClient';
 import type { DeployHint } from '../../model/group.types';
+import { newestReleasesFirst, type ProviderRelease } from '../errorSource';
 import { type ReleaseDto, readDeployEnvironments, readRelease, readReleases } from './sentryDtos';
 import { seg } from './sentryApi';
 
@@ -149,4 +150,21 @@ function previousRelease(version: string, dateCreated: string | null, recent: Re
   // No dates: Sentry lists newest first, so the next entry is the previous release.
   const i = recent.findIndex((r) => r.version === version);
   return i >= 0 ? (recent[i + 1] ?? null) : null;
+}
+
+/** The org's most recent releases of these projects, newest first (`GET /organizations/{org}/releases/`). */
+export async function listSentryReleases(
+  http: HttpClient,
+  org: string,
+  projectIds: string[],
+  signal?: AbortSignal,
+): Promise<ProviderRelease[]> {
+  const res = await http.request({
+    path: `/api/0/organizations/${seg(org)}/releases/`,
+    query: { project: projectIds.length ? projectIds : undefined, per_page: RECENT_RELEASES },
+    signal,
+  });
+  return newestReleasesFirst(
+    readReleases(res.data).map((r) => ({ version: r.version, revision: r.revision, date: r.dateCreated })),
+  );
 }

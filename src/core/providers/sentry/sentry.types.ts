@@ -1,5 +1,5 @@
 import type { HttpLogger, HttpTuning, RequestEvent } from '../../http/http.types';
-import type { ErrorSource, ListOptions, SampleList } from '../errorSource';
+import type { ErrorSource, ListOptions, ReleaseLister, SampleList } from '../errorSource';
 
 /** Sorts the issue list accepts (Sentry's `sort`): last seen, events, first seen, users. */
 type SentrySort = 'date' | 'freq' | 'new' | 'user';
@@ -64,7 +64,7 @@ export interface SentryIssueUpdateResult {
   status: string | null;
 }
 
-export interface SentrySource extends ErrorSource {
+export interface SentrySource extends ErrorSource, ReleaseLister {
   readonly id: 'sentry';
   listSamples(options: ListOptions): Promise<SentrySampleList>;
   /** Resolves, ignores or assigns one issue (PUT). */

@@ -3,6 +3,7 @@ import { createHttpClient, type HttpClient } from '../../http/httpClient';
 import type { HttpErrorContext, HttpRequest } from '../../http/http.types';
 import { findLink, parseLinkHeader } from '../../http/linkHeader';
 import { fetchListPages } from '../../http/listPages';
+import { countHeader, type ListTotal } from '../errorSource';
 import type { SentrySourceOptions } from './sentry.types';
 import { credentialsMayGo } from '../../http/originPolicy';
 
@@ -82,10 +83,23 @@ export function seg(v: string): string {
  * cursor back as the `cursor` parameter (the cursor is opaque; the link's host is ignored, so a
  * misconfigured self-hosted URL prefix cannot redirect us). Stops at `maxItems` or `maxPages`.
  */
-export function fetchPages(http: HttpClient, req: HttpRequest, maxItems: number, maxPages: number): Promise<unknown[]> {
-  return fetchListPages(http, req, { maxItems, maxPages, provider: 'Sentry' }, (link) => {
-    const next = findLink(parseLinkHeader(link), 'next');
-    const cursor = next?.params.cursor;
-    return next && next.params.results === 'true' && cursor ? { ...req.query, cursor } : null;
+export function fetchPages(
+  http: HttpClient,
+  req: HttpRequest,
+  maxItems: number,
+  maxPages: number,
+  /** Filled from the first page's `X-Hits` / `X-Max-Hits` when Sentry sends them. */
+  total?: { value?: ListTotal },
+): Promise<unknown[]> {
+  const next = (link: string | undefined) => {
+    const found = findLink(parseLinkHeader(link), 'next');
+    const cursor = found?.params.cursor;
+    return found && found.params.results === 'true' && cursor ? { ...req.query, cursor } : null;
+  };
+  return fetchListPages(http, req, { maxItems, maxPages, provider: 'Sentry' }, next, (headers) => {
+    const hits = countHeader(headers, 'x-hits');
+    if (!total || hits === null) return;
+    const max = countHeader(headers, 'x-max-hits');
+    total.value = { count: hits, capped: max !== null && hits >= max };
   });
 }

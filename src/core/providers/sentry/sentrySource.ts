@@ -2,8 +2,8 @@ import { CulpritError, messageOf } from '../../errors';
 import type { HttpClient } from '../../http/httpClient';
 import type { ErrorEvent } from '../../model/event.types';
 import type { ErrorSample } from '../../model/group.types';
-import type { ListOptions, SampleFailure } from '../errorSource';
-import { createDeployResolver, type DeployResolver } from './deployHints';
+import type { ListOptions, ListTotal, SampleFailure } from '../errorSource';
+import { createDeployResolver, type DeployResolver, listSentryReleases } from './deployHints';
 import { decodeSentryRestEvent, looksLikeSentryRestEvent } from './restEvent';
 import { fetchPages, seg } from './sentryApi';
 import { sentryOrgClient } from './sentryContext';
@@ -56,6 +56,7 @@ function buildSentrySource(opts: SentrySourceOptions): SentrySource {
       if (limit === 0) return result;
       const { http, projectIds } = await getContext(options.signal);
       const pageSize = Math.min(MAX_PAGE, limit);
+      const total: { value?: ListTotal } = {};
       const items = await fetchPages(
         http,
         {
@@ -72,7 +73,9 @@ function buildSentrySource(opts: SentrySourceOptions): SentrySource {
         },
         limit,
         Math.ceil(limit / pageSize) + 5,
+        total,
       );
+      if (total.value) result.total = total.value;
       const deploys = createDeployResolver(http, org, environment, opts.logger);
       const outcomes = await mapPool(items, maxConcurrent, (item, index) =>
         sampleFor(item, {
@@ -94,6 +97,11 @@ function buildSentrySource(opts: SentrySourceOptions): SentrySource {
         }
       }
       return result;
+    },
+
+    async listReleases(signal) {
+      const { http, projectIds } = await getContext(signal);
+      return listSentryReleases(http, org, projectIds, signal);
     },
 
     async updateIssue(issueId, update, signal): Promise<SentryIssueUpdateResult> {
