@@ -204,45 +204,6 @@ describe('Culprit in the real workbench: from a Sentry 500 to the suspect commit
     await wb.screenshot('ui-5-suspect-diff');
   });
 
-  it('sets the deploy range from a Sentry release in the QuickPick (tags too, dated), and goes back to automatic', async () => {
-    const { page } = wb;
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
-    const open = async () => {
-      await page.keyboard.press('F1');
-      await input.waitFor();
-      await input.fill('>Culprit: Set Deploy Range');
-      await page
-        .locator('.quick-input-list .monaco-list-row', { hasText: 'Culprit: Set Deploy Range' })
-        .first()
-        .click();
-      await page.locator('.quick-input-widget', { hasText: 'Culprit: Set Deploy Range' }).waitFor();
-    };
-    const [r14, r15] = demo.releases;
-    await open();
-    const release = rows.filter({ hasText: 'orders-api@1.5.0' }).first();
-    await release.waitFor({ timeout: 30_000 });
-    assert.match(await release.innerText(), /2026-10-21 · range 1\.4\.0\.\.1\.5\.0/);
-    const tag = rows.filter({ hasText: 'v1.5.0' }).filter({ hasText: 'range v1.4.0..v1.5.0' }).first();
-    await tag.waitFor();
-    const all = await rows.allInnerTexts();
-    const at = (re: RegExp) => all.findIndex((t) => re.test(t));
-    assert.ok(at(/orders-api@1\.5\.0/) < at(/orders-api@1\.4\.0/), `releases newest first: ${all.join(' | ')}`);
-    assert.ok(at(/Sentry releases/) < at(/Tags \(newest first\)/), 'the provider releases, then the tags');
-    await wb.screenshot('ui-5b-deploy-range-pick');
-    await release.click();
-    await rows.filter({ hasText: 'This issue' }).first().click();
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-    const explicit = `${r14.commit.slice(0, 7)}..${r15.commit.slice(0, 7)} (set explicitly)`;
-    await wb.treeRow('set explicitly').first().waitFor({ timeout: 30_000 });
-    assert.ok((await wb.treeRow('set explicitly').first().innerText()).includes(explicit));
-    await wb.screenshot('ui-5c-deploy-range-set');
-    await open();
-    await rows.filter({ hasText: 'Automatic' }).first().click();
-    await rows.filter({ hasText: 'This issue' }).first().click();
-    await wb.treeRow('from Sentry deploys').first().waitFor({ timeout: 30_000 });
-  });
-
   it('opens the detail panel: renders hostile text as text, opens a frame, resolves, writes a regression test', async () => {
     const { page } = wb;
     const issue = wb.treeRow('TypeError').first();
