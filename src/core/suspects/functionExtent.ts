@@ -3,6 +3,7 @@
  * "a change in the same function outranks one elsewhere in the file" only needs a good guess.
  * Brace languages are matched by braces, indentation languages by indentation.
  */
+import { indentOf } from '../stack/frameText';
 import { functionBaseName } from '../stack/functionName';
 
 const MAX_SCAN_UP = 400;
@@ -18,11 +19,6 @@ const METHOD_LIKE =
 const ARROW =
   /^\s*(?:export\s+)?(?:const|let|var)\s+[A-Za-z_$][\w$]*\s*=\s*(?:async\s*)?(?:function\b|\(?[^=]*\)?\s*=>)/;
 const RUBY_DEF = /^\s*def\s/;
-
-function indentOf(s: string): number {
-  const m = /^[ \t]*/.exec(s);
-  return m ? m[0].replace(/\t/g, '    ').length : 0;
-}
 
 function isBlank(s: string): boolean {
   return s.trim() === '' || /^\s*(?:#|\/\/)/.test(s);
