@@ -8,8 +8,10 @@ import path from 'node:path';
 import { runTriageCli } from '../../helpers/demoScenario';
 import { cleanupTempDirs, countingGitDir, makeTempDir } from '../../helpers/gitRepo';
 
-// Measured on this scenario after the revision cache fix (was 23); issue #17 targets ≤ 8.
-const MOST_PROCESSES = 22;
+// Measured on this scenario: 23 before the revision cache fix, 22 after it, and 23 again with the reasons
+// in today's lines (their follow diffs the worktree a second time for lines no frame follows: to merge
+// with the frames' diff). The target is 8.
+const MOST_PROCESSES = 23;
 
 describe('git processes of a 30-frame triage', function () {
   this.timeout(60_000);
