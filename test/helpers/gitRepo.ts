@@ -172,3 +172,51 @@ export function failingBlameGitDir(): string {
   );
   return bin;
 }
+
+export interface GitCall {
+  /** ns timestamps (date +%s%N) when the process started and ended. */
+  start: number;
+  end: number;
+  args: string[];
+}
+
+/**
+ * A folder holding a `git` that runs the real one and logs each call (argv, start and end time);
+ * put it first on PATH. `calls()` reads the log; `maxConcurrent()` is the most calls alive at once.
+ */
+export function countingGitDir(): { dir: string; calls: () => GitCall[]; maxConcurrent: () => number } {
+  const dir = makeTempDir('culprit-countgit-');
+  const log = path.join(dir, 'calls.log');
+  const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+  fs.writeFileSync(
+    path.join(dir, 'git'),
+    '#!/bin/sh\ns=$(date +%s%N)\n' +
+      `${realGit} "$@"\nrc=$?\n` +
+      `{ printf '%s\\0%s' "$s" "$(date +%s%N)"; for a in "$@"; do printf '\\0%s' "$a"; done; printf '\\n'; } >> '${log}'\n` +
+      'exit $rc\n',
+    { mode: 0o755 },
+  );
+  const calls = (): GitCall[] =>
+    fs.existsSync(log)
+      ? fs
+          .readFileSync(log, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => {
+            const [s, e, ...args] = l.split('\0');
+            return { start: Number(s), end: Number(e), args };
+          })
+      : [];
+  const maxConcurrent = (): number => {
+    const edges = calls().flatMap((c) => [
+      [c.start, 1],
+      [c.end, -1],
+    ]);
+    edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    let live = 0;
+    let most = 0;
+    for (const [, d] of edges) most = Math.max(most, (live += d));
+    return most;
+  };
+  return { dir, calls, maxConcurrent };
+}

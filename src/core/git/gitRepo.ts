@@ -114,7 +114,12 @@ export async function openRepo(runner: GitRunner, dir: string, opts: { cacheEntr
     run,
     blobs: createBlobReader(runner, root),
     resolveRevision: (rev, signal) =>
-      cached(isFullSha(rev), `rev:${rev}`, () => resolveRevisionWith(run, root, rev, signal)),
+      cached(isFullSha(rev), `rev:${rev}`, async () => {
+        const sha = await resolveRevisionWith(run, root, rev, signal);
+        // The commit a name resolved to is known to exist: verifying that SHA again costs a process.
+        if (sha !== rev) void cache.getOrCreate(`rev:${sha}`, () => Promise.resolve(sha));
+        return sha;
+      }),
 
     async listFiles(rev, signal) {
       let out: string;

@@ -5,14 +5,11 @@
  * lines ran in earlier iterations. A change to code that never ran cannot have caused the crash.
  */
 
+import { indentOf } from '../stack/frameText';
+
 const MAX_STATEMENT = 20;
 const LOOP = /^\s*(?:for|while|do)\b|^\s*}\s*while\b|\.(?:forEach|map|flatMap|filter|reduce|some|every|find)\s*\(/;
 const CONTINUES = /(?:[,+\-*/%&|^?=([{.\\]|\b(?:and|or|not|in))\s*$/;
-
-function indentOf(s: string): number {
-  const m = /^[ \t]*/.exec(s);
-  return m ? m[0].replace(/\t/g, '    ').length : 0;
-}
 
 function isBlank(s: string): boolean {
   return s.trim() === '' || /^\s*(?:#|\/\/|\*|\/\*)/.test(s);

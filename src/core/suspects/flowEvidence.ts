@@ -6,7 +6,7 @@
  */
 import type { BlameLine } from '../git/git.types';
 import type { Evidence } from './evidence.types';
-import { functionBaseName } from './functionExtent';
+import { functionBaseName } from '../stack/functionName';
 import {
   assignment,
   crashSeeds,

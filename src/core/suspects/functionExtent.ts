@@ -3,6 +3,8 @@
  * "a change in the same function outranks one elsewhere in the file" only needs a good guess.
  * Brace languages are matched by braces, indentation languages by indentation.
  */
+import { indentOf } from '../stack/frameText';
+import { functionBaseName } from '../stack/functionName';
 
 const MAX_SCAN_UP = 400;
 const MAX_SCAN_DOWN = 600;
@@ -17,25 +19,6 @@ const METHOD_LIKE =
 const ARROW =
   /^\s*(?:export\s+)?(?:const|let|var)\s+[A-Za-z_$][\w$]*\s*=\s*(?:async\s*)?(?:function\b|\(?[^=]*\)?\s*=>)/;
 const RUBY_DEF = /^\s*def\s/;
-
-/** The last identifier of a frame's function name: `Object.applyDiscount [as x]` → `applyDiscount`. */
-export function functionBaseName(fn: string | null): string | null {
-  if (!fn) return null;
-  const cleaned = fn
-    .replace(/\s*\[as [^\]]*\]/, '')
-    .replace(/\([^()]*\)\s*$/, '')
-    .replace(/^async\s+|^new\s+/, '')
-    .replace(/[()*&]/g, '.');
-  const parts = cleaned.split(/[.#:/\\$]+|->/).filter((p) => /^[A-Za-z_][\w]*$/.test(p));
-  const last = parts[parts.length - 1];
-  if (!last || last === '<anonymous>' || last === 'anonymous' || last === '<module>' || last === 'lambda') return null;
-  return last;
-}
-
-function indentOf(s: string): number {
-  const m = /^[ \t]*/.exec(s);
-  return m ? m[0].replace(/\t/g, '    ').length : 0;
-}
 
 function isBlank(s: string): boolean {
   return s.trim() === '' || /^\s*(?:#|\/\/)/.test(s);

@@ -3,7 +3,7 @@
  * never, and on a stack line only the calls that ran: callSites.ts), and the members and
  * constants its own line and its enclosing conditions read.
  */
-import { functionBaseName } from './functionExtent';
+import { functionBaseName } from '../stack/functionName';
 import { guardLines } from './executedLines';
 import { blankStrings, callTimings, crashTimings } from './callSites';
 

@@ -4,6 +4,7 @@
  * above an index error, arguments or parameters reordered, an `await` dropped, and an enum
  * constant the error names renamed or removed.
  */
+import { indentOf } from '../stack/frameText';
 import type { BlameLine } from '../git/git.types';
 import type { Evidence } from './evidence.types';
 import type { PatchCommit, PatchHunk } from './rangePatch';
@@ -119,10 +120,6 @@ export function isAwaitRemoved(before: string, after: string): boolean {
     squash(before.replace(/\bawait\s+/, '')) === squash(after) ||
     squash(before.replace(/\(\s*await\s+([^()]*)\)/, '$1')) === squash(after)
   );
-}
-
-function indentOf(s: string): number {
-  return (/^[ \t]*/.exec(s)?.[0] ?? '').replace(/\t/g, '    ').length;
 }
 
 const CONTROL = /^\s*(?:\}\s*)?(?:for|while|if|elif|else\s+if|foreach|until|unless)\b/;

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { enclosingFunction, functionBaseName } from '../../../src/core/suspects/functionExtent';
+import { enclosingFunction } from '../../../src/core/suspects/functionExtent';
+import { functionBaseName } from '../../../src/core/stack';
 
 const js = `'use strict';
 const TIERS = { gold: 0.1 };

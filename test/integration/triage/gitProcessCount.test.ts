@@ -1,0 +1,44 @@
+/**
+ * How many git processes a real 30-frame triage starts, and how many run at once, counted by a
+ * logging `git` on PATH in front of the real one (the bench's V8 trace scenario: a real crash of
+ * the deployed revision, a real history). Process count is what a triage's time is made of.
+ */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { runTriageCli } from '../../helpers/demoScenario';
+import { cleanupTempDirs, countingGitDir, makeTempDir } from '../../helpers/gitRepo';
+
+// Measured on this scenario: 23 before the revision cache fix, 22 after it, and 23 again with the reasons
+// in today's lines (their follow diffs the worktree a second time for lines no frame follows: to merge
+// with the frames' diff). The target is 8.
+const MOST_PROCESSES = 23;
+
+describe('git processes of a 30-frame triage', function () {
+  this.timeout(60_000);
+  after(cleanupTempDirs);
+
+  it(`starts at most ${MOST_PROCESSES} git processes, at most two at once, and verifies no SHA twice`, async () => {
+    // @ts-expect-error: the bench fixture is plain JavaScript without types
+    const { buildTraceScenario } = await import('../../../bench/fixtures/traceRepo.mjs');
+    const work = makeTempDir('culprit-count-');
+    const s = buildTraceScenario(path.join(work, 'trace'), path.join(work, 'app'));
+    assert.equal(s.frames, 30);
+    const git = countingGitDir();
+    const cli = await runTriageCli(['--event', s.traceFile, '--repo', s.repo, '--deploy', s.deploy, '--json'], {
+      PATH: `${git.dir}${path.delimiter}${process.env.PATH ?? ''}`,
+    });
+    assert.equal(cli.code, 0, cli.stderr);
+    const report = JSON.parse(cli.stdout);
+    assert.ok(report.issues[0].suspects.length > 0, 'the triage ranked suspects');
+    const calls = git.calls();
+    assert.ok(calls.length > 0, 'the logging git ran');
+    assert.ok(
+      calls.length <= MOST_PROCESSES,
+      `${calls.length} git processes:\n${calls.map((c) => c.args.join(' ')).join('\n')}`,
+    );
+    assert.ok(git.maxConcurrent() <= 2, `${git.maxConcurrent()} git processes at once`);
+    const verified = calls.map((c) => c.args.join(' ')).filter((a) => /rev-parse --verify/.test(a));
+    assert.equal(new Set(verified).size, verified.length, 'a revision was verified twice');
+    assert.ok(!verified.some((a) => /\b[0-9a-f]{40}\^\{commit\}/.test(a)), 'a resolved SHA was verified again');
+  });
+});
