@@ -30,6 +30,7 @@ import {
   type FrameWork,
 } from './triageFrames';
 import { placeByLineText } from './linePlacement';
+import { placeByContextHistory } from './contextHistory';
 import { suspectsInTodaysLines, type ReasonFrame } from './reasonLines';
 
 export interface TriageSettings {
@@ -89,6 +90,7 @@ export async function triageSample(
   const placeAt = rev ?? head;
   if (placeAt) await placeByContextLine(ws, frames, placeAt);
   if (placeAt) await placeByLineText(ws, frames, placeAt, rev ? 'the deployed revision' : 'HEAD');
+  if (placeAt) await placeByContextHistory(ws, frames, placeAt);
   await followToWorkingTree(ws, frames, rev);
 
   const issue: TriagedIssue = {
