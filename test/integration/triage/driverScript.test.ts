@@ -22,7 +22,8 @@ describe('a frame outside the production prefix, through the triage', function (
     repo.write('shop/pricing.py', PRICING);
     repo.write(
       'tests/run.py',
-      'from shop.pricing import unit_price\n\n\ndef test_run():\n    assert unit_price({"total": 2, "count": 1}) == 2\n',
+      'from shop.pricing import unit_price\n\n\ndef test_run():\n' +
+        '    assert unit_price({"total": 2, "count": 1}) == 2\n',
     );
     repo.commit('Pricing');
     repo.tag('v1.0.0');
