@@ -17,6 +17,17 @@ const { files } = JSON.parse(fs.readFileSync(path.join(events, 'sentry-bundle-re
   files: Record<string, string>;
 };
 
+/** The bundled event triaged with its release taken out, so the tree searched comes from tags or HEAD. */
+async function triageWithoutRelease(repo: TempRepo) {
+  const ws = await openTriageWorkspace({ dir: repo.dir, trusted: true });
+  const event = JSON.parse(eventText) as Record<string, unknown>;
+  return runTriage(createFileSource(JSON.stringify({ ...event, release: undefined })), ws, {
+    limit: 1,
+    suspectLimit: 3,
+    blameFrames: 5,
+  });
+}
+
 describe('a bundle without a map, placed by its context lines', function () {
   this.timeout(120_000);
   let repo: TempRepo;
@@ -61,13 +72,7 @@ describe('a bundle without a map, placed by its context lines', function () {
   });
 
   it('with no release named, placed in the tree of the tag whose files hold its lines', async () => {
-    const ws = await openTriageWorkspace({ dir: repo.dir, trusted: true });
-    const event = JSON.parse(eventText) as Record<string, unknown>;
-    const report = await runTriage(createFileSource(JSON.stringify({ ...event, release: undefined })), ws, {
-      limit: 1,
-      suspectLimit: 3,
-      blameFrames: 5,
-    });
+    const report = await triageWithoutRelease(repo);
     const [crash] = report.issues[0].frames;
     assert.equal(report.issues[0].deploy.source, 'tags');
     assert.deepEqual([crash.file, crash.line, crash.localLine, crash.placedBy], ['src/rates.js', 6, 8, 'context-line']);
@@ -103,13 +108,7 @@ describe('a bundle without a map whose line text is in no file of the tree', fun
   });
 
   it("is placed in the revision of the tree's history that holds it (git log -S), and followed to today", async () => {
-    const ws = await openTriageWorkspace({ dir: repo.dir, trusted: true });
-    const event = JSON.parse(eventText) as Record<string, unknown>;
-    const report = await runTriage(createFileSource(JSON.stringify({ ...event, release: undefined })), ws, {
-      limit: 1,
-      suspectLimit: 3,
-      blameFrames: 5,
-    });
+    const report = await triageWithoutRelease(repo);
     const issue = report.issues[0];
     assert.equal(issue.deploy.source, 'none');
     const [crash, caller] = issue.frames;
