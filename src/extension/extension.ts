@@ -254,7 +254,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
     (e) => {
       const node = e.selection[0];
       if (node && 'entry' in node) store.select(node.entry.key);
-      else if (node && node.kind === 'reason') store.select(node.parent.entry.key);
     },
     null,
     subs,

@@ -13,6 +13,7 @@ import {
   frameLocation,
   frameShortLocation,
   issueDescription,
+  isMoreLinksReason,
   placementText,
   noSuspectsReason,
   relativeTime,
@@ -112,8 +113,12 @@ export class ErrorsTreeProvider implements vscode.TreeDataProvider<ErrorTreeNode
           ...(node.entry.triage?.issue.suspects ?? []).map((s, i) => new SuspectNode(node.entry, i + 1, s)),
           ...node.entry.providerSuspects.map((c) => new ProviderSuspectNode(node.entry, c)),
         ];
-      case 'suspect':
-        return node.suspect.reasons.map((r, i) => new ReasonNode(node, i, r));
+      case 'suspect': {
+        const s = node.suspect;
+        return s.reasons.map((r, i) => new ReasonNode(node, i, r, isMoreLinksReason(s, r) ? s.moreLinks : []));
+      }
+      case 'reason':
+        return node.links.map((link, i) => new ReasonNode(node, i, link));
       case 'verification':
         return verificationChildren(node);
       default:
@@ -212,9 +217,15 @@ export class ErrorsTreeProvider implements vscode.TreeDataProvider<ErrorTreeNode
         return item;
       }
       case 'reason': {
-        const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+        const more = node.links.length > 0;
+        const item = new vscode.TreeItem(
+          node.text,
+          more ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+        );
         item.id = node.id;
-        item.iconPath = new vscode.ThemeIcon('info');
+        // A reason can be longer than the sidebar is wide: the tooltip shows all of it.
+        item.tooltip = more ? `${node.text}: expand to see every one` : node.text;
+        item.iconPath = new vscode.ThemeIcon(more ? 'list-unordered' : 'info');
         return item;
       }
     }
