@@ -192,6 +192,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
     refresh: () => refreshNow(),
     log: (line) => log.info(line),
     confirmByBisect: (key) => confirmByBisect(store, workspaces, key, log),
+    onFixStatus: (key) => tree.refreshIssue(key),
   });
   subs.push(panelHost);
   subs.push(

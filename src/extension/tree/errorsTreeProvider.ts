@@ -79,6 +79,11 @@ export class ErrorsTreeProvider implements vscode.TreeDataProvider<ErrorTreeNode
     this.changed.fire(undefined);
   }
 
+  /** Redraws one issue's row (its fix status changed), or the list when the row is not drawn yet. */
+  refreshIssue(key: string): void {
+    this.changed.fire(this.issueNodes.get(key));
+  }
+
   /** The cached node of an issue, for `reveal`. */
   issueNode(key: string): IssueNode | undefined {
     const entry = this.store.get(key);
