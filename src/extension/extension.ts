@@ -334,7 +334,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
   });
   reg(CMD.openDetails, (arg: unknown) => {
     const key = entryKey(arg);
-    if (key) panelHost.show(key);
+    if (!key) return;
+    panelHost.show(key);
+    // Asked for, unlike the panel a new triage opens on its own: the suspects' reasons are read.
+    void vscode.commands.executeCommand('setContext', CONTEXT.suspectChecked, true);
   });
   reg(CMD.showSuspects, async (arg: unknown) => {
     const key = entryKey(arg);
@@ -433,6 +436,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
   );
   reg(CMD.confirmByBisect, (arg: unknown) => {
     const key = entryKey(arg);
+    if (key) void vscode.commands.executeCommand('setContext', CONTEXT.suspectChecked, true);
     return key ? confirmByBisect(store, workspaces, key, log) : undefined;
   });
   reg(CMD.cancelBisect, (arg: unknown) => {

@@ -1,6 +1,6 @@
 /** "Open Frame": the file at today's line and the production column, centred; candidates when unresolved. */
 import * as vscode from 'vscode';
-import { CMD } from '../constants';
+import { CMD, CONTEXT } from '../constants';
 import type { IssueStore } from '../state/issueStore';
 import { framePosition, workspaceFileUri } from './frameLocation';
 import type { TriagedFrame } from '../../core/model';
@@ -73,6 +73,8 @@ export class FrameNavigator {
       viewColumn,
     });
     editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenter);
+    // A context key, not the command: a tree row's command reaches the workbench under another id.
+    void vscode.commands.executeCommand('setContext', CONTEXT.frameOpened, true);
     return editor;
   }
 

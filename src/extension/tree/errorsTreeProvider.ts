@@ -242,7 +242,8 @@ export class ErrorsTreeProvider implements vscode.TreeDataProvider<ErrorTreeNode
     const item = new vscode.TreeItem(g.title, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = node.id;
     const fix = this.notices.fixText(node.entry.key);
-    item.description = [issueDescription(sample, triage?.issue ?? null), fix].filter(Boolean).join(' · ');
+    // A watched fix's verdict leads: at the default sidebar width the end of the row is cut off.
+    item.description = [fix, issueDescription(sample, triage?.issue ?? null)].filter(Boolean).join(' · ');
     const pending = !triage && !triageError;
     item.iconPath = pending
       ? new vscode.ThemeIcon('sync~spin')
