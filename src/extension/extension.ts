@@ -241,7 +241,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
     if (node) await view.reveal(node, { select: true, focus: false, expand: 1 }).then(undefined, () => undefined);
     const frames = store.get(key)?.triage?.issue.frames ?? [];
     const crashing = frames.findIndex((f) => f.inApp && f.file !== null);
-    if (crashing >= 0) await navigator.open(key, crashing);
+    if (crashing >= 0) await navigator.open(key, crashing, undefined, false);
     panelHost.show(key);
   };
 
@@ -311,7 +311,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
   );
   reg(CMD.pasteStackTrace, async () => showAdded(await pasteStackTrace(store)));
   reg(CMD.openEventFile, async (uri?: vscode.Uri) =>
-    showAdded(await openEventFile(store, uri instanceof vscode.Uri ? uri : undefined)),
+    showAdded(await openEventFile(store, context.globalState, uri instanceof vscode.Uri ? uri : undefined)),
   );
   reg(CMD.triageEditor, async () => showAdded(await triageActiveEditor(store)));
   reg(CMD.getStarted, () =>

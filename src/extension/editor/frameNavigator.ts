@@ -25,8 +25,23 @@ export class FrameNavigator {
     return this.open(entry.key, inApp[next]);
   }
 
-  /** `column`: where to open (the panel passes the first group so it stays visible beside the code). */
-  async open(key: string, index: number, column?: vscode.ViewColumn): Promise<vscode.TextEditor | undefined> {
+  /**
+   * `column`: where to open (the panel passes the first group so it stays visible beside the code).
+   * `asked`: false when a new triage opens its crashing frame by itself, which is not the user opening one.
+   */
+  async open(
+    key: string,
+    index: number,
+    column?: vscode.ViewColumn,
+    asked = true,
+  ): Promise<vscode.TextEditor | undefined> {
+    const editor = await this.openFrame(key, index, column);
+    // A context key, not the command: a tree row's command reaches the workbench under another id.
+    if (editor && asked) void vscode.commands.executeCommand('setContext', CONTEXT.frameOpened, true);
+    return editor;
+  }
+
+  private async openFrame(key: string, index: number, column?: vscode.ViewColumn) {
     const entry = this.store.get(key);
     const frame = entry?.triage?.issue.frames[index];
     if (!entry || !frame) {
@@ -73,8 +88,6 @@ export class FrameNavigator {
       viewColumn,
     });
     editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenter);
-    // A context key, not the command: a tree row's command reaches the workbench under another id.
-    void vscode.commands.executeCommand('setContext', CONTEXT.frameOpened, true);
     return editor;
   }
 

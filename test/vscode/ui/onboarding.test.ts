@@ -250,4 +250,25 @@ describe('From install to answer in the real workbench: walkthrough, deploy rang
     assert.ok(heldBack.length > 0 && heldBack.every((l) => reasons.includes(l)), reasons.join(' | '));
     await wb.screenshot('fix-regressed');
   });
+  it('Open Stack Trace or Event File… starts in the workspace, then in the folder the last file came from', async () => {
+    const { page } = wb;
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    // The workbench's own file dialog: its box holds the folder it opened in.
+    await wb.startCommand('Culprit: Open Stack Trace or Event File');
+    await page.waitForFunction(
+      () => !!(document.querySelector('.quick-input-widget .quick-input-box input') as HTMLInputElement)?.value,
+    );
+    assert.equal(path.resolve(await input.inputValue()), demo.repo);
+    await input.fill(demo.eventFile);
+    await input.press('Enter');
+    await wb.treeRow("reading 'discountRate'").first().waitFor({ timeout: 60_000 });
+    await wb.runCommand('View: Close All Editors');
+    await wb.startCommand('Culprit: Open Stack Trace or Event File');
+    await page.waitForFunction(
+      () => !!(document.querySelector('.quick-input-widget .quick-input-box input') as HTMLInputElement)?.value,
+    );
+    assert.equal(path.resolve(await input.inputValue()), path.dirname(demo.eventFile));
+    await wb.screenshot('open-event-file-last-folder');
+    await page.keyboard.press('Escape');
+  });
 });
