@@ -253,20 +253,22 @@ describe('From install to answer in the real workbench: walkthrough, deploy rang
   it('Open Stack Trace or Event File… starts in the workspace, then in the folder the last file came from', async () => {
     const { page } = wb;
     const input = page.locator('.quick-input-widget .quick-input-box input');
-    // The workbench's own file dialog: its box holds the folder it opened in.
+    // The workbench's own file dialog: its box holds the folder it opened in (the palette's holds `>…`).
+    const dialogOpen = () =>
+      page.waitForFunction(() =>
+        (
+          document.querySelector('.quick-input-widget .quick-input-box input') as HTMLInputElement | null
+        )?.value.startsWith('/'),
+      );
     await wb.startCommand('Culprit: Open Stack Trace or Event File');
-    await page.waitForFunction(
-      () => !!(document.querySelector('.quick-input-widget .quick-input-box input') as HTMLInputElement)?.value,
-    );
+    await dialogOpen();
     assert.equal(path.resolve(await input.inputValue()), demo.repo);
     await input.fill(demo.eventFile);
     await input.press('Enter');
     await wb.treeRow("reading 'discountRate'").first().waitFor({ timeout: 60_000 });
     await wb.runCommand('View: Close All Editors');
     await wb.startCommand('Culprit: Open Stack Trace or Event File');
-    await page.waitForFunction(
-      () => !!(document.querySelector('.quick-input-widget .quick-input-box input') as HTMLInputElement)?.value,
-    );
+    await dialogOpen();
     assert.equal(path.resolve(await input.inputValue()), path.dirname(demo.eventFile));
     await wb.screenshot('open-event-file-last-folder');
     await page.keyboard.press('Escape');

@@ -107,19 +107,24 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
         return file;
       },
       async startCommand(title) {
-        await page.keyboard.press('F1');
         const input = page.locator('.quick-input-widget .quick-input-box input');
-        await input.waitFor();
         const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
         // The palette lists the commands known when its filter last changed: an extension's
-        // contributions that arrive later (the extension host still starting) show only on a new filter.
+        // contributions that arrive later (the extension host still starting) show only on a new
+        // filter. And it closes when an editor that was still opening takes the focus: open it again.
         const end = Date.now() + 60_000;
         for (;;) {
-          await input.fill(`>${title}`);
-          const listed = await row.waitFor({ timeout: 5_000 }).catch(() => 'not yet');
-          if (listed !== 'not yet') break;
+          if (!(await input.isVisible())) await page.keyboard.press('F1');
+          const listed = await input
+            .fill(`>${title}`, { timeout: 5_000 })
+            .then(() => row.waitFor({ timeout: 5_000 }))
+            .then(
+              () => true,
+              () => false,
+            );
+          if (listed) break;
           if (Date.now() > end) throw new Error(`the command palette does not list '${title}'`);
-          await input.fill('>');
+          await input.fill('>', { timeout: 5_000 }).catch(() => undefined);
         }
         await row.click();
       },
