@@ -311,7 +311,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
   );
   reg(CMD.pasteStackTrace, async () => showAdded(await pasteStackTrace(store)));
   reg(CMD.openEventFile, async (uri?: vscode.Uri) =>
-    showAdded(await openEventFile(store, context.globalState, uri instanceof vscode.Uri ? uri : undefined)),
+    showAdded(await openEventFile(store, uri instanceof vscode.Uri ? uri : undefined)),
   );
   reg(CMD.triageEditor, async () => showAdded(await triageActiveEditor(store)));
   reg(CMD.getStarted, () =>

@@ -7,7 +7,6 @@ export {
   authorName,
   clipAtWord,
   errorType,
-  everyReason,
   frameLabel,
   frameLocation,
   frameShortLocation,

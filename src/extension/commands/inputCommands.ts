@@ -90,28 +90,17 @@ export async function triageActiveEditor(store: IssueStore): Promise<string[] | 
   return triageText(store, text, name);
 }
 
-/** The globalState key of the folder the last event file was opened from. */
-const LAST_EVENT_FOLDER = 'culprit.lastEventFolder';
-
-export async function openEventFile(
-  store: IssueStore,
-  state: vscode.Memento,
-  uri?: vscode.Uri,
-): Promise<string[] | undefined> {
-  // Where logs usually are: the folder the last one came from, else the workspace.
-  const last = state.get<string>(LAST_EVENT_FOLDER);
+export async function openEventFile(store: IssueStore, uri?: vscode.Uri): Promise<string[] | undefined> {
   const target =
     uri ??
     (
       await vscode.window.showOpenDialog({
         title: 'Open Stack Trace or Event File',
         canSelectMany: false,
-        defaultUri: last ? vscode.Uri.parse(last, true) : vscode.workspace.workspaceFolders?.[0]?.uri,
         filters: { 'Events and logs': ['json', 'log', 'txt', 'envelope', 'ndjson'], 'All files': ['*'] },
       })
     )?.[0];
   if (!target) return undefined;
-  if (!uri) await state.update(LAST_EVENT_FOLDER, vscode.Uri.joinPath(target, '..').toString());
   try {
     const stat = await vscode.workspace.fs.stat(target);
     const name = target.path.split('/').pop() ?? 'file';
