@@ -2,6 +2,7 @@
 import type { TriageReport, TriagedIssue } from '../core/model';
 import {
   changedSinceText,
+  isMoreLinksReason,
   noSuspectsReason,
   placementText,
   probabilityText,
@@ -59,7 +60,10 @@ function issueText(issue: TriagedIssue): string {
       `    ${i + 1}. ${short(s.sha)} ${t(s.summary)}  — ${t(s.author)}, ${t(s.date.slice(0, 10))}  ` +
         probabilityText(s),
     );
-    for (const r of s.reasons) lines.push(`         · ${t(r)}`);
+    for (const r of s.reasons) {
+      lines.push(`         · ${t(r)}`);
+      if (isMoreLinksReason(s, r)) for (const link of s.moreLinks!) lines.push(`             – ${t(link)}`);
+    }
   });
   return lines.join('\n');
 }

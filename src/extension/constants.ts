@@ -58,6 +58,10 @@ export const CONTEXT = {
   hasIssues: 'culprit.hasIssues',
   /** A stack-line hover was shown (the walkthrough's "read the hover" step). */
   hoverShown: 'culprit.hoverShown',
+  /** A frame's file was opened, from the tree, a hover, the panel or Next Frame (the walkthrough's step). */
+  frameOpened: 'culprit.frameOpened',
+  /** A suspect was checked: its diff opened or a bisect started (the walkthrough's last step). */
+  suspectChecked: 'culprit.suspectChecked',
 } as const;
 
 /** Read-only documents of a file at a commit, for the suspect diff. */

@@ -192,6 +192,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
     refresh: () => refreshNow(),
     log: (line) => log.info(line),
     confirmByBisect: (key) => confirmByBisect(store, workspaces, key, log),
+    onFixStatus: (key) => tree.refreshIssue(key),
   });
   subs.push(panelHost);
   subs.push(
@@ -240,7 +241,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
     if (node) await view.reveal(node, { select: true, focus: false, expand: 1 }).then(undefined, () => undefined);
     const frames = store.get(key)?.triage?.issue.frames ?? [];
     const crashing = frames.findIndex((f) => f.inApp && f.file !== null);
-    if (crashing >= 0) await navigator.open(key, crashing);
+    if (crashing >= 0) await navigator.open(key, crashing, undefined, false);
     panelHost.show(key);
   };
 
@@ -254,7 +255,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
     (e) => {
       const node = e.selection[0];
       if (node && 'entry' in node) store.select(node.entry.key);
-      else if (node && node.kind === 'reason') store.select(node.parent.entry.key);
     },
     null,
     subs,
@@ -334,7 +334,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
   });
   reg(CMD.openDetails, (arg: unknown) => {
     const key = entryKey(arg);
-    if (key) panelHost.show(key);
+    if (!key) return;
+    panelHost.show(key);
+    // Asked for, unlike the panel a new triage opens on its own: the suspects' reasons are read.
+    void vscode.commands.executeCommand('setContext', CONTEXT.suspectChecked, true);
   });
   reg(CMD.showSuspects, async (arg: unknown) => {
     const key = entryKey(arg);
@@ -433,6 +436,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
   );
   reg(CMD.confirmByBisect, (arg: unknown) => {
     const key = entryKey(arg);
+    if (key) void vscode.commands.executeCommand('setContext', CONTEXT.suspectChecked, true);
     return key ? confirmByBisect(store, workspaces, key, log) : undefined;
   });
   reg(CMD.cancelBisect, (arg: unknown) => {

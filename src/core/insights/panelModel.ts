@@ -6,7 +6,7 @@ import { flattenFrames, primaryException } from '../triage/frameSelection';
 import { type FixStatus, describeFixStatus } from './fixStatus';
 import type { PanelBreadcrumb, PanelFrame, PanelModel, PanelRequest, PanelSuspect } from './panelModel.types';
 import { isSecretHeader, stripSecretHeaders } from './secretHeaders';
-import { noSuspectsReason, probabilityText, shortSha, verdictText } from '../present/issueSummary';
+import { everyReason, noSuspectsReason, probabilityText, shortSha, verdictText } from '../present/issueSummary';
 import { changedSinceText } from '../present/changedSince';
 import { placementText } from '../present/placement';
 import { panelContext } from './panelContext';
@@ -17,6 +17,16 @@ const MAX_BODY = 64 * 1024;
 const MAX_VARS = 50;
 const MAX_FRAMES = 200;
 const MAX_CRUMBS = 100;
+/** Most reasons a suspect shows in the panel; past it, one line says where the rest are. */
+const MAX_PANEL_REASONS = 100;
+
+/** Every reason, the links past the first three included (the panel's "why this suspect"). */
+function panelReasons(all: string[]): string[] {
+  if (all.length <= MAX_PANEL_REASONS) return all;
+  const cut = MAX_PANEL_REASONS - 1;
+  return [...all.slice(0, cut), `and ${all.length - cut} more: the Suspects view lists every one`];
+}
+
 const PROVIDER_LABELS: Record<string, string> = {
   sentry: 'Sentry',
   datadog: 'Datadog',
@@ -167,7 +177,7 @@ export function toPanelModel(sample: ErrorSample, issue: TriagedIssue | null, ex
     summary: text(s.summary, 500) ?? '',
     score: Math.round(Math.max(0, Math.min(1, s.score)) * 100),
     probability: probabilityText(s),
-    reasons: s.reasons.slice(0, 30).map((r) => text(r, 500) ?? ''),
+    reasons: panelReasons(everyReason(s)).map((r) => text(r, 500) ?? ''),
     confirmed: context.verification?.status === 'confirmed' && context.verification.commit === s.sha,
     file: top?.file ?? null,
     line: top ? (top.localLine ?? top.line) : null,

@@ -74,6 +74,11 @@ export interface Suspect {
   /** Calibrated probability in [0,1] that this is the culprit. */
   probability?: number;
   reasons: string[];
+  /**
+   * The links to the stack past the first three, in words; `reasons` then carries one
+   * `and N more links to the stack` line in their place, which every surface expands.
+   */
+  moreLinks?: string[];
 }
 
 export interface TriagedIssue {

@@ -11,6 +11,7 @@ export {
   frameLocation,
   frameShortLocation,
   inlineText,
+  isMoreLinksReason,
   issueDescription,
   noSuspectsReason,
   probabilityText,

@@ -1,6 +1,7 @@
 /** Short texts about an issue, shared by the tree, decorations, hovers and status bar. */
 import type { ErrorSample } from '../model/group.types';
 import type { Suspect, TriagedFrame, TriagedIssue } from '../model/triage.types';
+import { moreLinksReason } from '../suspects/evidenceReasons';
 
 /** `Ada Lovelace <ada@x>` → `Ada Lovelace`. */
 export function authorName(author: string): string {
@@ -174,6 +175,16 @@ export function suspectRow(s: Suspect, confirmed: boolean, now?: number): { labe
       .filter(Boolean)
       .join(' · '),
   };
+}
+
+/** True for the reason line that stands for `s.moreLinks` (`and 2 more links to the stack`). */
+export function isMoreLinksReason(s: Suspect, reason: string): boolean {
+  return !!s.moreLinks?.length && reason === moreLinksReason(s.moreLinks.length);
+}
+
+/** Every reason, with the `and N more links` line replaced by the links it stands for. */
+export function everyReason(s: Suspect): string[] {
+  return s.reasons.flatMap((r) => (isMoreLinksReason(s, r) ? s.moreLinks! : [r]));
 }
 
 /**

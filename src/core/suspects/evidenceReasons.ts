@@ -152,6 +152,14 @@ export function neutralReason(facts: CommitFacts | undefined): string | null {
   return null;
 }
 
+/**
+ * The line that stands for the links to the stack past the first few; the suspect's `moreLinks`
+ * holds them, and every surface expands this line into them.
+ */
+export function moreLinksReason(n: number): string {
+  return `and ${plural(n, 'more link')} to the stack`;
+}
+
 /** `2 files changed, +10/−3`. */
 export function commitLine(c: CommitFacts): string {
   return `${plural(c.filesChanged, 'file')} changed, +${c.linesAdded}/−${c.linesRemoved}`;

@@ -5,7 +5,7 @@
  */
 import type { Suspect } from '../model/triage.types';
 import type { BlameMode, CommitFacts, Evidence } from './evidence.types';
-import { commitLine, describeEvidence, neutralReason } from './evidenceReasons';
+import { commitLine, describeEvidence, moreLinksReason, neutralReason } from './evidenceReasons';
 import {
   evidenceWeight,
   focusFactor,
@@ -89,16 +89,11 @@ export function rankIssueSuspects(
     let raw = weighted[0].w + 0.2 * (weighted[1]?.w ?? 0) + 0.05 * weighted.slice(2).reduce((s, x) => s + x.w, 0);
     raw *= focusFactor(facts) * (recency?.get(sha) ?? 1);
     if (facts?.guardOnly && !list.some((e) => e.kind === 'line' && e.frameDepth === 0)) raw *= GUARD_COMMIT;
-    const reasons: string[] = [];
-    const seen = new Set<string>();
-    for (const { e } of weighted) {
-      const text = describeEvidence(e);
-      if (!seen.has(text)) reasons.push(text);
-      seen.add(text);
-      if (reasons.length >= 3) break;
-    }
-    if (weighted.length > 3)
-      reasons.push(`and ${weighted.length - 3} more link${weighted.length - 3 === 1 ? '' : 's'} to the stack`);
+    // The three strongest links lead; the rest stay reachable behind one line (every surface expands it).
+    const links = [...new Set(weighted.map(({ e }) => describeEvidence(e)))];
+    const reasons = links.slice(0, SHOWN_LINKS);
+    const moreLinks = links.slice(SHOWN_LINKS);
+    if (moreLinks.length) reasons.push(moreLinksReason(moreLinks.length));
     // The stack files' neutral change is worth saying only when it is what the ranking rests on.
     const neutralWhy = weighted[0].e.offStack ? null : neutralReason(facts);
     if (neutralWhy) reasons.push(neutralWhy);
@@ -116,6 +111,7 @@ export function rankIssueSuspects(
       summary: facts?.summary ?? '',
       score: Math.round(score * 1000) / 1000,
       reasons,
+      ...(moreLinks.length ? { moreLinks } : {}),
       raw,
     });
   }
@@ -142,5 +138,8 @@ export function rankIssueSuspects(
   );
   return { ...verdict, suspects: suspects.slice(0, options.limit ?? 10) };
 }
+
+/** Links to the stack a suspect's reasons name before the `and N more links` line. */
+const SHOWN_LINKS = 3;
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;

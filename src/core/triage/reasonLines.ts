@@ -95,7 +95,7 @@ export async function suspectsInTodaysLines(
   for (const f of frames) if (f.today && f.today.path === f.path) known.set(`${f.path}\0${f.line}`, f.today.line);
   const wanted = new Map<string, Set<number>>();
   for (const s of suspects)
-    for (const r of s.reasons)
+    for (const r of [...s.reasons, ...(s.moreLinks ?? [])])
       for (const m of lineMentions(r, frames))
         if (!known.has(`${m.path}\0${m.line}`)) wanted.set(m.path, (wanted.get(m.path) ?? new Set()).add(m.line));
   if (wanted.size > 0) {
@@ -107,5 +107,10 @@ export async function suspectsInTodaysLines(
       }
   }
   const today: TodayLine = (p, l) => known.get(`${p}\0${l}`);
-  return suspects.map((s) => ({ ...s, reasons: s.reasons.map((r) => reasonInTodaysLines(r, frames, today)) }));
+  const inToday = (r: string) => reasonInTodaysLines(r, frames, today);
+  return suspects.map((s) => ({
+    ...s,
+    reasons: s.reasons.map(inToday),
+    ...(s.moreLinks ? { moreLinks: s.moreLinks.map(inToday) } : {}),
+  }));
 }

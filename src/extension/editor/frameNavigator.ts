@@ -1,6 +1,6 @@
 /** "Open Frame": the file at today's line and the production column, centred; candidates when unresolved. */
 import * as vscode from 'vscode';
-import { CMD } from '../constants';
+import { CMD, CONTEXT } from '../constants';
 import type { IssueStore } from '../state/issueStore';
 import { framePosition, workspaceFileUri } from './frameLocation';
 import type { TriagedFrame } from '../../core/model';
@@ -25,8 +25,23 @@ export class FrameNavigator {
     return this.open(entry.key, inApp[next]);
   }
 
-  /** `column`: where to open (the panel passes the first group so it stays visible beside the code). */
-  async open(key: string, index: number, column?: vscode.ViewColumn): Promise<vscode.TextEditor | undefined> {
+  /**
+   * `column`: where to open (the panel passes the first group so it stays visible beside the code).
+   * `asked`: false when a new triage opens its crashing frame by itself, which is not the user opening one.
+   */
+  async open(
+    key: string,
+    index: number,
+    column?: vscode.ViewColumn,
+    asked = true,
+  ): Promise<vscode.TextEditor | undefined> {
+    const editor = await this.openFrame(key, index, column);
+    // A context key, not the command: a tree row's command reaches the workbench under another id.
+    if (editor && asked) void vscode.commands.executeCommand('setContext', CONTEXT.frameOpened, true);
+    return editor;
+  }
+
+  private async openFrame(key: string, index: number, column?: vscode.ViewColumn) {
     const entry = this.store.get(key);
     const frame = entry?.triage?.issue.frames[index];
     if (!entry || !frame) {

@@ -4,7 +4,7 @@
  * over `git cat-file` in a workspace repository Culprit already opened (never an arbitrary root).
  */
 import * as vscode from 'vscode';
-import { GIT_SCHEME } from '../constants';
+import { CONTEXT, GIT_SCHEME } from '../constants';
 import type { IssueStore } from '../state/issueStore';
 import type { Workspaces } from '../state/workspaces';
 import { shortSha } from '../../core/present';
@@ -97,6 +97,7 @@ export async function openSuspectDiff(
       selection: new vscode.Range(line, 0, line, 0),
     },
   );
+  void vscode.commands.executeCommand('setContext', CONTEXT.suspectChecked, true);
 }
 
 /** The file of a frame as it was deployed (TO), read-only, at the deployed line. */

@@ -48,6 +48,8 @@ export interface PanelHostDeps {
   log: (line: string) => void;
   /** Confirm by Bisect (commands/verifyCommands.ts). */
   confirmByBisect: (key: string) => Promise<BisectOutcome>;
+  /** A watched fix's status changed: the tree's issue row shows it (`regressed: 3 events in 1.5.1`). */
+  onFixStatus: (key: string) => void;
 }
 
 export class PanelHost implements PanelActions, vscode.Disposable {
@@ -123,6 +125,7 @@ export class PanelHost implements PanelActions, vscode.Disposable {
     const all = { ...this.deps.state.get<Record<string, FixWatch>>(WATCHES, {}) };
     delete all[key];
     this.fixes.delete(key);
+    this.deps.onFixStatus(key);
     await this.deps.state.update(WATCHES, all);
   }
 
@@ -265,6 +268,7 @@ export class PanelHost implements PanelActions, vscode.Disposable {
     else status = { kind: 'unknown', reason: 'fix verification needs the provider the error came from' };
     this.fixes.set(entry.key, status);
     this.panel.updateFixStatus(issueId, status);
+    this.deps.onFixStatus(entry.key);
     return status;
   }
 

@@ -76,13 +76,18 @@ export class ProviderSuspectNode {
   }
 }
 
+/** One reason under a suspect; the `and N more links` line holds those links and expands into them. */
 export class ReasonNode {
   readonly kind = 'reason';
   constructor(
-    readonly parent: SuspectNode,
+    readonly parent: SuspectNode | ReasonNode,
     readonly index: number,
     readonly text: string,
+    readonly links: readonly string[] = [],
   ) {}
+  get entry(): IssueEntry {
+    return this.parent.entry;
+  }
   get id(): string {
     return `${this.parent.id}:reason:${this.index}`;
   }

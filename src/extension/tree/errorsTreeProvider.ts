@@ -13,6 +13,7 @@ import {
   frameLocation,
   frameShortLocation,
   issueDescription,
+  isMoreLinksReason,
   placementText,
   noSuspectsReason,
   relativeTime,
@@ -78,6 +79,11 @@ export class ErrorsTreeProvider implements vscode.TreeDataProvider<ErrorTreeNode
     this.changed.fire(undefined);
   }
 
+  /** Redraws one issue's row (its fix status changed), or the list when the row is not drawn yet. */
+  refreshIssue(key: string): void {
+    this.changed.fire(this.issueNodes.get(key));
+  }
+
   /** The cached node of an issue, for `reveal`. */
   issueNode(key: string): IssueNode | undefined {
     const entry = this.store.get(key);
@@ -112,8 +118,12 @@ export class ErrorsTreeProvider implements vscode.TreeDataProvider<ErrorTreeNode
           ...(node.entry.triage?.issue.suspects ?? []).map((s, i) => new SuspectNode(node.entry, i + 1, s)),
           ...node.entry.providerSuspects.map((c) => new ProviderSuspectNode(node.entry, c)),
         ];
-      case 'suspect':
-        return node.suspect.reasons.map((r, i) => new ReasonNode(node, i, r));
+      case 'suspect': {
+        const s = node.suspect;
+        return s.reasons.map((r, i) => new ReasonNode(node, i, r, isMoreLinksReason(s, r) ? s.moreLinks : []));
+      }
+      case 'reason':
+        return node.links.map((link, i) => new ReasonNode(node, i, link));
       case 'verification':
         return verificationChildren(node);
       default:
@@ -212,9 +222,15 @@ export class ErrorsTreeProvider implements vscode.TreeDataProvider<ErrorTreeNode
         return item;
       }
       case 'reason': {
-        const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+        const more = node.links.length > 0;
+        const item = new vscode.TreeItem(
+          node.text,
+          more ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+        );
         item.id = node.id;
-        item.iconPath = new vscode.ThemeIcon('info');
+        // A reason can be longer than the sidebar is wide: the tooltip shows all of it.
+        item.tooltip = more ? `${node.text}: expand to see every one` : node.text;
+        item.iconPath = new vscode.ThemeIcon(more ? 'list-unordered' : 'info');
         return item;
       }
     }
@@ -226,7 +242,8 @@ export class ErrorsTreeProvider implements vscode.TreeDataProvider<ErrorTreeNode
     const item = new vscode.TreeItem(g.title, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = node.id;
     const fix = this.notices.fixText(node.entry.key);
-    item.description = [issueDescription(sample, triage?.issue ?? null), fix].filter(Boolean).join(' · ');
+    // A watched fix's verdict leads: at the default sidebar width the end of the row is cut off.
+    item.description = [fix, issueDescription(sample, triage?.issue ?? null)].filter(Boolean).join(' · ');
     const pending = !triage && !triageError;
     item.iconPath = pending
       ? new vscode.ThemeIcon('sync~spin')

@@ -35,6 +35,7 @@ interface JsonSuspect {
   summary: string;
   score: number;
   reasons: string[];
+  moreLinks?: string[];
 }
 
 export interface JsonIssue {
@@ -123,7 +124,8 @@ export function assertContract(stdout: string): {
       if ('candidates' in f) assert.ok(Array.isArray(f.candidates) && f.file === null);
     }
     for (const s of i.suspects as Array<Record<string, unknown>>) {
-      assert.deepEqual(keys(s), ['author', 'date', 'probability', 'reasons', 'score', 'sha', 'summary']);
+      const more = 'moreLinks' in s ? ['moreLinks'] : [];
+      assert.deepEqual(keys(s), ['author', 'date', ...more, 'probability', 'reasons', 'score', 'sha', 'summary']);
       assert.ok(typeof s.probability === 'number' && s.probability >= 0 && s.probability <= 1);
       assert.match(String(s.sha), SHA);
       assert.match(String(s.author), /^.+ <[^<>]*>$/);
@@ -131,6 +133,12 @@ export function assertContract(stdout: string): {
       assert.equal(typeof s.summary, 'string');
       assert.ok(typeof s.score === 'number' && s.score >= 0 && s.score <= 1, `score ${String(s.score)}`);
       assert.ok(Array.isArray(s.reasons) && s.reasons.every((r) => typeof r === 'string'));
+      // The links behind the one `and N more links to the stack` reason: there only when some were held back.
+      if (more.length) {
+        const links = s.moreLinks as unknown[];
+        assert.ok(links.length > 0 && links.every((r) => typeof r === 'string'));
+        assert.ok(s.reasons.includes(`and ${links.length} more link${links.length === 1 ? '' : 's'} to the stack`));
+      }
     }
   }
   return report as never;

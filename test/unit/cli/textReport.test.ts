@@ -74,3 +74,22 @@ describe('CLI text report: how each frame was placed', () => {
     assert.match(text, /lost {2}src\/cart\.js:3:5\n {6}line not placed: its line text is in no revision\n/);
   });
 });
+
+describe('CLI text report: suspects', () => {
+  it('lists the links "and N more links" stands for under it', () => {
+    const suspect = {
+      sha: 'b'.repeat(40),
+      author: 'A <a@x>',
+      date: '2026-01-01T00:00:00Z',
+      summary: 'Rates',
+      score: 0.9,
+      reasons: ['changed line 3 of src/cart.js (total), the crashing frame', 'and 1 more link to the stack'],
+      moreLinks: ["its changes in src/rates.js mention 'rate' from the error"],
+    };
+    const text = formatTextReport({ issues: [{ ...issue([frame({})]), suspects: [suspect] }], errors: [] });
+    assert.match(
+      text,
+      / · and 1 more link to the stack\n {13}– its changes in src\/rates\.js mention 'rate' from the error\n/,
+    );
+  });
+});

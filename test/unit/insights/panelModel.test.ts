@@ -111,6 +111,43 @@ describe('panel model', () => {
     assert.equal(toPanelModel(hostileSample(), null).suspectsNote, null, 'still ranking');
   });
 
+  it('lists every reason of a suspect: the links behind "and N more links" in its place', () => {
+    const links = Array.from({ length: 120 }, (_, i) => `changed line ${i + 1} of src/a.js, its caller`);
+    const suspect = {
+      sha: 'c'.repeat(40),
+      author: 'A <a@x>',
+      date: '2026-10-14T00:00:00Z',
+      summary: 's',
+      score: 0.9,
+      reasons: ['the crashing frame', 'and 2 more links to the stack', 'in the deploy range v1..v2 (3 commits)'],
+      moreLinks: links.slice(0, 2),
+    };
+    const issue = {
+      id: '1001',
+      title: 't',
+      count: null,
+      firstSeen: null,
+      lastSeen: null,
+      release: null,
+      url: null,
+      deploy: { from: 'a'.repeat(40), to: 'b'.repeat(40), source: 'flag' as const },
+      frames: [],
+      suspects: [suspect],
+    };
+    assert.deepEqual(toPanelModel(hostileSample(), issue).suspects[0].reasons, [
+      'the crashing frame',
+      links[0],
+      links[1],
+      'in the deploy range v1..v2 (3 commits)',
+    ]);
+    // A commit linked to the stack a hundred times over: the panel stays bounded and says where the rest are.
+    const many = { ...suspect, reasons: ['and 120 more links to the stack'], moreLinks: links };
+    const shown = toPanelModel(hostileSample(), { ...issue, suspects: [many] }).suspects[0].reasons;
+    assert.equal(shown.length, 100);
+    assert.equal(shown[98], links[98]);
+    assert.equal(shown[99], 'and 21 more: the Suspects view lists every one');
+  });
+
   it('classifies header names', () => {
     for (const n of ['Authorization', 'Proxy-Authorization', 'Set-Cookie', 'X-Api-Key', 'x-csrf-token', 'X-Secret'])
       assert.ok(isSecretHeader(n), n);

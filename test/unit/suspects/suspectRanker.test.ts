@@ -48,6 +48,23 @@ describe('rankSuspects', () => {
     assert.ok(out[0].reasons.includes('in the deploy range v1..v2 (4 commits)'));
     assert.ok(out.every((s) => s.score > 0 && s.score <= 1));
   });
+  it('keeps every link past the first three behind one line, counting each distinct link once', () => {
+    const lines = [10, 11, 12, 13, 14].map((frameLine, i) => ev('a', 'line', i, { frameLine }));
+    // The same link twice says nothing more: it is neither shown again nor counted.
+    const [s] = rankSuspects([...lines, ev('a', 'line', 4, { frameLine: 14 })], commits, {
+      mode: 'range',
+      rangeLabel: null,
+    });
+    assert.equal(s.reasons.length, 5, s.reasons.join('; '));
+    assert.equal(s.reasons[3], 'and 2 more links to the stack');
+    assert.equal(s.moreLinks?.length, 2);
+    assert.match(s.moreLinks![0], /line 13 of src\/a\.js/);
+    assert.match(s.moreLinks![1], /line 14 of src\/a\.js/);
+    assert.ok(!s.reasons.slice(0, 3).some((r) => s.moreLinks!.includes(r)), 'no link both shown and held back');
+    const [few] = rankSuspects(lines.slice(0, 3), commits, { mode: 'range', rangeLabel: null });
+    assert.equal(few.moreLinks, undefined);
+    assert.ok(!few.reasons.some((r) => /more link/.test(r)));
+  });
   it('discounts whitespace-only commits and sweeping ones', () => {
     const c = new Map(commits);
     c.set('a', facts('a', { cosmetic: true }));

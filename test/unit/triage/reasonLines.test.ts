@@ -79,17 +79,24 @@ describe("reasons in today's lines", () => {
       reasons: [
         'changed line 9 of src/services/pricing.js (applyDiscount), the crashing frame',
         'changed line 10 of src/services/pricing.js (applyDiscount), below line 9 where the crashing frame stopped',
+        'and 1 more link to the stack',
       ],
+      // The links behind "and 1 more link" read in today's lines too, from the same one call.
+      moreLinks: ['changed line 11 of src/services/pricing.js (applyDiscount), below line 9'],
     };
     const [out] = await suspectsInTodaysLines([suspect], frames, async (lines) => {
       calls.push(lines);
       return new Map([...lines].map(([p, ls]) => [p, new Map(ls.map((l) => [l, { line: today(p, l) }]))]));
     });
     assert.equal(calls.length, 1);
-    assert.deepEqual([...calls[0]], [['src/services/pricing.js', [10]]]);
+    assert.deepEqual([...calls[0]], [['src/services/pricing.js', [10, 11]]]);
     assert.deepEqual(out.reasons, [
       'changed line 15 (deployed: 9) of src/services/pricing.js (applyDiscount), the crashing frame',
       'changed line 16 (deployed: 10) of src/services/pricing.js (applyDiscount), below line 15 (deployed: 9) where the crashing frame stopped',
+      'and 1 more link to the stack',
+    ]);
+    assert.deepEqual(out.moreLinks, [
+      'changed line 17 (deployed: 11) of src/services/pricing.js (applyDiscount), below line 15 (deployed: 9)',
     ]);
   });
 });

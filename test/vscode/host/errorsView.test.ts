@@ -131,7 +131,22 @@ describe('Culprit extension: Production Errors from Sentry', function () {
     assert.match(String(top.description), new RegExp(`^${info.bugSha.slice(0, 7)} · .+ · \\d+ d ago$`));
     assert.match((top.tooltip as vscode.MarkdownString).value, /- /, 'reasons are in the tooltip');
     assert.equal(suspects[0].kind === 'suspect' && suspects[0].suspect.sha, info.bugSha);
-    assert.ok((api.tree.getChildren(suspects[0]) as ErrorTreeNode[]).length > 0, 'the top suspect lists its reasons');
+    const reasons = api.tree.getChildren(suspects[0]) as ErrorTreeNode[];
+    assert.ok(reasons.length > 0, 'the top suspect lists its reasons');
+    // "and 1 more link to the stack" expands into the link it stands for: every link is reachable.
+    const more = reasons.find((r) => r.kind === 'reason' && /^and \d+ more links? to the stack$/.test(r.text));
+    assert.ok(
+      more && suspects[0].kind === 'suspect',
+      reasons.map((r) => (r.kind === 'reason' ? r.text : r.kind)).join('; '),
+    );
+    const moreLinks = suspects[0].suspect.moreLinks ?? [];
+    assert.equal(api.tree.getTreeItem(more).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    const links = api.tree.getChildren(more) as ErrorTreeNode[];
+    assert.deepEqual(
+      links.map((l) => (l.kind === 'reason' ? l.text : l.kind)),
+      moreLinks,
+    );
+    assert.ok(moreLinks.length > 0 && links.every((l) => api.tree.getParent(l) === more));
   });
 
   it('opens a frame at its working-tree line and column', async () => {

@@ -37,6 +37,8 @@ export interface Workbench {
   screenshot(name: string): Promise<string>;
   /** Runs a command through the palette by its title as shown there, e.g. 'Culprit: Triage Event'. */
   runCommand(title: string): Promise<void>;
+  /** Picks a command in the palette, for one that goes on asking (an input box, a QuickPick). */
+  startCommand(title: string): Promise<void>;
   /** Opens the notifications center (toasts are not shown in this mode) and returns it. */
   openNotifications(): Promise<Locator>;
   /** A notification in the (opened) notifications center whose text contains `text`. */
@@ -104,14 +106,30 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
         await page.screenshot({ path: file });
         return file;
       },
-      async runCommand(title) {
-        await page.keyboard.press('F1');
+      async startCommand(title) {
         const input = page.locator('.quick-input-widget .quick-input-box input');
-        await input.waitFor();
-        await input.fill(`>${title}`);
         const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-        await row.waitFor();
+        // The palette lists the commands known when its filter last changed: an extension's
+        // contributions that arrive later (the extension host still starting) show only on a new
+        // filter. And it closes when an editor that was still opening takes the focus: open it again.
+        const end = Date.now() + 60_000;
+        for (;;) {
+          if (!(await input.isVisible())) await page.keyboard.press('F1');
+          const listed = await input
+            .fill(`>${title}`, { timeout: 5_000 })
+            .then(() => row.waitFor({ timeout: 5_000 }))
+            .then(
+              () => true,
+              () => false,
+            );
+          if (listed) break;
+          if (Date.now() > end) throw new Error(`the command palette does not list '${title}'`);
+          await input.fill('>', { timeout: 5_000 }).catch(() => undefined);
+        }
         await row.click();
+      },
+      async runCommand(title) {
+        await wb.startCommand(title);
         await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
       },
       async openNotifications() {
