@@ -7,7 +7,7 @@
  */
 import { isTestPath } from './pathKinds';
 import type { Evidence } from './evidence.types';
-import { enclosingFunction } from './functionExtent';
+import { enclosingFunction, inBodies } from './functionExtent';
 import { RANGE_PATCH_FORMAT, isCosmetic, parseRangePatch, type PatchFile, type PatchHunk } from './rangePatch';
 import type { SuspectGitPort } from './suspectPort.types';
 import { keyHits } from './errorTokens';
@@ -34,12 +34,16 @@ export interface DefinitionHit {
   operand?: boolean;
 }
 
-type Extent = { path: string; start: number; end: number };
+type Extent = { path: string; start: number; end: number; nested?: Array<[number, number]> };
 
-/** Whether a hunk lies inside a frame's own function: blame over the frames covers it. */
+/**
+ * Whether a hunk lies inside a frame's own function: blame over the frames covers it. A function
+ * declared inside the frame's (a closure, a nested def) is not its own code: it runs when called.
+ */
 function inFrame(path: string, h: PatchHunk, frames: Extent[]): boolean {
   const [a, b] = hunkSpan(h);
-  return frames.some((f) => f.path === path && b >= f.start && a <= f.end);
+  const nested = (f: Extent) => inBodies(f.nested, Math.floor(a)) && inBodies(f.nested, Math.ceil(b));
+  return frames.some((f) => f.path === path && b >= f.start && a <= f.end && !nested(f));
 }
 
 /**
@@ -113,7 +117,7 @@ function calleeDefinitions(file: PatchFile, lines: string[], uses: NameUse[], fr
     if (at === null) continue;
     const ext = enclosingFunction(lines, Math.min(at + 1, lines.length), use.name);
     if (!ext.named) continue;
-    if (own.some((f) => f.start <= ext.start && ext.end <= f.end)) continue;
+    if (own.some((f) => f.start <= ext.start && ext.end <= f.end && !inBodies(f.nested, ext.start))) continue;
     for (const h of file.hunks) {
       const [a, b] = hunkSpan(h);
       if (b >= ext.start && a <= ext.end) out.push({ use, path: file.path, hunk: h });
