@@ -11,7 +11,7 @@ import { enclosingFunction, inBodies } from './functionExtent';
 import { RANGE_PATCH_FORMAT, isCosmetic, parseRangePatch, type PatchFile, type PatchHunk } from './rangePatch';
 import type { SuspectGitPort } from './suspectPort.types';
 import { keyHits } from './errorTokens';
-import { constantUses, operandDefinitions } from './operandSource';
+import { constantUses, keepsEveryKey, operandDefinitions } from './operandSource';
 import { isAwaitRemoved, isBoundChange } from './shapeEvidence';
 import { isNormalizerRemoved } from './normalizerShape';
 import type { ProducerUse } from './producerChain';
@@ -159,6 +159,20 @@ function calleeEvidence(
   };
 }
 
+/** What the error says that decides which changes can explain it. */
+export interface CalleeErrorFacts {
+  /** Names of the failing expression on the crashing line (failingNames). */
+  failing?: string[];
+  /** A null, None, nil or undefined value was read. */
+  nullish?: boolean;
+  /** The error is an index out of range: a helper's bound moved by one is named as such. */
+  index?: boolean;
+  /** The property a failed read asked of a nullish value (unreadProperty): its value was never read. */
+  unread?: string | null;
+  /** A table had no entry for a key: a change that keeps every key it touches cannot explain it. */
+  missingKey?: boolean;
+}
+
 const MAX_FILES = 30;
 const MAX_FILE_CHARS = 2_000_000;
 const CODE_FILE =
@@ -179,14 +193,10 @@ export async function collectCalleeEvidence(
   frames: Array<UsingFrame & { end: number }>,
   flows: Array<{ frame: { depth: number }; defLines: number[] }>,
   keys: string[],
-  failing: string[] = [],
-  nullish = false,
-  /** The error is an index out of range: a helper's bound moved by one is named as such. */
-  index = false,
-  /** The property a failed read asked of a nullish value (unreadProperty): its value was never read. */
-  unread: string | null = null,
+  error: CalleeErrorFacts = {},
 ): Promise<Evidence[]> {
   const { from, to, range } = revs;
+  const { failing = [], nullish = false, index = false, unread = null, missingKey = false } = error;
   const feedLines = new Map(flows.map((f) => [f.frame.depth, f.defLines]));
   const uses = namesUsed(frames, feedLines, failing).filter(
     (u) => !(u.kind === 'value' && u.depth === 0 && u.name === unread),
@@ -237,7 +247,7 @@ export async function collectCalleeEvidence(
     );
   }
   // A definition the deploy only reformatted (`60000` → `60_000`) computes what it did before.
-  const real = hits.filter((h) => !isCosmetic(h.hunk));
+  const real = hits.filter((h) => !isCosmetic(h.hunk) && !(missingKey && keepsEveryKey(h.hunk)));
   if (real.length === 0) return [];
   const out: Evidence[] = [];
   for (const path of new Set(real.map((h) => h.path))) {

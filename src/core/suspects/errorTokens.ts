@@ -188,3 +188,14 @@ export function isNullishError(message: string | null): boolean {
     (message ?? '').slice(0, 2000),
   );
 }
+
+/**
+ * A table had no entry for the key looked up, in each runtime's words: Python's and Ruby's `KeyError`,
+ * .NET's `KeyNotFoundException`, Rust's `no entry found for key` and PHP's `Undefined array key` all name
+ * a missing key.
+ */
+export function isMissingKeyError(message: string | null): boolean {
+  return /\bKeyError\b|KeyNotFoundException|no entry found for key|key not found|Undefined (?:array key|index)/.test(
+    (message ?? '').slice(0, 2000),
+  );
+}

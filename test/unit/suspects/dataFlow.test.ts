@@ -127,6 +127,23 @@ describe('dataFlow', () => {
     assert.deepEqual([...flows[2].names].sort(), ['cart', 'code']);
     assert.deepEqual(flows[2].defLines, [3]);
   });
+  it('follows a value into a function handed over as a value, and out of a collection filled in a loop', () => {
+    const line =
+      'pub fn statement_line(item: &Customer) -> String {\n    let rate = settings::tier_rates()[item.tier.as_str()];\n}';
+    const report =
+      'pub fn report(list: &[Customer]) -> Vec<String> {\n    list.iter().map(statement_line).collect()\n}';
+    const main =
+      'fn main() {\n    let mut prepared = Vec::new();\n    for id in ids {\n        prepared.push(prepare(find(id)));\n    }\n    let lines = statements::report(&prepared);\n}';
+    const flows = traceFlow([
+      frame(0, line, 'tier_rates()[', 'statement_line'),
+      frame(1, report, 'map(statement_line)', 'report'),
+      frame(2, main, 'statements::report(', 'main'),
+    ]);
+    assert.equal(flows.length, 3);
+    assert.ok(flows[1].names.has('list'));
+    assert.deepEqual(flows[2].defLines, [4, 3, 2]);
+    assert.ok(['prepare', 'find', 'ids'].every((n) => flows[2].names.has(n)));
+  });
   it('stops where a caller does not pass the value on', () => {
     const callee = 'function f(a) {\n  return a.x;\n}';
     const caller = 'function g(b) {\n  const a = make();\n  return f(a);\n}';
