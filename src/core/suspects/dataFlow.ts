@@ -7,6 +7,7 @@
  */
 
 import { escapeRegExp } from '../util/escapeRegExp';
+import { collectionInsert, loopBinding } from './bindingShapes';
 
 const KEYWORDS = new Set(
   (
@@ -67,46 +68,13 @@ function assignIndex(code: string): number {
 }
 
 /**
- * A statement that puts a value into a collection through its standard library (`xs.push(v)`,
- * `xs.append(v)`, `xs.Add(v)`, `m.put(k, v)`, Ruby's `xs << v`): it changes what the collection holds.
- */
-const COLLECTION_INSERT =
-  /^\s*([A-Za-z_$][\w$]*)\s*(?:\.|->)\s*(?:push|append|add|Add|insert|Insert|put|Push|AddRange|extend|unshift|prepend|push_back)\s*\((.*)\)\s*;?\s*$/;
-const RUBY_SHOVEL = /^\s*([a-z_]\w*)\s*<<\s*(\S.*)$/;
-
-/**
- * A loop header binds its variables from the collection it walks: `for (const x of xs)`, `for x in xs:`,
- * `for (T x : xs)`, `foreach (var x in xs)`, `foreach ($xs as $k => $x)`, `for _, x := range xs`,
- * `xs.each do |x|`. Returns the bound names and the collection's text.
- */
-function loopBinding(code: string): { names: string[]; rhs: string } | null {
-  let m = /^\s*foreach\s*\(\s*(\S.*?)\s+as\s+(.+?)\)\s*[:{]?\s*$/.exec(code);
-  if (m) return { names: rootNames(m[2]), rhs: m[1] };
-  m = /^\s*for\s+(.+?)\s*:=\s*range\s+(.+?)\s*\{?\s*$/.exec(code);
-  if (m) return { names: rootNames(m[1]), rhs: m[2] };
-  m =
-    /^\s*(?:for|foreach)\s*\(\s*(.+?)\s+(?:of|in|:)\s+(.+)\)\s*\{?\s*$/.exec(code) ??
-    /^\s*for\s+(.+?)\s+in\s+(.+?)\s*[:{]?\s*$/.exec(code);
-  if (m) {
-    // The bound names are the last identifier of each binding: `var x`, `Customer x`, `(k, v)`, `const [a, b]`.
-    const bound = m[1].replace(/^(?:const|let|var|final|auto|val)\s+/, '').replace(/^\(|\)$/g, '');
-    const names = bound.split(',').map((b) => /([A-Za-z_$][\w$]*)\W*$/.exec(b.trim())?.[1] ?? '');
-    return names.every(Boolean) ? { names, rhs: m[2] } : null;
-  }
-  m = /^\s*(.+?)\.each(?:_with_index|_value)?\s*(?:do|\{)\s*\|\s*([^|]+)\|/.exec(code);
-  return m ? { names: rootNames(m[2]), rhs: m[1] } : null;
-}
-
-/**
  * The names a line assigns (`x = …`, `Type x = …`, `const {a, b} = …`, `x.f = …`, `xs.push(v)`), and
  * its right-hand side.
  */
 export function assignment(line: string): { names: string[]; rhs: string } | null {
   const code = codeOf(line);
-  const insert = COLLECTION_INSERT.exec(code) ?? RUBY_SHOVEL.exec(code);
-  if (insert && !KEYWORDS.has(insert[1])) return { names: [insert[1]], rhs: insert[2] };
-  const loop = loopBinding(code);
-  if (loop) return loop;
+  const bound = collectionInsert(code) ?? loopBinding(code);
+  if (bound && !bound.names.some((n) => KEYWORDS.has(n))) return bound;
   const at = assignIndex(code);
   if (at <= 0) return null;
   // `x += 1` assigns x too; the operator sits just before the `=`.
