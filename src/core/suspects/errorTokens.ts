@@ -95,7 +95,9 @@ export function keyTokens(message: string | null, crashLine: string | null): str
   }
   const read = READ_PROP.exec(text);
   const prop = read?.[1] ?? read?.[2] ?? read?.[3] ?? read?.[4];
-  if (prop && crashLine) {
+  // The receiver is what was missing only when it was null (`'NoneType' object`, `for nil`, `on null`):
+  // a `'str' object has no attribute` receiver held a value, of another type.
+  if (prop && crashLine && isNullishError(text)) {
     const code = crashLine.slice(0, 1000);
     const receiver = new RegExp(`([A-Za-z_$][\\w$]*)\\s*(?:\\?\\.|!?\\.)\\s*${escapeRegExp(prop)}(?![\\w$])`).exec(
       code,

@@ -5,7 +5,7 @@
  * `config.limitMs()` → `DEFAULT_LIMIT_MS = 0`). A commit that changed such a
  * definition chose the value the operation failed on.
  */
-import type { DefinitionHit } from './calleeEvidence';
+import type { DefinitionHit } from './valueDefinitions';
 import type { NameUse, UsingFrame } from './namesUsed';
 import type { PatchFile, PatchHunk } from './rangePatch';
 import { escapeRegExp } from '../util/escapeRegExp';
