@@ -5,100 +5,20 @@
  * Reads the deploy diff of the whole repository once, and opens at TO only the changed files that
  * could define such a name.
  */
-import { isTestPath } from './pathKinds';
+import { isNonCodePath } from './pathKinds';
 import type { Evidence } from './evidence.types';
-import { enclosingFunction } from './functionExtent';
-import { RANGE_PATCH_FORMAT, isCosmetic, parseRangePatch, type PatchFile, type PatchHunk } from './rangePatch';
+import { enclosingFunction, inBodies } from './functionExtent';
+import { RANGE_PATCH_FORMAT, isCosmetic, parseRangePatch, type PatchFile } from './rangePatch';
 import type { SuspectGitPort } from './suspectPort.types';
 import { keyHits } from './errorTokens';
-import { constantUses, operandDefinitions } from './operandSource';
+import { constantUses, keepsEveryKey, operandDefinitions } from './operandSource';
 import { isAwaitRemoved, isBoundChange } from './shapeEvidence';
 import { isNormalizerRemoved } from './normalizerShape';
 import type { ProducerUse } from './producerChain';
 import { followProducers } from './producerFiles';
 import { namesUsed, type NameUse, type UsingFrame } from './namesUsed';
 import { declarationLine } from './declarationLine';
-import { escapeRegExp } from '../util/escapeRegExp';
-
-/** Changed line numbers at TO of a hunk (a pure deletion sits between newStart and newStart+1). */
-function hunkSpan(h: PatchHunk): [number, number] {
-  return h.newLines === 0 ? [h.newStart + 0.5, h.newStart + 0.5] : [h.newStart, h.newStart + h.newLines - 1];
-}
-
-/** A changed region of a file at TO that defines a name a frame used. */
-export interface DefinitionHit {
-  use: NameUse;
-  path: string;
-  hunk: PatchHunk;
-  /** Found as the source of a failing operand (operandSource.ts). */
-  operand?: boolean;
-}
-
-type Extent = { path: string; start: number; end: number };
-
-/** Whether a hunk lies inside a frame's own function: blame over the frames covers it. */
-function inFrame(path: string, h: PatchHunk, frames: Extent[]): boolean {
-  const [a, b] = hunkSpan(h);
-  return frames.some((f) => f.path === path && b >= f.start && a <= f.end);
-}
-
-/**
- * Hunks outside the frames' functions that assign a value to one of the `value` names
- * (`NAME = …`, `"name": …` in a config file, `name: …` in an object literal).
- */
-export function valueDefinitions(file: PatchFile, uses: NameUse[], frames: Extent[] = []): DefinitionHit[] {
-  const out: DefinitionHit[] = [];
-  for (const use of uses) {
-    if (use.kind !== 'value') continue;
-    // A key (`"name": …`, `name: …`) anywhere; an assignment only where it defines a constant,
-    // a field or a module-level value, not a local variable that happens to share the name.
-    const n = escapeRegExp(use.name);
-    const key = new RegExp(`^\\s*["']?${n}["']?\\s*:(?!:)|[{,]\\s*["']?${n}["']?\\s*:(?!:)`);
-    const assign = new RegExp(
-      `^(?:\\s*(?:(?:public|private|protected|static|final|const|readonly|export|` +
-        `val|var|let)\\s+)+(?:[\\w<>[\\],.]+\\s+)*|(?:[\\w<>[\\],.]+\\s+)*)${n}\\s*(?::\\s*[\\w<>[\\],.|` +
-        `]+\\s*)?=(?!=)`,
-    );
-    const constant = /^[A-Z][A-Z0-9_]+$/.test(use.name);
-    const def = {
-      test: (l: string) =>
-        l.length <= 1000 &&
-        l.includes(use.name) &&
-        (key.test(l) ||
-          ((constant || /^\S/.test(l) || /\b(?:static|final|const|readonly)\b/.test(l)) && assign.test(l))),
-    };
-    for (const h of file.hunks) {
-      if (inFrame(file.path, h, frames) || ![...h.added, ...h.removed].some((l) => def.test(l))) continue;
-      // A line rewritten around the definition (another key of the same object literal) left its value alone.
-      const before = assignedValues(h.removed.filter(def.test), [key, assign]);
-      const after = assignedValues(h.added.filter(def.test), [key, assign]);
-      if (before.join('\n') !== after.join('\n')) out.push({ use, path: file.path, hunk: h });
-    }
-  }
-  return out;
-}
-
-/** What each matched definition assigns: the text after it up to its end at bracket depth 0, sorted. */
-function assignedValues(lines: string[], patterns: RegExp[]): string[] {
-  const out: string[] = [];
-  for (const line of lines)
-    for (const p of patterns) {
-      const m = new RegExp(p.source, 'g');
-      for (let hit = m.exec(line); hit; hit = m.exec(line)) {
-        let depth = 0;
-        let end = hit.index + hit[0].length;
-        for (; end < line.length; end++) {
-          const ch = line[end];
-          if ('([{'.includes(ch)) depth++;
-          else if (')]}'.includes(ch) && depth-- === 0) break;
-          else if ((ch === ',' || ch === ';') && depth === 0) break;
-        }
-        out.push(line.slice(hit.index + hit[0].length, end).replace(/\s+/g, ''));
-        if (hit[0].length === 0) m.lastIndex++;
-      }
-    }
-  return out.sort();
-}
+import { hunkSpan, inFrame, valueDefinitions, type DefinitionHit, type Extent } from './valueDefinitions';
 
 /**
  * Hunks inside the body of a function one of the `call` names declares in `lines` (the file at
@@ -113,7 +33,7 @@ function calleeDefinitions(file: PatchFile, lines: string[], uses: NameUse[], fr
     if (at === null) continue;
     const ext = enclosingFunction(lines, Math.min(at + 1, lines.length), use.name);
     if (!ext.named) continue;
-    if (own.some((f) => f.start <= ext.start && ext.end <= f.end)) continue;
+    if (own.some((f) => f.start <= ext.start && ext.end <= f.end && !inBodies(f.nested, ext.start))) continue;
     for (const h of file.hunks) {
       const [a, b] = hunkSpan(h);
       if (b >= ext.start && a <= ext.end) out.push({ use, path: file.path, hunk: h });
@@ -155,6 +75,20 @@ function calleeEvidence(
   };
 }
 
+/** What the error says that decides which changes can explain it. */
+export interface CalleeErrorFacts {
+  /** Names of the failing expression on the crashing line (failingNames). */
+  failing?: string[];
+  /** A null, None, nil or undefined value was read. */
+  nullish?: boolean;
+  /** The error is an index out of range: a helper's bound moved by one is named as such. */
+  index?: boolean;
+  /** The property a failed read asked of a nullish value (unreadProperty): its value was never read. */
+  unread?: string | null;
+  /** A table had no entry for a key: a change that keeps every key it touches cannot explain it. */
+  missingKey?: boolean;
+}
+
 const MAX_FILES = 30;
 const MAX_FILE_CHARS = 2_000_000;
 const CODE_FILE =
@@ -175,14 +109,10 @@ export async function collectCalleeEvidence(
   frames: Array<UsingFrame & { end: number }>,
   flows: Array<{ frame: { depth: number }; defLines: number[] }>,
   keys: string[],
-  failing: string[] = [],
-  nullish = false,
-  /** The error is an index out of range: a helper's bound moved by one is named as such. */
-  index = false,
-  /** The property a failed read asked of a nullish value (unreadProperty): its value was never read. */
-  unread: string | null = null,
+  error: CalleeErrorFacts = {},
 ): Promise<Evidence[]> {
   const { from, to, range } = revs;
+  const { failing = [], nullish = false, index = false, unread = null, missingKey = false } = error;
   const feedLines = new Map(flows.map((f) => [f.frame.depth, f.defLines]));
   const uses = namesUsed(frames, feedLines, failing).filter(
     (u) => !(u.kind === 'value' && u.depth === 0 && u.name === unread),
@@ -195,7 +125,7 @@ export async function collectCalleeEvidence(
   // A file gone at TO (deleted, or moved: the diff has no renames) defines nothing that ran.
   const gone = (f: PatchFile) => f.hunks.length > 0 && f.hunks.every((h) => h.newStart === 0 && h.newLines === 0);
   const files = (diff?.files ?? [])
-    .filter((f) => f.path && CODE_FILE.test(f.path) && !isTestPath(f.path) && !gone(f))
+    .filter((f) => f.path && CODE_FILE.test(f.path) && !isNonCodePath(f.path) && !gone(f))
     .slice(0, MAX_FILES);
   const hits: DefinitionHit[] = [];
   const frameText = new Map(frames.map((f) => [f.path, f.text]));
@@ -233,7 +163,7 @@ export async function collectCalleeEvidence(
     );
   }
   // A definition the deploy only reformatted (`60000` → `60_000`) computes what it did before.
-  const real = hits.filter((h) => !isCosmetic(h.hunk));
+  const real = hits.filter((h) => !isCosmetic(h.hunk) && !(missingKey && keepsEveryKey(h.hunk)));
   if (real.length === 0) return [];
   const out: Evidence[] = [];
   for (const path of new Set(real.map((h) => h.path))) {

@@ -24,7 +24,7 @@ import { crashLineEvidence, crashLineTouches, tokenEvidence } from './tokenEvide
 import { flowEvidence, traceFlow } from './flowEvidence';
 import { mapLimit } from '../util/mapLimit';
 import { enumConstants, enumEvidence, isIndexError, shapeEvidence } from './shapeEvidence';
-import { unreadProperty } from './errorTokens';
+import { isMissingKeyError, unreadProperty } from './errorTokens';
 import { escapeRegExp } from '../util/escapeRegExp';
 
 const MAX_TOKENS = 12;
@@ -142,17 +142,13 @@ export async function collectEvidence(port: SuspectGitPort, req: EvidenceRequest
     ...enumEvidence(tokenPatches, enums, req.missing ?? []),
   );
   evidence.push(
-    ...(await collectCalleeEvidence(
-      port,
-      { from, to: req.to, range },
-      frames,
-      flows,
-      keys,
-      req.failing ?? [],
-      req.nullish ?? false,
-      isIndexError(req.message ?? null),
-      unreadProperty(req.message ?? null),
-    )),
+    ...(await collectCalleeEvidence(port, { from, to: req.to, range }, frames, flows, keys, {
+      failing: req.failing ?? [],
+      nullish: req.nullish ?? false,
+      index: isIndexError(req.message ?? null),
+      unread: unreadProperty(req.message ?? null),
+      missingKey: isMissingKeyError(req.message ?? null),
+    })),
   );
   evidence.push(
     ...(await collectLiteralEvidence(port, range, req.missing ?? [], req.literals ?? [])),

@@ -7,6 +7,7 @@
  */
 
 import { escapeRegExp } from '../util/escapeRegExp';
+import { collectionInsert, loopBinding } from './bindingShapes';
 
 const KEYWORDS = new Set(
   (
@@ -66,9 +67,14 @@ function assignIndex(code: string): number {
   return -1;
 }
 
-/** The names a line assigns (`x = …`, `Type x = …`, `const {a, b} = …`, `x.f = …`), and its right-hand side. */
+/**
+ * The names a line assigns (`x = …`, `Type x = …`, `const {a, b} = …`, `x.f = …`, `xs.push(v)`), and
+ * its right-hand side.
+ */
 export function assignment(line: string): { names: string[]; rhs: string } | null {
   const code = codeOf(line);
+  const bound = collectionInsert(code) ?? loopBinding(code);
+  if (bound && !bound.names.some((n) => KEYWORDS.has(n))) return bound;
   const at = assignIndex(code);
   if (at <= 0) return null;
   // `x += 1` assigns x too; the operator sits just before the `=`.
@@ -163,7 +169,13 @@ export function headerName(header: string): string | null {
 const withoutReceiver = (code: string) => code.replace(/^(\s*func\s*)\([^()]*\)\s*/, '$1');
 
 /** A function header as enclosingFunction finds them, not a fallback window's first line. */
-const HEADER_SHAPE = /^\s*(?:async\s+)?def\s|\bfunction\b|=>|\).*\{\s*$/m;
+const HEADER_SHAPE = new RegExp(
+  String.raw`^\s*(?:async\s+)?def\s|\bfunction\b|=>|\).*\{\s*$|` +
+    // A method whose brace opens on the next line (C#, Java in Allman style) starts with a modifier.
+    String.raw`^\s*(?:(?:public|private|protected|internal|static|final|override|virtual|abstract|sealed|async|` +
+    String.raw`synchronized)\s+)+[\w<>[\],.?\s]*\(.*\)\s*$`,
+  'm',
+);
 
 /** Parameter declarations, as written, of the function whose header starts `header` (may span lines). */
 export function parameterTexts(header: string): string[] | null {

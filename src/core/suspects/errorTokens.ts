@@ -95,7 +95,9 @@ export function keyTokens(message: string | null, crashLine: string | null): str
   }
   const read = READ_PROP.exec(text);
   const prop = read?.[1] ?? read?.[2] ?? read?.[3] ?? read?.[4];
-  if (prop && crashLine) {
+  // The receiver is what was missing only when it was null (`'NoneType' object`, `for nil`, `on null`):
+  // a `'str' object has no attribute` receiver held a value, of another type.
+  if (prop && crashLine && isNullishError(text)) {
     const code = crashLine.slice(0, 1000);
     const receiver = new RegExp(`([A-Za-z_$][\\w$]*)\\s*(?:\\?\\.|!?\\.)\\s*${escapeRegExp(prop)}(?![\\w$])`).exec(
       code,
@@ -185,6 +187,17 @@ export function unreadProperty(message: string | null): string | null {
 /** Whether the message reports a use of a null, None or undefined value. */
 export function isNullishError(message: string | null): boolean {
   return /\b(?:NoneType|null|undefined|nil|NullPointerException|NullReferenceException)\b/i.test(
+    (message ?? '').slice(0, 2000),
+  );
+}
+
+/**
+ * A table had no entry for the key looked up, in each runtime's words: Python's and Ruby's `KeyError`,
+ * .NET's `KeyNotFoundException`, Rust's `no entry found for key` and PHP's `Undefined array key` all name
+ * a missing key.
+ */
+export function isMissingKeyError(message: string | null): boolean {
+  return /\bKeyError\b|KeyNotFoundException|no entry found for key|key not found|Undefined (?:array key|index)/.test(
     (message ?? '').slice(0, 2000),
   );
 }

@@ -74,6 +74,13 @@ function flowingArgs(site: CallSite, callee: FlowFrame, positions: number[]): st
   return out;
 }
 
+/** The other names of a statement that names one of `callees` without calling it, or null. */
+function passedAsValue(text: string, callees: string[]): string[] | null {
+  const bare = callees.filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
+  const ref = bare.some((n) => new RegExp(`(?<![\\w$])${n.replace(/\$/g, '\\$')}(?![\\w$]|\\s*\\()`).test(text));
+  return ref ? rootNames(text).filter((n) => !bare.includes(n)) : null;
+}
+
 /**
  * Follows the crash's values from the crashing frame up through consecutive callers, as far as
  * each call passes them on. Frames must be sorted by depth.
@@ -94,11 +101,15 @@ export function traceFlow(frames: FlowFrame[], failing: string[] = []): FrameFlo
     const f = frames[k];
     if (f.depth !== callee.depth + 1) break;
     const callees = calleeNames(callee);
-    const site = findCall(statementText(f.text, f.line), callees);
-    if (!site) break;
-    const args = flowingArgs(site, callee, positions);
+    const text = statementText(f.text, f.line);
+    const site = findCall(text, callees);
+    // A function handed over as a value (`xs.map(fn)`, `each(&method(:fn))`) is called with what the
+    // statement passes it: every other name there may carry the value.
+    const args = site ? flowingArgs(site, callee, positions) : passedAsValue(text, callees);
+    if (!args) break;
     const slice = sliceBack(f.text, f.start, f.line, args.flatMap(rootNames));
-    out.push({ frame: f, names: slice.names, defLines: slice.defLines, call: { callees, positions, site } });
+    const call = site ? { callees, positions, site } : null;
+    out.push({ frame: f, names: slice.names, defLines: slice.defLines, call });
     positions = flowingPositions(f, slice.names);
   }
   return out;

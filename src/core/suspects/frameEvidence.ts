@@ -3,7 +3,7 @@
  * lines from them (a guard taken out), and who changed their files elsewhere.
  */
 import type { BlameLine } from '../git/git.types';
-import { enclosingFunction } from './functionExtent';
+import { enclosingFunction, inBodies, nestedBodies } from './functionExtent';
 import { guardLines, lastExecutedLine } from './executedLines';
 import type { BlameMode, CommitFacts, Evidence } from './evidence.types';
 import type { PatchCommit, PatchHunk } from './rangePatch';
@@ -20,12 +20,15 @@ export interface FrameExtent extends BlameFrame {
   ranUntil: number;
   /** The file's lines at TO. */
   text: string[];
+  /** Bodies of functions declared inside the extent, off the frame's line: they run only when called. */
+  nested: Array<[number, number]>;
 }
 
 function clampExtent(f: BlameFrame, start: number, end: number, lines: string[]): FrameExtent {
   const s = Math.min(Math.max(start, f.line - MAX_EXTENT), f.line);
   const e = Math.max(Math.min(end, f.line + MAX_EXTENT), f.line);
-  return { ...f, start: s, end: e, ranUntil: lastExecutedLine(lines, f.line, s, e), text: lines };
+  const nested = nestedBodies(lines, s, e, f.line);
+  return { ...f, start: s, end: e, ranUntil: lastExecutedLine(lines, f.line, s, e), text: lines, nested };
 }
 
 export async function extentsOf(port: SuspectGitPort, rev: string, frames: BlameFrame[]): Promise<FrameExtent[]> {
@@ -94,7 +97,7 @@ export function blameEvidence(
     const guards = new Set(guardLines(f.text, f.line, f.start));
     for (let l = f.start; l <= f.end; l++) {
       const b = byLine.get(l);
-      if (!b || (mode === 'range' && b.boundary)) continue;
+      if (!b || (mode === 'range' && b.boundary) || inBodies(f.nested, l)) continue;
       const d = Math.abs(l - f.line);
       const cur = perCommit.get(b.sha) ?? {
         ran: Infinity,
@@ -162,7 +165,7 @@ export function removedEvidence(
       // A pure deletion sits between newStart and newStart+1 at TO.
       const at = h.newLines === 0 ? h.newStart + 0.5 : h.newStart;
       for (const f of frames) {
-        if (f.path !== file.path || at < f.start - 1 || at > f.end + 1) continue;
+        if (f.path !== file.path || at < f.start - 1 || at > f.end + 1 || inBodies(f.nested, Math.round(at))) continue;
         const sha = lastRemover(file.path, gone, patches);
         if (!sha) continue;
         const lines = Math.min(gone.size, h.oldLines - h.newLines);

@@ -19,6 +19,8 @@ const METHOD_LIKE =
 const ARROW =
   /^\s*(?:export\s+)?(?:const|let|var)\s+[A-Za-z_$][\w$]*\s*=\s*(?:async\s*)?(?:function\b|\(?[^=]*\)?\s*=>)/;
 const RUBY_DEF = /^\s*def\s/;
+/** Statements whose `keyword (…) {` reads like a method header but opens a block that runs in place. */
+const CONTROL = /^\s*(?:\}\s*)?(?:if|else|elif|for|foreach|while|switch|catch|with|do|try|return|unless|until)\b/;
 
 function isBlank(s: string): boolean {
   return s.trim() === '' || /^\s*(?:#|\/\/)/.test(s);
@@ -84,6 +86,38 @@ function indentEnd(lines: string[], start: number): number {
   return end;
 }
 
+/** 0-based last line of the function whose header is at 0-based `header`: by braces, or by indentation. */
+function bodyEnd(lines: string[], header: number): number | null {
+  const braced =
+    !RUBY_DEF.test(lines[header]) &&
+    /\{\s*(?:\/\/.*)?$|=>\s*\{?|\)\s*\{/.test(lines.slice(header, header + 4).join('\n'));
+  return braced ? braceEnd(lines, header) : indentEnd(lines, header);
+}
+
+/**
+ * Bodies of functions declared inside `start..end` (1-based, the enclosing function's extent) that do
+ * not contain `line`: their code runs only when called, so it is not the enclosing frame's own code.
+ */
+export function nestedBodies(lines: string[], start: number, end: number, line: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const outer = indentOf(lines[start - 1] ?? '');
+  for (let i = start; i < Math.min(end, lines.length); i++) {
+    const text = lines[i];
+    if (isBlank(text) || indentOf(text) <= outer || CONTROL.test(text) || !headerAt(lines, i, null, Infinity)) continue;
+    const last = bodyEnd(lines, i);
+    // 1-based [i + 1, last + 1]; one holding the frame's line is where the frame runs: look inside it.
+    if (last === null || (line >= i + 1 && line <= last + 1)) continue;
+    out.push([i + 1, Math.min(last + 1, end)]);
+    i = last;
+  }
+  return out;
+}
+
+/** Whether 1-based `line` lies in one of `bodies`. */
+export function inBodies(bodies: ReadonlyArray<[number, number]> | undefined, line: number): boolean {
+  return !!bodies?.some(([a, b]) => line >= a && line <= b);
+}
+
 /**
  * 1-based inclusive [start, end] of the function around `line` in `lines` (0-based array of the file),
  * or a small window around the line when no function can be found.
@@ -99,10 +133,7 @@ export function enclosingFunction(
   const name = functionBaseName(fn);
   const header = findHeader(lines, idx, name);
   if (header === null) return fallback;
-  const braced =
-    !RUBY_DEF.test(lines[header]) &&
-    /\{\s*(?:\/\/.*)?$|=>\s*\{?|\)\s*\{/.test(lines.slice(header, header + 4).join('\n'));
-  const end = braced ? braceEnd(lines, header) : indentEnd(lines, header);
+  const end = bodyEnd(lines, header);
   if (end === null || end < idx) return fallback;
   return { start: header + 1, end: end + 1, named: name !== null && new RegExp(`\\b${name}\\b`).test(lines[header]) };
 }

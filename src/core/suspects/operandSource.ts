@@ -5,7 +5,7 @@
  * `config.limitMs()` → `DEFAULT_LIMIT_MS = 0`). A commit that changed such a
  * definition chose the value the operation failed on.
  */
-import type { DefinitionHit } from './calleeEvidence';
+import type { DefinitionHit } from './valueDefinitions';
 import type { NameUse, UsingFrame } from './namesUsed';
 import type { PatchFile, PatchHunk } from './rangePatch';
 import { escapeRegExp } from '../util/escapeRegExp';
@@ -127,9 +127,25 @@ function span(h: PatchHunk): [number, number] {
   return h.newLines === 0 ? [h.newStart + 0.5, h.newStart + 0.5] : [h.newStart, h.newStart + h.newLines - 1];
 }
 
-/** The key an entry line starts with (`suite: {`, `"suite" =>`, `'suite' = `), or null. */
+/** The key an entry line starts with (`suite: {`, `"suite" =>`, `'suite' = `, `("suite", 2),`), or null. */
 function entryKey(line: string): string | null {
-  return /^\s*["']?([\w$.-]{1,80})["']?\s*(?::|=>|=(?!=))/.exec(line.slice(0, 1000))?.[1] ?? null;
+  const text = line.slice(0, 1000);
+  return (
+    /^\s*["']?([\w$.-]{1,80})["']?\s*(?::|=>|=(?!=))/.exec(text)?.[1] ??
+    /^\s*[([{]\s*["']?([\w$.-]{1,80})["']?\s*,/.exec(text)?.[1] ??
+    null
+  );
+}
+
+/**
+ * Whether a hunk only writes table entries and keeps every key it rewrites (`("gold", 0.2)` to
+ * `("gold", 0.25)`): it changes values, and can make no key go missing.
+ */
+export function keepsEveryKey(h: PatchHunk): boolean {
+  const written = [...h.removed, ...h.added].filter((l) => l.trim() !== '');
+  // Entries of a table literal only: `NAME = "en"` assigns a value that may itself be the key looked up.
+  const entry = (l: string) => entryKey(l) !== null && !/^\s*["']?[\w$.-]+["']?\s*=(?![=>])/.test(l);
+  return written.length > 0 && written.every(entry) && !removesEntry(h);
 }
 
 /** Whether a hunk takes an entry out of a table: a key it removes that no added line brings back. */

@@ -34,6 +34,21 @@ function stripStrings(line: string): string {
 }
 
 /**
+ * Rust and Ruby return the body's last expression: its last code line when nothing ends it (`item`, not
+ * `log(x);`, `}` or `end`). Python's body (a header ending in `:`) returns None without a `return`.
+ */
+function implicitReturn(header: string, body: string[]): string | null {
+  if (/:\s*(?:#.*)?$/.test(header)) return null;
+  for (let i = body.length - 1; i >= 0; i--) {
+    const l = body[i].trim();
+    if (l === '' || l.startsWith('//') || l.startsWith('#')) continue;
+    if (/^(?:\}|end\b)/.test(l)) continue;
+    return /[;{]$/.test(l) || /^(?:else|elsif|rescue|ensure)\b/.test(l) ? null : l;
+  }
+  return null;
+}
+
+/**
  * What a function's body returns: the calls on its return lines and on lines assigning a name a
  * return line reads, and whether a return line is a null literal.
  */
@@ -45,6 +60,8 @@ export function returnedCalls(
   const last = Math.min(end, start + MAX_BODY, lines.length);
   const body = lines.slice(start, last).map(stripStrings);
   const returns = body.filter((l) => RETURN.test(l));
+  const implicit = returns.length === 0 ? implicitReturn(lines[start - 1] ?? '', body) : null;
+  if (implicit) returns.push(implicit);
   const read = new Set(returns.flatMap((l) => l.match(/[A-Za-z_$][\w$]*/g) ?? []));
   const feeding = body.filter((l) => !RETURN.test(l) && read.has(ASSIGN.exec(l)?.[1] ?? '\0'));
   const calls = new Set<string>();

@@ -7,8 +7,15 @@ import type { BlameLine } from '../git/git.types';
 import type { Evidence } from './evidence.types';
 import { keyHits, tokenHits } from './errorTokens';
 import { lineHistory, type LineTouch } from './lineHistory';
-import { codeLines, type PatchCommit } from './rangePatch';
+import { isNonCodePath } from './pathKinds';
+import { codeLines, type PatchCommit, type PatchHunk } from './rangePatch';
 import type { BlameFrame } from './suspectPort.types';
+
+/** A hunk that only rewrites a manifest's version (`"version": "6.1.0"`, `version = "2.0"`, `__version__ = …`). */
+function isVersionBump(h: PatchHunk): boolean {
+  const lines = [...h.removed, ...h.added].filter((l) => l.trim() !== '');
+  return lines.length > 0 && lines.every((l) => /^\s*["']?(?:__)?version(?:__)?["']?\s*[:=]/i.test(l));
+}
 
 /** `token` evidence per commit and file; `keys` lists the error's key names the commit removed there. */
 export function tokenEvidence(
@@ -20,9 +27,13 @@ export function tokenEvidence(
   const out: Evidence[] = [];
   for (const c of patches) {
     for (const file of c.files) {
+      // Tests, docs, lockfiles, CI and built output never run in production: a word they share with the
+      // error is no code that ran. Nor is a release's version number.
+      if (isNonCodePath(file.path)) continue;
+      const hunks = file.hunks.filter((h) => !isVersionBump(h));
       // Words in comments and docstrings are not code: a reworded comment mentions, it does not change.
-      const removed = file.hunks.map((h) => codeLines(h.removed, h.slashIsCode).join('\n')).join('\n');
-      const added = file.hunks.map((h) => codeLines(h.added, h.slashIsCode).join('\n')).join('\n');
+      const removed = hunks.map((h) => codeLines(h.removed, h.slashIsCode).join('\n')).join('\n');
+      const added = hunks.map((h) => codeLines(h.added, h.slashIsCode).join('\n')).join('\n');
       const hits = tokenHits(tokens, `${removed}\n${added}`);
       const kept = keyHits(keys, added);
       const gone = [...keyHits(keys, removed)].filter((k) => !kept.has(k));

@@ -35,6 +35,34 @@ describe('dataFlow', () => {
     assert.equal(assignment('  if (a == b || c >= d) return a => a;'), null);
     assert.deepEqual(crashSeeds('    String city = customer.address.city;'), ['customer']);
   });
+  it('reads a collection insert and a loop header as what changes the collection and the loop variable', () => {
+    // The standard libraries' inserts put the argument's value into the collection.
+    const inserts: Array<[string, string]> = [
+      ['  out.push(format(row));', 'out'],
+      ['        rows.append(normalize(r))', 'rows'],
+      ['                prepared.Add(Intake.PrepareCustomer(Customers.FindCustomer(id)));', 'prepared'],
+      ['    byId.put(key, build(v));', 'byId'],
+      ['    list << prepare(c)', 'list'],
+    ];
+    for (const [line, name] of inserts) assert.deepEqual(assignment(line)?.names, [name], line);
+    assert.equal(
+      assignment('                prepared.Add(Intake.PrepareCustomer(c));')?.rhs,
+      'Intake.PrepareCustomer(c)',
+    );
+    // Each language's loop over a collection binds its variable from the collection.
+    const loops: Array<[string, string[], string]> = [
+      ['  for (const x of list) {', ['x'], 'list'],
+      ['    for x in rows:', ['x'], 'rows'],
+      ['    for k, v in table.items():', ['k', 'v'], 'table.items()'],
+      ['        for (Customer c : customers) {', ['c'], 'customers'],
+      ['            foreach (var x in list)', ['x'], 'list'],
+      ['        foreach ($items as $key => $item) {', ['$key', '$item'], '$items'],
+      ['	for _, c := range customers {', ['_', 'c'], 'customers'],
+      ['    for c in customers.iter() {', ['c'], 'customers.iter()'],
+      ['    customers.each do |c|', ['c'], 'customers'],
+    ];
+    for (const [line, names, rhs] of loops) assert.deepEqual(assignment(line), { names, rhs }, line);
+  });
   it('reads parameter names from headers of several languages', () => {
     assert.deepEqual(
       parameterNames('    static String summary(final Customer customer, List<Item> items, double total) {'),
@@ -57,6 +85,9 @@ describe('dataFlow', () => {
     ]);
     assert.deepEqual(parameterNames('const money = (amount, currency = "EUR") => {'), ['amount', 'currency']);
     assert.equal(parameterNames('  total = price(lines)'), null);
+    // A brace on the next line (C#, Java in Allman style).
+    assert.deepEqual(parameterNames('        public static string StatementLine(Customer item)'), ['item']);
+    assert.deepEqual(parameterNames('        public static List<string> Report(List<Customer> list)'), ['list']);
   });
   it('finds a call and its arguments, nested calls and strings included', () => {
     assert.deepEqual(findCall('  x = Pricing.priceItems(lines, new Customer(a, "b,c"), coupon);', ['priceItems']), {
@@ -95,6 +126,23 @@ describe('dataFlow', () => {
     // Only the second argument carries the value: the subtotal line is not part of the flow.
     assert.deepEqual([...flows[2].names].sort(), ['cart', 'code']);
     assert.deepEqual(flows[2].defLines, [3]);
+  });
+  it('follows a value into a function handed over as a value, and out of a collection filled in a loop', () => {
+    const line =
+      'pub fn statement_line(item: &Customer) -> String {\n    let rate = settings::tier_rates()[item.tier.as_str()];\n}';
+    const report =
+      'pub fn report(list: &[Customer]) -> Vec<String> {\n    list.iter().map(statement_line).collect()\n}';
+    const main =
+      'fn main() {\n    let mut prepared = Vec::new();\n    for id in ids {\n        prepared.push(prepare(find(id)));\n    }\n    let lines = statements::report(&prepared);\n}';
+    const flows = traceFlow([
+      frame(0, line, 'tier_rates()[', 'statement_line'),
+      frame(1, report, 'map(statement_line)', 'report'),
+      frame(2, main, 'statements::report(', 'main'),
+    ]);
+    assert.equal(flows.length, 3);
+    assert.ok(flows[1].names.has('list'));
+    assert.deepEqual(flows[2].defLines, [4, 3, 2]);
+    assert.ok(['prepare', 'find', 'ids'].every((n) => flows[2].names.has(n)));
   });
   it('stops where a caller does not pass the value on', () => {
     const callee = 'function f(a) {\n  return a.x;\n}';

@@ -2,8 +2,8 @@
 // code. Each found on a class of crashes, written against the mechanism, never a scenario.
 import { strict as assert } from 'node:assert';
 import { hunk } from '../../helpers/patchHunk';
-import { valueDefinitions } from '../../../src/core/suspects/calleeEvidence';
-import { unreadProperty } from '../../../src/core/suspects/errorTokens';
+import { valueDefinitions } from '../../../src/core/suspects/valueDefinitions';
+import { keyTokens, unreadProperty } from '../../../src/core/suspects/errorTokens';
 import { operandDefinitions } from '../../../src/core/suspects/operandSource';
 import { tokenEvidence } from '../../../src/core/suspects/tokenEvidence';
 
@@ -26,6 +26,28 @@ describe('token evidence reads code, not comments', () => {
     assert.deepEqual(
       found.map((e) => e.sha[0]),
       ['b'],
+    );
+  });
+
+  it('reads no word from files that never run in production, nor from a release version bump', () => {
+    const at = (path: string, removed: string[], added: string[]) => ({
+      sha: path[0].repeat(40),
+      files: [{ path, hunks: [hunk(removed, added)] }],
+    });
+    const found = tokenEvidence(
+      [
+        at('package-lock.json', ['      "version": "6.0.0",'], ['      "version": "6.1.0",']),
+        at('docs/api.rst', ['Pass the version as a string.'], ['Pass the version as text.']),
+        at('package.json', ['  "version": "6.0.0",'], ['  "version": "6.1.0",']),
+        at('src/range.js', [], ['  if (!version) return false;']),
+      ],
+      ['version'],
+      [],
+      [],
+    );
+    assert.deepEqual(
+      found.map((e) => e.file),
+      ['src/range.js'],
     );
   });
 });
@@ -51,11 +73,28 @@ describe('a changed definition is one whose value changed', () => {
       valueDefinitions(rewrite, [use('name')]).map((h) => h.use.name),
       ['name'],
     );
+    // Erased type hints are no value: Python's and TypeScript's annotations change nothing that runs.
+    const hinted = {
+      path: 'm.py',
+      hunks: [hunk(['    extras=None,'], ['    extras: Optional[Dict[str, Any]] = None,'])],
+    };
+    assert.deepEqual(valueDefinitions(hinted, [use('extras')]), []);
+    const other = { path: 'm.py', hunks: [hunk(['    extras=None,'], ['    extras: Optional[dict] = {},'])] };
+    assert.equal(valueDefinitions(other, [use('extras')]).length, 1);
+    assert.equal(valueDefinitions(file(['  extras: 1,'], ['  extras: 2,']), [use('extras')]).length, 1, 'a key');
     const dropped = file(["  return { guest: { email: 'unknown' } };"], ['  return { guest: null };']);
     assert.deepEqual(
       valueDefinitions(dropped, [use('guest'), use('email')]).map((h) => h.use.name),
       ['guest', 'email'],
     );
+  });
+});
+
+describe('the name an error reports missing', () => {
+  it('is the receiver of a null read, never of a value of another type', () => {
+    const line = '        expr = expr.streamline()';
+    assert.deepEqual(keyTokens("AttributeError: 'NoneType' object has no attribute 'streamline'", line), ['expr']);
+    assert.deepEqual(keyTokens("AttributeError: 'str' object has no attribute 'streamline'", line), []);
   });
 });
 

@@ -125,6 +125,14 @@ describe('held-out rules: pure parts', () => {
     assert.deepEqual(enclosingFunction(lines, 5, 'f'), { start: 4, end: 6, named: true });
     assert.equal(declarationLine(lines, 'withRetry'), 1);
     assert.equal(declarationLine(['    return withRetry(x);'], 'withRetry'), null);
+    // The body's brace on the next line (C#, PHP, Allman style), and Ruby's def without parentheses.
+    const cs = ['        public static Customer FindCustomer(string id)', '        {', '            return null;'];
+    assert.equal(declarationLine(cs, 'FindCustomer'), 1);
+    assert.equal(declarationLine(['    internal static int Rate(Tier t)', '    {'], 'Rate'), 1);
+    assert.equal(declarationLine(['            FindCustomer(id)', '            { x = 1; }'], 'FindCustomer'), null);
+    assert.equal(declarationLine(['  def self.tiers', '    TIERS', '  end'], 'tiers'), 1);
+    assert.equal(declarationLine(['  def tier_rate', '    1', '  end'], 'tier_rate'), 1);
+    assert.equal(declarationLine(['  def tier_rates', '  end'], 'tier_rate'), null);
   });
 
   it('lists the helpers a frame called before its line and the values its line reads', () => {

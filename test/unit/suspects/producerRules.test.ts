@@ -4,7 +4,8 @@
 import { strict as assert } from 'node:assert';
 import { hunk } from '../../helpers/patchHunk';
 import { collectEvidence } from '../../../src/core/suspects/collectEvidence';
-import { failingNames, isNullishError } from '../../../src/core/suspects/errorTokens';
+import { failingNames, isMissingKeyError, isNullishError } from '../../../src/core/suspects/errorTokens';
+import { keepsEveryKey } from '../../../src/core/suspects/operandSource';
 import { declaredBase, errorClassName } from '../../../src/core/suspects/hierarchyEvidence';
 import { isNormalizerRemoved } from '../../../src/core/suspects/normalizerShape';
 import { isConstantExtraction } from '../../../src/core/suspects/constantExtraction';
@@ -57,6 +58,39 @@ describe('producer rules: pure parts', () => {
         .constants,
       ['DEFAULT_LOCALE'],
     );
+  });
+
+  it('reads what a Rust or Ruby body returns without a return: its last expression', () => {
+    const rust = [
+      'pub fn prepare(mut item: Customer) -> Customer {',
+      '    item.tier = crate::paging::normalize_tier(&item.tier);',
+      '    item',
+      '}',
+    ];
+    assert.deepEqual(returnedCalls(rust, 1, 4).calls, ['normalize_tier']);
+    const ruby = ['  def prepare(item)', '    item.tier = normalize_tier(item.tier)', '    item', '  end'];
+    assert.deepEqual(returnedCalls(ruby, 1, 4).calls, ['normalize_tier']);
+    // A statement ends the body, and Python returns None without a return.
+    assert.deepEqual(returnedCalls(['function f(x) {', '  x.t = g(x);', '  log(x);', '}'], 1, 4).calls, []);
+    assert.deepEqual(returnedCalls(['def f(x):', '    x.t = g(x)', '    log(x)'], 1, 3).calls, []);
+  });
+
+  it('knows a missing key in each runtime, and a table change that keeps every key', () => {
+    for (const m of [
+      "KeyError: 'GOLD'",
+      "System.Collections.Generic.KeyNotFoundException: The given key 'GOLD' was not present in the dictionary.",
+      'panic: no entry found for key',
+      'KeyError: key not found: :gold',
+      'Warning: Undefined array key "GOLD"',
+    ])
+      assert.ok(isMissingKeyError(m), m);
+    assert.ok(!isMissingKeyError("TypeError: Cannot read properties of undefined (reading 'rate')"));
+    assert.ok(keepsEveryKey(hunk(['        ("gold", 0.2),'], ['        ("gold", 0.25),'])));
+    assert.ok(keepsEveryKey(hunk(['    "gold": 0.2,'], ['    "gold": 0.25,'])));
+    assert.ok(!keepsEveryKey(hunk(['    "gold": 0.2,'], ['    "GOLD": 0.2,'])), 'a key renamed');
+    assert.ok(!keepsEveryKey(hunk(['    "gold": 0.2,', '    "silver": 0.1,'], ['    "silver": 0.1,'])), 'taken out');
+    assert.ok(!keepsEveryKey(hunk(['DEFAULT_LOCALE = "en-US"'], ['DEFAULT_LOCALE = "en"'])), 'a value used as key');
+    assert.ok(!keepsEveryKey(hunk(['    return value.lower()'], ['    return value.upper()'])), 'code');
   });
 
   it('sees a normalizing call taken off a value, and nothing else', () => {
