@@ -47,6 +47,22 @@ function hostileSample(): ErrorSample {
   };
 }
 
+/** An issue triaged over a deploy range, with no frames and these suspects. */
+function rangedIssue<S>(suspects: S[]) {
+  return {
+    id: '1001',
+    title: 't',
+    count: null,
+    firstSeen: null,
+    lastSeen: null,
+    release: null,
+    url: null,
+    deploy: { from: 'a'.repeat(40), to: 'b'.repeat(40), source: 'flag' as const },
+    frames: [],
+    suspects,
+  };
+}
+
 describe('panel model', () => {
   it('strips credential headers and URL secrets from the real captured request', () => {
     const m = toPanelModel(hostileSample(), null);
@@ -83,18 +99,7 @@ describe('panel model', () => {
   });
 
   it('says why there are no suspects: the triage’s reason, a failed triage, or none found', () => {
-    const issue = {
-      id: '1001',
-      title: 't',
-      count: null,
-      firstSeen: null,
-      lastSeen: null,
-      release: null,
-      url: null,
-      deploy: { from: 'a'.repeat(40), to: 'b'.repeat(40), source: 'flag' as const },
-      frames: [],
-      suspects: [],
-    };
+    const issue = rangedIssue([]);
     const unavailable = { ...issue, suspectsUnavailable: 'suspects unavailable: git blame failed: fatal: bad object' };
     assert.equal(
       toPanelModel(hostileSample(), unavailable).suspectsNote,
@@ -122,18 +127,7 @@ describe('panel model', () => {
       reasons: ['the crashing frame', 'and 2 more links to the stack', 'in the deploy range v1..v2 (3 commits)'],
       moreLinks: links.slice(0, 2),
     };
-    const issue = {
-      id: '1001',
-      title: 't',
-      count: null,
-      firstSeen: null,
-      lastSeen: null,
-      release: null,
-      url: null,
-      deploy: { from: 'a'.repeat(40), to: 'b'.repeat(40), source: 'flag' as const },
-      frames: [],
-      suspects: [suspect],
-    };
+    const issue = rangedIssue([suspect]);
     assert.deepEqual(toPanelModel(hostileSample(), issue).suspects[0].reasons, [
       'the crashing frame',
       links[0],
