@@ -49,7 +49,29 @@ function calleeNames(f: FlowFrame): string[] {
   return [...new Set([fromHeader, functionBaseName(f.function)].filter((n): n is string => !!n))];
 }
 
+/** A frame of a function without a name: PHP's `{closure}`, V8's `<anonymous>`, Python's `<lambda>`, Ruby's blocks. */
+const ANONYMOUS = /^(?:.*[\\:.])?(?:\{closure\}|<anonymous>|<lambda>|block (?:\(\d+ levels\) )?in\b|lambda\b)/;
+
+/**
+ * The parameters of a function defined inline on the frame's line (`fn (array $x) => …`, `(x) =>`,
+ * `function ($x) use ($y)`, `lambda x:`, `{ |x| …`), for a frame that runs one.
+ */
+function inlineParams(line: string): string[] | null {
+  const m =
+    /\b(?:fn|function)\s*\(([^()]*)\)/.exec(line) ??
+    /\(([^()]*)\)\s*(?::\s*[\w?|\\]+\s*)?=>/.exec(line) ??
+    /([A-Za-z_$][\w$]*)\s*=>/.exec(line) ??
+    /\blambda\s+([^:]*):/.exec(line) ??
+    /(?:\{|\bdo)\s*\|([^|]*)\|/.exec(line);
+  if (!m) return null;
+  return m[1].split(',').map((p) => /([A-Za-z_$][\w$]*)\s*(?:=.*)?$/.exec(p.replace(/:.*$/, '').trim())?.[1] ?? '');
+}
+
 function paramsOf(f: FlowFrame): string[] {
+  if (ANONYMOUS.test(f.function ?? '')) {
+    const inline = inlineParams(f.text[f.line - 1] ?? '');
+    if (inline) return inline;
+  }
   return parameterNames(statementText(f.text, f.start)) ?? [];
 }
 
@@ -82,6 +104,17 @@ function passedAsValue(text: string, callees: string[]): string[] | null {
 }
 
 /**
+ * A closure defined on its caller's own line (`array_map(fn ($x) => f($x), $list)`, `xs.map((x) => f(x))`)
+ * runs with what that statement hands it: the statement's names but the closure's own parameters.
+ */
+function inlineClosureArgs(closure: FlowFrame, caller: FlowFrame, text: string): string[] | null {
+  if (!ANONYMOUS.test(closure.function ?? '') || closure.path !== caller.path || closure.line !== caller.line)
+    return null;
+  const own = new Set(inlineParams(closure.text[closure.line - 1] ?? '') ?? []);
+  return rootNames(text).filter((n) => !own.has(n));
+}
+
+/**
  * Follows the crash's values from the crashing frame up through consecutive callers, as far as
  * each call passes them on. Frames must be sorted by depth.
  */
@@ -105,7 +138,9 @@ export function traceFlow(frames: FlowFrame[], failing: string[] = []): FrameFlo
     const site = findCall(text, callees);
     // A function handed over as a value (`xs.map(fn)`, `each(&method(:fn))`) is called with what the
     // statement passes it: every other name there may carry the value.
-    const args = site ? flowingArgs(site, callee, positions) : passedAsValue(text, callees);
+    const args = site
+      ? flowingArgs(site, callee, positions)
+      : (passedAsValue(text, callees) ?? inlineClosureArgs(callee, f, text));
     if (!args) break;
     const slice = sliceBack(f.text, f.start, f.line, args.flatMap(rootNames));
     const call = site ? { callees, positions, site } : null;

@@ -30,7 +30,7 @@ function headerAt(lines: string[], i: number, name: string | null, maxIndent: nu
   const text = lines[i];
   if (text === undefined || isBlank(text) || indentOf(text) > maxIndent) return false;
   if (name && new RegExp(`\\b${name}\\b\\s*(?:=|:|\\(|<)`).test(text)) return true;
-  if (name) return false;
+  if (name || CONTROL.test(text)) return false;
   return HEADER.test(text) || METHOD_LIKE.test(text) || ARROW.test(text);
 }
 
@@ -54,8 +54,14 @@ function braceEnd(lines: string[], start: number): number | null {
     // Strings and comments are stripped roughly; a miscount only widens or narrows the guess.
     let text = lines[i].replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""').replace(/\/\/.*$/, '');
     // Braces inside the header's parameter list (a destructured or defaulted object) open no body.
-    if (i === start)
+    if (i === start) {
       for (let k = 0, prev = ''; k < 8 && prev !== text; k++) [prev, text] = [text, text.replace(/\([^()]*\)/g, '_')];
+      // Nor do a return type's (`): { rate: number } {`): only the brace that ends the header opens it.
+      let typed = text;
+      for (let k = 0, prev = ''; k < 8 && prev !== typed; k++)
+        [prev, typed] = [typed, typed.replace(/\{[^{}]*\}/g, '_')];
+      if (/\{\s*$/.test(typed)) text = typed;
+    }
     for (const ch of text) {
       if (ch === '{') {
         depth++;
@@ -88,9 +94,12 @@ function indentEnd(lines: string[], start: number): number {
 
 /** 0-based last line of the function whose header is at 0-based `header`: by braces, or by indentation. */
 function bodyEnd(lines: string[], header: number): number | null {
+  // A brace ends one of the first lines (Allman style opens it on the next: `): string` then `{`); a
+  // Python header ends with `:` and Ruby's `def` with nothing: both close by indentation.
   const braced =
     !RUBY_DEF.test(lines[header]) &&
-    /\{\s*(?:\/\/.*)?$|=>\s*\{?|\)\s*\{/.test(lines.slice(header, header + 4).join('\n'));
+    !/:\s*(?:#.*)?$/.test(lines[header]) &&
+    /\{\s*(?:\/\/.*)?$|=>\s*\{?|\)\s*\{/m.test(lines.slice(header, header + 4).join('\n'));
   return braced ? braceEnd(lines, header) : indentEnd(lines, header);
 }
 

@@ -144,6 +144,20 @@ describe('dataFlow', () => {
     assert.deepEqual(flows[2].defLines, [4, 3, 2]);
     assert.ok(['prepare', 'find', 'ids'].every((n) => flows[2].names.has(n)));
   });
+  it('follows a value through a closure defined on the line of its caller', () => {
+    const row =
+      'public static function folioRow(array $booking): string {\n    $rate = round(RATES[$booking["room"]], 2);\n}';
+    const report =
+      'public static function report(array $list): array {\n    return array_map(fn (array $x): string => self::folioRow($x), $list);\n}';
+    const flows = traceFlow([
+      frame(0, row, 'round(', 'Folios::folioRow'),
+      { ...frame(1, report, 'array_map(', 'Folios::{closure}'), path: 'Folios.php' },
+      { ...frame(2, report, 'array_map(', 'Folios::report'), path: 'Folios.php' },
+    ]);
+    assert.equal(flows.length, 3);
+    assert.deepEqual([...flows[1].names], ['$x']);
+    assert.ok(flows[2].names.has('$list') && !flows[2].names.has('$x'));
+  });
   it('stops where a caller does not pass the value on', () => {
     const callee = 'function f(a) {\n  return a.x;\n}';
     const caller = 'function g(b) {\n  const a = make();\n  return f(a);\n}';

@@ -71,6 +71,37 @@ describe('functionExtent', () => {
   it('includes Ruby end', () => {
     assert.deepEqual(enclosingFunction(rb, 3, 'Pricing#apply'), { start: 2, end: 5, named: true });
   });
+  it('finds an Allman-style method whose brace opens after a return type, and no header in a loop', () => {
+    const php = [
+      'final class Folios',
+      '{',
+      '    public static function folioRow(array $booking): string',
+      '    {',
+      "        $label = ucfirst($booking['name']);",
+      "        $rate = round(Config::RATES[$booking['room']], 2);",
+      '        return $label;',
+      '    }',
+      '}',
+    ];
+    assert.deepEqual(enclosingFunction(php, 6, 'folioRow'), { start: 3, end: 8, named: true });
+    const ts = [
+      'export function couponRule(code: string): { rate: number; label: string } {',
+      '  const rule = RULES[code];',
+      '  return { rate: rule.rate, label: rule.label.trim() };',
+      '}',
+    ];
+    assert.deepEqual(
+      enclosingFunction(ts, 3, 'couponRule'),
+      { start: 1, end: 4, named: true },
+      'a return type in braces',
+    );
+    const main = [
+      "$ids = ['b7'];",
+      '$prepared = array_map(fn ($id) => f($id), $ids);',
+      'foreach (report($prepared) as $l) {',
+    ];
+    assert.notEqual(enclosingFunction(main, 3, '{main}').start, 3, 'a foreach is no function header');
+  });
   it('falls back to a window when nothing encloses the line', () => {
     const r = enclosingFunction(js, 2, 'nothing');
     assert.equal(r.named, false);
