@@ -6,7 +6,7 @@ import { parseBlamePorcelain, type PorcelainBlameLine } from './blamePorcelainPa
 import { parseDiffU0 } from './diffParser';
 import type { CommitInfo, FileDiff } from './git.types';
 import { gitExitCode, gitStderr } from './gitErrors';
-import type { GitRunner } from './gitRunner';
+import type { GitRunner, RunOptions } from './gitRunner';
 import { LOG_FORMAT_ARGS, parseLog } from './logParser';
 import { PromiseLru } from './lruCache';
 import { assertRevision, isFullSha, resolveRevisionWith } from './revisionResolver';
@@ -14,8 +14,11 @@ import { assertRevision, isFullSha, resolveRevisionWith } from './revisionResolv
 /** A repository opened at its top level. Every method runs git there (paths are repo-relative). */
 export interface GitRepo {
   readonly root: string;
-  /** Raw access at the root, for callers with a command of their own (e.g. line drift). */
-  run(args: string[], signal?: AbortSignal): Promise<string>;
+  /**
+   * Raw access at the root, for callers with a command of their own (e.g. line drift);
+   * `readsWorktree: false` for calls that name every revision they read (see {@link RunOptions}).
+   */
+  run(args: string[], signal?: AbortSignal, opts?: Pick<RunOptions, 'readsWorktree'>): Promise<string>;
   /** File contents at revisions, all through one `git cat-file --batch` process (not cached). */
   readonly blobs: BlobReader;
   resolveRevision(rev: string, signal?: AbortSignal): Promise<string>;
@@ -69,7 +72,10 @@ export async function openRepo(runner: GitRunner, dir: string, opts: { cacheEntr
   if (!top) throw new CulpritError('not-a-repo', `${dir} is not inside a git working tree.`);
   const root = nodePath.resolve(top);
   const cache = new PromiseLru<unknown>(opts.cacheEntries ?? 256);
-  const run = (args: string[], signal?: AbortSignal): Promise<string> => runner.run(args, signal, { cwd: root });
+  const run = (args: string[], signal?: AbortSignal, opts?: Pick<RunOptions, 'readsWorktree'>): Promise<string> =>
+    runner.run(args, signal, { ...opts, cwd: root });
+  // Blame names its revision (a range's TO, or the revision blamed at): no working-tree read.
+  const committed = { readsWorktree: false };
   const cached = <T>(immutable: boolean, key: string, make: () => Promise<T>): Promise<T> =>
     immutable ? (cache.getOrCreate(key, make) as Promise<T>) : make();
 
@@ -86,7 +92,7 @@ export async function openRepo(runner: GitRunner, dir: string, opts: { cacheEntr
       ? ['--ignore-revs-file', '.git-blame-ignore-revs']
       : [];
     const attempt = (lines: string[], ign: string[]) =>
-      run(['blame', '--porcelain', ...ign, ...lines, ...spec, '--', path], signal);
+      run(['blame', '--porcelain', ...ign, ...lines, ...spec, '--', path], signal, committed);
     let lines = lineArgs(ranges);
     if (ranges.length > 0 && lines.length === 0) return [];
     try {
@@ -109,13 +115,18 @@ export async function openRepo(runner: GitRunner, dir: string, opts: { cacheEntr
     }
   };
 
+  const blobs = createBlobReader(runner, root);
   const repo: GitRepo = {
     root,
     run,
-    blobs: createBlobReader(runner, root),
+    blobs,
     resolveRevision: (rev, signal) =>
       cached(isFullSha(rev), `rev:${rev}`, async () => {
-        const sha = await resolveRevisionWith(run, root, rev, signal);
+        assertRevision(rev);
+        // The blob process answers names too; `rev-parse` only words what it cannot resolve.
+        const sha =
+          (signal?.aborted ? null : await blobs.commitOf(rev).catch(() => null)) ??
+          (await resolveRevisionWith(run, root, rev, signal));
         // The commit a name resolved to is known to exist: verifying that SHA again costs a process.
         if (sha !== rev) void cache.getOrCreate(`rev:${sha}`, () => Promise.resolve(sha));
         return sha;
@@ -139,7 +150,8 @@ export async function openRepo(runner: GitRunner, dir: string, opts: { cacheEntr
       return cached(isFullSha(from) && isFullSha(to), `diff:${from}:${to}:${list.join('\0')}`, async () => {
         const out: FileDiff[] = [];
         for (let i = 0; i < list.length; i += PATH_CHUNK) {
-          out.push(...parseDiffU0(await run([...DIFF_U0, from, to, '--', ...list.slice(i, i + PATH_CHUNK)], signal)));
+          const args = [...DIFF_U0, from, to, '--', ...list.slice(i, i + PATH_CHUNK)];
+          out.push(...parseDiffU0(await run(args, signal, committed)));
         }
         return out;
       });

@@ -10,6 +10,7 @@ import { confineToRoot, isInside, realRoot } from '../resolve/confine';
 import { enclosingFunctionName } from '../sourcemap/functionNames';
 import { openRepo, type GitRepo } from '../git/gitRepo';
 import { localLinesOf, type LocalLine } from '../git/lineDrift';
+import type { TodayDiffs } from '../git/worktreeDiff';
 import { shortSha } from '../present/issueSummary';
 import { loadTags, resolveDeployRange } from '../deploy/deployRange';
 import { PromiseLru } from '../git/lruCache';
@@ -73,8 +74,15 @@ export interface TriageWorkspace {
    * code counts as app code only there.
    */
   trackedFiles(rev: string | null): Promise<{ has(path: string): boolean }>;
-  /** Where lines of files at `rev` stand in today's working tree (one git call for all of them). */
-  localLines(rev: string | null, linesByPath: Map<string, number[]>): Promise<Map<string, Map<number, LocalLine>>>;
+  /**
+   * Where lines of files at `rev` stand in today's working tree (one git call for all of them).
+   * `today` (one per triage) keeps each file's diff, so a later call diffs only files not seen.
+   */
+  localLines(
+    rev: string | null,
+    linesByPath: Map<string, number[]>,
+    today?: TodayDiffs,
+  ): Promise<Map<string, Map<number, LocalLine>>>;
   deployRange(input: DeployInput): Promise<DeployRange>;
   /** A file's text at a revision, or null when it does not exist there. */
   textAt(rev: string, path: string): Promise<string | null>;
@@ -94,6 +102,7 @@ export interface WorkspaceOptions {
   requireGit?: boolean;
 }
 
+const COMMITTED = { readsWorktree: false };
 const GENERATED = /\.(?:js|mjs|cjs|jsx)$/i;
 const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
 
@@ -118,7 +127,8 @@ function createWorkspaceGit(repo: GitRepo): WorkspaceGit {
   const show = (rev: string, path: string): Promise<string | null> =>
     texts.getOrCreate(`${rev}:${path}`, () => repo.blobs.read(rev, path)).catch(() => null);
   const port: SuspectGitPort = {
-    runImmutable: (args) => immutable.getOrCreate(args.join('\0'), () => repo.run(args)),
+    // Fixed by its SHA arguments, so it reads no working-tree file.
+    runImmutable: (args) => immutable.getOrCreate(args.join('\0'), () => repo.run(args, undefined, COMMITTED)),
     show,
     blameRange: (from, to, path, ranges) => repo.blameRange(from, to, path, ranges),
     blameAt: (rev, path, ranges) => repo.blameAt(rev, path, ranges),
@@ -264,9 +274,9 @@ export async function openTriageWorkspace(options: WorkspaceOptions): Promise<Tr
       }
       return p;
     },
-    async localLines(rev, linesByPath) {
+    async localLines(rev, linesByPath, today) {
       const at = rev ?? (await git?.head()); // no commit yet: only today's lines, as without git
-      if (repo && at) return localLinesOf(repo, at, linesByPath);
+      if (repo && at) return localLinesOf(repo, at, linesByPath, undefined, today);
       return new Map(
         [...linesByPath].map(([path, lines]) => [
           path,
