@@ -11,9 +11,7 @@ import { enclosingFunctionName } from '../sourcemap/functionNames';
 import { openRepo, type GitRepo } from '../git/gitRepo';
 import { localLinesOf, type LocalLine } from '../git/lineDrift';
 import type { TodayDiffs } from '../git/worktreeDiff';
-import { shortSha } from '../present/issueSummary';
-import { loadTags, resolveDeployRange } from '../deploy/deployRange';
-import { PromiseLru } from '../git/lruCache';
+import { resolveDeployRange } from '../deploy/deployRange';
 import { createFrameResolver } from '../resolve/frameResolver';
 import { StemIndex } from '../resolve/pathIndex';
 import type { FrameResolver, PathMapping } from '../resolve/resolve.types';
@@ -21,7 +19,7 @@ import { createSourceMapper } from '../sourcemap/sourceMapper';
 import type { DeployRange } from '../model/triage.types';
 import type { RawFrame } from '../model/event.types';
 import { CulpritError, messageOf } from '../errors';
-import type { SuspectGitPort } from '../suspects/suspectPort.types';
+import { createWorkspaceGit, type WorkspaceGit } from './workspaceGit';
 import { folderNames, generatedCandidates, listWorkspaceFiles, parentFolders } from './workspaceFiles';
 import { createLazyResolver } from './lazyResolver';
 
@@ -39,17 +37,6 @@ interface MappedFrame {
   column: number | null;
   /** The original name of the enclosing function (source map names, else the original source). */
   name: string | null;
-}
-
-/** Git as the triage needs it; null in an untrusted workspace. */
-interface WorkspaceGit {
-  readonly repo: GitRepo;
-  head(): Promise<string | null>;
-  suspectPort(): SuspectGitPort;
-  /** A tag name for a SHA when one points at it, else the short SHA. */
-  label(sha: string): Promise<string>;
-  /** Forgets HEAD and the tags (after commits, checkouts, fetches). */
-  invalidate(): void;
 }
 
 export interface TriageWorkspace {
@@ -102,7 +89,6 @@ export interface WorkspaceOptions {
   requireGit?: boolean;
 }
 
-const COMMITTED = { readsWorktree: false };
 const GENERATED = /\.(?:js|mjs|cjs|jsx)$/i;
 const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
 
@@ -115,49 +101,6 @@ function readLines(root: string, rel: string): string[] {
   } catch {
     return [];
   }
-}
-
-function createWorkspaceGit(repo: GitRepo): WorkspaceGit {
-  let tags: Promise<Map<string, string>> | null = null;
-  let head: Promise<string | null> | null = null;
-  // Callers pass SHAs, so these never change; bounded like every cache.
-  const texts = new PromiseLru<string | null>(256);
-  const immutable = new PromiseLru<string>(64);
-  // One `cat-file --batch` process answers every read of a triage (concurrent or back to back).
-  const show = (rev: string, path: string): Promise<string | null> =>
-    texts.getOrCreate(`${rev}:${path}`, () => repo.blobs.read(rev, path)).catch(() => null);
-  const port: SuspectGitPort = {
-    // Fixed by its SHA arguments, so it reads no working-tree file.
-    runImmutable: (args) => immutable.getOrCreate(args.join('\0'), () => repo.run(args, undefined, COMMITTED)),
-    show,
-    blameRange: (from, to, path, ranges) => repo.blameRange(from, to, path, ranges),
-    blameAt: (rev, path, ranges) => repo.blameAt(rev, path, ranges),
-    commitsInRange: (from, to) => repo.commitsInRange(from, to),
-  };
-  return {
-    repo,
-    head() {
-      head ??= repo.resolveRevision('HEAD').catch(() => null);
-      return head;
-    },
-    suspectPort: () => port,
-    async label(sha) {
-      tags ??= tagLabels(repo);
-      return (await tags).get(sha) ?? shortSha(sha);
-    },
-    invalidate() {
-      head = null;
-      tags = null;
-    },
-  };
-}
-
-/** SHA → the first tag naming it, for labels like `v1.4.0..v1.5.0`. */
-async function tagLabels(repo: GitRepo): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const [name, sha] of await loadTags(repo).catch(() => new Map<string, string>()))
-    if (!out.has(sha)) out.set(sha, name);
-  return out;
 }
 
 /** `dir` relative to the repository root ('' for the root itself or when it cannot be told). */
