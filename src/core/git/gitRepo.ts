@@ -45,7 +45,7 @@ export interface GitRepo {
 const DIFF_U0 = ['diff', '-U0', '--no-renames', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/'];
 const PATH_CHUNK = 500;
 /** Upper bound on commits listed for one range, to keep memory bounded on huge ranges. */
-const MAX_RANGE_COMMITS = 5000;
+export const MAX_RANGE_COMMITS = 5000;
 
 /** Normalises `-L` ranges: integers ≥ 1, start ≤ end, clamped to `maxLine` when known. */
 function lineArgs(ranges: ReadonlyArray<[number, number]>, maxLine = Infinity): string[] {

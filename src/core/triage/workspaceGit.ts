@@ -1,14 +1,12 @@
 /**
  * Git as the triage needs it: the repository, HEAD, tag labels, and the port suspect finding
- * reads through (file texts and SHA-fixed outputs cached, blames and logs from the repository).
+ * reads through (see sharedAnswers.ts).
  */
 import type { GitRepo } from '../git/gitRepo';
-import { PromiseLru } from '../git/lruCache';
 import { loadTags } from '../deploy/deployRange';
 import { shortSha } from '../present/issueSummary';
 import type { SuspectGitPort } from '../suspects/suspectPort.types';
-
-const COMMITTED = { readsWorktree: false };
+import { createSharedPort } from './sharedAnswers';
 
 /** Git as the triage needs it; null in an untrusted workspace. */
 export interface WorkspaceGit {
@@ -24,20 +22,7 @@ export interface WorkspaceGit {
 export function createWorkspaceGit(repo: GitRepo): WorkspaceGit {
   let tags: Promise<Map<string, string>> | null = null;
   let head: Promise<string | null> | null = null;
-  // Callers pass SHAs, so these never change; bounded like every cache.
-  const texts = new PromiseLru<string | null>(256);
-  const immutable = new PromiseLru<string>(64);
-  // One `cat-file --batch` process answers every read of a triage (concurrent or back to back).
-  const show = (rev: string, path: string): Promise<string | null> =>
-    texts.getOrCreate(`${rev}:${path}`, () => repo.blobs.read(rev, path)).catch(() => null);
-  const port: SuspectGitPort = {
-    // Fixed by its SHA arguments, so it reads no working-tree file.
-    runImmutable: (args) => immutable.getOrCreate(args.join('\0'), () => repo.run(args, undefined, COMMITTED)),
-    show,
-    blameRange: (from, to, path, ranges) => repo.blameRange(from, to, path, ranges),
-    blameAt: (rev, path, ranges) => repo.blameAt(rev, path, ranges),
-    commitsInRange: (from, to) => repo.commitsInRange(from, to),
-  };
+  const port = createSharedPort(repo);
   return {
     repo,
     head() {

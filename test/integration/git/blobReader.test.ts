@@ -73,6 +73,31 @@ describe('blob reader: one git cat-file --batch process (real repository)', func
     reader.close();
   });
 
+  it('names commits through the same process, and a hold keeps it through idle gaps', async () => {
+    const runner = createGitRunner({ cwd: t.dir, trusted: true });
+    await runner.run(['version']);
+    t.tag('v-blob-test', { rev: v1, message: 'annotated' });
+    const reader = createBlobReader(runner, t.dir, { idleMs: 5 });
+    const { value, spawns } = await countSpawns(async () => {
+      const release = reader.hold();
+      const names = [
+        await reader.commitOf('HEAD'),
+        await reader.commitOf('v-blob-test'),
+        await reader.commitOf('HEAD~1'),
+      ];
+      await new Promise((r) => setTimeout(r, 40)); // longer than the idle time: held, so no restart
+      const text = await reader.read(v1, 'src/a.js');
+      const unknown = [await reader.commitOf('no-such-ref'), await reader.commitOf(`${v1}:src/a.js`)];
+      release();
+      return { names, text, unknown };
+    });
+    assert.deepEqual(value.names, [v2, v1, v1], 'HEAD, an annotated tag peeled to its commit, HEAD~1');
+    assert.equal(value.text, 'const a = 1;\n');
+    assert.deepEqual(value.unknown, [null, null], 'a missing name and a blob are no commit');
+    assert.equal(spawns, 1);
+    reader.close();
+  });
+
   it('refuses an untrusted workspace and an option-like revision without spawning', async () => {
     const reader = createBlobReader(createGitRunner({ cwd: t.dir, trusted: false }), t.dir);
     const { spawns } = await countSpawns(async () => {
