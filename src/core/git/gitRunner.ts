@@ -11,6 +11,7 @@ import {
   subcommandFlags,
 } from './gitPinning';
 import { currentRunSignal } from './runSignal';
+import { knownVersion, rememberVersion } from './knownVersion';
 import { isDeadlineError } from '../util/deadline';
 
 /** Runs git with a pinned environment. The only way core code starts a git process. */
@@ -171,8 +172,17 @@ export function createGitRunner(opts: GitRunnerOptions): GitRunner {
     }
   };
 
+  // A git binary's version does not change: only its first run anywhere costs a `git version`.
+  const versionOutput = async (signal?: AbortSignal): Promise<string> => {
+    const known = knownVersion(binary);
+    if (known !== null) return known;
+    const out = await spawnGit(['version'], opts.cwd, signal);
+    if (parseGitVersion(out)) rememberVersion(binary, out);
+    return out;
+  };
+
   const checkVersion = (signal?: AbortSignal): Promise<void> => {
-    versionCheck ??= spawnGit(['version'], opts.cwd, signal).then((out) => {
+    versionCheck ??= versionOutput(signal).then((out) => {
       const v = parseGitVersion(out);
       version = v;
       const [maj, min] = MIN_GIT_VERSION;
