@@ -66,11 +66,14 @@ export function createSharedPort(repo: GitRepo): SuspectGitPort {
     const cut = args.indexOf('--');
     const [head, paths] = cut < 0 ? [args, []] : [args.slice(0, cut), args.slice(cut + 1)];
     if (paths.length === 0) return raw(args);
-    if (head[0] === 'diff' && head.every((a) => DIFF_FLAGS.has(a) || isFullSha(a)) && head.length === 6)
+    const diffFlags = new Set(head.filter((a) => DIFF_FLAGS.has(a)));
+    if (head[0] === 'diff' && head.length === 6 && diffFlags.size === 4 && head.slice(4).every(isFullSha))
       return diffSubset(await raw(head), paths);
     const range = head.filter((a) => !LOG_FLAGS.has(a));
     const shas = range.length === 1 ? SHA_RANGE.exec(range[0] as string) : null;
-    if (head[0] !== 'log' || !shas || head.length !== LOG_FLAGS.size + 1) return raw(args);
+    const flags = new Set(head.filter((a) => LOG_FLAGS.has(a)));
+    if (head[0] !== 'log' || !shas || head.length !== LOG_FLAGS.size + 1 || flags.size !== LOG_FLAGS.size)
+      return raw(args);
     const key = head.join('\0');
     const asked = logPaths.get(key) ?? [];
     const wider = asked.find((specs) => paths.every((p) => namedBy(p, specs)));
