@@ -14,6 +14,8 @@ import { assertRevision, isFullSha, resolveRevisionWith } from './revisionResolv
 /** A repository opened at its top level. Every method runs git there (paths are repo-relative). */
 export interface GitRepo {
   readonly root: string;
+  /** The repository's git dir (absolute), when git named it. */
+  readonly gitDir: string | null;
   /**
    * Raw access at the root, for callers with a command of their own (e.g. line drift);
    * `readsWorktree: false` for calls that name every revision they read (see {@link RunOptions}).
@@ -68,7 +70,10 @@ function lineArgs(ranges: ReadonlyArray<[number, number]>, maxLine = Infinity): 
  * bounded LRU; branch names and the working tree are never cached, nor are failures.
  */
 export async function openRepo(runner: GitRunner, dir: string, opts: { cacheEntries?: number } = {}): Promise<GitRepo> {
-  const top = (await runner.run(['rev-parse', '--show-toplevel'], undefined, { cwd: dir })).trim();
+  // The git dir comes with the root in the same process (it holds the index the listing is keyed by).
+  const out = await runner.run(['rev-parse', '--show-toplevel', '--absolute-git-dir'], undefined, { cwd: dir });
+  const lines = out.replace(/\n$/, '').split('\n');
+  const [top, gitDir] = lines.length === 2 ? lines : [out.trim(), null];
   if (!top) throw new CulpritError('not-a-repo', `${dir} is not inside a git working tree.`);
   const root = nodePath.resolve(top);
   const cache = new PromiseLru<unknown>(opts.cacheEntries ?? 256);
@@ -118,6 +123,7 @@ export async function openRepo(runner: GitRunner, dir: string, opts: { cacheEntr
   const blobs = createBlobReader(runner, root);
   const repo: GitRepo = {
     root,
+    gitDir: gitDir ? nodePath.resolve(gitDir) : null,
     run,
     blobs,
     resolveRevision: (rev, signal) =>
