@@ -10,15 +10,27 @@ import { confineRevisionPath } from '../resolve/confine';
 import { parseDiffU0 } from './diffParser';
 import type { FileDiff } from './git.types';
 import type { GitRepo } from './gitRepo';
+import { PromiseLru } from './lruCache';
 
 /** What one triage learnt about today's tree; create one per triage with {@link todayDiffs}. */
 export interface TodayDiffs {
   /** `to\0path` → the file's diff to today, null when unchanged since `to`. */
   readonly files: Map<string, FileDiff | null>;
+  /**
+   * A commit to compare the working copies with (HEAD, as the caller knows it). Any commit is
+   * correct: a file equal to its blob there diffs from TO as that commit does; others go to git.
+   */
   head?: Promise<string | null>;
+  /** Reads blobs at SHAs (a caller's cache); default the repository's blob process. */
+  read?: (rev: string, path: string) => Promise<string | null>;
 }
 
-export const todayDiffs = (): TodayDiffs => ({ files: new Map() });
+export const todayDiffs = (from: Omit<TodayDiffs, 'files'> = {}): TodayDiffs => ({ ...from, files: new Map() });
+
+/** Diffs between two commits per repository, across triages (their SHAs fix them). */
+const committedDiffs = new WeakMap<GitRepo, PromiseLru<Map<string, FileDiff>>>();
+
+type BlobRead = (rev: string, path: string) => Promise<string | null>;
 
 const BODIES = { bodies: true };
 const DIFF_ARGS = ['diff', '-U0', '-M', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/'];
@@ -61,15 +73,20 @@ async function diffFiles(
 ): Promise<Map<string, FileDiff>> {
   today.head ??= repo.resolveRevision('HEAD', signal).catch(() => null);
   const head = await today.head;
-  if (head && (await matchHead(repo, head, paths))) {
+  const read = today.read ?? ((rev: string, path: string) => repo.blobs.read(rev, path));
+  if (head && (await matchHead(repo.root, read, head, paths))) {
     // Files whose text is the same at TO and HEAD have no diff (and no rename: -M pairs only
     // deleted with added files): only the others go to git.
-    const texts = await Promise.all(paths.map((p) => (head === to ? null : differs(repo, to, head, p))));
+    const texts = await Promise.all(paths.map((p) => (head === to ? null : differs(read, to, head, p))));
     const changed = head === to ? [] : paths.filter((_, i) => texts[i]);
     if (changed.length === 0) return new Map();
-    const committed = await followedDiff(repo, [to, head], changed, signal);
+    let cache = committedDiffs.get(repo);
+    if (!cache) committedDiffs.set(repo, (cache = new PromiseLru(32)));
+    const committed = await cache.getOrCreate(`${to}:${head}:${changed.join('\0')}`, () =>
+      followedDiff(repo, [to, head], changed, signal),
+    );
     const renamedTo = [...committed.values()].map((d) => d.newPath).filter((p): p is string => p !== null);
-    if (await matchHead(repo, head, renamedTo)) return committed;
+    if (await matchHead(repo.root, read, head, renamedTo)) return committed;
   }
   return followedDiff(repo, [to], paths, signal);
 }
@@ -120,8 +137,8 @@ async function findRenames(repo: GitRepo, revs: string[], signal?: AbortSignal):
 }
 
 /** True when the file's text differs between two revisions (or it is missing from one). */
-async function differs(repo: GitRepo, a: string, b: string, path: string): Promise<boolean> {
-  const [x, y] = await Promise.all([repo.blobs.read(a, path), repo.blobs.read(b, path)]);
+async function differs(read: BlobRead, a: string, b: string, path: string): Promise<boolean> {
+  const [x, y] = await Promise.all([read(a, path), read(b, path)]);
   return x === null || y === null || x !== y || x.includes('\uFFFD');
 }
 
@@ -130,13 +147,13 @@ async function differs(repo: GitRepo, a: string, b: string, path: string): Promi
  * so the working tree adds nothing to HEAD for them. Anything unsure (a symlink, a file outside
  * the root, undecodable or huge text) is false: git then reads the working tree itself.
  */
-async function matchHead(repo: GitRepo, head: string, paths: readonly string[]): Promise<boolean> {
-  const blobs = await Promise.all(paths.map((p) => repo.blobs.read(head, p)));
+async function matchHead(root: string, read: BlobRead, head: string, paths: readonly string[]): Promise<boolean> {
+  const blobs = await Promise.all(paths.map((p) => read(head, p)));
   return paths.every((p, i) => {
     const blob = blobs[i] ?? null;
-    const rel = confineRevisionPath(repo.root, p);
+    const rel = confineRevisionPath(root, p);
     if (rel === null) return false;
-    const abs = nodePath.join(repo.root, rel);
+    const abs = nodePath.join(root, rel);
     let stat: fs.Stats;
     try {
       stat = fs.lstatSync(abs);

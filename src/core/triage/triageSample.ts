@@ -101,7 +101,8 @@ async function triageHeld(sample: ErrorSample, ws: TriageWorkspace, settings: Tr
   if (placeAt) await placeByContextLine(ws, frames, placeAt);
   if (placeAt) await placeByLineText(ws, frames, placeAt, rev ? 'the deployed revision' : 'HEAD');
   // The frames and then the reasons follow their lines to today through the same per-file diffs.
-  const today = todayDiffs();
+  // The workspace's HEAD and blob cache: a repeated triage of an unchanged tree starts no git.
+  const today = todayDiffs(ws.git ? { head: ws.git.head(), read: (r, p) => ws.textAt(r, p) } : {});
   await followToWorkingTree(ws, frames, rev, today);
 
   const issue: TriagedIssue = {
