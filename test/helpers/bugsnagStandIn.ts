@@ -9,10 +9,17 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { loadSpecValidator } from './specValidator';
-import { closeStandIn, writeBody, type StandInFault } from './standInResponse';
+import {
+  answerLater,
+  closeStandIn,
+  listenOnLoopback,
+  requestCounter,
+  takeFault,
+  writeBody,
+  type StandInFault,
+} from './standInResponse';
 import { FIXTURES_DIR } from './fixturesDir';
 import { recordedBody } from './recordedExchanges';
 
@@ -385,13 +392,8 @@ export async function startBugsnagStandIn(options: BugsnagStandInOptions = {}): 
     }
   };
 
-  const takeFault = (route: BugsnagRoute, id: string | undefined): BugsnagStandInFault | undefined => {
-    const f = (faults.get(route) ?? []).find(
-      (x) => (x.times ?? Infinity) > 0 && (x.errorId === undefined || x.errorId === id),
-    );
-    if (f && f.times !== undefined) f.times--;
-    return f;
-  };
+  const faultFor = (route: BugsnagRoute, id: string | undefined): BugsnagStandInFault | undefined =>
+    takeFault(faults.get(route), (x) => x.errorId === undefined || x.errorId === id);
 
   const server = http.createServer((req, res) => {
     const u = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -414,7 +416,7 @@ export async function startBugsnagStandIn(options: BugsnagStandInOptions = {}): 
       if (req.headers['x-version'] !== '2') return send(400, { errors: ['X-Version header must be 2'] });
       if (options.token && req.headers.authorization !== `token ${options.token}`)
         return send(401, { errors: ['Unauthorized'] });
-      const fault = takeFault(
+      const fault = faultFor(
         hit.route,
         hit.route === 'error'
           ? decodeURIComponent(hit.m[2])
@@ -424,26 +426,22 @@ export async function startBugsnagStandIn(options: BugsnagStandInOptions = {}): 
               ? (u.searchParams.get('filters[error][][value]') ?? undefined)
               : undefined,
       );
-      setTimeout(
-        () => {
-          if (fault?.status && !fault.body)
-            return send(fault.status, { errors: [fault.detail ?? `stand-in fault ${fault.status}`] }, fault.headers);
-          const c = canned(hit.route, hit.m as RegExpExecArray, u.searchParams, u.pathname);
-          BUGSNAG_SPEC.assertValid('get', P[hit.route], c.status, c.body);
-          const headers = {
-            'content-type': 'application/json; charset=utf-8',
-            'x-ratelimit-limit': '10',
-            ...c.headers,
-            ...fault?.headers,
-          };
-          writeBody(res, fault?.status ?? c.status, headers, JSON.stringify(c.body), fault?.body);
-        },
-        (fault?.delayMs ?? 0) + (options.latencyMs ?? 0),
-      );
+      answerLater(fault, options.latencyMs, () => {
+        if (fault?.status && !fault.body)
+          return send(fault.status, { errors: [fault.detail ?? `stand-in fault ${fault.status}`] }, fault.headers);
+        const c = canned(hit.route, hit.m as RegExpExecArray, u.searchParams, u.pathname);
+        BUGSNAG_SPEC.assertValid('get', P[hit.route], c.status, c.body);
+        const headers = {
+          'content-type': 'application/json; charset=utf-8',
+          'x-ratelimit-limit': '10',
+          ...c.headers,
+          ...fault?.headers,
+        };
+        writeBody(res, fault?.status ?? c.status, headers, JSON.stringify(c.body), fault?.body);
+      });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  url = await listenOnLoopback(server);
 
   return {
     url,
@@ -451,7 +449,7 @@ export async function startBugsnagStandIn(options: BugsnagStandInOptions = {}): 
     requests,
     eventId,
     errorId,
-    count: (route) => requests.filter((r) => route === undefined || r.route === route).length,
+    count: requestCounter(requests),
     fault(route, fault) {
       faults.set(route, [...(faults.get(route) ?? []), { ...fault }]);
     },

@@ -7,8 +7,16 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
-import { closeStandIn, writeBody, type StandInFault } from './standInResponse';
-import type { AddressInfo } from 'node:net';
+import {
+  answerLater,
+  closeStandIn,
+  listenOnLoopback,
+  padIfHuge,
+  requestCounter,
+  takeFault,
+  writeBody,
+  type StandInFault,
+} from './standInResponse';
 import path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
@@ -380,13 +388,8 @@ export async function startDatadogStandIn(options: DatadogStandInOptions = {}): 
     }
   };
 
-  const takeFault = (route: DatadogRoute, issueIds: string[]): DatadogStandInFault | undefined => {
-    const f = (faults.get(route) ?? []).find(
-      (x) => (x.times ?? Infinity) > 0 && (x.issueId === undefined || issueIds.includes(x.issueId)),
-    );
-    if (f && f.times !== undefined) f.times--;
-    return f;
-  };
+  const faultFor = (route: DatadogRoute, issueIds: string[]): DatadogStandInFault | undefined =>
+    takeFault(faults.get(route), (x) => x.issueId === undefined || issueIds.includes(x.issueId));
 
   const server = http.createServer((req, res) => {
     const u = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -442,45 +445,35 @@ export async function startDatadogStandIn(options: DatadogStandInOptions = {}): 
         : hit.m[1]
           ? [decodeURIComponent(hit.m[1])]
           : [];
-      const fault = takeFault(hit.route, named);
+      const fault = faultFor(hit.route, named);
       if (fault?.hang) return;
       if (search && searchesLeft-- <= 0) {
         searchesLeft = 0;
         return send(429, { errors: ['Too many requests'] }, budgetHeaders());
       }
-      setTimeout(
-        () => {
-          if (fault?.status && !fault.body)
-            return send(fault.status, { errors: [fault.detail ?? `stand-in fault ${fault.status}`] }, fault.headers);
-          const c = canned(hit.route, hit.m as RegExpExecArray, u.searchParams, rec);
-          if (c.status === 204 && !fault) return send(204, null);
-          const status = fault?.status ?? c.status;
-          const headers = {
-            'content-type': 'application/json',
-            ...(search ? budgetHeaders() : {}),
-            ...fault?.headers,
-          };
-          let text = JSON.stringify(c.body);
-          if (fault?.body === 'huge' && c.body && typeof c.body === 'object') {
-            text = JSON.stringify({
-              ...c.body,
-              _padding: 'x'.repeat(Math.max(0, (fault.hugeBytes ?? 50 * 1024 * 1024) - text.length)),
-            });
-          }
-          writeBody(res, status, headers, text, fault?.body);
-        },
-        (fault?.delayMs ?? 0) + (options.latencyMs ?? 0),
-      );
+      answerLater(fault, options.latencyMs, () => {
+        if (fault?.status && !fault.body)
+          return send(fault.status, { errors: [fault.detail ?? `stand-in fault ${fault.status}`] }, fault.headers);
+        const c = canned(hit.route, hit.m as RegExpExecArray, u.searchParams, rec);
+        if (c.status === 204 && !fault) return send(204, null);
+        const status = fault?.status ?? c.status;
+        const headers = {
+          'content-type': 'application/json',
+          ...(search ? budgetHeaders() : {}),
+          ...fault?.headers,
+        };
+        const text = padIfHuge(c.body, JSON.stringify(c.body), fault, 50 * 1024 * 1024);
+        writeBody(res, status, headers, text, fault?.body);
+      });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const url = await listenOnLoopback(server);
 
   return {
     url,
     requests,
     issues,
-    count: (route) => requests.filter((r) => route === undefined || r.route === route).length,
+    count: requestCounter(requests),
     fault(route, fault) {
       faults.set(route, [...(faults.get(route) ?? []), { ...fault }]);
     },

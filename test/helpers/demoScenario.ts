@@ -3,7 +3,7 @@
  * event of its 500 captured from the deployed revision v1.5.0; plus the built CLI as a child.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -40,6 +40,29 @@ export async function setUpDemo(prefix: string): Promise<DemoScenario> {
     return hit.sha;
   };
   return { dir, repo, commits, sha, event, envelope };
+}
+
+/** Stops the scenario's stand-ins and removes its temp dir (either may be missing if `before` failed). */
+export async function tearDownDemo(
+  demo: DemoScenario | undefined,
+  ...standIns: Array<{ close(): Promise<void> } | undefined>
+): Promise<void> {
+  await Promise.all(standIns.map((s) => s?.close()));
+  if (demo) rmSync(demo.dir, { recursive: true, force: true });
+}
+
+/** An SDK event's exception, as far as its V8 stack text needs it. */
+export type SdkExceptionEvent = {
+  exception: { values: Array<{ type: string; value: string; stacktrace: { frames: Array<Record<string, unknown>> } }> };
+};
+
+/** The V8 text dd-trace records as error.stack, rebuilt from an SDK event's frames (innermost last there). */
+export function v8StackOf(event: SdkExceptionEvent): string {
+  const ex = event.exception.values[event.exception.values.length - 1];
+  const frames = [...ex.stacktrace.frames]
+    .reverse()
+    .map((f) => `    at ${f.function} (${f.filename}:${f.lineno}:${f.colno})`);
+  return `${ex.type}: ${ex.value}\n${frames.join('\n')}`;
 }
 
 export interface CliResult {

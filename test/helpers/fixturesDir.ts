@@ -16,3 +16,8 @@ function find(): string {
 }
 
 export const FIXTURES_DIR = find();
+
+/** The text of the fixture at `parts` below test/fixtures. */
+export function readFixture(...parts: string[]): string {
+  return fs.readFileSync(path.join(FIXTURES_DIR, ...parts), 'utf8');
+}

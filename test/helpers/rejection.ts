@@ -11,3 +11,11 @@ export async function rejection(p: Promise<unknown>): Promise<CulpritError> {
   }
   assert.fail('expected a rejection');
 }
+
+/** Starts `run`, aborts its signal after `ms`, and asserts it rejects as cancelled. */
+export async function assertCancelledAfter(ms: number, run: (signal: AbortSignal) => Promise<unknown>): Promise<void> {
+  const ac = new AbortController();
+  setTimeout(() => ac.abort(), ms);
+  const e = await rejection(run(ac.signal));
+  assert.equal(e.reason, 'cancelled');
+}

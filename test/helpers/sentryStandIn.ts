@@ -6,8 +6,16 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
-import { closeStandIn, writeBody, type StandInFault } from './standInResponse';
-import type { AddressInfo } from 'node:net';
+import {
+  answerLater,
+  closeStandIn,
+  listenOnLoopback,
+  padIfHuge,
+  requestCounter,
+  takeFault,
+  writeBody,
+  type StandInFault,
+} from './standInResponse';
 import path from 'node:path';
 import { loadSpecValidator } from './specValidator';
 import { FIXTURES_DIR } from './fixturesDir';
@@ -411,12 +419,8 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
     }
   }
 
-  const takeFault = (route: SentryRoute, issueId: string | undefined): SentryStandInFault | undefined => {
-    const list = faults.get(route) ?? [];
-    const f = list.find((x) => (x.times ?? Infinity) > 0 && (x.issueId === undefined || x.issueId === issueId));
-    if (f && f.times !== undefined) f.times--;
-    return f;
-  };
+  const faultFor = (route: SentryRoute, issueId: string | undefined): SentryStandInFault | undefined =>
+    takeFault(faults.get(route), (x) => x.issueId === undefined || x.issueId === issueId);
 
   const server = http.createServer((req, res) => {
     inFlight++;
@@ -451,35 +455,25 @@ export async function startSentryStandIn(options: SentryStandInOptions = {}): Pr
       if (options.token && req.headers.authorization !== `Bearer ${options.token}`)
         return send(401, { detail: 'Invalid token' });
       const issueId = hit.route === 'committers' || hit.route === 'discover' ? undefined : hit.m[1];
-      const fault = takeFault(hit.route, issueId);
+      const fault = faultFor(hit.route, issueId);
       if (fault?.hang) return;
-      setTimeout(
-        () => {
-          if (fault?.status && !fault.body)
-            return send(fault.status, { detail: fault.detail ?? `stand-in fault ${fault.status}` }, fault.headers);
-          const c = canned(hit.route, hit.m as RegExpExecArray, u.searchParams, seen.body);
-          const status = fault?.status ?? c.status;
-          const headers = { 'content-type': 'application/json', ...c.headers, ...fault?.headers };
-          let text = JSON.stringify(c.body);
-          if (fault?.body === 'huge' && c.body && typeof c.body === 'object') {
-            text = JSON.stringify({
-              ...c.body,
-              _padding: 'x'.repeat(Math.max(0, (fault.hugeBytes ?? 80 * 1024 * 1024) - text.length)),
-            });
-          }
-          writeBody(res, status, headers, text, fault?.body);
-        },
-        (fault?.delayMs ?? 0) + (options.latencyMs ?? 0),
-      );
+      answerLater(fault, options.latencyMs, () => {
+        if (fault?.status && !fault.body)
+          return send(fault.status, { detail: fault.detail ?? `stand-in fault ${fault.status}` }, fault.headers);
+        const c = canned(hit.route, hit.m as RegExpExecArray, u.searchParams, seen.body);
+        const status = fault?.status ?? c.status;
+        const headers = { 'content-type': 'application/json', ...c.headers, ...fault?.headers };
+        const text = padIfHuge(c.body, JSON.stringify(c.body), fault, 80 * 1024 * 1024);
+        writeBody(res, status, headers, text, fault?.body);
+      });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  url = await listenOnLoopback(server);
 
   return {
     url,
     requests,
-    count: (route) => requests.filter((r) => route === undefined || r.route === route).length,
+    count: requestCounter(requests),
     get maxInFlight() {
       return maxInFlight;
     },

@@ -1,5 +1,6 @@
 /** What the local API stand-ins (Sentry, Datadog, Bugsnag) share: their faults, faulty bodies, shutdown. */
 import type { Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 /** Faults of the body, as the real services and proxies produce them. */
 export type BodyFault = 'truncated' | 'html' | 'empty' | 'reset' | 'huge';
@@ -19,6 +20,41 @@ export interface StandInFault {
   times?: number;
   /** The detail text of a status fault's body (e.g. to echo a credential back). */
   detail?: string;
+}
+
+/** The first of `faults` with uses left that `appliesTo` the request; one use is spent. */
+export function takeFault<F extends StandInFault>(
+  faults: F[] | undefined,
+  appliesTo: (f: F) => boolean,
+): F | undefined {
+  const f = (faults ?? []).find((x) => (x.times ?? Infinity) > 0 && appliesTo(x));
+  if (f && f.times !== undefined) f.times--;
+  return f;
+}
+
+/** Runs `answer` after the fault's delay plus the stand-in's latency, as a slow service answers. */
+export function answerLater(fault: StandInFault | undefined, latencyMs: number | undefined, answer: () => void): void {
+  setTimeout(answer, (fault?.delayMs ?? 0) + (latencyMs ?? 0));
+}
+
+/** The `count(route?)` of a stand-in: how many requests it saw, on one route or on all. */
+export function requestCounter<R>(requests: Array<{ route: R }>): (route?: R) => number {
+  return (route) => requests.filter((r) => route === undefined || r.route === route).length;
+}
+
+/** Starts a stand-in on a free loopback port and gives its base URL. */
+export async function listenOnLoopback(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** `text`, the JSON of `body`, padded to about `fault.hugeBytes` (else `defaultBytes`) for a `huge` fault. */
+export function padIfHuge(body: unknown, text: string, fault: StandInFault | undefined, defaultBytes: number): string {
+  if (fault?.body !== 'huge' || !body || typeof body !== 'object') return text;
+  return JSON.stringify({
+    ...body,
+    _padding: 'x'.repeat(Math.max(0, (fault.hugeBytes ?? defaultBytes) - text.length)),
+  });
 }
 
 /** Stops a stand-in, dropping kept-alive connections so tests never wait for them. */

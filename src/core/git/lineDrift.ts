@@ -1,5 +1,5 @@
 import type { DiffHunk } from './git.types';
-import { pairHunkLines } from './linePairing';
+import { pairHunkLines, resemblingLines } from './linePairing';
 import type { GitRepo } from './gitRepo';
 import { changesSince, type ChangedLine } from './lineChanges';
 import type { ChangedSince } from '../model/triage.types';
@@ -33,6 +33,9 @@ export function traceLineThroughHunks(hunks: readonly DiffHunk[], line: number):
       const k = line - h.oldStart;
       const old = h.oldText?.length === h.oldLines ? h.oldText : null;
       const added = h.newText?.length === h.newLines ? h.newText : null;
+      const own = added ?? (h.newLines === 0 ? [] : null);
+      const beside = old && own && resemblingLines(old, own)[k] === null ? besideHunk(hunks, h, line) : null;
+      if (beside !== null) return { line: beside, changed: true };
       const at = h.newLines === 0 ? null : old && added ? pairHunkLines(old, added)[k] : Math.min(k, h.newLines - 1);
       if (at === null) {
         const moved = old ? movedTo(hunks, old[k]) : null;
@@ -43,6 +46,56 @@ export function traceLineThroughHunks(hunks: readonly DiffHunk[], line: number):
     if (last < line) delta += h.newLines - h.oldLines;
   }
   return { line: line + delta, changed: false };
+}
+
+/** Most unchanged lines between two hunks that a diff editor still shows as one changed block. */
+const MAX_GAP = 2;
+
+/** The first old and new line a hunk covers or, with no lines on a side, the line after it. */
+const startOf = (h: DiffHunk) => ({
+  old: h.oldLines > 0 ? h.oldStart : h.oldStart + 1,
+  new: h.newLines > 0 ? h.newStart : h.newStart + 1,
+});
+
+/**
+ * A line of hunk `h` that resembles nothing added in its own hunk can still have its rewrite in a
+ * hunk just beside it: git splits one edited block into two hunks around an unchanged blank line
+ * (a line rewritten and the blank above it deleted reads "insert the rewrite; delete the old line
+ * and the blank"). The hunks within {@link MAX_GAP} unchanged lines of each other are aligned as
+ * one block, the unchanged lines between them matching nothing; the new line that resembles
+ * `line` there, else null.
+ */
+function besideHunk(hunks: readonly DiffHunk[], h: DiffHunk, line: number): number | null {
+  const i = hunks.indexOf(h);
+  // A side with no lines may come without its (empty) text.
+  const texts = (x: DiffHunk) => {
+    const [o, n] = [x.oldText ?? (x.oldLines === 0 ? [] : null), x.newText ?? (x.newLines === 0 ? [] : null)];
+    return o?.length === x.oldLines && n?.length === x.newLines ? { old: o, new: n } : null;
+  };
+  const gap = (a: DiffHunk, b: DiffHunk) => startOf(b).old - (startOf(a).old + a.oldLines);
+  let first = i;
+  while (first > 0 && texts(hunks[first - 1]) && gap(hunks[first - 1], hunks[first]) <= MAX_GAP) first--;
+  let last = i;
+  while (last + 1 < hunks.length && texts(hunks[last + 1]) && gap(hunks[last], hunks[last + 1]) <= MAX_GAP) last++;
+  if (first === last) return null;
+  const oldBlock: string[] = [];
+  const newBlock: string[] = [];
+  let at = -1;
+  for (let j = first; j <= last; j++) {
+    const x = hunks[j];
+    if (j > first) {
+      // The unchanged lines between: placeholders that resemble nothing, on either side.
+      for (let g = 0; g < gap(hunks[j - 1], x); g++) {
+        oldBlock.push('\0');
+        newBlock.push('\u0001');
+      }
+    }
+    if (x === h) at = oldBlock.length + (line - x.oldStart);
+    oldBlock.push(...(texts(x)?.old ?? []));
+    newBlock.push(...(texts(x)?.new ?? []));
+  }
+  const k = resemblingLines(oldBlock, newBlock)[at];
+  return k === null || k === undefined ? null : startOf(hunks[first]).new + k;
 }
 
 /** Shortest trimmed text that can tell a moved line from any other (`}` or `return;` cannot). */

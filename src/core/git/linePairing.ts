@@ -44,8 +44,7 @@ export function pairHunkLines(oldText: readonly string[], newText: readonly stri
   const n = oldText.length;
   const m = newText.length;
   if (m === 0) return oldText.map(() => null);
-  const paired: Array<number | null> = new Array<number | null>(n).fill(null);
-  if (n * m <= MAX_CELLS) alignBySimilarity(oldText, newText, paired);
+  const paired = resemblingLines(oldText, newText);
   if (paired.every((p) => p === null)) return oldText.map((_, i) => Math.min(i, m - 1));
   // Unpaired lines sit between paired ones: give them the previous pair's counterpart, else the next's.
   let prev: number | null = null;
@@ -60,6 +59,16 @@ export function pairHunkLines(oldText: readonly string[], newText: readonly stri
     else if (filled[i] === null) filled[i] = next;
   }
   return filled;
+}
+
+/**
+ * For each removed line, the added line that still resembles it in the monotone alignment of
+ * greatest total resemblance, or null when none does (no position or neighbour fallback).
+ */
+export function resemblingLines(oldText: readonly string[], newText: readonly string[]): Array<number | null> {
+  const paired: Array<number | null> = new Array<number | null>(oldText.length).fill(null);
+  if (oldText.length * newText.length <= MAX_CELLS) alignBySimilarity(oldText, newText, paired);
+  return paired;
 }
 
 /** Needleman–Wunsch without gap costs: the monotone matching of greatest total resemblance. */

@@ -42,6 +42,51 @@ export async function commitsTouchingText(
     .map(([sha, parent]) => ({ sha, parent: isFullSha(parent) ? parent : null }));
 }
 
+/** A commit that changed how often the text occurs, with the files where it did. */
+export interface PickaxeChange extends PickaxeCommit {
+  paths: string[];
+}
+
+/**
+ * {@link commitsTouchingText} in every file: the commits reachable from `rev` that added or removed
+ * `text` anywhere, newest first, each with the files whose count of it changed (pickaxe filters
+ * the files a commit lists, so only those are named).
+ */
+export async function commitsTouchingTextAnywhere(
+  repo: GitRepo,
+  rev: string,
+  text: string,
+  signal?: AbortSignal,
+): Promise<PickaxeChange[]> {
+  assertRevision(rev);
+  if (text.includes('\0') || text.includes('\n')) return [];
+  const out = await repo.run(
+    [
+      'log',
+      `-S${text}`,
+      '--no-textconv',
+      '--no-renames',
+      '--format=%x01%H %P',
+      '--name-only',
+      '-z',
+      `-n${MAX_COMMITS}`,
+      rev,
+    ],
+    signal,
+  );
+  const changes: PickaxeChange[] = [];
+  // Each record: `\x01SHA PARENTS\0\npath\0path\0…`
+  for (const record of out.split('\x01').slice(1)) {
+    const [head, ...names] = record.split('\0');
+    const [sha, parent] = head.trim().split(' ');
+    if (!isFullSha(sha)) continue;
+    // The header's newline leads the first name only.
+    const paths = names.map((n, i) => (i === 0 ? n.replace(/^\n/, '') : n)).filter((n) => n.length > 0);
+    changes.push({ sha, parent: isFullSha(parent) ? parent : null, paths });
+  }
+  return changes;
+}
+
 /**
  * Where 1-based `line` of `path` at `from` stands at `to` (the file's diff between the two,
  * paired as a diff editor pairs lines); null when deleted with nothing in its place or the file is gone.

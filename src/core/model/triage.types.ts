@@ -51,7 +51,10 @@ export interface TriagedFrame {
    * `unplaced` says why and `localLine` is null. Reports written before it have none.
    */
   placedBy?: FramePlacement | null;
-  /** For `history`: the commit whose file holds the line as production ran it. */
+  /**
+   * For `history`, and `context-line` found in the history rather than the tree: the commit whose
+   * file holds the line as production ran it.
+   */
   placedAt?: string;
   /** Why nothing placed the frame's line (its text is in neither the deployed file nor its history). */
   unplaced?: string;

@@ -18,7 +18,10 @@ export function placementText(f: Placed): string | null {
     case 'source-map':
       return 'placed through the source map shipped with the bundle';
     case 'context-line':
-      return 'placed by its line text (the deployed file is not in git, no map)';
+      return f.placedAt
+        ? `placed by its line text at ${shortSha(f.placedAt)} (the deployed file is not in git, no map; ` +
+            'the tree no longer holds the line: found with git log -S)'
+        : 'placed by its line text (the deployed file is not in git, no map)';
     case 'function-text':
       return (
         `placed by its line text inside ${f.function ?? 'its function'}: ` +

@@ -55,7 +55,7 @@ const PLATFORM_LANGUAGE = new Map<string, StackLanguage>([
   ['rust', 'rust'],
 ]);
 
-const VENDORED = /(^|\/)(node_modules|vendor|third_party|site-packages|dist-packages|bower_components)\//;
+export const VENDORED = /(^|\/)(node_modules|vendor|third_party|site-packages|dist-packages|bower_components)\//;
 const INSTALLED = /\/(site-packages|dist-packages)\//;
 /** Folders where a repository keeps code it vendored or its own packages: app code when git tracks it. */
 const IN_REPO_CODE = /(^|\/)(vendor|third_party|packages|libs)\//;
@@ -121,7 +121,8 @@ export async function resolveFrames(
  * placed on the source by the line text the event carries, found in the tree at `rev` (the
  * deployed revision, else HEAD): unresolved in-app frames, and frames whose file does not hold
  * that text at the reported line (a bundle `lib/index.js` taken for `src/index.js`). A frame
- * whose own file holds the text elsewhere stays (its line moved). One `git grep` for all.
+ * whose own file holds the text elsewhere stays (its line moved). One `git grep` for all; a text
+ * in no file of that tree is looked up in its history afterwards ({@link placeByContextHistory}).
  */
 export async function placeByContextLine(ws: TriageWorkspace, frames: FrameWork[], rev: string): Promise<void> {
   if (!ws.git) return;

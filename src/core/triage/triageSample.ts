@@ -30,6 +30,7 @@ import {
   type FrameWork,
 } from './triageFrames';
 import { placeByLineText } from './linePlacement';
+import { placeByContextHistory } from './contextHistory';
 import { suspectsInTodaysLines, type ReasonFrame } from './reasonLines';
 import { todayDiffs, type TodayDiffs } from '../git/worktreeDiff';
 
@@ -100,6 +101,7 @@ async function triageHeld(sample: ErrorSample, ws: TriageWorkspace, settings: Tr
   const placeAt = rev ?? head;
   if (placeAt) await placeByContextLine(ws, frames, placeAt);
   if (placeAt) await placeByLineText(ws, frames, placeAt, rev ? 'the deployed revision' : 'HEAD');
+  if (placeAt) await placeByContextHistory(ws, frames, placeAt);
   // The frames and then the reasons follow their lines to today through the same per-file diffs.
   // The workspace's HEAD and blob cache: a repeated triage of an unchanged tree starts no git.
   const today = todayDiffs(ws.git ? { head: ws.git.head(), read: (r, p) => ws.textAt(r, p) } : {});

@@ -104,10 +104,10 @@ export async function openEventFile(store: IssueStore, uri?: vscode.Uri): Promis
   try {
     const stat = await vscode.workspace.fs.stat(target);
     const name = target.path.split('/').pop() ?? 'file';
-    // A local file is read by the worker with the bound applied while reading: a device or a
-    // pipe reports size 0 and may never end.
-    if (target.scheme === 'file')
-      return await addListed(store, await parse({ path: target.fsPath }, name, stat.size), name);
+    // A local file is read by the worker with the bound applied while reading. A device or a
+    // pipe reports size 0 and may never end, so it gets the cancellable notification too.
+    const size = stat.type & vscode.FileType.File ? stat.size : Infinity;
+    if (target.scheme === 'file') return await addListed(store, await parse({ path: target.fsPath }, name, size), name);
     if (stat.size > MAX_EVENT_BYTES)
       throw new CulpritError('invalid-input', `${name} is larger than ${MAX_EVENT_BYTES / (1024 * 1024)} MB`);
     const text = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8');

@@ -2,30 +2,25 @@
 // captured with @sentry/node, served by the Sentry, Datadog and Bugsnag stand-ins in each one's
 // own shape, and `culprit triage --event-id` run from the build.
 import { strict as assert } from 'node:assert';
-import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { startSentryStandIn, type SentryStandIn } from '../../helpers/sentryStandIn';
 import { startDatadogStandIn, type DatadogStandIn } from '../../helpers/datadogStandIn';
 import { bugsnagEventFromSentry, startBugsnagStandIn, type BugsnagStandIn } from '../../helpers/bugsnagStandIn';
-import { projectRoot, runTriageCli as runCli, setUpDemo, type DemoScenario } from '../../helpers/demoScenario';
+import {
+  projectRoot,
+  runTriageCli as runCli,
+  setUpDemo,
+  tearDownDemo,
+  v8StackOf,
+  type DemoScenario,
+  type SdkExceptionEvent,
+} from '../../helpers/demoScenario';
 
 const SENTRY_TOKEN = 'canarytok_EVENTID_sentry_91c2';
 const BUGSNAG_TOKEN = 'bsgtok_EVENTID_CANARY_55ab01';
 const DD_API = 'ddapi0eventid0canary00000000000000';
 const DD_APP = 'ddapp0eventid0canary0000000000000000000000';
 const SECRETS = [SENTRY_TOKEN, BUGSNAG_TOKEN, DD_API, DD_APP];
-
-type SdkEvent = {
-  exception: { values: Array<{ type: string; value: string; stacktrace: { frames: Array<Record<string, unknown>> } }> };
-};
-/** The V8 text dd-trace records as error.stack, rebuilt from the real crash's frames. */
-function stackOf(event: SdkEvent): string {
-  const ex = event.exception.values[event.exception.values.length - 1];
-  const frames = [...ex.stacktrace.frames]
-    .reverse()
-    .map((f) => `    at ${f.function} (${f.filename}:${f.lineno}:${f.colno})`);
-  return `${ex.type}: ${ex.value}\n${frames.join('\n')}`;
-}
 
 describe('culprit triage --event-id (real crash, real git, three providers)', function () {
   this.timeout(90_000);
@@ -66,7 +61,7 @@ describe('culprit triage --event-id (real crash, real git, three providers)', fu
             id: '5f8ebd5c-6dd9-11f0-8a28-da7ad0900030',
             errorType: 'TypeError',
             errorMessage: "Cannot read properties of undefined (reading 'discountRate')",
-            stack: stackOf(demo.event as SdkEvent),
+            stack: v8StackOf(demo.event as SdkExceptionEvent),
             count: 12,
             commit: sha('Release 1.5.0'),
             requestId: 'req-7c1d',
@@ -90,10 +85,7 @@ describe('culprit triage --event-id (real crash, real git, three providers)', fu
       }),
     ]);
   });
-  after(async () => {
-    await Promise.all([sentry?.close(), datadog?.close(), bugsnag?.close()]);
-    if (demo) rmSync(demo.dir, { recursive: true, force: true });
-  });
+  after(() => tearDownDemo(demo, sentry, datadog, bugsnag));
 
   const env = { SENTRY_AUTH_TOKEN: SENTRY_TOKEN, BUGSNAG_TOKEN, DD_API_KEY: DD_API, DD_APP_KEY: DD_APP };
   const assertBugCommit = (r: { code: number | null; stdout: string; stderr: string }, deployFromProvider = true) => {

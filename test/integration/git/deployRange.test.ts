@@ -1,18 +1,14 @@
 import { strict as assert } from 'assert';
 import { CulpritError } from '../../../src/core/errors';
 import { resolveDeployRange } from '../../../src/core/deploy/deployRange';
-import { openRepo, type GitRepo } from '../../../src/core/git/gitRepo';
+import { openRepo } from '../../../src/core/git/gitRepo';
 import { createGitRunner } from '../../../src/core/git/gitRunner';
-import { ALICE, BOB, CAROL, cleanupTempDirs, createTempRepo, shallowClone, type TempRepo } from '../../helpers/gitRepo';
+import { ALICE, BOB, CAROL, createTempRepo, shallowClone } from '../../helpers/gitRepo';
+import { useBuiltRepo } from '../../helpers/repoSuite';
 
 describe('resolveDeployRange (real repositories)', function () {
   this.timeout(20_000);
-  let t: TempRepo;
-  let repo: GitRepo;
-  const sha: Record<string, string> = {};
-
-  before(async () => {
-    t = createTempRepo();
+  const suite = useBuiltRepo((t, sha) => {
     t.write('a.js', '1\n');
     sha.c1 = t.commit('c1', { author: ALICE });
     t.tag('v1.4.0');
@@ -28,20 +24,16 @@ describe('resolveDeployRange (real repositories)', function () {
     t.tag('orders-api-v1.5.0');
     t.write('a.js', '4\n');
     sha.c4 = t.commit('post-deploy', { author: CAROL });
-    repo = await openRepo(createGitRunner({ cwd: t.dir, trusted: true }), t.dir);
   });
-  after(() => {
-    t.cleanup();
-    cleanupTempDirs();
-  });
+  const { sha } = suite;
 
   it('--deploy FROM..TO wins over everything and takes any revisions', async () => {
-    const r = await resolveDeployRange(repo, { flag: 'v1.4.0..HEAD~1', providerTo: 'v1.5.0', release: '1.5.0' });
+    const r = await resolveDeployRange(suite.repo, { flag: 'v1.4.0..HEAD~1', providerTo: 'v1.5.0', release: '1.5.0' });
     assert.deepEqual({ from: r.from, to: r.to, source: r.source }, { from: sha.c1, to: sha.c3, source: 'flag' });
   });
 
   it('provider revisions come next (SHA or release name)', async () => {
-    const r = await resolveDeployRange(repo, {
+    const r = await resolveDeployRange(suite.repo, {
       providerTo: sha.c3.slice(0, 10),
       providerFrom: 'v1.4.0',
       release: 'v1.4.0',
@@ -51,7 +43,7 @@ describe('resolveDeployRange (real repositories)', function () {
 
   it('matches release names against tags and takes FROM from the nearest earlier version tag', async () => {
     for (const release of ['orders-api@1.5.0', '1.5.0', 'v1.5.0', 'orders-api-v1.5.0', 'orders-api@1.5.0+build.42']) {
-      const r = await resolveDeployRange(repo, { release });
+      const r = await resolveDeployRange(suite.repo, { release });
       assert.equal(r.source, 'tags', release);
       assert.equal(r.to, sha.c3, release);
       // For orders-api the package's own tag wins over payments@9.9.9; 'before-refactor' is never chosen.
@@ -82,19 +74,19 @@ describe('resolveDeployRange (real repositories)', function () {
   });
 
   it('honours tagPattern for FROM', async () => {
-    const r = await resolveDeployRange(repo, { release: '1.5.0', tagPattern: 'v*' });
+    const r = await resolveDeployRange(suite.repo, { release: '1.5.0', tagPattern: 'v*' });
     assert.equal(r.from, sha.c1);
     assert.match(r.notes.join(' '), /v1\.4\.0.*matching v\*/);
   });
 
   it('returns FROM = null with a note when no tag precedes TO', async () => {
-    const r = await resolveDeployRange(repo, { release: 'v1.4.0' });
+    const r = await resolveDeployRange(suite.repo, { release: 'v1.4.0' });
     assert.deepEqual({ from: r.from, to: r.to, source: r.source }, { from: null, to: sha.c1, source: 'tags' });
     assert.match(r.notes.join(' '), /No tag precedes/);
   });
 
   it('returns none with a note when nothing is known', async () => {
-    const r = await resolveDeployRange(repo, { release: null, providerTo: null });
+    const r = await resolveDeployRange(suite.repo, { release: null, providerTo: null });
     assert.deepEqual({ from: r.from, to: r.to, source: r.source }, { from: null, to: null, source: 'none' });
     assert.equal(r.notes.length, 1);
   });
@@ -102,21 +94,21 @@ describe('resolveDeployRange (real repositories)', function () {
   it('throws unknown-revision with a fetch hint for a provider revision or release not in the clone', async () => {
     const missing = 'abcdef1234567890abcdef1234567890abcdef12';
     await assert.rejects(
-      resolveDeployRange(repo, { providerTo: missing }),
+      resolveDeployRange(suite.repo, { providerTo: missing }),
       (e: unknown) => CulpritError.is(e, 'unknown-revision') && e.message.includes(`git fetch origin ${missing}`),
     );
     await assert.rejects(
-      resolveDeployRange(repo, { release: 'orders-api@2.0.0' }),
+      resolveDeployRange(suite.repo, { release: 'orders-api@2.0.0' }),
       (e: unknown) =>
         CulpritError.is(e, 'unknown-revision') && /orders-api@2\.0\.0.*v2\.0\.0.*git fetch --tags/.test(e.message),
     );
-    await assert.rejects(resolveDeployRange(repo, { flag: 'v1.4.0...v1.5.0' }), (e: unknown) =>
+    await assert.rejects(resolveDeployRange(suite.repo, { flag: 'v1.4.0...v1.5.0' }), (e: unknown) =>
       CulpritError.is(e, 'invalid-input'),
     );
   });
 
   it('mentions a shallow clone when the release is beyond its history', async () => {
-    const clone = shallowClone(t.dir, 1);
+    const clone = shallowClone(suite.t.dir, 1);
     const shallow = await openRepo(createGitRunner({ cwd: clone, trusted: true }), clone);
     await assert.rejects(
       resolveDeployRange(shallow, { providerTo: sha.c1 }),

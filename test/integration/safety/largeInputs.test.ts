@@ -4,8 +4,6 @@
  * bounded; time is printed for the record, not asserted (speed is `npm run bench`'s job).
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { createFileSource } from '../../../src/core/providers/file/fileSource';
 import { openTriageWorkspace } from '../../../src/core/triage/triageWorkspace';
 import { runTriage } from '../../../src/core/triage/runTriage';
@@ -13,8 +11,9 @@ import { createSentrySource } from '../../../src/core/providers/sentry/sentrySou
 import { MAX_FRAMES } from '../../../src/core/decode/valueDecoder';
 import { createTempRepo, type TempRepo } from '../../helpers/gitRepo';
 import { startSentryStandIn } from '../../helpers/sentryStandIn';
+import { readFixture } from '../../helpers/fixturesDir';
 
-const STACK = fs.readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'stacks', 'node-typeerror.txt'), 'utf8');
+const STACK = readFixture('stacks', 'node-typeerror.txt');
 const MB = 1024 * 1024;
 
 interface Measure {

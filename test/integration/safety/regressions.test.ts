@@ -1,15 +1,14 @@
 /** Regression tests for the core fixes this reliability work made (one per fix, smallest input that showed it). */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { detectAndParse, MAX_JSON_DOCUMENT_CHARS } from '../../../src/core/providers/file/eventFileParser';
 import { createFileSource } from '../../../src/core/providers/file/fileSource';
 import { openTriageWorkspace } from '../../../src/core/triage/triageWorkspace';
 import { runTriage } from '../../../src/core/triage/runTriage';
 import { rejection } from '../../helpers/rejection';
 import { makeTempDir, cleanupTempDirs } from '../../helpers/gitRepo';
+import { readFixture } from '../../helpers/fixturesDir';
 
-const STACK = fs.readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'stacks', 'node-typeerror.txt'), 'utf8');
+const STACK = readFixture('stacks', 'node-typeerror.txt');
 
 describe('regressions from the reliability work', () => {
   after(() => cleanupTempDirs());

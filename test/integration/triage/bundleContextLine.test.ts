@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { createFileSource } from '../../../src/core/providers/file/fileSource';
 import { openTriageWorkspace } from '../../../src/core/triage/triageWorkspace';
 import { runTriage } from '../../../src/core/triage/runTriage';
+import { placementText } from '../../../src/core/present/placement';
 import { cleanupTempDirs, createTempRepo, type TempRepo } from '../../helpers/gitRepo';
 
 const events = path.resolve(__dirname, '../../fixtures/events');
@@ -15,6 +16,17 @@ const eventText = fs.readFileSync(path.join(events, 'sentry-bundle-event.json'),
 const { files } = JSON.parse(fs.readFileSync(path.join(events, 'sentry-bundle-repo.json'), 'utf8')) as {
   files: Record<string, string>;
 };
+
+/** The bundled event triaged with its release taken out, so the tree searched comes from tags or HEAD. */
+async function triageWithoutRelease(repo: TempRepo) {
+  const ws = await openTriageWorkspace({ dir: repo.dir, trusted: true });
+  const event = JSON.parse(eventText) as Record<string, unknown>;
+  return runTriage(createFileSource(JSON.stringify({ ...event, release: undefined })), ws, {
+    limit: 1,
+    suspectLimit: 3,
+    blameFrames: 5,
+  });
+}
 
 describe('a bundle without a map, placed by its context lines', function () {
   this.timeout(120_000);
@@ -60,13 +72,7 @@ describe('a bundle without a map, placed by its context lines', function () {
   });
 
   it('with no release named, placed in the tree of the tag whose files hold its lines', async () => {
-    const ws = await openTriageWorkspace({ dir: repo.dir, trusted: true });
-    const event = JSON.parse(eventText) as Record<string, unknown>;
-    const report = await runTriage(createFileSource(JSON.stringify({ ...event, release: undefined })), ws, {
-      limit: 1,
-      suspectLimit: 3,
-      blameFrames: 5,
-    });
+    const report = await triageWithoutRelease(repo);
     const [crash] = report.issues[0].frames;
     assert.equal(report.issues[0].deploy.source, 'tags');
     assert.deepEqual([crash.file, crash.line, crash.localLine, crash.placedBy], ['src/rates.js', 6, 8, 'context-line']);
@@ -77,5 +83,49 @@ describe('a bundle without a map, placed by its context lines', function () {
     const server = all.filter((f) => f.raw.includes('server.js'));
     assert.ok(server.length > 0);
     for (const f of server) assert.equal(f.file, null, f.raw);
+  });
+});
+
+describe('a bundle without a map whose line text is in no file of the tree', function () {
+  this.timeout(120_000);
+  let repo: TempRepo;
+  let built: string;
+  let fix: string;
+  before(() => {
+    repo = createTempRepo();
+    for (const [name, text] of Object.entries(files)) repo.write(name, text);
+    built = repo.commit('quotes package');
+    // No tag, no release: the tree searched is HEAD's, where a fix has since rewritten the crash line.
+    repo.write(
+      'src/rates.js',
+      files['src/rates.js'].replace('customer.profile.tier;', 'customer.profile?.tier ?? "standard";'),
+    );
+    fix = repo.commit('Default the tier of a customer without a profile');
+  });
+  after(() => {
+    repo?.cleanup();
+    cleanupTempDirs();
+  });
+
+  it("is placed in the revision of the tree's history that holds it (git log -S), and followed to today", async () => {
+    const report = await triageWithoutRelease(repo);
+    const issue = report.issues[0];
+    assert.equal(issue.deploy.source, 'none');
+    const [crash, caller] = issue.frames;
+    assert.deepEqual(
+      [crash.file, crash.line, crash.placedBy, crash.placedAt, crash.localLine],
+      ['src/rates.js', 6, 'context-line', built, 6],
+    );
+    assert.ok(crash.changedSince && 'sha' in crash.changedSince, JSON.stringify(crash.changedSince));
+    assert.equal(crash.changedSince.sha, fix);
+    assert.match(
+      placementText(crash) ?? '',
+      new RegExp(`^placed by its line text at ${built.slice(0, 7)} .*git log -S`),
+    );
+    // The caller's line is still in HEAD's tree: placed there, with no revision named.
+    assert.deepEqual(
+      [caller.file, caller.line, caller.placedBy, caller.placedAt],
+      ['src/quote.js', 7, 'context-line', undefined],
+    );
   });
 });

@@ -1,23 +1,18 @@
 // End to end through the Datadog API: a real repository, the deployed service's real crash as the
 // span's error.stack, the deployed SHA in the span's git.commit.sha tag, triaged by the built CLI.
 import { strict as assert } from 'node:assert';
-import { rmSync } from 'node:fs';
 import { startDatadogStandIn, type DatadogStandIn } from '../../helpers/datadogStandIn';
-import { runTriageCli as runCli, setUpDemo, type DemoScenario } from '../../helpers/demoScenario';
+import {
+  runTriageCli as runCli,
+  setUpDemo,
+  tearDownDemo,
+  v8StackOf,
+  type DemoScenario,
+  type SdkExceptionEvent,
+} from '../../helpers/demoScenario';
 
 const API_CANARY = 'ddapi0canary0000000000000000000000';
 const APP_CANARY = 'ddapp0canary000000000000000000000000000000';
-
-function stackOf(event: {
-  exception: { values: Array<{ type: string; value: string; stacktrace: { frames: Array<Record<string, unknown>> } }> };
-}): string {
-  // dd-trace records err.stack; rebuild the V8 text from the deployed service's real crash.
-  const ex = event.exception.values[event.exception.values.length - 1];
-  const frames = [...ex.stacktrace.frames]
-    .reverse()
-    .map((f) => `    at ${f.function} (${f.filename}:${f.lineno}:${f.colno})`);
-  return `${ex.type}: ${ex.value}\n${frames.join('\n')}`;
-}
 
 describe('culprit triage --datadog against the stand-in (real crash, real git)', function () {
   this.timeout(60_000);
@@ -37,7 +32,7 @@ describe('culprit triage --datadog against the stand-in (real crash, real git)',
           id: '5f8ebd5c-6dd9-11f0-8a28-da7ad0900020',
           errorType: 'TypeError',
           errorMessage: "Cannot read properties of undefined (reading 'discountRate')",
-          stack: stackOf(demo.event as Parameters<typeof stackOf>[0]),
+          stack: v8StackOf(demo.event as SdkExceptionEvent),
           count: 12,
           commit: sha('Release 1.5.0'),
           firstSeenVersion: '1.5.0',
@@ -46,10 +41,7 @@ describe('culprit triage --datadog against the stand-in (real crash, real git)',
       ],
     });
   });
-  after(async () => {
-    await standIn?.close();
-    rmSync(demo.dir, { recursive: true, force: true });
-  });
+  after(() => tearDownDemo(demo, standIn));
 
   it('takes the deployed SHA from the span tag and names the bug commit first', async () => {
     const r = await runCli(

@@ -1,10 +1,15 @@
 // End to end through the Sentry API: a real repository, a real @sentry/node event of its 500
 // converted to the REST shape, served by the spec-validated stand-in, triaged by the built CLI.
 import { strict as assert } from 'node:assert';
-import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { startSentryStandIn, type SentryStandIn } from '../../helpers/sentryStandIn';
-import { projectRoot, runTriageCli as runCli, setUpDemo, type DemoScenario } from '../../helpers/demoScenario';
+import {
+  projectRoot,
+  runTriageCli as runCli,
+  setUpDemo,
+  tearDownDemo,
+  type DemoScenario,
+} from '../../helpers/demoScenario';
 
 const CANARY = 'canarytok_CANARY_TOKEN_5f1e0c9a';
 
@@ -29,10 +34,7 @@ describe('culprit triage --sentry against the stand-in (real SDK event, real git
       ],
     });
   });
-  after(async () => {
-    await standIn?.close();
-    rmSync(demo.dir, { recursive: true, force: true });
-  });
+  after(() => tearDownDemo(demo, standIn));
 
   it('lists the issues and names the bug commit first, with the deploy range from Sentry releases', async () => {
     const r = await runCli(

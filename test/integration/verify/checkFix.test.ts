@@ -22,6 +22,12 @@ function fixedCart(v: VerifyRepo): string {
   return text.replace('return customer.loyalty.rate;', `return ${GUARDED};`);
 }
 
+/** The deployed crash triaged over v1..v2, then bisected and checked on HEAD and the working tree. */
+async function verifyWithCheckFix(v: VerifyRepo, scratchRoot: string): ReturnType<typeof verifyIssue> {
+  const { ws, event, issue } = await triageFor(v.repo.dir, v.trace, 'trace.txt', 'v1..v2');
+  return verifyIssue(ws, event, issue, { repro: 'node main.js', trusted: true, checkFix: true, scratchRoot });
+}
+
 describe('verify --check-fix: the reproduction on HEAD and the working tree (real repos, real node)', function () {
   this.timeout(120_000);
   let scratch: string;
@@ -34,13 +40,7 @@ describe('verify --check-fix: the reproduction on HEAD and the working tree (rea
     v.repo.write('src/cart.js', fixedCart(v));
     const fix = v.repo.commit('Guard customers without loyalty', { author: CAROL });
     const before = checkoutState(v.repo.dir);
-    const { ws, event, issue } = await triageFor(v.repo.dir, v.trace, 'trace.txt', 'v1..v2');
-    const out = await verifyIssue(ws, event, issue, {
-      repro: 'node main.js',
-      trusted: true,
-      checkFix: true,
-      scratchRoot: scratch,
-    });
+    const out = await verifyWithCheckFix(v, scratch);
     const ver = out.verification!;
     assert.equal(ver.status, 'confirmed', ver.summary);
     assert.equal(ver.commit, v.bugSha);
@@ -56,13 +56,7 @@ describe('verify --check-fix: the reproduction on HEAD and the working tree (rea
     v.repo.write('src/cart.js', edited);
     v.repo.write('notes/fix.md', 'guard loyalty\n');
     const before = checkoutState(v.repo.dir);
-    const { ws, event, issue } = await triageFor(v.repo.dir, v.trace, 'trace.txt', 'v1..v2');
-    const out = await verifyIssue(ws, event, issue, {
-      repro: 'node main.js',
-      trusted: true,
-      checkFix: true,
-      scratchRoot: scratch,
-    });
+    const out = await verifyWithCheckFix(v, scratch);
     const fixed = out.verification!.fixed!;
     assert.equal(fixed.head, 'bad');
     assert.equal(fixed.workingTree, 'good');

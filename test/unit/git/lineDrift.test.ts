@@ -114,3 +114,43 @@ describe('traceLineThroughHunks: moved lines', () => {
     assert.equal(traceLineThroughHunks(twice, 4).line, null);
   });
 });
+
+describe('a rewritten line whose rewrite git put in the hunk beside it', () => {
+  // Real `git diff -U0` output: Go's `func tierOf` rewritten and the blank line above it deleted.
+  // git inserts the rewrite above the kept blank line and deletes the old line in the next hunk.
+  const diff = [
+    'diff --git a/main.go b/main.go',
+    'index d4c88c9..708b7c2 100644',
+    '--- a/main.go',
+    '+++ b/main.go',
+    '@@ -11,0 +12 @@ type customer struct{ tier *string }',
+    '+funcChecked tierOf(c *customer) string { return *c.tier }',
+    '@@ -13,4 +14 @@ type customer struct{ tier *string }',
+    '-func tierOf(c *customer) string { return *c.tier }',
+    '-',
+    '-func handler(w http.ResponseWriter, r *http.Request) {',
+    '-\tfmt.Fprint(w, tierOf(&customer{}))',
+    '+\tfmt.FprintChecked(w, tierOf(&customer{}))',
+    '',
+  ].join('\n');
+  const hunks = parseDiffU0(diff, { bodies: true })[0].hunks;
+
+  it('maps to the rewrite beside its own hunk, not to an unlike line of it', () => {
+    assert.deepEqual(traceLineThroughHunks(hunks, 13), { line: 12, changed: true });
+    assert.deepEqual(traceLineThroughHunks(hunks, 16), { line: 14, changed: true });
+    assert.deepEqual(traceLineThroughHunks(hunks, 12), { line: 13, changed: false }); // the kept blank
+  });
+
+  it('only across a gap of at most two unchanged lines, and only to a resembling line', () => {
+    const far = hunks.map((h, i) => (i === 0 ? { ...h, oldStart: h.oldStart - 3, newStart: h.newStart - 3 } : h));
+    assert.equal(traceLineThroughHunks(far, 13).line, 14, 'three lines apart: paired within its own hunk');
+    const unlike = [{ ...hunks[0], newText: ['const limit = 10'] }, hunks[1]];
+    assert.equal(traceLineThroughHunks(unlike, 13).line, 14);
+    // A pure deletion beside an unrelated insertion stays deleted.
+    const deletion = [
+      { oldStart: 4, oldLines: 0, newStart: 5, newLines: 1, newText: ['import { audit } from "./audit";'] },
+      { oldStart: 6, oldLines: 1, newStart: 6, newLines: 0, oldText: ['  return cache.get(key) ?? fallback;'] },
+    ];
+    assert.equal(traceLineThroughHunks(deletion, 6).line, null);
+  });
+});

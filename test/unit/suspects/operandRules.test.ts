@@ -4,15 +4,11 @@
 // ranking on real git.
 import { strict as assert } from 'node:assert';
 import { hunk } from '../../helpers/patchHunk';
-import { collectEvidence } from '../../../src/core/suspects/collectEvidence';
 import { divisorNames, failingNames, quotedLiterals } from '../../../src/core/suspects/errorTokens';
 import { isCosmetic } from '../../../src/core/suspects/rangePatch';
-import { rankSuspects } from '../../../src/core/suspects/suspectRanker';
-import type { BlameFrame } from '../../../src/core/suspects/suspectPort.types';
 import { isIncidentalRewrite } from '../../../src/core/suspects/tokenEvidence';
-import { openTriageWorkspace } from '../../../src/core/triage/triageWorkspace';
 import { ALICE, BOB, CAROL, cleanupTempDirs, createTempRepo, type TempRepo } from '../../helpers/gitRepo';
-import { edit, lineOf, rankRange, type FrameSpec } from '../../helpers/rankingRepo';
+import { edit, rankRange, type FrameSpec } from '../../helpers/rankingRepo';
 
 const touch = (before: string, after: string) => ({ sha: 'x', removed: [before], added: [after] });
 
@@ -176,24 +172,10 @@ describe('operand rules on real repositories', function () {
     repo.commit('Timeparse: tolerate whitespace', { author: ALICE });
     repo.tag('v2');
     const literals = quotedLiterals("time data '2025-03-01 09:30' does not match format '%Y-%m-%dT%H:%M%z'");
-    const ws = await openTriageWorkspace({ dir: repo.dir, trusted: true });
-    const port = ws.git?.suspectPort();
-    assert.ok(port);
-    const frames: BlameFrame[] = [
-      { depth: 0, path: 'timeparse.py', line: lineOf(repo, 'timeparse.py', 'strptime('), function: 'parse_start' },
-    ];
-    const found = await collectEvidence(port, {
-      mode: 'range',
-      from: repo.sha('v1'),
-      to: repo.sha('v2'),
-      frames,
-      tokens: [],
-      keyTokens: [],
+    const { suspects, why } = await rankRange(repo, [['timeparse.py', 'strptime(', 'parse_start']], {
       failing: [],
       literals,
     });
-    const suspects = rankSuspects(found.evidence, found.commits, { mode: 'range', rangeLabel: null });
-    const why = JSON.stringify(suspects.map((s) => [s.summary, s.score, s.reasons[0]]));
     assert.equal(suspects[0].sha, bug, why);
     assert.match(
       suspects[0].reasons.join('\n'),

@@ -2,13 +2,10 @@
 // a table entry a line feeding the crash reads, a constant named after the failing operand.
 import { strict as assert } from 'node:assert';
 import { hunk } from '../../helpers/patchHunk';
-import { collectEvidence } from '../../../src/core/suspects/collectEvidence';
 import { failingNames } from '../../../src/core/suspects/errorTokens';
 import { extendsOnly, namedAfter } from '../../../src/core/suspects/operandSource';
-import { rankSuspects } from '../../../src/core/suspects/suspectRanker';
-import type { BlameFrame } from '../../../src/core/suspects/suspectPort.types';
-import { openTriageWorkspace } from '../../../src/core/triage/triageWorkspace';
-import { ALICE, BOB, CAROL, cleanupTempDirs, createTempRepo, type TempRepo } from '../../helpers/gitRepo';
+import { ALICE, BOB, CAROL, cleanupTempDirs, createTempRepo } from '../../helpers/gitRepo';
+import { edit, rankRange } from '../../helpers/rankingRepo';
 
 describe('operand sources: pure parts', () => {
   it('ties a constant to the operand it is named after, all words in order', () => {
@@ -23,35 +20,6 @@ describe('operand sources: pure parts', () => {
     assert.ok(!extendsOnly(hunk(['    "nl-NL": (".", ","),'], ['    "nl-NL": (",", "."),'])));
   });
 });
-
-function edit(repo: TempRepo, file: string, from: string, to: string): void {
-  const before = repo.read(file);
-  assert.ok(before.includes(from), `${from} not in ${file}`);
-  repo.write(file, before.replace(from, to));
-}
-
-async function rank(repo: TempRepo, file: string, text: string, fn: string, failing: string[]) {
-  const ws = await openTriageWorkspace({ dir: repo.dir, trusted: true });
-  const port = ws.git?.suspectPort();
-  assert.ok(port);
-  const line =
-    repo
-      .read(file)
-      .split('\n')
-      .findIndex((l) => l.includes(text)) + 1;
-  const frames: BlameFrame[] = [{ depth: 0, path: file, line, function: fn }];
-  const found = await collectEvidence(port, {
-    mode: 'range',
-    from: repo.sha('v1'),
-    to: repo.sha('v2'),
-    frames,
-    tokens: [],
-    keyTokens: [],
-    failing,
-  });
-  const suspects = rankSuspects(found.evidence, found.commits, { mode: 'range', rangeLabel: null });
-  return { suspects, why: JSON.stringify(suspects.map((s) => [s.summary, s.score, s.reasons[0]])) };
-}
 
 describe('operand sources on real repositories', function () {
   this.timeout(20_000);
@@ -73,7 +41,7 @@ describe('operand sources on real repositories', function () {
     edit(repo, 'amounts.py', 'return float(cleaned)', 'return float(cleaned.strip())');
     repo.commit('Amounts: tolerate spaces', { author: ALICE });
     repo.tag('v2');
-    const { suspects, why } = await rank(repo, 'amounts.py', 'return float(', 'parse_amount', []);
+    const { suspects, why } = await rankRange(repo, [['amounts.py', 'return float(', 'parse_amount']], { failing: [] });
     assert.equal(suspects[0].sha, bug, why);
     assert.ok(suspects.findIndex((s) => s.sha === entry) !== 1 || suspects[0].sha === bug, why);
     assert.match(suspects[0].reasons[0], /SEPARATORS/);
@@ -102,7 +70,9 @@ describe('operand sources on real repositories', function () {
     repo.commit('Bucket: parenthesize', { author: ALICE });
     repo.tag('v2');
     const line = '        this.refill = (config.capacity()) / config.windowSeconds();';
-    const { suspects, why } = await rank(repo, 'Bucket.java', 'this.refill', 'Bucket', failingNames('/ by zero', line));
+    const { suspects, why } = await rankRange(repo, [['Bucket.java', 'this.refill', 'Bucket']], {
+      failing: failingNames('/ by zero', line),
+    });
     assert.equal(suspects[0].sha, bug, why);
   });
 });

@@ -58,3 +58,28 @@ export async function untilAsync<T>(
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** The Sentry REST event of the demo's real crash, as far as its stack text needs it. */
+export interface DemoRestEvent {
+  entries: Array<{
+    type: string;
+    data: {
+      values?: Array<{
+        type?: string;
+        value?: string;
+        stacktrace?: {
+          frames: Array<{ function?: string; filename?: string; absPath?: string; lineNo?: number; colNo?: number }>;
+        };
+      }>;
+    };
+  }>;
+}
+
+/** The V8 stack text dd-trace records (and logs print), rebuilt from the REST event's frames. */
+export function v8StackOfRestEvent(event: DemoRestEvent): string {
+  const ex = event.entries.find((e) => e.type === 'exception')!.data.values!.at(-1)!;
+  const frames = [...(ex.stacktrace?.frames ?? [])]
+    .reverse()
+    .map((f) => `    at ${f.function ?? '<anonymous>'} (${f.absPath ?? f.filename}:${f.lineNo}:${f.colNo})`);
+  return `${ex.type}: ${ex.value}\n${frames.join('\n')}`;
+}

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { note, workspaceInfo } from './hostEnv';
+import { note, v8StackOfRestEvent, workspaceInfo, type DemoRestEvent } from './hostEnv';
 import type { CulpritApi } from '../../../src/extension/extension';
 import { CMD } from '../../../src/extension/constants';
 
@@ -17,36 +17,7 @@ describe('Culprit with a 100 MB log file', function () {
   let file: string;
 
   before(() => {
-    const info = workspaceInfo<{
-      eventFile: string;
-      restEvent: {
-        entries: Array<{
-          type: string;
-          data: {
-            values?: Array<{
-              type?: string;
-              value?: string;
-              stacktrace?: {
-                frames: Array<{
-                  function?: string;
-                  absPath?: string;
-                  filename?: string;
-                  lineNo?: number;
-                  colNo?: number;
-                }>;
-              };
-            }>;
-          };
-        }>;
-      };
-    }>()!;
-    const ex = info.restEvent.entries.find((e) => e.type === 'exception')!.data.values!.at(-1)!;
-    const stack = [
-      `${ex.type}: ${ex.value}`,
-      ...[...(ex.stacktrace?.frames ?? [])]
-        .reverse()
-        .map((f) => `    at ${f.function ?? '<anonymous>'} (${f.absPath ?? f.filename}:${f.lineNo}:${f.colNo})`),
-    ].join('\n');
+    const stack = v8StackOfRestEvent(workspaceInfo<{ restEvent: DemoRestEvent }>()!.restEvent);
     file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'culprit-big-')), 'production.log');
     const noise =
       Array.from(

@@ -7,7 +7,7 @@ import { startSentryStandIn, type SentryStandIn } from '../../helpers/sentryStan
 import { startDatadogStandIn, type DatadogStandIn } from '../../helpers/datadogStandIn';
 import { bugsnagEventFromSentry, startBugsnagStandIn, type BugsnagStandIn } from '../../helpers/bugsnagStandIn';
 import * as fs from 'node:fs';
-import { until, workspaceInfo } from './hostEnv';
+import { until, v8StackOfRestEvent, workspaceInfo, type DemoRestEvent } from './hostEnv';
 import type { CulpritApi } from '../../../src/extension/extension';
 import type { ErrorTreeNode } from '../../../src/extension/tree/errorNodes';
 import { CMD } from '../../../src/extension/constants';
@@ -21,32 +21,10 @@ const BUGSNAG_TOKEN = 'canarytok_HOST_BUGSNAG_5a1d';
 
 interface DemoInfo {
   eventFile: string;
-  restEvent: Record<string, unknown> & {
-    entries: Array<{
-      type: string;
-      data: {
-        values?: Array<{
-          type?: string;
-          value?: string;
-          stacktrace?: {
-            frames: Array<{ function?: string; filename?: string; absPath?: string; lineNo?: number; colNo?: number }>;
-          };
-        }>;
-      };
-    }>;
-  };
+  restEvent: Record<string, unknown> & DemoRestEvent;
   releases: Array<{ version: string; commit: string; dateCreated: string }>;
   commits: Array<{ sha: string; message: string }>;
   bugSha: string;
-}
-
-/** The V8 stack text dd-trace records, rebuilt from the real SDK capture's frames. */
-function stackText(info: DemoInfo): string {
-  const ex = info.restEvent.entries.find((e) => e.type === 'exception')!.data.values!.at(-1)!;
-  const frames = [...(ex.stacktrace?.frames ?? [])]
-    .reverse()
-    .map((f) => `    at ${f.function ?? '<anonymous>'} (${f.absPath ?? f.filename}:${f.lineNo}:${f.colNo})`);
-  return `${ex.type}: ${ex.value}\n${frames.join('\n')}`;
 }
 
 describe('Culprit providers in the extension host', function () {
@@ -77,7 +55,7 @@ describe('Culprit providers in the extension host', function () {
           id: '5f8ebd5c-6dd9-11f0-8a28-da7ad0900020',
           errorType: 'TypeError',
           errorMessage: "Cannot read properties of undefined (reading 'discountRate')",
-          stack: stackText(info),
+          stack: v8StackOfRestEvent(info.restEvent),
           count: 12,
           commit: releaseSha,
           firstSeenVersion: '1.5.0',

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { prepareDemo } from '../host/demoData.mjs';
-import { captureFailure, openWorkbench, type Workbench } from './workbench';
+import { cleanUpAfterSuite, openWorkbench, type Workbench } from './workbench';
 
 const CRASH = '  const rate = customer.loyalty.discountRate;';
 const FIXED = '  const rate = customer.loyalty.discountRate ?? 0;';
@@ -43,13 +43,7 @@ describe('Culprit in the real workbench: a frame changed after the deploy', func
     fs.copyFileSync(demo.eventFile, path.join(repo, 'orders-api-500.json'));
     wb = await openWorkbench({ folder: repo, devExtension: true, viewport: { width: 1500, height: 950 } });
   });
-  afterEach(async function () {
-    await captureFailure(this, wb);
-  });
-  after(async () => {
-    await wb?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  cleanUpAfterSuite(() => ({ wb, dir }));
 
   it('opens the changed frame on its counterpart line, and the hover names the change', async () => {
     const { page } = wb;

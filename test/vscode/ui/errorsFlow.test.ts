@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { Frame, FrameLocator } from 'playwright-core';
 import { startSentryStandIn, type SentryStandIn } from '../../helpers/sentryStandIn';
 import { prepareDemo } from '../host/demoData.mjs';
-import { captureFailure, openWorkbench, type Workbench } from './workbench';
+import { cleanUpAfterSuite, openWorkbench, type Workbench } from './workbench';
 
 const TOKEN = 'canarytok_UI_CANARY_0b7e55aa';
 const XSS_IMG = '<img src=x onerror="window.__culpritPwned=1">';
@@ -73,14 +73,7 @@ describe('Culprit in the real workbench: from a Sentry 500 to the suspect commit
     });
     wb = await openWorkbench({ folder: repo, devExtension: true, viewport: { width: 1500, height: 950 } });
   });
-  afterEach(async function () {
-    await captureFailure(this, wb);
-  });
-  after(async () => {
-    await wb?.close();
-    await standIn?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  cleanUpAfterSuite(() => ({ wb, standIns: [standIn], dir }));
 
   it('shows the welcome content, then connects Sentry through the input boxes', async () => {
     const { page } = wb;

@@ -15,7 +15,7 @@ import type { FrameLocator, Locator } from 'playwright-core';
 import { repoRoot } from '../../../scripts/vscode/codeServer.mjs';
 import { startSentryStandIn, type SentryStandIn } from '../../helpers/sentryStandIn';
 import { prepareDemo } from '../host/demoData.mjs';
-import { captureFailure, openWorkbench, resultsDir, type Workbench } from './workbench';
+import { cleanUpAfterSuite, openWorkbench, resultsDir, type Workbench } from './workbench';
 
 const TOKEN = 'canarytok_UI_SURFACES_5c1e0a9d';
 const THEMES = [
@@ -223,14 +223,7 @@ describe('Culprit surfaces in three themes, and Confirm by Bisect, in the real w
     await wb.treeRow(demo.bugSha.slice(0, 7)).first().waitFor({ timeout: 90_000 });
     await expand(wb.treeRow('TypeError').first());
   });
-  afterEach(async function () {
-    await captureFailure(this, wb);
-  });
-  after(async () => {
-    await wb?.close();
-    await standIn?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  cleanUpAfterSuite(() => ({ wb, standIns: [standIn], dir }));
 
   for (const theme of THEMES) {
     it(`shows the tree, inline text, CodeLens, hover and panel in the ${theme.name} theme`, async () => {

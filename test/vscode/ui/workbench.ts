@@ -152,3 +152,26 @@ export async function captureFailure(ctx: Mocha.Context, wb: Workbench | undefin
   const file = await wb.screenshot(`FAILED-${test.fullTitle()}`).catch(() => undefined);
   console.log(`    screenshot: ${file ?? '(failed)'}\n    ${wb.logs().split('\n').join('\n    ')}`);
 }
+
+/** What a UI suite made in its `before`: read when its hooks run, since `before` assigns it. */
+interface SuiteResources {
+  wb?: Workbench;
+  standIns?: Array<{ close(): Promise<void> } | undefined>;
+  dir?: string;
+}
+
+/**
+ * Call inside a `describe`: screenshots each failed test, then after the suite closes the
+ * workbench, stops the stand-ins and removes `dir`.
+ */
+export function cleanUpAfterSuite(resources: () => SuiteResources): void {
+  afterEach(async function () {
+    await captureFailure(this, resources().wb);
+  });
+  after(async () => {
+    const { wb, standIns = [], dir } = resources();
+    await wb?.close();
+    await Promise.all(standIns.map((s) => s?.close()));
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+}

@@ -38,7 +38,7 @@ function describeBugsnagError(ctx: HttpErrorContext): string | undefined {
 
 /**
  * Builds the HTTP client: `Authorization: token …` (a secret), `X-Version: 2` and
- * `X-Bugsnag-Api: true` (sent by every recorded request of bugsnag-api-ruby and by SmartBear's client).
+ * `X-Bugsnag-Api: true` (sent by every recorded request of Bugsnag's own clients).
  */
 export function createBugsnagHttp(opts: BugsnagSourceOptions): HttpClient {
   const token = typeof opts.token === 'string' ? opts.token.trim() : '';

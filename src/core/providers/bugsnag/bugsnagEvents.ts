@@ -1,7 +1,7 @@
 /**
  * The event to triage for one Bugsnag error: the newest full event of that error in the
  * configured release stage, from the project's events endpoint — the request SmartBear's own
- * client makes for "the latest event" (SmartBear/smartbear-mcp `src/bugsnag/tool/error/get-error.ts`:
+ * client makes for "the latest event" (README, Requests to each provider:
  * `listEventsOnProject` with `sort=timestamp`, `direction=desc`, `per_page=1`, `full_reports=true`
  * and an `error` filter). `GET /errors/{id}/latest_event` would ignore the stage, so a production
  * listing could triage a staging event.

@@ -2,7 +2,7 @@
  * Bugsnag / Insight Hub hosts. The API and the dashboard are two hosts of one domain:
  * `api.bugsnag.com` + `app.bugsnag.com`, or SmartBear's Insight Hub `api.bugsnag.smartbear.com`
  * + `app.bugsnag.smartbear.com` (chosen, as SmartBear's own client does, by a project API key
- * starting with `00000`; SmartBear/smartbear-mcp `src/bugsnag/client.ts`, `getEndpoint`).
+ * starting with `00000`).
  * An on-premise install gives its API URL (and optionally its dashboard URL) explicitly.
  */
 const DEFAULT_DOMAIN = 'bugsnag.com';
@@ -49,7 +49,7 @@ export function bugsnagErrorUrl(
 
 /**
  * `/{org slug}/{project slug}` from a project's `html_url` (recorded as
- * `https://api.bugsnag.com/bugsnag/testproject-5` in bugsnag-api-ruby's cassette), else from
+ * `https://api.bugsnag.com/bugsnag/testproject-5` in a recorded project answer), else from
  * the two slugs when both are known.
  */
 export function bugsnagDashboardPath(

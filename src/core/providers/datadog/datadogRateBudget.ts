@@ -4,7 +4,7 @@
  * answer and stops searching while a small reserve is left, instead of spending the org's last
  * requests and meeting a 429; a 429 that names its reset blocks until then.
  * Headers: `X-RateLimit-Limit`, `-Period`, `-Remaining`, `-Reset` (seconds to the reset), `-Name`
- * (docs.datadoghq.com/api/latest/rate-limits).
+ * (README, Requests to each provider: Datadog).
  */
 import { CulpritError } from '../../errors';
 

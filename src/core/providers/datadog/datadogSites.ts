@@ -2,9 +2,8 @@
 import { CulpritError } from '../../errors';
 
 /**
- * Every public site, US1 first (the default): the `server1` site enum of
- * DataDog/datadog-api-client-typescript `packages/datadog-api-client-common/servers.ts`
- * (uk1 and us2.ddog-gov.com since commit 07f803b3c4c09212172edc3542aaca94c1eaa87d).
+ * Every public site, US1 first (the default): the site list of Datadog's official API client,
+ * which added uk1 and us2.ddog-gov.com after the others.
  */
 export const DATADOG_SITES = [
   'datadoghq.com',

@@ -30,7 +30,7 @@ const ISSUE_PATH = '/api/v2/error-tracking/issues';
  */
 /**
  * The order the issues are listed in: the Error Tracking Explorer's default sort, Relevance (age,
- * the last day's count, a spike in the last hour, crashes; docs.datadoghq.com/error_tracking/explorer),
+ * the last day's count, a spike in the last hour, crashes),
  * which the API names `PRIORITY` (IssuesSearchRequestDataAttributesOrderBy in the spec). Without
  * it the order was whatever the endpoint chose.
  */

@@ -18,13 +18,12 @@ export interface DeployResolver {
 /**
  * `to` is the release's commit (`lastCommit.id`, else `ref`). `from` is the release deployed
  * before it **in the same environment**: the release details asked with `?project=` carry
- * `currentProjectMeta.prevReleaseVersion` (getsentry/sentry
- * `tests/sentry/api/endpoints/test_organization_release_details.py`,
- * `test_correct_project_contains_current_project_meta`), and a previous release whose deploys
- * (`/releases/{version}/deploys/`) name only other environments is skipped, so a staging-only
- * release never cuts shipped commits out of the range. A release with no deploys recorded at all
- * is taken as is (many teams never record deploys). Release data is a bonus: when Sentry does not
- * answer (no `project:releases` scope, no such release) the names themselves are returned.
+ * `currentProjectMeta.prevReleaseVersion` (its source: README, Requests to each provider), and a
+ * previous release whose deploys (`/releases/{version}/deploys/`) name only other environments is
+ * skipped, so a staging-only release never cuts shipped commits out of the range. A release with
+ * no deploys recorded at all is taken as is (many teams never record deploys). Release data is a
+ * bonus: when Sentry does not answer (no `project:releases` scope, no such release) the names
+ * themselves are returned.
  */
 export function createDeployResolver(
   http: HttpClient,

@@ -20,7 +20,7 @@ import { redactingSource } from '../secretRedaction';
 /**
  * Production 500s whether or not the SDK marked them unhandled: an Express, Flask or Spring error
  * handler that answers 500 reports the exception through `captureException`, which the SDKs send
- * as a handled event at level `error` (docs.sentry.io, Express integration `shouldHandleError`:
+ * as a handled event at level `error` (Sentry's Express integration `shouldHandleError`:
  * errors with a 5xx status are captured; Hono's `sentry()` middleware likewise captures status
  * >= 500). `error.unhandled:true` dropped all of those. `issue.category:error` keeps performance,
  * feedback and CSP issues out; `level:[error,fatal]` keeps warnings and logged messages out.

@@ -1,0 +1,81 @@
+// Opening a file that never ends, in the real extension host: a device that streams forever
+// (/dev/zero) and a named pipe whose writer never stops. The read is bounded while it runs, so
+// the command ends within a bound, adds nothing, keeps the extension host responsive, and says
+// why in one clear message.
+import * as assert from 'node:assert/strict';
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+import { note } from './hostEnv';
+import type { CulpritApi } from '../../../src/extension/extension';
+import { CMD } from '../../../src/extension/constants';
+
+/** Opens `file` with Open Stack Trace or Event File and records what the user is told. */
+async function openEndless(file: string): Promise<{ keys: string[] | undefined; errors: string[]; ms: number }> {
+  const errors: string[] = [];
+  // The test shares the extension's `vscode` API object, so the extension's notifications come here.
+  const show = vscode.window.showErrorMessage;
+  vscode.window.showErrorMessage = ((message: string) => {
+    errors.push(message);
+    return Promise.resolve(undefined);
+  }) as typeof vscode.window.showErrorMessage;
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
+  const started = Date.now();
+  try {
+    const keys = await vscode.commands.executeCommand<string[] | undefined>(CMD.openEventFile, vscode.Uri.file(file));
+    const ms = Date.now() - started;
+    const maxLag = lag.max / 1e6;
+    note(`endless ${file}: ended in ${ms} ms; longest event-loop stall ${maxLag.toFixed(0)} ms`);
+    assert.ok(maxLag < 1_500, `the extension host stalled for ${maxLag.toFixed(0)} ms`);
+    return { keys, errors, ms };
+  } finally {
+    lag.disable();
+    vscode.window.showErrorMessage = show;
+  }
+}
+
+describe('Culprit with an endless event file', function () {
+  this.timeout(120_000);
+  let api: CulpritApi;
+  let dir: string;
+  let writer: ChildProcess | undefined;
+
+  before(async () => {
+    api = await vscode.extensions.getExtension<CulpritApi>('culprit-dev.culprit')!.activate();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'culprit-endless-'));
+  });
+  after(() => {
+    writer?.kill('SIGKILL');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('stops reading /dev/zero at the size bound and says so', async () => {
+    const before = api.store.entries().length;
+    const { keys, errors, ms } = await openEndless('/dev/zero');
+    assert.equal(keys, undefined);
+    assert.equal(api.store.entries().length, before, 'nothing was added');
+    assert.equal(errors.length, 1, errors.join('\n'));
+    assert.match(errors[0], /^Culprit: cannot read \/dev\/zero: .*larger than 256 MB: Culprit reads at most 256 MB/);
+    assert.ok(ms < 60_000, `took ${ms} ms`);
+  });
+
+  it('stops reading a named pipe whose writer never stops, with the same message', async () => {
+    const fifo = path.join(dir, 'production.log');
+    execFileSync('mkfifo', [fifo]);
+    // A log line over and over, forever: the pipe never reaches its end.
+    writer = spawn('sh', ['-c', `yes '2026-11-24T10:00:00.000Z INFO GET /api/orders 200' > '${fifo}'`], {
+      stdio: 'ignore',
+    });
+    const before = api.store.entries().length;
+    const { keys, errors, ms } = await openEndless(fifo);
+    assert.equal(keys, undefined);
+    assert.equal(api.store.entries().length, before, 'nothing was added');
+    assert.equal(errors.length, 1, errors.join('\n'));
+    assert.match(errors[0], /production\.log is larger than 256 MB: Culprit reads at most 256 MB of event input/);
+    assert.ok(ms < 90_000, `took ${ms} ms`);
+  });
+});
