@@ -1,25 +1,9 @@
 import { strict as assert } from 'assert';
-import childProcess from 'child_process';
+import { countSpawns } from '../../helpers/countSpawns';
 import { CulpritError } from '../../../src/core/errors';
 import { createBlobReader } from '../../../src/core/git/blobReader';
 import { createGitRunner } from '../../../src/core/git/gitRunner';
 import { cleanupTempDirs, createTempRepo, type TempRepo } from '../../helpers/gitRepo';
-
-/** Counts git processes started while `fn` runs (spawn and execFile both end in ChildProcess#spawn). */
-async function countSpawns<T>(fn: () => Promise<T>): Promise<{ value: T; spawns: number }> {
-  const proto = childProcess.ChildProcess.prototype as unknown as { spawn: (...a: unknown[]) => unknown };
-  const original = proto.spawn;
-  let spawns = 0;
-  proto.spawn = function (this: unknown, ...a: unknown[]) {
-    spawns++;
-    return original.apply(this, a);
-  };
-  try {
-    return { value: await fn(), spawns };
-  } finally {
-    proto.spawn = original;
-  }
-}
 
 describe('blob reader: one git cat-file --batch process (real repository)', function () {
   this.timeout(30_000);

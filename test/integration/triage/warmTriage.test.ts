@@ -1,25 +1,9 @@
 import { strict as assert } from 'node:assert';
-import childProcess from 'node:child_process';
+import { countSpawns } from '../../helpers/countSpawns';
 import { createFileSource } from '../../../src/core/providers/file/fileSource';
 import { triageSample } from '../../../src/core/triage/triageSample';
 import { openTriageWorkspace } from '../../../src/core/triage/triageWorkspace';
 import { BOB, cleanupTempDirs, createTempRepo } from '../../helpers/gitRepo';
-
-/** Counts processes started while `fn` runs (spawn and execFile both end in ChildProcess#spawn). */
-async function countSpawns<T>(fn: () => Promise<T>): Promise<{ value: T; spawns: number }> {
-  const proto = childProcess.ChildProcess.prototype as unknown as { spawn: (...a: unknown[]) => unknown };
-  const original = proto.spawn;
-  let spawns = 0;
-  proto.spawn = function (this: unknown, ...a: unknown[]) {
-    spawns++;
-    return original.apply(this, a);
-  };
-  try {
-    return { value: await fn(), spawns };
-  } finally {
-    proto.spawn = original;
-  }
-}
 
 describe('a repeated triage in the same workspace', function () {
   this.timeout(30_000);
