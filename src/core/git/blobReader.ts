@@ -12,6 +12,16 @@ export interface BlobReader {
   read(rev: string, path: string): Promise<string | null>;
   /** Several at once, in order; same semantics as `read`. */
   readMany(items: ReadonlyArray<{ rev: string; path: string }>): Promise<Array<string | null>>;
+  /**
+   * The full SHA of the commit `rev` names (`rev^{commit}`), or null when the batch cannot tell
+   * (missing, ambiguous): the caller then asks `rev-parse`, which words the failure.
+   */
+  commitOf(rev: string): Promise<string | null>;
+  /**
+   * Keeps the process through idle gaps until the returned release is called (a triage reads
+   * between blames and logs: one process for all of it instead of one per burst of reads).
+   */
+  hold(): () => void;
   /** Ends the process (a new one starts on the next read). */
   close(): void;
 }
@@ -25,9 +35,16 @@ export interface BlobReaderOptions {
   timeoutMs?: number;
 }
 
+/** One object the batch printed: its name, type and content. */
+interface BatchObject {
+  oid: string;
+  type: string;
+  body: Buffer;
+}
+
 interface Pending {
   spec: string;
-  resolve: (text: string | null) => void;
+  resolve: (object: BatchObject | null) => void;
   reject: (e: unknown) => void;
 }
 
@@ -36,9 +53,9 @@ class BatchParser {
   private chunks: Buffer[] = [];
   private buffered = 0;
   /** Header of the object whose content is being read. */
-  private current: { type: string; size: number } | null = null;
+  private current: { oid: string; type: string; size: number } | null = null;
 
-  constructor(private readonly onObject: (text: string | null) => void) {}
+  constructor(private readonly onObject: (object: BatchObject | null) => void) {}
 
   push(data: Buffer): void {
     this.chunks.push(data);
@@ -50,20 +67,20 @@ class BatchParser {
         if (nl < 0) return;
         const header = all.subarray(0, nl).toString('utf8');
         this.keep(all.subarray(nl + 1));
-        const m = /^\S+ (\S+) (\d+)$/.exec(header);
+        const m = /^([0-9a-f]{40}|[0-9a-f]{64}) (\S+) (\d+)$/.exec(header);
         if (!m) {
           this.onObject(null); // `missing`, `ambiguous`, `dangling`…: no content follows
           continue;
         }
-        this.current = { type: m[1] as string, size: Number(m[2]) };
+        this.current = { oid: m[1] as string, type: m[2] as string, size: Number(m[3]) };
       }
-      const { type, size } = this.current;
+      const { oid, type, size } = this.current;
       if (this.buffered < size + 1) return;
       const all = this.flat();
       const body = all.subarray(0, size);
       this.keep(all.subarray(size + 1));
       this.current = null;
-      this.onObject(type === 'blob' ? body.toString('utf8') : null);
+      this.onObject({ oid, type, body });
     }
   }
 
@@ -98,6 +115,7 @@ export function createBlobReader(runner: GitRunner, cwd: string, opts: BlobReade
   const maxBlobBytes = opts.maxBlobBytes ?? 64 * 1024 * 1024;
   const timeoutMs = opts.timeoutMs ?? 30_000;
   let current: Promise<BatchProcess> | null = null;
+  let holds = 0;
 
   // The process each started promise resolved to, so `stop` can tell whether it is the current one.
   const settled = new WeakMap<Promise<BatchProcess>, BatchProcess>();
@@ -117,7 +135,7 @@ export function createBlobReader(runner: GitRunner, cwd: string, opts: BlobReade
         b.proc.child.kill();
       }, timeoutMs);
       b.watchdog.unref();
-    } else {
+    } else if (holds === 0) {
       b.idle = setTimeout(() => stop(b), idleMs);
       b.idle.unref();
     }
@@ -127,8 +145,8 @@ export function createBlobReader(runner: GitRunner, cwd: string, opts: BlobReade
     const started = runner.spawnLong(['cat-file', '--batch'], { cwd }).then((proc) => {
       const b: BatchProcess = { proc, queue: [], idle: null, watchdog: null };
       let stderr = '';
-      const parser = new BatchParser((text) => {
-        b.queue.shift()?.resolve(text !== null && text.length > maxBlobBytes ? null : text);
+      const parser = new BatchParser((object) => {
+        b.queue.shift()?.resolve(object);
         arm(b);
       });
       proc.child.stdout.on('data', (d: Buffer) => parser.push(d));
@@ -155,6 +173,16 @@ export function createBlobReader(runner: GitRunner, cwd: string, opts: BlobReade
     return started;
   };
 
+  const ask = async (spec: string): Promise<BatchObject | null> => {
+    current ??= start();
+    const b = await current;
+    return new Promise<BatchObject | null>((resolve, reject) => {
+      b.queue.push({ spec, resolve, reject });
+      arm(b);
+      b.proc.child.stdin.write(`${spec}\n`);
+    });
+  };
+
   const read = async (rev: string, path: string): Promise<string | null> => {
     assertRevision(rev);
     if (typeof path !== 'string' || path.length === 0) return null;
@@ -166,18 +194,30 @@ export function createBlobReader(runner: GitRunner, cwd: string, opts: BlobReade
         throw e;
       });
     }
-    current ??= start();
-    const b = await current;
-    return new Promise<string | null>((resolve, reject) => {
-      b.queue.push({ spec, resolve, reject });
-      arm(b);
-      b.proc.child.stdin.write(`${spec}\n`);
-    });
+    const object = await ask(spec);
+    return object?.type === 'blob' && object.body.length <= maxBlobBytes ? object.body.toString('utf8') : null;
   };
 
   return {
     read,
     readMany: (items) => Promise.all(items.map((i) => read(i.rev, i.path))),
+    async commitOf(rev) {
+      assertRevision(rev);
+      const object = await ask(`${rev}^{commit}`);
+      return object?.type === 'commit' ? object.oid : null;
+    },
+    hold() {
+      holds++;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        holds--;
+        const c = current;
+        // The last release restarts the idle clock of a process with nothing owed.
+        if (holds === 0 && c) void c.then((b) => b.queue.length === 0 && arm(b)).catch(() => undefined);
+      };
+    },
     close() {
       const c = current;
       current = null;

@@ -6,7 +6,7 @@ import { parseBlamePorcelain, type PorcelainBlameLine } from './blamePorcelainPa
 import { parseDiffU0 } from './diffParser';
 import type { CommitInfo, FileDiff } from './git.types';
 import { gitExitCode, gitStderr } from './gitErrors';
-import type { GitRunner } from './gitRunner';
+import type { GitRunner, RunOptions } from './gitRunner';
 import { LOG_FORMAT_ARGS, parseLog } from './logParser';
 import { PromiseLru } from './lruCache';
 import { assertRevision, isFullSha, resolveRevisionWith } from './revisionResolver';
@@ -14,8 +14,13 @@ import { assertRevision, isFullSha, resolveRevisionWith } from './revisionResolv
 /** A repository opened at its top level. Every method runs git there (paths are repo-relative). */
 export interface GitRepo {
   readonly root: string;
-  /** Raw access at the root, for callers with a command of their own (e.g. line drift). */
-  run(args: string[], signal?: AbortSignal): Promise<string>;
+  /** The repository's git dir (absolute), when git named it. */
+  readonly gitDir: string | null;
+  /**
+   * Raw access at the root, for callers with a command of their own (e.g. line drift);
+   * `readsWorktree: false` for calls that name every revision they read (see {@link RunOptions}).
+   */
+  run(args: string[], signal?: AbortSignal, opts?: Pick<RunOptions, 'readsWorktree'>): Promise<string>;
   /** File contents at revisions, all through one `git cat-file --batch` process (not cached). */
   readonly blobs: BlobReader;
   resolveRevision(rev: string, signal?: AbortSignal): Promise<string>;
@@ -42,7 +47,7 @@ export interface GitRepo {
 const DIFF_U0 = ['diff', '-U0', '--no-renames', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/'];
 const PATH_CHUNK = 500;
 /** Upper bound on commits listed for one range, to keep memory bounded on huge ranges. */
-const MAX_RANGE_COMMITS = 5000;
+export const MAX_RANGE_COMMITS = 5000;
 
 /** Normalises `-L` ranges: integers ≥ 1, start ≤ end, clamped to `maxLine` when known. */
 function lineArgs(ranges: ReadonlyArray<[number, number]>, maxLine = Infinity): string[] {
@@ -65,11 +70,17 @@ function lineArgs(ranges: ReadonlyArray<[number, number]>, maxLine = Infinity): 
  * bounded LRU; branch names and the working tree are never cached, nor are failures.
  */
 export async function openRepo(runner: GitRunner, dir: string, opts: { cacheEntries?: number } = {}): Promise<GitRepo> {
-  const top = (await runner.run(['rev-parse', '--show-toplevel'], undefined, { cwd: dir })).trim();
+  // The git dir comes with the root in the same process (it holds the index the listing is keyed by).
+  const out = await runner.run(['rev-parse', '--show-toplevel', '--absolute-git-dir'], undefined, { cwd: dir });
+  const lines = out.replace(/\n$/, '').split('\n');
+  const [top, gitDir] = lines.length === 2 ? lines : [out.trim(), null];
   if (!top) throw new CulpritError('not-a-repo', `${dir} is not inside a git working tree.`);
   const root = nodePath.resolve(top);
   const cache = new PromiseLru<unknown>(opts.cacheEntries ?? 256);
-  const run = (args: string[], signal?: AbortSignal): Promise<string> => runner.run(args, signal, { cwd: root });
+  const run = (args: string[], signal?: AbortSignal, opts?: Pick<RunOptions, 'readsWorktree'>): Promise<string> =>
+    runner.run(args, signal, { ...opts, cwd: root });
+  // Blame names its revision (a range's TO, or the revision blamed at): no working-tree read.
+  const committed = { readsWorktree: false };
   const cached = <T>(immutable: boolean, key: string, make: () => Promise<T>): Promise<T> =>
     immutable ? (cache.getOrCreate(key, make) as Promise<T>) : make();
 
@@ -86,7 +97,7 @@ export async function openRepo(runner: GitRunner, dir: string, opts: { cacheEntr
       ? ['--ignore-revs-file', '.git-blame-ignore-revs']
       : [];
     const attempt = (lines: string[], ign: string[]) =>
-      run(['blame', '--porcelain', ...ign, ...lines, ...spec, '--', path], signal);
+      run(['blame', '--porcelain', ...ign, ...lines, ...spec, '--', path], signal, committed);
     let lines = lineArgs(ranges);
     if (ranges.length > 0 && lines.length === 0) return [];
     try {
@@ -109,13 +120,19 @@ export async function openRepo(runner: GitRunner, dir: string, opts: { cacheEntr
     }
   };
 
+  const blobs = createBlobReader(runner, root);
   const repo: GitRepo = {
     root,
+    gitDir: gitDir ? nodePath.resolve(gitDir) : null,
     run,
-    blobs: createBlobReader(runner, root),
+    blobs,
     resolveRevision: (rev, signal) =>
       cached(isFullSha(rev), `rev:${rev}`, async () => {
-        const sha = await resolveRevisionWith(run, root, rev, signal);
+        assertRevision(rev);
+        // The blob process answers names too; `rev-parse` only words what it cannot resolve.
+        const sha =
+          (signal?.aborted ? null : await blobs.commitOf(rev).catch(() => null)) ??
+          (await resolveRevisionWith(run, root, rev, signal));
         // The commit a name resolved to is known to exist: verifying that SHA again costs a process.
         if (sha !== rev) void cache.getOrCreate(`rev:${sha}`, () => Promise.resolve(sha));
         return sha;
@@ -139,7 +156,8 @@ export async function openRepo(runner: GitRunner, dir: string, opts: { cacheEntr
       return cached(isFullSha(from) && isFullSha(to), `diff:${from}:${to}:${list.join('\0')}`, async () => {
         const out: FileDiff[] = [];
         for (let i = 0; i < list.length; i += PATH_CHUNK) {
-          out.push(...parseDiffU0(await run([...DIFF_U0, from, to, '--', ...list.slice(i, i + PATH_CHUNK)], signal)));
+          const args = [...DIFF_U0, from, to, '--', ...list.slice(i, i + PATH_CHUNK)];
+          out.push(...parseDiffU0(await run(args, signal, committed)));
         }
         return out;
       });

@@ -11,6 +11,7 @@ import {
   subcommandFlags,
 } from './gitPinning';
 import { currentRunSignal } from './runSignal';
+import { knownVersion, rememberVersion } from './knownVersion';
 import { isDeadlineError } from '../util/deadline';
 
 /** Runs git with a pinned environment. The only way core code starts a git process. */
@@ -22,13 +23,22 @@ export interface GitRunner {
    * `untrusted`, `git-missing`, `not-a-repo`, `unknown-revision`, `git-failed` (details: exitCode,
    * stderr), `timeout` or `cancelled`.
    */
-  run(args: readonly string[], signal?: AbortSignal, opts?: { cwd?: string }): Promise<string>;
+  run(args: readonly string[], signal?: AbortSignal, opts?: RunOptions): Promise<string>;
   /**
    * Starts a long-lived git process (`cat-file --batch`) with the same pinned config, environment
    * and trust check as `run`. It holds one process slot until `release` is called (call it once
    * the process exited); the caller owns its stdin/stdout and its lifetime.
    */
   spawnLong(args: readonly string[], opts?: { cwd?: string }): Promise<LongGitProcess>;
+}
+
+export interface RunOptions {
+  cwd?: string;
+  /**
+   * False when the call names every revision it reads (`diff A B`, `blame A..B -- f`): git then
+   * reads no working-tree file, so no clean filter can run and the filter query is skipped.
+   */
+  readsWorktree?: boolean;
 }
 
 /** A git process started by {@link GitRunner.spawnLong}. */
@@ -162,8 +172,17 @@ export function createGitRunner(opts: GitRunnerOptions): GitRunner {
     }
   };
 
+  // A git binary's version does not change: only its first run anywhere costs a `git version`.
+  const versionOutput = async (signal?: AbortSignal): Promise<string> => {
+    const known = knownVersion(binary);
+    if (known !== null) return known;
+    const out = await spawnGit(['version'], opts.cwd, signal);
+    if (parseGitVersion(out)) rememberVersion(binary, out);
+    return out;
+  };
+
   const checkVersion = (signal?: AbortSignal): Promise<void> => {
-    versionCheck ??= spawnGit(['version'], opts.cwd, signal).then((out) => {
+    versionCheck ??= versionOutput(signal).then((out) => {
       const v = parseGitVersion(out);
       version = v;
       const [maj, min] = MIN_GIT_VERSION;
@@ -213,7 +232,8 @@ export function createGitRunner(opts: GitRunnerOptions): GitRunner {
       await admit(args, signal);
       const cwd = runOpts?.cwd ?? opts.cwd;
       const [sub, ...rest] = args;
-      const extra = sub !== undefined && WORKTREE_READERS.has(sub) ? await filterPinsFor(cwd, signal) : [];
+      const reads = sub !== undefined && WORKTREE_READERS.has(sub) && runOpts?.readsWorktree !== false;
+      const extra = reads ? await filterPinsFor(cwd, signal) : [];
       return spawnGit(sub === undefined ? [] : [sub, ...subcommandFlags(sub, version), ...rest], cwd, signal, extra);
     },
     async spawnLong(args, runOpts) {

@@ -1,9 +1,9 @@
 import type { DiffHunk } from './git.types';
-import { parseDiffU0 } from './diffParser';
 import { pairHunkLines, resemblingLines } from './linePairing';
 import type { GitRepo } from './gitRepo';
 import { changesSince, type ChangedLine } from './lineChanges';
 import type { ChangedSince } from '../model/triage.types';
+import { diffsToToday, todayDiffs, type TodayDiffs } from './worktreeDiff';
 
 /** Where one old-side line lands on the new side of a diff, and whether a hunk touched it. */
 export interface TracedLine {
@@ -136,14 +136,11 @@ export interface LocalLine {
   followedMove?: boolean;
 }
 
-const BODIES = { bodies: true };
-const DIFF_ARGS = ['diff', '-U0', '-M', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/'];
-
 /**
  * Maps lines of several files at `toSha` onto today's working tree (commits after TO plus
- * uncommitted edits) with one `git diff -U0 -M <to> -- <paths>`. Files that no longer exist under
- * their name are looked up once in a whole-tree `--name-status` diff and, when renamed, diffed
- * again under both names. An edited line maps to its counterpart (see {@link traceLineThroughHunks}),
+ * uncommitted edits) through their diffs to today ({@link diffsToToday}: at most one `git diff`
+ * for the files `today` has not seen; renamed files are followed under their new name). An
+ * edited line maps to its counterpart (see {@link traceLineThroughHunks}),
  * a deleted one to `line: null`; a deleted file maps everything to nulls. Edited and deleted lines
  * carry the newest change that touched them ({@link changesSince}).
  */
@@ -152,30 +149,13 @@ export async function localLinesOf(
   toSha: string,
   linesByPath: ReadonlyMap<string, readonly number[]>,
   signal?: AbortSignal,
+  today: TodayDiffs = todayDiffs(),
 ): Promise<Map<string, Map<number, LocalLine>>> {
   const out = new Map<string, Map<number, LocalLine>>();
   const paths = [...linesByPath.keys()];
   if (paths.length === 0) return out;
   const to = await repo.resolveRevision(toSha, signal);
-  const byOld = new Map(
-    parseDiffU0(await repo.run([...DIFF_ARGS, to, '--', ...paths], signal), BODIES).map((f) => [f.oldPath, f]),
-  );
-  const gone = paths.filter((p) => byOld.get(p)?.newPath === null);
-  if (gone.length > 0) {
-    const renames = await findRenames(repo, to, signal);
-    const moved = gone.filter((p) => renames.has(p));
-    if (moved.length > 0) {
-      const again = parseDiffU0(
-        await repo.run([...DIFF_ARGS, to, '--', ...moved, ...moved.map((p) => renames.get(p) as string)], signal),
-        BODIES,
-      );
-      for (const p of moved)
-        byOld.set(
-          p,
-          again.find((f) => f.oldPath === p) ?? { oldPath: p, newPath: renames.get(p) as string, hunks: [] },
-        );
-    }
-  }
+  const byOld = await diffsToToday(repo, to, paths, today, signal);
   const changed: ChangedLine[] = [];
   for (const [path, lines] of linesByPath) {
     const fd = byOld.get(path);
@@ -218,15 +198,4 @@ export async function localLineOf(
   signal?: AbortSignal,
 ): Promise<Map<number, LocalLine>> {
   return (await localLinesOf(repo, toSha, new Map([[path, lines]]), signal)).get(path) ?? new Map();
-}
-
-/** Old name → working-tree name for every file git sees renamed since `to`. */
-async function findRenames(repo: GitRepo, to: string, signal?: AbortSignal): Promise<Map<string, string>> {
-  const out = await repo.run(['diff', '--name-status', '-z', '-M', '--diff-filter=R', '--no-ext-diff', to], signal);
-  const tok = out.split('\0');
-  const renames = new Map<string, string>();
-  for (let i = 0; i + 2 < tok.length; i += 3) {
-    if (tok[i].startsWith('R')) renames.set(tok[i + 1], tok[i + 2]);
-  }
-  return renames;
 }

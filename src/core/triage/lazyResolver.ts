@@ -1,10 +1,12 @@
 /**
  * Frame resolvers over only the files a trace can resolve to. A triage lists the index once
- * (`git ls-files -z`, no tree walk) and keeps the paths whose file name a frame can match; the
- * deployed tree and untracked files are listed only when a workspace-looking frame does not
- * resolve, or only by its file name (renamed or deleted since the deploy, never committed).
+ * (`git ls-files -z`, no tree walk; kept in the git dir while the index is unchanged) and keeps
+ * the paths whose file name a frame can match; the deployed tree and untracked files are listed
+ * only when a workspace-looking frame does not resolve, or only by its file name (renamed or
+ * deleted since the deploy, never committed).
  */
 import type { GitRepo } from '../git/gitRepo';
+import { trackedListing } from '../git/indexListing';
 import type { RawFrame } from '../model/event.types';
 import { normalizeFramePath } from '../resolve/framePath';
 import { createFrameResolver } from '../resolve/frameResolver';
@@ -41,12 +43,10 @@ export function createLazyResolver(options: LazyResolverOptions): LazyResolver {
     let p = listings.get(key);
     if (!p) {
       const args =
-        kind === 'tracked'
-          ? ['ls-files', '-z']
-          : kind === 'untracked'
-            ? ['ls-files', '-o', '--exclude-standard', '-z']
-            : ['ls-tree', '-r', '--name-only', '-z', rev as string];
-      p = repo.run(args);
+        kind === 'untracked'
+          ? ['ls-files', '-o', '--exclude-standard', '-z']
+          : ['ls-tree', '-r', '--name-only', '-z', rev as string];
+      p = kind === 'tracked' ? trackedListing(repo) : repo.run(args);
       listings.set(key, p);
       p.catch(() => listings.delete(key));
     }

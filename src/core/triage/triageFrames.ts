@@ -10,6 +10,7 @@ import { isLibraryFrame } from '../stack/libraryFrames';
 import type { StackLanguage } from '../stack/stack.types';
 import { positionOrNull } from '../decode/valueDecoder';
 import { findLinesAt } from '../git/lineSearch';
+import type { TodayDiffs } from '../git/worktreeDiff';
 import { choosePlacement, placeableText } from '../resolve/contextPlacement';
 
 /** Most frames placed by their line text in one trace (one `git grep` for all). */
@@ -167,7 +168,12 @@ export async function placeByContextLine(ws: TriageWorkspace, frames: FrameWork[
  * Today's place of each frame: its deployed line (or, for a frame placed through history, its
  * line at that revision) followed through the diff to the working tree. An unplaced frame has none.
  */
-export async function followToWorkingTree(ws: TriageWorkspace, frames: FrameWork[], rev: string | null): Promise<void> {
+export async function followToWorkingTree(
+  ws: TriageWorkspace,
+  frames: FrameWork[],
+  rev: string | null,
+  today?: TodayDiffs,
+): Promise<void> {
   const byBase = new Map<string | null, Map<string, FrameWork[]>>();
   for (const f of frames) {
     if (f.unplaced) [f.localPath, f.localLine] = [f.revPath, null];
@@ -180,7 +186,8 @@ export async function followToWorkingTree(ws: TriageWorkspace, frames: FrameWork
   }
   for (const [base, byPath] of byBase) {
     const lineOf = (f: FrameWork): number => (f.placedAt ? f.line : f.revLine) as number;
-    const moved = await ws.localLines(base, new Map([...byPath].map(([path, list]) => [path, list.map(lineOf)])));
+    const lines = new Map([...byPath].map(([path, list]) => [path, list.map(lineOf)]));
+    const moved = await ws.localLines(base, lines, today);
     for (const [path, list] of byPath) {
       for (const f of list) {
         const to = moved.get(path)?.get(lineOf(f));

@@ -32,6 +32,7 @@ import {
 import { placeByLineText } from './linePlacement';
 import { placeByContextHistory } from './contextHistory';
 import { suspectsInTodaysLines, type ReasonFrame } from './reasonLines';
+import { todayDiffs, type TodayDiffs } from '../git/worktreeDiff';
 
 export interface TriageSettings {
   /** `FROM..TO` from the command line. */
@@ -71,6 +72,16 @@ export async function triageSample(
   ws: TriageWorkspace,
   settings: TriageSettings,
 ): Promise<TriagedIssue> {
+  // Revisions and file texts are read from the start to the end: one blob process for all of them.
+  const release = ws.git?.repo.blobs.hold();
+  try {
+    return await triageHeld(sample, ws, settings);
+  } finally {
+    release?.();
+  }
+}
+
+async function triageHeld(sample: ErrorSample, ws: TriageWorkspace, settings: TriageSettings): Promise<TriagedIssue> {
   const { group, event } = sample;
   let range = await ws.deployRange({
     flag: settings.deployFlag,
@@ -91,7 +102,10 @@ export async function triageSample(
   if (placeAt) await placeByContextLine(ws, frames, placeAt);
   if (placeAt) await placeByLineText(ws, frames, placeAt, rev ? 'the deployed revision' : 'HEAD');
   if (placeAt) await placeByContextHistory(ws, frames, placeAt);
-  await followToWorkingTree(ws, frames, rev);
+  // The frames and then the reasons follow their lines to today through the same per-file diffs.
+  // The workspace's HEAD and blob cache: a repeated triage of an unchanged tree starts no git.
+  const today = todayDiffs(ws.git ? { head: ws.git.head(), read: (r, p) => ws.textAt(r, p) } : {});
+  await followToWorkingTree(ws, frames, rev, today);
 
   const issue: TriagedIssue = {
     ...issueFacts(sample),
@@ -164,7 +178,7 @@ export async function triageSample(
     });
     if (suspects.length === 0 && blameable.length === 0)
       return unavailable(issue, 'no in-app frame resolved onto a line of this repository to blame');
-    Object.assign(issue, { suspects: await inTodaysLines(ws, to, suspects, blameable) }, verdict);
+    Object.assign(issue, { suspects: await inTodaysLines(ws, to, suspects, blameable, today) }, verdict);
   } catch (e) {
     // A failed blame, diff or log costs the suspects, never the frames already resolved.
     if (CulpritError.is(e, 'cancelled')) throw e;
@@ -174,10 +188,17 @@ export async function triageSample(
 }
 
 /**
- * The reasons in today's lines (`line 15 (deployed: 9)`), as the editor shows them. Following the
- * lines no frame followed costs one `git diff`; if that fails the reasons keep the deployed numbers.
+ * The reasons in today's lines (`line 15 (deployed: 9)`), as the editor shows them. Lines of files
+ * the frames followed reuse those diffs; other files cost one `git diff`; if that fails the
+ * reasons keep the deployed numbers.
  */
-async function inTodaysLines(ws: TriageWorkspace, to: string, suspects: Suspect[], blamed: FrameWork[]) {
+async function inTodaysLines(
+  ws: TriageWorkspace,
+  to: string,
+  suspects: Suspect[],
+  blamed: FrameWork[],
+  today: TodayDiffs,
+) {
   const frames: ReasonFrame[] = blamed.map((f, depth) => ({
     depth,
     path: f.revPath as string,
@@ -187,7 +208,7 @@ async function inTodaysLines(ws: TriageWorkspace, to: string, suspects: Suspect[
     ...(f.placedAt || f.unplaced ? {} : { today: { path: f.localPath, line: f.localLine } }),
   }));
   try {
-    return await suspectsInTodaysLines(suspects, frames, (lines) => ws.localLines(to, lines));
+    return await suspectsInTodaysLines(suspects, frames, (lines) => ws.localLines(to, lines, today));
   } catch (e) {
     if (CulpritError.is(e, 'cancelled')) throw e;
     return suspects;

@@ -10,9 +10,8 @@ import { confineToRoot, isInside, realRoot } from '../resolve/confine';
 import { enclosingFunctionName } from '../sourcemap/functionNames';
 import { openRepo, type GitRepo } from '../git/gitRepo';
 import { localLinesOf, type LocalLine } from '../git/lineDrift';
-import { shortSha } from '../present/issueSummary';
-import { loadTags, resolveDeployRange } from '../deploy/deployRange';
-import { PromiseLru } from '../git/lruCache';
+import type { TodayDiffs } from '../git/worktreeDiff';
+import { resolveDeployRange } from '../deploy/deployRange';
 import { createFrameResolver } from '../resolve/frameResolver';
 import { StemIndex } from '../resolve/pathIndex';
 import type { FrameResolver, PathMapping } from '../resolve/resolve.types';
@@ -20,7 +19,7 @@ import { createSourceMapper } from '../sourcemap/sourceMapper';
 import type { DeployRange } from '../model/triage.types';
 import type { RawFrame } from '../model/event.types';
 import { CulpritError, messageOf } from '../errors';
-import type { SuspectGitPort } from '../suspects/suspectPort.types';
+import { createWorkspaceGit, type WorkspaceGit } from './workspaceGit';
 import { folderNames, generatedCandidates, listWorkspaceFiles, parentFolders } from './workspaceFiles';
 import { createLazyResolver } from './lazyResolver';
 
@@ -38,17 +37,6 @@ interface MappedFrame {
   column: number | null;
   /** The original name of the enclosing function (source map names, else the original source). */
   name: string | null;
-}
-
-/** Git as the triage needs it; null in an untrusted workspace. */
-interface WorkspaceGit {
-  readonly repo: GitRepo;
-  head(): Promise<string | null>;
-  suspectPort(): SuspectGitPort;
-  /** A tag name for a SHA when one points at it, else the short SHA. */
-  label(sha: string): Promise<string>;
-  /** Forgets HEAD and the tags (after commits, checkouts, fetches). */
-  invalidate(): void;
 }
 
 export interface TriageWorkspace {
@@ -73,8 +61,15 @@ export interface TriageWorkspace {
    * code counts as app code only there.
    */
   trackedFiles(rev: string | null): Promise<{ has(path: string): boolean }>;
-  /** Where lines of files at `rev` stand in today's working tree (one git call for all of them). */
-  localLines(rev: string | null, linesByPath: Map<string, number[]>): Promise<Map<string, Map<number, LocalLine>>>;
+  /**
+   * Where lines of files at `rev` stand in today's working tree (one git call for all of them).
+   * `today` (one per triage) keeps each file's diff, so a later call diffs only files not seen.
+   */
+  localLines(
+    rev: string | null,
+    linesByPath: Map<string, number[]>,
+    today?: TodayDiffs,
+  ): Promise<Map<string, Map<number, LocalLine>>>;
   deployRange(input: DeployInput): Promise<DeployRange>;
   /** A file's text at a revision, or null when it does not exist there. */
   textAt(rev: string, path: string): Promise<string | null>;
@@ -106,48 +101,6 @@ function readLines(root: string, rel: string): string[] {
   } catch {
     return [];
   }
-}
-
-function createWorkspaceGit(repo: GitRepo): WorkspaceGit {
-  let tags: Promise<Map<string, string>> | null = null;
-  let head: Promise<string | null> | null = null;
-  // Callers pass SHAs, so these never change; bounded like every cache.
-  const texts = new PromiseLru<string | null>(256);
-  const immutable = new PromiseLru<string>(64);
-  // One `cat-file --batch` process answers every read of a triage (concurrent or back to back).
-  const show = (rev: string, path: string): Promise<string | null> =>
-    texts.getOrCreate(`${rev}:${path}`, () => repo.blobs.read(rev, path)).catch(() => null);
-  const port: SuspectGitPort = {
-    runImmutable: (args) => immutable.getOrCreate(args.join('\0'), () => repo.run(args)),
-    show,
-    blameRange: (from, to, path, ranges) => repo.blameRange(from, to, path, ranges),
-    blameAt: (rev, path, ranges) => repo.blameAt(rev, path, ranges),
-    commitsInRange: (from, to) => repo.commitsInRange(from, to),
-  };
-  return {
-    repo,
-    head() {
-      head ??= repo.resolveRevision('HEAD').catch(() => null);
-      return head;
-    },
-    suspectPort: () => port,
-    async label(sha) {
-      tags ??= tagLabels(repo);
-      return (await tags).get(sha) ?? shortSha(sha);
-    },
-    invalidate() {
-      head = null;
-      tags = null;
-    },
-  };
-}
-
-/** SHA → the first tag naming it, for labels like `v1.4.0..v1.5.0`. */
-async function tagLabels(repo: GitRepo): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const [name, sha] of await loadTags(repo).catch(() => new Map<string, string>()))
-    if (!out.has(sha)) out.set(sha, name);
-  return out;
 }
 
 /** `dir` relative to the repository root ('' for the root itself or when it cannot be told). */
@@ -264,9 +217,9 @@ export async function openTriageWorkspace(options: WorkspaceOptions): Promise<Tr
       }
       return p;
     },
-    async localLines(rev, linesByPath) {
+    async localLines(rev, linesByPath, today) {
       const at = rev ?? (await git?.head()); // no commit yet: only today's lines, as without git
-      if (repo && at) return localLinesOf(repo, at, linesByPath);
+      if (repo && at) return localLinesOf(repo, at, linesByPath, undefined, today);
       return new Map(
         [...linesByPath].map(([path, lines]) => [
           path,

@@ -1,25 +1,9 @@
 import { strict as assert } from 'assert';
-import childProcess from 'child_process';
+import { countSpawns } from '../../helpers/countSpawns';
 import { CulpritError } from '../../../src/core/errors';
 import { createBlobReader } from '../../../src/core/git/blobReader';
 import { createGitRunner } from '../../../src/core/git/gitRunner';
 import { cleanupTempDirs, createTempRepo, type TempRepo } from '../../helpers/gitRepo';
-
-/** Counts git processes started while `fn` runs (spawn and execFile both end in ChildProcess#spawn). */
-async function countSpawns<T>(fn: () => Promise<T>): Promise<{ value: T; spawns: number }> {
-  const proto = childProcess.ChildProcess.prototype as unknown as { spawn: (...a: unknown[]) => unknown };
-  const original = proto.spawn;
-  let spawns = 0;
-  proto.spawn = function (this: unknown, ...a: unknown[]) {
-    spawns++;
-    return original.apply(this, a);
-  };
-  try {
-    return { value: await fn(), spawns };
-  } finally {
-    proto.spawn = original;
-  }
-}
 
 describe('blob reader: one git cat-file --batch process (real repository)', function () {
   this.timeout(30_000);
@@ -70,6 +54,31 @@ describe('blob reader: one git cat-file --batch process (real repository)', func
     assert.equal(await reader.read(v1, 'bin/blob.bin'), '\0\x01\x02\nA\n');
     await new Promise((r) => setTimeout(r, 40));
     assert.equal(await reader.read(v1, 'src/a.js'), 'const a = 1;\n');
+    reader.close();
+  });
+
+  it('names commits through the same process, and a hold keeps it through idle gaps', async () => {
+    const runner = createGitRunner({ cwd: t.dir, trusted: true });
+    await runner.run(['version']);
+    t.tag('v-blob-test', { rev: v1, message: 'annotated' });
+    const reader = createBlobReader(runner, t.dir, { idleMs: 5 });
+    const { value, spawns } = await countSpawns(async () => {
+      const release = reader.hold();
+      const names = [
+        await reader.commitOf('HEAD'),
+        await reader.commitOf('v-blob-test'),
+        await reader.commitOf('HEAD~1'),
+      ];
+      await new Promise((r) => setTimeout(r, 40)); // longer than the idle time: held, so no restart
+      const text = await reader.read(v1, 'src/a.js');
+      const unknown = [await reader.commitOf('no-such-ref'), await reader.commitOf(`${v1}:src/a.js`)];
+      release();
+      return { names, text, unknown };
+    });
+    assert.deepEqual(value.names, [v2, v1, v1], 'HEAD, an annotated tag peeled to its commit, HEAD~1');
+    assert.equal(value.text, 'const a = 1;\n');
+    assert.deepEqual(value.unknown, [null, null], 'a missing name and a blob are no commit');
+    assert.equal(spawns, 1);
     reader.close();
   });
 

@@ -203,6 +203,20 @@ describe('git safety', function () {
     );
   });
 
+  it("a git binary's version is asked once, and again when the binary changes", async () => {
+    const wrap = gitWrapper();
+    const versions = () => wrap.calls().filter((c) => c[c.length - 1] === 'version').length;
+    const run = () =>
+      createGitRunner({ cwd: repo.dir, trusted: true, binary: path.join(wrap.dir, 'git') }).run(['status']);
+    await run();
+    await run();
+    assert.equal(versions(), 1, 'a second runner with the same git remembers its version');
+    const file = path.join(wrap.dir, 'git');
+    fs.appendFileSync(file, '# upgraded\n');
+    await run();
+    assert.equal(versions(), 2, 'a changed binary is asked again');
+  });
+
   it('a too-old git gives git-missing naming both versions', async () => {
     const old = gitWrapper({ version: '2.10.0' });
     const e = await rejection(
