@@ -22,3 +22,26 @@ describe('a frame outside the learned production prefix', () => {
     }
   });
 });
+
+describe('a frame outside a mapped production prefix', () => {
+  it('is never placed by its file name alone, before or after the mapped frames', () => {
+    const repo = makeTempRepo(['index.js', 'lib/pricing.js']);
+    try {
+      const r = createFrameResolver({
+        root: repo.root,
+        files: repo.files,
+        mappings: [{ prod: '/srv/app', local: '.' }],
+      });
+      // The mapping names the prefix: no frame needs to teach it first.
+      const consumer = r.resolve(frame('/srv/consumer/index.js'));
+      assert.equal(consumer.file, null);
+      assert.deepEqual(consumer.candidates, ['index.js']);
+      assert.equal(r.resolve(frame('/srv/app/lib/pricing.js')).file, 'lib/pricing.js');
+      assert.equal(r.resolve(frame('/srv/consumer/index.js')).file, null);
+      // Inside the mapped prefix, a file name still finds the file the mapping does not reach verbatim.
+      assert.equal(r.resolve(frame('/srv/app/dist/pricing.js')).file, 'lib/pricing.js');
+    } finally {
+      repo.remove();
+    }
+  });
+});
