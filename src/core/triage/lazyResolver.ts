@@ -74,6 +74,8 @@ export function createLazyResolver(options: LazyResolverOptions): LazyResolver {
       const probe = makeResolver(files);
       const weak: RawFrame[] = [];
       let elsewhere = false;
+      // The triage resolves every frame twice, the first pass to learn the prefix: so does the probe.
+      for (const f of frames) probe.resolve(f);
       for (const f of frames) {
         if (typeof f?.path !== 'string' && typeof f?.module !== 'string') continue;
         if (typeof f.path === 'string' && f.path.trim() !== '' && normalizeFramePath(f.path) === null) continue;
