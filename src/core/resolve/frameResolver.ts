@@ -43,7 +43,7 @@ function mappingRewrites(options: FrameResolverOptions): Rewrite[] {
   return rewrites.sort((a, b) => b.prod.length - a.prod.length);
 }
 
-/** The absolute production prefixes the user's mappings name (a relative one says nothing of the deployment's layout). */
+/** The absolute production prefixes the mappings name (a relative one says nothing of the deployed layout). */
 function mappedPrefixes(options: FrameResolverOptions): string[][] {
   const prefixes: string[][] = [];
   for (const m of options.mappings ?? []) {
