@@ -45,3 +45,23 @@ describe('a frame outside a mapped production prefix', () => {
     }
   });
 });
+
+describe('a frame whose mapped path is in the deployed tree', () => {
+  it('resolves there, though today has moved it and holds several files of its name', () => {
+    const repo = makeTempRepo(['bin/semver.js', 'classes/semver.js', 'test/semver.js']);
+    try {
+      const mappings = [{ prod: '/srv/app', local: '.' }];
+      const today = createFrameResolver({ root: repo.root, files: repo.files, mappings });
+      assert.equal(today.resolve(frame('/srv/app/semver.js')).file, null);
+      const deployed = new Set(['semver.js', 'bin/semver.js', 'test/semver.js']);
+      const r = createFrameResolver({ root: repo.root, files: repo.files, mappings, deployed });
+      assert.deepEqual(r.resolve(frame('/srv/app/semver.js')), { file: 'semver.js', candidates: [], via: 'mapping' });
+      // Only the verbatim path counts: a name the deployed tree does not hold there is still ambiguous.
+      const other = r.resolve(frame('/srv/app/lib/semver.js'));
+      assert.equal(other.file, null);
+      assert.equal(other.candidates.length, 3);
+    } finally {
+      repo.remove();
+    }
+  });
+});
