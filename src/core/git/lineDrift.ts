@@ -1,4 +1,4 @@
-import type { DiffHunk } from './git.types';
+import type { DiffHunk, FileDiff } from './git.types';
 import { parseDiffU0 } from './diffParser';
 import { pairHunkLines, resemblingLines } from './linePairing';
 import type { GitRepo } from './gitRepo';
@@ -175,6 +175,8 @@ export async function localLinesOf(
           again.find((f) => f.oldPath === p) ?? { oldPath: p, newPath: renames.get(p) as string, hunks: [] },
         );
     }
+    const stillGone = gone.filter((p) => !renames.has(p));
+    if (stillGone.length > 0) await followHistoryRenames(repo, to, stillGone, byOld, signal);
   }
   const changed: ChangedLine[] = [];
   for (const [path, lines] of linesByPath) {
@@ -218,6 +220,37 @@ export async function localLineOf(
   signal?: AbortSignal,
 ): Promise<Map<number, LocalLine>> {
   return (await localLinesOf(repo, toSha, new Map([[path, lines]]), signal)).get(path) ?? new Map();
+}
+
+/**
+ * Files moved in one commit after `to` and changed so much since that the `to`→today diff cannot
+ * pair them (a move to `src/`, then years of edits): each commit's renames, oldest first, name
+ * today's file, and only that pair is diffed, at any similarity, for the lines' counterparts.
+ */
+async function followHistoryRenames(
+  repo: GitRepo,
+  to: string,
+  paths: readonly string[],
+  byOld: Map<string | null, FileDiff>,
+  signal?: AbortSignal,
+): Promise<void> {
+  const log = await repo.run(
+    ['log', '-M', '--diff-filter=R', '--name-status', '-z', '--format=', '--reverse', '--no-ext-diff', `${to}..HEAD`],
+    signal,
+  );
+  const tok = log.split('\0').map((t) => t.replace(/^\n+/, ''));
+  const names = new Map(paths.map((p) => [p, p]));
+  for (let i = 0; i + 2 < tok.length; i++) {
+    if (!/^R\d*$/.test(tok[i])) continue;
+    for (const [p, now] of names) if (now === tok[i + 1]) names.set(p, tok[i + 2]);
+    i += 2;
+  }
+  for (const [old, now] of names) {
+    if (now === old) continue;
+    const pair = parseDiffU0(await repo.run([...DIFF_ARGS, '-M1%', to, '--', old, now], signal), BODIES);
+    const fd = pair.find((f) => f.oldPath === old && f.newPath === now);
+    if (fd) byOld.set(old, fd);
+  }
 }
 
 /** Old name → working-tree name for every file git sees renamed since `to`. */
