@@ -107,18 +107,65 @@ async function followedDiff(
   if (gone.length === 0) return byOld;
   const renames = await findRenames(repo, revs, signal);
   const moved = gone.filter((p) => renames.has(p));
-  if (moved.length === 0) return byOld;
-  const again = parseDiffU0(
-    await repo.run(
-      [...DIFF_ARGS, ...revs, '--', ...moved, ...moved.map((p) => renames.get(p) as string)],
-      signal,
-      reads(revs),
-    ),
-    BODIES,
-  );
-  for (const p of moved)
-    byOld.set(p, again.find((f) => f.oldPath === p) ?? { oldPath: p, newPath: renames.get(p) as string, hunks: [] });
+  if (moved.length > 0) {
+    const again = parseDiffU0(
+      await repo.run(
+        [...DIFF_ARGS, ...revs, '--', ...moved, ...moved.map((p) => renames.get(p) as string)],
+        signal,
+        reads(revs),
+      ),
+      BODIES,
+    );
+    for (const p of moved)
+      byOld.set(p, again.find((f) => f.oldPath === p) ?? { oldPath: p, newPath: renames.get(p) as string, hunks: [] });
+  }
+  const stillGone = gone.filter((p) => !renames.has(p));
+  if (stillGone.length > 0) await followHistoryRenames(repo, revs, stillGone, byOld, signal);
   return byOld;
+}
+
+/**
+ * Files moved in one commit after `revs[0]` and changed so much since that the diff cannot pair
+ * them (a move to `src/`, then years of edits): each commit's renames, oldest first, name today's
+ * file, and only that pair is diffed, at any similarity, for the lines' counterparts.
+ */
+async function followHistoryRenames(
+  repo: GitRepo,
+  revs: string[],
+  paths: readonly string[],
+  byOld: Map<string, FileDiff>,
+  signal?: AbortSignal,
+): Promise<void> {
+  const log = await repo.run(
+    [
+      'log',
+      '-M',
+      '--diff-filter=R',
+      '--name-status',
+      '-z',
+      '--format=',
+      '--reverse',
+      '--no-ext-diff',
+      `${revs[0]}..HEAD`,
+    ],
+    signal,
+  );
+  const tok = log.split('\0').map((t) => t.replace(/^\n+/, ''));
+  const names = new Map(paths.map((p) => [p, p]));
+  for (let i = 0; i + 2 < tok.length; i++) {
+    if (!/^R\d*$/.test(tok[i])) continue;
+    for (const [p, now] of names) if (now === tok[i + 1]) names.set(p, tok[i + 2]);
+    i += 2;
+  }
+  for (const [old, now] of names) {
+    if (now === old) continue;
+    const pair = parseDiffU0(
+      await repo.run([...DIFF_ARGS, '-M1%', ...revs, '--', old, now], signal, reads(revs)),
+      BODIES,
+    );
+    const fd = pair.find((f) => f.oldPath === old && f.newPath === now);
+    if (fd) byOld.set(old, fd);
+  }
 }
 
 /** Old name → new name for every file git sees renamed between `revs` (`[to]`: to the working tree). */

@@ -43,6 +43,16 @@ function mappingRewrites(options: FrameResolverOptions): Rewrite[] {
   return rewrites.sort((a, b) => b.prod.length - a.prod.length);
 }
 
+/** The absolute production prefixes the mappings name (a relative one says nothing of the deployed layout). */
+function mappedPrefixes(options: FrameResolverOptions): string[][] {
+  const prefixes: string[][] = [];
+  for (const m of options.mappings ?? []) {
+    const prod = typeof m?.prod === 'string' && typeof m.local === 'string' ? normalizeFramePath(m.prod) : null;
+    if (prod?.absolute) prefixes.push(prod.segments);
+  }
+  return prefixes;
+}
+
 /**
  * Creates the resolver for one trace. Pass `index` to reuse a {@link StemIndex} built once for the
  * workspace (then `files` is ignored). Every returned file is confined to `root` (see `confineRevisionPath`).
@@ -51,6 +61,10 @@ export function createFrameResolver(options: FrameResolverOptions & { index?: St
   const index = options.index ?? StemIndex.build(options.files ?? []);
   const root = options.root;
   const rewrites = mappingRewrites(options);
+  const prefixes = mappedPrefixes(options);
+  const deployed = options.deployed ?? null;
+  /** A path of today's tree, or of the deployed one: production ran the deployed tree's files. */
+  const exists = (path: string): boolean => index.has(path) || deployed?.has(path) === true;
   const rootForms = [splitUserPath(root)];
   const real = realRoot(root);
   if (real !== null && real !== root) rootForms.push(splitUserPath(real));
@@ -106,7 +120,7 @@ export function createFrameResolver(options: FrameResolverOptions & { index?: St
     if (local.length + rest.length === 0) return null;
     const joined =
       local.length === 0 ? rest.join('/') : rest.length === 0 ? localJoined : `${localJoined}/${rest.join('/')}`;
-    if (index.has(joined)) return joined;
+    if (exists(joined)) return joined;
     return index.lookup(local.concat(rest), undefined, { anchored: true }).file;
   }
 
@@ -133,6 +147,11 @@ export function createFrameResolver(options: FrameResolverOptions & { index?: St
       : null;
   }
 
+  function outsideProduction(segments: readonly string[]): boolean {
+    const known = learned === null ? prefixes : [...prefixes, learned.prod];
+    return known.length > 0 && !known.some((prod) => startsWith(segments, prod));
+  }
+
   function byPath(segments: string[], absolute: boolean): FrameResolution | null {
     for (const r of rewrites) {
       if (!startsWith(segments, r.prod)) continue;
@@ -143,20 +162,20 @@ export function createFrameResolver(options: FrameResolverOptions & { index?: St
       const file = rewrite(segments, learned.prod, learned.local, learnedLocalJoined);
       if (file !== null) return found(file, 'prefix');
     }
-    if (!absolute && index.has(segments.join('/'))) return found(segments.join('/'), 'exact');
+    if (!absolute && exists(segments.join('/'))) return found(segments.join('/'), 'exact');
     if (absolute) {
       for (const form of rootForms) {
         if (form.length < segments.length && startsWith(segments, form)) {
           const rel = segments.slice(form.length).join('/');
-          if (index.has(rel)) return found(rel, 'exact');
+          if (exists(rel)) return found(rel, 'exact');
         }
       }
     }
     const match = index.lookup(segments);
-    // Outside the production prefix the other frames share, a same-named file proves nothing
-    // (a driver at /srv/tools/run.py is not the service's tests/run.py): offer it, never choose it.
-    if (match.file !== null && match.depth === 1 && segments.length > 1 && learned !== null) {
-      if (absolute && !startsWith(segments, learned.prod)) return ambiguous([match.file]);
+    // Outside the production prefix the other frames share or a mapping names, a same-named file
+    // proves nothing (a driver at /srv/tools/run.py is not the service's tests/run.py): offer it, never choose it.
+    if (match.file !== null && match.depth === 1 && segments.length > 1 && absolute && outsideProduction(segments)) {
+      return ambiguous([match.file]);
     }
     if (match.file !== null) {
       const result = found(

@@ -40,6 +40,11 @@ export interface FrameResolverOptions {
    * several files tie, the only one under it wins.
    */
   preferUnder?: string;
+  /**
+   * Paths of the deployed tree (a few, the frames' file names): a frame whose path, after the
+   * mappings or the learned prefix, is one of them resolves there, though today's tree moved it.
+   */
+  deployed?: { has(path: string): boolean };
 }
 
 /** Resolves the frames of one trace; learns a prefix rewrite as it goes, so use one per trace. */

@@ -1,9 +1,11 @@
 /**
  * Frame resolvers over only the files a trace can resolve to. A triage lists the index once
  * (`git ls-files -z`, no tree walk; kept in the git dir while the index is unchanged) and keeps
- * the paths whose file name a frame can match; the deployed tree and untracked files are listed
- * only when a workspace-looking frame does not resolve, or only by its file name (renamed or
- * deleted since the deploy, never committed).
+ * the paths whose file name a frame can match. The
+ * deployed tree is listed when a workspace-looking frame is not at its own path today (moved,
+ * split or deleted since the deploy, however many files share its name now): its path, mapped,
+ * resolves there when production's tree holds it. Untracked files, and the deployed tree's files
+ * for matching by name, are added only when such a frame does not resolve, or only by its file name.
  */
 import type { GitRepo } from '../git/gitRepo';
 import { trackedListing } from '../git/indexListing';
@@ -11,7 +13,7 @@ import type { RawFrame } from '../model/event.types';
 import { normalizeFramePath } from '../resolve/framePath';
 import { createFrameResolver } from '../resolve/frameResolver';
 import { StemIndex } from '../resolve/pathIndex';
-import type { FrameResolver, PathMapping } from '../resolve/resolve.types';
+import type { FrameResolver, PathMapping, ResolutionVia } from '../resolve/resolve.types';
 import { frameStems, pathsWithStems } from './frameStems';
 
 export interface LazyResolverOptions {
@@ -34,6 +36,9 @@ export interface LazyResolver {
 
 type ListingKind = 'tracked' | 'untracked' | 'tree';
 
+/** Resolutions that found the frame's own path (mapped or learned) in today's tree. */
+const AT_OWN_PATH: ReadonlySet<ResolutionVia> = new Set(['mapping', 'prefix', 'exact']);
+
 export function createLazyResolver(options: LazyResolverOptions): LazyResolver {
   const { repo, root, mappings } = options;
   // Raw `-z` listings, kept until clear(): filtered per trace rather than indexed whole.
@@ -53,25 +58,42 @@ export function createLazyResolver(options: LazyResolverOptions): LazyResolver {
     return p;
   };
   let listed: ReadonlySet<string> = new Set();
-  const makeResolver = (files: string[]): FrameResolver =>
-    createFrameResolver({ root, files, index: StemIndex.build(files), mappings, preferUnder: options.preferUnder });
+  const makeResolver = (files: string[], deployed?: ReadonlySet<string>): FrameResolver =>
+    createFrameResolver({
+      root,
+      files,
+      index: StemIndex.build(files),
+      mappings,
+      preferUnder: options.preferUnder,
+      deployed,
+    });
 
   return {
     async resolverFor(rev, frames) {
       const files = pathsWithStems(await listing('tracked'), frameStems(frames, mappings));
       const probe = makeResolver(files);
-      const weak = frames.filter((f) => {
-        if (typeof f?.path !== 'string' && typeof f?.module !== 'string') return false;
-        if (typeof f.path === 'string' && f.path.trim() !== '' && normalizeFramePath(f.path) === null) return false;
+      const weak: RawFrame[] = [];
+      let elsewhere = false;
+      // The triage resolves every frame twice, the first pass to learn the prefix: so does the probe.
+      for (const f of frames) probe.resolve(f);
+      for (const f of frames) {
+        if (typeof f?.path !== 'string' && typeof f?.module !== 'string') continue;
+        if (typeof f.path === 'string' && f.path.trim() !== '' && normalizeFramePath(f.path) === null) continue;
         const r = probe.resolve(f);
-        return (r.file === null && r.candidates.length === 0) || r.reason === 'only the file name matched';
-      });
+        if ((r.file === null && r.candidates.length === 0) || r.reason === 'only the file name matched') weak.push(f);
+        if (!AT_OWN_PATH.has(r.via)) elsewhere = true;
+      }
       listed = new Set(files);
-      if (weak.length === 0) return makeResolver(files);
+      if (weak.length === 0 && !(rev && elsewhere)) return makeResolver(files);
+      const [tree, untracked] = await Promise.all([
+        rev ? listing('tree', rev) : '',
+        weak.length > 0 ? listing('untracked') : '',
+      ]);
+      const deployed = new Set(pathsWithStems(tree, frameStems(frames, mappings)));
+      if (weak.length === 0) return makeResolver(files, deployed);
       const stems = frameStems(weak, mappings);
-      const [tree, untracked] = await Promise.all([rev ? listing('tree', rev) : '', listing('untracked')]);
       listed = new Set([...files, ...pathsWithStems(tree, stems), ...pathsWithStems(untracked, stems)]);
-      return makeResolver([...listed]);
+      return makeResolver([...listed], deployed);
     },
     listed: () => listed,
     async tracked() {
