@@ -19,6 +19,7 @@ import { followProducers } from './producerFiles';
 import { namesUsed, type NameUse, type UsingFrame } from './namesUsed';
 import { declarationLine } from './declarationLine';
 import { hunkSpan, inFrame, valueDefinitions, type DefinitionHit, type Extent } from './valueDefinitions';
+import { squash } from './lineText';
 
 /**
  * Hunks inside the body of a function one of the `call` names declares in `lines` (the file at
@@ -93,10 +94,6 @@ const MAX_FILES = 30;
 const MAX_FILE_CHARS = 2_000_000;
 const CODE_FILE =
   /\.(?:[cm]?[jt]sx?|py|java|kt|kts|scala|go|rb|cs|php|rs|swift|groovy|json|ya?ml|toml|ini|cfg|conf|properties|env)$/i;
-
-function squash(line: string): string {
-  return line.replace(/\s+/g, '');
-}
 
 /**
  * `callee` evidence for the deploy range FROM..TO: reads the whole deploy diff, finds the changed

@@ -4,6 +4,7 @@
  * did before, so a rewrite of the crashing line made this way cannot have made it fail.
  */
 import { isCosmetic, type PatchHunk } from './rangePatch';
+import { squash } from './lineText';
 
 const MAX_LINE = 500;
 const MAX_CHANGED = 200;
@@ -14,10 +15,6 @@ const DEFINITION = new RegExp(
     String.raw`]+\s*)?=\s*([bru]?(["'])(?:\\.|(?!\3).){0,200}\3|-?\d[\d_.]*[A-Za-z]?)\s*;?\s*(?:(?:#` +
     String.raw`|\/\/).*)?$`,
 );
-
-function squash(s: string): string {
-  return s.replace(/\s+/g, '');
-}
 
 function isBlankOrComment(l: string): boolean {
   return /^\s*(?:(?:#|\/\/|\*|\/\*).*)?$/.test(l);

@@ -21,6 +21,7 @@ import {
   type CallSite,
 } from './dataFlow';
 import type { PatchCommit } from './rangePatch';
+import { squash } from './lineText';
 
 /** A frame with its function's extent and its file's text at TO. */
 export interface FlowFrame {
@@ -149,8 +150,6 @@ export function traceFlow(frames: FlowFrame[], failing: string[] = []): FrameFlo
   }
   return out;
 }
-
-const squash = (s: string): string => s.replace(/\s+/g, '');
 
 /**
  * The removed lines of the hunk in which `sha` wrote `lineText` at `path`; undefined when the patch does not

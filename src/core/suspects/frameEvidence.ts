@@ -9,6 +9,7 @@ import type { BlameMode, CommitFacts, Evidence } from './evidence.types';
 import type { PatchCommit, PatchHunk } from './rangePatch';
 import type { BlameFrame, SuspectGitPort } from './suspectPort.types';
 import { removedFlow, type FrameFlow } from './flowEvidence';
+import { squash } from './lineText';
 
 const NEAR = 3;
 const MAX_EXTENT = 200;
@@ -132,11 +133,6 @@ export function blameEvidence(
     }
   }
   return out;
-}
-
-/** Whitespace-insensitive line identity: a reformat must not hide who removed a line. */
-function squash(line: string): string {
-  return line.replace(/\s+/g, '');
 }
 
 function significant(lines: string[]): string[] {

@@ -4,6 +4,7 @@
  * integer, no whitespace, an encoding). In a helper whose result reaches the crash, that is the
  * cause more often than any edit of the crashing line.
  */
+import { squash } from './lineText';
 
 const MAX_LINE = 400;
 /** Calls whose job is to put a value into a canonical form. */
@@ -36,10 +37,6 @@ const FAMILIES = [
   ['Round', 'Floor', 'Ceil', 'Trunc'],
   ['encode', 'decode'],
 ];
-
-function squash(s: string): string {
-  return s.replace(/\s+/g, '');
-}
 
 /** Index of the parenthesis closing the one at `open`, or -1. */
 function closing(s: string, open: number): number {

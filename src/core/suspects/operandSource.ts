@@ -9,14 +9,11 @@ import type { DefinitionHit } from './valueDefinitions';
 import type { NameUse, UsingFrame } from './namesUsed';
 import type { PatchFile, PatchHunk } from './rangePatch';
 import { escapeRegExp } from '../util/escapeRegExp';
+import { stripStrings } from './lineText';
 
 const CONSTANT = /\b([A-Z][A-Z0-9_]{2,})\b/g;
 const MAX_INITIALIZER = 200;
 const MAX_USES = 20;
-
-function stripStrings(line: string): string {
-  return line.slice(0, 1000).replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""');
-}
 
 /** Lower-case words of an identifier: `limitMs`, `limit_ms`, `LIMIT_MS` → limit, ms. */
 function identifierWords(name: string): string[] {

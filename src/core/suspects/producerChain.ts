@@ -7,6 +7,7 @@
  */
 import type { NameUse } from './namesUsed';
 import { enclosingFunction } from './functionExtent';
+import { stripStrings } from './lineText';
 
 /** A use found by following a helper's returns: the chain of helpers, outermost first. */
 export interface ProducerUse extends NameUse {
@@ -28,10 +29,6 @@ const ASSIGN = new RegExp(
   String.raw`^\s*(?:(?:const|let|var|final|val)\s+)?(?:[\w<>[\],.?]+\s+)?([A-Za-z_$][\w$]*)(?:\s*(` +
     String.raw`?:\.[A-Za-z_$][\w$]*|\[[^\]]{0,200}\]))*\s*(?::\s*[^=]+)?=(?!=)`,
 );
-
-function stripStrings(line: string): string {
-  return line.slice(0, 1000).replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""');
-}
 
 /**
  * Rust and Ruby return the body's last expression: its last code line when nothing ends it (`item`, not

@@ -8,6 +8,7 @@ import { indentOf } from '../stack/frameText';
 import type { BlameLine } from '../git/git.types';
 import type { Evidence } from './evidence.types';
 import type { PatchCommit, PatchHunk } from './rangePatch';
+import { squash } from './lineText';
 
 /** A frame with its function's extent and the file's lines at TO. */
 interface ShapeFrame {
@@ -115,7 +116,6 @@ export function reorderedArguments(before: string, after: string): string[] | nu
 /** True when the only change to a line took an `await` off it: the caller now gets a promise. */
 export function isAwaitRemoved(before: string, after: string): boolean {
   if (before.length > MAX_LINE || !/\bawait\b/.test(before) || /\bawait\b/.test(after)) return false;
-  const squash = (s: string) => s.replace(/\s+/g, '');
   return (
     squash(before.replace(/\bawait\s+/, '')) === squash(after) ||
     squash(before.replace(/\(\s*await\s+([^()]*)\)/, '$1')) === squash(after)
