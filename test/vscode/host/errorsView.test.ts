@@ -477,6 +477,30 @@ describe('Culprit extension: Production Errors from Sentry', function () {
       }
     });
 
+    it('writes the count, the first release and the suspect after a short crash message', async () => {
+      const entry = providerEntry();
+      const ex = entry.sample.event.exceptions[entry.sample.event.exceptions.length - 1];
+      const original = ex.value;
+      try {
+        // Short enough that the message and all three facts end by column 110 after this line.
+        ex.value = 'tier is undefined';
+        const crashText = () => {
+          api.decorations.paint();
+          return api.decorations.paintedIn(pricing()).find((p) => p.crashing)?.text ?? '';
+        };
+        await until('the short message painted', () => crashText().startsWith('TypeError: tier is undefined'));
+        const text = crashText();
+        const count = entry.sample.group.count;
+        assert.ok(count !== null, 'the provider reports a count');
+        const sha = entry.triage!.issue.suspects[0].sha.slice(0, 7);
+        assert.equal(sha, info.bugSha.slice(0, 7));
+        assert.equal(text, `TypeError: tier is undefined · ×${count} since 1.5.0 · ${sha}`);
+      } finally {
+        ex.value = original;
+        api.decorations.paint();
+      }
+    });
+
     it('puts a CodeLens on the header of the function with frames, and none when turned off', async () => {
       const doc = await vscode.workspace.openTextDocument(pricing());
       const header = doc
