@@ -88,6 +88,28 @@ describe('Culprit extension: Production Errors from Sentry', function () {
     assert.deepEqual(new Set(declared), new Set(Object.values(CMD)));
   });
 
+  it('redraws an idle row when its relative time would change, so it reads what a hover drawn then reads', async () => {
+    const entry = api.store.entries()[0];
+    const group = entry.sample.group;
+    const original = group.lastSeen;
+    const redrawn: string[] = [];
+    const listening = api.tree.onDidChangeTreeData(() => {
+      const node = (api.tree.getChildren() as ErrorTreeNode[]).find((n) => n.kind === 'issue' && n.entry === entry)!;
+      redrawn.push(String(api.tree.getTreeItem(node).description));
+    });
+    try {
+      // Seen 58 s ago: `just now` until 59.5 s, then `1 min ago`, with nothing else happening meanwhile.
+      group.lastSeen = new Date(Date.now() - 58_000).toISOString();
+      const node = (api.tree.getChildren() as ErrorTreeNode[]).find((n) => n.kind === 'issue' && n.entry === entry)!;
+      assert.match(String(api.tree.getTreeItem(node).description), / · just now · /);
+      await until('the row redrawn as 1 min ago', () => redrawn.some((d) => / · 1 min ago · /.test(d)), 10_000);
+    } finally {
+      listening.dispose();
+      group.lastSeen = original;
+      api.tree.refreshAll();
+    }
+  });
+
   it('keeps the token in SecretStorage, never in settings', async () => {
     assert.equal((await api.secrets.sentry())?.token, CANARY);
     const inspected = JSON.stringify(config());
