@@ -2,6 +2,7 @@
 // Everything else in this folder is internal to core.
 export { changedSinceText } from './changedSince';
 export { placementText } from './placement';
+export { msUntilRelativeTimeChanges, relativeTime } from './relativeTime';
 export { issueMarkdown, remoteFileUrl, remoteWebUrl } from './issueMarkdown';
 export {
   authorName,
@@ -15,7 +16,6 @@ export {
   issueDescription,
   noSuspectsReason,
   probabilityText,
-  relativeTime,
   releaseLabel,
   shortSha,
   suspectRow,

@@ -5,7 +5,8 @@
  */
 import type { ErrorSample } from '../model/group.types';
 import type { TriagedIssue } from '../model/triage.types';
-import { authorName, errorHeadline, probabilityText, relativeTime, releaseLabel, shortSha } from './issueSummary';
+import { authorName, errorHeadline, probabilityText, releaseLabel, shortSha } from './issueSummary';
+import { relativeTime } from './relativeTime';
 
 export interface MarkdownOptions {
   /** A browsable URL of `path` at line `line` and revision `rev`, or null when the host is unknown. */

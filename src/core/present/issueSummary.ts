@@ -2,6 +2,7 @@
 import type { ErrorSample } from '../model/group.types';
 import type { Suspect, TriagedFrame, TriagedIssue } from '../model/triage.types';
 import { moreLinksReason } from '../suspects/evidenceReasons';
+import { relativeTime } from './relativeTime';
 
 /** `Ada Lovelace <ada@x>` → `Ada Lovelace`. */
 export function authorName(author: string): string {
@@ -86,18 +87,6 @@ export function inlineText(
     if (headline.length + tail.length <= max) return `${headline}${tail}`;
   }
   return clipAtWord(headline, max);
-}
-
-/** `3 min ago`, `5 h ago`, `2 d ago`; null for a missing or unparseable date. */
-export function relativeTime(iso: string | null, now: number = Date.now()): string | null {
-  if (!iso) return null;
-  const t = Date.parse(iso);
-  if (!Number.isFinite(t)) return null;
-  const s = Math.max(0, Math.round((now - t) / 1000));
-  if (s < 60) return 'just now';
-  if (s < 3600) return `${Math.round(s / 60)} min ago`;
-  if (s < 86400) return `${Math.round(s / 3600)} h ago`;
-  return `${Math.round(s / 86400)} d ago`;
 }
 
 /** `orders-api@2.3.0` → `2.3.0`: the package prefix is noise next to a file. */

@@ -39,6 +39,7 @@ import {
   type ErrorTreeNode,
 } from './errorNodes';
 import { verificationChildren, verificationItem } from './verificationItems';
+import { RelativeTimeRedraw } from './relativeTimeRedraw';
 
 export interface TreeNotices {
   /** Shown above the issues (untrusted folder, incomplete setup…). */
@@ -55,15 +56,23 @@ export class ErrorsTreeProvider implements vscode.TreeDataProvider<ErrorTreeNode
   filter = '';
   sort: IssueSort = 'lastSeen';
   private readonly disposables: vscode.Disposable[] = [];
+  /** Rows say `3 d ago`: redrawn when one of those would change, so they agree with a hover drawn then. */
+  private readonly times: RelativeTimeRedraw;
 
   constructor(
     private readonly store: IssueStore,
     private readonly notices: TreeNotices,
   ) {
+    this.times = new RelativeTimeRedraw(
+      () => datesShown(store.entries()),
+      () => this.refreshAll(),
+    );
+    this.disposables.push(this.times);
     store.onDidChange(
       (key) => {
         const node = key ? this.issueNodes.get(key) : undefined;
         this.changed.fire(node);
+        this.times.schedule();
       },
       this,
       this.disposables,
@@ -105,6 +114,7 @@ export class ErrorsTreeProvider implements vscode.TreeDataProvider<ErrorTreeNode
       for (const k of [...this.issueNodes.keys()]) if (!this.store.get(k)) this.issueNodes.delete(k);
       const shown = visibleIssues(entries, this.filter, this.sort).map((e) => this.nodeFor(e));
       const more = this.store.mayHaveMore ? [new LoadMoreNode(this.store.providerCount, this.store.providerTotal)] : [];
+      this.times.schedule();
       return [...this.notices.notices(), ...shown, ...more];
     }
     switch (node.kind) {
@@ -384,4 +394,13 @@ function suspectItem(node: SuspectNode): vscode.TreeItem {
 function isConfirmed(node: SuspectNode): boolean {
   const v = node.entry.triage?.issue.verification;
   return v?.status === 'confirmed' && v.commit === node.suspect.sha;
+}
+
+/** Every date the rows and their tooltips show as a relative time. */
+function* datesShown(entries: readonly IssueEntry[]): Iterable<string | null> {
+  for (const e of entries) {
+    yield e.sample.group.firstSeen;
+    yield e.sample.group.lastSeen;
+    for (const s of e.triage?.issue.suspects ?? []) yield s.date;
+  }
 }

@@ -9,9 +9,9 @@ import {
   frameShortLocation,
   frameLocation,
   issueDescription,
-  relativeTime,
   releaseLabel,
 } from '../../../src/core/present/issueSummary';
+import { relativeTime } from '../../../src/core/present/relativeTime';
 import type { ErrorSample } from '../../../src/core/model/group.types';
 import type { TriagedIssue } from '../../../src/core/model/triage.types';
 

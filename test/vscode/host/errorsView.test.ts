@@ -88,6 +88,28 @@ describe('Culprit extension: Production Errors from Sentry', function () {
     assert.deepEqual(new Set(declared), new Set(Object.values(CMD)));
   });
 
+  it('redraws an idle row when its relative time would change, so it reads what a hover drawn then reads', async () => {
+    const entry = api.store.entries()[0];
+    const group = entry.sample.group;
+    const original = group.lastSeen;
+    const redrawn: string[] = [];
+    const listening = api.tree.onDidChangeTreeData(() => {
+      const node = (api.tree.getChildren() as ErrorTreeNode[]).find((n) => n.kind === 'issue' && n.entry === entry)!;
+      redrawn.push(String(api.tree.getTreeItem(node).description));
+    });
+    try {
+      // Seen 58 s ago: `just now` until 59.5 s, then `1 min ago`, with nothing else happening meanwhile.
+      group.lastSeen = new Date(Date.now() - 58_000).toISOString();
+      const node = (api.tree.getChildren() as ErrorTreeNode[]).find((n) => n.kind === 'issue' && n.entry === entry)!;
+      assert.match(String(api.tree.getTreeItem(node).description), / · just now · /);
+      await until('the row redrawn as 1 min ago', () => redrawn.some((d) => / · 1 min ago · /.test(d)), 10_000);
+    } finally {
+      listening.dispose();
+      group.lastSeen = original;
+      api.tree.refreshAll();
+    }
+  });
+
   it('keeps the token in SecretStorage, never in settings', async () => {
     assert.equal((await api.secrets.sentry())?.token, CANARY);
     const inspected = JSON.stringify(config());
@@ -474,6 +496,30 @@ describe('Culprit extension: Production Errors from Sentry', function () {
       } finally {
         await config().update('inlineText.maxLength', undefined, vscode.ConfigurationTarget.Global);
         await config().update('inlineText.show', undefined, vscode.ConfigurationTarget.Global);
+      }
+    });
+
+    it('writes the count, the first release and the suspect after a short crash message', async () => {
+      const entry = providerEntry();
+      const ex = entry.sample.event.exceptions[entry.sample.event.exceptions.length - 1];
+      const original = ex.value;
+      try {
+        // Short enough that the message and all three facts end by column 110 after this line.
+        ex.value = 'tier is undefined';
+        const crashText = () => {
+          api.decorations.paint();
+          return api.decorations.paintedIn(pricing()).find((p) => p.crashing)?.text ?? '';
+        };
+        await until('the short message painted', () => crashText().startsWith('TypeError: tier is undefined'));
+        const text = crashText();
+        const count = entry.sample.group.count;
+        assert.ok(count !== null, 'the provider reports a count');
+        const sha = entry.triage!.issue.suspects[0].sha.slice(0, 7);
+        assert.equal(sha, info.bugSha.slice(0, 7));
+        assert.equal(text, `TypeError: tier is undefined · ×${count} since 1.5.0 · ${sha}`);
+      } finally {
+        ex.value = original;
+        api.decorations.paint();
       }
     });
 
