@@ -4,6 +4,7 @@
  * constants its own line and its enclosing conditions read.
  */
 import { functionBaseName } from '../stack/functionName';
+import { BLOCK_KEYWORDS, PAREN_KEYWORDS } from '../util/languageKeywords';
 import { guardLines } from './executedLines';
 import { blankStrings, callTimings, crashTimings } from './callSites';
 
@@ -37,14 +38,15 @@ const MAX_NAMES = 60;
  * Language keywords that read like a call before a parenthesis (`if (`, `func (s *S)`, `foreach (`,
  * `elsif (`): never a callee, unless written as a member (`Policy.for(user)` is a Ruby method).
  */
-const CALL_KEYWORDS = new Set(
-  (
-    'if elif elsif elseif else unless until for foreach while do switch match when case catch rescue except ensure ' +
-    'return isset empty unset echo array list ' +
-    'function func fn def lambda typeof sizeof instanceof new throw raise await async yield super this self using ' +
-    'lock fixed checked unchecked not and or in is with del assert'
+export const CALL_KEYWORDS: ReadonlySet<string> = new Set([
+  ...BLOCK_KEYWORDS,
+  ...PAREN_KEYWORDS,
+  // Keywords of Ruby, PHP, C#, Rust and Python that the other scans do not stop at.
+  ...(
+    'elsif elseif unless until foreach match when rescue ensure isset empty unset echo array list ' +
+    'fn sizeof using lock fixed checked unchecked del assert'
   ).split(' '),
-);
+]);
 /** The standard library's most common members: never a project's helper. */
 export const NOT_HELPERS = new Set(
   (
