@@ -7,22 +7,13 @@ import { functionBaseName } from '../stack/functionName';
 import { BLOCK_KEYWORDS, PAREN_KEYWORDS } from '../util/languageKeywords';
 import { guardLines } from './executedLines';
 import { blankStrings, callTimings, crashTimings } from './callSites';
-
-/** A frame with its function's first line and its file's lines at TO. */
-export interface UsingFrame {
-  depth: number;
-  path: string;
-  line: number;
-  function: string | null;
-  start: number;
-  text: string[];
-}
+import type { FrameText } from './suspectPort.types';
 
 /** Where a frame used a name: the nearest line to the frame's line. */
 export interface NameUse {
   name: string;
   depth: number;
-  frame: UsingFrame;
+  frame: FrameText;
   line: number;
   kind: 'call' | 'value';
   /** Used on the frame's own line, or on a line assigning a name whose value reaches it. */
@@ -74,7 +65,7 @@ const MEMBER =
  * left out: blame over their functions covers them.
  */
 export function namesUsed(
-  frames: UsingFrame[],
+  frames: FrameText[],
   feedLines: Map<number, number[]> = new Map(),
   failing: string[] = [],
 ): NameUse[] {
@@ -82,7 +73,7 @@ export function namesUsed(
   const uses = new Map<string, NameUse>();
   const note = (
     name: string | undefined,
-    f: UsingFrame,
+    f: FrameText,
     line: number,
     kind: NameUse['kind'],
     feeds: boolean,
