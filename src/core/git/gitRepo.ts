@@ -8,7 +8,7 @@ import type { CommitInfo, FileDiff } from './git.types';
 import { gitExitCode, gitStderr } from './gitErrors';
 import type { GitRunner, RunOptions } from './gitRunner';
 import { LOG_FORMAT_ARGS, parseLog } from './logParser';
-import { PromiseLru } from './lruCache';
+import { PromiseLru } from './promiseLru';
 import { assertRevision, isFullSha, resolveRevisionWith } from './revisionResolver';
 
 /** A repository opened at its top level. Every method runs git there (paths are repo-relative). */

@@ -10,7 +10,7 @@ import { confineRevisionPath } from '../resolve/confine';
 import { parseDiffU0 } from './diffParser';
 import type { FileDiff } from './git.types';
 import type { GitRepo } from './gitRepo';
-import { PromiseLru } from './lruCache';
+import { PromiseLru } from './promiseLru';
 
 /** What one triage learnt about today's tree; create one per triage with {@link todayDiffs}. */
 export interface TodayDiffs {

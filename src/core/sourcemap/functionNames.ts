@@ -5,6 +5,7 @@
  * enclosing function of the original line is read from the original source.
  */
 import { escapeRegExp } from '../util/escapeRegExp';
+import { BLOCK_KEYWORDS } from '../util/languageKeywords';
 
 /** Longest generated line searched backwards for a definition (minified bundles are one line). */
 const MAX_SCAN_CHARS = 4 * 1024 * 1024;
@@ -35,7 +36,8 @@ export function definitionColumn(lineText: string, name: string, beforeColumn: n
   return found;
 }
 
-const KEYWORDS = new Set(['if', 'for', 'while', 'switch', 'catch', 'with', 'return', 'function', 'else', 'do']);
+/** Words a definition pattern can catch where the name goes (`if (x) {`): never a function's name. */
+export const KEYWORDS: ReadonlySet<string> = new Set(BLOCK_KEYWORDS);
 // `function name(`, `name = (…) =>`, `name = function`, `name(…) {` (method), `def name(` and `func name(`.
 const ORIGINAL_DEF = [
   /\bfunction\s*\*?\s*([\w$]+)\s*[<(]/,

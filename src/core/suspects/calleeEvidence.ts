@@ -9,14 +9,14 @@ import { isNonCodePath } from './pathKinds';
 import type { Evidence } from './evidence.types';
 import { enclosingFunction, inBodies } from './functionExtent';
 import { RANGE_PATCH_FORMAT, isCosmetic, parseRangePatch, type PatchFile } from './rangePatch';
-import type { SuspectGitPort } from './suspectPort.types';
+import type { FrameExtent, FrameText, SuspectGitPort } from './suspectPort.types';
 import { keyHits } from './errorTokens';
 import { constantUses, keepsEveryKey, operandDefinitions } from './operandSource';
 import { isAwaitRemoved, isBoundChange } from './shapeEvidence';
 import { isNormalizerRemoved } from './normalizerShape';
 import type { ProducerUse } from './producerChain';
 import { followProducers } from './producerFiles';
-import { namesUsed, type NameUse, type UsingFrame } from './namesUsed';
+import { namesUsed, type NameUse } from './namesUsed';
 import { declarationLine } from './declarationLine';
 import { hunkSpan, inFrame, valueDefinitions, type DefinitionHit, type Extent } from './valueDefinitions';
 import { squash } from './lineText';
@@ -103,7 +103,7 @@ const CODE_FILE =
 export async function collectCalleeEvidence(
   port: SuspectGitPort,
   revs: { from: string; to: string; range: string },
-  frames: Array<UsingFrame & { end: number }>,
+  frames: Array<FrameText & Pick<FrameExtent, 'end'>>,
   flows: Array<{ frame: { depth: number }; defLines: number[] }>,
   keys: string[],
   error: CalleeErrorFacts = {},

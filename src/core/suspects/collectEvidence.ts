@@ -7,19 +7,11 @@ import type { BlameLine } from '../git/git.types';
 import type { BlameMode, CommitFacts, Evidence } from './evidence.types';
 import { RANGE_PATCH_FORMAT, parseRangePatch } from './rangePatch';
 import { rangeFacts } from './rangeFacts';
-import {
-  type FrameExtent,
-  blameEvidence,
-  extentsOf,
-  factsFromBlame,
-  fileEvidence,
-  mergeRanges,
-  removedEvidence,
-} from './frameEvidence';
+import { blameEvidence, extentsOf, factsFromBlame, fileEvidence, mergeRanges, removedEvidence } from './frameEvidence';
 import { collectCalleeEvidence } from './calleeEvidence';
 import { collectLiteralEvidence } from './literalEvidence';
 import { hierarchyEvidence } from './hierarchyEvidence';
-import type { BlameFrame, SuspectGitPort } from './suspectPort.types';
+import type { BlameFrame, FrameExtent, SuspectGitPort } from './suspectPort.types';
 import { crashLineEvidence, crashLineTouches, tokenEvidence } from './tokenEvidence';
 import { flowEvidence, traceFlow } from './flowEvidence';
 import { mapLimit } from '../util/mapLimit';

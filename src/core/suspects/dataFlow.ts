@@ -7,17 +7,16 @@
  */
 
 import { escapeRegExp } from '../util/escapeRegExp';
+import { BLOCK_KEYWORDS, DECLARATION_KEYWORDS, PAREN_KEYWORDS } from '../util/languageKeywords';
 import { collectionInsert, loopBinding } from './bindingShapes';
 
-const KEYWORDS = new Set(
-  (
-    'if else for while do return function const let var new this self cls null undefined true false None True False ' +
-    'class def import from export default async await try catch finally throw throws raise except in ' +
-    'of is not and or ' +
-    'public private protected static void int bool boolean final type interface extends implements instanceof typeof ' +
-    'elif lambda with as yield pass break continue case switch nil super double float long short char byte val func'
-  ).split(' '),
-);
+/** Words that are never a variable's name: the keywords, Python's capitalised literals and `cls`, `throws`. */
+export const KEYWORDS: ReadonlySet<string> = new Set([
+  ...BLOCK_KEYWORDS,
+  ...PAREN_KEYWORDS,
+  ...DECLARATION_KEYWORDS,
+  ...['cls', 'None', 'True', 'False', 'throws'],
+]);
 
 const MAX_LINE = 1000;
 const MAX_SLICE_LINES = 200;

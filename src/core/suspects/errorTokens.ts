@@ -5,17 +5,25 @@
  */
 
 import { escapeRegExp } from '../util/escapeRegExp';
+import { BLOCK_KEYWORDS, DECLARATION_KEYWORDS, PAREN_KEYWORDS } from '../util/languageKeywords';
 
-const KEYWORDS = new Set(
-  (
-    'if else for while do return function const let var new this self null undefined true false none ' +
-    'class def import from export default async await try catch finally throw raise except in of is not and or ' +
-    'public private protected static void int string bool boolean final let type interface extends implements ' +
-    'end then elif lambda with as yield pass break continue case switch nil err error object value data result ' +
-    'get set len str list dict map print println fmt log console require module exports ' +
-    'double float long short char byte var val func go defer string number any unknown readonly const'
-  ).split(' '),
-);
+/** Left in as tokens: the ranking was measured with them kept. */
+const KEPT_AS_TOKENS = new Set(['instanceof', 'typeof', 'super']);
+/** Keywords of the languages the other scans leave alone: Ruby and Lua, Go, TypeScript's types, `None` lowercased. */
+const MORE_KEYWORDS = 'end then go defer string number any unknown readonly none'.split(' ');
+/** Names so common in any program that they tie an error to nothing. */
+const COMMON_NAMES = (
+  'err error object value data result get set len str list dict map print println fmt log console ' +
+  'require module exports'
+).split(' ');
+/** Words never taken as a token, compared lowercased. */
+export const KEYWORDS: ReadonlySet<string> = new Set([
+  ...BLOCK_KEYWORDS,
+  ...PAREN_KEYWORDS.filter((k) => !KEPT_AS_TOKENS.has(k)),
+  ...DECLARATION_KEYWORDS,
+  ...MORE_KEYWORDS,
+  ...COMMON_NAMES,
+]);
 
 const IDENT = /[A-Za-z_$][\w$]{2,}/g;
 

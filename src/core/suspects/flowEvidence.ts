@@ -22,18 +22,10 @@ import {
 } from './dataFlow';
 import type { PatchCommit } from './rangePatch';
 import { squash } from './lineText';
+import type { FrameExtent } from './suspectPort.types';
 
-/** A frame with its function's extent and its file's text at TO. */
-export interface FlowFrame {
-  depth: number;
-  path: string;
-  line: number;
-  function: string | null;
-  start: number;
-  end: number;
-  ranUntil: number;
-  text: string[];
-}
+/** A frame with its function's extent and its file's text at TO (nested bodies are not read here). */
+export type FlowFrame = Omit<FrameExtent, 'nested'>;
 
 export interface FrameFlow {
   frame: FlowFrame;

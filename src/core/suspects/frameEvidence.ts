@@ -7,23 +7,12 @@ import { enclosingFunction, inBodies, nestedBodies } from './functionExtent';
 import { guardLines, lastExecutedLine } from './executedLines';
 import type { BlameMode, CommitFacts, Evidence } from './evidence.types';
 import type { PatchCommit, PatchHunk } from './rangePatch';
-import type { BlameFrame, SuspectGitPort } from './suspectPort.types';
+import type { BlameFrame, FrameExtent, SuspectGitPort } from './suspectPort.types';
 import { removedFlow, type FrameFlow } from './flowEvidence';
 import { squash } from './lineText';
 
 const NEAR = 3;
 const MAX_EXTENT = 200;
-
-export interface FrameExtent extends BlameFrame {
-  start: number;
-  end: number;
-  /** Last line that may have run before the frame stopped; changes below it never ran. */
-  ranUntil: number;
-  /** The file's lines at TO. */
-  text: string[];
-  /** Bodies of functions declared inside the extent, off the frame's line: they run only when called. */
-  nested: Array<[number, number]>;
-}
 
 function clampExtent(f: BlameFrame, start: number, end: number, lines: string[]): FrameExtent {
   const s = Math.min(Math.max(start, f.line - MAX_EXTENT), f.line);

@@ -4,24 +4,16 @@
  * constants its own line and its enclosing conditions read.
  */
 import { functionBaseName } from '../stack/functionName';
+import { BLOCK_KEYWORDS, PAREN_KEYWORDS } from '../util/languageKeywords';
 import { guardLines } from './executedLines';
 import { blankStrings, callTimings, crashTimings } from './callSites';
-
-/** A frame with its function's first line and its file's lines at TO. */
-export interface UsingFrame {
-  depth: number;
-  path: string;
-  line: number;
-  function: string | null;
-  start: number;
-  text: string[];
-}
+import type { FrameText } from './suspectPort.types';
 
 /** Where a frame used a name: the nearest line to the frame's line. */
 export interface NameUse {
   name: string;
   depth: number;
-  frame: UsingFrame;
+  frame: FrameText;
   line: number;
   kind: 'call' | 'value';
   /** Used on the frame's own line, or on a line assigning a name whose value reaches it. */
@@ -37,14 +29,15 @@ const MAX_NAMES = 60;
  * Language keywords that read like a call before a parenthesis (`if (`, `func (s *S)`, `foreach (`,
  * `elsif (`): never a callee, unless written as a member (`Policy.for(user)` is a Ruby method).
  */
-const CALL_KEYWORDS = new Set(
-  (
-    'if elif elsif elseif else unless until for foreach while do switch match when case catch rescue except ensure ' +
-    'return isset empty unset echo array list ' +
-    'function func fn def lambda typeof sizeof instanceof new throw raise await async yield super this self using ' +
-    'lock fixed checked unchecked not and or in is with del assert'
+export const CALL_KEYWORDS: ReadonlySet<string> = new Set([
+  ...BLOCK_KEYWORDS,
+  ...PAREN_KEYWORDS,
+  // Keywords of Ruby, PHP, C#, Rust and Python that the other scans do not stop at.
+  ...(
+    'elsif elseif unless until foreach match when rescue ensure isset empty unset echo array list ' +
+    'fn sizeof using lock fixed checked unchecked del assert'
   ).split(' '),
-);
+]);
 /** The standard library's most common members: never a project's helper. */
 export const NOT_HELPERS = new Set(
   (
@@ -72,7 +65,7 @@ const MEMBER =
  * left out: blame over their functions covers them.
  */
 export function namesUsed(
-  frames: UsingFrame[],
+  frames: FrameText[],
   feedLines: Map<number, number[]> = new Map(),
   failing: string[] = [],
 ): NameUse[] {
@@ -80,7 +73,7 @@ export function namesUsed(
   const uses = new Map<string, NameUse>();
   const note = (
     name: string | undefined,
-    f: UsingFrame,
+    f: FrameText,
     line: number,
     kind: NameUse['kind'],
     feeds: boolean,

@@ -6,7 +6,8 @@
  * definition chose the value the operation failed on.
  */
 import type { DefinitionHit } from './valueDefinitions';
-import type { NameUse, UsingFrame } from './namesUsed';
+import type { NameUse } from './namesUsed';
+import type { FrameText } from './suspectPort.types';
 import type { PatchFile, PatchHunk } from './rangePatch';
 import { escapeRegExp } from '../util/escapeRegExp';
 import { stripStrings } from './lineText';
@@ -43,7 +44,7 @@ export function namedAfter(name: string, operand: string): boolean {
  * Constants (UPPER_CASE) read on the crashing line or on the lines assigning values that reach
  * it, as `value` uses that feed the crash.
  */
-export function constantUses(frames: UsingFrame[], feedLines: Map<number, number[]>): NameUse[] {
+export function constantUses(frames: FrameText[], feedLines: Map<number, number[]>): NameUse[] {
   const out = new Map<string, NameUse>();
   for (const f of [...frames].sort((a, b) => a.depth - b.depth)) {
     for (const l of [f.line, ...(feedLines.get(f.depth) ?? [])]) {
@@ -164,7 +165,7 @@ export function operandDefinitions(
   lines: string[] | null,
   uses: NameUse[],
   failing: string[],
-  crash: UsingFrame | undefined,
+  crash: FrameText | undefined,
   missing = false,
 ): DefinitionHit[] {
   const out: DefinitionHit[] = [];

@@ -9,16 +9,7 @@ import type { BlameLine } from '../git/git.types';
 import type { Evidence } from './evidence.types';
 import type { PatchCommit, PatchHunk } from './rangePatch';
 import { squash } from './lineText';
-
-/** A frame with its function's extent and the file's lines at TO. */
-interface ShapeFrame {
-  depth: number;
-  path: string;
-  line: number;
-  function: string | null;
-  start: number;
-  text: string[];
-}
+import type { FrameText } from './suspectPort.types';
 
 const MAX_LINE = 500;
 const MAX_SCAN_UP = 60;
@@ -163,7 +154,7 @@ function words(line: string): Set<string> {
 }
 
 export interface ShapeRequest {
-  frames: ShapeFrame[];
+  frames: FrameText[];
   blame: Map<string, BlameLine[]>;
   /** Range patches of the frame files, newest first. */
   framePatches: PatchCommit[];

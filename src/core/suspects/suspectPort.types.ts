@@ -26,3 +26,18 @@ export interface BlameFrame {
   line: number;
   function: string | null;
 }
+
+/** A blame frame with its function's extent and the file's lines at TO. */
+export interface FrameExtent extends BlameFrame {
+  start: number;
+  end: number;
+  /** Last line that may have run before the frame stopped; changes below it never ran. */
+  ranUntil: number;
+  /** The file's lines at TO. */
+  text: string[];
+  /** Bodies of functions declared inside the extent, off the frame's line: they run only when called. */
+  nested: Array<[number, number]>;
+}
+
+/** What a line scan needs of an extent: the frame, its function's first line and the file's lines at TO. */
+export type FrameText = Pick<FrameExtent, keyof BlameFrame | 'start' | 'text'>;

@@ -20,7 +20,11 @@ export function bareFunctionName(fn: string | null): string | null {
   return name && !['anonymous', 'main', 'module', 'lambda', 'null'].includes(name.toLowerCase()) ? name : null;
 }
 
-function indentOf(line: string): number {
+/**
+ * Leading whitespace in characters, any whitespace (a tab too) counting 1, where stack/frameText's `indentOf`
+ * counts a tab 4: realigning was measured with this count, so it stays.
+ */
+function leadingWhitespaceLength(line: string): number {
   return line.length - line.trimStart().length;
 }
 
@@ -53,7 +57,7 @@ function definitionLines(lines: readonly string[], name: string): number[] {
  * line opens one, else (Python, Ruby) until the next code line indented no deeper.
  */
 function spanOf(lines: readonly string[], start: number): [number, number] {
-  const indent = indentOf(lines[start]);
+  const indent = leadingWhitespaceLength(lines[start]);
   if (lines[start].includes('{')) {
     let depth = 0;
     for (let i = start; i < lines.length; i++) {
@@ -64,7 +68,7 @@ function spanOf(lines: readonly string[], start: number): [number, number] {
   }
   for (let i = start + 1; i < lines.length; i++) {
     const l = lines[i];
-    if (l.trim() !== '' && indentOf(l) <= indent && !/^\s*[)\]}]/.test(l)) return [start, i - 1];
+    if (l.trim() !== '' && leadingWhitespaceLength(l) <= indent && !/^\s*[)\]}]/.test(l)) return [start, i - 1];
   }
   return [start, lines.length - 1];
 }

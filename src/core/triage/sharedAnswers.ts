@@ -10,7 +10,7 @@ import * as nodePath from 'node:path';
 import { parseDiffU0 } from '../git/diffParser';
 import type { BlameLine } from '../git/git.types';
 import { MAX_RANGE_COMMITS, type GitRepo } from '../git/gitRepo';
-import { PromiseLru } from '../git/lruCache';
+import { PromiseLru } from '../git/promiseLru';
 import { diffSubset, logSubset, namedBy } from '../git/patchSubset';
 import { isFullSha } from '../git/revisionResolver';
 import { RANGE_PATCH_FORMAT } from '../suspects/rangePatch';

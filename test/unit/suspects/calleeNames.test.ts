@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { namesUsed, type UsingFrame } from '../../../src/core/suspects/namesUsed';
+import { namesUsed } from '../../../src/core/suspects/namesUsed';
+import type { FrameText } from '../../../src/core/suspects/suspectPort.types';
 
-const frame = (text: string[], line: number): UsingFrame => ({
+const frame = (text: string[], line: number): FrameText => ({
   depth: 0,
   path: 'x',
   line,
@@ -9,7 +10,7 @@ const frame = (text: string[], line: number): UsingFrame => ({
   start: 1,
   text,
 });
-const calls = (f: UsingFrame) =>
+const calls = (f: FrameText) =>
   namesUsed([f])
     .filter((u) => u.kind === 'call')
     .map((u) => u.name)

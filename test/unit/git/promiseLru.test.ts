@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { parseGitVersion } from '../../../src/core/git/gitRunner';
-import { PromiseLru } from '../../../src/core/git/lruCache';
+import { PromiseLru } from '../../../src/core/git/promiseLru';
 
 describe('PromiseLru', () => {
   it('shares in-flight promises, evicts the least recently used, and never keeps failures', async () => {
