@@ -27,6 +27,7 @@ import {
   renderSuspects,
 } from './renderIssue';
 import { type VerificationHandlers, renderVerification } from './renderVerification';
+import { renderResources, showResourceMetrics } from './renderResources';
 
 interface VsCodeApi {
   postMessage(msg: ViewToHost): void;
@@ -160,6 +161,26 @@ const verificationHandlers: VerificationHandlers = {
     ),
 };
 
+/** Queries the metrics around the error once per issue; the section says what came back or why not. */
+let resourcesAsked: string | null = null;
+function loadResources(m: PanelModel): void {
+  if (m.resources) return showResourceMetrics(m.resources);
+  if (!m.canQueryResources || resourcesAsked === m.issueId) return;
+  resourcesAsked = m.issueId;
+  const id = m.issueId;
+  request<'resources'>({ type: 'resources', issueId: id }).then(
+    (r) => {
+      if (model?.issueId !== id) return;
+      save({ resources: r });
+      showResourceMetrics(r);
+    },
+    (e: unknown) => {
+      resourcesAsked = null;
+      if (model?.issueId === id) showResourceMetrics(e instanceof Error ? e : new Error(String(e)));
+    },
+  );
+}
+
 function save(patch: Partial<PanelModel>): void {
   if (!model) return;
   model = { ...model, ...patch };
@@ -174,7 +195,12 @@ function render(next: PanelModel): void {
   const kept = status ? { text: status.textContent ?? '', error: status.classList.contains('error') } : null;
   const m: PanelModel =
     same && model
-      ? { ...next, comparison: next.comparison ?? model.comparison, fixStatus: next.fixStatus ?? model.fixStatus }
+      ? {
+          ...next,
+          comparison: next.comparison ?? model.comparison,
+          fixStatus: next.fixStatus ?? model.fixStatus,
+          resources: next.resources ?? model.resources,
+        }
       : next;
   model = m;
   vscode.setState({ model: m });
@@ -182,10 +208,12 @@ function render(next: PanelModel): void {
   if (!app) return;
   const context = renderContext(m);
   const verification = renderVerification(m, verificationHandlers);
+  const resources = renderResources(m);
   app.replaceChildren(
     renderHeader(m, issueHandlers),
     renderActions(m, insightHandlers),
     ...(context ? [context] : []),
+    ...(resources ? [resources] : []),
     renderStack(m, issueHandlers),
     ...(verification ? [verification] : []),
     renderSuspects(m, issueHandlers),
@@ -195,6 +223,7 @@ function render(next: PanelModel): void {
   );
   app.setAttribute('data-issue-id', m.issueId);
   if (kept?.text) setStatus(kept.text, kept.error);
+  loadResources(m);
 }
 
 window.addEventListener('message', (event: MessageEvent) => {

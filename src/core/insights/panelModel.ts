@@ -10,6 +10,7 @@ import { everyReason, noSuspectsReason, probabilityText, shortSha, verdictText }
 import { changedSinceText } from '../present/changedSince';
 import { placementText } from '../present/placement';
 import { panelContext } from './panelContext';
+import { runtimeFacts } from './runtimeContext';
 import type { TagComparison } from './tagComparison.types';
 
 const MAX_TEXT = 4_000;
@@ -227,6 +228,8 @@ export function toPanelModel(sample: ErrorSample, issue: TriagedIssue | null, ex
         : null,
     verdict: issue ? text(verdictText(issue), 500) : null,
     comparison: extras.comparison ?? null,
+    runtime: runtimeFacts(event),
+    resources: null,
     fixStatus: fix ? { status: fix, text: describeFixStatus(fix) } : null,
     actionable: !!extras.actionable,
     canCreateRegressionTest: !!request && !!(request.url || request.method),

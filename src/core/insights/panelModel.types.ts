@@ -1,6 +1,7 @@
 /** The detail panel's view model: plain JSON, already stripped of secrets and bounded in size. */
 import type { FixStatus } from './fixStatus';
 import type { TagComparison } from './tagComparison.types';
+import type { ResourceMetrics, RuntimeFactGroup } from './resourceContext.types';
 
 export interface PanelFrame {
   /** Index into `TriagedIssue.frames` (and the flattened event frames): what `openFrame` takes. */
@@ -126,6 +127,12 @@ export interface PanelModel {
   verdict: string | null;
   /** Present once computed; the panel asks for it through the protocol otherwise. */
   comparison: TagComparison | null;
+  /** Runtime, OS, device and app facts the event carries, and low-memory notes from them. */
+  runtime: { groups: RuntimeFactGroup[]; notes: string[] };
+  /** Host or container metrics around the error, once loaded (the panel asks for them otherwise). */
+  resources: ResourceMetrics | null;
+  /** Whether the provider can query metrics around the error (Datadog); the host sets it. */
+  canQueryResources?: boolean;
   fixStatus: { status: FixStatus; text: string } | null;
   /** Whether resolve/ignore/assign make sense (a provider issue, not a pasted file). */
   actionable: boolean;

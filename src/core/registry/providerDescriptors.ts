@@ -92,7 +92,11 @@ const datadog: ProviderDescriptor = {
   actions: (source) => datadogIssueActions(source as DatadogSource),
   insights: (t) => {
     const i = createDatadogInsights(t.options as DatadogSourceOptions);
-    return { whatDiffers: (id) => i.whatDiffers(id), fixStatus: (id, w) => i.fixStatus(id, w) };
+    return {
+      whatDiffers: (id) => i.whatDiffers(id),
+      fixStatus: (id, w) => i.fixStatus(id, w),
+      resources: (event) => i.resources(event),
+    };
   },
   links: {},
 };

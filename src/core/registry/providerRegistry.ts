@@ -11,6 +11,8 @@ import type { EventLookupTarget } from '../providers/eventLookup';
 import type { IssueActions } from '../actions/issueActions';
 import type { FixStatus, FixWatch } from '../insights/fixStatus';
 import type { TagComparison } from '../insights/tagComparison.types';
+import type { ResourceMetrics } from '../insights/resourceContext.types';
+import type { ErrorEvent } from '../model/event.types';
 
 export type ProviderName = EventLookupTarget['provider'];
 
@@ -52,6 +54,8 @@ export interface ProviderSecret {
 interface ProviderInsights {
   whatDiffers(issueId: string, window: { from: string | null; to: string | null }): Promise<TagComparison>;
   fixStatus(issueId: string, watch: FixWatch): Promise<FixStatus>;
+  /** Host or container metrics around the event (Datadog); providers without metrics leave it out. */
+  resources?(event: ErrorEvent): Promise<ResourceMetrics>;
 }
 
 interface BuildContext {

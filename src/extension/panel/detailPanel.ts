@@ -168,6 +168,13 @@ export class DetailPanel implements vscode.Disposable {
         return this.actions.createRegressionTest(msg.issueId);
       case 'whatDiffers':
         return this.actions.whatDiffers(msg.issueId);
+      case 'resources': {
+        if (!model.canQueryResources) throw new Error(`${model.providerLabel} has no host metrics to query`);
+        const resources = await this.actions.resources(msg.issueId);
+        // Kept, so a re-render of the same issue does not query again.
+        this.model = { ...model, resources };
+        return resources;
+      }
       case 'fixStatus': {
         const status = await this.actions.fixStatus(msg.issueId, msg.startWatching);
         const text = describeFixStatus(status);

@@ -1,6 +1,6 @@
 /** The port the detail panel calls for everything outside the webview; the extension implements it. */
 import type { IssueActionResult } from '../../core/actions';
-import type { FixStatus, TagComparison } from '../../core/insights';
+import type { FixStatus, ResourceMetrics, TagComparison } from '../../core/insights';
 import type { PanelIssueAction } from './panelProtocol';
 
 /**
@@ -27,6 +27,8 @@ export interface PanelActions {
   createRegressionTest(issueId: string): Promise<{ relPath: string }>;
   /** The "what differs" comparison (provider tag insights); may be slow, the panel shows progress. */
   whatDiffers(issueId: string): Promise<TagComparison>;
+  /** Host or container metrics around the error (the provider's insights); failures say so in the result. */
+  resources(issueId: string): Promise<ResourceMetrics>;
   /**
    * The fix status of the issue. `startWatching` true means the user pressed "Watch fix": record
    * the watch (release = the next/last release, since = now) before answering.

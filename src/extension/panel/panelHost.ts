@@ -17,6 +17,7 @@ import {
   type FixWatch,
   type TagComparison,
   type PanelModel,
+  type ResourceMetrics,
 } from '../../core/insights';
 import { hasIssueActions, issueActionsFor } from '../../core/registry';
 import { writeRegressionTest } from '../../core/regression';
@@ -58,6 +59,8 @@ export class PanelHost implements PanelActions, vscode.Disposable {
   /** Files changed per `key\0sha`, read from git once. */
   private readonly files = new Map<string, CommitFile[]>();
   private readonly reading = new Set<string>();
+  /** Metrics around each issue's event, queried once per panel session. */
+  private readonly metrics = new Map<string, ResourceMetrics>();
 
   constructor(private readonly deps: PanelHostDeps) {
     this.panel = new DetailPanel(deps.extensionUri, this, { log: deps.log });
@@ -79,6 +82,8 @@ export class PanelHost implements PanelActions, vscode.Disposable {
       ...model,
       suspects: this.withFiles(key, model.suspects),
       canBisect: vscode.workspace.isTrusted && !!entry.triage?.gitRan && !!deploy?.from && !!deploy.to,
+      canQueryResources: !!this.insightsFor(entry)?.resources,
+      resources: this.metrics.get(key) ?? null,
       bisecting: running
         ? running.step > 0
           ? `step ${running.step}/${running.maxSteps} · ${running.phase} ${shortSha(running.sha)}`
@@ -251,6 +256,15 @@ export class PanelHost implements PanelActions, vscode.Disposable {
       baselineInfo: { available: false, reason },
       window,
     });
+  }
+
+  async resources(issueId: string): Promise<ResourceMetrics> {
+    const entry = this.entryOf(issueId)!;
+    const query = this.insightsFor(entry)?.resources;
+    if (!query) throw new CulpritError('invalid-input', `${entry.sample.group.source} has no host metrics to query`);
+    const found = await query(entry.sample.event);
+    this.metrics.set(entry.key, found);
+    return found;
   }
 
   async fixStatus(issueId: string, startWatching: boolean): Promise<FixStatus> {

@@ -4,7 +4,7 @@
  * the parsers below before acting on it. Flow: the view posts `ready`; only then does the host post
  * `render`. View requests carry a `requestId`; the host answers each with one `response`.
  */
-import type { FixStatus, PanelModel, TagComparison } from '../../core/insights';
+import type { FixStatus, PanelModel, ResourceMetrics, TagComparison } from '../../core/insights';
 
 /** Issue actions the panel offers; `ignore` is confirmed by the host before it runs. */
 export type PanelIssueAction =
@@ -26,6 +26,7 @@ export type ViewToHost =
   | { type: 'issueAction'; requestId: number; issueId: string; action: PanelIssueAction }
   | { type: 'createRegressionTest'; requestId: number; issueId: string }
   | { type: 'whatDiffers'; requestId: number; issueId: string }
+  | { type: 'resources'; requestId: number; issueId: string }
   | { type: 'fixStatus'; requestId: number; issueId: string; startWatching: boolean }
   | { type: 'openExternal'; requestId: number; url: string }
   | { type: 'confirmByBisect'; requestId: number; issueId: string };
@@ -40,6 +41,7 @@ export interface ResponseResults {
   issueAction: { message: string; status: string | null };
   createRegressionTest: { relPath: string };
   whatDiffers: TagComparison;
+  resources: ResourceMetrics;
   fixStatus: { status: FixStatus; text: string };
   openExternal: null;
   /** The verdict's status (null when it did not run: refused, cancelled) and one line for the status. */
@@ -118,6 +120,7 @@ export function parseViewMessage(raw: unknown): ViewToHost | null {
     }
     case 'createRegressionTest':
     case 'whatDiffers':
+    case 'resources':
     case 'confirmByBisect':
       return { type, requestId, issueId };
     case 'fixStatus':

@@ -13,6 +13,9 @@ import type { DatadogSourceOptions } from './datadog.types';
 import { createDatadogHttp, datadogTarget, searchTerm } from './datadogApi';
 import { datadogApiBaseUrl } from './datadogSites';
 import { datadogWindow } from './datadogTime';
+import { resourcesAround } from './datadogMetrics';
+import type { ErrorEvent } from '../../model/event.types';
+import type { ResourceMetrics } from '../../insights/resourceContext.types';
 
 export const SPANS_AGGREGATE_PATH = '/api/v2/spans/analytics/aggregate';
 /** Facets compared when the caller names none: route, version, host, browser, user segment. */
@@ -36,6 +39,8 @@ interface DatadogWhatDiffersOptions {
 export interface DatadogInsights {
   whatDiffers(issueId: string, opts?: DatadogWhatDiffersOptions): Promise<TagComparison>;
   fixStatus(issueId: string, watch: FixWatch, opts?: { now?: number; signal?: AbortSignal }): Promise<FixStatus>;
+  /** Host and container metrics around the event's time (datadogMetrics.ts). */
+  resources(event: ErrorEvent, signal?: AbortSignal): Promise<ResourceMetrics>;
 }
 
 /** Reads aggregate buckets (`data[].attributes.by[facet]`, `.compute.c0`) into a distribution. */
@@ -123,6 +128,8 @@ export function createDatadogInsights(opts: DatadogSourceOptions): DatadogInsigh
         window: iso,
       });
     },
+
+    resources: (event, signal) => resourcesAround(http, event, signal),
 
     async fixStatus(issueId, watch, o = {}) {
       const id = checkId(issueId);
