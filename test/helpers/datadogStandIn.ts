@@ -1,7 +1,7 @@
 /**
- * A real HTTP server on 127.0.0.1 that answers like Datadog's v2 API for the routes Culprit uses
- * (Error Tracking search/state/assignee, span and log search). Issue bodies start from the
- * spec's `x-recorded-examples`, spans and logs from the dd-trace captures in test/fixtures/events;
+ * A real HTTP server on 127.0.0.1 that answers like Datadog's API for the routes Culprit uses
+ * (Error Tracking search/state/assignee, span and log search, the v1 metrics query). Issue bodies
+ * start from the spec's `x-recorded-examples`, metrics from the recording in test/fixtures/datadog, spans and logs from the dd-trace captures in test/fixtures/events;
  * every request body and every canned response is validated against the OpenAPI subset, so
  * neither side can drift from what Datadog documents. Faults can be programmed per route.
  */
@@ -22,8 +22,9 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { loadSpecValidator } from './specValidator';
 import { FIXTURES_DIR } from './fixturesDir';
+import { metricsAnswer } from './datadogMetricsAnswer';
 
-type DatadogRoute = 'issues' | 'state' | 'assign' | 'unassign' | 'spans' | 'logs';
+type DatadogRoute = 'issues' | 'state' | 'assign' | 'unassign' | 'spans' | 'logs' | 'metrics';
 
 interface DatadogStandInFault extends StandInFault {
   /** Only for requests about this issue (span/log searches naming its `@issue.id`, or its id in the path). */
@@ -48,6 +49,8 @@ interface DatadogStandInIssue {
   commit?: string;
   /** `http.request_id` of the issue's events (for lookups by request/correlation ID). */
   requestId?: string;
+  /** More span tags of the issue's events (`container_id:…`). */
+  spanTags?: string[];
   /** Epoch ms of the issue's `last_seen` (default: the newest event's time); tests move it to mean "seen again". */
   lastSeenMs?: number;
 }
@@ -81,6 +84,14 @@ export interface DatadogStandInOptions {
   searchBudget?: number;
   /** Seconds to the budget's reset, as sent in `X-RateLimit-Reset` (default 1800). */
   searchResetSeconds?: number;
+  /**
+   * Metrics the query API has, by metric name (`system.mem.pct_usable`): a value, or values spread
+   * over the asked window. Metrics not named answer an empty `series`. Default: every metric
+   * answers the recorded points.
+   */
+  metrics?: Record<string, number | number[]>;
+  /** The metrics query answers 403 (the application key lacks `timeseries_query`). */
+  metricsForbidden?: boolean;
   /** Spans carry no `issue.id` (data indexed before Error Tracking grouped it). */
   noIssueIds?: boolean;
   latencyMs?: number;
@@ -157,6 +168,7 @@ const ROUTES: Array<[RegExp, DatadogRoute, string, string | null]> = [
   [/^\/api\/v2\/error-tracking\/issues\/([^/]+)\/assignee$/, 'unassign', 'DELETE', null],
   [/^\/api\/v2\/spans\/events\/search$/, 'spans', 'POST', 'SpansListRequest'],
   [/^\/api\/v2\/logs\/events\/search$/, 'logs', 'POST', 'LogsListRequest'],
+  [/^\/api\/v1\/query$/, 'metrics', 'GET', null],
 ];
 
 const STACKS = path.join(FIXTURES_DIR, 'stacks');
@@ -229,6 +241,7 @@ export async function startDatadogStandIn(options: DatadogStandInOptions = {}): 
       end_timestamp: new Date(base - n * 1000 + 6).toISOString(),
     });
     s.id = `AYMz${String(n).padStart(20, '0')}`;
+    if (iss.spanTags) s.attributes.tags = [...(s.attributes.tags as string[]), ...iss.spanTags];
     if (iss.commit) {
       const tags = s.attributes.tags as string[];
       s.attributes.tags = tags.map((t) => (t.startsWith('git.commit.sha:') ? `git.commit.sha:${iss.commit}` : t));
@@ -385,6 +398,8 @@ export async function startDatadogStandIn(options: DatadogStandInOptions = {}): 
       case 'spans':
       case 'logs':
         return page(route, body);
+      case 'metrics':
+        return metricsAnswer(q, options.metrics);
     }
   };
 
@@ -427,7 +442,10 @@ export async function startDatadogStandIn(options: DatadogStandInOptions = {}): 
       if (!hit?.m) return send(404, { errors: ['Not found'] });
       if (options.apiKey && req.headers['dd-api-key'] !== options.apiKey)
         return send(401, { errors: ['Unauthorized'] });
-      if (options.appKey && req.headers['dd-application-key'] !== options.appKey)
+      if (
+        (options.appKey && req.headers['dd-application-key'] !== options.appKey) ||
+        (hit.route === 'metrics' && options.metricsForbidden)
+      )
         return send(403, { errors: ['Forbidden'] });
       if (hit.schema) {
         const validate = requestValidator(hit.schema);

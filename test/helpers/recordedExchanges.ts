@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { API_SPECS_DIR } from './specValidator';
+import { FIXTURES_DIR } from './fixturesDir';
 
 export type RecordedProvider = 'sentry' | 'datadog' | 'bugsnag';
 
@@ -37,15 +38,23 @@ interface RecordedFile {
 type AnyJson = any;
 
 export const RECORDED_DIR = path.join(API_SPECS_DIR, 'recorded');
+/**
+ * Official recordings this repository added in the same format, for endpoints the shared folder
+ * lacks (Datadog's metrics query); test/fixtures/<provider>/recorded/README.md names each source.
+ */
+const LOCAL_RECORDED_DIR = FIXTURES_DIR;
 const cache = new Map<RecordedProvider, RecordedExchange[]>();
 
 /** Every recorded exchange of a provider (SDK samples, which have no request, are left out). */
 export function recordedExchanges(provider: RecordedProvider): RecordedExchange[] {
   let list = cache.get(provider);
   if (!list) {
-    const dir = path.join(RECORDED_DIR, provider);
+    const dirs = [path.join(RECORDED_DIR, provider), path.join(LOCAL_RECORDED_DIR, provider, 'recorded')];
+    const files = dirs.flatMap((dir) =>
+      fs.existsSync(dir) ? fs.readdirSync(dir).map((file) => [dir, file] as const) : [],
+    );
     list = [];
-    for (const file of fs.readdirSync(dir).sort()) {
+    for (const [dir, file] of files.sort((a, b) => a[1].localeCompare(b[1]))) {
       if (!file.endsWith('.json')) continue;
       const raw = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as RecordedFile;
       if (!raw.path_template || !raw.request) continue;

@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { createBugsnagSource } from '../../../src/core/providers/bugsnag/bugsnagSource';
 import { createDatadogSource } from '../../../src/core/providers/datadog/datadogSource';
+import { createDatadogInsights } from '../../../src/core/providers/datadog/datadogTagInsights';
 import { lookupEventById } from '../../../src/core/providers/eventLookup';
 import { createSentrySource } from '../../../src/core/providers/sentry/sentrySource';
 import { startBugsnagStandIn } from '../../helpers/bugsnagStandIn';
@@ -138,14 +139,17 @@ describe('provider contract against the recorded exchanges', function () {
     }
   });
 
-  it('Datadog: issue search, span search by @issue.id, and logs', async () => {
+  it('Datadog: issue search, span search by @issue.id, logs, and the metrics around an error', async () => {
     const s = await startDatadogStandIn();
     try {
       const base = { baseUrl: s.url, apiKey: 'k', appKey: 'a', service: 'orders-api' };
-      assert.equal((await createDatadogSource(base).listSamples({ limit: 3 })).samples.length, 3);
+      const { samples } = await createDatadogSource(base).listSamples({ limit: 3 });
+      assert.equal(samples.length, 3);
       assert.equal((await createDatadogSource({ ...base, track: 'logs' }).listSamples({ limit: 3 })).samples.length, 3);
+      const metrics = await createDatadogInsights(base).resources(samples[0].event);
+      assert.equal(metrics.series.length, 4, metrics.missing.join('; '));
       const ops = await checkContract('datadog', s.url, s.requests, { 'DD-API-KEY': 'k', 'DD-APPLICATION-KEY': 'a' });
-      assertExercised(ops, ['SearchIssues', 'ListSpans', 'ListLogs']);
+      assertExercised(ops, ['SearchIssues', 'ListSpans', 'ListLogs', 'QueryMetrics']);
     } finally {
       await s.close();
     }
