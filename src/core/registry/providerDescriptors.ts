@@ -70,7 +70,9 @@ const datadog: ProviderDescriptor = {
     { name: 'apiKey', env: 'DD_API_KEY', storageKey: 'culprit.datadog.apiKey' },
     { name: 'appKey', env: 'DD_APP_KEY', storageKey: 'culprit.datadog.appKey' },
   ],
-  secretsHelp: 'a Datadog API key and application key (error_tracking_read, apm_read; logs_read_data for logs)',
+  secretsHelp:
+    'a Datadog API key and application key (error_tracking_read, apm_read; logs_read_data for logs; ' +
+    'timeseries_query for host metrics)',
   secretsNoun: 'API and application keys',
   target: (v, s, ctx) => ({
     provider: 'datadog',

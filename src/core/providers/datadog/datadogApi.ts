@@ -11,7 +11,8 @@ const LOGS_SEARCH_PATH = '/api/v2/logs/events/search';
 export const ISSUES_SEARCH_PATH = '/api/v2/error-tracking/issues/search';
 
 /** Permissions a read-only key pair needs, and the one for state/assignee changes. */
-const DATADOG_READ_SCOPES = 'error_tracking_read, apm_read (logs_read_data for --track logs)';
+const DATADOG_READ_SCOPES =
+  'error_tracking_read, apm_read (logs_read_data for --track logs; timeseries_query for host metrics)';
 export const DATADOG_WRITE_SCOPE = 'error_tracking_write';
 
 /**
