@@ -94,8 +94,13 @@ export function renderResources(m: PanelModel): HTMLElement | null {
       pairTable(`runtime-${g.group}`, g.title, g.rows),
     ),
   );
-  const metrics = el('div', { id: 'resource-metrics-body' });
-  if (m.canQueryResources || m.resources)
-    metrics.appendChild(el('p', { className: 'resource-loading', text: 'Querying host metrics around the error…' }));
+  const metrics =
+    m.canQueryResources || m.resources
+      ? el(
+          'div',
+          { id: 'resource-metrics-body' },
+          el('p', { className: 'resource-loading', text: 'Querying host metrics around the error…' }),
+        )
+      : null;
   return section('resources', 'Resources at the error', notes, ...facts, metrics);
 }

@@ -9,16 +9,19 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { startDatadogStandIn, type DatadogStandIn, type DatadogStandInOptions } from '../../helpers/datadogStandIn';
+import { startSentryStandIn, type SentryStandIn } from '../../helpers/sentryStandIn';
 import { cleanUpAfterSuite, openWorkbench, resultsDir, type Workbench } from './workbench';
 
 const API_KEY = 'canary_UI_DD_API_3e9f0c';
 const APP_KEY = 'canary_UI_DD_APP_7a1d42';
+const SENTRY_TOKEN = 'canarytok_UI_RES_SENTRY_51d0';
 const GIB = 1024 ** 3;
 
 describe('Resources at the error in the detail panel, in the real workbench', function () {
   this.timeout(300_000);
   let wb: Workbench;
   let standIn: DatadogStandIn;
+  let sentry: SentryStandIn;
   let dir: string;
   const options: DatadogStandInOptions = {
     apiKey: API_KEY,
@@ -51,6 +54,8 @@ describe('Resources at the error in the detail panel, in the real workbench', fu
     fs.mkdirSync(repo);
     fs.writeFileSync(path.join(repo, 'README.md'), 'orders-api\n');
     standIn = await startDatadogStandIn(options);
+    // Its default event is the real @sentry/node capture, with the runtime, OS, device and app contexts it sent.
+    sentry = await startSentryStandIn({ issueCount: 1, token: SENTRY_TOKEN });
     wb = await openWorkbench({
       folder: repo,
       devExtension: true,
@@ -58,7 +63,7 @@ describe('Resources at the error in the detail panel, in the real workbench', fu
       viewport: { width: 1500, height: 950 },
     });
   });
-  cleanUpAfterSuite(() => ({ wb, standIns: [standIn], dir }));
+  cleanUpAfterSuite(() => ({ wb, standIns: [standIn, sentry], dir }));
 
   async function openDetails(title: string): Promise<void> {
     const issue = wb.treeRow(title).first();
@@ -126,5 +131,30 @@ describe('Resources at the error in the detail panel, in the real workbench', fu
     await webview().locator('#stack').waitFor();
     await webview().locator('#what-differs').waitFor();
     await section.screenshot({ path: path.join(resultsDir, 'resources', 'resources-403.png') });
+  });
+
+  it("shows a Sentry event's runtime, OS, device and app contexts, and queries no metrics", async () => {
+    const { page } = wb;
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await page.keyboard.press('F1');
+    await input.waitFor();
+    await input.fill('>Culprit: Connect Sentry');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Culprit: Connect Sentry' }).first().click();
+    for (const [step, value] of [sentry.url, 'acme', SENTRY_TOKEN, 'orders-api'].entries()) {
+      await page.locator('.quick-input-widget', { hasText: `(${step + 1}/4)` }).waitFor();
+      await input.fill(value);
+      await input.press('Enter');
+    }
+    await openDetails('TypeError');
+    const section = webview().locator('#resources');
+    await section.locator('.runtime-group[data-group="device"]').waitFor({ timeout: 30_000 });
+    const groups = await section.locator('.runtime-group h3').allInnerTexts();
+    assert.deepEqual(groups, ['Runtime', 'Operating system', 'Device', 'App']);
+    const device = await section.locator('#runtime-device').innerText();
+    assert.match(device, /memory\s+23\.5 GiB/);
+    assert.match(device, /free memory\s+23\.1 GiB/);
+    assert.match(await section.locator('#runtime-app').innerText(), /process memory\s+94\.1 MiB/);
+    assert.equal(await section.locator('#resource-metrics-body').count(), 0, 'Sentry has no host metrics to query');
+    await section.screenshot({ path: path.join(resultsDir, 'resources', 'resources-sentry.png') });
   });
 });
