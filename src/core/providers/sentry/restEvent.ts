@@ -94,6 +94,9 @@ export function decodeSentryRestEvent(obj: unknown): ErrorEvent {
   );
   if (exceptions.length === 0) exceptions = decodeThreadStack(entries.get('threads'), message, REST_FRAME_KEYS);
   const tags = asTagRecord(e.tags);
+  // The release's `dist` (with the release, it names the uploaded source maps): kept as Sentry tags it.
+  const dist = asNonEmptyString(e.dist, 64);
+  if (dist && !tags.dist) tags.dist = dist;
   const requestData = entries.get('request');
   const breadcrumbs = entries.get('breadcrumbs');
   return {

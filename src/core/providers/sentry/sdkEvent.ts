@@ -82,6 +82,9 @@ export function decodeSentrySdkEvent(obj: unknown): ErrorEvent {
   }
   if (exceptions.length === 0) exceptions = decodeThreadStack(e.threads, message, SDK_FRAME_KEYS);
   const tags = asTagRecord(e.tags);
+  // The release's `dist` (with the release, it names the uploaded source maps): kept as Sentry tags it.
+  const dist = asNonEmptyString(e.dist, 64);
+  if (dist && !tags.dist) tags.dist = dist;
   return {
     eventId: asNonEmptyString(e.event_id, 128),
     timestamp: asIsoTimestamp(e.timestamp),
