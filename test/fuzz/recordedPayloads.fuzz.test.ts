@@ -19,6 +19,8 @@ import { readIssueResponse, readIssueSearch } from '../../src/core/providers/dat
 import { decodeDatadogSpan } from '../../src/core/providers/datadog/spanEvent';
 import { decodeDatadogLog } from '../../src/core/providers/datadog/logEvent';
 import { readAggregateBuckets } from '../../src/core/providers/datadog/datadogTagInsights';
+import { readMetricsQuery } from '../../src/core/providers/datadog/datadogMetrics';
+import { runtimeFacts } from '../../src/core/insights/runtimeContext';
 import * as bugsnagDtos from '../../src/core/providers/bugsnag/bugsnagDtos';
 import { decodeBugsnagEvent } from '../../src/core/providers/bugsnag/bugsnagEvent';
 import { bugsnagEventOf } from '../../src/core/providers/bugsnag/bugsnagEvents';
@@ -27,6 +29,7 @@ import { parseJsonBody } from '../../src/core/http/jsonBody';
 import { CulpritError } from '../../src/core/errors';
 import { FRAME_CAP } from '../../src/core/stack/frameFolder';
 import { RECORDED_DIR, type RecordedProvider } from '../helpers/recordedExchanges';
+import { FIXTURES_DIR } from '../helpers/fixturesDir';
 import { FUZZ_RUNS, mutatedJson, runFuzz, total } from './fuzzHarness';
 
 type Decoder = (body: unknown) => unknown;
@@ -43,6 +46,7 @@ const DECODERS: Record<RecordedProvider, Record<string, Decoder>> = {
     readCommitters: sentryDtos.readCommitters,
     decodeSentryRestEvent,
     decodeSentrySdkEvent,
+    runtimeFacts: (b) => runtimeFacts(decodeSentrySdkEvent(b)),
     readSentryTagDetails: (b) => readSentryTagDetails('browser', b),
     readDiscoverCounts: (b) => readDiscoverCounts('browser', b),
     decodeJsonValue: (b) => decodeJsonValue(b),
@@ -53,6 +57,7 @@ const DECODERS: Record<RecordedProvider, Record<string, Decoder>> = {
     decodeDatadogSpan,
     decodeDatadogLog,
     readAggregateBuckets: (b) => readAggregateBuckets('@http.status_code', b),
+    readMetricsQuery,
     decodeJsonValue: (b) => decodeJsonValue(b),
   },
   bugsnag: {
@@ -62,21 +67,19 @@ const DECODERS: Record<RecordedProvider, Record<string, Decoder>> = {
     readReleases: bugsnagDtos.readReleases,
     decodeBugsnagEvent,
     bugsnagEventOf,
+    runtimeFacts: (b) => runtimeFacts(decodeBugsnagEvent(b)),
     decodeJsonValue: (b) => decodeJsonValue(b),
   },
 };
 
-/** Every recorded body of a provider, SDK event samples included. */
+/** Every recorded body of a provider, SDK event samples and the recordings under test/fixtures included. */
 function recordedBodies(provider: RecordedProvider): unknown[] {
-  const dir = path.join(RECORDED_DIR, provider);
-  return fs
-    .readdirSync(dir)
+  const dirs = [path.join(RECORDED_DIR, provider), path.join(FIXTURES_DIR, provider, 'recorded')];
+  return dirs
+    .flatMap((dir) => (fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => path.join(dir, f)) : []))
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map(
-      (f) =>
-        JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { body?: unknown; response?: { body?: unknown } },
-    )
+    .map((f) => JSON.parse(fs.readFileSync(f, 'utf8')) as { body?: unknown; response?: { body?: unknown } })
     .map((x) => x.response?.body ?? x.body)
     .filter((b) => b !== undefined && b !== null);
 }

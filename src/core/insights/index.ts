@@ -6,5 +6,5 @@ export { toPanelModel } from './panelModel';
 export type { PanelFrame, PanelModel, PanelRequest, PanelSuspect } from './panelModel.types';
 export { compareTagDistributions, distributionsFromEvents } from './tagComparison';
 export type { TagComparison } from './tagComparison.types';
-export type { ResourceMetrics, ResourceSeries, RuntimeFactGroup } from './resourceContext.types';
+export type { ResourceMetrics, ResourceSeries } from './resourceContext.types';
 export { bytesText } from './runtimeContext';

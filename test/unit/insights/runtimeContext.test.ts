@@ -12,9 +12,11 @@ import { RECORDED_DIR, recordedBody } from '../../helpers/recordedExchanges';
 import { fixtureJson } from '../events/eventFixtures';
 
 const sdkSample = (name: string): unknown =>
-  (JSON.parse(fs.readFileSync(path.join(RECORDED_DIR, 'sentry', `sdk-event-sample--${name}.json`), 'utf8')) as {
-    body: unknown;
-  }).body;
+  (
+    JSON.parse(fs.readFileSync(path.join(RECORDED_DIR, 'sentry', `sdk-event-sample--${name}.json`), 'utf8')) as {
+      body: unknown;
+    }
+  ).body;
 const rows = (facts: ReturnType<typeof runtimeFacts>, group: string): Record<string, string> =>
   Object.fromEntries(facts.groups.find((g) => g.group === group)?.rows ?? []);
 

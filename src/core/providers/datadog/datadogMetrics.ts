@@ -11,7 +11,7 @@ import type { ErrorEvent } from '../../model/event.types';
 import { asArray, asNonEmptyString, asRecord } from '../../decode/valueDecoder';
 import type { ResourceMetrics, ResourceSeries } from '../../insights/resourceContext.types';
 
-export const METRICS_QUERY_PATH = '/api/v1/query';
+const METRICS_QUERY_PATH = '/api/v1/query';
 /** Minutes either side of the error. */
 const AROUND_MS = 5 * 60_000;
 const MAX_POINTS = 600;
@@ -143,7 +143,11 @@ function containerShare(usage: ResourceSeries, limit: ResourceSeries, scope: str
  * Queries the metrics around the event's time on its host and container (from the span's tags).
  * One request per metric; the first 403 stops the rest (the key lacks `timeseries_query`).
  */
-export async function resourcesAround(http: HttpClient, event: ErrorEvent, signal?: AbortSignal): Promise<ResourceMetrics> {
+export async function resourcesAround(
+  http: HttpClient,
+  event: ErrorEvent,
+  signal?: AbortSignal,
+): Promise<ResourceMetrics> {
   const at = Date.parse(event.timestamp ?? '');
   const { host, container } = resourceScopes(event);
   const scope = [host, container].filter(Boolean).join(', ');
@@ -197,7 +201,11 @@ export async function resourcesAround(http: HttpClient, event: ErrorEvent, signa
   if (usage && limit && container) {
     const share = containerShare(usage, limit, container, at);
     out.series.push(share, usage);
-    const note = closeNote(share, { ...CONTAINER_USAGE, close: (p) => `memory at ${pct(p)} of the container limit` }, at);
+    const note = closeNote(
+      share,
+      { ...CONTAINER_USAGE, close: (p) => `memory at ${pct(p)} of the container limit` },
+      at,
+    );
     if (note) out.notes.push(note);
   } else if (usage) out.series.push(usage);
   return out;
