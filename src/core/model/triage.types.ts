@@ -105,6 +105,11 @@ export interface TriagedIssue {
   uncertainBetween?: [string, string];
   /** Why the likeliest outcome is that none of the listed commits caused the crash. */
   noSuspect?: string;
+  /**
+   * The runtime, OS, device and app facts the event carried (Sentry contexts, Bugsnag device/app),
+   * formatted, and low-memory notes from them; absent when the event carries none.
+   */
+  runtime?: { groups: Array<{ group: string; title: string; rows: Array<[string, string]> }>; notes: string[] };
 }
 
 interface TriageError {

@@ -21,6 +21,7 @@ import {
 import type { BlameFrame } from '../suspects/suspectPort.types';
 import type { TriageWorkspace } from './triageWorkspace';
 import { describeDeploy } from '../deploy/deployLabel';
+import { runtimeFacts } from '../insights/runtimeContext';
 import {
   followToWorkingTree,
   guessRangeFromTags,
@@ -51,7 +52,10 @@ function modeOf(range: DeployRange): BlameMode {
   return range.to ? 'to-only' : 'head';
 }
 
-type IssueFacts = Pick<TriagedIssue, 'id' | 'title' | 'count' | 'firstSeen' | 'lastSeen' | 'release' | 'url'>;
+type IssueFacts = Pick<
+  TriagedIssue,
+  'id' | 'title' | 'count' | 'firstSeen' | 'lastSeen' | 'release' | 'url' | 'runtime'
+>;
 
 /** What the provider says about the issue, the same whether or not it was triaged. */
 export function issueFacts({ group, event }: ErrorSample): IssueFacts {
@@ -63,7 +67,14 @@ export function issueFacts({ group, event }: ErrorSample): IssueFacts {
     lastSeen: group.lastSeen,
     release: group.release ?? event.release,
     url: group.url,
+    ...runtimeOf(event),
   };
+}
+
+/** The event's runtime facts for the JSON, only when it carries some. */
+function runtimeOf(event: ErrorSample['event']): Pick<TriagedIssue, 'runtime'> {
+  const runtime = runtimeFacts(event);
+  return runtime.groups.length > 0 ? { runtime } : {};
 }
 
 /** Triage of one sample. Throws CulpritError for what makes the whole sample unusable. */

@@ -69,6 +69,12 @@ describe('culprit triage --sentry against the stand-in (real SDK event, real git
       assert.equal(issue.frames[0].file, 'src/services/pricing.js');
       assert.equal(issue.frames[0].localLine, 15);
       assert.equal(issue.suspects[0].sha, sha('Use loyalty programme rates for discounts'));
+      // The runtime, OS, device and app contexts the real @sentry/node event carried.
+      assert.deepEqual(
+        issue.runtime.groups.map((g: { group: string }) => g.group),
+        ['runtime', 'os', 'device', 'app'],
+      );
+      assert.deepEqual(issue.runtime.groups[0].rows[0], ['name', 'node']);
     }
     assert.ok(!r.stdout.includes(CANARY) && !r.stderr.includes(CANARY));
   });
