@@ -38,6 +38,11 @@ export const DOCUMENTED: Record<RecordedProvider, Documented[]> = {
         'request body, exception-group mechanism fields and frame variables as the real @sentry/node capture in test/fixtures/events sent them (develop.sentry.dev/sdk/data-model/event-payloads/exception, .../stacktrace `vars`)',
     },
     {
+      path: new RegExp(`^${SENTRY_EVENT}entries\\[\\]\\.data\\.(lineNo|filename|context)$`),
+      source:
+        'a `template` entry (Django, Jinja): its data is the Template interface get_api_context (getsentry/sentry src/sentry/interfaces/template.py, tests/sentry/interfaces/test_template.py); no recorded event renders a template',
+    },
+    {
       path: new RegExp(`^${SENTRY_EVENT}release\\.(shortVersion|status|userAgent|versionInfo)$`),
       source:
         "the event's release object carries the release serializer's fields (recorded getOrganizationRelease bodies)",

@@ -23,6 +23,7 @@ import {
   decodeMessage,
   decodeRelease,
   decodeThreadStack,
+  withTemplateFrame,
   withThreadFrames,
   type SentryFrameKeys,
 } from './sentryFrameDecoder';
@@ -72,7 +73,7 @@ function decodeRestRequest(d: JsonRecord): RequestInfo {
 
 /**
  * Turns a Sentry REST event into an ErrorEvent. Reads `exception`, `message`, `request`,
- * `breadcrumbs` and `threads` entries and ignores unknown ones. `release` may be an object or a
+ * `breadcrumbs`, `threads` and `template` entries and ignores unknown ones. `release` may be an object or a
  * string; environment comes from the `environment` tag (REST has no top-level field). Never throws.
  */
 export function decodeSentryRestEvent(obj: unknown): ErrorEvent {
@@ -93,6 +94,8 @@ export function decodeSentryRestEvent(obj: unknown): ErrorEvent {
     REST_FRAME_KEYS,
   );
   if (exceptions.length === 0) exceptions = decodeThreadStack(entries.get('threads'), message, REST_FRAME_KEYS);
+  // A `template` entry's data is the interface's get_api_context: `filename`, `lineNo`, `context` pairs.
+  exceptions = withTemplateFrame(exceptions, entries.get('template'), REST_FRAME_KEYS, message);
   const tags = asTagRecord(e.tags);
   // The release's `dist` (with the release, it names the uploaded source maps): kept as Sentry tags it.
   const dist = asNonEmptyString(e.dist, 64);

@@ -22,6 +22,7 @@ import {
   decodeMessage,
   decodeRelease,
   decodeThreadStack,
+  withTemplateFrame,
   withThreadFrames,
   type SentryFrameKeys,
 } from './sentryFrameDecoder';
@@ -81,6 +82,8 @@ export function decodeSentrySdkEvent(obj: unknown): ErrorEvent {
     exceptions = decodeExceptionList([{ value: message, stacktrace: e.stacktrace }], SDK_FRAME_KEYS);
   }
   if (exceptions.length === 0) exceptions = decodeThreadStack(e.threads, message, SDK_FRAME_KEYS);
+  // `sentry.interfaces.Template` is the interface's legacy key, still accepted beside `template`.
+  exceptions = withTemplateFrame(exceptions, e.template ?? e['sentry.interfaces.Template'], SDK_FRAME_KEYS, message);
   const tags = asTagRecord(e.tags);
   // The release's `dist` (with the release, it names the uploaded source maps): kept as Sentry tags it.
   const dist = asNonEmptyString(e.dist, 64);
@@ -110,6 +113,7 @@ export function looksLikeSentrySdkEvent(obj: unknown): boolean {
     asRecord(e.exception) !== null ||
     Array.isArray(e.exception) ||
     asRecord(e.stacktrace) !== null ||
+    asRecord(e.template) !== null ||
     asArray(asRecord(e.threads)?.values).length > 0;
   return (
     hasStack ||

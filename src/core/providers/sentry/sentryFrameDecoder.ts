@@ -152,6 +152,35 @@ export function withThreadFrames(
   ];
 }
 
+/**
+ * The `template` interface of a template-engine error (Django, Jinja): the rendered template's file,
+ * line and context (getsentry/sentry src/sentry/interfaces/template.py). It becomes the crash-most
+ * frame of the crashing exception, as Sentry shows it above the stack (its score 1100), or a stack
+ * of its own. `inApp: false` leaves it to the workspace: a template whose file resolves there is app
+ * code, one that resolves nowhere (a library's template) is not.
+ */
+export function withTemplateFrame(
+  exceptions: ExceptionRecord[],
+  template: unknown,
+  keys: SentryFrameKeys,
+  message: string | null,
+): ExceptionRecord[] {
+  const t = asRecord(template);
+  const path = t ? (asNonEmptyString(t[keys.absPath]) ?? asNonEmptyString(t.filename)) : null;
+  if (!t || path === null) return exceptions;
+  const line = asPosition(t[keys.lineNo]);
+  const frame: RawFrame = { path, module: null, function: null, line, column: null, inApp: false, raw: '' };
+  frame.raw = renderFrame(frame);
+  const context = keys.context(t, line);
+  if (context) frame.context = context;
+  if (exceptions.length === 0) return [{ type: null, value: message, frames: [frame] }];
+  const crashing = exceptions.findIndex((e) => e.crashing === true);
+  const at = crashing < 0 ? 0 : crashing;
+  // An SDK that also put the template in the stack: listed once.
+  if (exceptions[at].frames.some((f) => f.path === path && f.line === line)) return exceptions;
+  return exceptions.map((e, i) => (i === at ? { ...e, frames: [frame, ...e.frames] } : e));
+}
+
 /** Breadcrumbs from a list or `{values: [...]}`, keeping the latest MAX_BREADCRUMBS. */
 export function decodeBreadcrumbs(v: unknown): Breadcrumb[] {
   const list = asArray(asRecord(v)?.values ?? v);
