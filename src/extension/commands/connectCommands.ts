@@ -178,7 +178,9 @@ export async function connectDatadog(secrets: Secrets, log: Logger): Promise<boo
   if (apiKey === undefined) return false;
   const appKey = await vscode.window.showInputBox({
     title: `${title} (5/5)`,
-    prompt: 'Application key with error_tracking_read and apm_read',
+    prompt:
+      'Application key with error_tracking_read and apm_read; timeseries_query is optional: it adds the host and ' +
+      'container metrics to the Resources section, which without it says what is missing',
     password: true,
     ignoreFocusOut: true,
     validateInput: required('The application key'),
