@@ -42,6 +42,21 @@ import {
 
 const SDK = fixtureJson('sentry-sdk-event.json');
 const REST = fixtureJson('sentry-rest-event.json');
+const TEMPLATE = {
+  abs_path: '/srv/app/t/a.html',
+  filename: 'a.html',
+  lineno: 2,
+  pre_context: ['x'],
+  context_line: 'y',
+};
+const REST_TEMPLATE = {
+  filename: 'a.html',
+  lineNo: 2,
+  context: [
+    [1, 'x'],
+    [2, 'y'],
+  ],
+};
 const SPAN = (fixtureJson('dd-api-span.json') as { data: unknown[] }).data[0];
 const LOG = (fixtureJson('dd-api-log.json') as { data: unknown[] }).data[0];
 const AGENT = fixtureJson('dd-agent-span.json');
@@ -78,6 +93,22 @@ const bound = (input: unknown): number => 20 * Math.min(sizeOf(input), 5_000_000
 const decoders: Array<[string, unknown, (v: unknown) => ErrorEvent, (v: unknown) => boolean]> = [
   ['Sentry SDK event', SDK, decodeSentrySdkEvent, looksLikeSentrySdkEvent],
   ['Sentry REST event', REST, decodeSentryRestEvent, looksLikeSentryRestEvent],
+  // The template interface (getsentry/sentry src/sentry/interfaces/template.py), in both shapes.
+  [
+    'Sentry SDK event with a template',
+    { ...(SDK as object), template: TEMPLATE },
+    decodeSentrySdkEvent,
+    looksLikeSentrySdkEvent,
+  ],
+  [
+    'Sentry REST event with a template entry',
+    {
+      ...(REST as object),
+      entries: [{ type: 'template', data: REST_TEMPLATE }, ...(REST as { entries: unknown[] }).entries],
+    },
+    decodeSentryRestEvent,
+    looksLikeSentryRestEvent,
+  ],
   ['Datadog span', SPAN, decodeDatadogSpan, looksLikeDatadogSpan],
   ['Datadog log', LOG, decodeDatadogLog, looksLikeDatadogLog],
 ];

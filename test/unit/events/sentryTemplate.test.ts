@@ -8,6 +8,7 @@ import type { RawFrame } from '../../../src/core/model/event.types';
 import { MAX_STRING } from '../../../src/core/decode/valueDecoder';
 import { decodeSentryRestEvent } from '../../../src/core/providers/sentry/restEvent';
 import { decodeSentrySdkEvent, looksLikeSentrySdkEvent } from '../../../src/core/providers/sentry/sdkEvent';
+import { FRAME_CAP } from '../../../src/core/stack/frameFolder';
 import { fixtureJson } from './eventFixtures';
 
 /** The interface's own example (Template docstring). */
@@ -169,6 +170,15 @@ describe('Sentry template frames', () => {
     assert.ok((huge.path ?? '').length <= MAX_STRING + 1);
     assert.ok((huge.context?.line ?? '').length <= MAX_STRING + 1);
     assert.ok((huge.context?.pre.length ?? 0) <= 50);
+    // A stack at the frame cap stays within it, the template still first.
+    const deep = Array.from({ length: 5_000 }, (_, i) => ({ filename: `m${i}.py`, function: `f${i}`, lineno: i + 1 }));
+    const capped = decodeSentrySdkEvent({
+      exception: { values: [{ type: 'E', stacktrace: { frames: deep } }] },
+      template: OFFICIAL_TEMPLATE,
+    }).exceptions[0];
+    assert.ok(capped.frames.length <= FRAME_CAP, `${capped.frames.length} frames`);
+    assert.deepEqual(capped.frames[0], templateFrame('/real/file/name.html'));
+    assert.equal(capped.framesOmitted, true);
     // REST: context that is not pairs is skipped pair by pair.
     const rest = decodeSentryRestEvent({
       id: '1',

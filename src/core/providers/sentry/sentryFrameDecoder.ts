@@ -4,7 +4,7 @@
  * each reader takes a key map; the assembly is the same.
  */
 import type { Breadcrumb, ExceptionRecord, RawFrame, SourceContext } from '../../model/event.types';
-import { FrameFolder } from '../../stack/frameFolder';
+import { FRAME_CAP, FrameFolder, foldFrames } from '../../stack/frameFolder';
 import {
   MAX_BREADCRUMBS,
   MAX_EXCEPTIONS,
@@ -178,7 +178,10 @@ export function withTemplateFrame(
   const at = crashing < 0 ? 0 : crashing;
   // An SDK that also put the template in the stack: listed once.
   if (exceptions[at].frames.some((f) => f.path === path && f.line === line)) return exceptions;
-  return exceptions.map((e, i) => (i === at ? { ...e, frames: [frame, ...e.frames] } : e));
+  // One more frame can pass the cap: folded by the one frame rule, the crash-most end kept.
+  const frames = [frame, ...exceptions[at].frames];
+  const capped = frames.length > FRAME_CAP ? { frames: foldFrames(frames), framesOmitted: true } : { frames };
+  return exceptions.map((e, i) => (i === at ? { ...e, ...capped } : e));
 }
 
 /** Breadcrumbs from a list or `{values: [...]}`, keeping the latest MAX_BREADCRUMBS. */
