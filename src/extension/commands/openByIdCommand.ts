@@ -30,7 +30,7 @@ export async function openErrorById(
       { location: vscode.ProgressLocation.Notification, title: `Culprit: looking up ${id.trim().slice(0, 60)}…` },
       () => createEventLookupSource(setup.target, id.trim()).listSamples({ limit: 1 }),
     );
-    return await store.addSamples(samples.samples, 'lookup');
+    return await store.addSamples(samples.samples, { origin: 'lookup' });
   } catch (e) {
     void vscode.window.showErrorMessage(`Culprit: ${messageOf(e)}`);
     return undefined;

@@ -556,7 +556,8 @@ describe('Culprit extension: Production Errors from Sentry', function () {
     it('sets a deploy range for one issue, labels it, and goes back to automatic', async () => {
       const entry = providerEntry();
       await vscode.commands.executeCommand(CMD.setDeployRange, entry.key, { flag: 'v1.4.0..v1.5.0', scope: 'issue' });
-      assert.equal(api.store.get(entry.key)?.triage?.issue.deploy.label, 'v1.4.0..v1.5.0 (set explicitly)');
+      // Typed by hand: the label names what its ends are.
+      assert.equal(api.store.get(entry.key)?.triage?.issue.deploy.label, 'v1.4.0..v1.5.0 (set: tags v1.4.0..v1.5.0)');
       assert.equal(api.store.get(entry.key)?.triage?.issue.suspects[0]?.sha, info.bugSha);
       await vscode.commands.executeCommand(CMD.setDeployRange, entry.key, { flag: null, scope: 'issue' });
       assert.equal(api.store.get(entry.key)?.triage?.issue.deploy.label, 'v1.4.0..v1.5.0 (from Sentry deploys)');
@@ -576,7 +577,7 @@ describe('Culprit extension: Production Errors from Sentry', function () {
         ['orders-api@1.5.0', 'orders-api@1.4.0'],
       );
       const [r14, r15] = info.releases;
-      const items = releaseItems(releases, ['v1.5.0', 'v1.4.0']);
+      const items = releaseItems(releases, ['v1.5.0', 'v1.4.0'], 'Sentry');
       assert.deepEqual(
         items.map((i) => [i.label, i.description, i.flag]),
         [
@@ -590,11 +591,16 @@ describe('Culprit extension: Production Errors from Sentry', function () {
       );
       // Picking the newest: the triage reruns on that range and still finds the bug commit.
       const entry = providerEntry();
-      await vscode.commands.executeCommand(CMD.setDeployRange, entry.key, { flag: items[0].flag, scope: 'issue' });
+      await vscode.commands.executeCommand(CMD.setDeployRange, entry.key, {
+        flag: items[0].flag,
+        scope: 'issue',
+        as: items[0].as,
+      });
       const issue = api.store.get(entry.key)?.triage?.issue;
       assert.equal(issue?.deploy.from, r14.commit);
       assert.equal(issue?.deploy.to, r15.commit);
-      assert.match(issue?.deploy.label ?? '', /\(set explicitly\)$/);
+      // It says what was picked, never like a reported or guessed range.
+      assert.equal(issue?.deploy.label, 'v1.4.0..v1.5.0 (set: release 1.5.0 from Sentry)');
       assert.equal(issue?.suspects[0]?.sha, info.bugSha);
       await vscode.commands.executeCommand(CMD.setDeployRange, entry.key, { flag: null, scope: 'issue' });
       // A release without a commit names git only through a tag of its version.
@@ -686,6 +692,82 @@ describe('Culprit extension: Production Errors from Sentry', function () {
         );
         const after = (api.tree.getChildren() as ErrorTreeNode[]).find((n) => n.kind === 'loadMore');
         assert.equal(after && String(api.tree.getTreeItem(after).label), '40 of 130 — Load More');
+      });
+
+      it('Stop Refresh while 60 of 130 are listed aborts the listing; the 40 shown stay, no error', async () => {
+        const before = api.store.entries().filter((e) => e.origin === 'provider');
+        assert.equal(before.length, 40);
+        assert.ok(before.every((e) => e.triage));
+        // Each event answers slowly: the listing is still under way when the user stops it.
+        many.fault('event', { delayMs: 2000 });
+        try {
+          await stopMidway(before);
+        } finally {
+          many.clearFaults();
+        }
+      });
+      const stopMidway = async (before: Array<{ key: string }>) => {
+        api.store.loadMore();
+        const refreshing = vscode.commands.executeCommand<boolean>(CMD.refresh);
+        await until('the listing under way', () => (api.store.refreshing ? true : undefined));
+        const asked = many.requests.length;
+        await until('event requests sent', () => (many.requests.length > asked ? true : undefined));
+        const cancelledAt = many.requests.length;
+        assert.equal(await vscode.commands.executeCommand(CMD.cancelRefresh), true);
+        assert.equal(await refreshing, false);
+        assert.equal(api.store.refreshing, false);
+        const after = api.store.entries().filter((e) => e.origin === 'provider');
+        assert.deepEqual(
+          after.map((e) => e.key),
+          before.map((e) => e.key),
+          'the list shown stays',
+        );
+        assert.ok(
+          after.every((e) => e.triage && !e.triageError),
+          'their triages stay',
+        );
+        assert.notEqual(api.store.status.state, 'error', 'a cancel is not a failure');
+        const roots = api.tree.getChildren() as ErrorTreeNode[];
+        assert.ok(!roots.some((n) => n.kind === 'status'), 'no error row');
+        // Aborted for real: no request starts after the cancel.
+        const sent = many.requests.length;
+        await new Promise((r) => setTimeout(r, 2500));
+        const late = many.requests.slice(sent).map((r) => `${r.route} ${r.path}`);
+        assert.deepEqual(late, [], `requests after the cancel (cancel at ${cancelledAt})`);
+      };
+
+      it('a cancel midway through triaging keeps the triages done and says which were not', async () => {
+        // Listed fast, triaged one by one: the cancel comes after the first new issue is triaged.
+        const controller = new AbortController();
+        const old = new Set(api.store.entries().map((e) => e.key));
+        const sub = api.store.onDidChange((key) => {
+          if (key && !old.has(key) && api.store.get(key)?.triage) controller.abort();
+        });
+        const steps: string[] = [];
+        try {
+          assert.equal(
+            await api.store.refresh({ signal: controller.signal, progress: (p) => steps.push(p.message) }),
+            false,
+          );
+        } finally {
+          sub.dispose();
+        }
+        const added = api.store.entries().filter((e) => e.origin === 'provider' && !old.has(e.key));
+        assert.equal(added.length, 20, 'the 60 listed stay listed');
+        const done = added.filter((e) => e.triage);
+        assert.ok(done.length >= 1 && done.length < 20, `${done.length} of 20 triaged before the cancel`);
+        assert.ok(
+          added.filter((e) => !e.triage).every((e) => /cancelled/.test(e.triageError ?? '')),
+          'the rest say the triage was cancelled',
+        );
+        assert.ok(steps[0]?.startsWith('listing issues from Sentry'), steps.join(' | '));
+        assert.ok(
+          steps.some((s) => /^triaging 1 of 60$/.test(s)),
+          steps.join(' | '),
+        );
+        // Refresh finishes them.
+        assert.equal(await api.store.refresh(), true);
+        assert.ok(api.store.entries().every((e) => e.triage));
       });
 
       it('filters by words and sorts by events', async () => {

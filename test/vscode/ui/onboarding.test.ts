@@ -227,8 +227,8 @@ describe('From install to answer in the real workbench: walkthrough, deploy rang
     await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Set Deploy Range for' }).waitFor();
     await rows.filter({ hasText: 'This issue' }).first().click();
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-    // The release's commits are tagged: the label names the range by its tags, and says it was set.
-    const suspects = wb.treeRow('deploy v1.4.0..v1.5.0 (set explicitly)').first();
+    // The label names the range by its tags, and says it was set: which release, from where.
+    const suspects = wb.treeRow('deploy v1.4.0..v1.5.0 (set: release 1.5.0 from Sentry)').first();
     await suspects.waitFor({ timeout: 30_000 });
     await wb.treeRow(demo.bugSha.slice(0, 7)).first().waitFor();
     await wb.screenshot('deploy-range-1-set');
