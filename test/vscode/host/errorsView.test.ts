@@ -356,6 +356,40 @@ describe('Culprit extension: Production Errors from Sentry', function () {
     assert.equal(entry?.triage?.issue.suspects[0]?.sha, info.bugSha);
   });
 
+  it('triages the bundled sample on its own repository, though this workspace has a src/services/pricing.js', async () => {
+    assert.ok(fs.existsSync(path.join(workspaceRoot(), 'src/services/pricing.js')), 'the same-named file is here');
+    const count = api.store.entries().length;
+    const keys = await vscode.commands.executeCommand<string[]>(CMD.triageSample);
+    assert.equal(keys?.length, 1);
+    assert.equal(api.store.entries().length, count + 1, 'one issue: the sample');
+    const triage = api.store.get(keys[0])?.triage;
+    assert.ok(triage, api.store.get(keys[0])?.triageError ?? 'not triaged');
+    const root = fs.realpathSync(triage.root);
+    assert.ok(!root.startsWith(fs.realpathSync(workspaceRoot())), `triaged on ${root}, not the workspace`);
+    // Its own history: the commit that made prices objects, in the guessed range of its tags.
+    assert.equal(triage.issue.suspects[0]?.summary, 'Prices carry their amount and currency');
+    assert.equal(triage.issue.confidence, 'high');
+    assert.equal(triage.issue.deploy.label, 'v1.0.0..v1.1.0 (guessed: newest tag — no release in the event)');
+    const { execFileSync } = await import('node:child_process');
+    const known = (sha: string) => {
+      try {
+        execFileSync('git', ['cat-file', '-e', `${sha}^{commit}`], { cwd: workspaceRoot(), stdio: 'ignore' });
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    assert.ok(!triage.issue.suspects.some((s) => known(s.sha)), 'no suspect from the workspace repository');
+    // Its crashing frame opens in the sample's clone, at the line that crashed.
+    const editor = await until('the sample frame open', () => {
+      const e = vscode.window.activeTextEditor;
+      return e && fs.realpathSync(e.document.uri.fsPath).startsWith(root) ? e : undefined;
+    });
+    assert.match(editor.document.uri.fsPath, /src[\\/]services[\\/]pricing\.js$/);
+    assert.equal(editor.document.lineAt(editor.selection.active.line).text.trim(), 'return item.price.amount * qty;');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   describe('editor surfaces (#19) and the deploy range (#20)', () => {
     const pricing = () => vscode.Uri.file(path.join(workspaceRoot(), 'src/services/pricing.js'));
     const providerEntry = () => api.store.entries().find((e) => e.origin === 'provider')!;
