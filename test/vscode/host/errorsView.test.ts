@@ -1,7 +1,9 @@
 // The extension in a real VS Code extension host, against the spec-validated Sentry stand-in
 // serving a real @sentry/node event of the demo service, on the demo repository's real history.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { startSentryStandIn, type SentryStandIn } from '../../helpers/sentryStandIn';
@@ -10,6 +12,7 @@ import type { CulpritApi } from '../../../src/extension/extension';
 import type { ErrorTreeNode } from '../../../src/extension/tree/errorNodes';
 import { CMD } from '../../../src/extension/constants';
 import { originOf } from '../../../src/core/registry';
+import { createFileSource } from '../../../src/core/providers';
 import { releaseItems } from '../../../src/extension/commands/deployCommands';
 
 const CANARY = 'canarytok_HOST_CANARY_7d41b2e0';
@@ -370,7 +373,6 @@ describe('Culprit extension: Production Errors from Sentry', function () {
     assert.equal(triage.issue.suspects[0]?.summary, 'Prices carry their amount and currency');
     assert.equal(triage.issue.confidence, 'high');
     assert.equal(triage.issue.deploy.label, 'v1.0.0..v1.1.0 (guessed: newest tag — no release in the event)');
-    const { execFileSync } = await import('node:child_process');
     const known = (sha: string) => {
       try {
         execFileSync('git', ['cat-file', '-e', `${sha}^{commit}`], { cwd: workspaceRoot(), stdio: 'ignore' });
@@ -388,6 +390,30 @@ describe('Culprit extension: Production Errors from Sentry', function () {
     assert.match(editor.document.uri.fsPath, /src[\\/]services[\\/]pricing\.js$/);
     assert.equal(editor.document.lineAt(editor.selection.active.line).text.trim(), 'return item.price.amount * qty;');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('labels the deploy range by its source: tags of the release, none (blamed at HEAD)', async () => {
+    // The SDK's event names release orders-api@1.5.0 and no deploy: the range comes from the tags.
+    const keys = await vscode.commands.executeCommand<string[]>(CMD.openEventFile, vscode.Uri.file(info.eventFile));
+    assert.equal(
+      api.store.get(keys![0])?.triage?.issue.deploy.label,
+      'v1.4.0..v1.5.0 (from tags: release orders-api@1.5.0)',
+    );
+    // The sample's program with its history but no tags: no range at all, said as such.
+    const bare = fs.mkdtempSync(path.join(os.tmpdir(), 'culprit-untagged-'));
+    try {
+      const ext = vscode.extensions.getExtension('culprit-dev.culprit')!;
+      const bundle = path.join(ext.extensionPath, 'media/sample/sample-repo.bundle');
+      execFileSync('git', ['clone', '-q', bundle, bare]);
+      execFileSync('git', ['tag', '-d', 'v1.0.0', 'v1.1.0'], { cwd: bare });
+      const trace = fs.readFileSync(path.join(ext.extensionPath, 'media/sample/node-crash.txt'), 'utf8');
+      const listed = await createFileSource(trace, 'untagged').listSamples({ limit: 1 });
+      const [key] = await api.store.addSamples(listed.samples, { repo: bare });
+      assert.equal(api.store.get(key)?.triage?.issue.deploy.label, '(none: blamed at HEAD)');
+      assert.equal(api.store.get(key)?.triage?.issue.deploy.guessed, false);
+    } finally {
+      fs.rmSync(bare, { recursive: true, force: true });
+    }
   });
 
   describe('editor surfaces (#19) and the deploy range (#20)', () => {
@@ -678,6 +704,46 @@ describe('Culprit extension: Production Errors from Sentry', function () {
       assert.equal(keys?.length, 1);
       assert.equal(api.store.get(keys[0])?.triage?.issue.suspects[0]?.sha, info.bugSha);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+
+    describe('a watched fix with no release after the first one', () => {
+      let ongoing: SentryStandIn;
+      before(async () => {
+        // 1.5.0 is the issue's first release and the newest: no release can hold a fix yet.
+        ongoing = await startSentryStandIn({
+          issueCount: 1,
+          token: CANARY,
+          event: info.restEvent,
+          releases: info.releases,
+          issueEventCount: 2,
+        });
+        await api.secrets.storeSentry({ token: CANARY }, originOf(ongoing.url));
+        await config().update('sentry.url', ongoing.url, vscode.ConfigurationTarget.Global);
+        await until('its one issue', () => api.store.entries().filter((e) => e.origin === 'provider').length === 1);
+      });
+      after(async () => {
+        await api.secrets.storeSentry({ token: CANARY }, originOf(standIn.url));
+        await config().update('sentry.url', standIn.url, vscode.ConfigurationTarget.Global);
+        await until('the 3 issues back', () => api.store.entries().filter((e) => e.origin === 'provider').length === 3);
+        await ongoing?.close();
+      });
+
+      it('reads "no fix release yet" in the tree, never "regressed"', async () => {
+        const entry = providerEntry();
+        assert.equal(entry.sample.group.firstRelease, 'orders-api@1.5.0');
+        const status = await api.panels.fixStatus(entry.sample.group.id, true);
+        assert.equal(status.kind, 'ongoing');
+        const row = (api.tree.getChildren() as ErrorTreeNode[]).find(
+          (n) => n.kind === 'issue' && n.entry.key === entry.key,
+        );
+        assert.ok(row);
+        const description = String(api.tree.getTreeItem(row).description);
+        assert.match(description, /^2 events since the fix was watched; no fix release yet · /);
+        assert.doesNotMatch(description, /regressed/);
+        // Every event was asked for since the watch began, none filtered by a release that does not exist.
+        const asked = ongoing.requests.filter((r) => r.route === 'issueEvents').pop();
+        assert.ok(asked && !/release:/.test(asked.query.get('query') ?? ''), asked?.query.toString());
+      });
     });
 
     describe('an issue list at scale', () => {

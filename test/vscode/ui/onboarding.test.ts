@@ -2,7 +2,8 @@
 // Culprit" walkthrough, every step starting unchecked and checked off by the real action (triaging
 // the bundled sample from the step's own link, connecting Sentry, clicking a frame, hovering the
 // crash line, opening the suspect's diff); then the suspect's held-back links expanded in the tree,
-// a Sentry release picked in Set Deploy Range…, and a watched fix that regressed in the release after.
+// a Sentry release picked in Set Deploy Range…, a watched fix that regressed in the release after, a
+// refresh cancelled from its notification, and where the Open Stack Trace or Event File dialog opens.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -10,6 +11,7 @@ import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { startSentryStandIn, type SentryStandIn } from '../../helpers/sentryStandIn';
 import { prepareDemo } from '../host/demoData.mjs';
+import { repoRoot } from '../../../scripts/vscode/codeServer.mjs';
 import { captureFailure, openWorkbench, type Workbench } from './workbench';
 
 const TOKEN = 'canarytok_WALK_CANARY_5e21c0d4';
@@ -26,6 +28,12 @@ describe('From install to answer in the real workbench: walkthrough, deploy rang
   /** The links the tree showed under "and N more links to the stack". */
   let heldBack: string[] = [];
 
+  /** A screenshot in test-results/; with CULPRIT_UPDATE_SCREENSHOTS=1 also the README's docs/images/`docs`.png. */
+  const shot = async (name: string, docs?: string) => {
+    const out = await wb.screenshot(name);
+    if (docs && process.env.CULPRIT_UPDATE_SCREENSHOTS === '1')
+      fs.copyFileSync(out, path.join(repoRoot, 'docs', 'images', `${docs}.png`));
+  };
   const step = (id: string) => wb.page.locator(`button.getting-started-step[data-step-id$="#${id}"]`).first();
   const checked = async () =>
     Promise.all(STEPS.map(async (id) => (await step(id).getAttribute('aria-checked')) === 'true'));
@@ -158,7 +166,7 @@ describe('From install to answer in the real workbench: walkthrough, deploy rang
     await wb.editorTab('↔').first().waitFor({ timeout: 15_000 });
     await untilChecked('confirm');
     assert.deepEqual(await checked(), [true, true, true, true, true]);
-    await wb.screenshot('walkthrough-2-done');
+    await shot('walkthrough-2-done', 'walkthrough');
   });
 
   it('the suspect\'s "and N more links to the stack" row expands into every link it stands for', async () => {
@@ -222,7 +230,7 @@ describe('From install to answer in the real workbench: walkthrough, deploy rang
     assert.ok(index(/orders-api@1\.5\.1/) < index(/orders-api@1\.5\.0/), `newest first: ${all.join(' | ')}`);
     assert.ok(index(/orders-api@1\.5\.0/) < index(/orders-api@1\.4\.0/), `newest first: ${all.join(' | ')}`);
     assert.ok(index(/Sentry releases/) < index(/Tags \(newest first\)/), 'the provider releases, then the tags');
-    await wb.screenshot('deploy-range-0-pick');
+    await shot('deploy-range-0-pick', 'deploy-range-pick');
     await release.click();
     await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Set Deploy Range for' }).waitFor();
     await rows.filter({ hasText: 'This issue' }).first().click();
@@ -262,5 +270,63 @@ describe('From install to answer in the real workbench: walkthrough, deploy rang
     assert.ok(!reasons.some((r) => /more links? to the stack/.test(r)), reasons.join(' | '));
     assert.ok(heldBack.length > 0 && heldBack.every((l) => reasons.includes(l)), reasons.join(' | '));
     await wb.screenshot('fix-regressed');
+  });
+
+  it("Refresh's notification has Cancel: it stops the listing, the list shown stays, no error row", async () => {
+    const { page } = wb;
+    await wb.runCommand('View: Close All Editors');
+    await wb.openViewContainer('Culprit');
+    await wb.treeRow('boom 0').first().waitFor();
+    const before = standIn.requests.length;
+    // The event answers slowly: the refresh is still listing when the user cancels it.
+    standIn.fault('event', { delayMs: 20_000 });
+    try {
+      await wb.runCommand('Culprit: Refresh');
+      await wb.openNotifications();
+      const toast = wb.notification('fetching production errors');
+      await toast.waitFor({ timeout: 15_000 });
+      await wb.screenshot('refresh-cancellable');
+      await toast.getByRole('button', { name: 'Cancel' }).click();
+      await toast.waitFor({ state: 'hidden', timeout: 15_000 });
+      const sent = standIn.requests.length;
+      assert.ok(sent > before, 'the refresh had started');
+      await page.waitForTimeout(1500);
+      assert.equal(standIn.requests.length, sent, 'nothing is asked for after the cancel');
+      await wb.treeRow('boom 0').first().waitFor();
+      assert.equal(await wb.treeRow('refresh failed').count(), 0);
+      // Stop Refresh is in the view title only while a refresh runs.
+      assert.equal(await page.locator('.action-label[aria-label="Stop Refresh"]').count(), 0);
+    } finally {
+      standIn.clearFaults();
+    }
+  });
+
+  it('Open Stack Trace or Event File… opens at the workspace folder, then where the last file came from', async () => {
+    const { page } = wb;
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    const logs = path.join(dir, 'logs');
+    fs.mkdirSync(logs, { recursive: true });
+    const event = path.join(logs, 'orders-api-500.json');
+    fs.copyFileSync(demo.eventFile, event);
+    await wb.startCommand('Culprit: Open Stack Trace or Event File');
+    await page.locator('.quick-input-widget', { hasText: 'Open Stack Trace or Event File' }).waitFor();
+    await page.waitForFunction(
+      (want) =>
+        (document.querySelector('.quick-input-widget .quick-input-box input') as HTMLInputElement)?.value === want,
+      `${demo.repo}/`,
+      { timeout: 15_000 },
+    );
+    await shot('open-event-file-dialog');
+    await input.fill(event);
+    await input.press('Enter');
+    await wb.editorTab('Culprit: TypeError').first().waitFor({ timeout: 60_000 });
+    await wb.startCommand('Culprit: Open Stack Trace or Event File');
+    await page.waitForFunction(
+      (want) =>
+        (document.querySelector('.quick-input-widget .quick-input-box input') as HTMLInputElement)?.value === want,
+      `${logs}/`,
+      { timeout: 15_000 },
+    );
+    await input.press('Escape');
   });
 });
