@@ -120,6 +120,8 @@ describe('From install to answer in the real workbench: walkthrough, deploy rang
     await untilChecked('triageSample');
     assert.deepEqual((await checked()).slice(1), [false, false, false, false], 'only the first step so far');
     await wb.screenshot('walkthrough-1-sample');
+    // The sample's pricing.js (in its own clone) is open: the steps below work in the workspace's.
+    await wb.runCommand('View: Close All Editors');
   });
 
   it('step 2: connecting Sentry (token checked) checks the step', async () => {
@@ -147,7 +149,10 @@ describe('From install to answer in the real workbench: walkthrough, deploy rang
 
   it('step 4: the hover on the crash line checks the step', async () => {
     const { page } = wb;
-    await wb.editorTab('pricing.js').first().click();
+    // The walkthrough may have taken the frame's editor group: open the frame again from the view.
+    await wb.openViewContainer('Culprit');
+    await wb.treeRow('applyDiscount').first().click();
+    await wb.editorTab('pricing.js').first().waitFor();
     const crash = fs.readFileSync(path.join(demo.repo, 'src/services/pricing.js'), 'utf8').split('\n')[14].trim();
     const line = page.locator('.monaco-editor .view-line', { hasText: crash }).first();
     await line.waitFor();
@@ -318,7 +323,7 @@ describe('From install to answer in the real workbench: walkthrough, deploy rang
     );
     await shot('open-event-file-dialog');
     await input.fill(event);
-    await input.press('Enter');
+    await page.locator('.quick-input-widget .monaco-button', { hasText: /^OK$/ }).click();
     await wb.editorTab('Culprit: TypeError').first().waitFor({ timeout: 60_000 });
     await wb.startCommand('Culprit: Open Stack Trace or Event File');
     await page.waitForFunction(
