@@ -621,6 +621,16 @@ describe('Culprit extension: Production Errors from Sentry', function () {
       assert.equal(api.store.get(entry.key)?.triage?.issue.suspects[0]?.sha, info.bugSha);
       await vscode.commands.executeCommand(CMD.setDeployRange, entry.key, { flag: null, scope: 'issue' });
       assert.equal(api.store.get(entry.key)?.triage?.issue.deploy.label, 'v1.4.0..v1.5.0 (from Sentry deploys)');
+      // As the workspace default: every issue without its own range, until it is cleared.
+      await vscode.commands.executeCommand(CMD.setDeployRange, entry.key, {
+        flag: 'v1.5.0',
+        scope: 'workspace',
+        as: 'tag v1.5.0',
+      });
+      const providers = () => api.store.entries().filter((e) => e.origin === 'provider');
+      assert.ok(providers().every((e) => e.triage?.issue.deploy.label === 'v1.4.0..v1.5.0 (set: tag v1.5.0)'));
+      await vscode.commands.executeCommand(CMD.setDeployRange, entry.key, { flag: null, scope: 'workspace' });
+      assert.ok(providers().every((e) => /\(from Sentry deploys\)$/.test(e.triage?.issue.deploy.label ?? '')));
       await assert.rejects(
         Promise.resolve(
           vscode.commands.executeCommand(CMD.setDeployRange, entry.key, { flag: '--output=x', scope: 'issue' }),
@@ -871,11 +881,23 @@ describe('Culprit extension: Production Errors from Sentry', function () {
       });
 
       it('filters by words and sorts by events', async () => {
+        // Frame files are words once triaged (run alone, this test may come before the triages end).
+        await until('the list triaged', () => api.store.entries().every((e) => e.triage || e.triageError), 120_000);
         const entry = api.store.entries().find((e) => e.origin === 'provider')!;
         await vscode.commands.executeCommand(CMD.filterIssues, 'no-such-issue-words');
         assert.equal(issueRows().length, 0);
         await vscode.commands.executeCommand(CMD.filterIssues, `${entry.sample.group.title.split(' ')[0]} pricing.js`);
         assert.ok(issueRows().length > 0, 'title and file words match');
+        // The release and the environment are words of an issue too.
+        const { release, environment } = entry.sample.group;
+        assert.ok(release && environment, 'the listed issue names its release and environment');
+        await vscode.commands.executeCommand(CMD.filterIssues, `${release} ${environment}`);
+        assert.ok(
+          issueRows().some((n) => n.kind === 'issue' && n.entry.key === entry.key),
+          'release and environment',
+        );
+        await vscode.commands.executeCommand(CMD.filterIssues, `${release} no-such-environment`);
+        assert.equal(issueRows().length, 0);
         await vscode.commands.executeCommand(CMD.filterIssues, '');
         await vscode.commands.executeCommand(CMD.sortIssues, 'count');
         const counts = issueRows().map((n) => (n.kind === 'issue' ? (n.entry.sample.group.count ?? 0) : 0));
