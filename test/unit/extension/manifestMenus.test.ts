@@ -1,5 +1,6 @@
 // What the manifest shows when: Disconnect only for a connected provider, Retry and Open Log on every
-// error row, Stop Refresh only while a refresh runs, and the sample's repository in the package.
+// error row, Stop Refresh only while a refresh runs, issue commands and frame keys, activation, and the
+// sample's repository in the package.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -11,7 +12,8 @@ interface MenuEntry {
   group?: string;
 }
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
-  contributes: { menus: Record<string, MenuEntry[]> };
+  activationEvents: string[];
+  contributes: { menus: Record<string, MenuEntry[]>; keybindings: Array<{ command: string; key: string }> };
 };
 const menus = manifest.contributes.menus;
 
@@ -39,6 +41,19 @@ describe('the manifest shows each command where and when it applies', () => {
     assert.match(title.find((m) => m.command === 'culprit.cancelRefresh')?.when ?? '', /(^|[^!])culprit\.refreshing/);
     const palette = menus.commandPalette.find((m) => m.command === 'culprit.cancelRefresh');
     assert.equal(palette?.when, 'culprit.refreshing');
+  });
+
+  it('offers the issue commands in the palette only when there is an issue, and keys for next/previous frame', () => {
+    for (const command of ['culprit.openDetails', 'culprit.showSuspects', 'culprit.copyIssueLink'])
+      assert.equal(menus.commandPalette.find((m) => m.command === command)?.when, 'culprit.hasIssues', command);
+    const keys = Object.fromEntries(manifest.contributes.keybindings.map((k) => [k.command, k.key]));
+    assert.deepEqual([keys['culprit.nextFrame'], keys['culprit.previousFrame']], ['alt+f9', 'shift+alt+f9']);
+  });
+
+  it('activates on the view, a link, a restored panel and its commands, never at every startup', () => {
+    assert.ok(!manifest.activationEvents.includes('onStartupFinished'));
+    assert.ok(!manifest.activationEvents.includes('*'));
+    assert.ok(manifest.activationEvents.includes('onView:culprit.errors'));
   });
 
   it('ships the bundled sample with its own repository', () => {

@@ -270,6 +270,8 @@ describe('From install to answer in the real workbench: walkthrough, deploy rang
     // Sentry leads its issue page with the tags; the panel too, with the server among them.
     assert.match(await view.locator('#event-tags').innerText(), /region\s+eu-west-1/);
     assert.match(await view.locator('#issue-header').innerText(), /Server\s+orders-api-7f9c/);
+    // The deploy range and where it came from, as the tree and the hover say it.
+    assert.equal(await view.locator('[data-field="deploy"] dd').innerText(), 'v1.4.0..v1.5.0 (from Sentry deploys)');
     // Why this suspect: every reason, the links "and N more links" stands for in its place.
     const reasons = await view.locator('#suspect-list li.suspect').first().locator('.reasons li').allInnerTexts();
     assert.ok(!reasons.some((r) => /more links? to the stack/.test(r)), reasons.join(' | '));
