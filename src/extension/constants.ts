@@ -35,6 +35,7 @@ export const CMD = {
   previousFrame: 'culprit.previousFrame',
   confirmByBisect: 'culprit.confirmByBisect',
   cancelBisect: 'culprit.cancelBisect',
+  cancelRefresh: 'culprit.cancelRefresh',
 } as const;
 
 export type CommandId = (typeof CMD)[keyof typeof CMD];
@@ -62,6 +63,8 @@ export const CONTEXT = {
   frameOpened: 'culprit.frameOpened',
   /** A suspect was checked: its diff opened or a bisect started (the walkthrough's last step). */
   suspectChecked: 'culprit.suspectChecked',
+  /** A provider refresh is listing or triaging (the view title shows Stop Refresh). */
+  refreshing: 'culprit.refreshing',
 } as const;
 
 /** Read-only documents of a file at a commit, for the suspect diff. */

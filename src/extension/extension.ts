@@ -21,7 +21,7 @@ import { GitContentProvider, openDeployedFile, openSuspectDiff } from './editor/
 import { commitFiles } from './editor/commitFiles';
 import { StackCodeLensProvider } from './editor/stackCodeLens';
 import { SORT_LABELS, type IssueSort } from './tree/issueListView';
-import { DEFAULT_DEPLOY_KEY, setDeployRange } from './commands/deployCommands';
+import { DEFAULT_DEPLOY_KEY, savedDeployPick, setDeployRange } from './commands/deployCommands';
 import { NewErrorsStatus } from './statusBar';
 import { RefreshScheduler } from './refreshScheduler';
 import { CulpritUriHandler } from './uriHandler';
@@ -30,6 +30,7 @@ import { openErrorById } from './commands/openByIdCommand';
 import type { ProviderSetup } from './sources/sourceFactory';
 import { PanelHost } from './panel/panelHost';
 import { DETAIL_PANEL_VIEW_TYPE } from './panel/detailPanel';
+import { withCancellableProgress, type ProgressStep } from './progress';
 import {
   isPasteEditor,
   openEventFile,
@@ -83,7 +84,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
     log,
   );
   const savedDeploy = context.workspaceState.get<unknown>(DEFAULT_DEPLOY_KEY);
-  store.defaultDeploy = typeof savedDeploy === 'string' && savedDeploy ? savedDeploy : undefined;
+  store.defaultDeploy = savedDeployPick(savedDeploy);
   subs.push(workspaces, store);
 
   const notices = (): StatusNode[] => {
@@ -163,16 +164,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
   );
   subs.push(vscode.workspace.registerTextDocumentContentProvider(GIT_SCHEME, new GitContentProvider(workspaces)));
 
-  const refreshNow = async (): Promise<boolean> => {
+  /** A refresh the user asked for gets a cancellable notification; a poll shows in the view only. */
+  const refreshNow = async (asked = false): Promise<boolean> => {
     if (!store.hasProvider) return true;
+    const run = async (signal?: AbortSignal, progress?: (step: ProgressStep) => void) => {
+      void vscode.commands.executeCommand('setContext', CONTEXT.refreshing, true);
+      try {
+        const ok = await store.refresh({ signal, progress });
+        if (ok && view.visible) status.markLooked();
+        return ok;
+      } finally {
+        void vscode.commands.executeCommand('setContext', CONTEXT.refreshing, store.refreshing);
+      }
+    };
+    if (asked) return withCancellableProgress('fetching production errors', run);
     return Promise.resolve(
-      vscode.window.withProgress(
-        { location: { viewId: VIEW_ERRORS }, title: 'Fetching production errors' },
-        async () => {
-          const ok = await store.refresh();
-          if (ok && view.visible) status.markLooked();
-          return ok;
-        },
+      vscode.window.withProgress({ location: { viewId: VIEW_ERRORS }, title: 'Fetching production errors' }, () =>
+        run(),
       ),
     );
   };
@@ -189,7 +197,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
       const git = root ? (await workspaces.byRoot(root))?.git : undefined;
       return git ? commitFiles((args) => git.repo.run(args), sha) : null;
     },
-    refresh: () => refreshNow(),
+    refresh: () => refreshNow(true),
     log: (line) => log.info(line),
     confirmByBisect: (key) => confirmByBisect(store, workspaces, key, log),
     onFixStatus: (key) => tree.refreshIssue(key),
@@ -224,14 +232,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
         .then((c) => vscode.commands.executeCommand('setContext', `culprit.connected.${p.id}`, !!c));
   };
 
-  const applySource = async (): Promise<void> => {
+  /** `asked`: right after Connect, the first list is the user's own request (cancellable). */
+  const applySource = async (asked = false): Promise<void> => {
     const setup = await buildSource(config, secrets, log);
     setupMessage = setup.kind === 'incomplete' ? setup.message : null;
     providerSetup = setup.kind === 'ready' ? setup.setup : null;
     store.setSource(providerSetup ? { source: providerSetup.source, label: providerSetup.label } : null);
     setContexts();
     tree.refreshAll();
-    if (setup.kind === 'ready') await scheduler.runNow();
+    if (setup.kind === 'ready') await scheduler.runNow(asked);
   };
 
   const openIssue = async (key: string): Promise<void> => {
@@ -298,26 +307,29 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
       await applySource();
       if (!store.hasProvider) return store.retriageAll();
     }
-    return scheduler.runNow();
+    return scheduler.runNow(true);
   });
-  reg(CMD.connectSentry, async () => (await connectSentry(secrets, log)) && applySource());
-  reg(CMD.connectDatadog, async () => (await connectDatadog(secrets, log)) && applySource());
+  reg(CMD.cancelRefresh, () => store.cancelRefresh());
+  reg(CMD.connectSentry, async () => (await connectSentry(secrets, log)) && applySource(true));
+  reg(CMD.connectDatadog, async () => (await connectDatadog(secrets, log)) && applySource(true));
   reg(CMD.disconnectSentry, () => disconnect(secrets, 'sentry'));
   reg(CMD.disconnectDatadog, () => disconnect(secrets, 'datadog'));
-  reg(CMD.connectBugsnag, async () => (await connectBugsnag(secrets, log)) && applySource());
+  reg(CMD.connectBugsnag, async () => (await connectBugsnag(secrets, log)) && applySource(true));
   reg(CMD.disconnectBugsnag, () => disconnect(secrets, 'bugsnag'));
   reg(CMD.openErrorById, async (id?: unknown) =>
     showAdded(await openErrorById(store, providerSetup, typeof id === 'string' ? id : undefined)),
   );
   reg(CMD.pasteStackTrace, async () => showAdded(await pasteStackTrace(store)));
   reg(CMD.openEventFile, async (uri?: vscode.Uri) =>
-    showAdded(await openEventFile(store, uri instanceof vscode.Uri ? uri : undefined)),
+    showAdded(await openEventFile(store, uri instanceof vscode.Uri ? uri : undefined, context.workspaceState)),
   );
   reg(CMD.triageEditor, async () => showAdded(await triageActiveEditor(store)));
   reg(CMD.getStarted, () =>
     vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#culprit.start`, false),
   );
-  reg(CMD.triageSample, async () => showAdded(await triageSample(store, context.extensionUri)));
+  reg(CMD.triageSample, async () =>
+    showAdded(await triageSample(store, context.extensionUri, context.globalStorageUri)),
+  );
   vscode.window.onDidChangeActiveTextEditor(
     (e) => void vscode.commands.executeCommand('setContext', 'culprit.pasteEditor', isPasteEditor(e?.document.uri)),
     null,
@@ -379,10 +391,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
     typeof key === 'string' && typeof index === 'number' ? openDeployedFile(store, workspaces, key, index) : undefined,
   );
   reg(CMD.setDeployRange, (arg: unknown, given: unknown) => {
-    const g = given as { flag?: unknown; scope?: unknown } | undefined;
+    const g = given as { flag?: unknown; scope?: unknown; as?: unknown } | undefined;
     const explicit =
       g && (typeof g.flag === 'string' || g.flag === null) && (g.scope === 'issue' || g.scope === 'workspace')
-        ? { flag: g.flag as string | null, scope: g.scope as 'issue' | 'workspace' }
+        ? {
+            flag: g.flag as string | null,
+            scope: g.scope as 'issue' | 'workspace',
+            as: typeof g.as === 'string' ? g.as : undefined,
+          }
         : undefined;
     return setDeployRange(store, workspaces, context.workspaceState, entryKey(arg), explicit);
   });
@@ -425,15 +441,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
     describeList();
     tree.refreshAll();
   });
-  reg(CMD.loadMore, () =>
-    vscode.window.withProgress(
-      { location: { viewId: VIEW_ERRORS }, title: 'Listing more production errors' },
-      async () => {
-        store.loadMore();
-        return scheduler.runNow();
-      },
-    ),
-  );
+  reg(CMD.loadMore, () => {
+    store.loadMore();
+    return scheduler.runNow(true);
+  });
   reg(CMD.confirmByBisect, (arg: unknown) => {
     const key = entryKey(arg);
     if (key) void vscode.commands.executeCommand('setContext', CONTEXT.suspectChecked, true);

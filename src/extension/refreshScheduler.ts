@@ -13,7 +13,7 @@ export class RefreshScheduler implements vscode.Disposable {
   private visible = false;
 
   constructor(
-    private readonly run: () => Promise<boolean>,
+    private readonly run: (asked: boolean) => Promise<boolean>,
     private intervalMs: () => number,
   ) {}
 
@@ -27,9 +27,9 @@ export class RefreshScheduler implements vscode.Disposable {
   }
 
   /** A refresh someone else started (a command, a setting change): restart the clock from it. */
-  async runNow(): Promise<boolean> {
+  async runNow(asked = false): Promise<boolean> {
     this.stop();
-    return this.tick();
+    return this.tick(asked);
   }
 
   reschedule(): void {
@@ -37,10 +37,11 @@ export class RefreshScheduler implements vscode.Disposable {
     this.arm();
   }
 
-  private async tick(): Promise<boolean> {
+  /** `asked`: the user started it (a command), so its progress can be cancelled. */
+  private async tick(asked = false): Promise<boolean> {
     this.stop();
     this.lastRun = Date.now();
-    const ok = await this.run().catch(() => false);
+    const ok = await this.run(asked).catch(() => false);
     this.failures = ok ? 0 : this.failures + 1;
     this.arm();
     return ok;

@@ -22,6 +22,16 @@ export interface DeployLabelInput {
   release: string | null;
   /** A revision's display name: its tag when one points at it, else its short SHA. */
   names: { from: string | null; to: string | null };
+  /** For a range set by hand, what was picked: `release 1.5.0 from Sentry`, `tag v1.5.0`. */
+  setAs?: string;
+}
+
+/** What a range set by hand is when nothing names it better: `tags v1.4.0..v1.5.0`, `commit 2b16db1`. */
+function setRange(range: DeployLabelInput['range'], names: DeployLabelInput['names']): string {
+  const tagged = (sha: string | null, name: string | null) => !!sha && !!name && name !== shortSha(sha);
+  const ends = [tagged(range.to, names.to), ...(range.from ? [tagged(range.from, names.from)] : [])];
+  const kind = ends.every(Boolean) ? 'tag' : ends.some(Boolean) ? 'revision' : 'commit';
+  return names.from ? `${kind}s ${names.from}..${names.to}` : `${kind} ${names.to}`;
 }
 
 /** `v1.4.0..v1.5.0 (from Sentry deploys)`, `(guessed: newest tag — no release in the event)`… */
@@ -32,7 +42,7 @@ export function deployLabel(input: DeployLabelInput): string {
   if (guessed) return `${span} (guessed: newest tag — no release in the event)`;
   switch (range.source) {
     case 'flag':
-      return `${span} (set explicitly)`;
+      return `${span} (set: ${input.setAs?.slice(0, 80) ?? setRange(range, names)})`;
     case 'provider':
       return `${span} (from ${SOURCE_DEPLOYS[input.errorSource] ?? 'the error source’s deploys'})`;
     case 'tags': {
@@ -48,6 +58,7 @@ export async function describeDeploy(
   range: Pick<DeployRange, 'from' | 'to' | 'source'>,
   guessed: boolean,
   sample: { group: { source: string; release: string | null }; event: { release: string | null } },
+  setAs?: string,
 ): Promise<DeployRange & { guessed: boolean; label: string }> {
   const name = async (sha: string | null) => (sha ? ((await git?.label(sha)) ?? shortSha(sha)) : null);
   const label = deployLabel({
@@ -56,6 +67,7 @@ export async function describeDeploy(
     errorSource: sample.group.source,
     release: sample.event.release ?? sample.group.release,
     names: { from: await name(range.from), to: await name(range.to) },
+    setAs,
   });
   return { from: range.from, to: range.to, source: range.source, guessed, label };
 }

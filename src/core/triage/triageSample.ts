@@ -38,6 +38,8 @@ import { todayDiffs, type TodayDiffs } from '../git/worktreeDiff';
 export interface TriageSettings {
   /** `FROM..TO` from the command line. */
   deployFlag?: string;
+  /** What the flag was picked as (`release 1.5.0 from Sentry`), for the deploy label. */
+  deployChoice?: string;
   tagPattern?: string;
   /** Most suspects per issue. */
   suspectLimit: number;
@@ -120,7 +122,7 @@ async function triageHeld(sample: ErrorSample, ws: TriageWorkspace, settings: Tr
 
   const issue: TriagedIssue = {
     ...issueFacts(sample),
-    deploy: await describeDeploy(ws.git, range, guessed, sample),
+    deploy: await describeDeploy(ws.git, range, guessed, sample, settings.deployChoice),
     frames: frames.map(toTriaged),
     suspects: [],
   };

@@ -4,7 +4,7 @@
  * this issue or as the workspace default. The triage reruns with it as `--deploy` would.
  */
 import * as vscode from 'vscode';
-import type { IssueStore } from '../state/issueStore';
+import type { DeployPick, IssueStore } from '../state/issueStore';
 import type { Workspaces } from '../state/workspaces';
 import { releaseLabel, shortSha } from '../../core/present';
 import type { ProviderRelease } from '../../core/providers';
@@ -12,6 +12,14 @@ import { messageOf } from '../../core/errors';
 
 /** The workspaceState key of the workspace default. */
 export const DEFAULT_DEPLOY_KEY = 'culprit.defaultDeployRange';
+
+/** The workspace default as saved: a pick, or (saved by an older version) the bare flag. */
+export function savedDeployPick(saved: unknown): DeployPick | undefined {
+  if (typeof saved === 'string') return saved ? { flag: saved } : undefined;
+  const s = saved as { flag?: unknown; as?: unknown } | undefined;
+  if (!s || typeof s.flag !== 'string' || validDeployInput(s.flag) !== undefined) return undefined;
+  return { flag: s.flag, as: typeof s.as === 'string' ? s.as.slice(0, 80) : undefined };
+}
 
 /** One revision or FROM..TO of revision-like words; never an option (`-…`) or a `...` range. */
 function validDeployInput(value: string): string | undefined {
@@ -49,7 +57,8 @@ async function tagsOf(workspaces: Workspaces, root: string | undefined): Promise
     .map(([name, date]) => ({ name, date: date ?? '' }));
 }
 
-type Item = vscode.QuickPickItem & { flag?: string; clear?: true; custom?: true };
+/** `as`: what the row is, for the deploy label (`release 1.5.0 from Sentry`). */
+type Item = vscode.QuickPickItem & { flag?: string; as?: string; clear?: true; custom?: true };
 
 /** The revision a release names in git: its recorded commit, else a tag of its version (`app@1.5.0` → `v1.5.0`). */
 function releaseRevision(r: ProviderRelease, tags: Set<string>): string | null {
@@ -62,7 +71,7 @@ function releaseRevision(r: ProviderRelease, tags: Set<string>): string | null {
  * One row per provider release that git can name, newest first: picking it sets the range from
  * the release before it (the previous deploy) to it. Releases without a commit or tag are left out.
  */
-export function releaseItems(releases: ProviderRelease[], tagNames: string[]): Item[] {
+export function releaseItems(releases: ProviderRelease[], tagNames: string[], provider = 'the provider'): Item[] {
   const tags = new Set(tagNames);
   const known = releases
     .map((r) => ({ r, rev: releaseRevision(r, tags) }))
@@ -80,6 +89,7 @@ export function releaseItems(releases: ProviderRelease[], tagNames: string[]): I
         .filter(Boolean)
         .join(' · '),
       flag: prev ? `${prev.rev}..${rev}` : rev,
+      as: `release ${releaseLabel(r.version)} from ${provider}`,
     };
   });
 }
@@ -118,20 +128,17 @@ async function pickItems(store: IssueStore, workspaces: Workspaces, key: string 
           : `${releaseLabel(reported.to)}`,
         description: 'the deploy the error source reported',
         flag: reported.from ? `${reported.from}..${reported.to}` : reported.to,
+        as: 'the deploy the error source reported',
       },
     );
+  const provider = store.releaseLister?.label.split(' ')[0] ?? 'Provider';
   const fromProvider = releaseItems(
     releases,
     tags.map((t) => t.name),
+    provider,
   );
   if (fromProvider.length)
-    items.push(
-      {
-        label: `${store.releaseLister?.label.split(' ')[0] ?? 'Provider'} releases (newest first): the deployed one`,
-        kind: SEPARATOR,
-      },
-      ...fromProvider,
-    );
+    items.push({ label: `${provider} releases (newest first): the deployed one`, kind: SEPARATOR }, ...fromProvider);
   if (tags.length) {
     items.push({ label: 'Tags (newest first): the deployed one', kind: SEPARATOR });
     tags.forEach((t, i) =>
@@ -139,6 +146,7 @@ async function pickItems(store: IssueStore, workspaces: Workspaces, key: string 
         label: `$(tag) ${t.name}`,
         description: [t.date, tags[i + 1] ? `range ${tags[i + 1].name}..${t.name}` : 'no earlier tag'].join(' · '),
         flag: t.name,
+        as: `tag ${t.name}`,
       }),
     );
   }
@@ -153,13 +161,14 @@ export async function setDeployRange(
   state: vscode.Memento,
   key: string | undefined,
   /** Skips the pickers (links, tests): the range, and whether it is for this issue or the workspace. */
-  given?: { flag: string | null; scope: 'issue' | 'workspace' },
+  given?: { flag: string | null; scope: 'issue' | 'workspace'; as?: string },
 ): Promise<string | undefined> {
   const entry = key ? store.get(key) : store.selected;
   if (given) {
     const flag = given.flag?.trim() || undefined;
     if (flag && validDeployInput(flag)) throw new Error(`Culprit: ${validDeployInput(flag)}`);
-    return apply(store, state, given.scope === 'issue' ? entry?.key : undefined, flag);
+    const pick = flag ? { flag, as: given.as?.slice(0, 80) } : undefined;
+    return apply(store, state, given.scope === 'issue' ? entry?.key : undefined, pick);
   }
   const current = entry?.triage?.issue.deploy.label;
   // A promise: the QuickPick opens at once, busy until git and the provider answer.
@@ -169,7 +178,7 @@ export async function setDeployRange(
     matchOnDescription: true,
   });
   if (!choice) return undefined;
-  let flag: string | undefined;
+  let pick: DeployPick | undefined;
   if (choice.custom) {
     const typed = await vscode.window.showInputBox({
       title: 'Culprit: Set Deploy Range',
@@ -179,8 +188,8 @@ export async function setDeployRange(
       ignoreFocusOut: true,
     });
     if (typed === undefined) return undefined;
-    flag = typed.trim();
-  } else if (!choice.clear) flag = choice.flag;
+    pick = { flag: typed.trim() };
+  } else if (!choice.clear && choice.flag) pick = { flag: choice.flag, as: choice.as };
 
   const scope = entry
     ? await vscode.window.showQuickPick(
@@ -192,15 +201,15 @@ export async function setDeployRange(
       )
     : { only: false };
   if (!scope) return undefined;
-  return apply(store, state, scope.only ? entry?.key : undefined, flag);
+  return apply(store, state, scope.only ? entry?.key : undefined, pick);
 }
 
-async function apply(store: IssueStore, state: vscode.Memento, key: string | undefined, flag: string | undefined) {
-  if (key) await store.setDeployOverride(key, flag);
+async function apply(store: IssueStore, state: vscode.Memento, key: string | undefined, pick: DeployPick | undefined) {
+  if (key) await store.setDeployOverride(key, pick);
   else {
-    store.defaultDeploy = flag;
-    await state.update(DEFAULT_DEPLOY_KEY, flag);
+    store.defaultDeploy = pick;
+    await state.update(DEFAULT_DEPLOY_KEY, pick);
     await store.retriageAll();
   }
-  return flag ?? '';
+  return pick?.flag ?? '';
 }

@@ -1,10 +1,16 @@
 /** The no-account routes: paste a stack trace, open an event or log file, triage the active editor. */
 import * as vscode from 'vscode';
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { promisify } from 'node:util';
 import { MAX_EVENT_BYTES, type SampleList } from '../../core/providers';
 import { CulpritError, messageOf } from '../../core/errors';
 import type { IssueStore } from '../state/issueStore';
-import { VIEW_ERRORS } from '../constants';
+import { withCancellableProgress } from '../progress';
 import { parseOffThread, type ParseInput } from './parseOffThread';
+
+const run = promisify(execFile);
 
 const PASTE_HINT =
   'Paste a stack trace, a log excerpt or an event JSON (Sentry, Datadog) here, then run "Culprit: Triage Active ' +
@@ -26,11 +32,10 @@ function parse(input: ParseInput, name: string, size: number): Promise<SampleLis
 async function addListed(store: IssueStore, listed: SampleList, name: string): Promise<string[]> {
   if (listed.samples.length === 0)
     throw new CulpritError('unknown-format', listed.failures[0]?.message ?? `no stack trace or event found in ${name}`);
-  // Resolving frames and ranking suspects runs git: show it in the view while it works.
+  // Resolving frames and ranking suspects runs git: the view shows it, a long one can be cancelled.
   const n = listed.samples.length;
-  return vscode.window.withProgress(
-    { location: { viewId: VIEW_ERRORS }, title: `Triaging ${n === 1 ? name : `${n} errors from ${name}`}` },
-    () => store.addSamples(listed.samples),
+  return withCancellableProgress(`triaging ${n === 1 ? name : `${n} errors from ${name}`}`, (signal) =>
+    store.addSamples(listed.samples, { signal }),
   );
 }
 
@@ -90,17 +95,39 @@ export async function triageActiveEditor(store: IssueStore): Promise<string[] | 
   return triageText(store, text, name);
 }
 
-export async function openEventFile(store: IssueStore, uri?: vscode.Uri): Promise<string[] | undefined> {
-  const target =
-    uri ??
-    (
-      await vscode.window.showOpenDialog({
-        title: 'Open Stack Trace or Event File',
-        canSelectMany: false,
-        filters: { 'Events and logs': ['json', 'log', 'txt', 'envelope', 'ndjson'], 'All files': ['*'] },
-      })
-    )?.[0];
+/** The workspaceState key of the folder the last event or log file was opened from. */
+const LAST_FOLDER_KEY = 'culprit.lastEventFolder';
+
+/** Where the file dialog opens: the folder used last (while it exists), else the first workspace folder. */
+async function dialogStart(state: vscode.Memento | undefined): Promise<vscode.Uri | undefined> {
+  const last = state?.get<unknown>(LAST_FOLDER_KEY);
+  if (typeof last === 'string') {
+    const uri = vscode.Uri.parse(last, true);
+    const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => null);
+    if (stat && stat.type & vscode.FileType.Directory) return uri;
+  }
+  return vscode.workspace.workspaceFolders?.[0]?.uri;
+}
+
+export async function openEventFile(
+  store: IssueStore,
+  uri?: vscode.Uri,
+  /** Remembers the folder a file was picked from, for the next dialog. */
+  state?: vscode.Memento,
+): Promise<string[] | undefined> {
+  const picked = uri
+    ? undefined
+    : (
+        await vscode.window.showOpenDialog({
+          title: 'Open Stack Trace or Event File',
+          canSelectMany: false,
+          defaultUri: await dialogStart(state),
+          filters: { 'Events and logs': ['json', 'log', 'txt', 'envelope', 'ndjson'], 'All files': ['*'] },
+        })
+      )?.[0];
+  const target = uri ?? picked;
   if (!target) return undefined;
+  if (picked) await state?.update(LAST_FOLDER_KEY, vscode.Uri.joinPath(picked, '..').toString());
   try {
     const stat = await vscode.workspace.fs.stat(target);
     const name = target.path.split('/').pop() ?? 'file';
@@ -119,9 +146,47 @@ export async function openEventFile(store: IssueStore, uri?: vscode.Uri): Promis
   }
 }
 
+/**
+ * The bundled sample's own repository: the history of the program that crashed, cloned from the
+ * bundle into the extension's storage (once per bundle content). The sample is triaged there only,
+ * so a workspace with a file of the same name never lends it frames or suspects.
+ */
+async function sampleRepo(extensionUri: vscode.Uri, storage: vscode.Uri): Promise<string> {
+  const bundle = vscode.Uri.joinPath(extensionUri, 'media', 'sample', 'sample-repo.bundle');
+  const bytes = await vscode.workspace.fs.readFile(bundle);
+  const id = createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+  const dir = vscode.Uri.joinPath(storage, `sample-repo-${id}`);
+  const ready = await Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(dir, '.git', 'HEAD'))).then(
+    () => true,
+    () => false,
+  );
+  if (ready) return dir.fsPath;
+  await vscode.workspace.fs.createDirectory(storage);
+  const scratch = `${dir.fsPath}.${process.pid}.tmp`;
+  await fs.rm(scratch, { recursive: true, force: true });
+  await run('git', ['clone', '--quiet', '--', bundle.fsPath, scratch], { timeout: 30_000 });
+  await fs.rm(dir.fsPath, { recursive: true, force: true });
+  await fs.rename(scratch, dir.fsPath);
+  return dir.fsPath;
+}
+
 /** The bundled sample (a real Node crash captured by scripts/fixtures): the walkthrough's first step. */
-export async function triageSample(store: IssueStore, extensionUri: vscode.Uri): Promise<string[] | undefined> {
+export async function triageSample(
+  store: IssueStore,
+  extensionUri: vscode.Uri,
+  storage: vscode.Uri,
+): Promise<string[] | undefined> {
   const file = vscode.Uri.joinPath(extensionUri, 'media', 'sample', 'node-crash.txt');
   const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
-  return triageText(store, text, 'the sample crash');
+  try {
+    const repo = await sampleRepo(extensionUri, storage);
+    const listed = await parse({ text }, 'the sample crash', text.length);
+    return await withCancellableProgress('triaging the sample crash', (signal) =>
+      store.addSamples(listed.samples, { signal, repo }),
+    );
+  } catch (e) {
+    if (!CulpritError.is(e, 'cancelled'))
+      void vscode.window.showErrorMessage(`Culprit: the sample could not be triaged (it needs git): ${messageOf(e)}`);
+    return undefined;
+  }
 }

@@ -1,7 +1,8 @@
 /** "Open Error by ID…": the event or correlation ID a bug report carries → that event, triaged. */
 import * as vscode from 'vscode';
 import { EVENT_ID_FORMS, createEventLookupSource } from '../../core/providers';
-import { messageOf } from '../../core/errors';
+import { CulpritError, messageOf } from '../../core/errors';
+import { withCancellableProgress } from '../progress';
 import type { ProviderSetup } from '../sources/sourceFactory';
 import type { IssueStore } from '../state/issueStore';
 
@@ -26,13 +27,14 @@ export async function openErrorById(
     }));
   if (!id) return undefined;
   try {
-    const samples = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Culprit: looking up ${id.trim().slice(0, 60)}…` },
-      () => createEventLookupSource(setup.target, id.trim()).listSamples({ limit: 1 }),
-    );
-    return await store.addSamples(samples.samples, 'lookup');
+    // The lookup and its triage, cancellable together from one notification.
+    return await withCancellableProgress(`looking up ${id.trim().slice(0, 60)}`, async (signal) => {
+      const samples = await createEventLookupSource(setup.target, id.trim()).listSamples({ limit: 1, signal });
+      return store.addSamples(samples.samples, { origin: 'lookup', signal });
+    });
   } catch (e) {
-    void vscode.window.showErrorMessage(`Culprit: ${messageOf(e)}`);
+    const cancelled = CulpritError.is(e, 'cancelled') || (e instanceof Error && e.name === 'AbortError');
+    if (!cancelled) void vscode.window.showErrorMessage(`Culprit: ${messageOf(e)}`);
     return undefined;
   }
 }

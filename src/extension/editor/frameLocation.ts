@@ -1,4 +1,7 @@
-/** Where a triaged frame lives on disk, confined to the workspace folders (never a path outside them). */
+/**
+ * Where a triaged frame lives on disk, confined to the workspace folders (never a path outside them),
+ * or for the bundled sample to its own clone.
+ */
 import * as vscode from 'vscode';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -13,12 +16,15 @@ function realOrNull(p: string): string | null {
   }
 }
 
-function insideSomeFolder(abs: string): boolean {
+/** Whether `abs` is inside a workspace folder, or inside `ownRepo` (the bundled sample's clone). */
+function insideSomeFolder(abs: string, ownRepo: string | undefined): boolean {
   const real = realOrNull(abs);
   if (!real) return false;
-  return (vscode.workspace.workspaceFolders ?? []).some((f) => {
-    if (f.uri.scheme !== 'file') return false;
-    const root = realOrNull(f.uri.fsPath);
+  const roots = (vscode.workspace.workspaceFolders ?? [])
+    .filter((f) => f.uri.scheme === 'file')
+    .map((f) => f.uri.fsPath);
+  return [...roots, ...(ownRepo ? [ownRepo] : [])].some((dir) => {
+    const root = realOrNull(dir);
     return root !== null && (real === root || real.startsWith(root + path.sep));
   });
 }
@@ -30,7 +36,7 @@ export function workspaceFileUri(entry: IssueEntry, relPath: string | null): vsc
   const confined = confineToRoot(root, relPath);
   if (confined === null) return null;
   const abs = path.join(root, confined);
-  return insideSomeFolder(abs) ? vscode.Uri.file(abs) : null;
+  return insideSomeFolder(abs, entry.repo) ? vscode.Uri.file(abs) : null;
 }
 
 /** The 0-based position to show for a frame: today's line, the production column when there is one. */

@@ -12,8 +12,16 @@ import type { FolderTriage, TriageOptions, Workspaces } from './workspaces';
 import { createDeadline } from '../../core/triage';
 import { shortSha } from '../../core/present';
 import type { Logger } from '../log';
+import type { ProgressStep } from '../progress';
 
 export type EntryOrigin = 'provider' | 'file' | 'lookup';
+
+/** A deploy range set with Set Deploy Range…: the `--deploy` flag, and what it was picked as. */
+export interface DeployPick {
+  flag: string;
+  /** `release 1.5.0 from Sentry`, `tag v1.5.0`; absent for a typed range (the label names its ends). */
+  as?: string;
+}
 
 export interface IssueEntry {
   /** Stable across refreshes: `<source>:<group id>`. */
@@ -24,6 +32,8 @@ export interface IssueEntry {
   triageError: string | null;
   /** Sentry's own suspect commits, shown beside Culprit's ranking. */
   providerSuspects: SentrySuspectCommit[];
+  /** The only repository this entry is triaged on (the bundled sample's clone), not the workspace. */
+  repo?: string;
 }
 
 /** A Confirm by Bisect in flight: what the tree and panel show until it ends. */
@@ -64,6 +74,14 @@ export interface ConfiguredSource {
 
 const MAX_FILE_ENTRIES = 20;
 
+/** What an issue says when a cancelled refresh or triage never got to it. */
+const CANCELLED = 'the triage was cancelled (Refresh to finish it)';
+
+/** A user's cancel (not a passed deadline, not a newer refresh): what was shown stays. */
+function cancelledBy(signal: AbortSignal | undefined): boolean {
+  return !!signal?.aborted && CulpritError.is(signal.reason, 'cancelled');
+}
+
 /** One log line of what a triage decided: range and its source, frames resolved and why not, top suspect. */
 function triageDecisions(key: string, result: FolderTriage | null, ms: number, deployFlag?: string): string {
   if (!result) return `triaged ${key} in ${ms} ms: no local folder to resolve onto`;
@@ -101,11 +119,11 @@ export class IssueStore implements vscode.Disposable {
   private readonly selectionChanged = new vscode.EventEmitter<IssueEntry | undefined>();
   private selectedKey: string | undefined;
   /** Set Deploy Range… per issue; `defaultDeploy` is the workspace default. */
-  private readonly deployOverrides = new Map<string, string>();
+  private readonly deployOverrides = new Map<string, DeployPick>();
   private readonly verified = new Map<string, KeptVerification>();
   private readonly bisecting = new Map<string, BisectProgress>();
   private readonly interrupted = new Map<string, BisectInterruption>();
-  defaultDeploy: string | undefined;
+  defaultDeploy: DeployPick | undefined;
   status: ProviderStatus = { state: 'off', label: '' };
 
   /** Fires with an entry key for a targeted change, undefined when the list changed. */
@@ -166,13 +184,21 @@ export class IssueStore implements vscode.Disposable {
     this.changed.fire(undefined);
   }
 
-  /** Lists the provider's issues and triages each; returns false when the list could not be read. */
-  async refresh(): Promise<boolean> {
+  /**
+   * Lists the provider's issues and triages each; returns false when the list could not be read.
+   * `signal` is the user's cancel: it stops the listing or the triage under way and what was
+   * already shown stays; issues not reached yet say they were not triaged.
+   */
+  async refresh(options: { signal?: AbortSignal; progress?: (p: ProgressStep) => void } = {}): Promise<boolean> {
     const configured = this.configured;
     if (!configured) return false;
     this.inFlight?.abort();
     const controller = new AbortController();
     this.inFlight = controller;
+    const cancel = () => controller.abort(new CulpritError('cancelled', 'the refresh was cancelled'));
+    if (options.signal?.aborted) cancel();
+    options.signal?.addEventListener('abort', cancel, { once: true });
+    const report = options.progress ?? (() => undefined);
     // `culprit.timeout`: a provider or git that never answers ends the refresh with that reason.
     const deadline = createDeadline(
       (this.triageOptions().timeoutSeconds ?? 0) * 1000,
@@ -185,8 +211,11 @@ export class IssueStore implements vscode.Disposable {
     this.changed.fire(undefined);
     const started = Date.now();
     try {
+      report({ message: `listing issues from ${configured.label}` });
       const listed = await configured.source.listSamples({ limit: this.limit(), signal: deadline.signal });
       if (!current()) return false;
+      // A source may turn aborted event reads into per-issue failures: a cancel still keeps the old list.
+      if (cancelledBy(controller.signal)) return this.cancelled([], 0, configured.label);
       this.workspaces.invalidate();
       const extra = (listed as { sentrySuspects?: Map<string, SentrySuspectCommit[]> }).sentrySuspects;
       const keys: string[] = [];
@@ -216,13 +245,17 @@ export class IssueStore implements vscode.Disposable {
       };
       this.changed.fire(undefined);
       this.log.info(`listed ${keys.length} issue(s) from ${configured.label} in ${Date.now() - started} ms`);
-      for (const key of keys) {
+      for (const [i, key] of keys.entries()) {
         if (!current()) return false;
+        if (cancelledBy(controller.signal)) return this.cancelled(keys, i, configured.label);
+        report({ message: `triaging ${i + 1} of ${keys.length}`, increment: 100 / keys.length });
         await this.triageEntry(key, deadline.signal, current);
       }
+      if (cancelledBy(controller.signal)) return this.cancelled(keys, keys.length, configured.label);
       return true;
     } catch (e) {
       if (!current()) return false;
+      if (cancelledBy(controller.signal)) return this.cancelled([], 0, configured.label);
       const reason = CulpritError.is(e) ? e.reason : 'unknown';
       this.status = {
         state: 'error',
@@ -235,39 +268,77 @@ export class IssueStore implements vscode.Disposable {
       this.changed.fire(undefined);
       return false;
     } finally {
+      options.signal?.removeEventListener('abort', cancel);
       deadline.dispose();
       if (this.inFlight === controller) this.inFlight = null;
     }
   }
 
+  /** Whether a refresh is listing or triaging now (Stop Refresh applies). */
+  get refreshing(): boolean {
+    return this.inFlight !== null;
+  }
+
+  /** Stops the refresh under way (its notification's Cancel, Stop Refresh); true when one was running. */
+  cancelRefresh(): boolean {
+    if (!this.inFlight) return false;
+    this.inFlight.abort(new CulpritError('cancelled', 'the refresh was cancelled'));
+    return true;
+  }
+
+  /** After a cancel: the list and triages shown stay; the issues not reached say so. Returns false. */
+  private cancelled(keys: string[], reached: number, label: string): false {
+    for (const key of keys.slice(reached)) {
+      const entry = this.byKey.get(key);
+      if (entry && !entry.triage) entry.triageError = CANCELLED;
+    }
+    this.status = { ...this.status, state: 'ok', label, message: undefined };
+    this.log.info(`refresh of ${label} cancelled: ${reached} of ${keys.length} issue(s) triaged`);
+    this.changed.fire(undefined);
+    return false;
+  }
+
   /** Adds the errors of a pasted or opened trace/event; returns their keys (newest first). */
-  async addSamples(samples: ErrorSample[], origin: Exclude<EntryOrigin, 'provider'> = 'file'): Promise<string[]> {
+  async addSamples(
+    samples: ErrorSample[],
+    options: {
+      origin?: Exclude<EntryOrigin, 'provider'>;
+      /** The user's cancel: the triages done stay, the rest say they were cancelled. */
+      signal?: AbortSignal;
+      /** Triage on this repository only (the bundled sample's), never on the workspace folders. */
+      repo?: string;
+    } = {},
+  ): Promise<string[]> {
+    const { origin = 'file', signal, repo } = options;
     const keys: string[] = [];
     for (const sample of samples) {
       const key = `${sample.group.source}:${sample.group.id}`;
       keys.push(key);
       // Already listed by the provider (an ID of a listed issue): keep that entry.
       if (this.providerKeys.includes(key)) continue;
-      this.byKey.set(key, { key, origin, sample, triage: null, triageError: null, providerSuspects: [] });
+      this.byKey.set(key, { key, origin, sample, triage: null, triageError: null, providerSuspects: [], repo });
       this.fileKeys = [key, ...this.fileKeys.filter((k) => k !== key)];
     }
     for (const k of this.fileKeys.splice(MAX_FILE_ENTRIES)) this.byKey.delete(k);
     this.changed.fire(undefined);
     const generation = this.generation;
-    for (const key of keys)
-      if (!this.byKey.get(key)?.triage)
-        await this.triageEntry(key, undefined, () => this.byKey.has(key) && generation === this.generation);
+    for (const key of keys) {
+      const entry = this.byKey.get(key);
+      if (!entry || entry.triage) continue;
+      if (cancelledBy(signal)) this.keepOnCancel(entry);
+      else await this.triageEntry(key, signal, () => this.byKey.has(key) && generation === this.generation);
+    }
     return keys;
   }
 
   /** The deploy range the user set for this issue (or the workspace default), if any. */
-  deployOverride(key: string): string | undefined {
+  deployOverride(key: string): DeployPick | undefined {
     return this.deployOverrides.get(key) ?? this.defaultDeploy;
   }
 
   /** Sets (or clears, with undefined) an issue's deploy range and triages it again. */
-  async setDeployOverride(key: string, flag: string | undefined): Promise<void> {
-    if (flag) this.deployOverrides.set(key, flag);
+  async setDeployOverride(key: string, pick: DeployPick | undefined): Promise<void> {
+    if (pick) this.deployOverrides.set(key, pick);
     else this.deployOverrides.delete(key);
     await this.triageEntry(key, undefined, () => this.byKey.has(key));
   }
@@ -289,18 +360,30 @@ export class IssueStore implements vscode.Disposable {
     if (!entry) return;
     const started = Date.now();
     try {
-      const deployFlag = this.deployOverride(key);
-      const result = await this.workspaces.triage(entry.sample, { ...this.triageOptions(), deployFlag, signal });
+      const pick = this.deployOverride(key);
+      const deployFlag = pick?.flag;
+      const options = { ...this.triageOptions(), deployFlag, deployChoice: pick?.as, signal };
+      const result = entry.repo
+        ? await this.workspaces.triageIn(entry.repo, entry.sample, options)
+        : await this.workspaces.triage(entry.sample, options);
       if (!current()) return;
+      // Cancelled midway: an unfinished triage must not replace the one shown.
+      if (cancelledBy(signal)) return this.keepOnCancel(entry);
       entry.triage = result ? { ...result, issue: this.withVerification(key, result.issue) } : null;
       entry.triageError = result ? null : 'open a folder to resolve the stack onto your code';
       this.log.info(triageDecisions(key, result, Date.now() - started, deployFlag));
     } catch (e) {
       if (!current()) return;
+      if (cancelledBy(signal)) return this.keepOnCancel(entry);
       entry.triageError = messageOf(e);
       this.log.warn(`triage of ${key} failed: ${messageOf(e)}`);
     }
     this.changed.fire(key);
+  }
+
+  private keepOnCancel(entry: IssueEntry): void {
+    if (!entry.triage) entry.triageError = CANCELLED;
+    this.changed.fire(entry.key);
   }
 
   /** The Confirm by Bisect running on this issue, if any. */

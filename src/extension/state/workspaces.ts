@@ -23,6 +23,8 @@ export interface TriageOptions {
   tagPattern: string;
   /** `FROM..TO` or one revision, chosen with Set Deploy Range… (per issue or workspace default). */
   deployFlag?: string;
+  /** What that range was picked as (`release 1.5.0 from Sentry`): the deploy label says it. */
+  deployChoice?: string;
   /** A folder's resource-scoped settings (path mappings, tag pattern). */
   folderOptions?: (folder: vscode.WorkspaceFolder) => { mappings: PathMapping[]; tagPattern: string };
   /** Most issues a provider refresh lists. */
@@ -98,25 +100,55 @@ export class Workspaces implements vscode.Disposable {
       if (options.signal?.aborted) break;
       try {
         const own = options.folderOptions?.(folder) ?? { mappings: options.mappings, tagPattern: options.tagPattern };
-        const ws = await this.workspaceFor(folder, own.mappings);
-        // The refresh's deadline or cancel stops the git processes this triage starts.
-        const issue = await withRunSignal(options.signal, () =>
-          triageSample(sample, ws, {
-            tagPattern: own.tagPattern || undefined,
-            deployFlag: options.deployFlag || undefined,
-            suspectLimit: 10,
-            blameFrames: 12,
-          }),
-        );
+        const found = await this.triageOn(await this.workspaceFor(folder, own.mappings), folder, sample, {
+          ...options,
+          tagPattern: own.tagPattern,
+        });
         const score =
-          issue.frames.filter((f) => f.file && f.inApp).length * 2 + issue.frames.filter((f) => f.file).length;
-        if (!best || score > best.score) best = { issue, root: ws.root, folder, gitRan: ws.git !== null, score };
+          found.issue.frames.filter((f) => f.file && f.inApp).length * 2 +
+          found.issue.frames.filter((f) => f.file).length;
+        if (!best || score > best.score) best = { ...found, score };
       } catch (e) {
         lastError = e;
       }
     }
     if (!best && lastError) throw lastError;
     return best;
+  }
+
+  /**
+   * Triages on one repository outside the workspace: the bundled sample's clone, which Culprit
+   * made itself from its own bundle, so git runs there even in Restricted Mode.
+   */
+  async triageIn(dir: string, sample: ErrorSample, options: TriageOptions): Promise<FolderTriage> {
+    const uri = vscode.Uri.file(dir);
+    let ws = this.open.get(uri.toString());
+    if (!ws) {
+      ws = openTriageWorkspace({ dir, trusted: true, mappings: [], requireGit: false });
+      ws.catch(() => this.open.delete(uri.toString()));
+      this.open.set(uri.toString(), ws);
+    }
+    const folder: vscode.WorkspaceFolder = { uri, name: 'Culprit sample', index: -1 };
+    return this.triageOn(await ws, folder, sample, { ...options, mappings: [], tagPattern: '' });
+  }
+
+  private async triageOn(
+    ws: TriageWorkspace,
+    folder: vscode.WorkspaceFolder,
+    sample: ErrorSample,
+    options: TriageOptions,
+  ): Promise<FolderTriage> {
+    // The refresh's deadline or cancel stops the git processes this triage starts.
+    const issue = await withRunSignal(options.signal, () =>
+      triageSample(sample, ws, {
+        tagPattern: options.tagPattern || undefined,
+        deployFlag: options.deployFlag || undefined,
+        deployChoice: options.deployFlag ? options.deployChoice : undefined,
+        suspectLimit: 10,
+        blameFrames: 12,
+      }),
+    );
+    return { issue, root: ws.root, folder, gitRan: ws.git !== null };
   }
 
   /** The open core workspace whose root holds `root`, for git reads (suspect diffs). */

@@ -201,7 +201,7 @@ describe('matrix: production layouts × the built CLI', function () {
           to: h.to,
           source: 'flag',
           guessed: false,
-          label: 'v1.4.0..v1.5.0 (set explicitly)',
+          label: 'v1.4.0..v1.5.0 (set: tags v1.4.0..v1.5.0)',
         });
         assert.equal(issue.suspects[0]?.sha, h.bug, dump(issue));
         if (!cell.inAppGap) assert.equal(issue.frames[0].inApp, true, dump(issue));

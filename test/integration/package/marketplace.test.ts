@@ -38,8 +38,10 @@ describe('the Marketplace package', function () {
   });
 
   it('holds the bundles, icons and walkthrough, and no source, test or tooling file', () => {
-    for (const f of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/extension.js', 'media/icon.png'])
-      assert.ok(files.includes(f), `${f} missing from: ${files.join(', ')}`);
+    const shipped = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/extension.js', 'media/icon.png'];
+    // The walkthrough's sample crash and the repository it is triaged on.
+    shipped.push('media/sample/node-crash.txt', 'media/sample/sample-repo.bundle');
+    for (const f of shipped) assert.ok(files.includes(f), `${f} missing from: ${files.join(', ')}`);
     for (const step of manifest.contributes.walkthroughs[0].steps)
       assert.ok(files.includes(step.media.markdown), `walkthrough media ${step.media.markdown}`);
     const leaked = files.filter(

@@ -21,10 +21,31 @@ describe('deploy range labels', () => {
       deployLabel({ ...base, range: { from: A, to: B, source: 'tags' }, guessed: false }),
       'v1.4.0..v1.5.0 (from tags: release orders-api@1.5.0)',
     );
+  });
+
+  it('says what a range set by hand is: the release picked, or its tags or commits', () => {
+    const flag = { from: A, to: B, source: 'flag' as const };
     assert.equal(
-      deployLabel({ ...base, range: { from: A, to: B, source: 'flag' }, guessed: false }),
-      'v1.4.0..v1.5.0 (set explicitly)',
+      deployLabel({ ...base, range: flag, guessed: false, setAs: 'release 1.5.0 from Sentry' }),
+      'v1.4.0..v1.5.0 (set: release 1.5.0 from Sentry)',
     );
+    assert.equal(deployLabel({ ...base, range: flag, guessed: false }), 'v1.4.0..v1.5.0 (set: tags v1.4.0..v1.5.0)');
+    assert.equal(
+      deployLabel({ ...base, names: { from: 'aaaaaaa', to: 'bbbbbbb' }, range: flag, guessed: false }),
+      'aaaaaaa..bbbbbbb (set: commits aaaaaaa..bbbbbbb)',
+    );
+    assert.equal(
+      deployLabel({ ...base, names: { from: 'aaaaaaa', to: 'v1.5.0' }, range: flag, guessed: false }),
+      'aaaaaaa..v1.5.0 (set: revisions aaaaaaa..v1.5.0)',
+    );
+    assert.equal(
+      deployLabel({ ...base, names: { from: null, to: 'v1.5.0' }, range: { ...flag, from: null }, guessed: false }),
+      'v1.5.0 (no earlier tag: full history) (set: tag v1.5.0)',
+    );
+    // A set range is never labelled as a guess or as reported, and a guess never as set.
+    for (const setAs of [undefined, 'release 1.5.0 from Sentry'])
+      assert.doesNotMatch(deployLabel({ ...base, range: flag, guessed: false, setAs }), /guessed|from Sentry deploys/);
+    assert.doesNotMatch(deployLabel({ ...base, range: flag, guessed: true }), /set:/);
   });
 
   it('never labels a guess like a known range', () => {

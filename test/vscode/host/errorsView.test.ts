@@ -1,7 +1,9 @@
 // The extension in a real VS Code extension host, against the spec-validated Sentry stand-in
 // serving a real @sentry/node event of the demo service, on the demo repository's real history.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { startSentryStandIn, type SentryStandIn } from '../../helpers/sentryStandIn';
@@ -10,6 +12,7 @@ import type { CulpritApi } from '../../../src/extension/extension';
 import type { ErrorTreeNode } from '../../../src/extension/tree/errorNodes';
 import { CMD } from '../../../src/extension/constants';
 import { originOf } from '../../../src/core/registry';
+import { createFileSource } from '../../../src/core/providers';
 import { releaseItems } from '../../../src/extension/commands/deployCommands';
 
 const CANARY = 'canarytok_HOST_CANARY_7d41b2e0';
@@ -356,6 +359,63 @@ describe('Culprit extension: Production Errors from Sentry', function () {
     assert.equal(entry?.triage?.issue.suspects[0]?.sha, info.bugSha);
   });
 
+  it('triages the bundled sample on its own repository, though this workspace has a src/services/pricing.js', async () => {
+    assert.ok(fs.existsSync(path.join(workspaceRoot(), 'src/services/pricing.js')), 'the same-named file is here');
+    const count = api.store.entries().length;
+    const keys = await vscode.commands.executeCommand<string[]>(CMD.triageSample);
+    assert.equal(keys?.length, 1);
+    assert.equal(api.store.entries().length, count + 1, 'one issue: the sample');
+    const triage = api.store.get(keys[0])?.triage;
+    assert.ok(triage, api.store.get(keys[0])?.triageError ?? 'not triaged');
+    const root = fs.realpathSync(triage.root);
+    assert.ok(!root.startsWith(fs.realpathSync(workspaceRoot())), `triaged on ${root}, not the workspace`);
+    // Its own history: the commit that made prices objects, in the guessed range of its tags.
+    assert.equal(triage.issue.suspects[0]?.summary, 'Prices carry their amount and currency');
+    assert.equal(triage.issue.confidence, 'high');
+    assert.equal(triage.issue.deploy.label, 'v1.0.0..v1.1.0 (guessed: newest tag — no release in the event)');
+    const known = (sha: string) => {
+      try {
+        execFileSync('git', ['cat-file', '-e', `${sha}^{commit}`], { cwd: workspaceRoot(), stdio: 'ignore' });
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    assert.ok(!triage.issue.suspects.some((s) => known(s.sha)), 'no suspect from the workspace repository');
+    // Its crashing frame opens in the sample's clone, at the line that crashed.
+    const editor = await until('the sample frame open', () => {
+      const e = vscode.window.activeTextEditor;
+      return e && fs.realpathSync(e.document.uri.fsPath).startsWith(root) ? e : undefined;
+    });
+    assert.match(editor.document.uri.fsPath, /src[\\/]services[\\/]pricing\.js$/);
+    assert.equal(editor.document.lineAt(editor.selection.active.line).text.trim(), 'return item.price.amount * qty;');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('labels the deploy range by its source: tags of the release, none (blamed at HEAD)', async () => {
+    // The SDK's event names release orders-api@1.5.0 and no deploy: the range comes from the tags.
+    const keys = await vscode.commands.executeCommand<string[]>(CMD.openEventFile, vscode.Uri.file(info.eventFile));
+    assert.equal(
+      api.store.get(keys![0])?.triage?.issue.deploy.label,
+      'v1.4.0..v1.5.0 (from tags: release orders-api@1.5.0)',
+    );
+    // The sample's program with its history but no tags: no range at all, said as such.
+    const bare = fs.mkdtempSync(path.join(os.tmpdir(), 'culprit-untagged-'));
+    try {
+      const ext = vscode.extensions.getExtension('culprit-dev.culprit')!;
+      const bundle = path.join(ext.extensionPath, 'media/sample/sample-repo.bundle');
+      execFileSync('git', ['clone', '-q', bundle, bare]);
+      execFileSync('git', ['tag', '-d', 'v1.0.0', 'v1.1.0'], { cwd: bare });
+      const trace = fs.readFileSync(path.join(ext.extensionPath, 'media/sample/node-crash.txt'), 'utf8');
+      const listed = await createFileSource(trace, 'untagged').listSamples({ limit: 1 });
+      const [key] = await api.store.addSamples(listed.samples, { repo: bare });
+      assert.equal(api.store.get(key)?.triage?.issue.deploy.label, '(none: blamed at HEAD)');
+      assert.equal(api.store.get(key)?.triage?.issue.deploy.guessed, false);
+    } finally {
+      fs.rmSync(bare, { recursive: true, force: true });
+    }
+  });
+
   describe('editor surfaces (#19) and the deploy range (#20)', () => {
     const pricing = () => vscode.Uri.file(path.join(workspaceRoot(), 'src/services/pricing.js'));
     const providerEntry = () => api.store.entries().find((e) => e.origin === 'provider')!;
@@ -556,10 +616,21 @@ describe('Culprit extension: Production Errors from Sentry', function () {
     it('sets a deploy range for one issue, labels it, and goes back to automatic', async () => {
       const entry = providerEntry();
       await vscode.commands.executeCommand(CMD.setDeployRange, entry.key, { flag: 'v1.4.0..v1.5.0', scope: 'issue' });
-      assert.equal(api.store.get(entry.key)?.triage?.issue.deploy.label, 'v1.4.0..v1.5.0 (set explicitly)');
+      // Typed by hand: the label names what its ends are.
+      assert.equal(api.store.get(entry.key)?.triage?.issue.deploy.label, 'v1.4.0..v1.5.0 (set: tags v1.4.0..v1.5.0)');
       assert.equal(api.store.get(entry.key)?.triage?.issue.suspects[0]?.sha, info.bugSha);
       await vscode.commands.executeCommand(CMD.setDeployRange, entry.key, { flag: null, scope: 'issue' });
       assert.equal(api.store.get(entry.key)?.triage?.issue.deploy.label, 'v1.4.0..v1.5.0 (from Sentry deploys)');
+      // As the workspace default: every issue without its own range, until it is cleared.
+      await vscode.commands.executeCommand(CMD.setDeployRange, entry.key, {
+        flag: 'v1.5.0',
+        scope: 'workspace',
+        as: 'tag v1.5.0',
+      });
+      const providers = () => api.store.entries().filter((e) => e.origin === 'provider');
+      assert.ok(providers().every((e) => e.triage?.issue.deploy.label === 'v1.4.0..v1.5.0 (set: tag v1.5.0)'));
+      await vscode.commands.executeCommand(CMD.setDeployRange, entry.key, { flag: null, scope: 'workspace' });
+      assert.ok(providers().every((e) => /\(from Sentry deploys\)$/.test(e.triage?.issue.deploy.label ?? '')));
       await assert.rejects(
         Promise.resolve(
           vscode.commands.executeCommand(CMD.setDeployRange, entry.key, { flag: '--output=x', scope: 'issue' }),
@@ -576,7 +647,7 @@ describe('Culprit extension: Production Errors from Sentry', function () {
         ['orders-api@1.5.0', 'orders-api@1.4.0'],
       );
       const [r14, r15] = info.releases;
-      const items = releaseItems(releases, ['v1.5.0', 'v1.4.0']);
+      const items = releaseItems(releases, ['v1.5.0', 'v1.4.0'], 'Sentry');
       assert.deepEqual(
         items.map((i) => [i.label, i.description, i.flag]),
         [
@@ -590,11 +661,16 @@ describe('Culprit extension: Production Errors from Sentry', function () {
       );
       // Picking the newest: the triage reruns on that range and still finds the bug commit.
       const entry = providerEntry();
-      await vscode.commands.executeCommand(CMD.setDeployRange, entry.key, { flag: items[0].flag, scope: 'issue' });
+      await vscode.commands.executeCommand(CMD.setDeployRange, entry.key, {
+        flag: items[0].flag,
+        scope: 'issue',
+        as: items[0].as,
+      });
       const issue = api.store.get(entry.key)?.triage?.issue;
       assert.equal(issue?.deploy.from, r14.commit);
       assert.equal(issue?.deploy.to, r15.commit);
-      assert.match(issue?.deploy.label ?? '', /\(set explicitly\)$/);
+      // It says what was picked, never like a reported or guessed range.
+      assert.equal(issue?.deploy.label, 'v1.4.0..v1.5.0 (set: release 1.5.0 from Sentry)');
       assert.equal(issue?.suspects[0]?.sha, info.bugSha);
       await vscode.commands.executeCommand(CMD.setDeployRange, entry.key, { flag: null, scope: 'issue' });
       // A release without a commit names git only through a tag of its version.
@@ -638,6 +714,46 @@ describe('Culprit extension: Production Errors from Sentry', function () {
       assert.equal(keys?.length, 1);
       assert.equal(api.store.get(keys[0])?.triage?.issue.suspects[0]?.sha, info.bugSha);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+
+    describe('a watched fix with no release after the first one', () => {
+      let ongoing: SentryStandIn;
+      before(async () => {
+        // 1.5.0 is the issue's first release and the newest: no release can hold a fix yet.
+        ongoing = await startSentryStandIn({
+          issueCount: 1,
+          token: CANARY,
+          event: info.restEvent,
+          releases: info.releases,
+          issueEventCount: 2,
+        });
+        await api.secrets.storeSentry({ token: CANARY }, originOf(ongoing.url));
+        await config().update('sentry.url', ongoing.url, vscode.ConfigurationTarget.Global);
+        await until('its one issue', () => api.store.entries().filter((e) => e.origin === 'provider').length === 1);
+      });
+      after(async () => {
+        await api.secrets.storeSentry({ token: CANARY }, originOf(standIn.url));
+        await config().update('sentry.url', standIn.url, vscode.ConfigurationTarget.Global);
+        await until('the 3 issues back', () => api.store.entries().filter((e) => e.origin === 'provider').length === 3);
+        await ongoing?.close();
+      });
+
+      it('reads "no fix release yet" in the tree, never "regressed"', async () => {
+        const entry = providerEntry();
+        assert.equal(entry.sample.group.firstRelease, 'orders-api@1.5.0');
+        const status = await api.panels.fixStatus(entry.sample.group.id, true);
+        assert.equal(status.kind, 'ongoing');
+        const row = (api.tree.getChildren() as ErrorTreeNode[]).find(
+          (n) => n.kind === 'issue' && n.entry.key === entry.key,
+        );
+        assert.ok(row);
+        const description = String(api.tree.getTreeItem(row).description);
+        assert.match(description, /^2 events since the fix was watched; no fix release yet · /);
+        assert.doesNotMatch(description, /regressed/);
+        // Every event was asked for since the watch began, none filtered by a release that does not exist.
+        const asked = ongoing.requests.filter((r) => r.route === 'issueEvents').pop();
+        assert.ok(asked && !/release:/.test(asked.query.get('query') ?? ''), asked?.query.toString());
+      });
     });
 
     describe('an issue list at scale', () => {
@@ -688,12 +804,104 @@ describe('Culprit extension: Production Errors from Sentry', function () {
         assert.equal(after && String(api.tree.getTreeItem(after).label), '40 of 130 — Load More');
       });
 
+      it('Stop Refresh while 60 of 130 are listed aborts the listing; the 40 shown stay, no error', async () => {
+        const before = api.store.entries().filter((e) => e.origin === 'provider');
+        assert.equal(before.length, 40);
+        assert.ok(before.every((e) => e.triage));
+        // Each event answers slowly: the listing is still under way when the user stops it.
+        many.fault('event', { delayMs: 2000 });
+        try {
+          await stopMidway(before);
+        } finally {
+          many.clearFaults();
+        }
+      });
+      const stopMidway = async (before: Array<{ key: string }>) => {
+        api.store.loadMore();
+        const refreshing = vscode.commands.executeCommand<boolean>(CMD.refresh);
+        await until('the listing under way', () => (api.store.refreshing ? true : undefined));
+        const asked = many.requests.length;
+        await until('event requests sent', () =>
+          many.requests.slice(asked).some((r) => r.route === 'event') ? true : undefined,
+        );
+        const cancelledAt = many.requests.length;
+        assert.equal(await vscode.commands.executeCommand(CMD.cancelRefresh), true);
+        assert.equal(await refreshing, false);
+        assert.equal(api.store.refreshing, false);
+        const after = api.store.entries().filter((e) => e.origin === 'provider');
+        assert.deepEqual(
+          after.map((e) => e.key),
+          before.map((e) => e.key),
+          'the list shown stays',
+        );
+        assert.ok(
+          after.every((e) => e.triage && !e.triageError),
+          'their triages stay',
+        );
+        assert.notEqual(api.store.status.state, 'error', 'a cancel is not a failure');
+        const roots = api.tree.getChildren() as ErrorTreeNode[];
+        assert.ok(!roots.some((n) => n.kind === 'status'), 'no error row');
+        // Aborted for real: no request starts after the cancel. The stand-in shares this process's
+        // event loop, so requests sent just before the cancel may reach it a moment later.
+        await new Promise((r) => setTimeout(r, 500));
+        const sent = many.requests.length;
+        await new Promise((r) => setTimeout(r, 2500));
+        const late = many.requests.slice(sent).map((r) => `${r.route} ${r.path}`);
+        assert.deepEqual(late, [], `requests after the cancel (cancel at ${cancelledAt})`);
+      };
+
+      it('a cancel midway through triaging keeps the triages done and says which were not', async () => {
+        // Listed fast, triaged one by one: the cancel comes after the first new issue is triaged.
+        const controller = new AbortController();
+        const old = new Set(api.store.entries().map((e) => e.key));
+        const sub = api.store.onDidChange((key) => {
+          if (key && !old.has(key) && api.store.get(key)?.triage) controller.abort();
+        });
+        const steps: string[] = [];
+        try {
+          assert.equal(
+            await api.store.refresh({ signal: controller.signal, progress: (p) => steps.push(p.message) }),
+            false,
+          );
+        } finally {
+          sub.dispose();
+        }
+        const added = api.store.entries().filter((e) => e.origin === 'provider' && !old.has(e.key));
+        assert.equal(added.length, 20, 'the 60 listed stay listed');
+        const done = added.filter((e) => e.triage);
+        assert.ok(done.length >= 1 && done.length < 20, `${done.length} of 20 triaged before the cancel`);
+        assert.ok(
+          added.filter((e) => !e.triage).every((e) => /cancelled/.test(e.triageError ?? '')),
+          'the rest say the triage was cancelled',
+        );
+        assert.ok(steps[0]?.startsWith('listing issues from Sentry'), steps.join(' | '));
+        assert.ok(
+          steps.some((s) => /^triaging 1 of 60$/.test(s)),
+          steps.join(' | '),
+        );
+        // Refresh finishes them.
+        assert.equal(await api.store.refresh(), true);
+        assert.ok(api.store.entries().every((e) => e.triage));
+      });
+
       it('filters by words and sorts by events', async () => {
+        // Frame files are words once triaged (run alone, this test may come before the triages end).
+        await until('the list triaged', () => api.store.entries().every((e) => e.triage || e.triageError), 120_000);
         const entry = api.store.entries().find((e) => e.origin === 'provider')!;
         await vscode.commands.executeCommand(CMD.filterIssues, 'no-such-issue-words');
         assert.equal(issueRows().length, 0);
         await vscode.commands.executeCommand(CMD.filterIssues, `${entry.sample.group.title.split(' ')[0]} pricing.js`);
         assert.ok(issueRows().length > 0, 'title and file words match');
+        // The release and the environment are words of an issue too.
+        const { release, environment } = entry.sample.group;
+        assert.ok(release && environment, 'the listed issue names its release and environment');
+        await vscode.commands.executeCommand(CMD.filterIssues, `${release} ${environment}`);
+        assert.ok(
+          issueRows().some((n) => n.kind === 'issue' && n.entry.key === entry.key),
+          'release and environment',
+        );
+        await vscode.commands.executeCommand(CMD.filterIssues, `${release} no-such-environment`);
+        assert.equal(issueRows().length, 0);
         await vscode.commands.executeCommand(CMD.filterIssues, '');
         await vscode.commands.executeCommand(CMD.sortIssues, 'count');
         const counts = issueRows().map((n) => (n.kind === 'issue' ? (n.entry.sample.group.count ?? 0) : 0));

@@ -2,7 +2,8 @@
 // Culprit" walkthrough, every step starting unchecked and checked off by the real action (triaging
 // the bundled sample from the step's own link, connecting Sentry, clicking a frame, hovering the
 // crash line, opening the suspect's diff); then the suspect's held-back links expanded in the tree,
-// a Sentry release picked in Set Deploy Range…, and a watched fix that regressed in the release after.
+// a Sentry release picked in Set Deploy Range…, a watched fix that regressed in the release after, a
+// refresh cancelled from its notification, and where the Open Stack Trace or Event File dialog opens.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -10,6 +11,7 @@ import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { startSentryStandIn, type SentryStandIn } from '../../helpers/sentryStandIn';
 import { prepareDemo } from '../host/demoData.mjs';
+import { repoRoot } from '../../../scripts/vscode/codeServer.mjs';
 import { captureFailure, openWorkbench, type Workbench } from './workbench';
 
 const TOKEN = 'canarytok_WALK_CANARY_5e21c0d4';
@@ -26,6 +28,12 @@ describe('From install to answer in the real workbench: walkthrough, deploy rang
   /** The links the tree showed under "and N more links to the stack". */
   let heldBack: string[] = [];
 
+  /** A screenshot in test-results/; with CULPRIT_UPDATE_SCREENSHOTS=1 also the README's docs/images/`docs`.png. */
+  const shot = async (name: string, docs?: string) => {
+    const out = await wb.screenshot(name);
+    if (docs && process.env.CULPRIT_UPDATE_SCREENSHOTS === '1')
+      fs.copyFileSync(out, path.join(repoRoot, 'docs', 'images', `${docs}.png`));
+  };
   const step = (id: string) => wb.page.locator(`button.getting-started-step[data-step-id$="#${id}"]`).first();
   const checked = async () =>
     Promise.all(STEPS.map(async (id) => (await step(id).getAttribute('aria-checked')) === 'true'));
@@ -112,6 +120,8 @@ describe('From install to answer in the real workbench: walkthrough, deploy rang
     await untilChecked('triageSample');
     assert.deepEqual((await checked()).slice(1), [false, false, false, false], 'only the first step so far');
     await wb.screenshot('walkthrough-1-sample');
+    // The sample's pricing.js (in its own clone) is open: the steps below work in the workspace's.
+    await wb.runCommand('View: Close All Editors');
   });
 
   it('step 2: connecting Sentry (token checked) checks the step', async () => {
@@ -139,7 +149,10 @@ describe('From install to answer in the real workbench: walkthrough, deploy rang
 
   it('step 4: the hover on the crash line checks the step', async () => {
     const { page } = wb;
-    await wb.editorTab('pricing.js').first().click();
+    // The walkthrough may have taken the frame's editor group: open the frame again from the view.
+    await wb.openViewContainer('Culprit');
+    await wb.treeRow('applyDiscount').first().click();
+    await wb.editorTab('pricing.js').first().waitFor();
     const crash = fs.readFileSync(path.join(demo.repo, 'src/services/pricing.js'), 'utf8').split('\n')[14].trim();
     const line = page.locator('.monaco-editor .view-line', { hasText: crash }).first();
     await line.waitFor();
@@ -158,7 +171,7 @@ describe('From install to answer in the real workbench: walkthrough, deploy rang
     await wb.editorTab('↔').first().waitFor({ timeout: 15_000 });
     await untilChecked('confirm');
     assert.deepEqual(await checked(), [true, true, true, true, true]);
-    await wb.screenshot('walkthrough-2-done');
+    await shot('walkthrough-2-done', 'walkthrough');
   });
 
   it('the suspect\'s "and N more links to the stack" row expands into every link it stands for', async () => {
@@ -222,13 +235,13 @@ describe('From install to answer in the real workbench: walkthrough, deploy rang
     assert.ok(index(/orders-api@1\.5\.1/) < index(/orders-api@1\.5\.0/), `newest first: ${all.join(' | ')}`);
     assert.ok(index(/orders-api@1\.5\.0/) < index(/orders-api@1\.4\.0/), `newest first: ${all.join(' | ')}`);
     assert.ok(index(/Sentry releases/) < index(/Tags \(newest first\)/), 'the provider releases, then the tags');
-    await wb.screenshot('deploy-range-0-pick');
+    await shot('deploy-range-0-pick', 'deploy-range-pick');
     await release.click();
     await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Set Deploy Range for' }).waitFor();
     await rows.filter({ hasText: 'This issue' }).first().click();
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-    // The release's commits are tagged: the label names the range by its tags, and says it was set.
-    const suspects = wb.treeRow('deploy v1.4.0..v1.5.0 (set explicitly)').first();
+    // The label names the range by its tags, and says it was set: which release, from where.
+    const suspects = wb.treeRow('deploy v1.4.0..v1.5.0 (set: release 1.5.0 from Sentry)').first();
     await suspects.waitFor({ timeout: 30_000 });
     await wb.treeRow(demo.bugSha.slice(0, 7)).first().waitFor();
     await wb.screenshot('deploy-range-1-set');
@@ -257,10 +270,70 @@ describe('From install to answer in the real workbench: walkthrough, deploy rang
     // Sentry leads its issue page with the tags; the panel too, with the server among them.
     assert.match(await view.locator('#event-tags').innerText(), /region\s+eu-west-1/);
     assert.match(await view.locator('#issue-header').innerText(), /Server\s+orders-api-7f9c/);
+    // The deploy range and where it came from, as the tree and the hover say it.
+    assert.equal(await view.locator('[data-field="deploy"] dd').innerText(), 'v1.4.0..v1.5.0 (from Sentry deploys)');
     // Why this suspect: every reason, the links "and N more links" stands for in its place.
     const reasons = await view.locator('#suspect-list li.suspect').first().locator('.reasons li').allInnerTexts();
     assert.ok(!reasons.some((r) => /more links? to the stack/.test(r)), reasons.join(' | '));
     assert.ok(heldBack.length > 0 && heldBack.every((l) => reasons.includes(l)), reasons.join(' | '));
     await wb.screenshot('fix-regressed');
+  });
+
+  it("Refresh's notification has Cancel: it stops the listing, the list shown stays, no error row", async () => {
+    const { page } = wb;
+    await wb.runCommand('View: Close All Editors');
+    await wb.openViewContainer('Culprit');
+    await wb.treeRow('boom 0').first().waitFor();
+    const before = standIn.requests.length;
+    // The event answers slowly: the refresh is still listing when the user cancels it.
+    standIn.fault('event', { delayMs: 20_000 });
+    try {
+      await wb.runCommand('Culprit: Refresh');
+      await wb.openNotifications();
+      const toast = wb.notification('fetching production errors');
+      await toast.waitFor({ timeout: 15_000 });
+      await wb.screenshot('refresh-cancellable');
+      await toast.getByRole('button', { name: 'Cancel' }).click();
+      await toast.waitFor({ state: 'hidden', timeout: 15_000 });
+      const sent = standIn.requests.length;
+      assert.ok(sent > before, 'the refresh had started');
+      await page.waitForTimeout(1500);
+      assert.equal(standIn.requests.length, sent, 'nothing is asked for after the cancel');
+      await wb.treeRow('boom 0').first().waitFor();
+      assert.equal(await wb.treeRow('refresh failed').count(), 0);
+      // Stop Refresh is in the view title only while a refresh runs.
+      assert.equal(await page.locator('.action-label[aria-label="Stop Refresh"]').count(), 0);
+    } finally {
+      standIn.clearFaults();
+    }
+  });
+
+  it('Open Stack Trace or Event File… opens at the workspace folder, then where the last file came from', async () => {
+    const { page } = wb;
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    const logs = path.join(dir, 'logs');
+    fs.mkdirSync(logs, { recursive: true });
+    const event = path.join(logs, 'orders-api-500.json');
+    fs.copyFileSync(demo.eventFile, event);
+    await wb.startCommand('Culprit: Open Stack Trace or Event File');
+    await page.locator('.quick-input-widget', { hasText: 'Open Stack Trace or Event File' }).waitFor();
+    await page.waitForFunction(
+      (want) =>
+        (document.querySelector('.quick-input-widget .quick-input-box input') as HTMLInputElement)?.value === want,
+      `${demo.repo}/`,
+      { timeout: 15_000 },
+    );
+    await shot('open-event-file-dialog');
+    await input.fill(event);
+    await page.locator('.quick-input-widget .monaco-button', { hasText: /^OK$/ }).click();
+    await wb.editorTab('Culprit: TypeError').first().waitFor({ timeout: 60_000 });
+    await wb.startCommand('Culprit: Open Stack Trace or Event File');
+    await page.waitForFunction(
+      (want) =>
+        (document.querySelector('.quick-input-widget .quick-input-box input') as HTMLInputElement)?.value === want,
+      `${logs}/`,
+      { timeout: 15_000 },
+    );
+    await input.press('Escape');
   });
 });

@@ -55,6 +55,17 @@ describe('Culprit in an untrusted folder', function () {
     assert.ok(!fs.existsSync(info.marker), 'git ran in an untrusted folder (the fsmonitor hook left its marker)');
   });
 
+  it("triages the bundled sample on Culprit's own clone of it, suspects included, and runs no git here", async () => {
+    const keys = await vscode.commands.executeCommand<string[]>(CMD.triageSample);
+    const triage = api.store.get(keys[0])?.triage;
+    assert.ok(triage, api.store.get(keys[0])?.triageError ?? 'not triaged');
+    assert.ok(!fs.realpathSync(triage.root).startsWith(fs.realpathSync(workspaceRoot())), triage.root);
+    assert.equal(triage.gitRan, true);
+    assert.equal(triage.issue.suspects[0]?.summary, 'Prices carry their amount and currency');
+    await new Promise((r) => setTimeout(r, 500));
+    assert.ok(!fs.existsSync(info.marker), 'git ran in an untrusted folder (the fsmonitor hook left its marker)');
+  });
+
   it('never runs Confirm by Bisect: it says why and runs nothing', async () => {
     const keys = await vscode.commands.executeCommand<string[]>(CMD.openEventFile, vscode.Uri.file(info.eventFile));
     const outcome = await vscode.commands.executeCommand<{ kind: string; message?: string }>(
