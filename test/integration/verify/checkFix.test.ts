@@ -4,7 +4,7 @@
  * makes only the working tree pass; no fix leaves both failing. The user's files are only read.
  */
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -100,7 +100,7 @@ describe('verify --check-fix: the reproduction on HEAD and the working tree (rea
 });
 
 /** `culprit verify --check-fix` (the built CLI) on v's crash over v1..v2, with node main.js as the reproduction. */
-function verifyCli(v: VerifyRepo, scratch: string, extra: string[]): ReturnType<typeof spawnSync<string>> {
+function verifyCli(v: VerifyRepo, scratch: string, extra: string[]): SpawnSyncReturns<string> {
   const trace = path.join(scratch, 'trace.txt');
   writeFileSync(trace, v.trace);
   const cli = path.join(projectRoot, 'dist', 'cli.js');
