@@ -112,7 +112,15 @@ describe('Confirm by Bisect in the editor (#15)', function () {
     const verdict = api.tree.getTreeItem(rows[0]);
     assert.equal(verdict.label, `Confirmed by bisect: ${info.bugSha.slice(0, 7)} · ${v.runs} runs`);
     assert.match(String(verdict.description), /^reproduced: fails at /);
-    const steps = children(rows[0]).map((n) => String(api.tree.getTreeItem(n).label));
+    const details = children(rows[0]).map((n) => String(api.tree.getTreeItem(n).label));
+    // "Is it fixed?": the same reproduction on HEAD and the working tree (the demo has no fix yet).
+    assert.deepEqual(v.fixed, {
+      head: 'bad',
+      workingTree: 'bad',
+      summary: 'HEAD still fails; the working tree still fails',
+    });
+    assert.equal(details.at(-1), 'Is it fixed? HEAD still fails; the working tree still fails');
+    const steps = details.slice(0, -1);
     assert.equal(steps.length, v.steps.length);
     assert.ok(
       steps.some((s) => s === `${info.bugSha.slice(0, 7)} bad`),
@@ -149,6 +157,7 @@ describe('Confirm by Bisect in the editor (#15)', function () {
     const model = await until('the panel model', () => api.panels.panel.shownModel);
     assert.equal(model.verification?.status, 'confirmed');
     assert.equal(model.verification?.steps.length, v.steps.length);
+    assert.equal(model.verification?.fixed, 'HEAD still fails; the working tree still fails');
     assert.equal(model.canBisect, true);
     assert.equal(model.suspects[0].confirmed, true);
 
