@@ -82,6 +82,8 @@ describe('verify --check-fix: the reproduction on HEAD and the working tree (rea
     const before = checkoutState(v.repo.dir);
     const text = verifyCli(v, scratch, []);
     assert.equal(text.status, 0, text.stderr);
+    assert.match(text.stderr, /^culprit: step 1\/2 is it fixed\? HEAD [0-9a-f]{7} \(/m);
+    assert.match(text.stderr, /^culprit: step 2\/2 is it fixed\? working tree [0-9a-f]{7} \(/m);
     assert.match(
       text.stdout,
       /^Is it fixed\? fixed in the working tree \(HEAD still fails\): commit it and watch the fix$/m,
