@@ -36,6 +36,8 @@ export interface Judgement {
 const LIBRARY_PATH = /(^|[\\/])(node_modules|site-packages|dist-packages|vendor)[\\/]|^node:|^internal[\\/]/;
 /** A runtime's own frames: V8 builtins (`BigInt (<anonymous>)`, `native`), Python's `<frozen …>`, `<string>`. */
 const NOT_A_FILE = /^<[^>]*>$|^native$/;
+/** Node's and Python's words for an import that found nothing (bare package names, not relative paths). */
+const MISSING_DEPENDENCY = /Cannot find (?:module|package) '[^'./][^']*'|ModuleNotFoundError: No module named/;
 const JVM_PLATFORM = /^(java|javax|jdk|sun|com\.sun|kotlin|scala|org\.junit|junit)\./;
 
 const ANONYMOUS = new Set(['', '?', '<anonymous>', 'anonymous']);
@@ -121,5 +123,7 @@ export function judgeRun(sig: CrashSignature, run: CommandRun, worktree: string,
   const what = other
     ? `a different failure: ${shortType(other.type)} at ${other.file}${other.line ? `:${other.line}` : ''}`
     : `exit ${run.code} without the ${shortType(sig.type)}`;
-  return { result: 'good', note: what };
+  // A scratch worktree has no installed dependencies until a setup command installs them.
+  const missing = MISSING_DEPENDENCY.test(run.stderr) || MISSING_DEPENDENCY.test(run.stdout);
+  return { result: 'good', note: missing ? `${what}; a dependency is missing here: give a setup command` : what };
 }
