@@ -3,8 +3,8 @@
 // worktree (a call of the crashing function with the event's variables), and the verdict shows in
 // the tree, the hover and the detail panel. The user's checkout is byte-identical afterwards.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -214,5 +214,30 @@ describe('Confirm by Bisect in the editor (#15)', function () {
       await config.update('reproCommand', undefined, vscode.ConfigurationTarget.Global);
       rmSync(scratch, { recursive: true, force: true });
     }
+  });
+
+  it('removes a scratch worktree a killed window left, when the repository next opens', async () => {
+    const repo = workspaceRoot();
+    const before = checkoutState(repo);
+    // What a window killed mid-step leaves: the run's folder, its owner record (a dead pid) and git's entry.
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const run = path.join(tmpdir(), 'culprit-verify', `run-stale-${process.pid}`);
+    mkdirSync(run, { recursive: true });
+    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: repo, encoding: 'utf8' }).trim();
+    writeFileSync(path.join(run, 'owner.json'), JSON.stringify({ pid: dead, repo: top, pgid: null }));
+    execFileSync('git', ['worktree', 'add', '--detach', '--force', path.join(run, 'wt'), 'HEAD'], { cwd: repo });
+    assert.equal(scratchWorktrees(repo).length, 1);
+    // Other path mappings open the repository afresh, as a new window does.
+    const config = vscode.workspace.getConfiguration('culprit');
+    await config.update('pathMappings', { '/culprit-no-such-prefix': '.' }, vscode.ConfigurationTarget.Global);
+    try {
+      await api.store.retriage(key);
+      await until('the stale worktree removed', () => !existsSync(run) && scratchWorktrees(repo).length === 0, 20_000);
+    } finally {
+      await config.update('pathMappings', undefined, vscode.ConfigurationTarget.Global);
+      await api.store.retriage(key);
+      rmSync(run, { recursive: true, force: true });
+    }
+    assert.equal(checkoutState(repo), before);
   });
 });
