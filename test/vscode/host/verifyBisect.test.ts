@@ -216,6 +216,35 @@ describe('Confirm by Bisect in the editor (#15)', function () {
     }
   });
 
+  it('not reproduced here: the tree lists what production had that the reproduction lacks', async () => {
+    // The reproduction calls the code with a customer that has a loyalty record: it passes at every commit.
+    const repro = `node -e "require('./src/services/pricing').quote([{ unitPrice: 1, quantity: 1 }], { tier: 'gold', loyalty: { discountRate: 0.1 } })"`;
+    const config = vscode.workspace.getConfiguration('culprit');
+    await config.update('reproCommand', repro, vscode.ConfigurationTarget.Global);
+    try {
+      const outcome = (await vscode.commands.executeCommand<BisectOutcome>(CMD.confirmByBisect, key))!;
+      assert.equal(outcome.kind, 'done', JSON.stringify(outcome));
+      if (outcome.kind !== 'done') return;
+      assert.equal(outcome.verification.status, 'not-reproduced', outcome.verification.summary);
+      const rows = children(suspectsNode());
+      assert.equal(api.tree.getTreeItem(rows[0]).label, `Not reproduced here · ${outcome.verification.runs} runs`);
+      const had = children(rows[0])
+        .map((n) => api.tree.getTreeItem(n))
+        .filter((i) => i.description === 'production had this')
+        .map((i) => String(i.label));
+      assert.ok(
+        had.some((l) => /^request body: .*cus_42/.test(l)),
+        had.join('\n'),
+      );
+      assert.ok(
+        had.some((l) => /^environment: production/.test(l)),
+        had.join('\n'),
+      );
+    } finally {
+      await config.update('reproCommand', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('removes a scratch worktree a killed window left, when the repository next opens', async () => {
     const repo = workspaceRoot();
     const before = checkoutState(repo);
