@@ -159,8 +159,9 @@ async function corpusBench(repoRoot, work, log) {
     );
     rmSync(scratch, { recursive: true, force: true });
     const v = r.issue?.verification;
+    // N is every commit of the range, merged branches included, as git bisect counts it.
     const n = Number(
-      execFileSync('git', ['rev-list', '--first-parent', '--count', s.deploy], {
+      execFileSync('git', ['rev-list', '--count', s.deploy], {
         cwd: s.repo,
         encoding: 'utf8',
       }).trim(),

@@ -25,11 +25,15 @@ interface MergeRepo {
   trace: string;
 }
 
-/** v1, A (lockfile), feature branch (F1, F2 the bug, F3) merged --no-ff after B (lockfile again), C, v2. */
-function buildMergeRepo(): MergeRepo {
+/**
+ * v1, A, feature branch (F1, F2 the bug, F3) merged --no-ff after B (a lockfile change), C, v2.
+ * `semantic`: F2 reads the rate only under a flag B turns on, so each side passes and the merge fails.
+ */
+function buildMergeRepo(semantic = false): MergeRepo {
   const repo = createTempRepo();
   repo.write('main.js', MAIN);
   repo.write('src/cart.js', cartJs('0.1', 'v1'));
+  repo.write('src/flags.js', 'module.exports = { strict: false };\n');
   repo.write('package-lock.json', '{ "lockfileVersion": 3, "n": 1 }\n');
   repo.commit('Initial import', { author: ALICE });
   repo.tag('v1');
@@ -38,12 +42,14 @@ function buildMergeRepo(): MergeRepo {
   repo.git(['checkout', '-q', '-b', 'feature']);
   repo.write('src/cart.js', cartJs('0.1', 'F1'));
   repo.commit('F1: comment', { author: CAROL });
-  repo.write('src/cart.js', cartJs('customer.loyalty.rate', 'F2'));
-  const bugSha = repo.commit('F2: use loyalty rates', { author: CAROL });
-  repo.write('src/cart.js', cartJs('customer.loyalty.rate', 'F3'));
+  const rate = semantic ? "require('./flags').strict ? customer.loyalty.rate : 0.1" : 'customer.loyalty.rate';
+  repo.write('src/cart.js', cartJs(rate, 'F2'));
+  const f2 = repo.commit('F2: use loyalty rates', { author: CAROL });
+  repo.write('src/cart.js', cartJs(rate, 'F3'));
   repo.commit('F3: comment', { author: CAROL });
   repo.git(['checkout', '-q', 'main']);
   repo.write('package-lock.json', '{ "lockfileVersion": 3, "n": 2 }\n');
+  if (semantic) repo.write('src/flags.js', 'module.exports = { strict: true };\n');
   repo.commit('B: bump a dependency', { author: BOB });
   repo.git(['merge', '-q', '--no-ff', '-m', 'Merge feature', 'feature'], {
     GIT_AUTHOR_NAME: ALICE.name,
@@ -57,7 +63,7 @@ function buildMergeRepo(): MergeRepo {
   repo.tag('v2');
   const run = spawnSync(process.execPath, ['main.js'], { cwd: repo.dir, encoding: 'utf8' });
   assert.notEqual(run.status, 0, 'v2 crashes');
-  return { repo, bugSha, mergeSha, trace: run.stderr };
+  return { repo, bugSha: semantic ? mergeSha : f2, mergeSha, trace: run.stderr };
 }
 
 /** Whether `pid` still runs after up to 3 s (a killed child is reaped by init shortly after). */
@@ -99,8 +105,22 @@ describe('verify: merges, setup reuse, step timeout and budget (real repos, real
     const expected = shas.filter((sha, i) => i === 0 || lock(sha) !== lock(shas[i - 1]));
     assert.ok(expected.length >= 2 && expected.length < shas.length, `${expected.length} of ${shas.length}`);
     assert.deepEqual(readFileSync(setups, 'utf8').trim().split('\n'), expected);
+    // FROM, TO, the first-parent line of 4 (2 runs), the merged branch of 3 with the merge as its bad end (2 runs).
+    assert.equal(ver.runs, 6, JSON.stringify(ver.steps));
     assert.equal(checkoutState(m.repo.dir), before);
     assert.deepEqual(readdirSync(path.join(scratch, 'wt')), []);
+  });
+
+  it('confirms the merge itself when each side passes and only their combination fails', async () => {
+    const m = buildMergeRepo(true);
+    const { ws, event, issue } = await triageFor(m.repo.dir, m.trace, 'trace.txt', 'v1..v2');
+    const out = await verifyIssue(ws, event, issue, { repro: 'node main.js', trusted: true, scratchRoot: scratch });
+    const ver = out.verification!;
+    assert.equal(ver.status, 'confirmed', ver.summary);
+    assert.equal(ver.commit, m.mergeSha);
+    const side = m.repo.git(['rev-list', `${m.mergeSha}^1..${m.mergeSha}^2`]).split('\n');
+    const tested = ver.steps.filter((s) => side.includes(s.sha));
+    assert.ok(tested.length >= 1 && tested.every((s) => s.result === 'good'), JSON.stringify(ver.steps));
   });
 
   it('with descend off, the first bad merge is the verdict', async () => {
