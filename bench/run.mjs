@@ -125,24 +125,29 @@ async function main() {
     `- Node ${info.node}, git ${info.git}`,
     `- Last run: ${info.date}, repository at ${info.commit}; benchmarks ${selected.join(', ')}; total ${total.toFixed(0)} s`,
   ].join('\n');
+  // A run on a chosen subset (a scenario list) prints its table but never replaces the full one.
+  for (const r of results.filter((x) => x.partial)) log(`[${r.id}] ran on a subset: RESULTS.md keeps its section`);
   const fresh = new Map(
-    results.map((r) => [
-      r.id,
-      [
-        `## ${r.title}`,
-        '',
-        r.table ?? tableOf(r),
-        '',
-        ...r.notes.map((n) => `- ${n}`),
-        `- Took ${r.seconds.toFixed(1)} s including generation; run ${info.date}, repository at ${info.commit}.`,
-      ].join('\n'),
-    ]),
+    results
+      .filter((r) => !r.partial)
+      .map((r) => [
+        r.id,
+        [
+          `## ${r.title}`,
+          '',
+          r.table ?? tableOf(r),
+          '',
+          ...r.notes.map((n) => `- ${n}`),
+          `- Took ${r.seconds.toFixed(1)} s including generation; run ${info.date}, repository at ${info.commit}.`,
+        ].join('\n'),
+      ]),
   );
   const file = path.join(repoRoot, 'bench/RESULTS.md');
-  writeFileSync(
-    file,
-    mergeResults(existsSync(file) ? readFileSync(file, 'utf8') : '', header, fresh, Object.keys(CASES)),
-  );
+  if (fresh.size)
+    writeFileSync(
+      file,
+      mergeResults(existsSync(file) ? readFileSync(file, 'utf8') : '', header, fresh, Object.keys(CASES)),
+    );
   const jsonFile = path.join(work, 'results.json');
   const previous = (() => {
     try {
@@ -153,7 +158,7 @@ async function main() {
   })();
   const kept = previous.filter((r) => r && !results.some((x) => x.id === r.id));
   writeFileSync(jsonFile, JSON.stringify({ info, results: [...kept, ...results] }, null, 2));
-  log(`\nwrote bench/RESULTS.md (${total.toFixed(0)} s)`);
+  log(`\n${fresh.size ? 'wrote' : 'left'} bench/RESULTS.md (${total.toFixed(0)} s)`);
 }
 
 main().catch((e) => {

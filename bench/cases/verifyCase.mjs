@@ -3,6 +3,8 @@
 // accuracy corpus (bench/scenarios/): per scenario, the built CLI bisects the deploy range with
 // the scenario's own entry point as the reproduction, and the confirmed commit is compared with
 // the bug commit and with the static ranking's top-1. Self-contained: builds its own repos.
+// CULPRIT_VERIFY_SCENARIOS=a,b (exact names) or CULPRIT_VERIFY_FILTER=part runs only those scenarios, and
+// CULPRIT_VERIFY_RANGE=0 / CULPRIT_VERIFY_CORPUS=0 skip a part: such subset runs leave RESULTS.md as it was.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -122,9 +124,21 @@ function staticTop(repoRoot, s) {
   }
 }
 
+/** The scenarios named in CULPRIT_VERIFY_SCENARIOS (comma-separated, exact names), else all of `defs`. */
+function onlyListed(defs) {
+  const listed = (process.env.CULPRIT_VERIFY_SCENARIOS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (!listed.length) return defs;
+  const unknown = listed.filter((n) => !defs.some((d) => d.name === n));
+  if (unknown.length) throw new Error(`CULPRIT_VERIFY_SCENARIOS: no verify scenario named ${unknown.join(', ')}`);
+  return defs.filter((d) => listed.includes(d.name));
+}
+
 async function corpusBench(repoRoot, work, log) {
   const filter = process.env.CULPRIT_VERIFY_FILTER || null;
-  const defs = verifyScenarioDefs(await loadScenarioDefs(repoRoot, filter));
+  const defs = onlyListed(verifyScenarioDefs(await loadScenarioDefs(repoRoot, filter)));
   const built = await buildScenarios(defs, path.join(work, 'scenarios'), log);
   const rows = [];
   for (const [i, s] of built.entries()) {
@@ -145,8 +159,9 @@ async function corpusBench(repoRoot, work, log) {
     );
     rmSync(scratch, { recursive: true, force: true });
     const v = r.issue?.verification;
+    // N is every commit of the range, merged branches included, as git bisect counts it.
     const n = Number(
-      execFileSync('git', ['rev-list', '--first-parent', '--count', s.deploy], {
+      execFileSync('git', ['rev-list', '--count', s.deploy], {
         cwd: s.repo,
         encoding: 'utf8',
       }).trim(),
@@ -248,5 +263,9 @@ export async function verifyCase({ repoRoot, work, log }) {
     rows: [],
     table: table.join('\n'),
     notes,
+    partial:
+      Boolean(process.env.CULPRIT_VERIFY_SCENARIOS || process.env.CULPRIT_VERIFY_FILTER) ||
+      !range.length ||
+      !corpus.length,
   };
 }

@@ -510,10 +510,12 @@ function eventFromEnvelope(text) {
 /** Runs the deployed Node service under the real @sentry/node SDK; the event its transport posts. */
 async function runSentry(def, dir, release) {
   const instrument = path.join(dir, 'instrument.js');
+  // The SDK flushes a crash's event for shutdownTimeout (2 s by default) before it exits: on a loaded
+  // machine that is too short, and the service exits without an event.
   writeFileSync(
     instrument,
     `'use strict';\nconst Sentry = require(${JSON.stringify(require.resolve('@sentry/node'))});\n` +
-      `Sentry.init({ dsn: process.env.SENTRY_DSN, release: ${JSON.stringify(release)}, environment: 'production', serverName: 'app-1' });\n`,
+      `Sentry.init({ dsn: process.env.SENTRY_DSN, release: ${JSON.stringify(release)}, environment: 'production', serverName: 'app-1', shutdownTimeout: 30000 });\n`,
   );
   let resolveEvent;
   const got = new Promise((resolve) => (resolveEvent = resolve));

@@ -97,11 +97,17 @@ export function renderActions(m: PanelModel, h: InsightHandlers): HTMLElement {
     );
   const fix = el('p', { id: 'fix-status', text: m.fixStatus?.text ?? '', attrs: { role: 'status' } });
   if (m.fixStatus) fix.setAttribute('data-kind', m.fixStatus.status.kind);
+  // The bisect's reproduction on HEAD and the working tree answers "is it fixed?" beside Watch fix.
+  const fixed =
+    m.actionable && m.verification?.fixed
+      ? el('p', { id: 'verification-fixed', text: `Is it fixed? ${m.verification.fixed}` })
+      : null;
   return el(
     'div',
     { id: 'action-area' },
     bar,
     fix,
+    fixed,
     el('p', { id: 'action-status', attrs: { role: 'status', 'aria-live': 'polite' } }),
   );
 }

@@ -38,7 +38,8 @@ export function renderVerification(m: PanelModel, h: VerificationHandlers): HTML
       for (const d of v.differs) list.appendChild(el('li', { text: d }));
       children.push(el('p', { text: 'What production had that this reproduction does not:' }), list);
     }
-    if (v.fixed) children.push(el('p', { id: 'verification-fixed', text: `Is it fixed? ${v.fixed}` }));
+    // Beside Watch fix when the panel offers it (renderInsights), else here.
+    if (v.fixed && !m.actionable) children.push(el('p', { id: 'verification-fixed', text: `Is it fixed? ${v.fixed}` }));
   } else {
     children.push(
       el('p', {

@@ -4,6 +4,26 @@
  * step's revision and lets the exception escape, so the runtime prints its own stack.
  */
 
+/** Matches the target's parameters to the variables by name (both scripts): `args` for the call. */
+const CALL_WITH_VARS = `const src = Function.prototype.toString.call(target);
+const open = src.indexOf('(');
+let depth = 0, close = open;
+for (; close < src.length; close++) {
+  if ('([{'.includes(src[close])) depth++;
+  if (')]}'.includes(src[close]) && --depth === 0) break;
+}
+const params = [];
+let cur = '';
+depth = 0;
+for (const ch of src.slice(open + 1, close)) {
+  if ('([{'.includes(ch)) depth++;
+  if (')]}'.includes(ch)) depth--;
+  if (ch === ',' && depth === 0) { params.push(cur); cur = ''; } else cur += ch;
+}
+if (cur.trim()) params.push(cur);
+const args = params.map((p) => vars[p.replace(/=[\\s\\S]*$/, '').replace(/^\\.\\.\\./, '').trim()]);
+`;
+
 /**
  * CommonJS: the module is compiled with one line appended that exposes the named function even
  * when it is not exported; parameters are matched to the variables by name.
@@ -28,24 +48,39 @@ if (typeof target !== 'function') {
   console.log('culprit: ${fn} is not a function at this revision');
   process.exit(0);
 }
-const src = Function.prototype.toString.call(target);
-const open = src.indexOf('(');
-let depth = 0, close = open;
-for (; close < src.length; close++) {
-  if ('([{'.includes(src[close])) depth++;
-  if (')]}'.includes(src[close]) && --depth === 0) break;
+${CALL_WITH_VARS}Promise.resolve(target(...args)).then(() => process.exit(0));
+`;
 }
-const params = [];
-let cur = '';
-depth = 0;
-for (const ch of src.slice(open + 1, close)) {
-  if ('([{'.includes(ch)) depth++;
-  if (')]}'.includes(ch)) depth--;
-  if (ch === ',' && depth === 0) { params.push(cur); cur = ''; } else cur += ch;
+
+/**
+ * An ES module: imported by its file URL, through a load hook that appends one export of the named
+ * function, so an unexported function is reachable and the stack still names the module's own file
+ * and lines. `typeof` keeps a revision without the function loadable.
+ */
+export function callScriptMjs(file: string, fn: string, vars: Record<string, unknown>): string {
+  const hook = `let url, expose;
+export function initialize(d) { url = d.url; expose = d.expose; }
+export async function load(u, ctx, next) {
+  const r = await next(u, ctx);
+  if (u !== url || r.format !== 'module' || r.source == null) return r;
+  return { ...r, source: String(typeof r.source === 'string' ? r.source : Buffer.from(r.source)) + expose };
+}`;
+  return `import * as nodeModule from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+const url = pathToFileURL(path.resolve(process.cwd(), ${JSON.stringify(file)})).href;
+const vars = ${JSON.stringify(vars)};
+const expose = '\\n;export const __culpritTarget = typeof ${fn} === "function" ? ${fn} : undefined;\\n';
+if (typeof nodeModule.register === 'function')
+  nodeModule.register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}), { data: { url, expose } });
+const m = await import(url);
+const target = m.__culpritTarget ?? m[${JSON.stringify(fn)}];
+if (typeof target !== 'function') {
+  console.log('culprit: ${fn} is not a function at this revision');
+  process.exit(0);
 }
-if (cur.trim()) params.push(cur);
-const args = params.map((p) => vars[p.replace(/=[\\s\\S]*$/, '').replace(/^\\.\\.\\./, '').trim()]);
-Promise.resolve(target(...args)).then(() => process.exit(0));
+${CALL_WITH_VARS}await target(...args);
+process.exit(0);
 `;
 }
 

@@ -34,7 +34,13 @@ export interface Judgement {
 }
 
 const LIBRARY_PATH = /(^|[\\/])(node_modules|site-packages|dist-packages|vendor)[\\/]|^node:|^internal[\\/]/;
+/** A runtime's own frames: V8 builtins (`BigInt (<anonymous>)`, `native`), Python's `<frozen …>`, `<string>`. */
+const NOT_A_FILE = /^<[^>]*>$|^native$/;
+/** Node's and Python's words for an import that found nothing (bare package names, not relative paths). */
+const MISSING_DEPENDENCY = /Cannot find (?:module|package) '[^'./][^']*'|ModuleNotFoundError: No module named/;
 const JVM_PLATFORM = /^(java|javax|jdk|sun|com\.sun|kotlin|scala|org\.junit|junit)\./;
+
+const ANONYMOUS = new Set(['', '?', '<anonymous>', 'anonymous']);
 
 /** `java.lang.NullPointerException` → `NullPointerException`; `builtins.KeyError` → `KeyError`. */
 export function shortType(type: string): string {
@@ -49,7 +55,8 @@ export function shortFunction(fn: string | null | undefined): string | null {
     .replace(/^(async|new)\s+/, '')
     .replace(/\s*\[as [^\]]+\]$/, '');
   const last = bare.split('.').filter(Boolean).pop() ?? bare;
-  return last === '<anonymous>' || last === '' ? null : last;
+  // Sentry names an anonymous function `?` where V8's own trace prints no name at all.
+  return ANONYMOUS.has(last) ? null : last;
 }
 
 function exceptionWithFrames(event: ErrorEvent): ExceptionRecord | null {
@@ -67,7 +74,7 @@ export function crashSignature(event: ErrorEvent, issue: TriagedIssue): CrashSig
 /** Repo-relative path of a frame printed inside `worktree`, or its bare name for JVM-style frames. */
 function framePathIn(frame: RawFrame, worktree: string, aside: string | null): string | null {
   const p = frame.path?.replace(/^file:\/\//, '');
-  if (!p || LIBRARY_PATH.test(p)) return null;
+  if (!p || LIBRARY_PATH.test(p) || NOT_A_FILE.test(p)) return null;
   if (aside && p.startsWith(aside)) return null;
   if (nodePath.isAbsolute(p)) return p.startsWith(worktree + nodePath.sep) ? nodePath.relative(worktree, p) : null;
   if (frame.module && JVM_PLATFORM.test(frame.module)) return null;
@@ -116,5 +123,7 @@ export function judgeRun(sig: CrashSignature, run: CommandRun, worktree: string,
   const what = other
     ? `a different failure: ${shortType(other.type)} at ${other.file}${other.line ? `:${other.line}` : ''}`
     : `exit ${run.code} without the ${shortType(sig.type)}`;
-  return { result: 'good', note: what };
+  // A scratch worktree has no installed dependencies until a setup command installs them.
+  const missing = MISSING_DEPENDENCY.test(run.stderr) || MISSING_DEPENDENCY.test(run.stdout);
+  return { result: 'good', note: missing ? `${what}; a dependency is missing here: give a setup command` : what };
 }

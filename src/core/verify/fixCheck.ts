@@ -53,7 +53,11 @@ export async function checkFix(
   const wt = await createScratchWorktree(repo, head, opts.scratchRoot, opts.signal);
   try {
     const env = reproductionEnv(opts.env ?? process.env);
-    const runner = createStepRunner({ repo, wt, sig, repro, opts, env, sigAt });
+    let step = 0;
+    // The two runs report progress as the bisect's steps do (the notification would look stuck).
+    const onStep = (phase: string, sha: string): void =>
+      opts.onProgress?.({ step: ++step, maxSteps: 2, sha, phase: `is it fixed? ${phase}`, msLeft: runner.msLeft() });
+    const runner = createStepRunner({ repo, wt, sig, repro, opts, env, sigAt, onStep });
     const atHead = (await runner.run(head, 'HEAD')).result;
     await copyWorkingTree(repo, wt.dir, wt.aside, opts.signal);
     // The same worktree now holds the edits: a fresh runner so the step is not recalled by SHA.
@@ -65,6 +69,7 @@ export async function checkFix(
       opts,
       env,
       sigAt,
+      onStep,
     });
     const atTree = (await edited.run(head, 'working tree')).result;
     const summary =

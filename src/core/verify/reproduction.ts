@@ -3,13 +3,13 @@
  * `culprit.reproCommand`, with `{file}` and `{test}` placeholders), else a generated script that
  * calls the crashing function with the frame's local variables when the event carries them.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { CulpritError } from '../errors';
 import type { ErrorEvent, RawFrame } from '../model/event.types';
 import type { TriagedIssue } from '../model/triage.types';
 import { flattenFrames } from '../triage/frameSelection';
-import { callScriptJs, callScriptPy } from './callScripts';
+import { callScriptJs, callScriptMjs, callScriptPy } from './callScripts';
 
 export interface Reproduction {
   /** What people see (and the JSON's `command`). */
@@ -62,6 +62,23 @@ function fromCommand(template: string, file: string | null, test: TestFile | nul
   };
 }
 
+/** Whether node loads `file` (repo-relative) as an ES module: `.mjs`, or `.js` under a `"type": "module"` package. */
+function isEsModule(worktree: string, file: string): boolean {
+  if (file.endsWith('.mjs')) return true;
+  if (!file.endsWith('.js')) return false;
+  for (let dir = nodePath.dirname(nodePath.join(worktree, file)); ; dir = nodePath.dirname(dir)) {
+    const pkg = nodePath.join(dir, 'package.json');
+    if (existsSync(pkg)) {
+      try {
+        return (JSON.parse(readFileSync(pkg, 'utf8')) as { type?: unknown }).type === 'module';
+      } catch {
+        return false;
+      }
+    }
+    if (dir === worktree || nodePath.dirname(dir) === dir) return false;
+  }
+}
+
 /** Variables a function can be called with: an object of plain JSON values. */
 function callableVars(raw: RawFrame): Record<string, unknown> | null {
   if (!raw.vars || typeof raw.vars !== 'object' || Object.keys(raw.vars).length === 0) return null;
@@ -85,17 +102,23 @@ export function chooseReproduction(
     .pop()
     ?.replace(/^async\s+/, '');
   if (frame && vars && fn && /^[A-Za-z_$][\w$]*$/.test(fn)) {
-    const ext = nodePath.extname(frame.file);
-    const lang = ['.js', '.cjs'].includes(ext) ? 'js' : ext === '.py' ? 'py' : null;
+    const file = frame.file;
+    const ext = nodePath.extname(file);
+    const lang = ['.js', '.cjs', '.mjs'].includes(ext) ? 'js' : ext === '.py' ? 'py' : null;
     if (lang) {
-      const script = lang === 'js' ? callScriptJs(frame.file, fn, vars) : callScriptPy(frame.file, fn, vars);
-      const name = lang === 'js' ? 'culprit-call.cjs' : 'culprit_call.py';
       return {
-        label: `call ${fn}() in ${frame.file} with the event's local variables`,
+        label: `call ${fn}() in ${file} with the event's local variables`,
         kind: 'call-script',
-        commandFor(_worktree, aside) {
-          const path = nodePath.join(aside, name);
-          writeFileSync(path, script);
+        commandFor(worktree, aside) {
+          // Decided per step: a package may switch to ES modules inside the range.
+          const script =
+            lang === 'py'
+              ? { name: 'culprit_call.py', text: callScriptPy(file, fn, vars) }
+              : isEsModule(worktree, file)
+                ? { name: 'culprit-call.mjs', text: callScriptMjs(file, fn, vars) }
+                : { name: 'culprit-call.cjs', text: callScriptJs(file, fn, vars) };
+          const path = nodePath.join(aside, script.name);
+          writeFileSync(path, script.text);
           return `${lang === 'js' ? 'node' : 'python3'} ${shellQuote(path)}`;
         },
       };

@@ -97,7 +97,8 @@ export async function cleanStaleWorktrees(repo: GitRepo, root?: string): Promise
     rmSync(dir, { recursive: true, force: true });
     cleaned++;
   }
-  await repo.run(['worktree', 'prune']).catch(() => undefined);
+  // Only after a removal: this runs whenever a workspace opens, and most starts find nothing.
+  if (cleaned) await repo.run(['worktree', 'prune']).catch(() => undefined);
   return cleaned;
 }
 

@@ -70,12 +70,14 @@ async function bisect(
   if (outcome.firstBad && opts.descend !== false) {
     const parents = await parentsOf(repo, outcome.firstBad, opts.signal);
     if (parents.length > 1) {
+      // The merged branch bisected with the merge as its known-bad end: no separate run of the
+      // branch tip, and the merge itself stays the verdict when the whole branch passes.
+      const merge = outcome.firstBad;
       const side = await firstParentLine(repo, parents[0], parents[1], opts.signal);
-      const tip = side.length ? await runner.run(side[side.length - 1], 'merged branch') : null;
-      if (tip?.result === 'bad') {
-        const inner = await bisectLine(side, async (sha) => (await runner.run(sha, 'merged branch')).result);
-        if (inner.firstBad) outcome = inner;
-      }
+      const inner = side.length
+        ? await bisectLine([...side, merge], async (sha) => (await runner.run(sha, 'merged branch')).result)
+        : null;
+      if (inner?.firstBad && inner.firstBad !== merge) outcome = inner;
     }
   }
   if (!outcome.firstBad) {

@@ -110,6 +110,8 @@ export async function confirmByBisect(
             repro: settings.reproCommand || undefined,
             setup: settings.setupCommand || undefined,
             stepTimeoutMs: settings.stepTimeoutSeconds * 1000,
+            // Two more runs (HEAD, the working tree) answer "is it fixed?" beside Watch fix.
+            checkFix: true,
             trusted: vscode.workspace.isTrusted,
             signal: controller.signal,
             onProgress: (p) => {

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { openTriageWorkspace, triageSample, withRunSignal, type TriageWorkspace } from '../../core/triage';
 import type { ErrorSample, TriagedIssue } from '../../core/model';
 import type { PathMapping } from '../../core/resolve';
+import { cleanStaleWorktrees } from '../../core/verify';
 
 export interface FolderTriage {
   issue: TriagedIssue;
@@ -82,7 +83,11 @@ export class Workspaces implements vscode.Disposable {
     let ws = this.open.get(id);
     if (!ws) {
       ws = openTriageWorkspace({ dir: folder.uri.fsPath, trusted: this.trusted, mappings, requireGit: false });
-      ws.catch(() => this.open.delete(id));
+      void ws.then(
+        // A bisect killed with its window left a scratch worktree: removed on the next start.
+        (w) => (w.git && this.trusted ? cleanStaleWorktrees(w.git.repo).catch(() => 0) : 0),
+        () => this.open.delete(id),
+      );
       this.open.set(id, ws);
     }
     return ws;

@@ -4,7 +4,7 @@
  * makes only the working tree pass; no fix leaves both failing. The user's files are only read.
  */
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -66,30 +66,49 @@ describe('verify --check-fix: the reproduction on HEAD and the working tree (rea
     assert.deepEqual(readdirSync(scratch), []);
   });
 
-  it('no fix anywhere: both still fail with the same error (the CLI says so)', async () => {
+  it('no fix anywhere: both still fail with the same error (the CLI says so)', () => {
     const v = buildVerifyRepo(6, 2);
-    const trace = path.join(scratch, 'trace.txt');
-    writeFileSync(trace, v.trace);
-    const r = spawnSync(
-      process.execPath,
-      [
-        path.join(projectRoot, 'dist', 'cli.js'),
-        'verify',
-        '--event',
-        trace,
-        '--repo',
-        v.repo.dir,
-        '--deploy',
-        'v1..v2',
-        '--repro',
-        'node main.js',
-        '--check-fix',
-      ],
-      { encoding: 'utf8', env: { ...process.env, CULPRIT_SCRATCH_DIR: path.join(scratch, 'wt') } },
-    );
+    const r = verifyCli(v, scratch, []);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^confirmed: reproduced: fails at [0-9a-f]{7} with the same TypeError at src\/cart\.js:3/m);
     assert.match(r.stdout, /^Is it fixed\? HEAD still fails; the working tree still fails$/m);
     assert.deepEqual(readdirSync(path.join(scratch, 'wt')), []);
   });
+
+  it('the CLI on an uncommitted fix: fixed in the working tree, not at HEAD (text and JSON)', () => {
+    const v = buildVerifyRepo(6, 2);
+    const edited = fixedCart(v);
+    v.repo.write('src/cart.js', edited);
+    const before = checkoutState(v.repo.dir);
+    const text = verifyCli(v, scratch, []);
+    assert.equal(text.status, 0, text.stderr);
+    assert.match(text.stderr, /^culprit: step 1\/2 is it fixed\? HEAD [0-9a-f]{7} \(/m);
+    assert.match(text.stderr, /^culprit: step 2\/2 is it fixed\? working tree [0-9a-f]{7} \(/m);
+    assert.match(
+      text.stdout,
+      /^Is it fixed\? fixed in the working tree \(HEAD still fails\): commit it and watch the fix$/m,
+    );
+    const json = verifyCli(v, scratch, ['--json']);
+    assert.equal(json.status, 0, json.stderr);
+    const ver = JSON.parse(json.stdout).issues[0].verification;
+    assert.equal(ver.status, 'confirmed');
+    assert.equal(ver.commit, v.bugSha);
+    assert.equal(ver.fixed.head, 'bad');
+    assert.equal(ver.fixed.workingTree, 'good');
+    assert.equal(v.repo.read('src/cart.js'), edited, 'the fix stays only in the checkout');
+    assert.equal(checkoutState(v.repo.dir), before);
+    assert.deepEqual(readdirSync(path.join(scratch, 'wt')), []);
+  });
 });
+
+/** `culprit verify --check-fix` (the built CLI) on v's crash over v1..v2, with node main.js as the reproduction. */
+function verifyCli(v: VerifyRepo, scratch: string, extra: string[]): SpawnSyncReturns<string> {
+  const trace = path.join(scratch, 'trace.txt');
+  writeFileSync(trace, v.trace);
+  const cli = path.join(projectRoot, 'dist', 'cli.js');
+  const args = ['verify', '--event', trace, '--repo', v.repo.dir, '--deploy', 'v1..v2', '--repro', 'node main.js'];
+  return spawnSync(process.execPath, [cli, ...args, '--check-fix', ...extra], {
+    encoding: 'utf8',
+    env: { ...process.env, CULPRIT_SCRATCH_DIR: path.join(scratch, 'wt') },
+  });
+}

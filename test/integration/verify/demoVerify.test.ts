@@ -62,6 +62,13 @@ describe('culprit verify on the demo (built CLI, real Sentry SDK event)', functi
     assert.equal(issue.verification.commit, bug);
     assert.ok(issue.verification.runs <= 5, `${issue.verification.runs} runs`);
     assert.match(issue.verification.command, /applyDiscount/);
+    // The JSON contract: verification { status, commit, command, steps: [{ sha, result, ms }] }.
+    assert.ok(issue.verification.steps.length >= 3);
+    for (const s of issue.verification.steps) {
+      assert.match(s.sha, /^[0-9a-f]{40}$/);
+      assert.ok(['good', 'bad', 'skip'].includes(s.result), s.result);
+      assert.ok(Number.isInteger(s.ms) && s.ms > 0, `${s.ms} ms`);
+    }
     assert.equal(issue.suspects[0].sha, bug);
     assert.match(
       issue.suspects[0].reasons[0],

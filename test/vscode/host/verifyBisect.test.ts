@@ -3,8 +3,8 @@
 // worktree (a call of the crashing function with the event's variables), and the verdict shows in
 // the tree, the hover and the detail panel. The user's checkout is byte-identical afterwards.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -112,7 +112,15 @@ describe('Confirm by Bisect in the editor (#15)', function () {
     const verdict = api.tree.getTreeItem(rows[0]);
     assert.equal(verdict.label, `Confirmed by bisect: ${info.bugSha.slice(0, 7)} · ${v.runs} runs`);
     assert.match(String(verdict.description), /^reproduced: fails at /);
-    const steps = children(rows[0]).map((n) => String(api.tree.getTreeItem(n).label));
+    const details = children(rows[0]).map((n) => String(api.tree.getTreeItem(n).label));
+    // "Is it fixed?": the same reproduction on HEAD and the working tree (the demo has no fix yet).
+    assert.deepEqual(v.fixed, {
+      head: 'bad',
+      workingTree: 'bad',
+      summary: 'HEAD still fails; the working tree still fails',
+    });
+    assert.equal(details.at(-1), 'Is it fixed? HEAD still fails; the working tree still fails');
+    const steps = details.slice(0, -1);
     assert.equal(steps.length, v.steps.length);
     assert.ok(
       steps.some((s) => s === `${info.bugSha.slice(0, 7)} bad`),
@@ -149,6 +157,7 @@ describe('Confirm by Bisect in the editor (#15)', function () {
     const model = await until('the panel model', () => api.panels.panel.shownModel);
     assert.equal(model.verification?.status, 'confirmed');
     assert.equal(model.verification?.steps.length, v.steps.length);
+    assert.equal(model.verification?.fixed, 'HEAD still fails; the working tree still fails');
     assert.equal(model.canBisect, true);
     assert.equal(model.suspects[0].confirmed, true);
 
@@ -205,5 +214,59 @@ describe('Confirm by Bisect in the editor (#15)', function () {
       await config.update('reproCommand', undefined, vscode.ConfigurationTarget.Global);
       rmSync(scratch, { recursive: true, force: true });
     }
+  });
+
+  it('not reproduced here: the tree lists what production had that the reproduction lacks', async () => {
+    // The reproduction calls the code with a customer that has a loyalty record: it passes at every commit.
+    const repro = `node -e "require('./src/services/pricing').quote([{ unitPrice: 1, quantity: 1 }], { tier: 'gold', loyalty: { discountRate: 0.1 } })"`;
+    const config = vscode.workspace.getConfiguration('culprit');
+    await config.update('reproCommand', repro, vscode.ConfigurationTarget.Global);
+    try {
+      const outcome = (await vscode.commands.executeCommand<BisectOutcome>(CMD.confirmByBisect, key))!;
+      assert.equal(outcome.kind, 'done', JSON.stringify(outcome));
+      if (outcome.kind !== 'done') return;
+      assert.equal(outcome.verification.status, 'not-reproduced', outcome.verification.summary);
+      const rows = children(suspectsNode());
+      assert.equal(api.tree.getTreeItem(rows[0]).label, `Not reproduced here · ${outcome.verification.runs} runs`);
+      const had = children(rows[0])
+        .map((n) => api.tree.getTreeItem(n))
+        .filter((i) => i.description === 'production had this')
+        .map((i) => String(i.label));
+      assert.ok(
+        had.some((l) => /^request body: .*cus_42/.test(l)),
+        had.join('\n'),
+      );
+      assert.ok(
+        had.some((l) => /^environment: production/.test(l)),
+        had.join('\n'),
+      );
+    } finally {
+      await config.update('reproCommand', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('removes a scratch worktree a killed window left, when the repository next opens', async () => {
+    const repo = workspaceRoot();
+    const before = checkoutState(repo);
+    // What a window killed mid-step leaves: the run's folder, its owner record (a dead pid) and git's entry.
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const run = path.join(tmpdir(), 'culprit-verify', `run-stale-${process.pid}`);
+    mkdirSync(run, { recursive: true });
+    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: repo, encoding: 'utf8' }).trim();
+    writeFileSync(path.join(run, 'owner.json'), JSON.stringify({ pid: dead, repo: top, pgid: null }));
+    execFileSync('git', ['worktree', 'add', '--detach', '--force', path.join(run, 'wt'), 'HEAD'], { cwd: repo });
+    assert.equal(scratchWorktrees(repo).length, 1);
+    // Other path mappings open the repository afresh, as a new window does.
+    const config = vscode.workspace.getConfiguration('culprit');
+    await config.update('pathMappings', { '/culprit-no-such-prefix': '.' }, vscode.ConfigurationTarget.Global);
+    try {
+      await api.store.retriage(key);
+      await until('the stale worktree removed', () => !existsSync(run) && scratchWorktrees(repo).length === 0, 20_000);
+    } finally {
+      await config.update('pathMappings', undefined, vscode.ConfigurationTarget.Global);
+      await api.store.retriage(key);
+      rmSync(run, { recursive: true, force: true });
+    }
+    assert.equal(checkoutState(repo), before);
   });
 });

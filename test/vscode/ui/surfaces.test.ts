@@ -415,6 +415,19 @@ describe('Culprit surfaces in three themes, and Confirm by Bisect, in the real w
     await openPanel();
     await webview().locator('#verification-status', { hasText: 'Confirmed by bisect' }).waitFor({ timeout: 20_000 });
     assert.ok((await webview().locator('#verification-steps tr').count()) >= 3, 'every step is listed');
+    // "Is it fixed?" (the reproduction on HEAD and the working tree) beside Watch fix when offered.
+    const fixed = webview().locator('#verification-fixed');
+    await fixed.waitFor({ timeout: 20_000 });
+    assert.equal(await fixed.innerText(), 'Is it fixed? HEAD still fails; the working tree still fails');
+    const watchFix = await webview().locator('#action-watch-fix').count();
+    assert.equal(
+      await webview()
+        .locator(watchFix ? '#action-area #verification-fixed' : '#verification #verification-fixed')
+        .count(),
+      1,
+    );
+    await fixed.scrollIntoViewIfNeeded();
+    await shot('bisect-fixed-dark', null);
     await webview().locator('#verification').scrollIntoViewIfNeeded();
     await shot('bisect-panel-dark', null);
   });
