@@ -73,8 +73,12 @@ export function assertContract(stdout: string): {
     assert.equal(typeof e.message, 'string');
   }
   for (const i of report.issues as Array<Record<string, unknown>>) {
-    // Optional keys: the ranking's verdict (set when suspects were ranked) and why git could not rank.
-    const verdict = ['confidence', 'noSuspect', 'suspectsUnavailable', 'uncertainBetween'].filter((k) => k in i);
+    // Optional keys: the ranking's verdict (set when suspects were ranked), why git could not rank, and the
+    // runtime/OS/device contexts the event carried.
+    const verdict = ['confidence', 'noSuspect', 'runtime', 'suspectsUnavailable', 'uncertainBetween'].filter(
+      (k) => k in i,
+    );
+    if ('runtime' in i) assert.ok(i.runtime && typeof i.runtime === 'object', 'runtime is an object');
     const want = ['count', 'deploy', 'firstSeen', 'frames', 'id', 'lastSeen', 'release', 'suspects', 'title', 'url'];
     assert.deepEqual(keys(i), [...want, ...verdict].sort());
     if ('confidence' in i) assert.ok(['high', 'medium', 'low'].includes(String(i.confidence)), String(i.confidence));
