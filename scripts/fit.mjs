@@ -12,6 +12,7 @@
 //   --triage-only               write the caches, fit nothing
 //   --only-cached               with --cached: widths without a cache are left out, not triaged
 //   --calibrate-only            fit only the shipped ranking's probabilities (suspectCalibration.json)
+//   --keep-weights              keep the ranker's parameters (evidenceWeights.json) as they are: no search
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,9 +104,11 @@ async function main() {
   );
   if (drift.length) throw new Error(`${drift.length} cached strengths differ from the core's: re-run without --cached`);
   const bySplit = (set, s) => set.filter((d) => d.split === s);
-  const weightFit = args.has('--calibrate-only')
-    ? null
-    : fitEvidenceWeights(bySplit(data, 'train'), bySplit(data, 'validation'), strength, initial, log);
+  // `--keep-weights`: score and report the parameters as they are in evidenceWeights.json, search nothing.
+  const weightFit =
+    args.has('--calibrate-only') || args.has('--keep-weights')
+      ? null
+      : fitEvidenceWeights(bySplit(data, 'train'), bySplit(data, 'validation'), strength, initial, log);
   const weights = weightFit
     ? writeEvidenceWeights(EVIDENCE_WEIGHTS, hash, weightFit, { train: bySplit(data, 'train').length }).params
     : initial;

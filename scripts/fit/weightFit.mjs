@@ -2,13 +2,15 @@
 // evidence weighs, how it decays up the stack, how neutral, sweeping and guard-only commits are
 // discounted, and how corroborating evidence adds up (evidenceWeight.ts). The ranker's shape is the
 // design; its numbers are fitted here, on the TRAIN split, by coordinate search from the current values.
-// The VALIDATION split picks how many passes to keep (early stopping); the TEST split is scored once,
+// The VALIDATION split vetoes every move that lowers its MRR (moves that only fit train); the TEST split is scored once,
 // as numbers: the ablation of every parameter (set to the value that switches its mechanism off).
 import { readFileSync, writeFileSync } from 'node:fs';
 
 /** Multipliers tried on each parameter per pass: the search moves one parameter at a time. */
 const STEPS = [0.5, 0.7, 0.85, 0.93, 1.07, 1.15, 1.4, 2];
 const MAX_PASSES = 3;
+/** The search box: each parameter stays within this factor of its starting value, so the design's order holds. */
+const BOX = 4;
 /** The weight of the smooth term (mean log-probability of the bug at the shipped sharpness) beside MRR. */
 const SMOOTH = 0.01;
 /** Sharpness of the smooth term's softmax over raw strengths (the order of the calibrated exponent). */
@@ -30,6 +32,11 @@ const FACTORS = new Set([
   'focusFloor',
 ]);
 const OFF_AT_INFINITY = new Set(['focusFreeLines']);
+/**
+ * The unit the other weights are measured in (a change to the crashing line's failing expression weighs 1): not
+ * searched, since scaling every weight together ranks the same and would leave the parameters unidentified.
+ */
+const UNIT = new Set(['kind.line']);
 
 /** The value of `name` that switches its mechanism off, for the ablation. */
 export function neutralValue(name) {
@@ -82,38 +89,51 @@ export function objective(set, strength, params) {
 }
 
 /**
- * Coordinate search on train from `initial`; after each pass the validation split's MRR decides whether the
- * pass is kept (a pass that does not improve validation ends the search). Returns the kept parameters.
+ * Coordinate search on train from `initial`: a parameter moves to the step that most improves the train
+ * objective, only when that raises the train MRR (ranks change, not only margins), and only when the validation
+ * MRR does not fall with it (moves that only fit train are refused).
+ * Passes repeat until nothing moves.
  */
 export function fitEvidenceWeights(train, validation, strength, initial, log = () => {}) {
   let params = { ...initial };
   let current = objective(train, strength, params);
-  let kept = { params, val: objective(validation, strength, params), train: current, passes: 0 };
-  log(`    start: train MRR ${current.mrr.toFixed(3)}, validation MRR ${kept.val.mrr.toFixed(3)}`);
+  let val = objective(validation, strength, params);
+  let refused = 0;
+  log(`    start: train MRR ${current.mrr.toFixed(3)}, validation MRR ${val.mrr.toFixed(3)}`);
+  let passes = 0;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     let moved = 0;
-    for (const name of Object.keys(params)) {
-      let best = { value: params[name], score: current };
-      for (const step of STEPS) {
-        const trial = { ...params, [name]: params[name] * step };
-        const score = objective(train, strength, trial);
-        if (score.value > best.score.value + 1e-9) best = { value: trial[name], score };
-      }
-      if (best.value !== params[name]) {
-        params = { ...params, [name]: round4(best.value) };
-        current = objective(train, strength, params);
+    for (const name of Object.keys(params).filter((n) => !UNIT.has(n))) {
+      // A discount or decay stays one (at most 1): the fit may weaken a mechanism, never invert it.
+      const top = FACTORS.has(name) ? Math.min(1, initial[name] * BOX) : initial[name] * BOX;
+      const inBox = (x) => x <= top && x >= initial[name] / BOX;
+      const trials = STEPS.map((step) => ({ ...params, [name]: round4(params[name] * step) }))
+        .filter((trial) => inBox(trial[name]))
+        .map((trial) => ({ trial, score: objective(train, strength, trial) }))
+        // Only a move that ranks more train bugs higher: the smooth term breaks ties, it never moves alone.
+        .filter((t) => t.score.mrr > current.mrr + 1e-9)
+        .sort((a, b) => b.score.value - a.score.value);
+      for (const t of trials) {
+        const v = objective(validation, strength, t.trial);
+        if (v.mrr < val.mrr - 1e-9) {
+          refused++;
+          continue;
+        }
+        params = t.trial;
+        current = t.score;
+        val = v;
         moved++;
+        break;
       }
     }
-    const val = objective(validation, strength, params);
     log(
       `    pass ${pass}: ${moved} moved, train MRR ${current.mrr.toFixed(3)} top-1 ${(100 * current.top1).toFixed(1)}%,` +
         ` validation MRR ${val.mrr.toFixed(3)} top-1 ${(100 * val.top1).toFixed(1)}%`,
     );
-    if (val.mrr < kept.val.mrr - 1e-9 || moved === 0) break;
-    kept = { params, val, train: current, passes: pass };
+    if (moved === 0) break;
+    passes = pass;
   }
-  return kept;
+  return { params, val, train: current, passes, refused };
 }
 
 const round4 = (x) => Math.round(x * 1e4) / 1e4;
@@ -125,8 +145,8 @@ export function writeEvidenceWeights(file, hash, fit, counts) {
     corpusHash: hash,
     method:
       `coordinate search on the train split (${counts.train} scenario variants) from the previous values, ` +
-      `objective MRR + ${SMOOTH} x mean log p(bug) at sharpness ${SHARPNESS}; passes kept while validation MRR ` +
-      `does not fall (${fit.passes} kept)`,
+      `objective MRR + ${SMOOTH} x mean log p(bug) at sharpness ${SHARPNESS}; a move is kept only when the ` +
+      `validation MRR does not fall with it (${fit.passes} passes, ${fit.refused} moves refused by validation)`,
     fittedAt: new Date().toISOString(),
     train: { mrr: round4(fit.train.mrr), top1: round4(fit.train.top1) },
     validation: { mrr: round4(fit.val.mrr), top1: round4(fit.val.top1) },

@@ -14,18 +14,18 @@ export function weightSection(repoRoot, f) {
   const w = JSON.parse(readFileSync(path.join(repoRoot, 'src/core/suspects/evidenceWeights.json'), 'utf8'));
   const full = f.full.top1[0];
   const lines = [
-    `## Shipped ranking: fitted parameters and their ablation (${Object.keys(f.weights).length} parameters)`,
+    `## Shipped ranking: its parameters and their ablation (${Object.keys(f.weights).length} parameters)`,
     '',
-    `Written by \`npm run fit -- --report\` (scripts/fit/weightFit.mjs). The ranker's shape (strongest evidence decides, corroboration adds, depth decay, neutral-commit discounts; src/core/suspects/evidenceWeight.ts) is the design; its numbers are in src/core/suspects/evidenceWeights.json, fitted by ${w.method}; corpus ${w.corpusHash.slice(0, 12)}. The test split is scored as numbers only.`,
+    `Written by \`npm run fit -- --report\` (scripts/fit/weightFit.mjs). The ranker's shape (strongest evidence decides, corroboration adds, depth decay, neutral-commit discounts; src/core/suspects/evidenceWeight.ts) is the design; its numbers are in src/core/suspects/evidenceWeights.json: ${w.method}; corpus ${w.corpusHash.slice(0, 12)}. The test split is scored as numbers only.`,
     '',
     '| split | scenarios | top-1 (95% CI) | top-3 | top-5 | MRR |',
     '|---|---|---|---|---|---|',
-    metricsRow('**test**, fitted parameters', f.full),
-    metricsRow('test, the values before this fit', f.before),
+    metricsRow('**test**, shipped parameters', f.full),
+    metricsRow('test, the values the search started from', f.before),
     '',
-    'Ablation: each parameter set in turn to the value that switches its mechanism off (1 for a factor or decay, 0 for a weight or bonus, no limit for a threshold), everything else as fitted; test-split top-1 and MRR without it.',
+    'Ablation: each parameter set in turn to the value that switches its mechanism off (1 for a factor or decay, 0 for a weight or bonus, no limit for a threshold), everything else as shipped; test-split top-1 and MRR without it.',
     '',
-    '| parameter | fitted | switched off at | test top-1 without it | change | test MRR without it |',
+    '| parameter | shipped | switched off at | test top-1 without it | change | test MRR without it |',
     '|---|---|---|---|---|---|',
     ...f.ablation.map(
       (a) =>
@@ -33,9 +33,22 @@ export function weightSection(repoRoot, f) {
     ),
     '',
     '- Not fitted, because the corpus cannot measure them: the factors for ranges blamed without an earlier deploy (`to-only` 0.7, `head` 0.5, and the recency spread 0.55–1 at HEAD) scale a presentation score; every corpus scenario has a deploy range, so they never reorder a corpus ranking.',
-    `- Fitted ${w.fittedAt?.slice(0, 16) ?? '—'}Z; \`npm run fit -- --check\` reports when the corpus has changed since.`,
+    w.fittedAt
+      ? `- Fitted ${w.fittedAt.slice(0, 16)}Z; \`npm run fit -- --check\` reports when the corpus has changed since.`
+      : '- Not searched values: `npm run fit` searches them; `--keep-weights` reports them as they are.',
   ];
   const fresh = new Map([['weights', lines.join('\n')]]);
-  const order = ['triage', 'paths', 'sourcemap', 'blame', 'sentry', 'accuracy', 'calibration', 'weights', 'ranking'];
+  const order = [
+    'triage',
+    'paths',
+    'sourcemap',
+    'blame',
+    'sentry',
+    'accuracy',
+    'calibration',
+    'weights',
+    'ranking',
+    'extension',
+  ];
   writeFileSync(file, `${mergeResults(old, header, fresh, order)}\n`);
 }

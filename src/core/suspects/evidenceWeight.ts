@@ -3,8 +3,8 @@
  * outranks a change elsewhere in its function, which outranks a change elsewhere in its file; the same evidence
  * on a caller counts less the further up the stack it is; a change below where a frame stopped (code that had
  * not run yet) counts little; focused commits beat sweeping ones; commits whose stack-file changes cannot change
- * behaviour are discounted there. The numbers are parameters fitted on the corpus's train split
- * (evidenceWeights.json, `npm run fit`), each with its ablation in bench/RESULTS.md. Pure numbers, no text.
+ * behaviour are discounted there. The numbers are data (evidenceWeights.json): `npm run fit` searches them on the
+ * corpus's train split, and each has its test-split ablation in bench/RESULTS.md. Pure numbers, no text.
  */
 import fitted from './evidenceWeights.json';
 import type { BlameMode, CommitFacts, Evidence, EvidenceKind } from './evidence.types';
