@@ -12,6 +12,7 @@
 //   --triage-only               write the caches, fit nothing
 //   --only-cached               with --cached: widths without a cache are left out, not triaged
 //   --calibrate-only            fit only the shipped ranking's probabilities (suspectCalibration.json)
+//   --keep-weights              keep the ranker's parameters (evidenceWeights.json) as they are: no search
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,10 +22,14 @@ import { fitTemperature, fitWeights, nll, outcomes } from './fit/softmaxModel.mj
 import { rankingSection } from './fit/rankingSection.mjs';
 import { byConfidence, rankMetrics, reliability } from './fit/fitReport.mjs';
 import { calibratedOutcomes, calibrationSection, fitCalibration, writeCalibration } from './fit/calibration.mjs';
+import { applyWeights, fitEvidenceWeights, rescore, weightAblation, writeEvidenceWeights } from './fit/weightFit.mjs';
+import { buildCoreBundle, loadCore } from '../bench/lib/coreBundle.mjs';
+import { weightSection } from './fit/weightSection.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WEIGHTS = path.join(repoRoot, 'src/core/suspects/rankerWeights.json');
 const CALIBRATION = path.join(repoRoot, 'src/core/suspects/suspectCalibration.json');
+const EVIDENCE_WEIGHTS = path.join(repoRoot, 'src/core/suspects/evidenceWeights.json');
 const CACHE = path.join(repoRoot, 'bench/.work/rankFeatures.json');
 /** Candidate L2 strengths, one decade apart in half steps; validation NLL picks one. */
 const L2_GRID = [0.001, 0.01, 0.1, 1];
@@ -44,7 +49,7 @@ const log = (m) => process.stderr.write(`${m}\n`);
 
 async function check() {
   const hash = await corpusHash(repoRoot);
-  for (const file of [CALIBRATION, WEIGHTS]) {
+  for (const file of [EVIDENCE_WEIGHTS, CALIBRATION, WEIGHTS]) {
     const name = path.basename(file);
     const fitted = JSON.parse(readFileSync(file, 'utf8')).corpusHash;
     if (fitted === hash) console.log(`${name} is fitted on the current corpus (${hash.slice(0, 12)})`);
@@ -89,11 +94,28 @@ async function main() {
   }
   if (args.has('--triage-only')) return log(`  cached ${data.length} scenario variants`);
   const names = data.find((d) => d.featureNames.length)?.featureNames ?? [];
-  const split = (s) => data.filter((d) => d.split === s);
-  const [train, validation, test] = ['train', 'validation', 'test'].map(split);
+  if (data.some((d) => d.rows.some((r) => typeof r.raw !== 'number' || !Array.isArray(r.evidence))))
+    throw new Error('a cached feature file predates the evidence in the probe: re-run without --cached');
+  const strength = loadCore(await buildCoreBundle(repoRoot)).commitStrength;
+  const initial = JSON.parse(readFileSync(EVIDENCE_WEIGHTS, 'utf8')).params;
+  // The re-scoring must be the core's own arithmetic: with the weights the triage ran, every strength agrees.
+  const drift = rescore(data, strength, initial).flatMap((raws, k) =>
+    raws.filter((x, i) => Math.abs(x - data[k].rows[i].raw) > 1e-9),
+  );
+  if (drift.length) throw new Error(`${drift.length} cached strengths differ from the core's: re-run without --cached`);
+  const bySplit = (set, s) => set.filter((d) => d.split === s);
+  // `--keep-weights`: score and report the parameters as they are in evidenceWeights.json, search nothing.
+  const weightFit =
+    args.has('--calibrate-only') || args.has('--keep-weights')
+      ? null
+      : fitEvidenceWeights(bySplit(data, 'train'), bySplit(data, 'validation'), strength, initial, log);
+  const weights = weightFit
+    ? writeEvidenceWeights(EVIDENCE_WEIGHTS, hash, weightFit, { train: bySplit(data, 'train').length }).params
+    : initial;
+  if (weightFit) log(`  wrote ${path.relative(repoRoot, EVIDENCE_WEIGHTS)} (${weightFit.passes} passes kept)`);
+  const ranked = applyWeights(data, strength, weights);
+  const [train, validation, test] = ['train', 'validation', 'test'].map((s) => bySplit(ranked, s));
   log(`  train ${train.length}, validation ${validation.length}, test ${test.length} scenarios`);
-  if (data.some((d) => d.rows.some((r) => typeof r.raw !== 'number')))
-    throw new Error('a cached feature file predates the ranker strength (raw) in the probe: re-run without --cached');
   const calibration = fitCalibration(validation);
   const shipped = writeCalibration(
     CALIBRATION,
@@ -118,7 +140,13 @@ async function main() {
   log(
     `  calibration k ${shipped.exponent}, none ${shipped.noneLogWeight}; wrote ${path.relative(repoRoot, CALIBRATION)}`,
   );
-  if (args.has('--report')) calibrationSection(repoRoot, shipped, { train, validation, test });
+  if (args.has('--report')) {
+    calibrationSection(repoRoot, shipped, { train, validation, test });
+    const metrics = (set) => rankMetrics(calibratedOutcomes(set, shipped));
+    const full = metrics(test);
+    const before = metrics(applyWeights(bySplit(data, 'test'), strength, initial));
+    weightSection(repoRoot, { weights, full, before, ablation: weightAblation(test, strength, weights, metrics) });
+  }
   if (args.has('--calibrate-only')) return;
   const dropped = new Set(dropArg.map((n) => names.indexOf(n)).filter((i) => i >= 0));
   const best = fitAll(train, validation, names.length, dropped);

@@ -17,6 +17,8 @@ const EXPORTS = [
   ['openRepo', 'src/core/git/gitRepo'],
   ['createSentrySource', 'src/core/providers/sentry/sentrySource'],
   ['newestBlameBaseline', 'src/core/suspects/newestBlameBaseline'],
+  ['commitStrength', 'src/core/suspects/evidenceWeight'],
+  ['WEIGHT_PARAMS', 'src/core/suspects/evidenceWeight'],
 ];
 
 /** Path of the bundle, building it first. */

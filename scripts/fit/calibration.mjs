@@ -126,7 +126,18 @@ export function calibrationSection(repoRoot, model, sets) {
     `- Fitted ${model.fittedAt.slice(0, 16)}Z; \`npm run fit -- --check\` reports when the corpus has changed since.`,
   ];
   const fresh = new Map([['calibration', lines.join('\n')]]);
-  const order = ['triage', 'paths', 'sourcemap', 'blame', 'sentry', 'accuracy', 'calibration', 'ranking', 'extension'];
+  const order = [
+    'triage',
+    'paths',
+    'sourcemap',
+    'blame',
+    'sentry',
+    'accuracy',
+    'calibration',
+    'weights',
+    'ranking',
+    'extension',
+  ];
   writeFileSync(file, `${mergeResults(old, header, fresh, order)}\n`);
   return { out, rel };
 }

@@ -6,14 +6,7 @@
 import type { Suspect } from '../model/triage.types';
 import type { BlameMode, CommitFacts, Evidence } from './evidence.types';
 import { commitLine, describeEvidence, moreLinksReason, neutralReason } from './evidenceReasons';
-import {
-  evidenceWeight,
-  focusFactor,
-  GUARD_COMMIT,
-  MODE_CONFIDENCE,
-  neutralDiscount,
-  PRODUCER_KEY,
-} from './evidenceWeight';
+import { commitStrength, MODE_CONFIDENCE } from './evidenceWeight';
 import { FEATURES, featureVector, touchesWhatRan } from './rankFeatures';
 import { candidateProbabilities, issueVerdict, type IssueVerdict } from './suspectProbability';
 
@@ -39,13 +32,18 @@ export interface RankOptions {
   probe?: (rows: RankProbeRow[], featureNames: string[]) => void;
 }
 
-/** One candidate as the fit sees it: its features, whether it touches what ran, and the ranker's strength. */
+/**
+ * One candidate as the fit sees it: its features, whether it touches what ran, the ranker's strength, and the
+ * evidence and facts it came from (so the fit can re-weigh them).
+ */
 interface RankProbeRow {
   sha: string;
   date: string;
   features: number[];
   linked: boolean;
   raw: number;
+  evidence: Evidence[];
+  facts: CommitFacts | undefined;
 }
 
 export interface RankedSuspects extends IssueVerdict {
@@ -74,21 +72,9 @@ export function rankIssueSuspects(
   const recency = options.mode === 'range' ? null : recencyFactors([...bySha.keys()], commits);
   for (const [sha, list] of bySha) {
     const facts = commits.get(sha);
-    // The missing key written into a value a returned helper hands to the lookup: the key's source.
-    const chain = new Set(
-      list.filter((e) => e.kind === 'callee' && e.via?.length).map((e) => `${e.file}:${e.changedLine}`),
-    );
-    const onChain = (e: Evidence) => e.kind === 'literal' && !e.quoted && chain.has(`${e.file}:${e.changedLine}`);
-    // A commit whose stack-file changes cannot change behaviour is discounted there, not in other files.
-    const neutral = neutralDiscount(facts);
-    const weighted = list
-      .map((e) => ({ e, w: onChain(e) ? Math.max(evidenceWeight(e), PRODUCER_KEY) : evidenceWeight(e) }))
-      .map(({ e, w }) => ({ e, w: e.offStack ? w : w * neutral }))
-      .sort((a, b) => b.w - a.w);
-    // The strongest evidence decides; corroborating evidence adds a little.
-    let raw = weighted[0].w + 0.2 * (weighted[1]?.w ?? 0) + 0.05 * weighted.slice(2).reduce((s, x) => s + x.w, 0);
-    raw *= focusFactor(facts) * (recency?.get(sha) ?? 1);
-    if (facts?.guardOnly && !list.some((e) => e.kind === 'line' && e.frameDepth === 0)) raw *= GUARD_COMMIT;
+    const strength = commitStrength(list, facts);
+    const weighted = strength.weighted;
+    const raw = strength.raw * (recency?.get(sha) ?? 1);
     // The three strongest links lead; the rest stay reachable behind one line (every surface expands it).
     const links = [...new Set(weighted.map(({ e }) => describeEvidence(e)))];
     const reasons = links.slice(0, SHOWN_LINKS);
@@ -124,6 +110,8 @@ export function rankIssueSuspects(
       features: featureVector(bySha.get(s.sha) ?? [], commits.get(s.sha)),
       linked: linkedShas.has(s.sha),
       raw: s.raw,
+      evidence: bySha.get(s.sha) ?? [],
+      facts: commits.get(s.sha),
     })),
     FEATURES.map((f) => f.name),
   );
