@@ -1,7 +1,7 @@
 // Opening a file that never ends, in the real extension host: a device that streams forever
-// (/dev/zero) and a named pipe whose writer never stops. The read is bounded while it runs, so
-// the command ends within a bound, adds nothing, keeps the extension host responsive, and says
-// why in one clear message.
+// (/dev/zero), a named pipe whose writer never stops, and one fed a byte a second. The read is
+// bounded in size and time while it runs (the last by `culprit.timeout`), so the command ends
+// within a bound, adds nothing, keeps the extension host responsive, and says why in one message.
 import * as assert from 'node:assert/strict';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -77,5 +77,24 @@ describe('Culprit with an endless event file', function () {
     assert.equal(errors.length, 1, errors.join('\n'));
     assert.match(errors[0], /production\.log is larger than 256 MB: Culprit reads at most 256 MB of event input/);
     assert.ok(ms < 90_000, `took ${ms} ms`);
+  });
+
+  it('stops reading a named pipe fed a byte a second at culprit.timeout, and says so', async () => {
+    const fifo = path.join(dir, 'trickle.log');
+    execFileSync('mkfifo', [fifo]);
+    writer?.kill('SIGKILL');
+    writer = spawn('sh', ['-c', `exec > '${fifo}'; while :; do printf x; sleep 1; done`], { stdio: 'ignore' });
+    const config = vscode.workspace.getConfiguration('culprit');
+    await config.update('timeout', 3, vscode.ConfigurationTarget.Global);
+    try {
+      const { keys, errors, ms } = await openEndless(fifo);
+      assert.equal(keys, undefined);
+      assert.equal(errors.length, 1, errors.join('\n'));
+      // Before, only the parse worker's 90 s limit stopped it ("was still being parsed").
+      assert.match(errors[0], /trickle\.log was still sending after \d+ bytes?: the 3 s deadline \(culprit\.timeout\)/);
+      assert.ok(ms < 20_000, `took ${ms} ms`);
+    } finally {
+      await config.update('timeout', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 });
