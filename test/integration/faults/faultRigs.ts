@@ -33,6 +33,11 @@ export interface StandOptions {
   latencyMs?: number;
   /** The title (or message) of issue `i`, to echo a secret in provider data. */
   title?: (i: number) => string;
+  /**
+   * Another origin the provider's own data names as where to go next (Sentry's region URL,
+   * Bugsnag's `rel="next"` link); Datadog's data names none (`namesOrigins: false`).
+   */
+  otherOrigin?: string;
 }
 
 export interface Rig {
@@ -48,6 +53,8 @@ export interface Rig {
   source(url: string, http?: Partial<HttpTuning>, log?: (l: string) => void): ErrorSource;
   /** CLI arguments and environment that point `culprit triage` at the stand-in. */
   cli(url: string): { args: string[]; env: Record<string, string> };
+  /** Whether the provider's data can name a URL to call (see `StandOptions.otherOrigin`). */
+  namesOrigins: boolean;
   /** Requests the CLI makes for the issues' events: one per issue, or one search for all (Datadog batches). */
   cliItemRequests: 'per-issue' | 'one-batch';
 }
@@ -64,6 +71,7 @@ const FAST: Partial<HttpTuning> = {
 
 const SENTRY_RIG: Rig = {
   cliItemRequests: 'per-issue',
+  namesOrigins: true,
   name: 'Sentry',
   secret: SENTRY_TOKEN,
   listRoute: 'issues',
@@ -79,6 +87,7 @@ const SENTRY_RIG: Rig = {
       issueCount: 3,
       latencyMs: opts.latencyMs,
       issueTitle: opts.title,
+      regionUrl: opts.otherOrigin,
     });
     return {
       url: s.url,
@@ -109,6 +118,7 @@ const DD_IDS = [
 ];
 
 const DATADOG_RIG: Rig = {
+  namesOrigins: false,
   name: 'Datadog',
   secret: DD_API_KEY,
   listRoute: 'issues',
@@ -116,7 +126,12 @@ const DATADOG_RIG: Rig = {
   ids: DD_IDS,
   resetHeader: (s) => ({ 'X-RateLimit-Reset': String(s), 'X-RateLimit-Remaining': '0' }),
   async start(opts = {}) {
-    const s = await startDatadogStandIn({ apiKey: DD_API_KEY, appKey: DD_APP_KEY, latencyMs: opts.latencyMs });
+    const s = await startDatadogStandIn({
+      apiKey: DD_API_KEY,
+      appKey: DD_APP_KEY,
+      latencyMs: opts.latencyMs,
+      errorMessage: opts.title,
+    });
     return {
       url: s.url,
       count: (r) => s.count(r as never),
@@ -148,6 +163,7 @@ const BUGSNAG_IDS = [0, 1, 2].map((i) => `e${(0x1000 + i).toString(16)}`.padStar
 
 const BUGSNAG_RIG: Rig = {
   name: 'Bugsnag',
+  namesOrigins: true,
   secret: BUGSNAG_TOKEN,
   listRoute: 'errors',
   // The newest event of each error comes from the project's events list, filtered by that error.
@@ -162,6 +178,12 @@ const BUGSNAG_RIG: Rig = {
       latencyMs: opts.latencyMs,
       errorMessage: opts.title,
     });
+    // The first page's `rel="next"` points at the other origin, with the next page's query.
+    if (opts.otherOrigin)
+      s.fault('errors', {
+        times: 1,
+        headers: { link: `<${opts.otherOrigin}/projects/${BUGSNAG_PROJECT}/errors?offset=3&per_page=3>; rel="next"` },
+      });
     return {
       url: s.url,
       count: (r) => s.count(r as never),
