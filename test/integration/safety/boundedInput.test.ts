@@ -68,6 +68,21 @@ describe('bounded input', function () {
     assert.ok(Date.now() - started < 6_000, `took ${Date.now() - started} ms`);
   });
 
+  it('a named pipe nobody writes to stops at the deadline, and the process can exit', async () => {
+    // Opening it blocked a thread until a writer came: the message was printed, the CLI never exited.
+    const fifo = path.join(makeTempDir('culprit-fifo-'), 'nobody.log');
+    execFileSync('mkfifo', [fifo]);
+    const cli = path.join(projectRoot, 'dist', 'cli.js');
+    const child = spawn(process.execPath, [cli, 'triage', '--event', fifo, '--timeout', '2'], { stdio: 'pipe' });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    clearTimeout(killer);
+    assert.equal(code, 1, `exit ${code}: ${stderr}`);
+    assert.match(stderr, /^culprit: \S+nobody\.log sent nothing: the 2 s deadline \(--timeout\) passed/);
+  });
+
   it('a stdin that pauses between chunks is read whole while each pause is under the idle limit', async () => {
     const { fifo, writer } = fifoWith("printf 'Error: x\\n'; sleep 1; printf '    at f (/app/a.js:1:1)\\n'");
     writers.push(writer);

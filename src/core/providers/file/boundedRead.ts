@@ -4,7 +4,8 @@
  * message instead of V8's "Cannot create a string longer than …". Time is bounded too: a pipe
  * that trickles forever stops at the run's deadline, and one that goes silent at the idle limit.
  */
-import { createReadStream } from 'node:fs';
+import { constants, createReadStream, openSync, statSync } from 'node:fs';
+import { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 import { CulpritError } from '../../errors';
 
@@ -43,6 +44,26 @@ function ioReason(e: NodeJS.ErrnoException): string {
   return e.message;
 }
 
+function isNamedPipe(path: string): boolean {
+  try {
+    return statSync(path).isFIFO();
+  } catch {
+    return false; // the read itself says what is wrong with the path
+  }
+}
+
+/**
+ * The stream to read. Opening a named pipe blocks until a writer comes, in a thread no timer can
+ * free (the process then never exits); opened non-blocking and read as a socket, it waits in the
+ * event loop, where the deadline and the idle limit apply.
+ */
+function openInput(path: string, stdin: Readable): Readable {
+  if (path === '-') return stdin;
+  if (isNamedPipe(path))
+    return new Socket({ fd: openSync(path, constants.O_RDONLY | constants.O_NONBLOCK), readable: true });
+  return createReadStream(path, { highWaterMark: 1024 * 1024 });
+}
+
 /**
  * Reads all of `path` (`-` for stdin) as UTF-8, failing with `invalid-input` as soon as more than
  * `maxBytes` arrived, and with `timeout` when the deadline passes or nothing arrives for `idleMs`;
@@ -51,8 +72,15 @@ function ioReason(e: NodeJS.ErrnoException): string {
 export function readBounded(path: string, options: BoundedReadOptions = {}): Promise<string> {
   const { maxBytes = MAX_EVENT_BYTES, stdin = process.stdin, signal, idleMs = READ_IDLE_MS } = options;
   const name = path === '-' ? 'stdin' : path;
+  const ioError = (e: NodeJS.ErrnoException): CulpritError =>
+    new CulpritError('io', `cannot read event file ${name}: ${ioReason(e)}`);
   return new Promise((resolve, reject) => {
-    const stream: Readable = path === '-' ? stdin : createReadStream(path, { highWaterMark: 1024 * 1024 });
+    let stream: Readable;
+    try {
+      stream = openInput(path, stdin);
+    } catch (e) {
+      return reject(ioError(e as NodeJS.ErrnoException));
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     let done = false;
@@ -70,7 +98,8 @@ export function readBounded(path: string, options: BoundedReadOptions = {}): Pro
     const stopped = (why: string): CulpritError =>
       new CulpritError(
         'timeout',
-        `${name} was still sending after ${amount(size)}: ${why} (pass a file, or a stream that ends)`,
+        `${name} ${size === 0 ? 'sent nothing' : `was still sending after ${amount(size)}`}: ${why}` +
+          ' (pass a file, or a stream that ends)',
       );
     // A writer that stalled (a FIFO nobody writes to, a hung producer) is not waited on forever.
     const armIdle = (): void => {
@@ -81,8 +110,8 @@ export function readBounded(path: string, options: BoundedReadOptions = {}): Pro
           finish(
             new CulpritError(
               'timeout',
-              `${name} sent nothing for ${Math.round(idleMs / 1000)} s after ${amount(size)} ` +
-                '(pass a file, or a stream that ends)',
+              `${name} sent nothing for ${Math.round(idleMs / 1000)} s` +
+                `${size === 0 ? '' : ` after ${amount(size)}`} (pass a file, or a stream that ends)`,
             ),
           ),
         idleMs,
@@ -103,8 +132,6 @@ export function readBounded(path: string, options: BoundedReadOptions = {}): Pro
     signal?.addEventListener('abort', onAbort, { once: true });
     armIdle();
     stream.on('end', () => finish(null, Buffer.concat(chunks, size).toString('utf8')));
-    stream.on('error', (e: NodeJS.ErrnoException) =>
-      finish(new CulpritError('io', `cannot read event file ${name}: ${ioReason(e)}`)),
-    );
+    stream.on('error', (e: NodeJS.ErrnoException) => finish(ioError(e)));
   });
 }
