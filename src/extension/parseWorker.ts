@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createFileSource, readBounded } from '../core/providers';
 import { messageOf } from '../core/errors';
-import { createDeadline } from '../core/util/deadline';
+import { createDeadline } from '../core/util';
 
 /**
  * What to parse: a local file's path, or text already in memory (a paste, an editor). A file's read

@@ -27,7 +27,7 @@ import { recordedBody } from './recordedExchanges';
 type BugsnagRoute =
   'orgs' | 'projects' | 'project' | 'errors' | 'error' | 'events' | 'latestEvent' | 'event' | 'releases';
 
-export interface BugsnagStandInFault extends StandInFault {
+interface BugsnagStandInFault extends StandInFault {
   /** Only for requests about this error id (error, latestEvent, events filtered by error). */
   errorId?: string;
 }

@@ -1,7 +1,7 @@
 /** The no-account routes: paste a stack trace, open an event or log file, triage the active editor. */
 import * as vscode from 'vscode';
 import { MAX_EVENT_BYTES, tooLargeMessage, type SampleList } from '../../core/providers';
-import { createDeadline } from '../../core/util/deadline';
+import { createDeadline } from '../../core/util';
 import { CulpritError, messageOf } from '../../core/errors';
 import type { IssueStore } from '../state/issueStore';
 import { VIEW_ERRORS } from '../constants';

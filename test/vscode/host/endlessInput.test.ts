@@ -9,24 +9,19 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { note } from './hostEnv';
+import { note, withShownErrors } from './hostEnv';
 import type { CulpritApi } from '../../../src/extension/extension';
 import { CMD } from '../../../src/extension/constants';
 
 /** Opens `file` with Open Stack Trace or Event File and records what the user is told. */
 async function openEndless(file: string): Promise<{ keys: string[] | undefined; errors: string[]; ms: number }> {
-  const errors: string[] = [];
-  // The test shares the extension's `vscode` API object, so the extension's notifications come here.
-  const show = vscode.window.showErrorMessage;
-  vscode.window.showErrorMessage = ((message: string) => {
-    errors.push(message);
-    return Promise.resolve(undefined);
-  }) as typeof vscode.window.showErrorMessage;
   const lag = monitorEventLoopDelay({ resolution: 10 });
   lag.enable();
   const started = Date.now();
   try {
-    const keys = await vscode.commands.executeCommand<string[] | undefined>(CMD.openEventFile, vscode.Uri.file(file));
+    const { result: keys, errors } = await withShownErrors(() =>
+      vscode.commands.executeCommand<string[] | undefined>(CMD.openEventFile, vscode.Uri.file(file)),
+    );
     const ms = Date.now() - started;
     const maxLag = lag.max / 1e6;
     note(`endless ${file}: ended in ${ms} ms; longest event-loop stall ${maxLag.toFixed(0)} ms`);
@@ -34,7 +29,6 @@ async function openEndless(file: string): Promise<{ keys: string[] | undefined; 
     return { keys, errors, ms };
   } finally {
     lag.disable();
-    vscode.window.showErrorMessage = show;
   }
 }
 

@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CulpritApi } from '../../../src/extension/extension';
 import { CMD } from '../../../src/extension/constants';
+import { withShownErrors } from './hostEnv';
 
 const SCHEME = 'culprit-remote-test';
 const TRACE = 'TypeError: boom\n    at handler (/app/src/app.js:2:10)\n    at main (/app/src/app.js:5:3)\n';
@@ -47,21 +48,12 @@ const stat = (type: vscode.FileType, size: number): vscode.FileStat => ({ type, 
 
 /** Opens `path` on the test file system with Open Stack Trace or Event File; records the errors shown. */
 async function open(path: string): Promise<{ keys: string[] | undefined; errors: string[]; ms: number }> {
-  const errors: string[] = [];
-  // The test shares the extension's `vscode` API object, so the extension's notifications come here.
-  const show = vscode.window.showErrorMessage;
-  vscode.window.showErrorMessage = ((message: string) => {
-    errors.push(message);
-    return Promise.resolve(undefined);
-  }) as typeof vscode.window.showErrorMessage;
   const started = Date.now();
-  try {
-    const uri = vscode.Uri.from({ scheme: SCHEME, path });
-    const keys = await vscode.commands.executeCommand<string[] | undefined>(CMD.openEventFile, uri);
-    return { keys, errors, ms: Date.now() - started };
-  } finally {
-    vscode.window.showErrorMessage = show;
-  }
+  const uri = vscode.Uri.from({ scheme: SCHEME, path });
+  const { result: keys, errors } = await withShownErrors(() =>
+    vscode.commands.executeCommand<string[] | undefined>(CMD.openEventFile, uri),
+  );
+  return { keys, errors, ms: Date.now() - started };
 }
 
 describe('Culprit with an event file on a remote or virtual file system', function () {

@@ -7,12 +7,13 @@
 import { constants, createReadStream, openSync, statSync } from 'node:fs';
 import { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
+import { isMainThread } from 'node:worker_threads';
 import { CulpritError } from '../../errors';
 
 /** Largest event input read, in bytes (a service's whole log file still fits). */
 export const MAX_EVENT_BYTES = 256 * 1024 * 1024;
 /** Longest a read waits for the next byte: a pipe whose writer stalled says so instead of waiting on. */
-export const READ_IDLE_MS = 30_000;
+const READ_IDLE_MS = 30_000;
 
 export interface BoundedReadOptions {
   maxBytes?: number;
@@ -54,12 +55,14 @@ function isNamedPipe(path: string): boolean {
 
 /**
  * The stream to read. Opening a named pipe blocks until a writer comes, in a thread no timer can
- * free (the process then never exits); opened non-blocking and read as a socket, it waits in the
- * event loop, where the deadline and the idle limit apply.
+ * free (the CLI then never exits); opened non-blocking and read as a socket, it waits in the event
+ * loop, where the deadline and the idle limit apply. Not in a worker thread: a pipe socket torn
+ * down by `terminate()` while another worker opened one aborted the process (Node 20 and 24), and a
+ * worker's bounds still stop it (only a libuv thread waits on for a writer).
  */
 function openInput(path: string, stdin: Readable): Readable {
   if (path === '-') return stdin;
-  if (isNamedPipe(path))
+  if (isMainThread && isNamedPipe(path))
     return new Socket({ fd: openSync(path, constants.O_RDONLY | constants.O_NONBLOCK), readable: true });
   return createReadStream(path, { highWaterMark: 1024 * 1024 });
 }
@@ -90,10 +93,10 @@ export function readBounded(path: string, options: BoundedReadOptions = {}): Pro
       done = true;
       clearTimeout(idle);
       signal?.removeEventListener('abort', onAbort);
-      if (err) {
-        stream.destroy();
-        reject(err);
-      } else resolve(text as string);
+      if (!err) return resolve(text as string);
+      // Not waiting for 'close': a read pending on a silent pipe would hold it back forever.
+      stream.destroy();
+      reject(err);
     };
     const stopped = (why: string): CulpritError =>
       new CulpritError(
