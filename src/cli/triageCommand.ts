@@ -9,7 +9,9 @@ import { terminalSafe } from './terminalText';
 /** The error source a triage's arguments name: an event file (or stdin), or a provider. */
 export async function sourceFor(args: TriageArgs, signal?: AbortSignal): Promise<ErrorSource> {
   if (args.event !== null) {
-    const text = await readBounded(args.event, undefined, undefined, signal);
+    // A person typing at a terminal may pause: only a pipe or a file has an idle limit.
+    const typing = args.event === '-' && process.stdin.isTTY === true;
+    const text = await readBounded(args.event, { signal, ...(typing ? { idleMs: 0 } : {}) });
     return createFileSource(text, args.event === '-' ? 'stdin' : args.event);
   }
   // Only provider triages need the Sentry, Datadog and Bugsnag clients.

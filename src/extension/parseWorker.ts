@@ -7,14 +7,32 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createFileSource, readBounded } from '../core/providers';
 import { messageOf } from '../core/errors';
+import { createDeadline } from '../core/util';
 
-/** What to parse: a local file's path, or text already in memory (a paste, an editor). */
-export type ParseRequest = { name: string; limit: number } & ({ path: string } | { text: string });
+/**
+ * What to parse: a local file's path, or text already in memory (a paste, an editor). A file's read
+ * is bounded by `culprit.timeout` (`deadlineMs`, 0: none) and by the reader's idle limit (`idleMs`).
+ */
+export type ParseRequest = { name: string; limit: number; deadlineMs?: number; idleMs?: number } & (
+  { path: string } | { text: string }
+);
+
+/** A file's text, read within the size, the deadline and the idle bounds; the parent then times the parse. */
+async function readInput(req: ParseRequest): Promise<string> {
+  if ('text' in req) return req.text;
+  const deadline = createDeadline(req.deadlineMs ?? 0, 'culprit.timeout');
+  try {
+    return await readBounded(req.path, { signal: deadline.signal, idleMs: req.idleMs });
+  } finally {
+    deadline.dispose();
+  }
+}
 
 async function main(): Promise<void> {
   const req = workerData as ParseRequest;
   try {
-    const text = 'path' in req ? await readBounded(req.path) : req.text;
+    const text = await readInput(req);
+    parentPort?.postMessage({ read: true });
     const listed = await createFileSource(text, req.name).listSamples({ limit: req.limit });
     parentPort?.postMessage({ ok: true, listed });
   } catch (e) {

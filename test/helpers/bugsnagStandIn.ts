@@ -15,6 +15,7 @@ import {
   answerLater,
   closeStandIn,
   listenOnLoopback,
+  padIfHuge,
   requestCounter,
   takeFault,
   writeBody,
@@ -26,8 +27,7 @@ import { recordedBody } from './recordedExchanges';
 type BugsnagRoute =
   'orgs' | 'projects' | 'project' | 'errors' | 'error' | 'events' | 'latestEvent' | 'event' | 'releases';
 
-interface BugsnagStandInFault extends Omit<StandInFault, 'body' | 'hugeBytes'> {
-  body?: Exclude<StandInFault['body'], 'huge'>;
+interface BugsnagStandInFault extends StandInFault {
   /** Only for requests about this error id (error, latestEvent, events filtered by error). */
   errorId?: string;
 }
@@ -48,6 +48,8 @@ export interface BugsnagStandInOptions {
   projectSlug?: string;
   /** Errors the list returns in total (default 5). */
   errorCount?: number;
+  /** The message of error `i` (default: the event's message and ` (i)`). */
+  errorMessage?: (i: number) => string;
   /** The event every error answers with (a Bugsnag event; default: the SDK fixture converted). */
   event?: Record<string, unknown>;
   /** Errors whose newest event is in another release stage (`staging`): the stage filter must skip them. */
@@ -201,6 +203,13 @@ export function bugsnagEventFromSentry(
   };
 }
 
+/** The body's JSON, for a `huge` fault padded inside its first item (Bugsnag lists are arrays). */
+function hugeText(body: unknown, fault: StandInFault | undefined): string {
+  const pad = (b: unknown): string => padIfHuge(b, JSON.stringify(b), fault, 50 * 1024 * 1024);
+  if (!Array.isArray(body) || body.length === 0) return pad(body);
+  return `[${[pad(body[0]), ...body.slice(1).map((b) => JSON.stringify(b))].join(',')}]`;
+}
+
 const SDK_FIXTURE = path.join(FIXTURES_DIR, 'events', 'sentry-sdk-event.json');
 const hex24 = (prefix: string, n: number): string => `${prefix}${n.toString(16)}`.padStart(24, '0').slice(-24);
 
@@ -238,7 +247,7 @@ export async function startBugsnagStandIn(options: BugsnagStandInOptions = {}): 
       id: errorId(i),
       project_id: projectId,
       error_class: ex.error_class,
-      message: `${ex.message} (${i})`,
+      message: options.errorMessage?.(i) ?? `${ex.message} (${i})`,
       context: baseEvent.context,
       severity: 'error',
       original_severity: 'error',
@@ -426,6 +435,7 @@ export async function startBugsnagStandIn(options: BugsnagStandInOptions = {}): 
               ? (u.searchParams.get('filters[error][][value]') ?? undefined)
               : undefined,
       );
+      if (fault?.hang) return;
       answerLater(fault, options.latencyMs, () => {
         if (fault?.status && !fault.body)
           return send(fault.status, { errors: [fault.detail ?? `stand-in fault ${fault.status}`] }, fault.headers);
@@ -437,7 +447,7 @@ export async function startBugsnagStandIn(options: BugsnagStandInOptions = {}): 
           ...c.headers,
           ...fault?.headers,
         };
-        writeBody(res, fault?.status ?? c.status, headers, JSON.stringify(c.body), fault?.body);
+        writeBody(res, fault?.status ?? c.status, headers, hugeText(c.body, fault), fault?.body);
       });
     });
   });

@@ -94,6 +94,8 @@ export interface DatadogStandInOptions {
   metricsForbidden?: boolean;
   /** Spans carry no `issue.id` (data indexed before Error Tracking grouped it). */
   noIssueIds?: boolean;
+  /** The error message of default issue `i` (to echo a secret in provider data). */
+  errorMessage?: (i: number) => string;
   latencyMs?: number;
 }
 
@@ -200,7 +202,9 @@ const defaultIssues = (): DatadogStandInIssue[] =>
 
 /** Starts the stand-in on a random port. */
 export async function startDatadogStandIn(options: DatadogStandInOptions = {}): Promise<DatadogStandIn> {
-  const issues = options.issues ?? defaultIssues();
+  const issues =
+    options.issues ??
+    defaultIssues().map((x, i) => (options.errorMessage ? { ...x, errorMessage: options.errorMessage(i) } : x));
   const perIssue = options.eventsPerIssue ?? 1;
   const faults = new Map<DatadogRoute, DatadogStandInFault[]>();
   const requests: DatadogStandInRequest[] = [];

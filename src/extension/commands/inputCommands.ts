@@ -4,7 +4,8 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { promisify } from 'node:util';
-import { MAX_EVENT_BYTES, type SampleList } from '../../core/providers';
+import { MAX_EVENT_BYTES, tooLargeMessage, type SampleList } from '../../core/providers';
+import { createDeadline } from '../../core/util';
 import { CulpritError, messageOf } from '../../core/errors';
 import type { IssueStore } from '../state/issueStore';
 import { withCancellableProgress } from '../progress';
@@ -18,15 +19,64 @@ const PASTE_HINT =
 /** Above this, reading shows a cancellable notification (parsing is off the main thread at any size). */
 const NOTIFY_SIZE = 4 * 1024 * 1024;
 
-/** Parses off the main thread; a large input gets a notification whose Cancel stops the parser. */
-function parse(input: ParseInput, name: string, size: number): Promise<SampleList> {
-  if (size <= NOTIFY_SIZE) return parseOffThread(input, name);
+/** `culprit.timeout` in ms: how long reading one file may take (0: no deadline). */
+function readDeadlineMs(): number {
+  const seconds = vscode.workspace.getConfiguration('culprit').get<unknown>('timeout');
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
+}
+
+/** Runs `work` directly, or for a large input under a notification whose Cancel stops it. */
+function withCancel<T>(name: string, size: number, work: (token?: vscode.CancellationToken) => Promise<T>): Promise<T> {
+  if (size <= NOTIFY_SIZE) return work();
   return Promise.resolve(
     vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Culprit: reading ${name}…`, cancellable: true },
-      (_progress, token) => parseOffThread(input, name, { token }),
+      (_progress, token) => work(token),
     ),
   );
+}
+
+/** Parses off the main thread; a large input gets a notification whose Cancel stops the parser. */
+function parse(input: ParseInput, name: string, size: number): Promise<SampleList> {
+  return withCancel(name, size, (token) => parseOffThread(input, name, { token, readDeadlineMs: readDeadlineMs() }));
+}
+
+/** `work`, unless `culprit.timeout` passes (`timeout`) or Cancel is pressed (`cancelled`) first. */
+async function untilDeadline<T>(work: Thenable<T>, name: string, token?: vscode.CancellationToken): Promise<T> {
+  const deadline = createDeadline(readDeadlineMs(), 'culprit.timeout');
+  let onCancel: vscode.Disposable | undefined;
+  try {
+    return await new Promise<T>((resolve, reject) => {
+      deadline.signal.addEventListener('abort', () => {
+        const why = (deadline.signal.reason as Error).message;
+        reject(new CulpritError('timeout', `${name} was still being read when ${why}`));
+      });
+      onCancel = token?.onCancellationRequested(() =>
+        reject(new CulpritError('cancelled', `reading ${name} was cancelled`)),
+      );
+      work.then(resolve, reject);
+    });
+  } finally {
+    onCancel?.dispose();
+    deadline.dispose();
+  }
+}
+
+/**
+ * A file on another file system (remote, virtual): `workspace.fs` reads only whole files, so the
+ * reported size is checked before the read, what arrives is checked again before it becomes text
+ * (a file that grew, a size reported wrong), and the wait ends at `culprit.timeout` or on Cancel.
+ * A device or a pipe there cannot be bounded at all and is refused.
+ */
+async function readOtherFileSystem(target: vscode.Uri, stat: vscode.FileStat, name: string): Promise<string> {
+  if (!(stat.type & vscode.FileType.File))
+    throw new CulpritError('invalid-input', `${name} is not a regular file (a device or a pipe cannot be read here)`);
+  if (stat.size > MAX_EVENT_BYTES) throw new CulpritError('invalid-input', tooLargeMessage(name));
+  const bytes = await withCancel(name, stat.size, (token) =>
+    untilDeadline(vscode.workspace.fs.readFile(target), name, token),
+  );
+  if (bytes.byteLength > MAX_EVENT_BYTES) throw new CulpritError('invalid-input', tooLargeMessage(name));
+  return new TextDecoder().decode(bytes);
 }
 
 async function addListed(store: IssueStore, listed: SampleList, name: string): Promise<string[]> {
@@ -135,9 +185,7 @@ export async function openEventFile(
     // pipe reports size 0 and may never end, so it gets the cancellable notification too.
     const size = stat.type & vscode.FileType.File ? stat.size : Infinity;
     if (target.scheme === 'file') return await addListed(store, await parse({ path: target.fsPath }, name, size), name);
-    if (stat.size > MAX_EVENT_BYTES)
-      throw new CulpritError('invalid-input', `${name} is larger than ${MAX_EVENT_BYTES / (1024 * 1024)} MB`);
-    const text = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8');
+    const text = await readOtherFileSystem(target, stat, name);
     return await addListed(store, await parse({ text }, name, text.length), name);
   } catch (e) {
     if (!CulpritError.is(e, 'cancelled'))

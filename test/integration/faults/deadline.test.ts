@@ -8,7 +8,7 @@
  * CLI had no deadline at all: the hung git and the endless pipe ran until killed.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -165,12 +165,61 @@ describe('what never answers: a silent provider, a hung git, an endless pipe', f
       clearInterval(drip);
       assert.equal(code, 1, stderr);
       assert.equal(stdout, '');
-      assert.match(stderr, /culprit: stdin was still sending after \d+ MB: the 2 s deadline \(--timeout\) passed/);
+      assert.match(
+        stderr,
+        /culprit: stdin was still sending after \d+ (MB|bytes): the 2 s deadline \(--timeout\) passed/,
+      );
+    });
+
+    it('a stdin fed a byte a second by another process: exit 1 at the deadline, not when the writer quits', async () => {
+      // A real producer process piped into the CLI, as `slow-producer | culprit triage --event -` is.
+      const child = spawn('sh', [
+        '-c',
+        `while :; do printf x; sleep 1; done | exec "$0" "$@"`,
+        process.execPath,
+        cli,
+        'triage',
+        '--event',
+        '-',
+        '--repo',
+        repo.dir,
+        '--timeout',
+        '3',
+      ]);
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      const started = Date.now();
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      assert.equal(code, 1, stderr);
+      assert.equal(stdout, '');
+      assert.match(
+        stderr,
+        /^culprit: stdin was still sending after [1-5] bytes?: the 3 s deadline \(--timeout\) passed/,
+      );
+      assert.ok(Date.now() - started < 15_000, `took ${Date.now() - started} ms`);
+    });
+
+    it('a named pipe fed a byte a second: exit 1 at the deadline with the pipe named', async () => {
+      const fifo = path.join(repo.dir, 'trickle.log');
+      execFileSync('mkfifo', [fifo]);
+      const writer = spawn('sh', ['-c', `exec > '${fifo}'; while :; do printf x; sleep 1; done`], { stdio: 'ignore' });
+      try {
+        const r = await runTriageCli(['--event', fifo, '--repo', repo.dir, '--timeout', '3']);
+        assert.equal(r.code, 1, r.stderr);
+        assert.equal(r.stdout, '');
+        assert.match(
+          r.stderr,
+          /trickle\.log was still sending after [1-5] bytes?: the 3 s deadline \(--timeout\) passed/,
+        );
+      } finally {
+        writer.kill('SIGKILL');
+      }
     });
   });
 });
 
 async function realGit(): Promise<string> {
-  const { execFileSync } = await import('node:child_process');
   return execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
 }

@@ -1,5 +1,5 @@
 /**
- * The two providers behind one shape for the fault matrix: a stand-in with a fault switch and a
+ * The three providers behind one shape for the fault matrix: a stand-in with a fault switch and a
  * request counter, a source with fast test timings, the route that lists issues and the route
  * each issue's event comes from, and the issue ids the stand-in serves.
  */
@@ -7,14 +7,17 @@ import type { ErrorSource } from '../../../src/core/providers/errorSource';
 import type { HttpTuning } from '../../../src/core/http/http.types';
 import { createSentrySource } from '../../../src/core/providers/sentry/sentrySource';
 import { createDatadogSource } from '../../../src/core/providers/datadog/datadogSource';
+import { createBugsnagSource } from '../../../src/core/providers/bugsnag/bugsnagSource';
 import { startSentryStandIn, type SentryStandInFault } from '../../helpers/sentryStandIn';
 import { startDatadogStandIn } from '../../helpers/datadogStandIn';
+import { startBugsnagStandIn } from '../../helpers/bugsnagStandIn';
 
 /** Canary secrets: set in every fault run and searched for in every output. */
 const SENTRY_TOKEN = 'test-canary-sentry-token-CANARY-not-a-secret';
 const DD_API_KEY = 'test-canary-dd-api-key-CANARY-not-a-secret';
 const DD_APP_KEY = 'test-canary-dd-app-key-CANARY-not-a-secret';
-export const CANARIES = [SENTRY_TOKEN, DD_API_KEY, DD_APP_KEY, 'CANARY'];
+const BUGSNAG_TOKEN = 'test-canary-bugsnag-token-CANARY-not-a-secret';
+export const CANARIES = [SENTRY_TOKEN, DD_API_KEY, DD_APP_KEY, BUGSNAG_TOKEN, 'CANARY'];
 
 export type Fault = SentryStandInFault;
 
@@ -25,17 +28,33 @@ export interface Stand {
   close(): Promise<void>;
 }
 
+/** What a rig's stand-in can be started with. */
+export interface StandOptions {
+  latencyMs?: number;
+  /** The title (or message) of issue `i`, to echo a secret in provider data. */
+  title?: (i: number) => string;
+  /**
+   * Another origin the provider's own data names as where to go next (Sentry's region URL,
+   * Bugsnag's `rel="next"` link); Datadog's data names none (`namesOrigins: false`).
+   */
+  otherOrigin?: string;
+}
+
 export interface Rig {
-  name: 'Sentry' | 'Datadog';
+  name: 'Sentry' | 'Datadog' | 'Bugsnag';
+  /** The secret the rig's source is configured with (the first of several). */
+  secret: string;
   listRoute: string;
   itemRoute: string;
   ids: string[];
   /** Header that carries a rate-limit reset `inSec` seconds away, in the provider's format. */
   resetHeader(inSec: number): Record<string, string>;
-  start(opts?: { latencyMs?: number }): Promise<Stand>;
+  start(opts?: StandOptions): Promise<Stand>;
   source(url: string, http?: Partial<HttpTuning>, log?: (l: string) => void): ErrorSource;
   /** CLI arguments and environment that point `culprit triage` at the stand-in. */
   cli(url: string): { args: string[]; env: Record<string, string> };
+  /** Whether the provider's data can name a URL to call (see `StandOptions.otherOrigin`). */
+  namesOrigins: boolean;
   /** Requests the CLI makes for the issues' events: one per issue, or one search for all (Datadog batches). */
   cliItemRequests: 'per-issue' | 'one-batch';
 }
@@ -52,7 +71,9 @@ const FAST: Partial<HttpTuning> = {
 
 const SENTRY_RIG: Rig = {
   cliItemRequests: 'per-issue',
+  namesOrigins: true,
   name: 'Sentry',
+  secret: SENTRY_TOKEN,
   listRoute: 'issues',
   itemRoute: 'event',
   ids: ['1000', '1001', '1002'],
@@ -61,7 +82,13 @@ const SENTRY_RIG: Rig = {
     'X-Sentry-Rate-Limit-Remaining': '0',
   }),
   async start(opts = {}) {
-    const s = await startSentryStandIn({ token: SENTRY_TOKEN, issueCount: 3, latencyMs: opts.latencyMs });
+    const s = await startSentryStandIn({
+      token: SENTRY_TOKEN,
+      issueCount: 3,
+      latencyMs: opts.latencyMs,
+      issueTitle: opts.title,
+      regionUrl: opts.otherOrigin,
+    });
     return {
       url: s.url,
       count: (r) => s.count(r as never),
@@ -91,13 +118,20 @@ const DD_IDS = [
 ];
 
 const DATADOG_RIG: Rig = {
+  namesOrigins: false,
   name: 'Datadog',
+  secret: DD_API_KEY,
   listRoute: 'issues',
   itemRoute: 'spans',
   ids: DD_IDS,
   resetHeader: (s) => ({ 'X-RateLimit-Reset': String(s), 'X-RateLimit-Remaining': '0' }),
   async start(opts = {}) {
-    const s = await startDatadogStandIn({ apiKey: DD_API_KEY, appKey: DD_APP_KEY, latencyMs: opts.latencyMs });
+    const s = await startDatadogStandIn({
+      apiKey: DD_API_KEY,
+      appKey: DD_APP_KEY,
+      latencyMs: opts.latencyMs,
+      errorMessage: opts.title,
+    });
     return {
       url: s.url,
       count: (r) => s.count(r as never),
@@ -123,7 +157,57 @@ const DATADOG_RIG: Rig = {
   }),
 };
 
-export const RIGS = [SENTRY_RIG, DATADOG_RIG];
+const BUGSNAG_PROJECT = '5f1e0c9a00000000000000aa';
+/** The stand-in's error ids (`errorId(i)`), known before it starts. */
+const BUGSNAG_IDS = [0, 1, 2].map((i) => `e${(0x1000 + i).toString(16)}`.padStart(24, '0'));
+
+const BUGSNAG_RIG: Rig = {
+  name: 'Bugsnag',
+  namesOrigins: true,
+  secret: BUGSNAG_TOKEN,
+  listRoute: 'errors',
+  // The newest event of each error comes from the project's events list, filtered by that error.
+  itemRoute: 'events',
+  ids: BUGSNAG_IDS,
+  resetHeader: (s) => ({ 'Retry-After': String(s) }),
+  async start(opts = {}) {
+    const s = await startBugsnagStandIn({
+      token: BUGSNAG_TOKEN,
+      projectId: BUGSNAG_PROJECT,
+      errorCount: 3,
+      latencyMs: opts.latencyMs,
+      errorMessage: opts.title,
+    });
+    // The first page's `rel="next"` points at the other origin, with the next page's query.
+    if (opts.otherOrigin)
+      s.fault('errors', {
+        times: 1,
+        headers: { link: `<${opts.otherOrigin}/projects/${BUGSNAG_PROJECT}/errors?offset=3&per_page=3>; rel="next"` },
+      });
+    return {
+      url: s.url,
+      count: (r) => s.count(r as never),
+      // The matrix names the issue a fault concerns `issueId`; Bugsnag calls it an error.
+      fault: (r, f) => s.fault(r as never, { ...f, errorId: f.issueId }),
+      close: () => s.close(),
+    };
+  },
+  source: (url, http = {}, log) =>
+    createBugsnagSource({
+      baseUrl: url,
+      token: BUGSNAG_TOKEN,
+      project: BUGSNAG_PROJECT,
+      logger: log,
+      http: { ...FAST, ...http },
+    }),
+  cliItemRequests: 'per-issue',
+  cli: (url) => ({
+    args: ['--bugsnag', '--url', url, '--project', BUGSNAG_PROJECT, '--limit', '3'],
+    env: { BUGSNAG_TOKEN },
+  }),
+};
+
+export const RIGS = [SENTRY_RIG, DATADOG_RIG, BUGSNAG_RIG];
 
 /** One row of the matrix: the fault, and what a whole-source failure must say. */
 export interface FaultCase {
@@ -138,13 +222,16 @@ export interface FaultCase {
 
 export const FAULTS: FaultCase[] = [
   {
-    name: '401',
-    fault: () => ({ status: 401 }),
+    // The body echoes the credential back, as some proxies and old APIs do: it must show nowhere.
+    name: '401 echoing the token in its body',
+    fault: (r) => ({ status: 401, detail: `invalid credentials: ${r.secret}` }),
     reason: 'auth',
     message: (r) =>
-      r.name === 'Sentry'
-        ? /rejected the token \(401\).*check that it is valid and has the scopes/
-        : /rejected the API key \(401\).*DD-API-KEY is missing or invalid/,
+      ({
+        Sentry: /rejected the token \(401\).*check that it is valid and has the scopes/,
+        Datadog: /rejected the API key \(401\).*DD-API-KEY is missing or invalid/,
+        Bugsnag: /rejected the auth token \(401\).*check BUGSNAG_TOKEN/,
+      })[r.name],
     maxRequests: 1,
   },
   {
@@ -152,9 +239,11 @@ export const FAULTS: FaultCase[] = [
     fault: () => ({ status: 403 }),
     reason: 'forbidden',
     message: (r) =>
-      r.name === 'Sentry'
-        ? /denied GET .* \(403\): the token needs the scopes/
-        : /denied POST .* \(403\).*keys belong to one site/,
+      ({
+        Sentry: /denied GET .* \(403\): the token needs the scopes/,
+        Datadog: /denied POST .* \(403\).*keys belong to one site/,
+        Bugsnag: /denied GET .* \(403\): the token's user lacks access to this project/,
+      })[r.name],
     maxRequests: 1,
   },
   {

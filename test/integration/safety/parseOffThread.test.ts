@@ -5,6 +5,7 @@
  * must stay free (before, the same inputs stalled the extension host for seconds).
  */
 import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -71,6 +72,37 @@ describe('Parsing off the extension host thread, bounded', function () {
     assert.ok(CulpritError.is(r.error, 'invalid-input'), String(r.error));
     assert.match(r.error.message, new RegExp(`larger than ${MAX_EVENT_BYTES / 1024 / 1024} MB`));
     assert.ok(r.stallMs < 500, `stalled ${r.stallMs} ms`);
+  });
+
+  it('a named pipe fed a byte a second stops at culprit.timeout, named as a read, not a parse', async () => {
+    const fifo = path.join(makeTempDir('culprit-parse-fifo-'), 'app.log');
+    execFileSync('mkfifo', [fifo]);
+    const writer = spawn('sh', ['-c', `exec > '${fifo}'; while :; do printf x; sleep 1; done`], { stdio: 'ignore' });
+    try {
+      // Before, only the 90 s parse limit ended it, with "was still being parsed".
+      const r = await measured({ path: fifo }, { readDeadlineMs: 2_000 });
+      assert.ok(CulpritError.is(r.error, 'timeout'), String(r.error));
+      assert.match(
+        r.error.message,
+        /app\.log was still sending after [1-4] bytes?: the 2 s deadline \(culprit\.timeout\)/,
+      );
+      assert.ok(r.ms < 10_000, `took ${r.ms} ms`);
+    } finally {
+      writer.kill('SIGKILL');
+    }
+  });
+
+  it('a named pipe whose writer goes silent stops at the idle limit', async () => {
+    const fifo = path.join(makeTempDir('culprit-parse-fifo-'), 'app.log');
+    execFileSync('mkfifo', [fifo]);
+    const writer = spawn('sh', ['-c', `exec > '${fifo}'; printf 'Error: x\\n'; exec sleep 600`], { stdio: 'ignore' });
+    try {
+      const r = await measured({ path: fifo }, { readIdleMs: 1_000 });
+      assert.ok(CulpritError.is(r.error, 'timeout'), String(r.error));
+      assert.match(r.error.message, /app\.log sent nothing for 1 s after 9 bytes/);
+    } finally {
+      writer.kill('SIGKILL');
+    }
   });
 
   it('a missing file and a directory fail with a clear message, not a stuck promise', async () => {

@@ -1,7 +1,7 @@
 // Opening a file that never ends, in the real extension host: a device that streams forever
-// (/dev/zero) and a named pipe whose writer never stops. The read is bounded while it runs, so
-// the command ends within a bound, adds nothing, keeps the extension host responsive, and says
-// why in one clear message.
+// (/dev/zero), a named pipe whose writer never stops, and one fed a byte a second. The read is
+// bounded in size and time while it runs (the last by `culprit.timeout`), so the command ends
+// within a bound, adds nothing, keeps the extension host responsive, and says why in one message.
 import * as assert from 'node:assert/strict';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -9,24 +9,19 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { note } from './hostEnv';
+import { note, withShownErrors } from './hostEnv';
 import type { CulpritApi } from '../../../src/extension/extension';
 import { CMD } from '../../../src/extension/constants';
 
 /** Opens `file` with Open Stack Trace or Event File and records what the user is told. */
 async function openEndless(file: string): Promise<{ keys: string[] | undefined; errors: string[]; ms: number }> {
-  const errors: string[] = [];
-  // The test shares the extension's `vscode` API object, so the extension's notifications come here.
-  const show = vscode.window.showErrorMessage;
-  vscode.window.showErrorMessage = ((message: string) => {
-    errors.push(message);
-    return Promise.resolve(undefined);
-  }) as typeof vscode.window.showErrorMessage;
   const lag = monitorEventLoopDelay({ resolution: 10 });
   lag.enable();
   const started = Date.now();
   try {
-    const keys = await vscode.commands.executeCommand<string[] | undefined>(CMD.openEventFile, vscode.Uri.file(file));
+    const { result: keys, errors } = await withShownErrors(() =>
+      vscode.commands.executeCommand<string[] | undefined>(CMD.openEventFile, vscode.Uri.file(file)),
+    );
     const ms = Date.now() - started;
     const maxLag = lag.max / 1e6;
     note(`endless ${file}: ended in ${ms} ms; longest event-loop stall ${maxLag.toFixed(0)} ms`);
@@ -34,7 +29,6 @@ async function openEndless(file: string): Promise<{ keys: string[] | undefined; 
     return { keys, errors, ms };
   } finally {
     lag.disable();
-    vscode.window.showErrorMessage = show;
   }
 }
 
@@ -77,5 +71,24 @@ describe('Culprit with an endless event file', function () {
     assert.equal(errors.length, 1, errors.join('\n'));
     assert.match(errors[0], /production\.log is larger than 256 MB: Culprit reads at most 256 MB of event input/);
     assert.ok(ms < 90_000, `took ${ms} ms`);
+  });
+
+  it('stops reading a named pipe fed a byte a second at culprit.timeout, and says so', async () => {
+    const fifo = path.join(dir, 'trickle.log');
+    execFileSync('mkfifo', [fifo]);
+    writer?.kill('SIGKILL');
+    writer = spawn('sh', ['-c', `exec > '${fifo}'; while :; do printf x; sleep 1; done`], { stdio: 'ignore' });
+    const config = vscode.workspace.getConfiguration('culprit');
+    await config.update('timeout', 3, vscode.ConfigurationTarget.Global);
+    try {
+      const { keys, errors, ms } = await openEndless(fifo);
+      assert.equal(keys, undefined);
+      assert.equal(errors.length, 1, errors.join('\n'));
+      // Before, only the parse worker's 90 s limit stopped it ("was still being parsed").
+      assert.match(errors[0], /trickle\.log was still sending after \d+ bytes?: the 3 s deadline \(culprit\.timeout\)/);
+      assert.ok(ms < 20_000, `took ${ms} ms`);
+    } finally {
+      await config.update('timeout', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 });

@@ -83,3 +83,21 @@ export function v8StackOfRestEvent(event: DemoRestEvent): string {
     .map((f) => `    at ${f.function ?? '<anonymous>'} (${f.absPath ?? f.filename}:${f.lineNo}:${f.colNo})`);
   return `${ex.type}: ${ex.value}\n${frames.join('\n')}`;
 }
+
+/**
+ * Runs `work` while recording the error notifications shown. The test shares the extension's
+ * `vscode` API object, so the extension's `showErrorMessage` calls come here.
+ */
+export async function withShownErrors<T>(work: () => Thenable<T>): Promise<{ result: T; errors: string[] }> {
+  const errors: string[] = [];
+  const show = vscode.window.showErrorMessage;
+  vscode.window.showErrorMessage = ((message: string) => {
+    errors.push(message);
+    return Promise.resolve(undefined);
+  }) as typeof vscode.window.showErrorMessage;
+  try {
+    return { result: await work(), errors };
+  } finally {
+    vscode.window.showErrorMessage = show;
+  }
+}

@@ -1,82 +1,140 @@
 /**
  * Reads an event file or stdin with the size bound applied while reading: `--event /dev/zero` or
  * an endless pipe stops at the limit instead of filling memory, and a huge stdin gets a clear
- * message instead of V8's "Cannot create a string longer than …".
+ * message instead of V8's "Cannot create a string longer than …". Time is bounded too: a pipe
+ * that trickles forever stops at the run's deadline, and one that goes silent at the idle limit.
  */
-import { createReadStream } from 'node:fs';
+import { constants, createReadStream, openSync, statSync } from 'node:fs';
+import { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
+import { isMainThread } from 'node:worker_threads';
 import { CulpritError } from '../../errors';
 
 /** Largest event input read, in bytes (a service's whole log file still fits). */
 export const MAX_EVENT_BYTES = 256 * 1024 * 1024;
+/** Longest a read waits for the next byte: a pipe whose writer stalled says so instead of waiting on. */
+const READ_IDLE_MS = 30_000;
 
-function mb(bytes: number): string {
-  return `${Math.round(bytes / (1024 * 1024))} MB`;
+export interface BoundedReadOptions {
+  maxBytes?: number;
+  /** What `-` reads (default: process.stdin). */
+  stdin?: Readable;
+  /** The run's deadline: when it aborts, the read stops with its reason. */
+  signal?: AbortSignal;
+  /** Longest wait for the next chunk (0: no idle limit, e.g. a person typing at a terminal). */
+  idleMs?: number;
+}
+
+function amount(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round(bytes / (1024 * 1024))} MB`;
+  return bytes === 1 ? '1 byte' : `${bytes} bytes`;
+}
+
+/** The message for an input over the bound, the same for every way in (file, stdin, a remote file). */
+export function tooLargeMessage(name: string, maxBytes = MAX_EVENT_BYTES): string {
+  return (
+    `${name} is larger than ${amount(maxBytes)}: Culprit reads at most ${amount(maxBytes)} of event input ` +
+    '(pass the part of the log around the error, or an exported event)'
+  );
+}
+
+function ioReason(e: NodeJS.ErrnoException): string {
+  if (e.code === 'ENOENT') return 'no such file';
+  if (e.code === 'EISDIR') return 'is a directory';
+  if (e.code === 'EACCES') return 'permission denied';
+  return e.message;
+}
+
+function isNamedPipe(path: string): boolean {
+  try {
+    return statSync(path).isFIFO();
+  } catch {
+    return false; // the read itself says what is wrong with the path
+  }
+}
+
+/**
+ * The stream to read. Opening a named pipe blocks until a writer comes, in a thread no timer can
+ * free (the CLI then never exits); opened non-blocking and read as a socket, it waits in the event
+ * loop, where the deadline and the idle limit apply. Not in a worker thread: a pipe socket torn
+ * down by `terminate()` while another worker opened one aborted the process (Node 20 and 24), and a
+ * worker's bounds still stop it (only a libuv thread waits on for a writer).
+ */
+function openInput(path: string, stdin: Readable): Readable {
+  if (path === '-') return stdin;
+  if (isMainThread && isNamedPipe(path))
+    return new Socket({ fd: openSync(path, constants.O_RDONLY | constants.O_NONBLOCK), readable: true });
+  return createReadStream(path, { highWaterMark: 1024 * 1024 });
 }
 
 /**
  * Reads all of `path` (`-` for stdin) as UTF-8, failing with `invalid-input` as soon as more than
- * `maxBytes` arrived; the stream is destroyed at that point, so nothing past the limit is read.
+ * `maxBytes` arrived, and with `timeout` when the deadline passes or nothing arrives for `idleMs`;
+ * the stream is destroyed at that point, so nothing more is read.
  */
-export function readBounded(
-  path: string,
-  maxBytes = MAX_EVENT_BYTES,
-  stdin: Readable = process.stdin,
-  signal?: AbortSignal,
-): Promise<string> {
+export function readBounded(path: string, options: BoundedReadOptions = {}): Promise<string> {
+  const { maxBytes = MAX_EVENT_BYTES, stdin = process.stdin, signal, idleMs = READ_IDLE_MS } = options;
   const name = path === '-' ? 'stdin' : path;
+  const ioError = (e: NodeJS.ErrnoException): CulpritError =>
+    new CulpritError('io', `cannot read event file ${name}: ${ioReason(e)}`);
   return new Promise((resolve, reject) => {
-    const stream: Readable = path === '-' ? stdin : createReadStream(path, { highWaterMark: 1024 * 1024 });
+    let stream: Readable;
+    try {
+      stream = openInput(path, stdin);
+    } catch (e) {
+      return reject(ioError(e as NodeJS.ErrnoException));
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     let done = false;
+    let idle: ReturnType<typeof setTimeout> | undefined;
     const finish = (err: Error | null, text?: string): void => {
       if (done) return;
       done = true;
-      if (err) {
-        stream.destroy();
-        reject(err);
-      } else resolve(text as string);
+      clearTimeout(idle);
+      signal?.removeEventListener('abort', onAbort);
+      if (!err) return resolve(text as string);
+      // Not waiting for 'close': a read pending on a silent pipe would hold it back forever.
+      stream.destroy();
+      reject(err);
+    };
+    const stopped = (why: string): CulpritError =>
+      new CulpritError(
+        'timeout',
+        `${name} ${size === 0 ? 'sent nothing' : `was still sending after ${amount(size)}`}: ${why}` +
+          ' (pass a file, or a stream that ends)',
+      );
+    // A writer that stalled (a FIFO nobody writes to, a hung producer) is not waited on forever.
+    const armIdle = (): void => {
+      if (!(idleMs > 0)) return;
+      clearTimeout(idle);
+      idle = setTimeout(
+        () =>
+          finish(
+            new CulpritError(
+              'timeout',
+              `${name} sent nothing for ${Math.round(idleMs / 1000)} s` +
+                `${size === 0 ? '' : ` after ${amount(size)}`} (pass a file, or a stream that ends)`,
+            ),
+          ),
+        idleMs,
+      );
     };
     stream.on('data', (chunk: Buffer | string) => {
       const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       size += buf.length;
-      if (size > maxBytes) {
-        finish(
-          new CulpritError(
-            'invalid-input',
-            `${name} is larger than ${mb(maxBytes)}: Culprit reads at most ${mb(maxBytes)} of event input ` +
-              '(pass the part of the log around the error, or an exported event)',
-          ),
-        );
-        return;
-      }
+      if (size > maxBytes) return finish(new CulpritError('invalid-input', tooLargeMessage(name, maxBytes)));
       chunks.push(buf);
+      armIdle();
     });
-    // A pipe that never ends (a `tail -f`) stops at the run's deadline with its reason.
-    const onAbort = (): void =>
-      finish(
-        new CulpritError(
-          'timeout',
-          `${name} was still sending after ${mb(size)}: ` +
-            `${signal?.reason instanceof Error ? signal.reason.message : 'cancelled'}` +
-            ' (pass a file, or a stream that ends)',
-        ),
-      );
-    if (signal?.aborted) onAbort();
+    // A pipe that never ends (a `tail -f`, a byte a second) stops at the run's deadline with its reason.
+    function onAbort(): void {
+      finish(stopped(signal?.reason instanceof Error ? signal.reason.message : 'cancelled'));
+    }
+    if (signal?.aborted) return onAbort();
     signal?.addEventListener('abort', onAbort, { once: true });
-    stream.on('close', () => signal?.removeEventListener('abort', onAbort));
+    armIdle();
     stream.on('end', () => finish(null, Buffer.concat(chunks, size).toString('utf8')));
-    stream.on('error', (e: NodeJS.ErrnoException) => {
-      const why =
-        e.code === 'ENOENT'
-          ? 'no such file'
-          : e.code === 'EISDIR'
-            ? 'is a directory'
-            : e.code === 'EACCES'
-              ? 'permission denied'
-              : e.message;
-      finish(new CulpritError('io', `cannot read event file ${name}: ${why}`));
-    });
+    stream.on('error', (e: NodeJS.ErrnoException) => finish(ioError(e)));
   });
 }
