@@ -47,7 +47,7 @@ function lineWeight(e: Evidence, p: WeightParams, w: number): number {
 }
 
 /** One piece of evidence's weight (0..~1.1 with the fitted parameters), depth decay included. */
-export function evidenceWeight(e: Evidence, p: WeightParams = WEIGHT_PARAMS): number {
+function evidenceWeight(e: Evidence, p: WeightParams = WEIGHT_PARAMS): number {
   let w = kindWeight(p, e.kind);
   if (e.kind === 'removed' && e.distance <= p.removedCloseLines) w = p.removedClose;
   if (e.kind === 'function' && e.distance <= p.functionCloseLines) w += p.functionCloseBonus;
@@ -77,7 +77,7 @@ export function evidenceWeight(e: Evidence, p: WeightParams = WEIGHT_PARAMS): nu
 }
 
 /** Focused commits beat sweeping ones: 1 for a one-file commit of a few lines, down to the fitted floor. */
-export function focusFactor(c: CommitFacts | undefined, p: WeightParams = WEIGHT_PARAMS): number {
+function focusFactor(c: CommitFacts | undefined, p: WeightParams = WEIGHT_PARAMS): number {
   if (!c) return 1;
   const files = Math.max(0, c.filesChanged - 1);
   const lines = Math.max(0, c.linesAdded + c.linesRemoved - p.focusFreeLines);
@@ -85,7 +85,7 @@ export function focusFactor(c: CommitFacts | undefined, p: WeightParams = WEIGHT
 }
 
 /** The factor on a commit's stack-file evidence when those changes cannot change behaviour (1 otherwise). */
-export function neutralDiscount(facts: CommitFacts | undefined, p: WeightParams = WEIGHT_PARAMS): number {
+function neutralDiscount(facts: CommitFacts | undefined, p: WeightParams = WEIGHT_PARAMS): number {
   if (facts?.cosmetic) return p.cosmeticCommit;
   if (facts?.renamed || facts?.extracted) return p.renamedCommit;
   if (facts?.incidental) return p.incidentalCommit;
