@@ -4,15 +4,11 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createFileSource } from '../../../src/core/providers/file/fileSource';
 import { runTriage } from '../../../src/core/triage/runTriage';
 import { openTriageWorkspace } from '../../../src/core/triage/triageWorkspace';
+import { importBenchModule as importModule } from '../../helpers/benchModule';
 import { makeTempDir } from '../../helpers/gitRepo';
-
-const root = path.resolve(__dirname, '../../..');
-const importModule = (file: string): Promise<Record<string, unknown>> =>
-  import(pathToFileURL(path.join(root, file)).href);
 
 interface Def {
   name: string;
