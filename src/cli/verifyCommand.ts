@@ -120,7 +120,8 @@ const REPRODUCTION_KIND = {
 function textOf(issue: TriagedIssue): string {
   const v = issue.verification;
   if (!v) return '';
-  const lines = [`${issue.title}`, `${v.status}: ${v.summary}`, `reproduction${v.reproduction ? ` (${REPRODUCTION_KIND[v.reproduction]})` : ''}: ${v.command}`, ''];
+  const kind = v.reproduction ? ` (${REPRODUCTION_KIND[v.reproduction]})` : '';
+  const lines = [`${issue.title}`, `${v.status}: ${v.summary}`, `reproduction${kind}: ${v.command}`, ''];
   for (const s of v.steps)
     lines.push(
       `  ${shortSha(s.sha)}  ${s.result.padEnd(4)}  ${String(Math.round(s.ms)).padStart(6)} ms  ${s.note ?? ''}`,

@@ -34,8 +34,46 @@ function createOrder(order) {
 module.exports = { createOrder };
 `;
 
+// The same service in Python: the handler prints the traceback and answers 500.
+const PY_SERVER = `import json, os, sys, traceback
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from orders import create_order
+
+
+class Handler(BaseHTTPRequestHandler):
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("content-length") or 0))
+        try:
+            order = create_order(json.loads(body or b"{}"))
+            status, out = 201, json.dumps(order).encode()
+        except Exception:
+            traceback.print_exc()
+            sys.stderr.flush()
+            status, out = 500, b'{"error":"internal"}'
+        self.send_response(status)
+        self.end_headers()
+        self.wfile.write(out)
+
+    def log_message(self, *args):
+        pass
+
+
+HTTPServer(("127.0.0.1", int(os.environ["PORT"])), Handler).serve_forever()
+`;
+
+const pyOrders = (rate: string, i: number) => `# revision ${i}
+def create_order(order):
+    rate = ${rate}
+    return {"customerId": order["customerId"], "total": order["amount"] * (1 - rate)}
+`;
+
+const SERVICES = {
+  js: { server: 'server.js', orders: 'src/orders.js', text: orders, bug: 'order.customer.loyalty.rate' },
+  py: { server: 'server.py', orders: 'orders.py', text: pyOrders, bug: 'order.get("customer").get("loyalty")' },
+};
+
 /** The Sentry event of the 500: the request (with credentials) and the crash in createOrder. */
-export function orderEvent(): string {
+export function orderEvent(lang: keyof typeof SERVICES = 'js'): string {
   const frame = (filename: string, fn: string, lineno: number) => ({
     filename,
     function: fn,
@@ -45,7 +83,7 @@ export function orderEvent(): string {
   });
   return JSON.stringify({
     event_id: '7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d',
-    platform: 'node',
+    platform: lang === 'js' ? 'node' : 'python',
     environment: 'production',
     request: {
       method: 'POST',
@@ -61,12 +99,19 @@ export function orderEvent(): string {
     exception: {
       values: [
         {
-          type: 'TypeError',
-          value: "Cannot read properties of undefined (reading 'rate')",
+          type: lang === 'js' ? 'TypeError' : 'AttributeError',
+          value:
+            lang === 'js'
+              ? "Cannot read properties of undefined (reading 'rate')"
+              : "'NoneType' object has no attribute 'get'",
           stacktrace: {
             frames: [
-              frame('/srv/app/server.js', 'IncomingMessage.<anonymous>', 10),
-              frame('/srv/app/src/orders.js', 'createOrder', 4),
+              ...(lang === 'js'
+                ? [
+                    frame('/srv/app/server.js', 'IncomingMessage.<anonymous>', 10),
+                    frame('/srv/app/src/orders.js', 'createOrder', 4),
+                  ]
+                : [frame('/srv/app/server.py', 'do_POST', 10), frame('/srv/app/orders.py', 'create_order', 3)]),
             ],
           },
         },
@@ -76,19 +121,23 @@ export function orderEvent(): string {
 }
 
 /**
- * The service's history, tagged v1..v2: five commits, the second the bug. `files` (a package.json
+ * The service's history (Node or Python), tagged v1..v2: five commits, the second the bug. `files` (a package.json
  * naming the test framework, a .gitignore…) go into the first commit.
  */
-export function buildOrderRepo(files: Record<string, string>): { repo: TempRepo; bugSha: string } {
+export function buildOrderRepo(
+  files: Record<string, string>,
+  lang: keyof typeof SERVICES = 'js',
+): { repo: TempRepo; bugSha: string } {
+  const svc = SERVICES[lang];
   const repo = createTempRepo();
   for (const [name, text] of Object.entries(files)) repo.write(name, text);
-  repo.write('server.js', SERVER);
-  repo.write('src/orders.js', orders('0.1', 0));
+  repo.write(svc.server, lang === 'js' ? SERVER : PY_SERVER);
+  repo.write(svc.orders, svc.text('0.1', 0));
   repo.commit('Initial import', { author: ALICE });
   repo.tag('v1');
   let bugSha = '';
   for (let i = 1; i <= 5; i++) {
-    repo.write('src/orders.js', orders(i >= 2 ? 'order.customer.loyalty.rate' : '0.1', i));
+    repo.write(svc.orders, svc.text(i >= 2 ? svc.bug : '0.1', i));
     const sha = repo.commit(i === 2 ? 'Loyalty rates' : `Tune ${i}`, { author: i % 2 ? BOB : ALICE });
     if (i === 2) bugSha = sha;
   }

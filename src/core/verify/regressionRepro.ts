@@ -78,7 +78,8 @@ const listening = (port) =>
 (async () => {
   const port = await freePort();
   const env = { ...process.env, PORT: String(port) };
-  const server = spawn('/bin/sh', ['-c', SERVE.replace(/\\{port\\}/g, String(port))], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const stdio = ['ignore', 'inherit', 'inherit'];
+  const server = spawn('/bin/sh', ['-c', SERVE.replace(/\\{port\\}/g, String(port))], { env, stdio });
   let exited = null;
   server.on('exit', (code, signal) => (exited = code ?? signal));
   const until = Date.now() + ${SERVER_START_MS};
@@ -92,7 +93,7 @@ const listening = (port) =>
     await new Promise((r) => setTimeout(r, 100));
   }
   const runEnv = { ...env, CULPRIT_BASE_URL: 'http://127.0.0.1:' + port };
-  spawn('/bin/sh', ['-c', RUN], { env: runEnv, stdio: ['ignore', 'inherit', 'inherit'] })
+  spawn('/bin/sh', ['-c', RUN], { env: runEnv, stdio })
     .on('exit', (code) => process.exit(code ?? 1));
 })();
 `;

@@ -125,7 +125,8 @@ export function chooseReproduction(
     "no reproduction: pass --repro CMD (e.g. 'node main.js', 'npx mocha {test}' or 'pytest {file}'), " +
       'or set culprit.reproCommand; ' +
       (opts.test
-        ? "or pass --serve CMD (e.g. 'npm start') to replay the request against the server it starts; "
+        ? "or pass --serve CMD / set culprit.serveCommand (e.g. 'npm start') " +
+          'to replay the request against the server it starts; '
         : '') +
       'the event has no local variables to call the crashing function with',
   );
