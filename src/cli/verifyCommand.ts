@@ -21,7 +21,11 @@ git worktree outside your checkout. Inputs are those of 'culprit triage' (--even
 Verify options:
   --repro CMD             the reproduction, run by /bin/sh in each step's worktree; {file} is the crash
                           frame's file, {test} the regression test Culprit writes from the request.
-                          Without it: a script calling the crashing function with the event's variables
+                          Without it: the regression test written from the failing request, run by the
+                          repository's test framework against the server --serve starts; else a script
+                          calling the crashing function with the event's local variables
+  --serve CMD             starts the app the regression test replays the request against, with PORT
+                          (and {port} in CMD) a free port (e.g. 'node server.js', 'npm start')
   --setup CMD             install step (e.g. 'npm ci --prefer-offline'); rerun only when a lockfile changes
   --build CMD             build step per commit; a failure skips the commit (as git bisect skip)
   --timeout S             per-step timeout in seconds (default 120)
@@ -48,7 +52,7 @@ function seconds(v: string | undefined, name: string, dflt: number): number {
 }
 
 function parseVerifyArgs(argv: string[]): VerifyArgs {
-  const mine = new Set(['--repro', '--setup', '--build', '--timeout', '--budget', '--reruns', '--issue']);
+  const mine = new Set(['--repro', '--serve', '--setup', '--build', '--timeout', '--budget', '--reruns', '--issue']);
   const flags = new Set(['--no-descend', '--check-fix']);
   const own: string[] = [];
   const rest: string[] = [];
@@ -66,6 +70,7 @@ function parseVerifyArgs(argv: string[]): VerifyArgs {
       args: own,
       options: {
         repro: { type: 'string' },
+        serve: { type: 'string' },
         setup: { type: 'string' },
         build: { type: 'string' },
         timeout: { type: 'string' },
@@ -87,6 +92,7 @@ function parseVerifyArgs(argv: string[]): VerifyArgs {
     issue: v.issue ?? null,
     opts: {
       repro: v.repro,
+      serve: v.serve,
       setup: v.setup,
       build: v.build,
       stepTimeoutMs: seconds(v.timeout, '--timeout', 120),
@@ -105,10 +111,17 @@ function progressLine(p: VerifyProgress): string {
   return `culprit: step ${p.step}/${p.maxSteps} ${p.phase} ${shortSha(p.sha)} (${time})${last}\n`;
 }
 
+const REPRODUCTION_KIND = {
+  command: 'your command',
+  'regression-test': 'the regression test written from the failing request',
+  'call-script': "a call of the crashing function with the event's variables",
+} as const;
+
 function textOf(issue: TriagedIssue): string {
   const v = issue.verification;
   if (!v) return '';
-  const lines = [`${issue.title}`, `${v.status}: ${v.summary}`, `reproduction: ${v.command}`, ''];
+  const kind = v.reproduction ? ` (${REPRODUCTION_KIND[v.reproduction]})` : '';
+  const lines = [`${issue.title}`, `${v.status}: ${v.summary}`, `reproduction${kind}: ${v.command}`, ''];
   for (const s of v.steps)
     lines.push(
       `  ${shortSha(s.sha)}  ${s.result.padEnd(4)}  ${String(Math.round(s.ms)).padStart(6)} ms  ${s.note ?? ''}`,

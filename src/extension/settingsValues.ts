@@ -56,6 +56,8 @@ export interface FolderConfig {
 export interface VerifyConfig {
   /** `culprit.reproCommand`, with `{file}` / `{test}` placeholders; empty lets Culprit choose. */
   reproCommand: string;
+  /** `culprit.serveCommand`: starts the app the regression test replays the request against. */
+  serveCommand: string;
   /** `culprit.reproSetupCommand`: installs dependencies, rerun only when a lockfile changes. */
   setupCommand: string;
   /** `culprit.reproTimeout`: per-step timeout, seconds. */
@@ -153,6 +155,7 @@ export function folderConfigFrom(get: SettingReader): FolderConfig {
 export function verifyConfigFrom(get: SettingReader): VerifyConfig {
   return {
     reproCommand: str(get, 'reproCommand'),
+    serveCommand: str(get, 'serveCommand'),
     setupCommand: str(get, 'reproSetupCommand'),
     stepTimeoutSeconds: num(get, 'reproTimeout'),
   };

@@ -152,6 +152,11 @@ export interface Verification {
   commit: string | null;
   /** The reproduction, as run in each step's scratch worktree. */
   command: string;
+  /**
+   * Which reproduction ran: the user's command, the regression test written from the request
+   * (against the server the serve command starts), or the generated call of the crashing function.
+   */
+  reproduction?: 'command' | 'regression-test' | 'call-script';
   steps: VerificationStep[];
   /** What the event had that the reproduction lacks (not reproduced). */
   differs?: string[];

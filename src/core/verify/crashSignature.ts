@@ -105,6 +105,11 @@ function crashesIn(run: CommandRun, worktree: string, aside: string | null): See
   return out;
 }
 
+function lastLine(run: CommandRun): string {
+  const line = `${run.stdout}\n${run.stderr}`.trim().split('\n').pop() ?? '';
+  return line.length > 160 ? `${line.slice(0, 159)}…` : line;
+}
+
 /** Judges one run against the signature. Timeouts are skips: they say nothing about the bug. */
 export function judgeRun(sig: CrashSignature, run: CommandRun, worktree: string, aside: string | null): Judgement {
   if (run.timedOut) return { result: 'skip', note: `timed out after ${Math.round(run.ms / 1000)} s` };
@@ -119,6 +124,8 @@ export function judgeRun(sig: CrashSignature, run: CommandRun, worktree: string,
   );
   if (hit)
     return { result: 'bad', note: `${shortType(hit.type)} at ${hit.file}${hit.line ? `:${hit.line}` : ''}`, seen: hit };
+  // 125 is `git bisect run`'s "cannot test this commit" (also the serve driver's: no server came up).
+  if (run.code === 125) return { result: 'skip', note: `could not be tested (exit 125): ${lastLine(run)}` };
   const other = crashes[0];
   const what = other
     ? `a different failure: ${shortType(other.type)} at ${other.file}${other.line ? `:${other.line}` : ''}`

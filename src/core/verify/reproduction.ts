@@ -1,27 +1,24 @@
 /**
  * Chooses the reproduction, in order of preference: the user's command (`--repro`,
- * `culprit.reproCommand`, with `{file}` and `{test}` placeholders), else a generated script that
- * calls the crashing function with the frame's local variables when the event carries them.
+ * `culprit.reproCommand`, with `{file}` and `{test}` placeholders); the regression test written
+ * from the failing request, run by the detected framework against the server `--serve` starts;
+ * else a generated script that calls the crashing function with the frame's local variables.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { CulpritError } from '../errors';
 import type { ErrorEvent, RawFrame } from '../model/event.types';
 import type { TriagedIssue } from '../model/triage.types';
 import { flattenFrames } from '../triage/frameSelection';
 import { callScriptJs, callScriptMjs, callScriptPy } from './callScripts';
+import { regressionTestCommand, runnerCommand, shellQuote, writeTestInto, type TestFile } from './regressionRepro';
 
 export interface Reproduction {
   /** What people see (and the JSON's `command`). */
   label: string;
-  kind: 'command' | 'call-script';
+  kind: 'command' | 'regression-test' | 'call-script';
   /** The shell command for one step, given the scratch folders (scripts are written on first use). */
   commandFor(worktree: string, aside: string): string;
-}
-
-/** POSIX single-quoting, for paths substituted into the user's command. */
-function shellQuote(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 function crashFrame(event: ErrorEvent, issue: TriagedIssue): { raw: RawFrame; file: string } | null {
@@ -29,12 +26,6 @@ function crashFrame(event: ErrorEvent, issue: TriagedIssue): { raw: RawFrame; fi
   const i = issue.frames.findIndex((f) => f.inApp && f.file);
   const file = issue.frames[i]?.file;
   return i >= 0 && raw[i] && file ? { raw: raw[i], file } : null;
-}
-
-/** A generated regression test (src/core/regression) written into each step's worktree for `{test}`. */
-export interface TestFile {
-  relPath: string;
-  content: string;
 }
 
 function fromCommand(template: string, file: string | null, test: TestFile | null): Reproduction {
@@ -51,12 +42,7 @@ function fromCommand(template: string, file: string | null, test: TestFile | nul
     label: fill(template),
     kind: 'command',
     commandFor(worktree) {
-      // Untracked in the worktree, so the next checkout's clean removes it again.
-      if (test && template.includes('{test}')) {
-        const abs = nodePath.join(worktree, ...test.relPath.split('/'));
-        mkdirSync(nodePath.dirname(abs), { recursive: true });
-        writeFileSync(abs, test.content);
-      }
+      if (test && template.includes('{test}')) writeTestInto(worktree, test);
       return fill(template);
     },
   };
@@ -85,17 +71,27 @@ function callableVars(raw: RawFrame): Record<string, unknown> | null {
   return raw.vars;
 }
 
+function fromRegressionTest(test: TestFile, serve: string): Reproduction {
+  return {
+    label: `regression test ${test.relPath} (${test.framework}: ${runnerCommand(test)}) against '${serve}'`,
+    kind: 'regression-test',
+    commandFor: (worktree, aside) => regressionTestCommand(worktree, aside, test, serve),
+  };
+}
+
 /**
- * The reproduction for an issue. `test` is the regression test `{test}` names.
- * Throws `invalid-input` when there is none (no command, no variables to call the function with).
+ * The reproduction for an issue. `test` is the regression test written from the event's request
+ * (`{test}`, and the reproduction itself when `serve` starts the server it replays against).
+ * Throws `invalid-input` when there is none (no command, no server, no variables to call with).
  */
 export function chooseReproduction(
   event: ErrorEvent,
   issue: TriagedIssue,
-  opts: { repro?: string; test?: TestFile | null },
+  opts: { repro?: string; serve?: string; test?: TestFile | null },
 ): Reproduction {
   const frame = crashFrame(event, issue);
   if (opts.repro?.trim()) return fromCommand(opts.repro.trim(), frame?.file ?? null, opts.test ?? null);
+  if (opts.test && opts.serve?.trim()) return fromRegressionTest(opts.test, opts.serve.trim());
   const vars = frame ? callableVars(frame.raw) : null;
   const fn = frame?.raw.function
     ?.split('.')
@@ -128,6 +124,10 @@ export function chooseReproduction(
     'invalid-input',
     "no reproduction: pass --repro CMD (e.g. 'node main.js', 'npx mocha {test}' or 'pytest {file}'), " +
       'or set culprit.reproCommand; ' +
+      (opts.test
+        ? "or pass --serve CMD / set culprit.serveCommand (e.g. 'npm start') " +
+          'to replay the request against the server it starts; '
+        : '') +
       'the event has no local variables to call the crashing function with',
   );
 }

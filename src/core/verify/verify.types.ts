@@ -21,6 +21,11 @@ export interface VerifyProgress {
 export interface VerifyOptions {
   /** A reproduction command (`--repro`, `culprit.reproCommand`), with `{file}` / `{test}` placeholders. */
   repro?: string;
+  /**
+   * Starts the app the regression test replays the failing request against (`--serve`,
+   * `culprit.serveCommand`), with `PORT` / `{port}` a free port; used when `repro` is not given.
+   */
+  serve?: string;
   /** Installs dependencies; rerun only when a lockfile changes between steps. */
   setup?: string;
   /** Builds each step; a failure skips the step (like `git bisect skip`). */

@@ -11,14 +11,15 @@ import type { TriageWorkspace } from '../triage/triageWorkspace';
 import { crashSignature } from './crashSignature';
 import { eventDiffers } from './eventDiffers';
 import { checkFix } from './fixCheck';
-import { chooseReproduction, type TestFile } from './reproduction';
+import type { TestFile } from './regressionRepro';
+import { chooseReproduction } from './reproduction';
 import { verifyRange } from './verifyRange';
 import type { VerifyOptions } from './verify.types';
 
 function regressionTest(ws: TriageWorkspace, event: ErrorEvent, issue: TriagedIssue): TestFile | null {
   try {
     const gen = generateRegressionTest(ws.root, { issueId: issue.id, title: issue.title, request: event.request });
-    return { relPath: gen.relPath, content: gen.content };
+    return { relPath: gen.relPath, content: gen.content, framework: gen.detection.framework };
   } catch {
     return null;
   }
@@ -58,11 +59,15 @@ export async function verifyIssue(
     throw new CulpritError('invalid-input', 'verifying needs a deploy range: pass --deploy FROM..TO (or tag releases)');
   const sig = crashSignature(event, issue);
   if (!sig) throw new CulpritError('invalid-input', 'the event names no exception type to reproduce');
-  const test = opts.repro?.includes('{test}') ? regressionTest(ws, event, issue) : null;
-  const repro = chooseReproduction(event, issue, { repro: opts.repro, test });
+  // Without a command of the user's, the test is the reproduction (given a server to replay against).
+  const wantsTest = opts.repro?.trim() ? opts.repro.includes('{test}') : true;
+  const test = wantsTest ? regressionTest(ws, event, issue) : null;
+  const repro = chooseReproduction(event, issue, { repro: opts.repro, serve: opts.serve, test });
   const { verification } = await verifyRange(ws.git.repo, { from, to }, sig, repro, opts);
+  verification.reproduction = repro.kind;
+  const sendsRequest = repro.kind === 'regression-test' || (repro.kind === 'command' && test !== null);
   if (verification.status === 'not-reproduced')
-    verification.differs = eventDiffers(event, { reproSendsRequest: test !== null });
+    verification.differs = eventDiffers(event, { reproSendsRequest: sendsRequest });
   if (opts.checkFix) verification.fixed = await checkFix(ws.git.repo, sig, repro, opts, to);
   let suspects = issue.suspects;
   if (verification.status === 'confirmed' && verification.commit) {

@@ -108,6 +108,7 @@ export async function confirmByBisect(
           progress.report({ message: 'preparing the scratch worktree…' });
           return await verifyIssue(ws, entry.sample.event, triage.issue, {
             repro: settings.reproCommand || undefined,
+            serve: settings.serveCommand || undefined,
             setup: settings.setupCommand || undefined,
             stepTimeoutMs: settings.stepTimeoutSeconds * 1000,
             // Two more runs (HEAD, the working tree) answer "is it fixed?" beside Watch fix.

@@ -55,6 +55,7 @@ function readAll(get: SettingReader): Record<string, unknown> {
     'inlineText.maxLength': c.inlineText.maxLength,
     'codeLens.enabled': c.codeLensEnabled,
     reproCommand: v.reproCommand,
+    serveCommand: v.serveCommand,
     reproSetupCommand: v.setupCommand,
     reproTimeout: v.stepTimeoutSeconds,
   };
