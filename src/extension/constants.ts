@@ -3,6 +3,8 @@ export const VIEW_ERRORS = 'culprit.errors';
 
 export const CMD = {
   refresh: 'culprit.refresh',
+  /** Refresh under the name an error row's button gives it. */
+  retry: 'culprit.retry',
   connectSentry: 'culprit.connectSentry',
   disconnectSentry: 'culprit.disconnectSentry',
   connectDatadog: 'culprit.connectDatadog',

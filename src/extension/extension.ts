@@ -108,7 +108,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
           s.lastOk && !empty ? `${s.label}: showing the last good list` : `${s.label}: refresh failed`,
           s.message,
           'error',
-          { id: CMD.refresh, title: 'Retry' },
+          { id: CMD.retry, title: 'Retry' },
         ),
       );
     }
@@ -302,13 +302,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Culpri
   const reg = (id: string, fn: (...args: never[]) => unknown) => subs.push(vscode.commands.registerCommand(id, fn));
   const entryKey = (arg: unknown): string | undefined =>
     typeof arg === 'string' ? arg : (fromNode(arg).key ?? store.selected?.key);
-  reg(CMD.refresh, async () => {
+  const refresh = async () => {
     if (!store.hasProvider) {
       await applySource();
       if (!store.hasProvider) return store.retriageAll();
     }
     return scheduler.runNow(true);
-  });
+  };
+  reg(CMD.refresh, refresh);
+  reg(CMD.retry, refresh);
   reg(CMD.cancelRefresh, () => store.cancelRefresh());
   reg(CMD.connectSentry, async () => (await connectSentry(secrets, log)) && applySource(true));
   reg(CMD.connectDatadog, async () => (await connectDatadog(secrets, log)) && applySource(true));

@@ -101,9 +101,25 @@ async function triageText(store: IssueStore, text: string, name: string, quiet =
   }
 }
 
+/**
+ * A browser that denies clipboard access leaves readText pending behind its own "Unable to read
+ * from the browser's clipboard" notification until that is closed: wait this long, then go on.
+ */
+const CLIPBOARD_WAIT_MS = 1500;
+
+async function clipboardText(): Promise<string> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const gaveUp = new Promise<string>((resolve) => (timer = setTimeout(() => resolve(''), CLIPBOARD_WAIT_MS)));
+  try {
+    return await Promise.race([Promise.resolve(vscode.env.clipboard.readText()).catch(() => ''), gaveUp]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function pasteStackTrace(store: IssueStore): Promise<string[] | undefined> {
   // A browser VS Code may deny clipboard reads (rejects, or answers ''): then the scratch editor.
-  const clip = await Promise.resolve(vscode.env.clipboard.readText()).catch(() => '');
+  const clip = await clipboardText();
   if (clip.trim()) {
     // Quiet: a clipboard holding no trace opens the scratch editor instead; too big is said.
     const keys = await triageText(store, clip, 'the clipboard', true);

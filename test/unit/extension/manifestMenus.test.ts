@@ -31,7 +31,7 @@ describe('the manifest shows each command where and when it applies', () => {
 
   it('puts Retry and Open Log on every error row', () => {
     const onError = menus['view/item/context'].filter((m) => /viewItem == status\.error\b/.test(m.when ?? ''));
-    assert.deepEqual(onError.map((m) => m.command).sort(), ['culprit.refresh', 'culprit.showLog']);
+    assert.deepEqual(onError.map((m) => m.command).sort(), ['culprit.retry', 'culprit.showLog']);
     assert.ok(onError.every((m) => m.group?.startsWith('inline')));
   });
 
