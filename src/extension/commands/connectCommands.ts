@@ -249,8 +249,10 @@ export async function connectBugsnag(secrets: Secrets, log: Logger): Promise<boo
 }
 
 export async function disconnect(secrets: Secrets, provider: ProviderName): Promise<void> {
-  await secrets.delete(provider);
+  // The provider goes first: a refresh the deleted secret starts must not find it still configured, or the
+  // view shows "no auth token" instead of its welcome.
   if (readConfig().provider === provider) await updateSetting('provider', 'none', vscode.ConfigurationTarget.Global);
+  await secrets.delete(provider);
   void vscode.window.showInformationMessage(
     `Culprit: ${providerFor(provider)!.name} disconnected and its credentials removed from the keychain.`,
   );

@@ -305,6 +305,8 @@ describe('First-run gaps in the real workbench: paste, disconnect, typed deploy 
     await menuItem('Disconnect Sentry').click();
     await wb.openNotifications();
     await wb.notification('Sentry disconnected and its credentials removed').first().waitFor({ timeout: 15_000 });
+    // Disconnected, the view is the welcome again, not a "no auth token" warning row.
+    await page.locator('.welcome-view-content', { hasText: 'Connect Sentry' }).waitFor({ timeout: 30_000 });
     await wb.screenshot('gaps-12-disconnected');
     const after = await moreActions();
     assert.ok(!after.some((l) => /Disconnect/.test(l)), after.join(' | '));
