@@ -14,8 +14,8 @@ import { parseOffThread, type ParseInput } from './parseOffThread';
 const run = promisify(execFile);
 
 const PASTE_HINT =
-  'Paste a stack trace, a log excerpt or an event JSON (Sentry, Datadog) here, then run "Culprit: Triage Active ' +
-  'Editor".';
+  'Paste a stack trace, a log excerpt or an event JSON (Sentry, Datadog) here, then press Triage in the title bar ' +
+  '(or run "Culprit: Triage Active Editor").';
 /** Above this, reading shows a cancellable notification (parsing is off the main thread at any size). */
 const NOTIFY_SIZE = 4 * 1024 * 1024;
 
