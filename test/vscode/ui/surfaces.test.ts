@@ -262,7 +262,10 @@ describe('Culprit surfaces in three themes, and Confirm by Bisect, in the real w
       // The whole hover is on screen through its last line, the request: nothing below the fold.
       const hb = (await hover.boundingBox())!;
       for (const part of ['text=customer', 'text=Request']) {
-        const b = (await hover.locator(part).first().boundingBox())!;
+        // The hover may still be laying out its rows: measure a row once it is visible.
+        const row = hover.locator(part).first();
+        await row.waitFor({ state: 'visible', timeout: 10_000 });
+        const b = (await row.boundingBox())!;
         assert.ok(b.y + b.height <= hb.y + hb.height + 1, `${part} is inside the hover, not scrolled away`);
       }
       const scrolls = await hover.evaluate((el) =>
