@@ -3,6 +3,8 @@
 // partial run never erases figures it did not measure. Sections are tagged with an HTML comment
 // naming their case; untagged sections from older files are recognised by their title.
 
+import { readFileSync, writeFileSync } from 'node:fs';
+
 const MARK = /^<!-- bench:([\w-]+) -->$/;
 
 /** Title prefixes of the sections written before the tags existed. */
@@ -62,4 +64,14 @@ export function mergeResults(oldText, header, fresh, order) {
   return [header.replace(/\s+$/, ''), '', ...ids.flatMap((id) => [`<!-- bench:${id} -->`, merged.get(id), ''])].join(
     '\n',
   );
+}
+
+/** The order of the sections `npm run fit -- --report` writes among the bench's own. */
+const FIT_ORDER = ['triage', 'paths', 'sourcemap', 'blame', 'sentry', 'accuracy', 'calibration', 'weights', 'ranking'];
+
+/** Replaces (or adds) section `id` of RESULTS.md at `file` with `markdown`, keeping the header and every other one. */
+export function writeResultsSection(file, id, markdown) {
+  const old = readFileSync(file, 'utf8');
+  const header = old.slice(0, old.search(/^(<!-- bench:|## )/m)).replace(/\s+$/, '');
+  writeFileSync(file, `${mergeResults(old, header, new Map([[id, markdown]]), [...FIT_ORDER, 'extension'])}\n`);
 }

@@ -2,9 +2,9 @@
 // that each candidate is the culprit is raw^k / (e^c + Σ raw^k) over the ranker's evidence strengths,
 // with e^c for "none of these commits". k is fitted by likelihood on the VALIDATION split
 // only (the ranker's own numbers are not refitted here); the test split is scored as numbers.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { mergeResults } from '../../bench/lib/resultsFile.mjs';
+import { writeResultsSection } from '../../bench/lib/resultsFile.mjs';
 import { byConfidence, confidenceTable, metricsRow, rankMetrics, reliability, reliabilityTable } from './fitReport.mjs';
 import { widthRows } from './rankingSection.mjs';
 
@@ -96,8 +96,6 @@ export function writeCalibration(file, hash, best, confidence, counts) {
 /** The `calibration` section of bench/RESULTS.md: the shipped ranking's accuracy and calibration by split. */
 export function calibrationSection(repoRoot, model, sets) {
   const file = path.join(repoRoot, 'bench/RESULTS.md');
-  const old = readFileSync(file, 'utf8');
-  const header = old.slice(0, old.search(/^(<!-- bench:|## )/m)).replace(/\s+$/, '');
   const out = Object.fromEntries(Object.entries(sets).map(([k, s]) => [k, calibratedOutcomes(s, model)]));
   const c = model.confidence;
   const rel = { validation: reliability(out.validation), test: reliability(out.test) };
@@ -125,19 +123,6 @@ export function calibrationSection(repoRoot, model, sets) {
     '',
     `- Fitted ${model.fittedAt.slice(0, 16)}Z; \`npm run fit -- --check\` reports when the corpus has changed since.`,
   ];
-  const fresh = new Map([['calibration', lines.join('\n')]]);
-  const order = [
-    'triage',
-    'paths',
-    'sourcemap',
-    'blame',
-    'sentry',
-    'accuracy',
-    'calibration',
-    'weights',
-    'ranking',
-    'extension',
-  ];
-  writeFileSync(file, `${mergeResults(old, header, fresh, order)}\n`);
+  writeResultsSection(file, 'calibration', lines.join('\n'));
   return { out, rel };
 }

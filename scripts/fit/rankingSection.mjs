@@ -1,8 +1,7 @@
 // Writes the ranking model's figures (scripts/fit.mjs --report) into bench/RESULTS.md as the
 // `ranking` section, keeping every other section as the bench wrote it.
-import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { mergeResults } from '../../bench/lib/resultsFile.mjs';
+import { writeResultsSection } from '../../bench/lib/resultsFile.mjs';
 import { confidenceTable, metricsRow, rankMetrics, reliabilityTable } from './fitReport.mjs';
 
 const pct = (x) => `${(100 * x).toFixed(1)}%`;
@@ -21,8 +20,6 @@ export function widthRows(out) {
 
 export function rankingSection(repoRoot, f) {
   const file = path.join(repoRoot, 'bench/RESULTS.md');
-  const old = readFileSync(file, 'utf8');
-  const header = old.slice(0, old.search(/^(<!-- bench:|## )/m)).replace(/\s+$/, '');
   const m = f.model;
   const full = f.metrics.test.top1[0];
   const head = '| split | scenarios | top-1 (95% CI) | top-3 | top-5 | MRR |\n|---|---|---|---|---|---|';
@@ -62,18 +59,5 @@ export function rankingSection(repoRoot, f) {
     '- Caveat: the scenarios written before the split (the design, held-out and both fresh sets) were all studied while the older rule-per-miss ranking was written, and the evidence mechanisms that rules left behind still run; so even the test figure is not independent of development. Scenarios added after the split, never studied, are the honest measure.',
     `- Fitted ${m.fittedAt.slice(0, 16)}Z; \`npm run fit -- --check\` reports when the corpus has changed since.`,
   ];
-  const fresh = new Map([['ranking', lines.join('\n')]]);
-  const order = [
-    'triage',
-    'paths',
-    'sourcemap',
-    'blame',
-    'sentry',
-    'accuracy',
-    'calibration',
-    'weights',
-    'ranking',
-    'extension',
-  ];
-  writeFileSync(file, `${mergeResults(old, header, fresh, order)}\n`);
+  writeResultsSection(file, 'ranking', lines.join('\n'));
 }

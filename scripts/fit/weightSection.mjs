@@ -1,16 +1,14 @@
 // Writes the shipped ranker's fitted parameters (scripts/fit.mjs --report) into bench/RESULTS.md as the
 // `weights` section: each parameter's fitted value and the test-split figures with it switched off.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { mergeResults } from '../../bench/lib/resultsFile.mjs';
+import { writeResultsSection } from '../../bench/lib/resultsFile.mjs';
 import { metricsRow } from './fitReport.mjs';
 
 const pts = (x) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)} pts`;
 
 export function weightSection(repoRoot, f) {
   const file = path.join(repoRoot, 'bench/RESULTS.md');
-  const old = readFileSync(file, 'utf8');
-  const header = old.slice(0, old.search(/^(<!-- bench:|## )/m)).replace(/\s+$/, '');
   const w = JSON.parse(readFileSync(path.join(repoRoot, 'src/core/suspects/evidenceWeights.json'), 'utf8'));
   const full = f.full.top1[0];
   const lines = [
@@ -37,18 +35,5 @@ export function weightSection(repoRoot, f) {
       ? `- Fitted ${w.fittedAt.slice(0, 16)}Z; \`npm run fit -- --check\` reports when the corpus has changed since.`
       : '- Not searched values: `npm run fit` searches them; `--keep-weights` reports them as they are.',
   ];
-  const fresh = new Map([['weights', lines.join('\n')]]);
-  const order = [
-    'triage',
-    'paths',
-    'sourcemap',
-    'blame',
-    'sentry',
-    'accuracy',
-    'calibration',
-    'weights',
-    'ranking',
-    'extension',
-  ];
-  writeFileSync(file, `${mergeResults(old, header, fresh, order)}\n`);
+  writeResultsSection(file, 'weights', lines.join('\n'));
 }
