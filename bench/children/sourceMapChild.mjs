@@ -1,29 +1,65 @@
-// First mapPosition through an uncached 10 MB+ map (read + parse + init), then 1,000 cached
-// lookups, in a fresh process. argv: <core bundle> <root> <generated rel path> <positions json>.
+// N source-map lookups from cold in a fresh process, through Culprit's mapper or through the floor
+// (@jridgewell/trace-mapping called directly: read + JSON.parse + TraceMap + originalPositionFor).
+// Wall and CPU (user+sys, all threads) are read after the 1st, 1,000th, 1,001st and last lookup,
+// then the lookups 2–1,001 run again (JIT-warm).
+// argv: <culprit|floor> <core bundle> <root> <generated rel path> <map file> <positions json>.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 
-const [bundle, root, genRel, positionsFile] = process.argv.slice(2);
-const { createSourceMapper } = createRequire(import.meta.url)(bundle);
+const [variant, bundle, root, genRel, mapFile, positionsFile] = process.argv.slice(2);
+const require = createRequire(import.meta.url);
 const positions = JSON.parse(readFileSync(positionsFile, 'utf8'));
-const mapper = createSourceMapper({ root });
 
-const t0 = performance.now();
-const first = mapper.mapPosition(genRel, positions[0].line, positions[0].column);
-const firstMs = performance.now() - t0;
-const rssAfterFirst = process.memoryUsage().rss;
+function culpritLookup() {
+  const mapper = require(bundle).createSourceMapper({ root });
+  return (line, column) => mapper.mapPosition(genRel, line, column);
+}
 
+function floorLookup() {
+  const { TraceMap, originalPositionFor, GREATEST_LOWER_BOUND } = require('@jridgewell/trace-mapping');
+  let map = null;
+  return (line, column) => {
+    map ??= new TraceMap(JSON.parse(readFileSync(mapFile, 'utf8')), mapFile);
+    return originalPositionFor(map, { line, column: column - 1, bias: GREATEST_LOWER_BOUND });
+  };
+}
+
+const lookup = variant === 'floor' ? floorLookup() : culpritLookup();
 const out = new Array(positions.length);
-const t1 = performance.now();
-for (let i = 0; i < positions.length; i++) out[i] = mapper.mapPosition(genRel, positions[i].line, positions[i].column);
-const lookupsMs = performance.now() - t1;
-// The same 1,000 again: the mapper's own code is JIT-warm now.
-const t2 = performance.now();
-for (let i = 0; i < positions.length; i++) mapper.mapPosition(genRel, positions[i].line, positions[i].column);
-const lookupsWarmMs = performance.now() - t2;
+const marks = {};
+const mark = (n, t0, c0) => {
+  const cpu = process.cpuUsage(c0);
+  marks[n] = { wallMs: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 };
+};
+const run = (from, to) => {
+  for (let i = from; i < to; i++) out[i] = lookup(positions[i][0], positions[i][1]);
+};
 
-const rendered = out.map((p) => (p ? `${p.source}|${p.line}|${p.column}|${p.name}` : null));
+const c0 = process.cpuUsage();
+const t0 = performance.now();
+run(0, 1);
+mark(1, t0, c0);
+const rssAfterFirst = process.memoryUsage().rss;
+let done = 1;
+for (const n of [1000, 1001, positions.length]) {
+  run(done, n);
+  mark(n, t0, c0);
+  done = n;
+}
+const t2 = performance.now();
+for (let i = 1; i <= 1000; i++) lookup(positions[i][0], positions[i][1]);
+const warm1000Ms = performance.now() - t2;
+
+// Culprit answers 1-based columns and repo files; the floor 0-based: compare source|line|column|name.
+const hash = createHash('sha1');
+let withFile = 0;
+for (const p of out) {
+  const column = p?.column === null || p?.column === undefined ? null : variant === 'floor' ? p.column + 1 : p.column;
+  hash.update(p && p.source !== null ? `${p.source}|${p.line}|${column}|${p.name}\n` : 'null\n');
+  if (p?.file) withFile++;
+}
 process.stdout.write(
-  `${JSON.stringify({ firstMs, lookupsMs, lookupsWarmMs, rssAfterFirst, firstFile: first?.file ?? null, withFile: out.filter((p) => p?.file).length, rendered })}\n`,
+  `${JSON.stringify({ marks, warm1000Ms, rssAfterFirst, maxRssKb: process.resourceUsage().maxRSS, hash: hash.digest('hex'), withFile })}\n`,
 );
