@@ -14,11 +14,12 @@ import { sourceToRepoFile } from './mapSources';
 import { decodeDataUrl } from './sourceMappingUrl';
 import { confinedFile, locateSourceMap, type MapLocation } from './mapLocation';
 import { definitionColumn } from './functionNames';
+import { generatedLinesBytes, parsedMapBytes } from './parsedMapBytes';
 
 /**
  * Maps generated positions (minified bundles) back to original sources with
  * `@jridgewell/trace-mapping` (synchronous; measured ≤ 140 ms to load a 14 MB map, 1–3 µs a lookup),
- * caching parsed maps in an LRU keyed by (path, size, mtime).
+ * caching parsed maps in an LRU keyed by (path, size, mtime) and bounded by their estimated bytes.
  */
 
 /** An original position. */
@@ -43,7 +44,12 @@ type MapPositionResult =
 export interface SourceMapperOptions {
   /** Absolute workspace root; nothing outside it is read. */
   root: string;
-  /** Parsed maps kept (default 8; a 12 MB map costs ~80 MB). */
+  /**
+   * Estimated bytes of parsed maps kept (default 256 MB; an esbuild map costs ~100 bytes a segment:
+   * 5 MB for a 1 MB map, 79 MB for 15.8 MB, 309 MB for 59 MB). The map in use is kept even alone over it.
+   */
+  maxCacheBytes?: number;
+  /** Parsed maps kept, whatever their size (default: no bound but the bytes). */
   maxEntries?: number;
   /** Larger map files are refused (default 64 MB). */
   maxMapBytes?: number;
@@ -70,6 +76,8 @@ export interface SourceMapper {
   originalFunctionName(generatedRelPath: string, line: number, column: number | null, minified: string): string | null;
   /** Parsed maps currently cached. */
   readonly cachedMaps: number;
+  /** Their estimated bytes (see {@link SourceMapperOptions.maxCacheBytes}). */
+  readonly cachedBytes: number;
   clear(): void;
 }
 
@@ -82,11 +90,14 @@ interface LoadedMap {
   files: Map<string, string | null>;
   /** The generated file's lines, read the first time a name is looked up. */
   generated?: string[];
+  /** Estimated bytes held: the parsed map, and the generated lines once read. */
+  bytes: number;
 }
 
 type Failure = { ok: false; reason: SourceMapFailureReason; message: string };
 
 const DEFAULT_MAX_MAP_BYTES = 64 * 1024 * 1024;
+const DEFAULT_MAX_CACHE_BYTES = 256 * 1024 * 1024;
 
 function fail(reason: SourceMapFailureReason, message: string): Failure {
   return { ok: false, reason, message };
@@ -103,10 +114,12 @@ function readGeneratedLines(abs: string): string[] {
 
 /** Creates a mapper for one workspace; keep it for the session so parsed maps stay cached. */
 export function createSourceMapper(options: SourceMapperOptions): SourceMapper {
-  const maxEntries = options.maxEntries ?? 8;
   const maxMapBytes = options.maxMapBytes ?? DEFAULT_MAX_MAP_BYTES;
-  const maps = new LruCache<string, LoadedMap>(maxEntries);
-  const discovered = new LruCache<string, MapLocation>(Math.max(64, maxEntries * 8));
+  const maps = new LruCache<string, LoadedMap>(options.maxEntries ?? Infinity, {
+    max: options.maxCacheBytes ?? DEFAULT_MAX_CACHE_BYTES,
+    of: (m) => m.bytes,
+  });
+  const discovered = new LruCache<string, MapLocation>(Math.max(64, (options.maxEntries ?? 8) * 8));
   const revalidateMs = options.revalidateMs ?? 1000;
   /** Generated path → its loaded map, checked recently. */
   // Holds cache keys, not maps, so evicted maps are really freed.
@@ -148,7 +161,7 @@ export function createSourceMapper(options: SourceMapperOptions): SourceMapper {
         return fail(decoded.message.includes('limit') ? 'too-large' : 'invalid-map', `${genRel}: ${decoded.message}`);
       const trace = parse(decoded.json, path.join(base, genRel), `the inline map of ${genRel}`);
       if ('ok' in trace) return trace;
-      const loaded: LoadedMap = { key, trace, anchor: genRel, files: new Map() };
+      const loaded: LoadedMap = { key, trace, anchor: genRel, files: new Map(), bytes: parsedMapBytes(trace) };
       maps.set(key, loaded);
       return loaded;
     }
@@ -167,7 +180,7 @@ export function createSourceMapper(options: SourceMapperOptions): SourceMapper {
     const abs = path.join(base, file.rel);
     const trace = parse(fs.readFileSync(abs), abs, `source map ${file.rel}`);
     if ('ok' in trace) return trace;
-    const loaded: LoadedMap = { key, trace, anchor: file.rel, files: new Map() };
+    const loaded: LoadedMap = { key, trace, anchor: file.rel, files: new Map(), bytes: parsedMapBytes(trace) };
     maps.set(key, loaded);
     return loaded;
   }
@@ -239,7 +252,12 @@ export function createSourceMapper(options: SourceMapperOptions): SourceMapper {
     const base = realRoot(options.root);
     const loaded = base === null || !Number.isInteger(line) || line < 1 ? null : recentMap(base, rel);
     if (!base || !loaded || 'ok' in loaded) return null;
-    loaded.generated ??= readGeneratedLines(path.join(base, rel));
+    if (!loaded.generated) {
+      loaded.generated = readGeneratedLines(path.join(base, rel));
+      loaded.bytes += generatedLinesBytes(loaded.generated);
+      // Re-weighed: the lines count against the bound too (the map stays the most recent).
+      if (maps.get(loaded.key) === loaded) maps.set(loaded.key, loaded);
+    }
     // Minified bundles are one line; others define the function on an earlier line.
     for (let l = line; l >= 1 && l > line - 500; l--) {
       const at = definitionColumn(loaded.generated[l - 1] ?? '', minified, l === line ? (column ?? 1) - 1 : Infinity);
@@ -258,6 +276,9 @@ export function createSourceMapper(options: SourceMapperOptions): SourceMapper {
     mapPositionOrReason,
     get cachedMaps() {
       return maps.size;
+    },
+    get cachedBytes() {
+      return maps.totalWeight;
     },
     clear: () => {
       last = null;
