@@ -130,11 +130,11 @@ function formatSourceMaps(maps) {
   const fmt = (s) => `${s.median.toFixed(2)} ms (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
   const byLookups = maps.map((m) => {
     const fit = (v) => slope(LOOKUPS.map((n) => [n, cell[`${m.size}/${n}`][v].wall.median])).toFixed(2);
-    return `${m.size.replace('MB', ' MB')} map: Culprit ${fit('c')}, floor ${fit('f')}`;
+    return `${(m.built.mapBytes / MB).toFixed(1)} MB map: Culprit ${fit('c')}, floor ${fit('f')}`;
   });
   const bySize = LOOKUPS.map((n) => {
     const fit = (v) => slope(maps.map((m) => [m.built.mapBytes, cell[`${m.size}/${n}`][v].wall.median])).toFixed(2);
-    return `${n.toLocaleString('en')} lookups: Culprit ${fit('c')}, floor ${fit('f')}`;
+    return `${n.toLocaleString('en')} lookup${n === 1 ? '' : 's'}: Culprit ${fit('c')}, floor ${fit('f')}`;
   });
   const midMb = (mid.built.mapBytes / MB).toFixed(1);
   return {
@@ -147,6 +147,7 @@ function formatSourceMaps(maps) {
       'Floor: `@jridgewell/trace-mapping` called directly: `readFileSync` + `JSON.parse` + `new TraceMap` + `originalPositionFor` (greatest lower bound) per lookup. CPU: `process.cpuUsage()` (user+sys, every thread of the process).',
       `Maps (bench/fixtures/sourceMaps.mjs, esbuild bundles of installed packages, minified, linked map; cached in bench/.work/sourcemaps): ${maps.map((m) => `${(m.built.mapBytes / MB).toFixed(1)} MB = ${m.built.packages.join(', ')} (${m.segments.toLocaleString('en')} mapped segments)`).join('; ')}.`,
       `Positions: 100,000 seeded segment starts per map (10% two columns inside); the first n of them for n lookups. Check: ${mismatched.length ? `**results differ from the floor's for ${mismatched.map((m) => m.size).join(', ')}**` : "every run's 100,000 results identical to the floor's (source, line, column, name)"}; ${mid.runs.culprit[0].withFile.toLocaleString('en')}/100,000 of the ${midMb} MB map's mapped to a file inside the workspace.`,
+      `Culprit's map cache counts ${maps.map((m) => `${(m.runs.culprit[0].cachedBytes / MB).toFixed(0)} MB for the ${(m.built.mapBytes / MB).toFixed(1)} MB map`).join(', ')} (its estimate, ~100 bytes a decoded segment; the default bound is 256 MB), beside the peak RSS of the table.`,
       `Growth exponent by lookups (slope of log wall time on log n, 1 → 100,000): ${byLookups.join('; ')}.`,
       `Growth exponent by map size (slope of log wall time on log map bytes): ${bySize.join('; ')}.`,
       `${midMb} MB map: first mapPosition (read + parse + init) ${fmt(first)} (target < 200 ms: ${first.median < 200 ? 'met' : '**missed**'}); the 1,000 lookups right after it ${fmt(cached)} (target < 5 ms: ${cached.median < 5 ? 'met' : '**missed**'}); the same 1,000 again after 100,000 (JIT-warm) ${fmt(warm)}.`,

@@ -5,16 +5,27 @@
 //   blameWhole   whole-file, full-history `git blame --porcelain TO -- file` per frame file
 //   logL         `git log -L n,n:file TO` per frame line
 //   newestBlame  `git blame --porcelain -L n,n TO -- file` per frame line (the trackers' method)
+// [budget ms]: past it the running git is killed and the process exits with 124 (killing only this
+// process would leave its git running on, loading the machine for the measurements after it).
 // Prints one JSON line: { processes }.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
-const [mode, metaFile] = process.argv.slice(2);
+const [mode, metaFile, budget] = process.argv.slice(2);
 const meta = JSON.parse(readFileSync(metaFile, 'utf8'));
+const deadline = performance.now() + (budget ? Number(budget) : Infinity);
 let processes = 0;
 const git = (args) => {
   processes++;
-  return execFileSync('git', args, { cwd: meta.repo, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const timeout = deadline - performance.now();
+  if (timeout <= 0) process.exit(124);
+  try {
+    const opts = { cwd: meta.repo, encoding: 'utf8', maxBuffer: 1 << 30, killSignal: 'SIGKILL' };
+    return execFileSync('git', args, Number.isFinite(timeout) ? { ...opts, timeout: Math.ceil(timeout) } : opts);
+  } catch (e) {
+    if (e.code === 'ETIMEDOUT' || e.signal === 'SIGKILL') process.exit(124);
+    throw e;
+  }
 };
 const byFile = new Map();
 for (const p of meta.positions) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p.line]);

@@ -12,8 +12,9 @@ const [variant, bundle, root, genRel, mapFile, positionsFile] = process.argv.sli
 const require = createRequire(import.meta.url);
 const positions = JSON.parse(readFileSync(positionsFile, 'utf8'));
 
+let mapper = null;
 function culpritLookup() {
-  const mapper = require(bundle).createSourceMapper({ root });
+  mapper = require(bundle).createSourceMapper({ root });
   return (line, column) => mapper.mapPosition(genRel, line, column);
 }
 
@@ -61,5 +62,5 @@ for (const p of out) {
   if (p?.file) withFile++;
 }
 process.stdout.write(
-  `${JSON.stringify({ marks, warm1000Ms, rssAfterFirst, maxRssKb: process.resourceUsage().maxRSS, hash: hash.digest('hex'), withFile })}\n`,
+  `${JSON.stringify({ marks, warm1000Ms, rssAfterFirst, cachedBytes: mapper?.cachedBytes ?? null, maxRssKb: process.resourceUsage().maxRSS, hash: hash.digest('hex'), withFile })}\n`,
 );
