@@ -13,6 +13,8 @@ import { useSentryRig } from '../../helpers/sentryRig';
 const TOKEN = 'canarytok_CANARY_5d1e2c9a7b3f4e80_token';
 const IN_FLIGHT = 4;
 const STALL_WAIT_MS = 500;
+/** Past this many stalls the relay stops holding answers: the test fails at once instead of stalling on. */
+const MAX_STALLS = 15;
 
 interface Held {
   path: string;
@@ -33,7 +35,7 @@ async function gatingRelay(target: string) {
   };
   // A stall: an answer held and fewer than 4 open, with no request arriving for the whole wait.
   const pump = (): void => {
-    while (held.length > 0 && open >= IN_FLIGHT) letGo();
+    while (held.length > 0 && (open >= IN_FLIGHT || stalls.length > MAX_STALLS)) letGo();
     if (timer) clearTimeout(timer);
     timer = null;
     if (held.length === 0) return;
@@ -101,14 +103,14 @@ describe('Sentry listing: requests in flight, counted at the server', function (
       // (a page's cursor comes from the one before), the release, its previous one and that one's
       // deploys (every issue's deploy range waits on them, holding the first issues' answers), and
       // the last 3 answers: 12 in all, counted on this listing; a listing that kept 3 in flight
-      // would stall on nearly every one of its 400 per-issue requests. A few over 12 allow for a
-      // loaded machine pausing the listing longer than the wait.
+      // would stall on nearly every one of its 400 per-issue requests (a pool of 2 fails here). Up to
+      // MAX_STALLS allows for a loaded machine pausing the listing longer than the wait.
       const detail = JSON.stringify(relay.stalls.map((x) => `${x.path.replace(/\?.*/, '')} (${x.open} open)`));
       const pages = relay.stalls.filter((x) => /\/issues\/\?/.test(x.path)).length;
       const releases = relay.stalls.filter((x) => x.path.includes('/releases/')).length;
       assert.equal(pages, 3, `a stall per page of 100: ${detail}`);
       assert.equal(releases, 3, `the release chain: ${detail}`);
-      assert.ok(relay.stalls.length <= 12 + 3, `${relay.stalls.length} stalls: ${detail}`);
+      assert.ok(relay.stalls.length <= MAX_STALLS, `${relay.stalls.length} stalls: ${detail}`);
     } finally {
       await relay.close();
     }
