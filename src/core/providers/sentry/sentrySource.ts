@@ -77,7 +77,10 @@ function buildSentrySource(opts: SentrySourceOptions): SentrySource {
       );
       if (total.value) result.total = total.value;
       const deploys = createDeployResolver(http, org, environment, opts.logger);
-      const outcomes = await mapPool(items, maxConcurrent, (item, index) =>
+      // Twice as many issues under way as requests allowed (the HTTP limiter keeps that bound): with
+      // one per slot, each slot stood empty while its issue's answer was parsed and decoded and its
+      // deploy looked up; with a request always queued, a slot is refilled as soon as it frees.
+      const outcomes = await mapPool(items, maxConcurrent * 2, (item, index) =>
         sampleFor(item, {
           details: index < DETAILS_FOR_FIRST,
           http,
