@@ -9,9 +9,9 @@ async function triage(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  // Required here, not imported: the bundle then evaluates the pipeline, the providers and their
-  // HTTP client only when a triage runs, so `--help` and usage errors cost little more than Node's start.
-  const { runTriageCommand }: typeof import('./triageCommand') = require('./triageCommand');
+  // Imported here, not at the top: the build splits it into its own chunk, so Node reads and compiles the
+  // pipeline only when a triage runs, and `--help` and usage errors cost little more than Node's start.
+  const { runTriageCommand } = await import('./triageCommand');
   return runTriageCommand(args);
 }
 
@@ -20,7 +20,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'triage') return await triage(rest);
     if (command === 'verify') {
-      const { verifyCommand }: typeof import('./verifyCommand') = require('./verifyCommand');
+      const { verifyCommand } = await import('./verifyCommand');
       return await verifyCommand(rest);
     }
     if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
@@ -39,8 +39,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
-}
+// The CLI bundle's entry (an ES module: no `require.main`); nothing else imports this file.
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,7 +1,7 @@
 /** The work of `culprit triage` once its arguments are read (main.ts loads it only for a triage). */
 import { resolve } from 'node:path';
-import { createDeadline, runTriage, openTriageWorkspace } from '../core/triage';
-import { createFileSource, readBounded, type ErrorSource } from '../core/providers';
+import { createDeadline, createFileSource, readBounded, runTriage, openTriageWorkspace } from '../core/triage';
+import type { ErrorSource } from '../core/providers';
 import type { TriageArgs } from './cliArgs';
 import { formatTextReport } from './textReport';
 import { terminalSafe } from './terminalText';
@@ -14,8 +14,8 @@ export async function sourceFor(args: TriageArgs, signal?: AbortSignal): Promise
     const text = await readBounded(args.event, { signal, ...(typing ? { idleMs: 0 } : {}) });
     return createFileSource(text, args.event === '-' ? 'stdin' : args.event);
   }
-  // Only provider triages need the Sentry, Datadog and Bugsnag clients.
-  const { createProviderSource }: typeof import('./providerSources') = require('./providerSources');
+  // Only provider triages need the Sentry, Datadog and Bugsnag clients (their own chunk, with axios).
+  const { createProviderSource } = await import('./providerSources');
   return createProviderSource(
     args,
     process.env,

@@ -52,5 +52,17 @@ export function locateSourceMap(base: string, genRel: string, size: number): Map
     const found = rel === null ? null : confinedFile(base, rel);
     if (found) return { kind: 'file', rel: found.rel };
   }
+  // Most generated files have no map beside them: a stat that reports a missing file without
+  // throwing rules that out before the realpath (and its thrown error) of confining it.
+  if (!mayExist(path.join(base, `${genRel}.map`))) return { kind: 'none' };
   return confinedFile(base, `${genRel}.map`) ? { kind: 'file', rel: `${genRel}.map` } : { kind: 'none' };
+}
+
+/** False only when nothing is at `abs` (no entry, or a dangling link): then no confined file is either. */
+function mayExist(abs: string): boolean {
+  try {
+    return fs.statSync(abs, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return true; // another error: let confinedFile decide, as before
+  }
 }

@@ -7,3 +7,7 @@ export { openTriageWorkspace } from './triageWorkspace';
 export type { TriageWorkspace } from './triageWorkspace';
 export { createDeadline } from '../util/deadline';
 export { withRunSignal } from '../git/runSignal';
+// An event file's source, without the providers' index: that one also loads the HTTP clients, which a
+// triage of a file never uses (the CLI's triage chunk then leaves axios out).
+export { readBounded } from '../providers/file/boundedRead';
+export { createFileSource } from '../providers/file/fileSource';

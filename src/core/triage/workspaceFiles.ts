@@ -84,26 +84,44 @@ export function parentFolders(file: string | null): string[] {
   return parts.map((_, i) => parts.slice(0, parts.length - i).join('/'));
 }
 
+/** Segments that name no entry of their folder's listing: such paths are read directly. */
+const NOT_A_NAME = /(^|\/)(\.\.?)?(\/|$)/;
+/** Where a folder's name may match its listing in another case, a listing cannot rule it out. */
+const FOLDED_CASE = process.platform === 'darwin' || process.platform === 'win32';
+
 /**
- * A cheap existence pre-check for repo-relative paths: true when the path is a known file, or its
- * name is in its folder's listing, read once per folder and kept by the caller for one trace. A
- * 30-frame trace probes a few folders instead of realpath + stat of up to 72 candidate paths.
+ * A cheap existence pre-check for repo-relative paths: true when the path is a known file (the
+ * in-memory listing: no syscall), else when its name is in its folder's listing, read once per
+ * folder and kept by the caller for one trace. A folder absent from its parent's listing is
+ * ruled out without a read of its own, so a 30-frame trace reads the few folders that exist,
+ * and none of the dozens of guessed ones that do not (each a failed readdir), instead of
+ * realpath + stat of up to 72 candidate paths.
  */
 export function folderNames(root: string, known: ReadonlySet<string>): (rel: string) => boolean {
   const folders = new Map<string, Set<string> | null>();
+  const namesOf = (dir: string): Set<string> | null => {
+    let names = folders.get(dir);
+    if (names !== undefined) return names;
+    const slash = dir.lastIndexOf('/');
+    if (dir !== '' && !FOLDED_CASE && !NOT_A_NAME.test(dir)) {
+      const parent = namesOf(slash < 0 ? '' : dir.slice(0, slash));
+      if (parent === null || !parent.has(dir.slice(slash + 1))) {
+        folders.set(dir, null);
+        return null;
+      }
+    }
+    try {
+      names = new Set(readdirSync(nodePath.join(root, dir)));
+    } catch {
+      names = null; // no such folder (or not one): nothing under it exists
+    }
+    folders.set(dir, names);
+    return names;
+  };
   return (rel) => {
     if (known.has(rel)) return true;
     const slash = rel.lastIndexOf('/');
-    const dir = slash < 0 ? '' : rel.slice(0, slash);
-    let names = folders.get(dir);
-    if (names === undefined) {
-      try {
-        names = new Set(readdirSync(nodePath.join(root, dir)));
-      } catch {
-        names = null; // no such folder (or not one): nothing under it exists
-      }
-      folders.set(dir, names);
-    }
+    const names = namesOf(slash < 0 ? '' : rel.slice(0, slash));
     return names !== null && names.has(rel.slice(slash + 1));
   };
 }

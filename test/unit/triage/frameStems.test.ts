@@ -81,4 +81,21 @@ describe('source-map candidates are ruled out before any realpath or stat', () =
     assert.ok(seen.length > 1);
     fs.rmSync(root, { recursive: true, force: true });
   });
+
+  it('rules out a guessed folder by its parent listing, without reading the folder itself', function () {
+    if (process.platform === 'darwin' || process.platform === 'win32') this.skip(); // case-folding file systems
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'culprit-probe-'));
+    fs.mkdirSync(path.join(root, 'dist'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'dist/a.js'), '//');
+    const probe = folderNames(root, new Set());
+    assert.ok(probe('dist/a.js'));
+    // Made after `dist` was listed: the probe, kept for one trace, answers from that listing.
+    fs.mkdirSync(path.join(root, 'dist/late'));
+    fs.writeFileSync(path.join(root, 'dist/late/b.js'), '//');
+    assert.ok(!probe('dist/late/b.js'), 'dist/late was not in the listing of dist');
+    assert.ok(!probe('app/http/server.js'), 'no app folder at the root');
+    // Paths whose segments are not plain names are read as they are.
+    assert.ok(probe('dist/../dist/a.js'));
+    fs.rmSync(root, { recursive: true, force: true });
+  });
 });
