@@ -37,7 +37,11 @@ async function packageVsix(repoRoot, work) {
   return vsix;
 }
 
-/** Picks `title` in the command palette, retrying while the extension host is still adding its commands. */
+/**
+ * Picks `title` in the command palette. The palette lists the commands known when its filter last
+ * changed, and an extension's arrive with its host: the filter is typed again every second (a user
+ * retyping), so the time to the pick is late by at most about a second.
+ */
 async function runCommand(page, title) {
   const input = page.locator('.quick-input-widget .quick-input-box input');
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
@@ -46,7 +50,7 @@ async function runCommand(page, title) {
     if (!(await input.isVisible())) await page.keyboard.press('F1');
     const listed = await input
       .fill(`>${title}`, { timeout: 5_000 })
-      .then(() => row.waitFor({ timeout: 5_000 }))
+      .then(() => row.waitFor({ timeout: 1_000 }))
       .then(
         () => true,
         () => false,
@@ -118,14 +122,11 @@ export async function extensionCase({ repoRoot, work, log }) {
   const size = statSync(vsix).size;
   const stateDir = newRunDir('bench-extension');
   const t1 = performance.now();
-  execFileSync(
-    host.node24,
-    [
-      host.codeServer,
-      ...['--extensions-dir', path.join(stateDir, 'ext'), '--user-data-dir', path.join(stateDir, 'ud')],
-    ].concat(['--install-extension', vsix]),
-    { stdio: 'ignore', env: { ...process.env, NODE_OPTIONS: '' } },
-  );
+  const installArgs = ['--extensions-dir', path.join(stateDir, 'ext'), '--user-data-dir', path.join(stateDir, 'ud')];
+  execFileSync(host.node24, [host.codeServer, ...installArgs, '--install-extension', vsix], {
+    stdio: 'ignore',
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
   const install = performance.now() - t1;
   log(`  packaged (${((t1 - t0) / 1000).toFixed(1)} s) and installed (${(install / 1000).toFixed(1)} s) the .vsix`);
   const folder = mkdtempSync(path.join(tmpdir(), 'culprit-bench-ws-'));
@@ -146,28 +147,22 @@ export async function extensionCase({ repoRoot, work, log }) {
     await server.stop();
     rmSync(folder, { recursive: true, force: true });
   }
-  const [first, ...later] = windows;
-  const stat = (key, list = windows) => summarize(list.map((w) => w[key]));
+  const stat = (key) => summarize(windows.map((w) => w[key]));
   return {
     id: 'extension',
     title: 'Extension: .vsix size, activation and the sample crash in a real VS Code',
     notes: [
       `code-server ${host.codeServerVersion} (VS Code web workbench, Node 24 extension host) from .cache/vscode-host, production bundle; the .vsix installed once (${(install / 1000).toFixed(1)} s), one server (healthy in ${(start / 1000).toFixed(1)} s), ${WINDOWS} fresh windows on it (new Chromium profile each, so a new workbench and extension host).`,
       'Activation events: onView:culprit.errors, onUri, onWebviewPanel (the view is opened, then the command run, as a user would); activation as the host reports it in Developer: Show Running Extensions.',
-      `"Window open → sample in the view": from page.goto to the sample's issue row ("${SAMPLE_ROW}") in the Culprit view, with the harness opening the view and picking "Culprit: Triage the Sample Crash" in the palette as soon as they are there; the first window also clones the bundled sample repository.`,
+      `"Window open → sample in the view": from page.goto to the sample's issue row ("${SAMPLE_ROW}") in the Culprit view, with the harness opening the view and picking "Culprit: Triage the Sample Crash" in the palette as soon as they are there (the first window also clones the bundled sample repository).`,
     ],
     rows: [
       { name: '.vsix size, MB', value: size / (1024 * 1024), target: '< 2 MB', ok: size < 2 * 1024 * 1024 },
       { name: 'activation as the host reports it', stat: stat('activation'), unit: 'ms' },
       { name: 'window open → workbench rendered', stat: stat('workbench'), unit: 'ms' },
-      { name: 'window open → sample in the view, first window', stat: summarize([first.total]), unit: 'ms' },
-      { name: 'window open → sample in the view, later windows', stat: stat('total', later), unit: 'ms' },
-      {
-        name: '  of which window open → command picked (view open, command listed)',
-        stat: stat('asked', later),
-        unit: 'ms',
-      },
-      { name: '  of which Triage the Sample Crash → issue in the view', stat: stat('sample', later), unit: 'ms' },
+      { name: 'window open → sample in the view', stat: stat('total'), unit: 'ms' },
+      { name: '  of which window open → command picked (view open, command listed)', stat: stat('asked'), unit: 'ms' },
+      { name: '  of which Triage the Sample Crash → issue in the view', stat: stat('sample'), unit: 'ms' },
     ],
   };
 }
