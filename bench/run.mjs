@@ -14,7 +14,7 @@
 // BENCH_ROUNDS sets its rounds; BENCH_EXTENSION_WINDOWS the extension case's windows.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { accuracyCase } from './cases/accuracyCase.mjs';
@@ -78,7 +78,7 @@ function machine() {
       return 'unknown';
     }
   })();
-  return { nproc, model, node: process.version, git, date: new Date().toISOString(), commit };
+  return { nproc, model, node: process.version, git, date: new Date().toISOString(), commit, load: loadavg()[0] };
 }
 
 function fmtValue(stat, unit) {
@@ -125,7 +125,9 @@ async function main() {
   mkdirSync(work, { recursive: true });
   const info = machine();
   const log = (line) => process.stderr.write(`${line}\n`);
-  log(`culprit bench on ${info.nproc}× ${info.model}, Node ${info.node}, git ${info.git}`);
+  log(
+    `culprit bench on ${info.nproc}× ${info.model}, Node ${info.node}, git ${info.git}, load average ${info.load.toFixed(1)}`,
+  );
   const t0 = performance.now();
   const bundle = await buildCoreBundle(repoRoot);
   const results = [];
@@ -151,7 +153,7 @@ async function main() {
     '',
     `- Machine: ${info.nproc} × ${info.model} (\`nproc\` = ${info.nproc})`,
     `- Node ${info.node}, git ${info.git}`,
-    `- Last run: ${info.date}, repository at ${info.commit}; ${isDefault ? 'the default set (`npm run bench`): ' : ''}${timings}; total ${total.toFixed(0)} s`,
+    `- Last run: ${info.date}, repository at ${info.commit}, load average ${info.load.toFixed(1)} at the start and ${loadavg()[0].toFixed(1)} at the end (other jobs share the machine: absolute times move with it, ratios less); ${isDefault ? 'the default set (`npm run bench`): ' : ''}${timings}; total ${total.toFixed(0)} s`,
   ].join('\n');
   // A run on a chosen subset (a scenario list) prints its table but never replaces the full one.
   for (const r of results.filter((x) => x.partial)) log(`[${r.id}] ran on a subset: RESULTS.md keeps its section`);
