@@ -27,7 +27,7 @@ import { scaleCase } from './cases/scaleCase.mjs';
 import { triageCase } from './cases/triageCase.mjs';
 import { verifyCase } from './cases/verifyCase.mjs';
 import { buildCoreBundle } from './lib/coreBundle.mjs';
-import { mergeResults } from './lib/resultsFile.mjs';
+import { mergeResults, SECTION_ORDER } from './lib/resultsFile.mjs';
 import { fmtMs, markdownTable } from './lib/stats.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -174,10 +174,7 @@ async function main() {
   );
   const file = path.join(repoRoot, 'bench/RESULTS.md');
   if (fresh.size)
-    writeFileSync(
-      file,
-      mergeResults(existsSync(file) ? readFileSync(file, 'utf8') : '', header, fresh, Object.keys(CASES)),
-    );
+    writeFileSync(file, mergeResults(existsSync(file) ? readFileSync(file, 'utf8') : '', header, fresh, SECTION_ORDER));
   const jsonFile = path.join(work, 'results.json');
   const previous = (() => {
     try {
