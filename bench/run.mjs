@@ -5,8 +5,9 @@
 // kept), then how long each case took. Usage:
 //   node bench/run.mjs [case…] [--options for them]
 // With no case name it runs the default set, the speed benchmarks (triage scale paths sourcemap
-// blame sentry extension; about 3 minutes on 2 cores). Two cases measure accuracy rather than
-// speed and take far longer, so they run only by name and RESULTS.md keeps their last sections:
+// blame sentry extension; 7-8 minutes on 2 shared cores, a first run included). Two cases measure
+// accuracy rather than speed and take far longer, so they run only by name and RESULTS.md keeps
+// their last sections:
 //   accuracy  suspect accuracy over the generated corpus of ~1,200 real crashes (`npm run
 //             bench:accuracy`; about 35 min the first time, while it builds its cache in bench/.work)
 //   verify    `culprit verify` bisecting a 100-commit range and the corpus (about 50 min)
