@@ -1,12 +1,21 @@
 // `npm run bench`: the performance benchmarks of the issue's targets, on generated but real
-// inputs (real git history, a real V8 crash, a real esbuild source map, a local Sentry stand-in).
-// Prints one table per benchmark and merges them into bench/RESULTS.md (the sections of the
-// benchmarks run replace their old ones; the others are kept). Usage:
-//   node bench/run.mjs [triage] [scale] [paths] [sourcemap] [blame] [sentry] [accuracy] [extension]   (default: all)
-// BENCH_SCALE=small limits the scale case to ≤ 20k files/commits; BENCH_ROUNDS sets its rounds.
+// inputs (real git history, a real V8 crash, a real esbuild source map, a local Sentry stand-in,
+// the .vsix in a real VS Code). Prints one table per benchmark and merges them into
+// bench/RESULTS.md (the sections of the benchmarks run replace their old ones; the others are
+// kept), then how long each case took. Usage:
+//   node bench/run.mjs [case…] [--options for them]
+// With no case name it runs the default set, the speed benchmarks (triage scale paths sourcemap
+// blame sentry extension; 7-8 minutes on 2 shared cores, a first run included). Two cases measure
+// accuracy rather than speed and take far longer, so they run only by name and RESULTS.md keeps
+// their last sections:
+//   accuracy  suspect accuracy over the generated corpus of ~1,200 real crashes (`npm run
+//             bench:accuracy`; about 35 min the first time, while it builds its cache in bench/.work)
+//   verify    `culprit verify` bisecting a 100-commit range and the corpus (about 50 min)
+// `all` runs every case. BENCH_SCALE=small limits the scale case to ≤ 20k files/commits;
+// BENCH_ROUNDS sets its rounds; BENCH_EXTENSION_WINDOWS the extension case's windows.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { accuracyCase } from './cases/accuracyCase.mjs';
@@ -19,7 +28,7 @@ import { scaleCase } from './cases/scaleCase.mjs';
 import { triageCase } from './cases/triageCase.mjs';
 import { verifyCase } from './cases/verifyCase.mjs';
 import { buildCoreBundle } from './lib/coreBundle.mjs';
-import { mergeResults } from './lib/resultsFile.mjs';
+import { mergeResults, SECTION_ORDER } from './lib/resultsFile.mjs';
 import { fmtMs, markdownTable } from './lib/stats.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,6 +44,8 @@ const CASES = {
   extension: extensionCase,
   verify: verifyCase,
 };
+/** What `npm run bench` runs with no case named: the speed benchmarks. */
+const DEFAULT_CASES = ['triage', 'scale', 'paths', 'sourcemap', 'blame', 'sentry', 'extension'];
 
 function machine() {
   const cpuinfo = (() => {
@@ -68,7 +79,7 @@ function machine() {
       return 'unknown';
     }
   })();
-  return { nproc, model, node: process.version, git, date: new Date().toISOString(), commit };
+  return { nproc, model, node: process.version, git, date: new Date().toISOString(), commit, load: loadavg()[0] };
 }
 
 function fmtValue(stat, unit) {
@@ -88,20 +99,36 @@ function tableOf(result) {
   return markdownTable(['measurement', 'median (min–max)', 'n', 'target', ''], rows);
 }
 
+/** The per-case time table printed at the end of a run. */
+function timeSummary(results, total) {
+  const width = Math.max(5, ...results.map((r) => r.id.length));
+  const line = (name, seconds) => `  ${name.padEnd(width)}  ${seconds.toFixed(1).padStart(7)} s`;
+  const other = total - results.reduce((sum, r) => sum + r.seconds, 0);
+  return [
+    'time per case:',
+    ...results.map((r) => line(r.id, r.seconds)),
+    line('other', other),
+    line('total', total),
+  ].join('\n');
+}
+
 async function main() {
   // Case names, then options for them (`accuracy --split test`): everything from the first flag on.
   const argv = process.argv.slice(2);
   const firstFlag = argv.findIndex((a) => a.startsWith('--'));
   const wanted = firstFlag < 0 ? argv : argv.slice(0, firstFlag);
   const args = firstFlag < 0 ? [] : argv.slice(firstFlag);
-  const unknown = wanted.filter((w) => !(w in CASES));
+  const unknown = wanted.filter((w) => !(w in CASES) && w !== 'all');
   if (unknown.length)
-    throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; choose from ${Object.keys(CASES).join(', ')}`);
-  const selected = wanted.length ? wanted : Object.keys(CASES);
+    throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; choose from ${Object.keys(CASES).join(', ')}, all`);
+  const named = wanted.includes('all') ? Object.keys(CASES) : wanted;
+  const selected = named.length ? [...new Set(named)] : DEFAULT_CASES;
   mkdirSync(work, { recursive: true });
   const info = machine();
   const log = (line) => process.stderr.write(`${line}\n`);
-  log(`culprit bench on ${info.nproc}× ${info.model}, Node ${info.node}, git ${info.git}`);
+  log(
+    `culprit bench on ${info.nproc}× ${info.model}, Node ${info.node}, git ${info.git}, load average ${info.load.toFixed(1)}`,
+  );
   const t0 = performance.now();
   const bundle = await buildCoreBundle(repoRoot);
   const results = [];
@@ -116,14 +143,18 @@ async function main() {
     );
   }
   const total = (performance.now() - t0) / 1000;
+  const isDefault = selected.join() === DEFAULT_CASES.join();
+  // Sections outlive the run that wrote them (other runs keep them): each names its machine.
+  const where = `${info.nproc} × ${info.model}, Node ${info.node}, git ${info.git}`;
+  const timings = results.map((r) => `${r.id} ${r.seconds.toFixed(0)} s`).join(', ');
   const header = [
     '# Culprit benchmarks',
     '',
-    'Generated by `npm run bench` (bench/run.mjs); do not edit by hand. Each invocation replaces the sections of the benchmarks it ran and keeps the others; every section names the run it came from. Times in ms unless stated: median (min–max) over n runs.',
+    `Generated by \`npm run bench\` (bench/run.mjs); do not edit by hand. Each invocation replaces the sections of the benchmarks it ran and keeps the others; every section names the run it came from. \`npm run bench\` runs the speed benchmarks (${DEFAULT_CASES.join(', ')}); accuracy and verify take far longer and run only by name (\`npm run bench -- accuracy\`, \`npm run bench:accuracy\`, \`npm run bench -- verify\`). Times in ms unless stated: median (min–max) over n runs.`,
     '',
     `- Machine: ${info.nproc} × ${info.model} (\`nproc\` = ${info.nproc})`,
     `- Node ${info.node}, git ${info.git}`,
-    `- Last run: ${info.date}, repository at ${info.commit}; benchmarks ${selected.join(', ')}; total ${total.toFixed(0)} s`,
+    `- Last run: ${info.date}, repository at ${info.commit}, load average ${info.load.toFixed(1)} at the start and ${loadavg()[0].toFixed(1)} at the end (other jobs share the machine: absolute times move with it, ratios less); ${isDefault ? 'the default set (`npm run bench`): ' : ''}${timings}; total ${total.toFixed(0)} s`,
   ].join('\n');
   // A run on a chosen subset (a scenario list) prints its table but never replaces the full one.
   for (const r of results.filter((x) => x.partial)) log(`[${r.id}] ran on a subset: RESULTS.md keeps its section`);
@@ -138,16 +169,13 @@ async function main() {
           r.table ?? tableOf(r),
           '',
           ...r.notes.map((n) => `- ${n}`),
-          `- Took ${r.seconds.toFixed(1)} s including generation; run ${info.date}, repository at ${info.commit}.`,
+          `- Took ${r.seconds.toFixed(1)} s including generation; run ${info.date} on ${where}, repository at ${info.commit}.`,
         ].join('\n'),
       ]),
   );
   const file = path.join(repoRoot, 'bench/RESULTS.md');
   if (fresh.size)
-    writeFileSync(
-      file,
-      mergeResults(existsSync(file) ? readFileSync(file, 'utf8') : '', header, fresh, Object.keys(CASES)),
-    );
+    writeFileSync(file, mergeResults(existsSync(file) ? readFileSync(file, 'utf8') : '', header, fresh, SECTION_ORDER));
   const jsonFile = path.join(work, 'results.json');
   const previous = (() => {
     try {
@@ -158,7 +186,7 @@ async function main() {
   })();
   const kept = previous.filter((r) => r && !results.some((x) => x.id === r.id));
   writeFileSync(jsonFile, JSON.stringify({ info, results: [...kept, ...results] }, null, 2));
-  log(`\n${fresh.size ? 'wrote' : 'left'} bench/RESULTS.md (${total.toFixed(0)} s)`);
+  log(`\n${fresh.size ? 'wrote' : 'left'} bench/RESULTS.md\n\n${timeSummary(results, total)}`);
 }
 
 main().catch((e) => {

@@ -66,12 +66,29 @@ export function mergeResults(oldText, header, fresh, order) {
   );
 }
 
-/** The order of the sections `npm run fit -- --report` writes among the bench's own. */
-const FIT_ORDER = ['triage', 'paths', 'sourcemap', 'blame', 'sentry', 'accuracy', 'calibration', 'weights', 'ranking'];
+/**
+ * The order of RESULTS.md's sections, whoever writes them (bench/run.mjs, `npm run fit -- --report`):
+ * the default run's speed cases, then accuracy and what the fit adds to it, then verification.
+ */
+export const SECTION_ORDER = [
+  'triage',
+  'scale',
+  'paths',
+  'sourcemap',
+  'blame',
+  'sentry',
+  'extension',
+  'accuracy',
+  'calibration',
+  'weights',
+  'ranking',
+  'verify',
+  'real-regressions',
+];
 
 /** Replaces (or adds) section `id` of RESULTS.md at `file` with `markdown`, keeping the header and every other one. */
 export function writeResultsSection(file, id, markdown) {
   const old = readFileSync(file, 'utf8');
   const header = old.slice(0, old.search(/^(<!-- bench:|## )/m)).replace(/\s+$/, '');
-  writeFileSync(file, `${mergeResults(old, header, new Map([[id, markdown]]), [...FIT_ORDER, 'extension'])}\n`);
+  writeFileSync(file, `${mergeResults(old, header, new Map([[id, markdown]]), SECTION_ORDER)}\n`);
 }
