@@ -109,6 +109,9 @@ async function triageHeld(sample: ErrorSample, ws: TriageWorkspace, settings: Tr
   const guessed = guess !== null;
   if (guess) [range, frames] = [guess.range, guess.frames];
   const rev = range.to;
+  // Its tag listing (a git process) runs while the frames resolve, which is JavaScript work.
+  const deploy = describeDeploy(ws.git, range, guessed, sample, settings.deployChoice);
+  deploy.catch(() => undefined); // awaited below; a failure surfaces there
   frames ??= await resolveFrames(ws, raw, rev, event.platform);
   const head = rev ? null : await ws.git?.head();
   const placeAt = rev ?? head;
@@ -122,7 +125,7 @@ async function triageHeld(sample: ErrorSample, ws: TriageWorkspace, settings: Tr
 
   const issue: TriagedIssue = {
     ...issueFacts(sample),
-    deploy: await describeDeploy(ws.git, range, guessed, sample, settings.deployChoice),
+    deploy: await deploy,
     frames: frames.map(toTriaged),
     suspects: [],
   };
