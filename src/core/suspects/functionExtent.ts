@@ -26,10 +26,14 @@ function isBlank(s: string): boolean {
   return s.trim() === '' || /^\s*(?:#|\/\/)/.test(s);
 }
 
-function headerAt(lines: string[], i: number, name: string | null, maxIndent: number): boolean {
+/** A name's header pattern (`name =`, `name(`…), compiled on first use and once per scan, not once per line. */
+type NamePattern = { name: string; re?: RegExp };
+
+function headerAt(lines: string[], i: number, name: NamePattern | null, maxIndent: number): boolean {
   const text = lines[i];
   if (text === undefined || isBlank(text) || indentOf(text) > maxIndent) return false;
-  if (name && new RegExp(`\\b${name}\\b\\s*(?:=|:|\\(|<)`).test(text)) return true;
+  if (name) name.re ??= new RegExp(`\\b${name.name}\\b\\s*(?:=|:|\\(|<)`);
+  if (name?.re?.test(text)) return true;
   if (name || CONTROL.test(text)) return false;
   return HEADER.test(text) || METHOD_LIKE.test(text) || ARROW.test(text);
 }
@@ -37,7 +41,7 @@ function headerAt(lines: string[], i: number, name: string | null, maxIndent: nu
 function findHeader(lines: string[], idx: number, name: string | null): number | null {
   const lineIndent = indentOf(lines[idx] ?? '');
   const floor = Math.max(0, idx - MAX_SCAN_UP);
-  for (const useName of name ? [name, null] : [null]) {
+  for (const useName of name ? [{ name }, null] : [null]) {
     for (let i = idx; i >= floor; i--) {
       // The header sits at or left of the crashing line, except the line itself.
       if (headerAt(lines, i, useName, i === idx ? Infinity : lineIndent)) return i;
