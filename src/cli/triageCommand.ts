@@ -28,8 +28,11 @@ export async function runTriageCommand(args: TriageArgs): Promise<number> {
   const deadline = createDeadline(args.timeoutMs, '--timeout');
   let report;
   try {
+    // The workspace opens (its first git process) while the event is read and parsed.
+    const opening = openTriageWorkspace({ dir: resolve(args.repo), trusted: true, mappings: args.maps });
+    opening.catch(() => undefined); // awaited below; an unreadable event is still the error reported
     const source = await sourceFor(args, deadline.signal);
-    const ws = await openTriageWorkspace({ dir: resolve(args.repo), trusted: true, mappings: args.maps });
+    const ws = await opening;
     report = await runTriage(source, ws, {
       limit: args.limit,
       deployFlag: args.deploy ?? undefined,

@@ -2,6 +2,7 @@
  * File contents at revisions through one `git cat-file --batch` process instead of one
  * `git cat-file blob` per file (a process costs 1–10 ms; a batched object about 0.1 ms).
  */
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { CulpritError } from '../errors';
 import type { GitRunner, LongGitProcess } from './gitRunner';
 import { assertRevision } from './revisionResolver';
@@ -109,6 +110,14 @@ function clearTimers(b: BatchProcess): void {
   b.idle = b.watchdog = null;
 }
 
+/** Whether a child and its pipes keep the event loop alive. */
+function keepAlive(child: ChildProcessWithoutNullStreams, on: boolean): void {
+  for (const h of [child, child.stdin, child.stdout, child.stderr] as Array<{ ref?(): void; unref?(): void }>) {
+    if (on) h.ref?.();
+    else h.unref?.();
+  }
+}
+
 /** A reader over `runner` at the repository root `cwd`. */
 export function createBlobReader(runner: GitRunner, cwd: string, opts: BlobReaderOptions = {}): BlobReader {
   const idleMs = opts.idleMs ?? 50;
@@ -125,9 +134,14 @@ export function createBlobReader(runner: GitRunner, cwd: string, opts: BlobReade
     b.proc.child.stdin.end();
   };
 
-  /** After every request and answer: a watchdog while reads are owed, an idle timer when none are. */
+  /**
+   * After every request and answer: a watchdog while reads are owed, an idle timer when none are. An
+   * idle process does not keep Node running (a CLI run ended by waiting out the idle time): it ends
+   * with its stdin when Node exits.
+   */
   const arm = (b: BatchProcess): void => {
     clearTimers(b);
+    keepAlive(b.proc.child, b.queue.length > 0);
     if (b.queue.length > 0) {
       b.watchdog = setTimeout(() => {
         for (const p of b.queue.splice(0))

@@ -124,6 +124,8 @@ export function createSourceMapper(options: SourceMapperOptions): SourceMapper {
   /** Generated path → its loaded map, checked recently. */
   // Holds cache keys, not maps, so evicted maps are really freed.
   const recent = new LruCache<string, { checkedAt: number; key: string }>(256);
+  /** Generated path → why it has no usable map, checked recently: most frames of a plain-JS trace have none. */
+  const failed = new LruCache<string, { checkedAt: number; failure: Failure }>(256);
   /** The generated file of the last mapping (its map is the most recently used one), as `recent` holds it. */
   let last: { path: string; loaded: LoadedMap; checkedAt: number } | null = null;
 
@@ -196,6 +198,14 @@ export function createSourceMapper(options: SourceMapperOptions): SourceMapper {
       last = { path: generatedRelPath, loaded: fresh, checkedAt: hit.checkedAt };
       return fresh;
     }
+    const miss = failed.get(generatedRelPath);
+    if (miss && now - miss.checkedAt < revalidateMs) return { ...miss.failure };
+    const loaded = loadRecent(base, generatedRelPath, now);
+    if ('ok' in loaded) failed.set(generatedRelPath, { checkedAt: now, failure: { ...loaded } });
+    return loaded;
+  }
+
+  function loadRecent(base: string, generatedRelPath: string, now: number): LoadedMap | Failure {
     const generated = confinedFile(base, generatedRelPath);
     if (!generated)
       return fail(
@@ -282,6 +292,7 @@ export function createSourceMapper(options: SourceMapperOptions): SourceMapper {
     },
     clear: () => {
       last = null;
+      failed.clear();
       maps.clear();
       discovered.clear();
       recent.clear();

@@ -63,11 +63,41 @@ async function blameFiles(
   return new Map(paths.map((p, i) => [p, results[i]]));
 }
 
+/** The token log and the range's commits, started before the frames' work (both answer from the request alone). */
+function startRangeQueries(port: SuspectGitPort, from: string, req: EvidenceRequest) {
+  const keys = (req.keyTokens ?? []).slice(0, MAX_TOKENS);
+  const enums = enumConstants(req.message ?? null);
+  const tokens = [...new Set([...keys, ...enums, ...req.tokens])].slice(0, MAX_TOKENS);
+  // With -M a file moved in the range shows only its edits, not every line as a mention. Key
+  // names match ignoring case (`Address` for `address`); plain tokens are filtered exactly later.
+  const tokenLog = tokens.length
+    ? port.runImmutable([
+        'log',
+        '-p',
+        '-U0',
+        '-M',
+        '--no-color',
+        '-E',
+        ...(keys.length ? ['-i'] : []),
+        `-G(^|[^A-Za-z0-9_$])(${tokens.map(escapeRegExp).join('|')})([^A-Za-z0-9_$]|$)`,
+        RANGE_PATCH_FORMAT,
+        `${from}..${req.to}`,
+      ])
+    : null;
+  // Awaited where they are used (rangeFacts asks for the commits again: the repository caches them).
+  tokenLog?.catch(() => undefined);
+  port.commitsInRange(from, req.to).catch(() => undefined);
+  return { keys, enums, tokens, tokenLog };
+}
+
 /** Collects all evidence for one triage. */
 export async function collectEvidence(port: SuspectGitPort, req: EvidenceRequest): Promise<EvidenceResult> {
+  // The range's commit list and token log need nothing from the frames: their git processes run
+  // while the frames' extents are read and the deploy diff and blames run (two at a time).
+  const early = req.mode === 'range' && req.from ? startRangeQueries(port, req.from, req) : null;
   const frames = await extentsOf(port, req.to, req.frames);
   const paths = [...new Set(frames.map((f) => f.path))];
-  if (req.mode !== 'range' || !req.from) {
+  if (!early || !req.from) {
     const blame = await blameFiles(paths, frames, (p, ranges) => port.blameAt(req.to, p, ranges));
     const commits = new Map<string, CommitFacts>();
     factsFromBlame([...blame.values()].flat(), commits, true);
@@ -79,43 +109,25 @@ export async function collectEvidence(port: SuspectGitPort, req: EvidenceRequest
   const deployDiff = paths.length ? parseRangePatch(`\0deploy\n${await port.runImmutable(diffArgs)}`)[0] : undefined;
   const changed = new Set((deployDiff?.files ?? []).map((f) => f.path));
   const blamePaths = paths.filter((p) => changed.has(p));
-  const blame = await blameFiles(blamePaths, frames, (p, ranges) => port.blameRange(from, req.to, p, ranges));
-  const framePatches = blamePaths.length
-    ? parseRangePatch(
-        await port.runImmutable([
-          'log',
-          '-p',
-          '-U0',
-          '--no-renames',
-          '--no-color',
-          RANGE_PATCH_FORMAT,
-          range,
-          '--',
-          ...blamePaths,
-        ]),
-      )
-    : [];
-  const keys = (req.keyTokens ?? []).slice(0, MAX_TOKENS);
-  const enums = enumConstants(req.message ?? null);
-  const tokens = [...new Set([...keys, ...enums, ...req.tokens])].slice(0, MAX_TOKENS);
-  // With -M a file moved in the range shows only its edits, not every line as a mention. Key
-  // names match ignoring case (`Address` for `address`); plain tokens are filtered exactly later.
-  const tokenPatches = tokens.length
-    ? parseRangePatch(
-        await port.runImmutable([
-          'log',
-          '-p',
-          '-U0',
-          '-M',
-          '--no-color',
-          '-E',
-          ...(keys.length ? ['-i'] : []),
-          `-G(^|[^A-Za-z0-9_$])(${tokens.map(escapeRegExp).join('|')})([^A-Za-z0-9_$]|$)`,
-          RANGE_PATCH_FORMAT,
-          range,
-        ]),
-      )
-    : [];
+  const blameP = blameFiles(blamePaths, frames, (p, ranges) => port.blameRange(from, req.to, p, ranges));
+  const patchesP = blamePaths.length
+    ? port.runImmutable([
+        'log',
+        '-p',
+        '-U0',
+        '--no-renames',
+        '--no-color',
+        RANGE_PATCH_FORMAT,
+        range,
+        '--',
+        ...blamePaths,
+      ])
+    : null;
+  patchesP?.catch(() => undefined); // awaited below, after the blames, as before
+  const blame = await blameP;
+  const framePatches = patchesP ? parseRangePatch(await patchesP) : [];
+  const { keys, enums, tokens } = early;
+  const tokenPatches = early.tokenLog ? parseRangePatch(await early.tokenLog) : [];
   const evidence = blameEvidence(frames, blame, 'range');
   const flows = traceFlow(
     [...frames].sort((a, b) => a.depth - b.depth),

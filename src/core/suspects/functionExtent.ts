@@ -26,18 +26,37 @@ function isBlank(s: string): boolean {
   return s.trim() === '' || /^\s*(?:#|\/\/)/.test(s);
 }
 
-function headerAt(lines: string[], i: number, name: string | null, maxIndent: number): boolean {
+/** A name's header pattern (`name =`, `name(`…), compiled on first use and once per scan, not once per line. */
+type NamePattern = { name: string; re?: RegExp };
+
+/**
+ * Per file text (the array extentsOf splits once per file): which lines read like a function header
+ * whatever the name, 1 yes, 2 no, 0 not tested yet. The frames of one file scan the same lines.
+ */
+const headerLines = new WeakMap<readonly string[], Uint8Array>();
+
+function anyHeader(lines: string[], i: number, text: string): boolean {
+  let known = headerLines.get(lines);
+  if (!known) headerLines.set(lines, (known = new Uint8Array(lines.length)));
+  if (known[i] === 0)
+    known[i] = !CONTROL.test(text) && (HEADER.test(text) || METHOD_LIKE.test(text) || ARROW.test(text)) ? 1 : 2;
+  return known[i] === 1;
+}
+
+function headerAt(lines: string[], i: number, name: NamePattern | null, maxIndent: number): boolean {
   const text = lines[i];
   if (text === undefined || isBlank(text) || indentOf(text) > maxIndent) return false;
-  if (name && new RegExp(`\\b${name}\\b\\s*(?:=|:|\\(|<)`).test(text)) return true;
-  if (name || CONTROL.test(text)) return false;
-  return HEADER.test(text) || METHOD_LIKE.test(text) || ARROW.test(text);
+  if (name) {
+    name.re ??= new RegExp(`\\b${name.name}\\b\\s*(?:=|:|\\(|<)`);
+    return name.re.test(text);
+  }
+  return anyHeader(lines, i, text);
 }
 
 function findHeader(lines: string[], idx: number, name: string | null): number | null {
   const lineIndent = indentOf(lines[idx] ?? '');
   const floor = Math.max(0, idx - MAX_SCAN_UP);
-  for (const useName of name ? [name, null] : [null]) {
+  for (const useName of name ? [{ name }, null] : [null]) {
     for (let i = idx; i >= floor; i--) {
       // The header sits at or left of the crashing line, except the line itself.
       if (headerAt(lines, i, useName, i === idx ? Infinity : lineIndent)) return i;

@@ -34,6 +34,7 @@ import { placeByLineText } from './linePlacement';
 import { placeByContextHistory } from './contextHistory';
 import { suspectsInTodaysLines, type ReasonFrame } from './reasonLines';
 import { todayDiffs, type TodayDiffs } from '../git/worktreeDiff';
+import { isFullSha } from '../git/revisionResolver';
 
 export interface TriageSettings {
   /** `FROM..TO` from the command line. */
@@ -109,6 +110,12 @@ async function triageHeld(sample: ErrorSample, ws: TriageWorkspace, settings: Tr
   const guessed = guess !== null;
   if (guess) [range, frames] = [guess.range, guess.frames];
   const rev = range.to;
+  // Its tag listing and the range's commit list (git processes) run while the frames resolve, which
+  // is JavaScript work; the suspects read the commits later from the repository's cache.
+  const deploy = describeDeploy(ws.git, range, guessed, sample, settings.deployChoice);
+  deploy.catch(() => undefined); // awaited below; a failure surfaces there
+  if (ws.git && isFullSha(range.from) && isFullSha(range.to))
+    ws.git.repo.commitsInRange(range.from, range.to).catch(() => undefined);
   frames ??= await resolveFrames(ws, raw, rev, event.platform);
   const head = rev ? null : await ws.git?.head();
   const placeAt = rev ?? head;
@@ -122,7 +129,7 @@ async function triageHeld(sample: ErrorSample, ws: TriageWorkspace, settings: Tr
 
   const issue: TriagedIssue = {
     ...issueFacts(sample),
-    deploy: await describeDeploy(ws.git, range, guessed, sample, settings.deployChoice),
+    deploy: await deploy,
     frames: frames.map(toTriaged),
     suspects: [],
   };
@@ -165,6 +172,9 @@ async function triageHeld(sample: ErrorSample, ws: TriageWorkspace, settings: Tr
         ...failingNames(event.exceptions[0]?.value ?? null, crashText),
       ]),
     ];
+    // The evidence reads the texts the frames already read (the port's cache): the idle blob process
+    // ends, and its process slot goes to the blames and logs, two at once (a later read starts another).
+    ws.git.repo.blobs.close();
     const found = await collectEvidence(ws.git.suspectPort(), {
       mode,
       to,

@@ -90,6 +90,18 @@ export interface WorkspaceOptions {
 }
 
 const GENERATED = /\.(?:js|mjs|cjs|jsx)$/i;
+/** Per trace (its probe): a frame file's generated candidates, found once for all its frames. */
+const candidatesByProbe = new WeakMap<(rel: string) => boolean, Map<string, string[]>>();
+
+function candidatesOnce(root: string, path: string, bases: string[], probe?: (rel: string) => boolean): string[] {
+  if (!probe) return generatedCandidates(root, path, bases);
+  let known = candidatesByProbe.get(probe);
+  if (!known) candidatesByProbe.set(probe, (known = new Map()));
+  const key = [path, ...bases].join('\0');
+  let found = known.get(key);
+  if (!found) known.set(key, (found = generatedCandidates(root, path, bases, probe)));
+  return found;
+}
 const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
 
 /** An original source file's lines inside the root (empty when missing or huge). */
@@ -192,7 +204,7 @@ export async function openTriageWorkspace(options: WorkspaceOptions): Promise<Tr
       const tries = [
         ...(resolved && GENERATED.test(resolved) ? [resolved] : []),
         ...(frame.path && GENERATED.test(frame.path)
-          ? generatedCandidates(root, frame.path, [sub, ...parentFolders(resolved)].filter(Boolean), probe)
+          ? candidatesOnce(root, frame.path, [sub, ...parentFolders(resolved)].filter(Boolean), probe)
           : []),
       ];
       for (const rel of new Set(tries)) {

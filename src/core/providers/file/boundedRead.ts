@@ -4,7 +4,7 @@
  * message instead of V8's "Cannot create a string longer than …". Time is bounded too: a pipe
  * that trickles forever stops at the run's deadline, and one that goes silent at the idle limit.
  */
-import { constants, createReadStream, openSync, statSync } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 import { isMainThread } from 'node:worker_threads';
@@ -68,6 +68,40 @@ function openInput(path: string, stdin: Readable): Readable {
 }
 
 /**
+ * A regular file whose size is known and within the bound, read at once: what the stream below
+ * would give, without a stream and its 1 MB buffer (~7 ms for an ordinary small event file). Null
+ * for everything else (stdin, pipes, devices, empty-looking files like /proc's, a failure): the
+ * stream reads those and words any error.
+ */
+function smallFile(path: string, maxBytes: number): string | null {
+  let fd: number | null = null;
+  try {
+    // Stat before opening: opening a named pipe would block.
+    if (!statSync(path).isFile()) return null;
+    fd = openSync(path, constants.O_RDONLY);
+    const { size } = fstatSync(fd);
+    if (size === 0 || size > maxBytes) return null;
+    // At most the size read: a file growing meanwhile stays within the bound.
+    const buf = Buffer.allocUnsafe(size);
+    let n = 0;
+    for (let got = -1; n < size && got !== 0; n += got) got = readSync(fd, buf, n, size - n, n);
+    return buf.subarray(0, n).toString('utf8');
+  } catch {
+    return null;
+  } finally {
+    if (fd !== null) closeQuietly(fd);
+  }
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // A regular file's descriptor: nothing to report, the text was read.
+  }
+}
+
+/**
  * Reads all of `path` (`-` for stdin) as UTF-8, failing with `invalid-input` as soon as more than
  * `maxBytes` arrived, and with `timeout` when the deadline passes or nothing arrives for `idleMs`;
  * the stream is destroyed at that point, so nothing more is read.
@@ -77,6 +111,8 @@ export function readBounded(path: string, options: BoundedReadOptions = {}): Pro
   const name = path === '-' ? 'stdin' : path;
   const ioError = (e: NodeJS.ErrnoException): CulpritError =>
     new CulpritError('io', `cannot read event file ${name}: ${ioReason(e)}`);
+  const whole = path === '-' || signal?.aborted ? null : smallFile(path, maxBytes);
+  if (whole !== null) return Promise.resolve(whole);
   return new Promise((resolve, reject) => {
     let stream: Readable;
     try {
