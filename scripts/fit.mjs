@@ -15,7 +15,7 @@
 //   --keep-weights              keep the ranker's parameters (evidenceWeights.json) as they are: no search
 //   --windows                   the search windows' ablation: each halved and doubled, re-triaged at ~10
 //                               commits, written to bench/RESULTS.md (section "windows"); fits nothing
-//                               (with --only-cached: only the settings triaged before)
+//                               (with --only-cached: only the settings triaged before; --reverse: last first)
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,6 +99,7 @@ async function main() {
       params: read(EVIDENCE_WEIGHTS).params,
       calibration: read(CALIBRATION),
       onlyCached: args.has('--only-cached'),
+      reverse: args.has('--reverse'),
       log,
     });
     windowSection(repoRoot, result, hash);

@@ -17,7 +17,12 @@ export { calibratedOutcomes };
 /** Every form's out-of-fold figures, and the chosen form fitted on the whole of `trainVal`. */
 export function fitCalibration(trainVal) {
   const judged = FORMS.map((form) => ({ form, ...crossValidate(trainVal, form) }));
-  const best = judged.reduce((a, b) => (b.topLoss < a.topLoss - 1e-9 ? b : a));
+  // Within a thousandth of the lowest loss, the form with fewer numbers wins.
+  const low = Math.min(...judged.map((j) => j.topLoss));
+  const near = judged.filter((j) => j.topLoss <= low + 1e-3);
+  const best = near.reduce((a, b) =>
+    b.form.numbers < a.form.numbers || (b.form.numbers === a.form.numbers && b.topLoss < a.topLoss) ? b : a,
+  );
   return { judged, best, model: best.form.fit(trainVal) };
 }
 
@@ -29,14 +34,16 @@ export function writeCalibration(file, hash, fit, confidence, counts) {
     corpusHash: hash,
     form: best.form.name,
     method:
-      'p(commit) = raw^exponent / (e^noneLogWeight + sum of raw^exponent), then the top log-odds mapped by ' +
-      'topShift + topSlope x logit when the form has them; the form chosen by the lowest out-of-fold log loss of ' +
+      'p(commit) = raw^exponent / (e^noneLogWeight + sum of raw^exponent), then the top log-odds mapped to ' +
+      'topShift + topSlope x (logit, or the top-two margin) when the form has them; the form chosen by the lowest ' +
+      'out-of-fold log loss of ' +
       `the top label in ${FOLDS}-fold cross-validation by bug class over train+validation, then fitted on both; ` +
       '"none of these" weighs as a commit of noneStrength (the median strength of a commit that touches nothing ' +
       'of what ran)',
     exponent: round4(model.exponent),
     noneLogWeight: round4(model.noneLogWeight),
     ...(model.topShift !== undefined ? { topShift: round4(model.topShift), topSlope: round4(model.topSlope) } : {}),
+    ...(model.margin ? { margin: true } : {}),
     noneStrength: model.noneStrength,
     confidence,
     outOfFold: { ece: round4(best.ece), nll: round4(best.nll), topLoss: round4(best.topLoss) },
@@ -67,7 +74,8 @@ function formsTable(judged, chosen, c) {
 
 function modelFormula(m) {
   const base = `raw^${m.exponent} / (e^${m.noneLogWeight} + Σ raw^${m.exponent})`;
-  return m.topShift === undefined ? base : `${base}, the top's log-odds then ${m.topShift} + ${m.topSlope} × logit`;
+  const x = m.margin ? 'ln(top strength / second)' : 'logit';
+  return m.topShift === undefined ? base : `${base}, the top's log-odds then ${m.topShift} + ${m.topSlope} × ${x}`;
 }
 
 /** The `calibration` section of bench/RESULTS.md: the shipped ranking's accuracy and calibration by split. */
@@ -82,7 +90,7 @@ export function calibrationSection(repoRoot, model, fit, sets) {
     '',
     `Written by \`npm run fit -- --report\` (scripts/fit/calibration.mjs, calibrationForms.mjs). The ranking is suspectRanker.ts; each candidate's probability is ${modelFormula(model)} ("${model.form}"), "none of these commits" weighing as one more commit that touches nothing of what ran (strength ${model.noneStrength}), corpus ${model.corpusHash.slice(0, 12)}. The form was chosen, and its numbers fitted, on train+validation only; the test split is scored once, as numbers.`,
     '',
-    `How the form was chosen: each candidate cross-validated over train+validation in ${FOLDS} folds that hold whole bug classes (bench/lib/folds.mjs), so every figure below is of classes the map never saw; the lowest log loss of the top label (the proper score of what the ECE bins) wins, then it is fitted on all of train+validation. "None" fitted freely has nothing to learn from (every culprit is in range) and goes to zero, so it stays defined.`,
+    `How the form was chosen: each candidate cross-validated over train+validation in ${FOLDS} folds that hold whole bug classes (bench/lib/folds.mjs), so every figure below is of classes the map never saw; the lowest log loss of the top label (the proper score of what the ECE bins; within 0.001, the form with fewer numbers) wins, then it is fitted on all of train+validation. The binned ECE is not the criterion: a form can lower it while it scores worse (the margin form below). "None" fitted freely has nothing to learn from (every culprit is in range) and goes to zero, so it stays defined.`,
     '',
     formsTable(fit.judged, model.form, c),
     '',

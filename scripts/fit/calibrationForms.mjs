@@ -18,7 +18,7 @@ const logit = (p) => {
  * "none" keeping their shares of the rest.
  */
 export function probabilities(raws, model) {
-  const { exponent: k, noneLogWeight: c, topShift = 0, topSlope = 1 } = model;
+  const { exponent: k, noneLogWeight: c, topShift = 0, topSlope = 1, margin = false } = model;
   const logs = raws.map((r) => (r > 0 ? k * Math.log(r) : -Infinity));
   const top = Math.max(c, ...logs);
   const w = logs.map((l) => Math.exp(l - top));
@@ -27,7 +27,7 @@ export function probabilities(raws, model) {
   const p = w.map((v) => v / sum);
   const first = logs.indexOf(Math.max(...logs));
   if (first < 0 || !(p[first] > 0) || (topShift === 0 && topSlope === 1)) return { p, none: none / sum };
-  const q = sigmoid(topShift + topSlope * logit(p[first]));
+  const q = sigmoid(topShift + topSlope * (margin ? marginOf(raws, first, c / k) : logit(p[first])));
   const rest = 1 - p[first];
   const scale = rest > 0 ? (1 - q) / rest : 0;
   return { p: p.map((v, i) => (i === first ? q : v * scale)), none: rest > 0 ? (none / sum) * scale : 1 - q };
@@ -35,12 +35,27 @@ export function probabilities(raws, model) {
 
 const raws = (d) => d.rows.map((r) => r.raw);
 
-/** Mean negative log likelihood of the truth: the bug commit, or "none" when it left no evidence. */
-export function nll(set, model) {
+/** ln(top strength / the second's), the second being "none"'s strength when the top is alone. */
+function marginOf(rs, first, logNone) {
+  let second = logNone;
+  rs.forEach((r, i) => {
+    if (i !== first && r > 0) second = Math.max(second, Math.log(r));
+  });
+  return Math.log(rs[first]) - second;
+}
+
+/**
+ * Mean negative log likelihood of the truth: the bug commit, or "none" when it left no evidence. `balanced`:
+ * every bug class weighs the same, however many scenarios it has.
+ */
+export function nll(set, model, balanced = false) {
+  const perClass = new Map();
+  for (const d of set) perClass.set(d.bugClass, (perClass.get(d.bugClass) ?? 0) + 1);
   let loss = 0;
   for (const d of set) {
     const { p, none } = probabilities(raws(d), model);
-    loss -= Math.log(Math.max(1e-12, d.bug >= 0 ? p[d.bug] : none));
+    const w = balanced ? set.length / perClass.size / perClass.get(d.bugClass) : 1;
+    loss -= w * Math.log(Math.max(1e-12, d.bug >= 0 ? p[d.bug] : none));
   }
   return loss / (set.length || 1);
 }
@@ -69,10 +84,10 @@ function scanLog(f, lo, hi) {
 }
 
 /** The exponent by likelihood, "none" at the strength of a commit that touches nothing of what ran. */
-function fitExponent(set) {
+function fitExponent(set, balanced = false) {
   const noneStrength = noneStrengthOf(set);
   const model = (k) => ({ exponent: k, noneLogWeight: k * Math.log(noneStrength) });
-  const { x } = scanLog((k) => nll(set, model(k)), -3, 6);
+  const { x } = scanLog((k) => nll(set, model(k), balanced), -3, 6);
   return { ...model(x), noneStrength };
 }
 
@@ -105,11 +120,12 @@ function fitExponentNone(set) {
  * Logistic regression of "the top suspect is the culprit" on the top probability's log-odds (Platt
  * scaling of the top label), by Newton's method; `slopeFixed` holds the slope at 1 (a shift only).
  */
-function fitTopMap(set, base, slopeFixed = false) {
+function fitTopMap(set, base, slopeFixed = false, margin = false) {
   const xs = [];
   for (const d of set) {
     const { p } = probabilities(raws(d), base);
-    if (p.length && p[0] > 0) xs.push({ x: logit(p[0]), y: d.bug === 0 ? 1 : 0 });
+    const x = margin ? marginOf(raws(d), 0, base.noneLogWeight / base.exponent) : logit(p[0]);
+    if (p.length && p[0] > 0) xs.push({ x, y: d.bug === 0 ? 1 : 0 });
   }
   let [a, b] = [0, 1];
   for (let it = 0; it < 50; it++) {
@@ -131,16 +147,18 @@ function fitTopMap(set, base, slopeFixed = false) {
       b -= (haa * gb - hab * ga) / det;
     }
   }
-  return { ...base, topShift: a, topSlope: b };
+  return { ...base, topShift: a, topSlope: b, ...(margin ? { margin } : {}) };
 }
 
 /** The candidate forms, by the count of numbers each ships. */
 export const FORMS = [
   { name: 'exponent', numbers: 1, fit: fitExponent },
+  { name: 'exponent, bug classes weighed alike', numbers: 1, fit: (set) => fitExponent(set, true) },
   { name: 'exponent (by the top label)', numbers: 1, fit: fitExponentTop },
   { name: 'exponent + none weight', numbers: 2, fit: fitExponentNone },
   { name: 'exponent + top shift', numbers: 2, fit: (set) => fitTopMap(set, fitExponent(set), true) },
   { name: 'exponent + top Platt map', numbers: 3, fit: (set) => fitTopMap(set, fitExponent(set)) },
+  { name: 'top by the top-two margin', numbers: 3, fit: (set) => fitTopMap(set, fitExponent(set), false, true) },
 ];
 
 /** Per scenario: the bug's rank, the top two probabilities, and whether the core would say "none of these". */

@@ -65,7 +65,10 @@ async function triaged(repoRoot, windows, tag, log, onlyCached) {
 }
 
 /** Train+validation and test metrics of every setting, beside the shipped windows'. */
-export async function windowAblation(repoRoot, { strength, params, calibration, onlyCached = false, log = () => {} }) {
+export async function windowAblation(
+  repoRoot,
+  { strength, params, calibration, onlyCached = false, reverse = false, log = () => {} },
+) {
   mkdirSync(path.join(repoRoot, 'bench/.work/windows'), { recursive: true });
   const shipped = JSON.parse(
     readFileSync(path.join(repoRoot, 'src/core/suspects/evidenceWeights.json'), 'utf8'),
@@ -83,13 +86,16 @@ export async function windowAblation(repoRoot, { strength, params, calibration, 
   const base = await score(shipped, 'shipped');
   const rows = [];
   const missing = [];
-  for (const s of settings(shipped)) {
+  // `reverse`: a second process can work from the other end; each setting's cache is written once done.
+  const all = settings(shipped);
+  for (const s of reverse ? [...all].reverse() : all) {
     const m = await score({ ...shipped, [s.name]: s.value }, `${s.name}=${s.value}`);
     if (m) rows.push({ ...s, ...m });
     else missing.push(`${s.name} = ${s.value}`);
     if (m) log(`  window ${s.name} = ${s.value} measured`);
   }
-  return { shipped, base, rows, missing };
+  const order = (r) => all.findIndex((s) => s.name === r.name && s.value === r.value);
+  return { shipped, base, rows: rows.sort((a, b) => order(a) - order(b)), missing };
 }
 
 const pct = (x) => `${(100 * x).toFixed(1)}%`;

@@ -39,7 +39,11 @@ describe('suspect probabilities', () => {
     const script: string = '../../../scripts/fit/calibrationForms.mjs';
     const { probabilities: fitted } = await import(script);
     const cases = [[], [0], [1.2, 0.6, 0.06, 0], [0.01, 0.01], [1e6, ...Array(50).fill(0.06)], [0.9, 0.85, 0.3]];
-    for (const m of [SUSPECT_CALIBRATION, model, { ...model, topShift: 0.4, topSlope: 0.8 }])
+    const forms = [
+      { topShift: 0.4, topSlope: 0.8 },
+      { topShift: 0.1, topSlope: 4, margin: true },
+    ];
+    for (const m of [SUSPECT_CALIBRATION, model, ...forms.map((f) => ({ ...model, ...f }))])
       for (const raws of cases) {
         const core = candidateProbabilities(raws, m);
         const script = fitted(raws, m);
