@@ -77,8 +77,13 @@ export async function windowAblation(
     const data = await triaged(repoRoot, windows, tag, log, onlyCached && tag !== 'shipped');
     if (!data) return null;
     const ranked = applyWeights(data, strength, params);
+    // Whether the window bound anything: each variant's candidates and their strengths, in rank order.
+    const sign = new Map(
+      ranked.map((d) => [`${d.name}|${d.width}|${d.split}`, d.rows.map((r) => `${r.sha}:${r.raw}`).join()]),
+    );
     const metrics = (set) => rankMetrics(calibratedOutcomes(set, calibration));
     return {
+      sign,
       trainVal: metrics(ranked.filter((d) => d.split !== 'test')),
       test: metrics(ranked.filter((d) => d.split === 'test')),
     };
@@ -90,7 +95,7 @@ export async function windowAblation(
   const all = settings(shipped);
   for (const s of reverse ? [...all].reverse() : all) {
     const m = await score({ ...shipped, [s.name]: s.value }, `${s.name}=${s.value}`);
-    if (m) rows.push({ ...s, ...m });
+    if (m) rows.push({ ...s, ...m, changed: [...m.sign].filter(([k, v]) => base.sign.get(k) !== v).length });
     else missing.push(`${s.name} = ${s.value}`);
     if (m) log(`  window ${s.name} = ${s.value} measured`);
   }
@@ -104,20 +109,21 @@ const delta = (x, base) => (Math.abs(x - base) < 5e-4 ? '=' : `${x > base ? '+' 
 /** The `windows` section of bench/RESULTS.md. */
 export function windowSection(repoRoot, { shipped, base, rows, missing = [] }, corpusHash) {
   const head = [
-    '| window | shipped | value | train+validation top-1 | Δ | train+validation MRR | test top-1 | Δ |',
-    '|---|---|---|---|---|---|---|---|',
+    '| window | shipped | value | variants whose strengths changed | train+validation top-1 | Δ | train+validation MRR | test top-1 | Δ |',
+    '|---|---|---|---|---|---|---|---|---|',
   ];
   const line = (name, value, m) =>
-    `| ${name} | ${shipped[name] ?? ''} | ${value} | ${withCi(m.trainVal.top1)} | ${delta(m.trainVal.top1[0], base.trainVal.top1[0])} | ${m.trainVal.mrr[0].toFixed(3)} | ${pct(m.test.top1[0])} | ${delta(m.test.top1[0], base.test.top1[0])} |`;
+    `| ${name} | ${shipped[name] ?? ''} | ${value} | ${m.changed} | ${withCi(m.trainVal.top1)} | ${delta(m.trainVal.top1[0], base.trainVal.top1[0])} | ${m.trainVal.mrr[0].toFixed(3)} | ${pct(m.test.top1[0])} | ${delta(m.test.top1[0], base.test.top1[0])} |`;
   const lines = [
     `## Search windows: each halved and doubled (${Object.keys(shipped).length} windows, ~${WIDTH}-commit ranges)`,
     '',
     `Written by \`npm run fit -- --windows\` (scripts/fit/windowAblation.mjs). Each window of the evidence search (src/core/suspects/searchWindows.ts, the \`windows\` of evidenceWeights.json) set to half and to twice its value, one at a time; the corpus re-triaged with it at the ~${WIDTH}-commit range width only (re-triaging every setting at ~100 and ~1,000 commits would take hours) and ranked with the shipped parameters. Judged on train+validation (${base.trainVal.n} variants); the test split (${base.test.n}) is a number only. Corpus ${corpusHash.slice(0, 12)}.`,
     '',
     ...head,
-    `| (all shipped) | | | ${withCi(base.trainVal.top1)} | | ${base.trainVal.mrr[0].toFixed(3)} | ${pct(base.test.top1[0])} | |`,
+    `| (all shipped) | | | | ${withCi(base.trainVal.top1)} | | ${base.trainVal.mrr[0].toFixed(3)} | ${pct(base.test.top1[0])} | |`,
     ...rows.map((r) => line(r.name, r.value, r)),
     '',
+    `- "Variants whose strengths changed": of all ${base.trainVal.n + base.test.n} (every split), those whose candidates or their evidence strengths differ from the shipped windows' (the window bound something there), whether or not a rank moved. A 0 says the corpus never reaches that window (its programs are small files and shallow stacks): such a window is kept as a bound on real code's cost, and this corpus cannot measure its worth.`,
     ...(missing.length ? [`- Not measured yet (\`--windows\` triages what is missing): ${missing.join(', ')}.`] : []),
     '- Not windows, so not in this table: the input-safety bounds (a line longer than 400–1,000 characters, a file over 2,000,000 characters is not scanned: minified or generated code), commented as such where they are defined; `SHOWN_LINKS` (reasons shown before "and N more links") is presentation and never ranked on.',
   ];
