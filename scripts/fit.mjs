@@ -13,6 +13,9 @@
 //   --only-cached               with --cached: widths without a cache are left out, not triaged
 //   --calibrate-only            fit only the shipped ranking's probabilities (suspectCalibration.json)
 //   --keep-weights              keep the ranker's parameters (evidenceWeights.json) as they are: no search
+//   --windows                   the search windows' ablation: each halved and doubled, re-triaged at ~10
+//                               commits, written to bench/RESULTS.md (section "windows"); fits nothing
+//                               (with --only-cached: only the settings triaged before; --reverse: last first)
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,9 +25,17 @@ import { fitTemperature, fitWeights, nll, outcomes } from './fit/softmaxModel.mj
 import { rankingSection } from './fit/rankingSection.mjs';
 import { byConfidence, rankMetrics, reliability } from './fit/fitReport.mjs';
 import { calibratedOutcomes, calibrationSection, fitCalibration, writeCalibration } from './fit/calibration.mjs';
-import { applyWeights, fitEvidenceWeights, rescore, weightAblation, writeEvidenceWeights } from './fit/weightFit.mjs';
+import {
+  applyWeights,
+  fitEvidenceWeights,
+  rescore,
+  restampEvidenceWeights,
+  weightAblation,
+  writeEvidenceWeights,
+} from './fit/weightFit.mjs';
 import { buildCoreBundle, loadCore } from '../bench/lib/coreBundle.mjs';
 import { weightSection } from './fit/weightSection.mjs';
+import { windowAblation, windowSection } from './fit/windowAblation.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WEIGHTS = path.join(repoRoot, 'src/core/suspects/rankerWeights.json');
@@ -80,6 +91,20 @@ function fitAll(train, validation, dims, drop = new Set(), grid = L2_GRID, penal
 async function main() {
   if (args.has('--check')) return check();
   const hash = await corpusHash(repoRoot);
+  if (args.has('--windows')) {
+    const strength = loadCore(await buildCoreBundle(repoRoot)).commitStrength;
+    const read = (file) => JSON.parse(readFileSync(file, 'utf8'));
+    const result = await windowAblation(repoRoot, {
+      strength,
+      params: read(EVIDENCE_WEIGHTS).params,
+      calibration: read(CALIBRATION),
+      onlyCached: args.has('--only-cached'),
+      reverse: args.has('--reverse'),
+      log,
+    });
+    windowSection(repoRoot, result, hash);
+    return log('  wrote the windows section of bench/RESULTS.md');
+  }
   // One cache per range width, so a width can be re-triaged (or built the first time) on its own.
   const widths = widthArg ? widthArg.split(',').map(Number) : WIDTHS;
   const data = [];
@@ -113,16 +138,23 @@ async function main() {
     ? writeEvidenceWeights(EVIDENCE_WEIGHTS, hash, weightFit, { train: bySplit(data, 'train').length }).params
     : initial;
   if (weightFit) log(`  wrote ${path.relative(repoRoot, EVIDENCE_WEIGHTS)} (${weightFit.passes} passes kept)`);
+  else if (args.has('--keep-weights')) restampEvidenceWeights(EVIDENCE_WEIGHTS, hash);
   const ranked = applyWeights(data, strength, weights);
   const [train, validation, test] = ['train', 'validation', 'test'].map((s) => bySplit(ranked, s));
   log(`  train ${train.length}, validation ${validation.length}, test ${test.length} scenarios`);
-  const calibration = fitCalibration(validation);
+  // The probability map: its form chosen by grouped (bug class) cross-validation over train+validation.
+  const calibration = fitCalibration([...train, ...validation]);
+  for (const j of calibration.judged)
+    log(
+      `    ${j.form.name}: out-of-fold ECE ${j.ece.toFixed(3)}, NLL ${j.nll.toFixed(3)}, top-label log loss ${j.topLoss.toFixed(3)}`,
+    );
   const shipped = writeCalibration(
     CALIBRATION,
     hash,
     calibration,
     JSON.parse(readFileSync(CALIBRATION, 'utf8')).confidence,
     {
+      train: train.length,
       validation: validation.length,
       test: test.length,
     },
@@ -137,11 +169,9 @@ async function main() {
       `  shipped ranking, ${label}: n=${m.n} top-1 ${(100 * m.top1[0]).toFixed(1)}% [${(100 * m.top1[1]).toFixed(1)}–${(100 * m.top1[2]).toFixed(1)}] top-3 ${(100 * m.top3[0]).toFixed(1)}% MRR ${m.mrr[0].toFixed(3)} ECE ${reliability(o).ece.toFixed(3)}`,
     );
   }
-  log(
-    `  calibration k ${shipped.exponent}, none ${shipped.noneLogWeight}; wrote ${path.relative(repoRoot, CALIBRATION)}`,
-  );
+  log(`  calibration "${shipped.form}", k ${shipped.exponent}; wrote ${path.relative(repoRoot, CALIBRATION)}`);
   if (args.has('--report')) {
-    calibrationSection(repoRoot, shipped, { train, validation, test });
+    calibrationSection(repoRoot, shipped, calibration, { train, validation, test });
     const metrics = (set) => rankMetrics(calibratedOutcomes(set, shipped));
     const full = metrics(test);
     const before = metrics(applyWeights(bySplit(data, 'test'), strength, initial));

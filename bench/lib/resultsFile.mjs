@@ -82,6 +82,7 @@ export const SECTION_ORDER = [
   'calibration',
   'weights',
   'ranking',
+  'windows',
   'verify',
   'real-regressions',
 ];

@@ -38,12 +38,13 @@ export async function corpusHash(repoRoot) {
 /**
  * One entry per built scenario variant (every split, at each range width the bench scores): { name,
  * split, bugClass, lang, width, rangeSize, rows: [{sha, date, features}], bug: index of the bug
- * commit in rows or -1, featureNames }. Built repositories are cached by content under bench/.work.
+ * commit in rows or -1, featureNames }. Built repositories are cached by content under bench/.work. `core`: a
+ * core bundle to triage with (a variant, scripts/fit/windowAblation.mjs), else the source's.
  */
-export async function corpusFeatures(repoRoot, log = () => {}, { widths = WIDTHS, splits = SPLITS } = {}) {
+export async function corpusFeatures(repoRoot, log = () => {}, { widths = WIDTHS, splits = SPLITS, core = null } = {}) {
   const defs = await loadScenarioDefs(repoRoot);
   const root = path.join(repoRoot, 'bench/.work/scenarios');
-  const core = loadCore(await buildCoreBundle(repoRoot));
+  core ??= loadCore(await buildCoreBundle(repoRoot));
   const variants = corpusVariants(defs, { splits, widths });
   const out = [];
   let failed = 0;

@@ -151,9 +151,18 @@ export function writeEvidenceWeights(file, hash, fit, counts) {
     train: { mrr: round4(fit.train.mrr), top1: round4(fit.train.top1) },
     validation: { mrr: round4(fit.val.mrr), top1: round4(fit.val.top1) },
     params: Object.fromEntries(Object.keys(old.params).map((k) => [k, fit.params[k]])),
+    windows: old.windows,
   };
   writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
   return out;
+}
+
+/** `--keep-weights`: the parameters stay as they are, re-stamped with the corpus they were scored on, not searched. */
+export function restampEvidenceWeights(file, hash) {
+  const old = JSON.parse(readFileSync(file, 'utf8'));
+  if (old.corpusHash === hash) return;
+  const kept = 'not searched on this corpus: `npm run fit -- --keep-weights` scored the values as they were';
+  writeFileSync(file, `${JSON.stringify({ ...old, corpusHash: hash, kept }, null, 2)}\n`);
 }
 
 /**

@@ -20,6 +20,7 @@ import { namesUsed, type NameUse } from './namesUsed';
 import { declarationLine } from './declarationLine';
 import { hunkSpan, inFrame, valueDefinitions, type DefinitionHit, type Extent } from './valueDefinitions';
 import { squash } from './lineText';
+import { WINDOWS } from './searchWindows';
 
 /**
  * Hunks inside the body of a function one of the `call` names declares in `lines` (the file at
@@ -90,7 +91,8 @@ export interface CalleeErrorFacts {
   missingKey?: boolean;
 }
 
-const MAX_FILES = 30;
+const MAX_FILES = WINDOWS['callee.files'];
+/** Input safety, not a search window: a larger file (a bundle or a data dump) is not read. */
 const MAX_FILE_CHARS = 2_000_000;
 const CODE_FILE =
   /\.(?:[cm]?[jt]sx?|py|java|kt|kts|scala|go|rb|cs|php|rs|swift|groovy|json|ya?ml|toml|ini|cfg|conf|properties|env)$/i;

@@ -18,8 +18,9 @@ import { mapLimit } from '../util/mapLimit';
 import { enumConstants, enumEvidence, isIndexError, shapeEvidence } from './shapeEvidence';
 import { isMissingKeyError, unreadProperty } from './errorTokens';
 import { escapeRegExp } from '../util/escapeRegExp';
+import { WINDOWS } from './searchWindows';
 
-const MAX_TOKENS = 12;
+const MAX_TOKENS = WINDOWS['tokens.max'];
 
 export interface EvidenceRequest {
   mode: BlameMode;

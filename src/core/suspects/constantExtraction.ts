@@ -5,9 +5,11 @@
  */
 import { isCosmetic, type PatchHunk } from './rangePatch';
 import { squash } from './lineText';
+import { WINDOWS } from './searchWindows';
 
+/** Input safety, not a search window: longer lines (minified or generated code) are not scanned. */
 const MAX_LINE = 500;
-const MAX_CHANGED = 200;
+const MAX_CHANGED = WINDOWS['constant.changedLines'];
 /** `NAME = literal` with an optional declaration prefix and type; the literal a string or number. */
 const DEFINITION = new RegExp(
   String.raw`^\s*(?:(?:public|private|protected|static|final|const|readonly|` +

@@ -9,6 +9,7 @@
 import { escapeRegExp } from '../util/escapeRegExp';
 import { BLOCK_KEYWORDS, DECLARATION_KEYWORDS, PAREN_KEYWORDS } from '../util/languageKeywords';
 import { collectionInsert, loopBinding } from './bindingShapes';
+import { WINDOWS } from './searchWindows';
 
 /** Words that are never a variable's name: the keywords, Python's capitalised literals and `cls`, `throws`. */
 export const KEYWORDS: ReadonlySet<string> = new Set([
@@ -18,8 +19,9 @@ export const KEYWORDS: ReadonlySet<string> = new Set([
   ...['cls', 'None', 'True', 'False', 'throws'],
 ]);
 
+/** Input safety, not a search window: longer lines (minified or generated code) are not scanned. */
 const MAX_LINE = 1000;
-const MAX_SLICE_LINES = 200;
+const MAX_SLICE_LINES = WINDOWS['flow.sliceLines'];
 
 /**
  * Source text with string literals emptied (template expressions kept) and trailing comments cut, for name

@@ -6,8 +6,9 @@
  */
 
 import { indentOf } from '../stack/frameText';
+import { WINDOWS } from './searchWindows';
 
-const MAX_STATEMENT = 20;
+const MAX_STATEMENT = WINDOWS['statement.lines'];
 const LOOP = /^\s*(?:for|while|do)\b|^\s*}\s*while\b|\.(?:forEach|map|flatMap|filter|reduce|some|every|find)\s*\(/;
 const CONTINUES = /(?:[,+\-*/%&|^?=([{.\\]|\b(?:and|or|not|in))\s*$/;
 

@@ -10,9 +10,10 @@ import type { PatchCommit, PatchHunk } from './rangePatch';
 import type { BlameFrame, FrameExtent, SuspectGitPort } from './suspectPort.types';
 import { removedFlow, type FrameFlow } from './flowEvidence';
 import { squash } from './lineText';
+import { WINDOWS } from './searchWindows';
 
-const NEAR = 3;
-const MAX_EXTENT = 200;
+const NEAR = WINDOWS['frame.near'];
+const MAX_EXTENT = WINDOWS['frame.extent'];
 
 function clampExtent(f: BlameFrame, start: number, end: number, lines: string[]): FrameExtent {
   const s = Math.min(Math.max(start, f.line - MAX_EXTENT), f.line);

@@ -5,9 +5,10 @@
  */
 import { indentOf } from '../stack/frameText';
 import { functionBaseName } from '../stack/functionName';
+import { WINDOWS } from './searchWindows';
 
-const MAX_SCAN_UP = 400;
-const MAX_SCAN_DOWN = 600;
+const MAX_SCAN_UP = WINDOWS['extent.scanUp'];
+const MAX_SCAN_DOWN = WINDOWS['extent.scanDown'];
 const HEADER = new RegExp(
   String.raw`^\s*(?:export\s+)?(?:default\s+)?(?:async\s+)?(?:function\b|` +
     String.raw`def\s|func\s|fn\s|sub\s|proc\s|(?:(?:public|private|protected|` +

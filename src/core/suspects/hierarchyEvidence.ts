@@ -8,6 +8,7 @@ import type { Evidence } from './evidence.types';
 import { parseRangePatch } from './rangePatch';
 import type { SuspectGitPort } from './suspectPort.types';
 
+/** Input safety, not a search window: longer lines (minified or generated code) are not scanned. */
 const MAX_LINE = 400;
 
 /** The simple class name an error message starts with (`com.acme.X: …` → `X`), or null. */

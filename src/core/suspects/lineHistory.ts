@@ -5,6 +5,7 @@
  * `-U0` hunks, so it costs no git process beyond the range patch already read.
  */
 import { isCosmetic, isRename, type PatchCommit, type PatchHunk } from './rangePatch';
+import { WINDOWS } from './searchWindows';
 
 export interface LineTouch {
   sha: string;
@@ -13,7 +14,7 @@ export interface LineTouch {
   added: string[];
 }
 
-const MAX_TOUCHES = 20;
+const MAX_TOUCHES = WINDOWS['history.touches'];
 
 function covers(h: PatchHunk, line: number): boolean {
   return h.newLines > 0 && line >= h.newStart && line < h.newStart + h.newLines;

@@ -10,8 +10,9 @@ import type { Evidence } from './evidence.types';
 import { RANGE_PATCH_FORMAT, parseRangePatch } from './rangePatch';
 import type { SuspectGitPort } from './suspectPort.types';
 import { escapeRegExp } from '../util/escapeRegExp';
+import { WINDOWS } from './searchWindows';
 
-const MAX_KEYS = 4;
+const MAX_KEYS = WINDOWS['literal.keys'];
 
 function count(lines: string[], literal: RegExp): number {
   return lines.reduce((n, l) => n + (l.match(literal)?.length ?? 0), 0);

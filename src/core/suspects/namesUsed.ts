@@ -8,6 +8,7 @@ import { BLOCK_KEYWORDS, PAREN_KEYWORDS } from '../util/languageKeywords';
 import { guardLines } from './executedLines';
 import { blankStrings, callTimings, crashTimings } from './callSites';
 import type { FrameText } from './suspectPort.types';
+import { WINDOWS } from './searchWindows';
 
 /** Where a frame used a name: the nearest line to the frame's line. */
 export interface NameUse {
@@ -22,9 +23,9 @@ export interface NameUse {
   argument?: boolean;
 }
 
-const LOOKBACK = 40;
-const MAX_DEPTH = 6;
-const MAX_NAMES = 60;
+const LOOKBACK = WINDOWS['names.lookback'];
+const MAX_DEPTH = WINDOWS['names.depth'];
+const MAX_NAMES = WINDOWS['names.max'];
 /**
  * Language keywords that read like a call before a parenthesis (`if (`, `func (s *S)`, `foreach (`,
  * `elsif (`): never a callee, unless written as a member (`Policy.for(user)` is a Ruby method).

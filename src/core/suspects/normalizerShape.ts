@@ -6,6 +6,7 @@
  */
 import { squash } from './lineText';
 
+/** Input safety, not a search window: longer lines (minified or generated code) are not scanned. */
 const MAX_LINE = 400;
 /** Calls whose job is to put a value into a canonical form. */
 const NORMALIZERS = new Set(

@@ -11,10 +11,11 @@ import type { FrameText } from './suspectPort.types';
 import type { PatchFile, PatchHunk } from './rangePatch';
 import { escapeRegExp } from '../util/escapeRegExp';
 import { stripStrings } from './lineText';
+import { WINDOWS } from './searchWindows';
 
 const CONSTANT = /\b([A-Z][A-Z0-9_]{2,})\b/g;
-const MAX_INITIALIZER = 200;
-const MAX_USES = 20;
+const MAX_INITIALIZER = WINDOWS['operand.initializerLines'];
+const MAX_USES = WINDOWS['operand.uses'];
 
 /** Lower-case words of an identifier: `limitMs`, `limit_ms`, `LIMIT_MS` → limit, ms. */
 function identifierWords(name: string): string[] {

@@ -8,6 +8,7 @@
 import type { NameUse } from './namesUsed';
 import { enclosingFunction } from './functionExtent';
 import { stripStrings } from './lineText';
+import { WINDOWS } from './searchWindows';
 
 /** A use found by following a helper's returns: the chain of helpers, outermost first. */
 export interface ProducerUse extends NameUse {
@@ -17,9 +18,9 @@ export interface ProducerUse extends NameUse {
   nullOrigin: boolean;
 }
 
-const MAX_LEVELS = 3;
-const MAX_USES = 40;
-const MAX_BODY = 200;
+const MAX_LEVELS = WINDOWS['producer.levels'];
+const MAX_USES = WINDOWS['producer.uses'];
+const MAX_BODY = WINDOWS['producer.bodyLines'];
 const CALL = /([A-Za-z_$][\w$]*)\s*\(/g;
 const CONSTANT = /\b([A-Z][A-Z0-9_]{2,})\b(?!\s*\()/g;
 const NULL_LITERAL = /\b(?:null|None|nil|undefined)\b/;

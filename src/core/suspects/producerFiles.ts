@@ -10,11 +10,13 @@ import { NOT_HELPERS } from './namesUsed';
 import { isTestPath } from './pathKinds';
 import { isFeedingCall, producerUses, type ProducerUse } from './producerChain';
 import type { SuspectGitPort } from './suspectPort.types';
+import { WINDOWS } from './searchWindows';
 
 /** Levels of unchanged helpers followed (each costs one `git grep`), names per grep, files read per level. */
-const MAX_ROUNDS = 2;
-const MAX_NAMES = 20;
-const MAX_FILES = 8;
+const MAX_ROUNDS = WINDOWS['producerFiles.rounds'];
+const MAX_NAMES = WINDOWS['producerFiles.names'];
+const MAX_FILES = WINDOWS['producerFiles.files'];
+/** Input safety, not a search window: a larger file (a bundle or a data dump) is not read. */
 const MAX_FILE_CHARS = 2_000_000;
 const HELPER_NAME = /^[A-Za-z_$][\w$]{2,80}$/;
 

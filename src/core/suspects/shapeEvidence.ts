@@ -10,9 +10,11 @@ import type { Evidence } from './evidence.types';
 import type { PatchCommit, PatchHunk } from './rangePatch';
 import { squash } from './lineText';
 import type { FrameText } from './suspectPort.types';
+import { WINDOWS } from './searchWindows';
 
+/** Input safety, not a search window: longer lines (minified or generated code) are not scanned. */
 const MAX_LINE = 500;
-const MAX_SCAN_UP = 60;
+const MAX_SCAN_UP = WINDOWS['shape.scanUp'];
 const TOKEN = /[A-Za-z_$][\w$]*|\d+(?:\.\d+)?|[<>=!]=?=?|\S/g;
 const COMPARISON = new Set(['<', '<=', '>', '>=', '==', '!=', '===', '!==']);
 const INDEX_ERROR = new RegExp(

@@ -4,8 +4,10 @@
  * "none of these commits": a culprit whose change left no evidence on what ran (data, config or
  * infrastructure outside the repository, or a commit outside the range); it weighs as one more commit
  * that touches nothing of what ran, since a corpus whose culprits are all in range cannot teach it.
- * k is fitted by likelihood on the accuracy corpus's validation split (`npm run fit`), stored with
- * the corpus hash.
+ * A form may then map the top candidate's log-odds, or its margin over the second, by topShift + topSlope × x,
+ * the others keeping their shares of the rest. The form and its numbers are chosen by grouped (by bug class)
+ * cross-validation over the accuracy corpus's train and validation splits (`npm run fit`), stored with
+ * the corpus hash; scripts/fit/calibrationForms.mjs does the same arithmetic.
  */
 import calibration from './suspectCalibration.json';
 import type { BlameMode } from './evidence.types';
@@ -19,6 +21,11 @@ export interface SuspectCalibration {
   exponent: number;
   /** exponent × ln(the strength of a commit that touches nothing of what ran). */
   noneLogWeight: number;
+  /** The top candidate's log-odds map, when the form has one (absent: 0 and 1, unchanged). */
+  topShift?: number;
+  topSlope?: number;
+  /** The map reads ln(top strength / the second's) (the second: "none"'s strength when alone), not the log-odds. */
+  margin?: boolean;
   /**
    * The labels' definitions, in calibrated probability of the top suspect: `high` at or above `high`
    * (in a deploy range), `low` under `low` or when the top one is under `noiseRatio` times the second.
@@ -47,7 +54,34 @@ export function candidateProbabilities(
   const weights = logs.map((l) => Math.exp(l - top));
   const none = Math.exp(model.noneLogWeight - top);
   const sum = weights.reduce((a, b) => a + b, none);
-  return { probabilities: weights.map((w) => w / sum), none: none / sum };
+  const p = weights.map((w) => w / sum);
+  const { topShift = 0, topSlope = 1 } = model;
+  const first = logs.indexOf(Math.max(...logs));
+  if (first < 0 || !(p[first] > 0) || (topShift === 0 && topSlope === 1)) return { probabilities: p, none: none / sum };
+  const x = model.margin ? marginOf(raws, first, model.noneLogWeight / model.exponent) : logit(p[first]);
+  const q = 1 / (1 + Math.exp(-(topShift + topSlope * x)));
+  // The rest keeps its shares; when the top took everything (the rest underflowed), "none" takes what is left.
+  const rest = 1 - p[first];
+  const scale = rest > 0 ? (1 - q) / rest : 0;
+  return {
+    probabilities: p.map((v, i) => (i === first ? q : v * scale)),
+    none: rest > 0 ? (none / sum) * scale : 1 - q,
+  };
+}
+
+/** ln(the top strength / the second's), the second being "none"'s strength when the top is alone. */
+function marginOf(raws: number[], first: number, logNone: number): number {
+  let second = logNone;
+  raws.forEach((r, i) => {
+    if (i !== first && r > 0) second = Math.max(second, Math.log(r));
+  });
+  return Math.log(raws[first]) - second;
+}
+
+/** Log-odds, clamped so that a probability of exactly 0 or 1 stays finite. */
+function logit(p: number): number {
+  const q = Math.min(1 - 1e-12, Math.max(1e-12, p));
+  return Math.log(q / (1 - q));
 }
 
 export interface IssueVerdict {

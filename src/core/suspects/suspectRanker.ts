@@ -127,7 +127,7 @@ export function rankIssueSuspects(
   return { ...verdict, suspects: suspects.slice(0, options.limit ?? 10) };
 }
 
-/** Links to the stack a suspect's reasons name before the `and N more links` line. */
+/** Links to the stack a suspect's reasons name before the `and N more links` line: presentation, never ranked on. */
 const SHOWN_LINKS = 3;
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;

@@ -77,6 +77,11 @@ describe('evidenceWeights.json', () => {
     for (const [name, v] of Object.entries(fitted.params)) assert.ok(Number.isFinite(v) && v >= 0, name);
   });
 
+  it('holds the search windows as whole, positive numbers (their ablation: `npm run fit -- --windows`)', () => {
+    assert.ok(Object.keys(fitted.windows).length > 0);
+    for (const [name, v] of Object.entries(fitted.windows)) assert.ok(Number.isInteger(v) && v > 0, name);
+  });
+
   it('holds exactly the parameters the ranker reads', () => {
     const read = new Set<string>();
     const recording = new Proxy(WEIGHT_PARAMS, {

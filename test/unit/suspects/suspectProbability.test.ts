@@ -24,6 +24,34 @@ describe('suspect probabilities', () => {
     assert.ok(none > probabilities[0], `${none} vs ${probabilities[0]}`);
   });
 
+  it("maps the top log-odds when the form has a map, keeping the others' shares and the total", () => {
+    const mapped = { ...model, topShift: 0.5, topSlope: 1.2 };
+    const plain = candidateProbabilities([1.2, 0.6, 0.06], model);
+    const { probabilities, none } = candidateProbabilities([1.2, 0.6, 0.06], mapped);
+    assert.ok(Math.abs(probabilities.reduce((a, b) => a + b, none) - 1) < 1e-12);
+    assert.ok(probabilities[0] > plain.probabilities[0]);
+    assert.ok(Math.abs(probabilities[1] / probabilities[2] - plain.probabilities[1] / plain.probabilities[2]) < 1e-9);
+    const alone = candidateProbabilities([1e6], mapped);
+    assert.ok(Math.abs(alone.probabilities[0] + alone.none - 1) < 1e-12, 'the rest underflowed: none takes it');
+  });
+
+  it('is the arithmetic scripts/fit scores and fits the calibration with', async () => {
+    const script: string = '../../../scripts/fit/calibrationForms.mjs';
+    const { probabilities: fitted } = await import(script);
+    const cases = [[], [0], [1.2, 0.6, 0.06, 0], [0.01, 0.01], [1e6, ...Array(50).fill(0.06)], [0.9, 0.85, 0.3]];
+    const forms = [
+      { topShift: 0.4, topSlope: 0.8 },
+      { topShift: 0.1, topSlope: 4, margin: true },
+    ];
+    for (const m of [SUSPECT_CALIBRATION, model, ...forms.map((f) => ({ ...model, ...f }))])
+      for (const raws of cases) {
+        const core = candidateProbabilities(raws, m);
+        const script = fitted(raws, m);
+        assert.deepEqual(core.probabilities, script.p, JSON.stringify(raws));
+        assert.equal(core.none, script.none, JSON.stringify(raws));
+      }
+  });
+
   it('does not overflow on huge strengths or many candidates', () => {
     const { probabilities, none } = candidateProbabilities([1e6, ...Array(1000).fill(0.06)], model);
     assert.ok(probabilities[0] > 0.999 && Number.isFinite(none));
