@@ -132,10 +132,17 @@ async function main() {
   const t0 = performance.now();
   const bundle = await buildCoreBundle(repoRoot);
   const results = [];
+  const failed = [];
   for (const id of selected) {
     log(`\n[${id}]`);
     const started = performance.now();
-    const result = await CASES[id]({ repoRoot, bundle, work, log, args });
+    // A case that fails is reported and keeps its old section; the cases measured before and after it still land.
+    const result = await CASES[id]({ repoRoot, bundle, work, log, args }).catch((e) => {
+      log(`[${id}] failed: ${e instanceof Error ? e.stack : String(e)}`);
+      failed.push(id);
+      return null;
+    });
+    if (!result) continue;
     result.seconds = (performance.now() - started) / 1000;
     results.push(result);
     process.stdout.write(
@@ -187,6 +194,10 @@ async function main() {
   const kept = previous.filter((r) => r && !results.some((x) => x.id === r.id));
   writeFileSync(jsonFile, JSON.stringify({ info, results: [...kept, ...results] }, null, 2));
   log(`\n${fresh.size ? 'wrote' : 'left'} bench/RESULTS.md\n\n${timeSummary(results, total)}`);
+  if (failed.length) {
+    log(`failed: ${failed.join(', ')} (their sections in bench/RESULTS.md are the earlier runs')`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((e) => {

@@ -55,7 +55,15 @@ async function runCommand(page, title) {
         () => true,
         () => false,
       );
-    if (listed) return row.click();
+    // The sample's panel can take the focus and close the palette between the listing and the click.
+    if (
+      listed &&
+      (await row.click({ timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return;
     if (Date.now() > end) throw new Error(`the command palette never listed '${title}'`);
     await input.fill('>', { timeout: 5_000 }).catch(() => undefined);
   }
