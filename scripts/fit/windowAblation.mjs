@@ -69,7 +69,7 @@ async function triaged(repoRoot, windows, tag, log, onlyCached) {
 
 /** Throws unless the current code, with the shipped windows, triages the corpus as `cached` records. */
 async function checkShipped(repoRoot, shipped, cached, log) {
-  const core = await variantCore(repoRoot, shipped, 'shipped-check');
+  const core = await variantCore(repoRoot, shipped, `shipped-check-${process.pid}`);
   const fresh = await corpusFeatures(repoRoot, () => {}, { widths: [WIDTH], core });
   const key = (d) => `${d.name}|${d.width}|${d.split}`;
   const before = new Map(cached.map((d) => [key(d), JSON.stringify(d)]));
