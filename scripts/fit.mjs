@@ -15,7 +15,8 @@
 //   --keep-weights              keep the ranker's parameters (evidenceWeights.json) as they are: no search
 //   --windows                   the search windows' ablation: each halved and doubled, re-triaged at ~10
 //                               commits, written to bench/RESULTS.md (section "windows"); fits nothing
-//                               (with --only-cached: only the settings triaged before; --reverse: last first)
+//                               (with --only-cached: only the settings triaged before; --reverse: last first;
+//                               --only name,name: triage only those windows' settings, the rest from cache)
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +57,8 @@ const widthArg = argv.includes('--width') ? argv[argv.indexOf('--width') + 1] : 
 /** `--drop a,b`: features held at weight 0 (a feature left out by validation, or to compare). */
 const dropArg = argv.includes('--drop') ? argv[argv.indexOf('--drop') + 1].split(',') : [];
 const splitsArg = argv.includes('--splits') ? argv[argv.indexOf('--splits') + 1].split(',') : undefined;
+/** `--windows --only a,b`: triage only those windows' settings (the rest of the table from their caches). */
+const onlyArg = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : null;
 const log = (m) => process.stderr.write(`${m}\n`);
 
 async function check() {
@@ -100,6 +103,7 @@ async function main() {
       calibration: read(CALIBRATION),
       onlyCached: args.has('--only-cached'),
       reverse: args.has('--reverse'),
+      only: onlyArg ? onlyArg.split(',') : null,
       log,
     });
     windowSection(repoRoot, result, hash);

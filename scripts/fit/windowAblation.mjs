@@ -2,7 +2,10 @@
 // halved and doubled in turn, the whole corpus re-triaged at the ~10-commit range width by a core bundle whose
 // evidenceWeights.json carries that one changed value, and ranked with the shipped parameters. Train+validation
 // figures are what a window is judged by; the test split is reported as a number. Re-triaging every setting at
-// every width would take hours, hence the one width. Each setting's triage is cached under bench/.work/windows.
+// every width would take hours, hence the one width. Each setting's triage is cached under bench/.work/windows,
+// keyed by the setting only: so before any setting is triaged, the shipped windows are re-triaged by the current
+// code and must reproduce their cache (else every cached setting is stale). `only`: triage only those windows'
+// settings; the others' rows come from their caches.
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -64,17 +67,32 @@ async function triaged(repoRoot, windows, tag, log, onlyCached) {
   return data;
 }
 
+/** Throws unless the current code, with the shipped windows, triages the corpus as `cached` records. */
+async function checkShipped(repoRoot, shipped, cached, log) {
+  const core = await variantCore(repoRoot, shipped, `shipped-check-${process.pid}`);
+  const fresh = await corpusFeatures(repoRoot, () => {}, { widths: [WIDTH], core });
+  const key = (d) => `${d.name}|${d.width}|${d.split}`;
+  const before = new Map(cached.map((d) => [key(d), JSON.stringify(d)]));
+  const differ = fresh.filter((d) => before.get(key(d)) !== JSON.stringify(d)).map(key);
+  if (differ.length || fresh.length !== cached.length)
+    throw new Error(
+      `the shipped windows no longer reproduce bench/.work/windows/shipped.json (${differ.length} of ` +
+        `${fresh.length} variants differ, e.g. ${differ.slice(0, 3).join(', ')}): every cached setting is stale`,
+    );
+  log(`    shipped windows reproduce the cache (${fresh.length} variants)`);
+}
+
 /** Train+validation and test metrics of every setting, beside the shipped windows'. */
 export async function windowAblation(
   repoRoot,
-  { strength, params, calibration, onlyCached = false, reverse = false, log = () => {} },
+  { strength, params, calibration, onlyCached = false, reverse = false, only = null, log = () => {} },
 ) {
   mkdirSync(path.join(repoRoot, 'bench/.work/windows'), { recursive: true });
   const shipped = JSON.parse(
     readFileSync(path.join(repoRoot, 'src/core/suspects/evidenceWeights.json'), 'utf8'),
   ).windows;
-  const score = async (windows, tag) => {
-    const data = await triaged(repoRoot, windows, tag, log, onlyCached && tag !== 'shipped');
+  const score = async (windows, tag, cachedOnly = onlyCached) => {
+    const data = await triaged(repoRoot, windows, tag, log, cachedOnly && tag !== 'shipped');
     if (!data) return null;
     const ranked = applyWeights(data, strength, params);
     // Whether the window bound anything: each variant's candidates and their strengths, in rank order.
@@ -88,13 +106,21 @@ export async function windowAblation(
       test: metrics(ranked.filter((d) => d.split === 'test')),
     };
   };
+  const shippedCache = path.join(repoRoot, 'bench/.work/windows/shipped.json');
+  const hadShipped = existsSync(shippedCache);
   const base = await score(shipped, 'shipped');
+  const unknown = (only ?? []).filter((name) => !(name in shipped));
+  if (unknown.length) throw new Error(`not windows: ${unknown.join(', ')}`);
+  const all = settings(shipped);
+  const toTriage = (s) => !onlyCached && (!only || only.includes(s.name));
+  const cacheOf = (s) => path.join(repoRoot, `bench/.work/windows/${s.name}=${s.value}.json`);
+  if (hadShipped && all.some((s) => toTriage(s) && !existsSync(cacheOf(s))))
+    await checkShipped(repoRoot, shipped, JSON.parse(readFileSync(shippedCache, 'utf8')), log);
   const rows = [];
   const missing = [];
   // `reverse`: a second process can work from the other end; each setting's cache is written once done.
-  const all = settings(shipped);
   for (const s of reverse ? [...all].reverse() : all) {
-    const m = await score({ ...shipped, [s.name]: s.value }, `${s.name}=${s.value}`);
+    const m = await score({ ...shipped, [s.name]: s.value }, `${s.name}=${s.value}`, !toTriage(s));
     if (m) rows.push({ ...s, ...m, changed: [...m.sign].filter(([k, v]) => base.sign.get(k) !== v).length });
     else missing.push(`${s.name} = ${s.value}`);
     if (m) log(`  window ${s.name} = ${s.value} measured`);
@@ -125,7 +151,7 @@ export function windowSection(repoRoot, { shipped, base, rows, missing = [] }, c
     '',
     `- "Variants whose strengths changed": of all ${base.trainVal.n + base.test.n} (every split), those whose candidates or their evidence strengths differ from the shipped windows' (the window bound something there), whether or not a rank moved. A 0 says the corpus never reaches that window (its programs are small files and shallow stacks): such a window is kept as a bound on real code's cost, and this corpus cannot measure its worth.`,
     ...(missing.length ? [`- Not measured yet (\`--windows\` triages what is missing): ${missing.join(', ')}.`] : []),
-    '- Not windows, so not in this table: the input-safety bounds (a line longer than 400–1,000 characters, a file over 2,000,000 characters is not scanned: minified or generated code), commented as such where they are defined; `SHOWN_LINKS` (reasons shown before "and N more links") is presentation and never ranked on.',
+    "- Not windows, so not in this table: the numbers of src/core/suspects marked where they stand `// bound:` (input-safety bounds: a line longer than 400–1,000 characters, a message past 2,000, a file over 2,000,000 characters is not scanned, minified or generated code), `// fact:` (a language or format fact: two quotes, `=>`, a pure deletion between two lines) or `// shown:` (presentation, never ranked on: `SHOWN_LINKS`, the score's scale, `MODE_CONFIDENCE`). test/unit/suspects/bareNumbers.test.ts fails on any other number there.",
   ];
   writeResultsSection(path.join(repoRoot, 'bench/RESULTS.md'), 'windows', lines.join('\n'));
 }

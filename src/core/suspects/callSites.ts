@@ -5,6 +5,10 @@
  */
 
 import { escapeRegExp } from '../util/escapeRegExp';
+import { WINDOWS } from './searchWindows';
+
+/** How many characters past the failing name (`?.(`, spaces) the failed call's name may start. */
+const SLACK = WINDOWS['callSites.slack'];
 
 export type CallTiming = 'argument' | 'before' | 'notRun';
 
@@ -59,6 +63,7 @@ export function callTimings(code: string, stackCallee: string | null): Map<numbe
 
 /** The line with each string's contents blanked, so offsets still match the line's own. */
 export function blankStrings(line: string): string {
+  // fact: a string's two quotes
   return line.replace(/(["'`])(?:\\.|(?!\1).)*\1/g, (m) => m[0] + ' '.repeat(m.length - 2) + m[m.length - 1]);
 }
 
@@ -79,7 +84,7 @@ export function crashTimings(line: string, failing: string[]): Map<number, CallT
   if (pos < 0) return null;
   const sites = callSites(blankStrings(line));
   // A call that failed (`x.test is not a function`) had its arguments evaluated first: those ran.
-  const failed = sites.find((s) => s.at >= pos && s.at <= pos + 3 + Math.max(...failing.map((f) => f.length)));
+  const failed = sites.find((s) => s.at >= pos && s.at <= pos + SLACK + Math.max(...failing.map((f) => f.length)));
   const out = new Map<number, CallTiming>();
   for (const s of sites) {
     if (s === failed) continue;

@@ -93,7 +93,7 @@ export interface CalleeErrorFacts {
 
 const MAX_FILES = WINDOWS['callee.files'];
 /** Input safety, not a search window: a larger file (a bundle or a data dump) is not read. */
-const MAX_FILE_CHARS = 2_000_000;
+const MAX_FILE_CHARS = 2_000_000; // bound: a bigger file is generated or minified, not scanned
 const CODE_FILE =
   /\.(?:[cm]?[jt]sx?|py|java|kt|kts|scala|go|rb|cs|php|rs|swift|groovy|json|ya?ml|toml|ini|cfg|conf|properties|env)$/i;
 

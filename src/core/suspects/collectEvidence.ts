@@ -58,6 +58,7 @@ async function blameFiles(
   frames: FrameExtent[],
   blame: (path: string, ranges: Array<[number, number]>) => Promise<BlameLine[]>,
 ): Promise<Map<string, BlameLine[]>> {
+  // bound: git processes at once; the results do not depend on it
   const results = await mapLimit(paths, 2, (p) =>
     blame(p, mergeRanges(frames.filter((f) => f.path === p).map((f) => [f.start, f.end]))),
   );

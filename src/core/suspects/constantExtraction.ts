@@ -8,7 +8,7 @@ import { squash } from './lineText';
 import { WINDOWS } from './searchWindows';
 
 /** Input safety, not a search window: longer lines (minified or generated code) are not scanned. */
-const MAX_LINE = 500;
+const MAX_LINE = 500; // bound: a longer line is generated code, not read
 const MAX_CHANGED = WINDOWS['constant.changedLines'];
 /** `NAME = literal` with an optional declaration prefix and type; the literal a string or number. */
 const DEFINITION = new RegExp(

@@ -20,8 +20,9 @@ export const KEYWORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Input safety, not a search window: longer lines (minified or generated code) are not scanned. */
-const MAX_LINE = 1000;
+const MAX_LINE = 1000; // bound: a longer line is generated code, not read
 const MAX_SLICE_LINES = WINDOWS['flow.sliceLines'];
+const MAX_STATEMENT = WINDOWS['statement.maxLines'];
 
 /**
  * Source text with string literals emptied (template expressions kept) and trailing comments cut, for name
@@ -103,6 +104,7 @@ function splitArgs(text: string): string[] | null {
   let depth = 0;
   let quote: string | null = null;
   let cur = '';
+  // bound: a statement's characters scanned
   for (let i = 0; i < text.length && i < 4 * MAX_LINE; i++) {
     const ch = text[i];
     if (quote) {
@@ -139,7 +141,7 @@ export interface CallSite {
 
 /** The first call of one of `names` in `text`, with its arguments as written. */
 export function findCall(text: string, names: string[]): CallSite | null {
-  const clipped = text.slice(0, 4 * MAX_LINE);
+  const clipped = text.slice(0, 4 * MAX_LINE); // bound: a statement's characters scanned
   for (const name of names) {
     if (!/^[A-Za-z_$][\w$]*$/.test(name)) continue;
     const re = new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}\\s*\\(`, 'g');
@@ -238,7 +240,7 @@ const CHAIN_END = /([A-Za-z_$][\w$]*)(?:\s*(?:\?\.|!?\.)\s*[A-Za-z_$][\w$]*|\s*\
  */
 export function failingRoots(text: string, failing: string[]): string[] {
   const out = new Set<string>();
-  const code = text.slice(0, 2000);
+  const code = text.slice(0, 2000); // bound: characters of a line read
   for (const name of failing) {
     const access = new RegExp(
       `(?:\\?\\.|!?\\.)\\s*${escapeRegExp(name)}(?![\\w$])|\\[\\s*["'\`]${escapeRegExp(name)}["'\`]\\s*\\]`,
@@ -246,6 +248,7 @@ export function failingRoots(text: string, failing: string[]): string[] {
     );
     for (const m of code.matchAll(access)) {
       // The chain before the access: a bounded window keeps the anchored match linear.
+      // bound: keeps the anchored match linear
       const root = CHAIN_END.exec(code.slice(Math.max(0, m.index - 300), m.index))?.[1];
       if (root && !KEYWORDS.has(root)) out.add(root);
     }
@@ -259,11 +262,11 @@ export function crashSeeds(text: string): string[] {
   return rootNames(a ? a.rhs : text);
 }
 
-/** The statement starting at `line` (1-based): following lines while parentheses stay open, at most 8. */
+/** The statement starting at `line` (1-based): following lines while parentheses stay open, at most MAX_STATEMENT. */
 export function statementText(lines: string[], line: number): string {
   let text = lines[line - 1] ?? '';
   let depth = 0;
-  for (let l = line; l < line + 8; l++) {
+  for (let l = line; l < line + MAX_STATEMENT; l++) {
     // Braces are left out: the `{` ending a header or an `if` opens a block, not an argument.
     for (const ch of codeOf(lines[l - 1] ?? '')) {
       if (ch === '(' || ch === '[') depth++;

@@ -1,5 +1,9 @@
 /** Where a function is declared, in any of the languages the corpus covers, by one line-level pattern. */
 import { escapeRegExp } from '../util/escapeRegExp';
+import { WINDOWS } from './searchWindows';
+
+/** Lines after a header searched for its body's opening brace (blank lines between). */
+const BRACE_LINES = WINDOWS['declaration.braceLines'];
 
 const MODIFIERS = 'public|private|protected|internal|static|final|async|override|virtual|abstract|sealed|synchronized';
 
@@ -21,6 +25,7 @@ export function declarationLine(lines: string[], name: string): number | null {
   );
   for (let i = 0; i < lines.length; i++) {
     // Most lines never mention the name: a plain search first keeps big files cheap.
+    // bound: a longer line is generated code, not read
     if (lines[i].length > 1000 || !lines[i].includes(name)) continue;
     if (/^\s*(?:return|if|for|while|switch|catch|new|throw|await|else|yield)\b/.test(lines[i])) continue;
     if (decl.test(lines[i]) || (header.test(lines[i]) && /^\s*\{/.test(nextCodeLine(lines, i)))) return i + 1;
@@ -30,6 +35,6 @@ export function declarationLine(lines: string[], name: string): number | null {
 
 /** The next line after `i` that is not blank, or ''. */
 function nextCodeLine(lines: string[], i: number): string {
-  for (let k = i + 1; k < Math.min(lines.length, i + 4); k++) if (lines[k].trim() !== '') return lines[k];
+  for (let k = i + 1; k < Math.min(lines.length, i + BRACE_LINES); k++) if (lines[k].trim() !== '') return lines[k];
   return '';
 }

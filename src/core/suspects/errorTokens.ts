@@ -6,6 +6,13 @@
 
 import { escapeRegExp } from '../util/escapeRegExp';
 import { BLOCK_KEYWORDS, DECLARATION_KEYWORDS, PAREN_KEYWORDS } from '../util/languageKeywords';
+import { WINDOWS } from './searchWindows';
+
+/** An error's words kept as tokens: this long at least and at most. */
+const MIN_TOKEN = WINDOWS['tokens.minLength'];
+const MAX_TOKEN = WINDOWS['tokens.maxLength'];
+/** Quoted literals of a message kept. */
+const MAX_QUOTED = WINDOWS['quoted.max'];
 
 /** Left in as tokens: the ranking was measured with them kept. */
 const KEPT_AS_TOKENS = new Set(['instanceof', 'typeof', 'super']);
@@ -29,7 +36,7 @@ const IDENT = /[A-Za-z_$][\w$]{2,}/g;
 
 function add(out: Set<string>, word: string): void {
   const w = word.replace(/^\$+/, '');
-  if (w.length < 3 || w.length > 60 || KEYWORDS.has(w.toLowerCase())) return;
+  if (w.length < MIN_TOKEN || w.length > MAX_TOKEN || KEYWORDS.has(w.toLowerCase())) return;
   out.add(w);
 }
 
@@ -37,7 +44,7 @@ function add(out: Set<string>, word: string): void {
 export function messageTokens(message: string | null): string[] {
   const out = new Set<string>();
   if (!message) return [];
-  const text = message.slice(0, 2000);
+  const text = message.slice(0, 2000); // bound: characters of a message read
   for (const m of text.matchAll(/['"`‘’]([A-Za-z_$][\w$.]{1,60})['"`‘’]/g)) {
     for (const part of m[1].split('.')) add(out, part);
   }
@@ -51,7 +58,7 @@ export function messageTokens(message: string | null): string[] {
 export function lineTokens(line: string | null): string[] {
   const out = new Set<string>();
   if (!line) return [];
-  const code = line.slice(0, 1000).replace(/(["'`])(?:\\.|(?!\1).)*\1/g, ' ');
+  const code = line.slice(0, 1000).replace(/(["'`])(?:\\.|(?!\1).)*\1/g, ' '); // bound: characters of a line read
   for (const m of code.matchAll(IDENT)) add(out, m[0]);
   return [...out];
 }
@@ -91,7 +98,7 @@ const READ_PROP = new RegExp(
 export function keyTokens(message: string | null, crashLine: string | null): string[] {
   const out = new Set<string>();
   if (!message) return [];
-  const text = message.slice(0, 2000);
+  const text = message.slice(0, 2000); // bound: characters of a message read
   const onLine = new Set(lineTokens(crashLine));
   // `'NoneType' object …` names a type, not a key.
   for (const m of text.matchAll(/['"`‘’]([A-Za-z_$][\w$]{1,60})['"`‘’](?!\s+object\b)/g)) {
@@ -106,7 +113,7 @@ export function keyTokens(message: string | null, crashLine: string | null): str
   // The receiver is what was missing only when it was null (`'NoneType' object`, `for nil`, `on null`):
   // a `'str' object has no attribute` receiver held a value, of another type.
   if (prop && crashLine && isNullishError(text)) {
-    const code = crashLine.slice(0, 1000);
+    const code = crashLine.slice(0, 1000); // bound: characters of a line read
     const receiver = new RegExp(`([A-Za-z_$][\\w$]*)\\s*(?:\\?\\.|!?\\.)\\s*${escapeRegExp(prop)}(?![\\w$])`).exec(
       code,
     );
@@ -128,7 +135,7 @@ export function keyHits(keys: string[], text: string): Set<string> {
  */
 export function failingNames(message: string | null, crashLine: string | null = null): string[] {
   if (!message) return [];
-  const text = message.slice(0, 2000);
+  const text = message.slice(0, 2000); // bound: characters of a message read
   const out = new Set<string>();
   const read = READ_PROP.exec(text);
   const prop = read?.[1] ?? read?.[2] ?? read?.[3] ?? read?.[4];
@@ -157,7 +164,7 @@ const DIVISION = /division by zero|divide by zero|\/ by zero|modulo by zero|Divi
  */
 export function divisorNames(crashLine: string | null): string[] {
   if (!crashLine) return [];
-  const code = crashLine.slice(0, 1000).replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""');
+  const code = crashLine.slice(0, 1000).replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""'); // bound: characters of a line read
   let last: string | null = null;
   for (const m of code.matchAll(/(?:\/\/?|%)=?\s*(\(?[A-Za-z_$][\w$.]*(?:\([^()]{0,200}\))?)/g)) last = m[1];
   return last ? [...new Set(last.match(/[A-Za-z_$][\w$]*/g) ?? [])] : [];
@@ -165,6 +172,7 @@ export function divisorNames(crashLine: string | null): string[] {
 
 /** The key a lookup did not find, when the message is only that key (Python's `KeyError: 'en'`). */
 export function missingKeys(message: string | null): string[] {
+  // bound: a bare key message is short
   const m = /^\s*(?:KeyError:\s*)?['"]([A-Za-z_$][\w$.-]{0,60})['"]\s*$/.exec((message ?? '').slice(0, 200));
   return m ? [m[1]] : [];
 }
@@ -175,11 +183,11 @@ export function missingKeys(message: string | null): string[] {
  */
 export function quotedLiterals(message: string | null): string[] {
   const out = new Set<string>();
-  const text = (message ?? '').slice(0, 2000);
+  const text = (message ?? '').slice(0, 2000); // bound: characters of a message read
   for (const m of text.matchAll(/(?:^|[\s(=:,])['"`‘]([^'"`‘’\n]{3,120})['"`’](?=$|[\s),.:;])/g)) {
     if (!/^[A-Za-z_$][\w$]*$/.test(m[1]) && /\S/.test(m[1])) out.add(m[1]);
   }
-  return [...out].slice(0, 3);
+  return [...out].slice(0, MAX_QUOTED);
 }
 
 /**
@@ -188,14 +196,14 @@ export function quotedLiterals(message: string | null): string[] {
  */
 export function unreadProperty(message: string | null): string | null {
   if (!message || !isNullishError(message)) return null;
-  const read = READ_PROP.exec(message.slice(0, 2000));
+  const read = READ_PROP.exec(message.slice(0, 2000)); // bound: characters of a message read
   return read?.[1] ?? read?.[2] ?? read?.[3] ?? read?.[4] ?? null;
 }
 
 /** Whether the message reports a use of a null, None or undefined value. */
 export function isNullishError(message: string | null): boolean {
   return /\b(?:NoneType|null|undefined|nil|NullPointerException|NullReferenceException)\b/i.test(
-    (message ?? '').slice(0, 2000),
+    (message ?? '').slice(0, 2000), // bound: characters of a message read
   );
 }
 
@@ -206,6 +214,6 @@ export function isNullishError(message: string | null): boolean {
  */
 export function isMissingKeyError(message: string | null): boolean {
   return /\bKeyError\b|KeyNotFoundException|no entry found for key|key not found|Undefined (?:array key|index)/.test(
-    (message ?? '').slice(0, 2000),
+    (message ?? '').slice(0, 2000), // bound: characters of a message read
   );
 }

@@ -15,6 +15,7 @@ export type WeightParams = Record<string, number>;
 export const WEIGHT_PARAMS: WeightParams = fitted.params;
 
 /** How much a score can be trusted by how the candidates were blamed: a presentation factor, not ranked on. */
+// shown: the same factor for every candidate of a triage
 export const MODE_CONFIDENCE: Record<BlameMode, number> = { range: 1, 'to-only': 0.7, head: 0.5 };
 
 const kindWeight = (p: WeightParams, kind: EvidenceKind) => p[`kind.${kind}`];
@@ -111,6 +112,7 @@ export function commitStrength(list: Evidence[], facts: CommitFacts | undefined,
   let raw =
     weighted[0].w +
     p.secondEvidence * (weighted[1]?.w ?? 0) +
+    // fact: the model's form (the strongest, the second, the rest)
     p.restEvidence * weighted.slice(2).reduce((s, x) => s + x.w, 0);
   raw *= focusFactor(facts, p);
   // An added early exit only makes the crashing code run less, unless it is the crashing line.

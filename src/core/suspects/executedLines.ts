@@ -9,6 +9,8 @@ import { indentOf } from '../stack/frameText';
 import { WINDOWS } from './searchWindows';
 
 const MAX_STATEMENT = WINDOWS['statement.lines'];
+/** Lines above the crash searched for the branch headers that decided it ran. */
+const GUARD_LOOKBACK = WINDOWS['guards.lookback'];
 const LOOP = /^\s*(?:for|while|do)\b|^\s*}\s*while\b|\.(?:forEach|map|flatMap|filter|reduce|some|every|find)\s*\(/;
 const CONTINUES = /(?:[,+\-*/%&|^?=([{.\\]|\b(?:and|or|not|in))\s*$/;
 
@@ -95,7 +97,7 @@ export function guardLines(lines: string[], line: number, start: number): number
   let indent = indentOf(lines[line - 1] ?? '');
   // After an `else`/`elif`, the headers above it at its indent up to its `if` decided too.
   let chain = false;
-  for (let l = line - 1; l >= start && l >= line - 200; l--) {
+  for (let l = line - 1; l >= start && l >= line - GUARD_LOOKBACK; l--) {
     const text = lines[l - 1] ?? '';
     if (isBlank(text)) continue;
     const own = indentOf(text);

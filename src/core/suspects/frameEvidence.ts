@@ -57,7 +57,7 @@ export function factsFromBlame(lines: BlameLine[], into: Map<string, CommitFacts
       sha: b.sha,
       author: b.author,
       authorMail: b.authorMail.replace(/^<|>$/g, ''),
-      date: new Date(b.authorTime * 1000).toISOString(),
+      date: new Date(b.authorTime * 1000).toISOString(), // fact: milliseconds per second
       summary: b.summary,
       // Blame headers carry no diff stats; 0 means unknown and keeps focus neutral.
       filesChanged: 0,
@@ -149,14 +149,14 @@ export function removedEvidence(
       if (gone.size === 0) continue;
       const goneText = h.removed.filter((r) => gone.has(squash(r)));
       // A pure deletion sits between newStart and newStart+1 at TO.
-      const at = h.newLines === 0 ? h.newStart + 0.5 : h.newStart;
+      const at = h.newLines === 0 ? h.newStart + 0.5 : h.newStart; // fact: a pure deletion sits between two lines
       for (const f of frames) {
         if (f.path !== file.path || at < f.start - 1 || at > f.end + 1 || inBodies(f.nested, Math.round(at))) continue;
         const sha = lastRemover(file.path, gone, patches);
         if (!sha) continue;
         const lines = Math.min(gone.size, h.oldLines - h.newLines);
         // Code removed below where the frame stopped would not have run either.
-        const kind = at > f.ranUntil + 0.5 ? 'later' : 'removed';
+        const kind = at > f.ranUntil + 0.5 ? 'later' : 'removed'; // fact: a pure deletion sits between two lines
         const base: Evidence = {
           sha,
           kind,

@@ -9,6 +9,11 @@ import { WINDOWS } from './searchWindows';
 
 const MAX_SCAN_UP = WINDOWS['extent.scanUp'];
 const MAX_SCAN_DOWN = WINDOWS['extent.scanDown'];
+/** Lines of a header in which its body's brace may open (Allman style, long parameter lists). */
+const HEADER_LINES = WINDOWS['extent.headerLines'];
+/** The extent assumed around a line when no function is found: this many lines up and down. */
+const FALLBACK_UP = WINDOWS['extent.fallbackUp'];
+const FALLBACK_DOWN = WINDOWS['extent.fallbackDown'];
 const HEADER = new RegExp(
   String.raw`^\s*(?:export\s+)?(?:default\s+)?(?:async\s+)?(?:function\b|` +
     String.raw`def\s|func\s|fn\s|sub\s|proc\s|(?:(?:public|private|protected|` +
@@ -40,6 +45,7 @@ function anyHeader(lines: string[], i: number, text: string): boolean {
   let known = headerLines.get(lines);
   if (!known) headerLines.set(lines, (known = new Uint8Array(lines.length)));
   if (known[i] === 0)
+    // fact: codes, 1 a header, 2 not
     known[i] = !CONTROL.test(text) && (HEADER.test(text) || METHOD_LIKE.test(text) || ARROW.test(text)) ? 1 : 2;
   return known[i] === 1;
 }
@@ -75,9 +81,11 @@ function braceEnd(lines: string[], start: number): number | null {
     let text = lines[i].replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""').replace(/\/\/.*$/, '');
     // Braces inside the header's parameter list (a destructured or defaulted object) open no body.
     if (i === start) {
+      // bound: nesting depth of parentheses folded
       for (let k = 0, prev = ''; k < 8 && prev !== text; k++) [prev, text] = [text, text.replace(/\([^()]*\)/g, '_')];
       // Nor do a return type's (`): { rate: number } {`): only the brace that ends the header opens it.
       let typed = text;
+      // bound: nesting depth of parentheses folded
       for (let k = 0, prev = ''; k < 8 && prev !== typed; k++)
         [prev, typed] = [typed, typed.replace(/\{[^{}]*\}/g, '_')];
       if (/\{\s*$/.test(typed)) text = typed;
@@ -119,7 +127,7 @@ function bodyEnd(lines: string[], header: number): number | null {
   const braced =
     !RUBY_DEF.test(lines[header]) &&
     !/:\s*(?:#.*)?$/.test(lines[header]) &&
-    /\{\s*(?:\/\/.*)?$|=>\s*\{?|\)\s*\{/m.test(lines.slice(header, header + 4).join('\n'));
+    /\{\s*(?:\/\/.*)?$|=>\s*\{?|\)\s*\{/m.test(lines.slice(header, header + HEADER_LINES).join('\n'));
   return braced ? braceEnd(lines, header) : indentEnd(lines, header);
 }
 
@@ -157,7 +165,11 @@ export function enclosingFunction(
   fn: string | null,
 ): { start: number; end: number; named: boolean } {
   const idx = Math.min(Math.max(line - 1, 0), Math.max(lines.length - 1, 0));
-  const fallback = { start: Math.max(1, line - 8), end: Math.min(lines.length || line, line + 4), named: false };
+  const fallback = {
+    start: Math.max(1, line - FALLBACK_UP),
+    end: Math.min(lines.length || line, line + FALLBACK_DOWN),
+    named: false,
+  };
   if (lines.length === 0) return fallback;
   const name = functionBaseName(fn);
   const header = findHeader(lines, idx, name);

@@ -9,10 +9,11 @@ import { parseRangePatch } from './rangePatch';
 import type { SuspectGitPort } from './suspectPort.types';
 
 /** Input safety, not a search window: longer lines (minified or generated code) are not scanned. */
-const MAX_LINE = 400;
+const MAX_LINE = 400; // bound: a longer line is generated code, not read
 
 /** The simple class name an error message starts with (`com.acme.X: …` → `X`), or null. */
 export function errorClassName(message: string | null): string | null {
+  // bound: characters of a message read
   const head = /^\s*([A-Za-z_$][\w$.]{0,200})\s*(?::|$)/.exec((message ?? '').slice(0, 300))?.[1];
   const name = head?.split('.').pop() ?? '';
   // Built-in, untyped errors (`Error`, `TypeError`) are never declared in the project.

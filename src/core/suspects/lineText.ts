@@ -7,5 +7,5 @@ export function squash(line: string): string {
 
 /** A line (its first 1,000 characters) with every string literal emptied: quoted text is no code. */
 export function stripStrings(line: string): string {
-  return line.slice(0, 1000).replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""');
+  return line.slice(0, 1000).replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""'); // bound: characters of a line read
 }

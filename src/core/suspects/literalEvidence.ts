@@ -13,6 +13,8 @@ import { escapeRegExp } from '../util/escapeRegExp';
 import { WINDOWS } from './searchWindows';
 
 const MAX_KEYS = WINDOWS['literal.keys'];
+/** A quoted literal longer than this is text, not a key. */
+const MAX_KEY_LENGTH = WINDOWS['literal.maxLength'];
 
 function count(lines: string[], literal: RegExp): number {
   return lines.reduce((n, l) => n + (l.match(literal)?.length ?? 0), 0);
@@ -30,7 +32,7 @@ export async function collectLiteralEvidence(
 ): Promise<Evidence[]> {
   const missingSet = new Set(missing);
   const keys = [...new Set([...missing, ...literals])]
-    .filter((k) => k.length > 0 && k.length <= 120 && !/["'`\n]/.test(k))
+    .filter((k) => k.length > 0 && k.length <= MAX_KEY_LENGTH && !/["'`\n]/.test(k))
     .slice(0, MAX_KEYS);
   if (keys.length === 0) return [];
   const pattern = `(["'\`])(${keys.map(escapeRegExp).join('|')})(["'\`])`;

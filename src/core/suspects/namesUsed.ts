@@ -26,6 +26,8 @@ export interface NameUse {
 const LOOKBACK = WINDOWS['names.lookback'];
 const MAX_DEPTH = WINDOWS['names.depth'];
 const MAX_NAMES = WINDOWS['names.max'];
+/** Names shorter than this are not followed (`i`, `fn`): too common to tie a change to the crash. */
+const MIN_NAME = WINDOWS['names.minLength'];
 /**
  * Language keywords that read like a call before a parenthesis (`if (`, `func (s *S)`, `foreach (`,
  * `elsif (`): never a callee, unless written as a member (`Policy.for(user)` is a Ruby method).
@@ -80,13 +82,14 @@ export function namesUsed(
     feeds: boolean,
     argument = false,
   ) => {
-    if (!name || name.length < 3 || NOT_HELPERS.has(name) || onStack.has(name)) return;
+    if (!name || name.length < MIN_NAME || NOT_HELPERS.has(name) || onStack.has(name)) return;
     const key = `${kind}\0${name}`;
     const had = uses.get(key);
     const better =
       !had ||
       f.depth < had.depth ||
       (f.depth === had.depth &&
+        // fact: any weight below 1 (feeding decides, nearness breaks ties)
         (feeds ? 1 : 0) - (had.feeds ? 1 : 0) + (Math.abs(line - f.line) < Math.abs(had.line - f.line) ? 0.5 : 0) > 0);
     if (better) uses.set(key, { name, depth: f.depth, frame: f, line, kind, feeds, ...(argument ? { argument } : {}) });
   };
@@ -95,7 +98,7 @@ export function namesUsed(
     const feeding = new Set([f.line, ...(feedLines.get(f.depth) ?? [])]);
     const below = frames.find((x) => x.depth === f.depth - 1);
     for (let l = f.line; l >= Math.max(f.start, f.line - LOOKBACK); l--) {
-      const code = blankStrings((f.text[l - 1] ?? '').slice(0, 1000));
+      const code = blankStrings((f.text[l - 1] ?? '').slice(0, 1000)); // bound: characters of a line read
       // On a caller's own line, only the calls in the stack call's arguments (or before it) ran; on
       // the crashing line, only those evaluated before the failing operation.
       const timings =
@@ -104,7 +107,7 @@ export function namesUsed(
           : below
             ? callTimings(code, functionBaseName(below.function))
             : f.depth === 0
-              ? crashTimings((f.text[l - 1] ?? '').slice(0, 1000), failing)
+              ? crashTimings((f.text[l - 1] ?? '').slice(0, 1000), failing) // bound: characters of a line read
               : null;
       for (const m of code.matchAll(CALL)) {
         const member = m[2] !== undefined || /(?:\.|->)\s*$/.test(code.slice(0, m.index));
@@ -116,7 +119,7 @@ export function namesUsed(
     }
     // The values the frame's line reads, and those its enclosing conditions read (they chose the path).
     for (const l of [f.line, ...guardLines(f.text, f.line, f.start)]) {
-      const raw = (f.text[l - 1] ?? '').slice(0, 1000);
+      const raw = (f.text[l - 1] ?? '').slice(0, 1000); // bound: characters of a line read
       for (const m of raw.matchAll(MEMBER)) note(m[1] ?? m[2] ?? m[3], f, l, 'value', true);
     }
   }

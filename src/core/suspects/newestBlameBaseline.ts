@@ -19,6 +19,7 @@ export async function newestBlameBaseline(
   frames: BlameFrame[],
 ): Promise<BaselineSuspect[]> {
   const paths = [...new Set(frames.map((f) => f.path))];
+  // bound: git processes at once; the results do not depend on it
   const blamed = await mapLimit(paths, 2, (p) =>
     port
       .blameAt(

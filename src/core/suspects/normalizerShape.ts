@@ -7,7 +7,7 @@
 import { squash } from './lineText';
 
 /** Input safety, not a search window: longer lines (minified or generated code) are not scanned. */
-const MAX_LINE = 400;
+const MAX_LINE = 400; // bound: a longer line is generated code, not read
 /** Calls whose job is to put a value into a canonical form. */
 const NORMALIZERS = new Set(
   (

@@ -16,6 +16,8 @@ import { WINDOWS } from './searchWindows';
 const CONSTANT = /\b([A-Z][A-Z0-9_]{2,})\b/g;
 const MAX_INITIALIZER = WINDOWS['operand.initializerLines'];
 const MAX_USES = WINDOWS['operand.uses'];
+/** Operands (and an operand's words) shorter than this are too common to tie a constant to the crash. */
+const MIN_OPERAND = WINDOWS['operand.minLength'];
 
 /** Lower-case words of an identifier: `limitMs`, `limit_ms`, `LIMIT_MS` → limit, ms. */
 function identifierWords(name: string): string[] {
@@ -34,7 +36,7 @@ function identifierWords(name: string): string[] {
 export function namedAfter(name: string, operand: string): boolean {
   const want = identifierWords(operand);
   const have = identifierWords(name);
-  if (want.length === 0 || want.join('').length < 4) return false;
+  if (want.length === 0 || want.join('').length < MIN_OPERAND) return false;
   if (want.length === 1) return have.length === 1 && have[0] === want[0];
   let i = 0;
   for (const w of have) if (w === want[i]) i++;
@@ -65,6 +67,7 @@ function valueDeclarationLine(lines: string[], name: string): number | null {
       `let|var|val)\\s+)*(?:[\\w<>[\\],.]+\\s+)?${escapeRegExp(name)}\\s*(?::\\s*[^=]{1,80})?=(?!=)`,
   );
   for (let i = 0; i < lines.length; i++) {
+    // bound: a longer line is generated code, not read
     if (lines[i].length <= 1000 && lines[i].includes(name) && decl.test(lines[i])) return i + 1;
   }
   return null;
@@ -91,10 +94,12 @@ const TOKEN = /(["'`])(?:\\.|(?!\1).)*\1|[\w$.]+/g;
  * value (`(".", ",")` → `(",", ".")`) is not.
  */
 export function extendsOnly(h: PatchHunk): boolean {
+  // bound: lines and characters of a hunk compared
   const added = h.added.slice(0, 200).map((l) => l.slice(0, 1000).match(TOKEN) ?? []);
   // Each removed line survives, in order, inside one added line.
+  // bound: lines of a hunk compared
   return h.removed.slice(0, 200).every((r) => {
-    const want = r.slice(0, 1000).match(TOKEN) ?? [];
+    const want = r.slice(0, 1000).match(TOKEN) ?? []; // bound: characters of a line read
     return added.some((a) => {
       let i = 0;
       for (const t of a) if (i < want.length && t === want[i]) i++;
@@ -123,12 +128,13 @@ function narrow(h: PatchHunk, at: number, end: number): PatchHunk {
 }
 
 function span(h: PatchHunk): [number, number] {
+  // fact: a pure deletion sits between two lines
   return h.newLines === 0 ? [h.newStart + 0.5, h.newStart + 0.5] : [h.newStart, h.newStart + h.newLines - 1];
 }
 
 /** The key an entry line starts with (`suite: {`, `"suite" =>`, `'suite' = `, `("suite", 2),`), or null. */
 function entryKey(line: string): string | null {
-  const text = line.slice(0, 1000);
+  const text = line.slice(0, 1000); // bound: characters of a line read
   return (
     /^\s*["']?([\w$.-]{1,80})["']?\s*(?::|=>|=(?!=))/.exec(text)?.[1] ??
     /^\s*[([{]\s*["']?([\w$.-]{1,80})["']?\s*,/.exec(text)?.[1] ??
@@ -195,14 +201,14 @@ export function operandDefinitions(
     }
   }
   if (!crash) return out;
-  const operands = failing.filter((n) => n.length >= 4);
+  const operands = failing.filter((n) => n.length >= MIN_OPERAND);
   for (const h of file.hunks) {
     for (const line of [...h.added, ...h.removed]) {
       const m = new RegExp(
         String.raw`^\s*(?:(?:export|public|private|protected|static|final|const|` +
           String.raw`readonly|let|var|val)\s+)*(?:[\w<>[\],.]+\s+)?([A-Z][A-Z0-9_]{2,})\s*(?::\s*[^=]{1,80` +
           String.raw`})?=(?!=)`,
-      ).exec(line.slice(0, 1000));
+      ).exec(line.slice(0, 1000)); // bound: characters of a line read
       if (m && operands.some((o) => namedAfter(m[1], o))) {
         push({ name: m[1], depth: 0, frame: crash, line: crash.line, kind: 'value', feeds: true }, h);
         break;

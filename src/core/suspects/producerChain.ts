@@ -21,6 +21,8 @@ export interface ProducerUse extends NameUse {
 const MAX_LEVELS = WINDOWS['producer.levels'];
 const MAX_USES = WINDOWS['producer.uses'];
 const MAX_BODY = WINDOWS['producer.bodyLines'];
+/** Called names shorter than this are not followed (as namesUsed.ts's `names.minLength`). */
+const MIN_NAME = WINDOWS['names.minLength'];
 const CALL = /([A-Za-z_$][\w$]*)\s*\(/g;
 const CONSTANT = /\b([A-Z][A-Z0-9_]{2,})\b(?!\s*\()/g;
 const NULL_LITERAL = /\b(?:null|None|nil|undefined)\b/;
@@ -119,7 +121,7 @@ export function producerUses(
         use.nullOrigin = true;
       }
       for (const name of calls) {
-        if (name.length < 3 || skip(name) || seen.has(name)) continue;
+        if (name.length < MIN_NAME || skip(name) || seen.has(name)) continue;
         seen.add(name);
         next.push({ ...use, name, via: [...use.via, use.name], nullOrigin: false });
       }

@@ -17,7 +17,7 @@ const MAX_ROUNDS = WINDOWS['producerFiles.rounds'];
 const MAX_NAMES = WINDOWS['producerFiles.names'];
 const MAX_FILES = WINDOWS['producerFiles.files'];
 /** Input safety, not a search window: a larger file (a bundle or a data dump) is not read. */
-const MAX_FILE_CHARS = 2_000_000;
+const MAX_FILE_CHARS = 2_000_000; // bound: a bigger file is generated or minified, not scanned
 const HELPER_NAME = /^[A-Za-z_$][\w$]{2,80}$/;
 
 type Producers = { nested: ProducerUse[]; nullOrigins: Set<string> };

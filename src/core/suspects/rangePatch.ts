@@ -6,6 +6,10 @@
 
 import { parseDiffU0 } from '../git/diffParser';
 import { slashIsCode } from './pathKinds';
+import { WINDOWS } from './searchWindows';
+
+/** A hunk of more code lines than this is more than an early exit. */
+const MAX_GUARD = WINDOWS['guard.maxLines'];
 
 export const RANGE_PATCH_FORMAT = '--format=%x00%H';
 
@@ -218,8 +222,8 @@ export function isGuard(h: PatchHunk): boolean {
   return (
     h.removed.length === 0 &&
     code.length > 0 &&
-    code.length <= 6 &&
-    code.every((l) => l.length <= 500) &&
+    code.length <= MAX_GUARD &&
+    code.every((l) => l.length <= 500) && // bound: longer lines are generated code, not a guard
     code.some((l) => EXIT.test(l)) &&
     code.every((l) => EXIT.test(l) || GUARD_PART.test(l))
   );

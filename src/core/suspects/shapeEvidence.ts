@@ -13,8 +13,10 @@ import type { FrameText } from './suspectPort.types';
 import { WINDOWS } from './searchWindows';
 
 /** Input safety, not a search window: longer lines (minified or generated code) are not scanned. */
-const MAX_LINE = 500;
+const MAX_LINE = 500; // bound: a longer line is generated code, not read
 const MAX_SCAN_UP = WINDOWS['shape.scanUp'];
+/** A function's first lines (its parameters) searched for a reorder the frame's line reads. */
+const REORDER_LINES = WINDOWS['shape.reorderLines'];
 const TOKEN = /[A-Za-z_$][\w$]*|\d+(?:\.\d+)?|[<>=!]=?=?|\S/g;
 const COMPARISON = new Set(['<', '<=', '>', '>=', '==', '!=', '===', '!==']);
 const INDEX_ERROR = new RegExp(
@@ -26,7 +28,7 @@ const INDEX_ERROR = new RegExp(
 
 /** Whether the error is an index out of range, a missing element or key. */
 export function isIndexError(message: string | null): boolean {
-  return INDEX_ERROR.test((message ?? '').slice(0, 2000));
+  return INDEX_ERROR.test((message ?? '').slice(0, 2000)); // bound: characters of a message read
 }
 
 function tokens(line: string): string[] {
@@ -52,6 +54,7 @@ function boundMiddle(x: string[], y: string[]): boolean {
     if (isInt(x[0]) && isInt(y[0])) return Math.abs(Number(x[0]) - Number(y[0])) === 1;
   }
   // `n` ↔ `n + 1`, `.length` ↔ `.length - 1`, `+ 1` ↔ `- 1`.
+  // fact: `+ 1` / `- 1` is two tokens
   const pm = (m: string[]) => m.length === 2 && (m[0] === '+' || m[0] === '-') && m[1] === '1';
   if ((x.length === 0 && pm(y)) || (y.length === 0 && pm(x))) return true;
   return pm(x) && pm(y);
@@ -76,6 +79,7 @@ function argGroups(line: string): { shape: string; groups: string[][] } | null {
   if (line.length > MAX_LINE) return null;
   let s = line.replace(/\s+/g, '');
   const groups: string[][] = [];
+  // bound: rounds of a loop that ends sooner on real code
   for (let guard = 0; guard < 50; guard++) {
     const m = /\(([^()]*)\)/.exec(s);
     if (!m) break;
@@ -103,7 +107,7 @@ export function reorderedArguments(before: string, after: string): string[] | nu
       if (v !== y[j]) moved.push(v);
     });
   }
-  return moved.length >= 2 ? moved : null;
+  return moved.length >= 2 ? moved : null; // fact: a reorder moves two at least
 }
 
 /** True when the only change to a line took an `await` off it: the caller now gets a promise. */
@@ -184,7 +188,7 @@ export function shapeEvidence(req: ShapeRequest): Evidence[] {
     // Arguments reordered on the frame's own call, or the function's parameters reordered where the frame reads them.
     const used = words(f.text[f.line - 1] ?? '');
     emit(f.line, 'reorder', (a, b) => reorderedArguments(a, b) !== null);
-    for (let l = f.start; l < f.line && l < f.start + 3; l++) {
+    for (let l = f.start; l < f.line && l < f.start + REORDER_LINES; l++) {
       emit(l, 'reorder', (a, b) =>
         (reorderedArguments(a, b) ?? []).some((x) => [...words(x)].some((w) => used.has(w))),
       );
@@ -199,7 +203,7 @@ export function shapeEvidence(req: ShapeRequest): Evidence[] {
  * `'x' is not a valid Color`. Empty for other errors.
  */
 export function enumConstants(message: string | null): string[] {
-  const text = (message ?? '').slice(0, 2000);
+  const text = (message ?? '').slice(0, 2000); // bound: characters of a message read
   const java = /No enum constant (?:[\w$]+\.)*([A-Za-z_$][\w$]{0,60})/.exec(text);
   if (java) return [java[1]];
   const py = /['"]([^'"\n]{1,60})['"] is not a valid [A-Za-z_]\w*/.exec(text);

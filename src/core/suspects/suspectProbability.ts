@@ -80,7 +80,7 @@ function marginOf(raws: number[], first: number, logNone: number): number {
 
 /** Log-odds, clamped so that a probability of exactly 0 or 1 stays finite. */
 function logit(p: number): number {
-  const q = Math.min(1 - 1e-12, Math.max(1e-12, p));
+  const q = Math.min(1 - 1e-12, Math.max(1e-12, p)); // bound: keeps the logarithm finite
   return Math.log(q / (1 - q));
 }
 
@@ -121,4 +121,4 @@ export function issueVerdict(
   return close && b ? { confidence, uncertainBetween: [a.sha, b.sha] } : { confidence };
 }
 
-const percent = (p: number) => `${Math.round(p * 100)}%`;
+const percent = (p: number) => `${Math.round(p * 100)}%`; // fact: a percentage

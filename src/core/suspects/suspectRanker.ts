@@ -9,17 +9,22 @@ import { commitLine, describeEvidence, moreLinksReason, neutralReason } from './
 import { commitStrength, MODE_CONFIDENCE } from './evidenceWeight';
 import { FEATURES, featureVector, touchesWhatRan } from './rankFeatures';
 import { candidateProbabilities, issueVerdict, type IssueVerdict } from './suspectProbability';
+import { WINDOWS } from './searchWindows';
+
+const OLDEST = WINDOWS['recency.oldestPercent'] / 100; // fact: a percentage
+const NEWER = (100 - WINDOWS['recency.oldestPercent']) / 100; // fact: a percentage
 
 /**
  * Without a deploy range every line has some author; newer changes are likelier to have broken
- * something that worked, so rank by recency among the candidates (newest ×1, oldest ×0.55).
+ * something that worked, so rank by recency among the candidates (newest ×1, oldest ×`recency.oldestPercent`).
  */
 function recencyFactors(shas: string[], commits: Map<string, CommitFacts>): Map<string, number> {
   const dated = shas
     .map((sha) => ({ sha, t: Date.parse(commits.get(sha)?.date ?? '') || 0 }))
     .sort((a, b) => a.t - b.t);
   const out = new Map<string, number>();
-  dated.forEach((d, i) => out.set(d.sha, dated.length < 2 ? 1 : 0.55 + 0.45 * (i / (dated.length - 1))));
+  // fact: one candidate has no spread
+  dated.forEach((d, i) => out.set(d.sha, dated.length < 2 ? 1 : OLDEST + NEWER * (i / (dated.length - 1))));
   return out;
 }
 
@@ -89,13 +94,14 @@ export function rankIssueSuspects(
     if (options.mode === 'to-only')
       reasons.push('no earlier deploy found: blamed the full history at the deployed revision, lower confidence');
     if (options.mode === 'head') reasons.push('no deploy range known: blamed at HEAD, lower confidence');
+    // shown: the score is monotone in raw, which ranks
     const score = (1 - Math.exp(-1.8 * raw)) * MODE_CONFIDENCE[options.mode];
     ranked.push({
       sha,
       author: facts ? `${facts.author} <${facts.authorMail}>` : '',
       date: facts?.date ?? '',
       summary: facts?.summary ?? '',
-      score: Math.round(score * 1000) / 1000,
+      score: Math.round(score * 1000) / 1000, // shown: three decimals
       reasons,
       ...(moreLinks.length ? { moreLinks } : {}),
       raw,
@@ -124,10 +130,10 @@ export function rankIssueSuspects(
     options.mode,
     linkedShas.size > 0,
   );
-  return { ...verdict, suspects: suspects.slice(0, options.limit ?? 10) };
+  return { ...verdict, suspects: suspects.slice(0, options.limit ?? 10) }; // shown: suspects listed by default
 }
 
 /** Links to the stack a suspect's reasons name before the `and N more links` line: presentation, never ranked on. */
-const SHOWN_LINKS = 3;
+const SHOWN_LINKS = 3; // shown: never ranked on
 
-const round3 = (x: number) => Math.round(x * 1000) / 1000;
+const round3 = (x: number) => Math.round(x * 1000) / 1000; // shown: three decimals

@@ -10,6 +10,10 @@ import { lineHistory, type LineTouch } from './lineHistory';
 import { isNonCodePath } from './pathKinds';
 import { codeLines, type PatchCommit, type PatchHunk } from './rangePatch';
 import type { BlameFrame } from './suspectPort.types';
+import { WINDOWS } from './searchWindows';
+
+/** Tokens one piece of token evidence names (each past the first adds weight). */
+const PER_EVIDENCE = WINDOWS['tokens.perEvidence'];
 
 /** A hunk that only rewrites a manifest's version (`"version": "6.1.0"`, `version = "2.0"`, `__version__ = …`). */
 function isVersionBump(h: PatchHunk): boolean {
@@ -48,7 +52,7 @@ export function tokenEvidence(
         function: f?.function ?? null,
         distance: Infinity,
         lines: 0,
-        tokens: [...new Set([...gone, ...hits])].slice(0, 4),
+        tokens: [...new Set([...gone, ...hits])].slice(0, PER_EVIDENCE),
       };
       if (gone.length) e.keys = gone;
       out.push(e);

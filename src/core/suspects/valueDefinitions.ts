@@ -9,6 +9,7 @@ import { escapeRegExp } from '../util/escapeRegExp';
 
 /** Changed line numbers at TO of a hunk (a pure deletion sits between newStart and newStart+1). */
 export function hunkSpan(h: PatchHunk): [number, number] {
+  // fact: a pure deletion sits between two lines
   return h.newLines === 0 ? [h.newStart + 0.5, h.newStart + 0.5] : [h.newStart, h.newStart + h.newLines - 1];
 }
 
@@ -42,9 +43,11 @@ const ERASED_TYPES = /\.(?:py|pyi|ts|tsx|mts|cts)$/i;
  */
 function stripAnnotations(line: string): string {
   let out = '';
+  // bound: characters of a line read
   for (let i = 0; i < line.length && i < 1000; i++) {
     const colon = line[i] === ':' && /[\w$?]/.test(line[i - 1] ?? '') && line[i + 1] !== ':';
     const arrow = line[i] === '-' && line[i + 1] === '>';
+    // fact: `=>` is two characters, `:` one
     const end = colon || arrow ? annotationEnd(line, i + (arrow ? 2 : 1), arrow) : -1;
     if (end < 0 || (colon && line[end] !== '=')) out += line[i];
     else i = end - 1;
@@ -90,7 +93,7 @@ export function valueDefinitions(file: PatchFile, uses: NameUse[], frames: Exten
     const constant = /^[A-Z][A-Z0-9_]+$/.test(use.name);
     const def = {
       test: (l: string) =>
-        l.length <= 1000 &&
+        l.length <= 1000 && // bound: a longer line is generated code, not read
         l.includes(use.name) &&
         (key.test(l) ||
           ((constant || /^\S/.test(l) || /\b(?:static|final|const|readonly)\b/.test(l)) && assign.test(l))),
