@@ -1,3 +1,4 @@
+import { getMaxListeners, setMaxListeners } from 'node:events';
 import { CulpritError, messageOf } from '../../errors';
 import type { HttpClient } from '../../http/httpClient';
 import type { ErrorEvent } from '../../model/event.types';
@@ -80,7 +81,12 @@ function buildSentrySource(opts: SentrySourceOptions): SentrySource {
       // Twice as many issues under way as requests allowed (the HTTP limiter keeps that bound): with
       // one per slot, each slot stood empty while its issue's answer was parsed and decoded and its
       // deploy looked up; with a request always queued, a slot is refilled as soon as it frees.
-      const outcomes = await mapPool(items, maxConcurrent * 2, (item, index) =>
+      const pool = maxConcurrent * 2;
+      // Each issue under way can wait on the signal twice (a queued request, a retry's back-off): above
+      // Node's default of 10 listeners, which it reports as a leak although every one is removed.
+      const signal = options.signal;
+      if (signal) setMaxListeners(Math.max(getMaxListeners(signal), 10 + 2 * pool), signal);
+      const outcomes = await mapPool(items, pool, (item, index) =>
         sampleFor(item, {
           details: index < DETAILS_FOR_FIRST,
           http,
