@@ -186,27 +186,28 @@ export interface GitCall {
  */
 export function countingGitDir(): { dir: string; calls: () => GitCall[]; maxConcurrent: () => number } {
   const dir = makeTempDir('culprit-countgit-');
-  const log = path.join(dir, 'calls.log');
+  // One file per call: appends from concurrent wrappers to one log interleave (a call's fields are
+  // several writes), which garbles lines exactly when processes overlap.
+  const logs = path.join(dir, 'calls');
+  fs.mkdirSync(logs);
   const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
   fs.writeFileSync(
     path.join(dir, 'git'),
     '#!/bin/sh\ns=$(date +%s%N)\n' +
       `${realGit} "$@"\nrc=$?\n` +
-      `{ printf '%s\\0%s' "$s" "$(date +%s%N)"; for a in "$@"; do printf '\\0%s' "$a"; done; printf '\\n'; } >> '${log}'\n` +
+      `{ printf '%s\\0%s' "$s" "$(date +%s%N)"; for a in "$@"; do printf '\\0%s' "$a"; done; } > '${logs}/'"$s.$$"\n` +
       'exit $rc\n',
     { mode: 0o755 },
   );
   const calls = (): GitCall[] =>
-    fs.existsSync(log)
-      ? fs
-          .readFileSync(log, 'utf8')
-          .split('\n')
-          .filter(Boolean)
-          .map((l) => {
-            const [s, e, ...args] = l.split('\0');
-            return { start: Number(s), end: Number(e), args };
-          })
-      : [];
+    fs
+      .readdirSync(logs)
+      .map((name) => fs.readFileSync(path.join(logs, name), 'utf8'))
+      .map((l) => {
+        const [s, e, ...args] = l.split('\0');
+        return { start: Number(s), end: Number(e), args };
+      })
+      .sort((a, b) => a.start - b.start);
   const maxConcurrent = (): number => {
     const edges = calls().flatMap((c) => [
       [c.start, 1],
