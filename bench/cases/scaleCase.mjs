@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildScaleRepo } from '../fixtures/scaleRepo.mjs';
-import { summarize } from '../lib/stats.mjs';
+import { slope, summarize } from '../lib/stats.mjs';
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 // 10 s: Culprit takes < 1 s at every size, so a timed-out alternative still proves a ratio < 0.1.
@@ -38,20 +38,6 @@ function measure(cmd, args, { cwd, timeout } = {}) {
   const timedOut = r.status === 124 || r.error?.code === 'ETIMEDOUT' || r.signal === 'SIGKILL';
   if (!timedOut && r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr?.slice(-1500)}`);
   return { wallMs, cpuMs, timedOut, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
-}
-
-function slope(points) {
-  const xs = points.map((p) => Math.log(p[0]));
-  const ys = points.map((p) => Math.log(Math.max(p[1], 1e-3)));
-  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < xs.length; i++) {
-    num += (xs[i] - mx) * (ys[i] - my);
-    den += (xs[i] - mx) ** 2;
-  }
-  return den === 0 ? NaN : num / den;
 }
 
 function traceWithFrames(meta, n, work) {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { buildSourceMap, MAP_SIZES } from '../fixtures/sourceMaps.mjs';
 import { runNodeChild } from '../lib/child.mjs';
-import { seededRandom, summarize } from '../lib/stats.mjs';
+import { seededRandom, slope, summarize } from '../lib/stats.mjs';
 
 const LOOKUPS = [1, 1000, 100_000];
 const ROUNDS = { '1MB': 5, '15MB': 5, '60MB': 3 };
@@ -41,20 +41,6 @@ function positionsFor(built) {
   writeFileSync(file, JSON.stringify(positions));
   writeFileSync(stampFile, `${stamp} ${segments}`);
   return { file, segments };
-}
-
-function slope(points) {
-  const xs = points.map((p) => Math.log(p[0]));
-  const ys = points.map((p) => Math.log(Math.max(p[1], 1e-3)));
-  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
-  let num = 0;
-  let den = 0;
-  xs.forEach((x, i) => {
-    num += (x - mx) * (ys[i] - my);
-    den += (x - mx) ** 2;
-  });
-  return den === 0 ? NaN : num / den;
 }
 
 export async function sourceMapCase({ repoRoot, bundle, work, log }) {

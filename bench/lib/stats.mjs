@@ -79,3 +79,18 @@ export function bootstrapMean(values, { reps = 2000, seed = 13 } = {}) {
   means.sort((a, b) => a - b);
   return [means[Math.floor(0.025 * reps)], means[Math.min(reps - 1, Math.floor(0.975 * reps))]];
 }
+
+/** Growth exponent: the least-squares slope of log y on log x over `[x, y]` points (y clamped above 0). */
+export function slope(points) {
+  const xs = points.map((p) => Math.log(p[0]));
+  const ys = points.map((p) => Math.log(Math.max(p[1], 1e-3)));
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < xs.length; i++) {
+    num += (xs[i] - mx) * (ys[i] - my);
+    den += (xs[i] - mx) ** 2;
+  }
+  return den === 0 ? NaN : num / den;
+}
