@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const EXPORTS = [
   ['createFileSource', 'src/core/providers/file/fileSource'],
@@ -21,11 +21,12 @@ const EXPORTS = [
   ['WEIGHT_PARAMS', 'src/core/suspects/evidenceWeight'],
 ];
 
-/** Path of the bundle, building it first. */
-export async function buildCoreBundle(repoRoot) {
-  const outDir = join(repoRoot, 'bench/.work');
-  mkdirSync(outDir, { recursive: true });
-  const outfile = join(outDir, 'core.cjs');
+/**
+ * Path of the bundle, building it first; `outfile` and esbuild `plugins` for a variant (the windows'
+ * ablation swaps evidenceWeights.json).
+ */
+export async function buildCoreBundle(repoRoot, { outfile = join(repoRoot, 'bench/.work/core.cjs'), plugins } = {}) {
+  mkdirSync(dirname(outfile), { recursive: true });
   const contents = EXPORTS.map(([name, from]) => `export { ${name} } from './${from}';`).join('\n');
   await build({
     stdin: { contents, resolveDir: repoRoot, loader: 'ts', sourcefile: 'benchCore.ts' },
@@ -35,6 +36,7 @@ export async function buildCoreBundle(repoRoot) {
     target: 'node20',
     format: 'cjs',
     logLevel: 'warning',
+    plugins,
   });
   return outfile;
 }

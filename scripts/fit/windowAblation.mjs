@@ -6,11 +6,10 @@
 // keyed by the setting only: so before any setting is triaged, the shipped windows are re-triaged by the current
 // code and must reproduce their cache (else every cached setting is stale). `only`: triage only those windows'
 // settings; the others' rows come from their caches.
-import { build } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeResultsSection } from '../../bench/lib/resultsFile.mjs';
-import { loadCore } from '../../bench/lib/coreBundle.mjs';
+import { buildCoreBundle, loadCore } from '../../bench/lib/coreBundle.mjs';
 import { corpusFeatures } from './corpusFeatures.mjs';
 import { rankMetrics, withCi } from './fitReport.mjs';
 import { applyWeights } from './weightFit.mjs';
@@ -24,28 +23,13 @@ async function variantCore(repoRoot, windows, tag) {
   const file = path.join(repoRoot, 'src/core/suspects/evidenceWeights.json');
   const json = { ...JSON.parse(readFileSync(file, 'utf8')), windows };
   const outfile = path.join(repoRoot, `bench/.work/windows/core-${tag}.cjs`);
-  const contents = [
-    "export { createFileSource } from './src/core/providers/file/fileSource';",
-    "export { openTriageWorkspace } from './src/core/triage/triageWorkspace';",
-    "export { runTriage } from './src/core/triage/runTriage';",
-  ].join('\n');
   const swap = {
     name: 'windows',
     setup(b) {
       b.onLoad({ filter: WEIGHTS_FILE }, () => ({ contents: JSON.stringify(json), loader: 'json' }));
     },
   };
-  await build({
-    stdin: { contents, resolveDir: repoRoot, loader: 'ts', sourcefile: 'windowCore.ts' },
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'warning',
-    plugins: [swap],
-  });
-  return loadCore(outfile);
+  return loadCore(await buildCoreBundle(repoRoot, { outfile, plugins: [swap] }));
 }
 
 /** The settings measured: every window halved and doubled (whole numbers, at least 1). */
