@@ -41,6 +41,30 @@ export async function loadTags(repo: GitRepo, signal?: AbortSignal): Promise<Tag
   return tags;
 }
 
+/** Up to this many tags are peeled through the running batch; more cost less as one `for-each-ref`. */
+const MAX_BATCH_TAGS = 256;
+
+/**
+ * The same map as {@link loadTags} from tag names already listed (the open call's, in refname
+ * order): each peeled once through the repository's `cat-file --batch`, which is running anyway,
+ * instead of a process of its own. Many names, or a batch that fails, list the tags as loadTags does.
+ */
+export async function tagsFromNames(repo: GitRepo, names: readonly string[], signal?: AbortSignal): Promise<TagMap> {
+  if (names.length > MAX_BATCH_TAGS) return loadTags(repo, signal);
+  try {
+    const targets = await Promise.all(names.map((n) => repo.blobs.tagTarget(n)));
+    const tags: TagMap = new Map();
+    names.forEach((name, i) => {
+      const sha = targets[i];
+      if (sha) tags.set(name, sha);
+    });
+    return tags;
+  } catch (e) {
+    if (signal?.aborted) throw e;
+    return loadTags(repo, signal);
+  }
+}
+
 /**
  * Resolves a release name or SHA to a commit: first as a tag (trying `v1.5.0`, `1.5.0`,
  * `pkg@1.5.0`, `pkg-v1.5.0`… and ignoring `+build`), then as a commit SHA. Throws
@@ -137,11 +161,13 @@ function splitFlag(flag: string): [string | null, string] {
  * Chooses the deploy range to blame: `--deploy FROM..TO` wins; else the provider's revisions
  * (`provider`); else the event's release matched against tags (`tags`), FROM being the nearest
  * earlier version/deploy tag on TO's ancestry; else nothing (`none`). SHAs come back as 40 hex.
+ * `tagMap` gives the tags (default: {@link loadTags}; a workspace passes the map it keeps).
  */
 export async function resolveDeployRange(
   repo: GitRepo,
   input: DeployRangeInput,
   signal?: AbortSignal,
+  tagMap: () => Promise<TagMap> = () => loadTags(repo, signal),
 ): Promise<ResolvedDeployRange> {
   const notes: string[] = [];
   const str = (v: unknown): string | null => (typeof v === 'string' && v.trim().length > 0 ? v.trim() : null);
@@ -186,7 +212,7 @@ export async function resolveDeployRange(
   const providerTo = str(input?.providerTo);
   const release = str(input?.release);
   if (providerTo || release) {
-    const tags = await loadTags(repo, signal);
+    const tags = await tagMap();
     const source: DeploySource = providerTo ? 'provider' : 'tags';
     const parsed = parseRelease((providerTo ?? release) as string);
     const to = await resolveRelease(repo, parsed, tags, signal);

@@ -19,6 +19,11 @@ export interface BlobReader {
    */
   commitOf(rev: string): Promise<string | null>;
   /**
+   * What `refs/tags/NAME` points at, peeled once as `for-each-ref`'s `%(*objectname)` peels (an
+   * annotated tag's object, else the ref's own), or null when the batch does not find it.
+   */
+  tagTarget(name: string): Promise<string | null>;
+  /**
    * Keeps the process through idle gaps until the returned release is called (a triage reads
    * between blames and logs: one process for all of it instead of one per burst of reads).
    */
@@ -219,6 +224,13 @@ export function createBlobReader(runner: GitRunner, cwd: string, opts: BlobReade
       assertRevision(rev);
       const object = await ask(`${rev}^{commit}`);
       return object?.type === 'commit' ? object.oid : null;
+    },
+    async tagTarget(name) {
+      const spec = `refs/tags/${name}`;
+      assertRevision(spec);
+      const object = await ask(spec);
+      if (object?.type !== 'tag') return object?.oid ?? null;
+      return /^object ([0-9a-f]{40}|[0-9a-f]{64})\n/.exec(object.body.toString('latin1'))?.[1] ?? null;
     },
     hold() {
       holds++;

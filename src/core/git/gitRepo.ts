@@ -17,6 +17,11 @@ export interface GitRepo {
   /** The repository's git dir (absolute), when git named it. */
   readonly gitDir: string | null;
   /**
+   * The tag names (sorted as `for-each-ref` lists them) when the repository was opened: the open
+   * call lists them too, so a caller that owns the repository's refresh can skip a `for-each-ref`.
+   */
+  readonly tagNamesAtOpen: readonly string[];
+  /**
    * Raw access at the root, for callers with a command of their own (e.g. line drift);
    * `readsWorktree: false` for calls that name every revision they read (see {@link RunOptions}).
    */
@@ -70,10 +75,17 @@ function lineArgs(ranges: ReadonlyArray<[number, number]>, maxLine = Infinity): 
  * bounded LRU; branch names and the working tree are never cached, nor are failures.
  */
 export async function openRepo(runner: GitRunner, dir: string, opts: { cacheEntries?: number } = {}): Promise<GitRepo> {
-  // The git dir comes with the root in the same process (it holds the index the listing is keyed by).
-  const out = await runner.run(['rev-parse', '--show-toplevel', '--absolute-git-dir'], undefined, { cwd: dir });
-  const lines = out.replace(/\n$/, '').split('\n');
-  const [top, gitDir] = lines.length === 2 ? lines : [out.trim(), null];
+  // The git dir comes with the root in the same process (it holds the index the listing is keyed by),
+  // and so do the tag names (in refname order, as `for-each-ref refs/tags` lists them).
+  const out = await runner.run(
+    ['rev-parse', '--show-toplevel', '--absolute-git-dir', '--symbolic-full-name', '--tags'],
+    undefined,
+    { cwd: dir },
+  );
+  const all = out.replace(/\n$/, '').split('\n');
+  const tagNamesAtOpen = all.filter((l) => l.startsWith('refs/tags/')).map((l) => l.slice('refs/tags/'.length));
+  const lines = all.slice(0, all.length - tagNamesAtOpen.length);
+  const [top, gitDir] = lines.length === 2 ? lines : [lines.join('\n').trim(), null];
   if (!top) throw new CulpritError('not-a-repo', `${dir} is not inside a git working tree.`);
   const root = nodePath.resolve(top);
   const cache = new PromiseLru<unknown>(opts.cacheEntries ?? 256);
@@ -124,6 +136,7 @@ export async function openRepo(runner: GitRunner, dir: string, opts: { cacheEntr
   const repo: GitRepo = {
     root,
     gitDir: gitDir ? nodePath.resolve(gitDir) : null,
+    tagNamesAtOpen,
     run,
     blobs,
     resolveRevision: (rev, signal) =>

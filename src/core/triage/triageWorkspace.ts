@@ -151,7 +151,7 @@ export async function openTriageWorkspace(options: WorkspaceOptions): Promise<Tr
         throw new CulpritError('untrusted', 'a deploy range needs git, which is not run in an untrusted workspace');
       return { from: null, to: null, source: 'none' };
     }
-    const r = await resolveDeployRange(repo, input);
+    const r = await resolveDeployRange(repo, input, undefined, git ? () => git.tags() : undefined);
     return { from: r.from, to: r.to, source: r.source };
   };
 
