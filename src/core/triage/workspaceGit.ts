@@ -61,7 +61,6 @@ export function createWorkspaceGit(repo: GitRepo): WorkspaceGit {
 /** SHA → the first tag naming it, for labels like `v1.4.0..v1.5.0`. */
 async function tagLabels(tags: Promise<TagMap>): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (const [name, sha] of await tags.catch(() => new Map<string, string>()))
-    if (!out.has(sha)) out.set(sha, name);
+  for (const [name, sha] of await tags.catch(() => new Map<string, string>())) if (!out.has(sha)) out.set(sha, name);
   return out;
 }
