@@ -13,6 +13,9 @@
 //   verify    `culprit verify` bisecting a 100-commit range and the corpus (about 50 min)
 // `all` runs every case. BENCH_SCALE=small limits the scale case to ≤ 20k files/commits;
 // BENCH_ROUNDS sets its rounds; BENCH_EXTENSION_WINDOWS the extension case's windows.
+// The big generated trees (scale repositories, the paths workspace) live outside the checkout
+// (bench/lib/repoCache.mjs: ~/.cache/culprit-bench/<checkout>, or CULPRIT_BENCH_CACHE), reused
+// across runs; `--clean-cache` removes them first. Everything else generated is in bench/.work.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -28,6 +31,7 @@ import { scaleCase } from './cases/scaleCase.mjs';
 import { triageCase } from './cases/triageCase.mjs';
 import { verifyCase } from './cases/verifyCase.mjs';
 import { buildCoreBundle } from './lib/coreBundle.mjs';
+import { prepareRepoCache, repoCacheDir } from './lib/repoCache.mjs';
 import { mergeResults, SECTION_ORDER } from './lib/resultsFile.mjs';
 import { fmtMs, markdownTable } from './lib/stats.mjs';
 
@@ -117,7 +121,8 @@ async function main() {
   const argv = process.argv.slice(2);
   const firstFlag = argv.findIndex((a) => a.startsWith('--'));
   const wanted = firstFlag < 0 ? argv : argv.slice(0, firstFlag);
-  const args = firstFlag < 0 ? [] : argv.slice(firstFlag);
+  const flags = firstFlag < 0 ? [] : argv.slice(firstFlag);
+  const args = flags.filter((a) => a !== '--clean-cache');
   const unknown = wanted.filter((w) => !(w in CASES) && w !== 'all');
   if (unknown.length)
     throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; choose from ${Object.keys(CASES).join(', ')}, all`);
@@ -129,6 +134,8 @@ async function main() {
   log(
     `culprit bench on ${info.nproc}× ${info.model}, Node ${info.node}, git ${info.git}, load average ${info.load.toFixed(1)}`,
   );
+  const cache = repoCacheDir(repoRoot);
+  prepareRepoCache(cache, work, { clean: flags.includes('--clean-cache'), log });
   const t0 = performance.now();
   const bundle = await buildCoreBundle(repoRoot);
   const results = [];
@@ -137,7 +144,7 @@ async function main() {
     log(`\n[${id}]`);
     const started = performance.now();
     // A case that fails is reported and keeps its old section; the cases measured before and after it still land.
-    const result = await CASES[id]({ repoRoot, bundle, work, log, args }).catch((e) => {
+    const result = await CASES[id]({ repoRoot, bundle, work, cache, log, args }).catch((e) => {
       log(`[${id}] failed: ${e instanceof Error ? e.stack : String(e)}`);
       failed.push(id);
       return null;

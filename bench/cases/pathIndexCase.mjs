@@ -9,16 +9,14 @@ import { summarize } from '../lib/stats.mjs';
 const PROCESSES = 5;
 const ROUNDS = 3;
 
-export async function pathIndexCase({ repoRoot, bundle, work, log }) {
+export async function pathIndexCase({ repoRoot, bundle, cache, log }) {
   const files = generatePathList(repoRoot, 75_000);
   const traces = generateFrames(files, 10_000, 25);
-  const root = path.join(work, 'paths/ws');
+  const root = path.join(cache, 'paths/ws');
   const wrote = materialize(root, files);
-  const input = path.join(work, 'paths/input.json');
+  const input = path.join(cache, 'paths/input.json');
   writeFileSync(input, JSON.stringify({ files, traces }));
-  log(
-    `  ${files.length} files ${wrote ? 'written' : 'reused'} under ${path.relative(repoRoot, root)}, ${traces.length} traces`,
-  );
+  log(`  ${files.length} files ${wrote ? 'written' : 'reused'} under ${root}, ${traces.length} traces`);
   const child = path.join(repoRoot, 'bench/children/pathIndexChild.mjs');
   const results = [];
   for (let i = 0; i < PROCESSES; i++) {

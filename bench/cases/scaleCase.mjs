@@ -51,13 +51,13 @@ function traceWithFrames(meta, n, work) {
   return file;
 }
 
-export async function scaleCase({ repoRoot, work, log }) {
+export async function scaleCase({ repoRoot, cache, log }) {
   const small = process.env.BENCH_SCALE === 'small';
   const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
   const cli = path.join(repoRoot, 'dist/cli.js');
   const preload = path.join(repoRoot, 'bench/children/peakRss.cjs');
   const gitChild = path.join(repoRoot, 'bench/children/gitWorkChild.mjs');
-  const scaleDir = path.join(work, 'scale');
+  const scaleDir = path.join(cache, 'scale');
   const cases = [
     { dim: 'depth', size: 1000, opts: { files: 1000, depth: 1000 } },
     { dim: 'depth', size: 10_000, opts: { files: 1000, depth: 10_000 } },
@@ -254,7 +254,7 @@ function formatScale(results, rounds) {
       'CPU = user+sys of the process and every child it waited for (/proc/self/stat cutime+cstime, 10 ms ticks): it moves least with the load of the 8 engineers sharing this machine; wall times are noisy.',
       'Floor: Node start-up + one `git diff -U0 FROM TO -- <frame files>` + one range blame (`-L` per frame line, FROM..TO) of each changed frame file, in one fresh Node process.',
       'The first point of each dimension (1,000 commits, 1,000 files, 30 frames: one repository and trace) is one set of rounds, shown in each of its rows.',
-      'Repositories: `bench/fixtures/scaleRepo.mjs`, one `git fast-import` stream each, cached in bench/.work/scale; 15 service files carry the 30 frames, the rest are filler packages with realistic basename collisions (index, utils, config…).',
+      'Repositories: `bench/fixtures/scaleRepo.mjs`, one `git fast-import` stream each, cached outside the checkout (bench/lib/repoCache.mjs); 15 service files carry the 30 frames, the rest are filler packages with realistic basename collisions (index, utils, config…).',
       ...exponents,
       ...targetsMet,
     ],

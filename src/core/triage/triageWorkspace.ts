@@ -144,6 +144,7 @@ export async function openTriageWorkspace(options: WorkspaceOptions): Promise<Tr
   const indexes = new Map<string, Promise<{ index: StemIndex; files: string[] }>>();
   const deployRanges = new Map<string, Promise<DeployRange>>();
   const tracked = new Map<string, Promise<Set<string>>>();
+  let tagsFailed = false;
 
   const resolveDeploy = async (input: DeployInput): Promise<DeployRange> => {
     if (!repo) {
@@ -151,7 +152,12 @@ export async function openTriageWorkspace(options: WorkspaceOptions): Promise<Tr
         throw new CulpritError('untrusted', 'a deploy range needs git, which is not run in an untrusted workspace');
       return { from: null, to: null, source: 'none' };
     }
-    const r = await resolveDeployRange(repo, input, undefined, git ? () => git.tags() : undefined);
+    // The workspace's tag map until a range fails: its next tries list the tags (one may be fetched since).
+    const tags = git && !tagsFailed ? () => git.tags() : undefined;
+    const r = await resolveDeployRange(repo, input, undefined, tags).catch((e: unknown) => {
+      tagsFailed = true;
+      throw e;
+    });
     return { from: r.from, to: r.to, source: r.source };
   };
 
@@ -259,6 +265,7 @@ export async function openTriageWorkspace(options: WorkspaceOptions): Promise<Tr
       indexes.clear();
       tracked.clear();
       deployRanges.clear();
+      tagsFailed = false;
       git?.invalidate();
     },
   };
