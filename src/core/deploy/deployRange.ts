@@ -41,16 +41,24 @@ export async function loadTags(repo: GitRepo, signal?: AbortSignal): Promise<Tag
   return tags;
 }
 
-/** Up to this many tags are peeled through the running batch; more cost less as one `for-each-ref`. */
-const MAX_BATCH_TAGS = 256;
+/**
+ * Up to this many tags are peeled through the running batch; more cost less as one `for-each-ref`
+ * (measured with annotated tags: 0.4 ms vs 1.6 ms at 8, about 7.5 ms both at 64, 14 vs 8 ms at 256).
+ */
+const MAX_BATCH_TAGS = 64;
 
 /**
  * The same map as {@link loadTags} from tag names already listed (the open call's, in refname
  * order): each peeled once through the repository's `cat-file --batch`, which is running anyway,
  * instead of a process of its own. Many names, or a batch that fails, list the tags as loadTags does.
  */
-export async function tagsFromNames(repo: GitRepo, names: readonly string[], signal?: AbortSignal): Promise<TagMap> {
-  if (names.length > MAX_BATCH_TAGS) return loadTags(repo, signal);
+export async function tagsFromNames(
+  repo: GitRepo,
+  names: readonly string[] | null,
+  signal?: AbortSignal,
+): Promise<TagMap> {
+  // A name that was not UTF-8 cannot be asked back: for-each-ref lists it.
+  if (!names || names.length > MAX_BATCH_TAGS || names.some((n) => n.includes('\uFFFD'))) return loadTags(repo, signal);
   try {
     const targets = await Promise.all(names.map((n) => repo.blobs.tagTarget(n)));
     const tags: TagMap = new Map();

@@ -19,8 +19,9 @@ export interface GitRepo {
   /**
    * The tag names (sorted as `for-each-ref` lists them) when the repository was opened: the open
    * call lists them too, so a caller that owns the repository's refresh can skip a `for-each-ref`.
+   * Null when they could not be told apart from the paths.
    */
-  readonly tagNamesAtOpen: readonly string[];
+  readonly tagNamesAtOpen: readonly string[] | null;
   /**
    * Raw access at the root, for callers with a command of their own (e.g. line drift);
    * `readsWorktree: false` for calls that name every revision they read (see {@link RunOptions}).
@@ -69,23 +70,32 @@ function lineArgs(ranges: ReadonlyArray<[number, number]>, maxLine = Infinity): 
   return args;
 }
 
+/** A tag name as `rev-parse --symbolic --tags` prints it: never absolute, no colon (git check-ref-format). */
+const TAG_NAME_LINE = /^[^/:][^:]*$/;
+
+/**
+ * The top level and git dir of the repository holding `dir` (the git dir holds the index the
+ * listing is keyed by), and, from the same process, its tag names in refname order as
+ * `for-each-ref refs/tags` lists them. A path with a newline would shift the lines: then the top
+ * level is asked alone, and the git dir and the tag names are not known.
+ */
+async function locate(runner: GitRunner, dir: string) {
+  const ask = async (args: string[]) =>
+    (await runner.run(['rev-parse', '--show-toplevel', ...args], undefined, { cwd: dir })).replace(/\n$/, '');
+  const [top, gitDir, ...tags] = (await ask(['--absolute-git-dir', '--symbolic', '--tags'])).split('\n');
+  const paths = [top, gitDir].every((p) => p !== undefined && nodePath.isAbsolute(p));
+  if (paths && tags.every((t) => TAG_NAME_LINE.test(t)))
+    return { top, gitDir: gitDir ?? null, tagNamesAtOpen: tags as readonly string[] | null };
+  return { top: await ask([]), gitDir: null, tagNamesAtOpen: null };
+}
+
 /**
  * Opens the repository containing `dir` (its `--show-toplevel`). Immutable, SHA-keyed results
  * (range/full blame at a SHA, diffs and logs between SHAs, commit info, ancestry) are kept in a
  * bounded LRU; branch names and the working tree are never cached, nor are failures.
  */
 export async function openRepo(runner: GitRunner, dir: string, opts: { cacheEntries?: number } = {}): Promise<GitRepo> {
-  // The git dir comes with the root in the same process (it holds the index the listing is keyed by),
-  // and so do the tag names (in refname order, as `for-each-ref refs/tags` lists them).
-  const out = await runner.run(
-    ['rev-parse', '--show-toplevel', '--absolute-git-dir', '--symbolic-full-name', '--tags'],
-    undefined,
-    { cwd: dir },
-  );
-  const all = out.replace(/\n$/, '').split('\n');
-  const tagNamesAtOpen = all.filter((l) => l.startsWith('refs/tags/')).map((l) => l.slice('refs/tags/'.length));
-  const lines = all.slice(0, all.length - tagNamesAtOpen.length);
-  const [top, gitDir] = lines.length === 2 ? lines : [lines.join('\n').trim(), null];
+  const { top, gitDir, tagNamesAtOpen } = await locate(runner, dir);
   if (!top) throw new CulpritError('not-a-repo', `${dir} is not inside a git working tree.`);
   const root = nodePath.resolve(top);
   const cache = new PromiseLru<unknown>(opts.cacheEntries ?? 256);

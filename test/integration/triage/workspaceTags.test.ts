@@ -4,6 +4,8 @@
  * names outside ASCII), the same deploy ranges and labels, and no `for-each-ref` of their own.
  */
 import { strict as assert } from 'assert';
+import fs from 'node:fs';
+import path from 'node:path';
 import { loadTags, resolveDeployRange } from '../../../src/core/deploy/deployRange';
 import { openRepo } from '../../../src/core/git/gitRepo';
 import { createGitRunner } from '../../../src/core/git/gitRunner';
@@ -72,9 +74,23 @@ describe('workspace tags without a for-each-ref (real repositories)', function (
   it('many tags are listed by one for-each-ref rather than peeled one by one', async () => {
     for (let i = 0; i < 300; i++) t.git(['tag', `bulk-${String(i).padStart(3, '0')}`, sha.c1]);
     const { repo, ws, forEachRef } = await open();
-    assert.equal(repo.tagNamesAtOpen.length, 306);
+    assert.equal(repo.tagNamesAtOpen?.length, 306);
     assert.equal(await ws.label(sha.c1), 'bulk-000');
     assert.equal(forEachRef(), 1);
     assert.deepEqual([...(await ws.tags())], [...(await loadTags(repo))]);
+  });
+
+  it('a repository whose path holds a newline: its top level asked alone, the tags listed', async () => {
+    const odd = path.join(path.dirname(t.dir), 'odd\n/repo');
+    fs.mkdirSync(path.dirname(odd), { recursive: true });
+    fs.renameSync(t.dir, odd);
+    const git = countingGitDir();
+    const repo = await openRepo(createGitRunner({ cwd: odd, trusted: true, binary: `${git.dir}/git` }), odd);
+    assert.equal(repo.root, odd);
+    assert.equal(repo.gitDir, null, 'not told apart from the top level');
+    assert.equal(repo.tagNamesAtOpen, null);
+    const ws = createWorkspaceGit(repo);
+    assert.deepEqual([...(await ws.tags())], [...(await loadTags(repo))]);
+    assert.equal(await ws.label(sha.c2), 'Release-1.5.0');
   });
 });
