@@ -18,6 +18,8 @@ export interface BlobReader {
    * (missing, ambiguous): the caller then asks `rev-parse`, which words the failure.
    */
   commitOf(rev: string): Promise<string | null>;
+  /** The raw commit object a full SHA names (headers, blank line, message), or null when it is not a commit. */
+  commitText(sha: string): Promise<string | null>;
   /**
    * Keeps the process through idle gaps until the returned release is called (a triage reads
    * between blames and logs: one process for all of it instead of one per burst of reads).
@@ -219,6 +221,11 @@ export function createBlobReader(runner: GitRunner, cwd: string, opts: BlobReade
       assertRevision(rev);
       const object = await ask(`${rev}^{commit}`);
       return object?.type === 'commit' ? object.oid : null;
+    },
+    async commitText(sha) {
+      assertRevision(sha);
+      const object = await ask(sha);
+      return object?.type === 'commit' ? object.body.toString('utf8') : null;
     },
     hold() {
       holds++;

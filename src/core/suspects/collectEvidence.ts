@@ -111,7 +111,6 @@ export async function collectEvidence(port: SuspectGitPort, req: EvidenceRequest
   const deployDiff = paths.length ? parseRangePatch(`\0deploy\n${await port.runImmutable(diffArgs)}`)[0] : undefined;
   const changed = new Set((deployDiff?.files ?? []).map((f) => f.path));
   const blamePaths = paths.filter((p) => changed.has(p));
-  const blameP = blameFiles(blamePaths, frames, (p, ranges) => port.blameRange(from, req.to, p, ranges));
   const patchesP = blamePaths.length
     ? port.runImmutable([
         'log',
@@ -126,6 +125,8 @@ export async function collectEvidence(port: SuspectGitPort, req: EvidenceRequest
       ])
     : null;
   patchesP?.catch(() => undefined); // awaited below, after the blames, as before
+  // Asked after the patches: the shared port computes a range blame from them (sharedAnswers.ts).
+  const blameP = blameFiles(blamePaths, frames, (p, ranges) => port.blameRange(from, req.to, p, ranges));
   const blame = await blameP;
   const framePatches = patchesP ? parseRangePatch(await patchesP) : [];
   const { keys, enums, tokens } = early;
