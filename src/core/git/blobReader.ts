@@ -5,6 +5,7 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { CulpritError } from '../errors';
 import type { GitRunner, LongGitProcess } from './gitRunner';
+import { LruCache } from '../util/lruCache';
 import { assertRevision } from './revisionResolver';
 
 /** Reads blobs by `rev:path`. Requests made while one is in flight share the same process. */
@@ -18,7 +19,10 @@ export interface BlobReader {
    * (missing, ambiguous): the caller then asks `rev-parse`, which words the failure.
    */
   commitOf(rev: string): Promise<string | null>;
-  /** The raw commit object a full SHA names (headers, blank line, message), or null when it is not a commit. */
+  /**
+   * The raw commit object a full SHA names (headers, blank line, message), or null when it is not
+   * a commit. Commit objects the reader has read (by `commitOf` too) are kept: no process for them.
+   */
   commitText(sha: string): Promise<string | null>;
   /**
    * Keeps the process through idle gaps until the returned release is called (a triage reads
@@ -127,6 +131,13 @@ export function createBlobReader(runner: GitRunner, cwd: string, opts: BlobReade
   const timeoutMs = opts.timeoutMs ?? 30_000;
   let current: Promise<BatchProcess> | null = null;
   let holds = 0;
+  // Commit objects are immutable and small; a triage reads its range's few (bounded like every cache).
+  const commits = new LruCache<string, string>(512);
+  const commitObject = async (spec: string): Promise<BatchObject | null> => {
+    const object = await ask(spec);
+    if (object?.type === 'commit') commits.set(object.oid, object.body.toString('utf8'));
+    return object;
+  };
 
   // The process each started promise resolved to, so `stop` can tell whether it is the current one.
   const settled = new WeakMap<Promise<BatchProcess>, BatchProcess>();
@@ -219,13 +230,15 @@ export function createBlobReader(runner: GitRunner, cwd: string, opts: BlobReade
     readMany: (items) => Promise.all(items.map((i) => read(i.rev, i.path))),
     async commitOf(rev) {
       assertRevision(rev);
-      const object = await ask(`${rev}^{commit}`);
+      const object = await commitObject(`${rev}^{commit}`);
       return object?.type === 'commit' ? object.oid : null;
     },
     async commitText(sha) {
       assertRevision(sha);
-      const object = await ask(sha);
-      return object?.type === 'commit' ? object.body.toString('utf8') : null;
+      const known = commits.get(sha);
+      if (known !== undefined) return known;
+      const object = await commitObject(sha);
+      return object?.type === 'commit' ? (commits.get(object.oid) ?? null) : null;
     },
     hold() {
       holds++;

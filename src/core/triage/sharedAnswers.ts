@@ -47,6 +47,23 @@ function normalized(ranges: ReadonlyArray<Range>): Range[] {
 
 const within = (line: number, ranges: readonly Range[]) => ranges.some(([a, b]) => line >= a && line <= b);
 
+/** Bound on the commit objects read ahead: a range's commits that touched the frames' files. */
+const MAX_READ_AHEAD = 64;
+
+/**
+ * Reads, through the running blob process, the commit objects a range blame of `paths` computed
+ * from the patches will name (the range's commits that touched them and the boundary), so that
+ * computing it later starts no `cat-file` of its own after the triage ends the blob process.
+ */
+export async function readRangeCommits(repo: GitRepo, from: string, to: string, paths: string[]): Promise<void> {
+  const wanted = new Set(paths);
+  const commits = await repo.commitsInRange(from, to);
+  const touching = commits.filter((c) => c.files?.some((f) => wanted.has(f.path))).map((c) => c.sha);
+  const boundary = commits[commits.length - 1]?.parents[0];
+  const shas = [...touching.slice(0, MAX_READ_AHEAD), ...(boundary ? [boundary] : [])];
+  await Promise.all(shas.map((sha) => repo.blobs.commitText(sha)));
+}
+
 export function createSharedPort(repo: GitRepo): SuspectGitPort {
   // Callers pass SHAs, so these never change; bounded like every cache.
   const texts = new PromiseLru<string | null>(256);
