@@ -181,7 +181,7 @@ export function commitHeader(sha: string, raw: string): CommitHeader | null {
 }
 
 /** The porcelain lines: origins with their commits' fields and TO's text (content as the parser keeps it). */
-export function porcelainLines(
+function porcelainLines(
   path: string,
   toText: string,
   origins: readonly LineOrigin[],
