@@ -1,7 +1,8 @@
 /**
  * Gathers evidence linking commits to the stack: range blame over the frames' functions, the
  * deploy diff's removed lines, and identifier matches in the range's patches. Costs, per the
- * measured strategy: one diff for all frame files, one blame per changed file, one log -p.
+ * measured strategy: one diff for all frame files, one log -p of the changed ones, and a range
+ * blame per changed file that the shared port computes from that log (git blame when it cannot).
  */
 import type { BlameLine } from '../git/git.types';
 import type { BlameMode, CommitFacts, Evidence } from './evidence.types';
