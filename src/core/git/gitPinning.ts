@@ -16,8 +16,9 @@ export const PINNED_CONFIG: readonly string[] = [
   'diff.relative=false',
   'diff.noprefix=false',
   'diff.mnemonicPrefix=false',
-  // blame and `log -p` read both (builtin/blame.c git_blame_config, diff.c): pinned, their hunks
-  // agree whatever the user set, so a range blame can be computed from the range's patches.
+  // `log -p` reads both; blame reads diff.indentHeuristic, and diff.algorithm from git 2.53 (myers
+  // before; builtin/blame.c git_blame_config). Pinned, their hunks agree whatever the user set, so a
+  // range blame can be computed from the range's patches (rangeBlame.ts).
   'diff.algorithm=myers',
   'diff.indentHeuristic=true',
   'diff.interHunkContext=0',
