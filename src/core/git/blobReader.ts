@@ -5,6 +5,7 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { CulpritError } from '../errors';
 import type { GitRunner, LongGitProcess } from './gitRunner';
+import { LruCache } from '../util/lruCache';
 import { assertRevision } from './revisionResolver';
 
 /** Reads blobs by `rev:path`. Requests made while one is in flight share the same process. */
@@ -23,6 +24,11 @@ export interface BlobReader {
    * annotated tag's object, else the ref's own), or null when the batch does not find it.
    */
   tagTarget(name: string): Promise<string | null>;
+  /**
+   * The raw commit object a full SHA names (headers, blank line, message), or null when it is not
+   * a commit. Commit objects the reader has read (by `commitOf` too) are kept: no process for them.
+   */
+  commitText(sha: string): Promise<string | null>;
   /**
    * Keeps the process through idle gaps until the returned release is called (a triage reads
    * between blames and logs: one process for all of it instead of one per burst of reads).
@@ -130,6 +136,13 @@ export function createBlobReader(runner: GitRunner, cwd: string, opts: BlobReade
   const timeoutMs = opts.timeoutMs ?? 30_000;
   let current: Promise<BatchProcess> | null = null;
   let holds = 0;
+  // Commit objects are immutable and small; a triage reads its range's few (bounded like every cache).
+  const commits = new LruCache<string, string>(512);
+  const commitObject = async (spec: string): Promise<BatchObject | null> => {
+    const object = await ask(spec);
+    if (object?.type === 'commit') commits.set(object.oid, object.body.toString('utf8'));
+    return object;
+  };
 
   // The process each started promise resolved to, so `stop` can tell whether it is the current one.
   const settled = new WeakMap<Promise<BatchProcess>, BatchProcess>();
@@ -222,7 +235,7 @@ export function createBlobReader(runner: GitRunner, cwd: string, opts: BlobReade
     readMany: (items) => Promise.all(items.map((i) => read(i.rev, i.path))),
     async commitOf(rev) {
       assertRevision(rev);
-      const object = await ask(`${rev}^{commit}`);
+      const object = await commitObject(`${rev}^{commit}`);
       return object?.type === 'commit' ? object.oid : null;
     },
     async tagTarget(name) {
@@ -231,6 +244,13 @@ export function createBlobReader(runner: GitRunner, cwd: string, opts: BlobReade
       const object = await ask(spec);
       if (object?.type !== 'tag') return object?.oid ?? null;
       return /^object ([0-9a-f]{40}|[0-9a-f]{64})\n/.exec(object.body.toString('latin1'))?.[1] ?? null;
+    },
+    async commitText(sha) {
+      assertRevision(sha);
+      const known = commits.get(sha);
+      if (known !== undefined) return known;
+      const object = await commitObject(sha);
+      return object?.type === 'commit' ? (commits.get(object.oid) ?? null) : null;
     },
     hold() {
       holds++;

@@ -16,7 +16,11 @@ export const PINNED_CONFIG: readonly string[] = [
   'diff.relative=false',
   'diff.noprefix=false',
   'diff.mnemonicPrefix=false',
+  // `log -p` reads both; blame reads diff.indentHeuristic, and diff.algorithm from git 2.53 (myers
+  // before; builtin/blame.c git_blame_config). Pinned, their hunks agree whatever the user set, so a
+  // range blame can be computed from the range's patches (rangeBlame.ts).
   'diff.algorithm=myers',
+  'diff.indentHeuristic=true',
   'diff.interHunkContext=0',
   'diff.suppressBlankEmpty=false',
   'i18n.logOutputEncoding=UTF-8',
@@ -29,6 +33,10 @@ export const PINNED_CONFIG: readonly string[] = [
   'blame.blankBoundary=false',
   'blame.markIgnoredLines=false',
   'blame.markUnblamableLines=false',
+  // blame maps authors through a configured mailmap (`log --format=%an` does not): only the
+  // repository's own `.mailmap`, which callers check for, still applies.
+  'mailmap.file=',
+  'mailmap.blob=',
 ];
 
 /** Variables that redirect or configure git (GIT_*, including GIT_CONFIG_*), or name editors and pagers. */

@@ -1,7 +1,8 @@
 /**
  * Gathers evidence linking commits to the stack: range blame over the frames' functions, the
  * deploy diff's removed lines, and identifier matches in the range's patches. Costs, per the
- * measured strategy: one diff for all frame files, one blame per changed file, one log -p.
+ * measured strategy: one diff for all frame files, one log -p of the changed ones, and a range
+ * blame per changed file that the shared port computes from that log (git blame when it cannot).
  */
 import type { BlameLine } from '../git/git.types';
 import type { BlameMode, CommitFacts, Evidence } from './evidence.types';
@@ -111,7 +112,6 @@ export async function collectEvidence(port: SuspectGitPort, req: EvidenceRequest
   const deployDiff = paths.length ? parseRangePatch(`\0deploy\n${await port.runImmutable(diffArgs)}`)[0] : undefined;
   const changed = new Set((deployDiff?.files ?? []).map((f) => f.path));
   const blamePaths = paths.filter((p) => changed.has(p));
-  const blameP = blameFiles(blamePaths, frames, (p, ranges) => port.blameRange(from, req.to, p, ranges));
   const patchesP = blamePaths.length
     ? port.runImmutable([
         'log',
@@ -126,6 +126,8 @@ export async function collectEvidence(port: SuspectGitPort, req: EvidenceRequest
       ])
     : null;
   patchesP?.catch(() => undefined); // awaited below, after the blames, as before
+  // Asked after the patches: the shared port computes a range blame from them (sharedAnswers.ts).
+  const blameP = blameFiles(blamePaths, frames, (p, ranges) => port.blameRange(from, req.to, p, ranges));
   const blame = await blameP;
   const framePatches = patchesP ? parseRangePatch(await patchesP) : [];
   const { keys, enums, tokens } = early;

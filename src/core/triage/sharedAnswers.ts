@@ -12,6 +12,7 @@ import type { BlameLine } from '../git/git.types';
 import { MAX_RANGE_COMMITS, type GitRepo } from '../git/gitRepo';
 import { PromiseLru } from '../git/promiseLru';
 import { diffSubset, logSubset, namedBy } from '../git/patchSubset';
+import { rangeBlame } from '../git/rangeBlame';
 import { isFullSha } from '../git/revisionResolver';
 import { RANGE_PATCH_FORMAT } from '../suspects/rangePatch';
 import type { SuspectGitPort } from '../suspects/suspectPort.types';
@@ -45,6 +46,23 @@ function normalized(ranges: ReadonlyArray<Range>): Range[] {
 }
 
 const within = (line: number, ranges: readonly Range[]) => ranges.some(([a, b]) => line >= a && line <= b);
+
+/** Bound on the commit objects read ahead: a range's commits that touched the frames' files. */
+const MAX_READ_AHEAD = 64;
+
+/**
+ * Reads, through the running blob process, the commit objects a range blame of `paths` computed
+ * from the patches will name (the range's commits that touched them and the boundary), so that
+ * computing it later starts no `cat-file` of its own after the triage ends the blob process.
+ */
+export async function readRangeCommits(repo: GitRepo, from: string, to: string, paths: string[]): Promise<void> {
+  const wanted = new Set(paths);
+  const commits = await repo.commitsInRange(from, to);
+  const touching = commits.filter((c) => c.files?.some((f) => wanted.has(f.path))).map((c) => c.sha);
+  const boundary = commits[commits.length - 1]?.parents[0];
+  const shas = [...touching.slice(0, MAX_READ_AHEAD), ...(boundary ? [boundary] : [])];
+  await Promise.all(shas.map((sha) => repo.blobs.commitText(sha)));
+}
 
 export function createSharedPort(repo: GitRepo): SuspectGitPort {
   // Callers pass SHAs, so these never change; bounded like every cache.
@@ -84,6 +102,30 @@ export function createSharedPort(repo: GitRepo): SuspectGitPort {
     return raw(args);
   };
 
+  /**
+   * The range blame computed from range patches already asked (rangeBlame.ts), or null when none
+   * covers the file or the patches cannot prove git blame's answer; no git process of its own.
+   */
+  const patchBlame = async (from: string, to: string, path: string, ranges: Range[]) => {
+    const head = ['log', '-p', '-U0', '--no-renames', '--no-color', RANGE_PATCH_FORMAT, `${from}..${to}`];
+    const wider = logPaths.get(head.join('\0'))?.find((specs) => namedBy(path, specs));
+    // blame maps authors through the repository's .mailmap; the commit objects do not.
+    if (!wider || existsSync(nodePath.join(repo.root, '.mailmap'))) return null;
+    const commits = await repo.commitsInRange(from, to);
+    if (commits.length >= MAX_RANGE_COMMITS) return null;
+    const [log, toText] = await Promise.all([
+      raw([...head, '--', ...wider]),
+      texts.getOrCreate(`${to}:${path}`, () => repo.blobs.read(to, path)),
+    ]);
+    if (toText === null) return null;
+    const commitText = (sha: string) => repo.blobs.commitText(sha);
+    return rangeBlame({ to, path, ranges, commits, log, toText, commitText });
+  };
+  const blameOf = (from: string, to: string, path: string, want: Range[], asked = want): Promise<BlameLine[]> =>
+    patchBlame(from, to, path, want)
+      .catch(() => null)
+      .then((lines) => lines ?? repo.blameRange(from, to, path, asked));
+
   /** Path → the line ranges the deploy diff added to it (new side). */
   const addedBy = (from: string, to: string) =>
     added.getOrCreate(`${from}:${to}`, async () => {
@@ -110,10 +152,10 @@ export function createSharedPort(repo: GitRepo): SuspectGitPort {
     const had = blames.get(key);
     if (had && want.every(([a, b]) => had.covered.some(([x, y]) => a >= x && b <= y)))
       return (await had.lines).filter((l) => within(l.finalLine, want));
-    if (had) return repo.blameRange(from, to, path, ranges);
+    if (had) return blameOf(from, to, path, want, ranges);
     // A line's blame does not depend on which other lines are blamed with it: one call for both.
     const covered = normalized([...want, ...(deployAdded.get(path) ?? [])]);
-    const lines = repo.blameRange(from, to, path, covered);
+    const lines = blameOf(from, to, path, covered);
     if (blames.size >= MAX_REMEMBERED) blames.clear();
     blames.set(key, { covered, lines });
     lines.catch(() => blames.delete(key));

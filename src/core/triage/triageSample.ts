@@ -35,6 +35,7 @@ import { placeByContextHistory } from './contextHistory';
 import { suspectsInTodaysLines, type ReasonFrame } from './reasonLines';
 import { todayDiffs, type TodayDiffs } from '../git/worktreeDiff';
 import { isFullSha } from '../git/revisionResolver';
+import { readRangeCommits } from './sharedAnswers';
 
 export interface TriageSettings {
   /** `FROM..TO` from the command line. */
@@ -174,6 +175,12 @@ async function triageHeld(sample: ErrorSample, ws: TriageWorkspace, settings: Tr
     ];
     // The evidence reads the texts the frames already read (the port's cache): the idle blob process
     // ends, and its process slot goes to the blames and logs, two at once (a later read starts another).
+    // The range blames computed from the patches read their commits' objects (sharedAnswers.ts):
+    // read first, while the blob process runs.
+    if (mode === 'range' && range.from && isFullSha(range.from) && isFullSha(to))
+      await readRangeCommits(ws.git.repo, range.from, to, [...new Set(blameFrames.map((f) => f.path))]).catch(
+        () => undefined,
+      );
     ws.git.repo.blobs.close();
     const found = await collectEvidence(ws.git.suspectPort(), {
       mode,

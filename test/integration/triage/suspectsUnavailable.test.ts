@@ -107,9 +107,12 @@ describe('Suspects unavailable: every reason is reported, never a blank', functi
 
   it('the CLI table and --json carry the same reason for a failed blame', () => {
     const repo = createTempRepo();
+    repo.write('README.md', 'shop\n');
+    repo.commit('readme', { author: ALICE });
+    repo.tag('v1');
+    // Created inside the range: its range blame cannot come from the patches (rangeBlame.ts), git blames it.
     repo.write('src/cart.js', CART);
     repo.commit('cart', { author: ALICE });
-    repo.tag('v1');
     repo.write('src/cart.js', CART.replace('item.price', 'item.product.price'));
     repo.commit('price from the product', { author: BOB });
     repo.tag('v2');
