@@ -13,10 +13,12 @@ import { cleanupTempDirs, countingGitDir, makeTempDir } from '../../helpers/gitR
 // triage, the frames and reasons shared their diffs to today (commit to commit when the working tree is
 // HEAD's: no filter query), later suspect questions were answered from earlier, wider calls, and git's
 // version was remembered per binary; 14 after; 8 once the range blames of the changed frame files (5
-// here) were computed from the frame files' range patches (src/core/git/rangeBlame.ts). What stays: the
-// repository root, the blob process, the tags, the range's commit list, the TO->HEAD diff, the token
-// log, the deploy diff and the frame files' range patches (the index listing is read from the git dir).
-const MOST_PROCESSES = 8;
+// here) were computed from the frame files' range patches (src/core/git/rangeBlame.ts); 7 once the
+// repository's opening rev-parse listed the tag names and the blob process peeled them (no for-each-ref).
+// What stays: the repository root with the tag names, the blob process, the range's commit list, the
+// TO->HEAD diff, the token log, the deploy diff and the frame files' range patches (the index listing is
+// read from the git dir).
+const MOST_PROCESSES = 7;
 
 describe('git processes of a 30-frame triage', function () {
   this.timeout(60_000);
