@@ -164,7 +164,15 @@ export function fitEvidenceWeights(train, validation, strength, initial, log = (
     if (moved === 0) break;
     passes = pass;
   }
-  return { params, val, train: current, passes, refused, vetoed, crashes: { start, end: crash, n: crashes.length } };
+  return {
+    params,
+    val,
+    train: current,
+    passes,
+    refused,
+    vetoed,
+    crashes: { start, end: crash, n: crashes.length, names: crashes.map((d) => d.name) },
+  };
 }
 
 const round4 = (x) => Math.round(x * 1e4) / 1e4;
@@ -184,10 +192,9 @@ export function writeEvidenceWeights(file, hash, fit, counts) {
     train: { mrr: round4(fit.train.mrr), top1: round4(fit.train.top1) },
     validation: { mrr: round4(fit.val.mrr), top1: round4(fit.val.top1) },
     realCrashes: {
-      n: fit.crashes.n,
       mrr: round4(fit.crashes.end.mrr),
-      first: fit.crashes.end.first.size,
       startMrr: round4(fit.crashes.start.mrr),
+      ranks: Object.fromEntries(fit.crashes.names.map((n, k) => [n, fit.crashes.end.ranks[k]])),
     },
     params: Object.fromEntries(Object.keys(old.params).map((k) => [k, fit.params[k]])),
     windows: old.windows,
