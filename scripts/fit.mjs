@@ -26,6 +26,7 @@ import { fitTemperature, fitWeights, nll, outcomes } from './fit/softmaxModel.mj
 import { rankingSection } from './fit/rankingSection.mjs';
 import { byConfidence, rankMetrics, reliability } from './fit/fitReport.mjs';
 import { calibratedOutcomes, calibrationSection, fitCalibration, writeCalibration } from './fit/calibration.mjs';
+import { realCrashFeatures } from './fit/realCrashes.mjs';
 import {
   applyWeights,
   fitEvidenceWeights,
@@ -125,7 +126,8 @@ async function main() {
   const names = data.find((d) => d.featureNames.length)?.featureNames ?? [];
   if (data.some((d) => d.rows.some((r) => typeof r.raw !== 'number' || !Array.isArray(r.evidence))))
     throw new Error('a cached feature file predates the evidence in the probe: re-run without --cached');
-  const strength = loadCore(await buildCoreBundle(repoRoot)).commitStrength;
+  const core = loadCore(await buildCoreBundle(repoRoot));
+  const strength = core.commitStrength;
   const initial = JSON.parse(readFileSync(EVIDENCE_WEIGHTS, 'utf8')).params;
   // The re-scoring must be the core's own arithmetic: with the weights the triage ran, every strength agrees.
   const drift = rescore(data, strength, initial).flatMap((raws, k) =>
@@ -137,7 +139,14 @@ async function main() {
   const weightFit =
     args.has('--calibrate-only') || args.has('--keep-weights')
       ? null
-      : fitEvidenceWeights(bySplit(data, 'train'), bySplit(data, 'validation'), strength, initial, log);
+      : fitEvidenceWeights(
+          bySplit(data, 'train'),
+          bySplit(data, 'validation'),
+          strength,
+          initial,
+          log,
+          await realCrashFeatures(repoRoot, core, log),
+        );
   const weights = weightFit
     ? writeEvidenceWeights(EVIDENCE_WEIGHTS, hash, weightFit, { train: bySplit(data, 'train').length }).params
     : initial;

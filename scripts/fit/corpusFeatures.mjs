@@ -11,7 +11,7 @@ import { corpusVariants, loadScenarioDefs, WIDTHS } from '../../bench/lib/scenar
 import { SPLITS } from '../../bench/lib/split.mjs';
 
 /** The bench's triage settings (bench/cases/accuracyCase.mjs), so features are what the bench ranks. */
-const SETTINGS = { limit: 1, suspectLimit: 20, blameFrames: 12 };
+export const SETTINGS = { limit: 1, suspectLimit: 20, blameFrames: 12 };
 
 /** A scenario's bug class; scenarios written before `bugClass` existed use their first case tag. */
 export function bugClassOf(def) {

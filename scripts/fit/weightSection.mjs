@@ -7,6 +7,20 @@ import { metricsRow } from './fitReport.mjs';
 
 const pts = (x) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)} pts`;
 
+/** The search's real-crash veto (scripts/fit/realCrashes.mjs): each crash's culprit rank under the shipped values. */
+function crashLines(crashes) {
+  if (!crashes) return [];
+  const ranks = Object.entries(crashes.ranks);
+  return [
+    '',
+    `The test suite's real crashes, the search's second veto (development data, scripts/fit/realCrashes.mjs): ` +
+      `${ranks.filter(([, r]) => r === 1).length} of ${ranks.length} culprits first, MRR ${crashes.mrr.toFixed(3)} ` +
+      `(${crashes.startMrr.toFixed(3)} with the values the search started from); ` +
+      ranks.map(([name, r]) => `${name} #${r}`).join(', ') +
+      '.',
+  ];
+}
+
 export function weightSection(repoRoot, f) {
   const file = path.join(repoRoot, 'bench/RESULTS.md');
   const w = JSON.parse(readFileSync(path.join(repoRoot, 'src/core/suspects/evidenceWeights.json'), 'utf8'));
@@ -20,6 +34,7 @@ export function weightSection(repoRoot, f) {
     '|---|---|---|---|---|---|',
     metricsRow('**test**, shipped parameters', f.full),
     metricsRow('test, the values the search started from', f.before),
+    ...crashLines(w.realCrashes),
     '',
     'Ablation: each parameter set in turn to the value that switches its mechanism off (1 for a factor or decay, 0 for a weight or bonus, no limit for a threshold), everything else as shipped; test-split top-1 and MRR without it.',
     '',
