@@ -178,6 +178,11 @@ describe('Culprit in the real workbench: from a Sentry 500 to the suspect commit
     assert.ok(text.includes(demo.bugSha.slice(0, 7)), 'the hover names the suspect');
     assert.ok(!text.includes('SECRET-77'), 'the hover shows no credentials');
     assert.match(text, /<img\ssrc=x/, 'hostile text is shown as text');
+    // The hover's text is in the page before its rows are painted (a blank box was saved once):
+    // the screenshot waits until its first and last rows are visible.
+    for (const row of ['text=TypeError', 'text=Request']) {
+      await hover.locator(row).first().waitFor({ state: 'visible', timeout: 10_000 });
+    }
     await wb.screenshot('ui-4-hover');
     assert.equal(
       await page.evaluate(() => (window as unknown as { __culpritPwned?: number }).__culpritPwned),
