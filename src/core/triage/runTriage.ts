@@ -4,7 +4,7 @@ import type { ErrorSample } from '../model/group.types';
 import type { TriageReport, TriagedIssue } from '../model/triage.types';
 import { CulpritError, messageOf } from '../errors';
 import { positionOrNull } from '../decode/valueDecoder';
-import { withRunSignal } from '../git/runSignal';
+import { withSoleRunSignal } from '../git/runSignal';
 import { isDeadlineError } from '../util/deadline';
 import { flattenFrames } from './frameSelection';
 import { issueFacts, triageSample, type TriageSettings } from './triageSample';
@@ -29,7 +29,7 @@ export interface RunOptions extends TriageSettings {
 export async function runTriage(source: ErrorSource, ws: TriageWorkspace, options: RunOptions): Promise<TriageReport> {
   const signal = options.signal;
   const cancelled = (): boolean => signal?.aborted === true && !isDeadlineError(signal.reason);
-  const listed = await withRunSignal(signal, () => source.listSamples({ limit: options.limit, signal }));
+  const listed = await withSoleRunSignal(signal, () => source.listSamples({ limit: options.limit, signal }));
   const report: TriageReport = {
     issues: [],
     errors: listed.failures.map((f) => ({ issueId: f.issueId, message: f.message })),
@@ -45,7 +45,7 @@ export async function runTriage(source: ErrorSource, ws: TriageWorkspace, option
       continue;
     }
     try {
-      report.issues.push(await withRunSignal(signal, () => triageSample(sample, ws, options)));
+      report.issues.push(await withSoleRunSignal(signal, () => triageSample(sample, ws, options)));
     } catch (e) {
       if (cancelled()) throw new CulpritError('cancelled', 'The triage was cancelled.');
       if (isDeadlineError(e) || (signal?.aborted && CulpritError.is(e, 'cancelled'))) {
