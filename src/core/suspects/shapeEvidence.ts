@@ -73,12 +73,12 @@ const CLOSERS = new Set([']', ':', ')', ',', ';']);
  * (`-= 1`) are no bound: moving them by one changes a quantity, not how far anything reaches.
  */
 function boundContext(before: string[], next: string | undefined): boolean {
-  const prev = before[before.length - 1];
+  const [prev2, prev] = [before.at(-2) ?? '', before.at(-1)]; // fact: `<<`, `>>`, `+=`, `-=` are two tokens
   if (prev === undefined) return false;
-  const shift = (prev === '<' || prev === '>') && before[before.length - 2] === prev; // `<<`, `>>` are two tokens
+  const shift = (prev === '<' || prev === '>') && prev2 === prev;
   if (shift || SCALING.has(prev) || (next !== undefined && SCALING.has(next))) return false;
   if (COMPARISON.has(prev) || (next !== undefined && COMPARISON.has(next))) return true;
-  if (prev === '=') return !COMPOUND.has(before[before.length - 2] ?? '');
+  if (prev === '=') return !COMPOUND.has(prev2);
   if (prev === '+' || prev === '-') return true;
   return OPENERS.has(prev) && (next === undefined || CLOSERS.has(next));
 }
