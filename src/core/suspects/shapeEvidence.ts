@@ -39,19 +39,54 @@ function isInt(t: string | undefined): boolean {
   return t !== undefined && /^\d+$/.test(t);
 }
 
-/** The differing middles of two token lists once their common prefix and suffix are dropped. */
-function middles(a: string[], b: string[]): [string[], string[]] {
+/** Where two token lists differ once their common prefix and suffix are dropped, with that context. */
+interface Middle {
+  x: string[];
+  y: string[];
+  /** The common prefix (tokens before the change). */
+  before: string[];
+  /** The first token after the change, if any. */
+  next: string | undefined;
+}
+
+function middles(a: string[], b: string[]): Middle {
   let p = 0;
   while (p < a.length && p < b.length && a[p] === b[p]) p++;
   let s = 0;
   while (s < a.length - p && s < b.length - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
-  return [a.slice(p, a.length - s), b.slice(p, b.length - s)];
+  return { x: a.slice(p, a.length - s), y: b.slice(p, b.length - s), before: a.slice(0, p), next: a[a.length - s] };
 }
 
-function boundMiddle(x: string[], y: string[]): boolean {
+/** Arithmetic that scales or wraps a value: its operands are factors, divisors, moduli, exponents, shifts. */
+const SCALING = new Set(['*', '/', '%', '^', '&', '|']);
+/** Operators that form a compound assignment with a following `=` (`+=`, `-=`, `*=`). */
+const COMPOUND = new Set(['+', '-', '*', '/', '%', '^', '&', '|', '<', '>']);
+/** Tokens an index, slice, range or limit argument stands between: `[n]`, `a:b`, `range(a, n)`. */
+const OPENERS = new Set(['[', ':', '(', ',']);
+const CLOSERS = new Set([']', ':', ')', ',', ';']);
+
+/**
+ * Whether an integer whose neighbours are `before` (the tokens to its left) and `next` stands
+ * where a bound does: an operand of a comparison, an index, slice, range or limit argument, a
+ * `+`/`-` offset, or an initial value or limit a plain assignment gives. A factor, divisor,
+ * modulus, exponent or shift amount (`* 6`, `/ 2`, `% 3`) and a compound assignment's amount
+ * (`-= 1`) are no bound: moving them by one changes a quantity, not how far anything reaches.
+ */
+function boundContext(before: string[], next: string | undefined): boolean {
+  const [prev2, prev] = [before.at(-2) ?? '', before.at(-1)]; // fact: `<<`, `>>`, `+=`, `-=` are two tokens
+  if (prev === undefined) return false;
+  const shift = (prev === '<' || prev === '>') && prev2 === prev;
+  if (shift || SCALING.has(prev) || (next !== undefined && SCALING.has(next))) return false;
+  if (COMPARISON.has(prev) || (next !== undefined && COMPARISON.has(next))) return true;
+  if (prev === '=') return !COMPOUND.has(prev2);
+  if (prev === '+' || prev === '-') return true;
+  return OPENERS.has(prev) && (next === undefined || CLOSERS.has(next));
+}
+
+function boundMiddle({ x, y, before, next }: Middle): boolean {
   if (x.length === 1 && y.length === 1) {
     if (COMPARISON.has(x[0]) && COMPARISON.has(y[0])) return true;
-    if (isInt(x[0]) && isInt(y[0])) return Math.abs(Number(x[0]) - Number(y[0])) === 1;
+    if (isInt(x[0]) && isInt(y[0])) return Math.abs(Number(x[0]) - Number(y[0])) === 1 && boundContext(before, next);
   }
   // `n` ↔ `n + 1`, `.length` ↔ `.length - 1`, `+ 1` ↔ `- 1`.
   // fact: `+ 1` / `- 1` is two tokens
@@ -62,16 +97,17 @@ function boundMiddle(x: string[], y: string[]): boolean {
 
 /**
  * True when two versions of a line differ only by a comparison operator (`<` ↔ `<=`), a bound
- * moved by one (`range(n)` ↔ `range(n + 1)`, `.length` ↔ `.length - 1`, `4` ↔ `5`): an
- * off-by-one, which no formatter or rename produces.
+ * moved by one (`range(n)` ↔ `range(n + 1)`, `.length` ↔ `.length - 1`, `k < 4` ↔ `k < 5`): an
+ * off-by-one, which no formatter or rename produces. An integer moved by one counts only where a
+ * bound stands (see boundContext), never as a factor or a compound assignment's amount.
  */
 export function isBoundChange(before: string, after: string): boolean {
   const [a, b] = [tokens(before), tokens(after)];
   if (a.length === 0 || b.length === 0) return false;
-  if (boundMiddle(...middles(a, b))) return true;
+  if (boundMiddle(middles(a, b))) return true;
   // `(page - 1) * size` ↔ `page * size`: the parentheses only held the bound.
   const bare = (t: string[]) => t.filter((x) => x !== '(' && x !== ')');
-  return boundMiddle(...middles(bare(a), bare(b)));
+  return boundMiddle(middles(bare(a), bare(b)));
 }
 
 /** Innermost-first bracket groups of a line, each replaced by a placeholder, with their items. */

@@ -35,6 +35,26 @@ describe('shape rules: pure parts', () => {
     assert.ok(!isBoundChange('while (k < 4) {', 'while (k < 40) {'));
   });
 
+  it('counts an integer moved by one only where a bound stands', () => {
+    // Bounds: an index, a slice or range argument, an offset, a comparison operand, a loop's start.
+    assert.ok(isBoundChange('  const head = rows[0];', '  const head = rows[1];'));
+    assert.ok(isBoundChange('    for i in range(1, n):', '    for i in range(0, n):'));
+    assert.ok(isBoundChange('  return xs.slice(-2);', '  return xs.slice(-1);'));
+    assert.ok(isBoundChange('  const end = start + 4;', '  const end = start + 5;'));
+    assert.ok(isBoundChange('  if (5 > retries) {', '  if (4 > retries) {'));
+    assert.ok(isBoundChange('for (let i = 1; i < n; i++) {', 'for (let i = 0; i < n; i++) {'));
+    assert.ok(isBoundChange('    page = xs[2:5]', '    page = xs[2:4]'));
+    // No bounds: a factor, a divisor, a modulus, an exponent, a shift, a compound assignment's amount.
+    assert.ok(!isBoundChange('      total += Number(v) * 6;', '      total += Number(v) * 7;'));
+    assert.ok(!isBoundChange('  const w = 6 * count;', '  const w = 7 * count;'));
+    assert.ok(!isBoundChange('  const half = size / 2;', '  const half = size / 3;'));
+    assert.ok(!isBoundChange('  if (n % 3 === 0) {', '  if (n % 4 === 0) {'));
+    assert.ok(!isBoundChange('  const area = r ** 2;', '  const area = r ** 3;'));
+    assert.ok(!isBoundChange('  const m = x << 2;', '  const m = x << 3;'));
+    assert.ok(!isBoundChange('    left -= 1;', '    left -= 2;'));
+    assert.ok(!isBoundChange('    count += 1', '    count += 2'));
+  });
+
   it('finds the loop and if headers that control a line', () => {
     const src = [
       'function f(xs) {',
