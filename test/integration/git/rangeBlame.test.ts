@@ -17,16 +17,8 @@ import { cleanupTempDirs, isolatedGitEnv, makeTempDir } from '../../helpers/gitR
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The bench's seeded PRNG (mulberry32), loaded before the tests: the same histories on every run. */
+let prng: (seed: number) => () => number;
 
 // Few distinct lines, so identical lines repeat and diffs have several equally short answers.
 const VOCAB = ['', '', '}', '  return x;', 'if (a) {', '  a++;', 'foo();', 'bar();', '// note', '\t', 'end'];
@@ -153,6 +145,10 @@ async function compareRange(repo: GitRepo, from: string, to: string, tally: Tall
 }
 
 describe('range blame from the range patches equals git blame --porcelain', function () {
+  before(async () => {
+    // @ts-expect-error: the bench's statistics are plain JavaScript without types
+    ({ seededRandom: prng } = await import('../../../bench/lib/stats.mjs'));
+  });
   this.timeout(600_000);
   after(cleanupTempDirs);
 
